@@ -1,0 +1,136 @@
+import { z } from "zod";
+
+/**
+ * Every setting Switchboard reads, with its default and meaning. `.env.example` mirrors this list.
+ * Nothing else in the code base reads `process.env` directly.
+ */
+const bool = (fallback: boolean) =>
+  z
+    .enum(["true", "false", "1", "0", "yes", "no"], { message: "must be true or false" })
+    .optional()
+    .transform((v) => (v === undefined ? fallback : ["true", "1", "yes"].includes(v)));
+
+const int = (fallback: number, min: number, max: number) =>
+  z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(min).max(max).default(fallback);
+
+const list = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((v) =>
+      v
+        .split(",")
+        .map((s) => s.trim().toLowerCase())
+        .filter(Boolean),
+    );
+
+const url = (protocols: string[]) =>
+  z
+    .string()
+    .url("must be a URL")
+    .refine((v) => protocols.some((p) => v.startsWith(p)), `must start with ${protocols.join(" or ")}`)
+    .optional();
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  APP_URL: url(["http://", "https://"]),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+
+  DATABASE_URL: url(["postgres://", "postgresql://"]),
+  DATABASE_POOLER: z.enum(["session", "transaction"]).default("session"),
+  DATABASE_POOL_MAX: int(10, 1, 100),
+  DATA_DIR: z.string().min(1).default(".data"),
+
+  KV_DRIVER: z.enum(["auto", "memory", "redis", "upstash"]).default("auto"),
+  REDIS_URL: url(["redis://", "rediss://"]),
+  UPSTASH_REDIS_REST_URL: url(["http://", "https://"]),
+  UPSTASH_REDIS_REST_TOKEN: z.string().min(1).optional(),
+  KV_PREFIX: z.string().max(100).default("sb:"),
+  EVENT_BUS: z.enum(["auto", "memory", "redis", "postgres"]).default("auto"),
+
+  API_RATE_LIMIT_PER_MINUTE: int(100, 1, 1_000_000),
+  PRESENCE_TTL_SECONDS: int(30, 5, 3600),
+  SESSION_TTL_HOURS: int(12, 1, 24 * 30),
+  COOKIE_SECURE: z.enum(["auto", "true", "false"]).default("auto"),
+
+  HITL_DEFAULT_TIMEOUT_SECONDS: int(45, 5, 55),
+  HITL_RECHECK_INTERVAL_MS: int(5000, 100, 60_000),
+  HITL_PROGRESS_INTERVAL_MS: int(5000, 100, 60_000),
+  CASE_TTL_MINUTES: int(60, 1, 60 * 24 * 30),
+  FALLBACK_UNAVAILABLE: z
+    .string()
+    .min(1)
+    .default("I'm sorry, no one is available to answer that right now. We'll get back to you as soon as someone is."),
+  FALLBACK_TIMEOUT: z
+    .string()
+    .min(1)
+    .default("I'm still checking on that with a colleague. Let me get back to you in a moment."),
+  FALLBACK_UNREACHABLE: z
+    .string()
+    .min(1)
+    .default("I'm having trouble reaching my team right now. Someone will follow up with you shortly."),
+  FALLBACK_CANCELLED: z.string().min(1).default("That request was withdrawn, so no one will answer it."),
+
+  MCP_ALLOWED_HOSTS: list("localhost,127.0.0.1,[::1]"),
+  MCP_ALLOWED_ORIGINS: list(""),
+
+  CALLBACK_MAX_ATTEMPTS: int(6, 1, 20),
+  CALLBACK_TIMEOUT_MS: int(5000, 100, 60_000),
+  CALLBACK_BACKOFF_BASE_MS: int(1000, 10, 600_000),
+
+  SEED_DEMO: bool(true),
+  SCHEDULER: bool(true),
+  CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  VERCEL_URL: z.string().optional(),
+});
+
+export type Config = z.infer<typeof envSchema> & {
+  kvDriver: "memory" | "redis" | "upstash";
+  eventBus: "memory" | "redis" | "postgres";
+};
+
+export class ConfigError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`Invalid configuration:\n${issues.map((i) => `  - ${i}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Parses an environment; throws ConfigError naming every bad variable. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  // Empty strings mean "unset" (a blank line in .env), not an invalid value.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+  }
+  const c = parsed.data;
+  const problems: string[] = [];
+  if (c.KV_DRIVER === "redis" && !c.REDIS_URL) problems.push("REDIS_URL: required when KV_DRIVER=redis");
+  if (c.KV_DRIVER === "upstash" && !(c.UPSTASH_REDIS_REST_URL && c.UPSTASH_REDIS_REST_TOKEN))
+    problems.push("UPSTASH_REDIS_REST_URL / UPSTASH_REDIS_REST_TOKEN: required when KV_DRIVER=upstash");
+  if (c.UPSTASH_REDIS_REST_URL && !c.UPSTASH_REDIS_REST_TOKEN)
+    problems.push("UPSTASH_REDIS_REST_TOKEN: required when UPSTASH_REDIS_REST_URL is set");
+  if (c.EVENT_BUS === "redis" && !c.REDIS_URL) problems.push("REDIS_URL: required when EVENT_BUS=redis");
+  if (c.EVENT_BUS === "postgres" && !c.DATABASE_URL) problems.push("DATABASE_URL: required when EVENT_BUS=postgres");
+  if (problems.length) throw new ConfigError(problems);
+
+  const kvDriver =
+    c.KV_DRIVER !== "auto" ? c.KV_DRIVER : c.UPSTASH_REDIS_REST_URL ? "upstash" : c.REDIS_URL ? "redis" : "memory";
+  const eventBus =
+    c.EVENT_BUS !== "auto" ? c.EVENT_BUS : c.REDIS_URL ? "redis" : c.DATABASE_URL ? "postgres" : "memory";
+  return { ...c, kvDriver, eventBus };
+}
+
+let cached: Config | undefined;
+
+/** The process configuration, parsed once. */
+export function getConfig(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}
+
+/** For tests and the CLI: forget the parsed configuration so the next read sees new values. */
+export function resetConfig(): void {
+  cached = undefined;
+}
