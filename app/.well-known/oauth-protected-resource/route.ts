@@ -1,0 +1,19 @@
+import { generateProtectedResourceMetadata, getPublicOrigin, metadataCorsOptionsRequestHandler } from "mcp-handler";
+
+// RFC 9728 protected-resource metadata for /api/mcp. Switchboard uses API keys as bearer tokens
+// (create them with `switchboard keys create` or in /admin), so no authorization server is listed.
+export function GET(req: Request) {
+  const origin = getPublicOrigin(req);
+  const body = generateProtectedResourceMetadata({
+    authServerUrls: [],
+    resourceUrl: `${origin}/api/mcp`,
+    additionalMetadata: {
+      resource_name: "Switchboard MCP",
+      bearer_methods_supported: ["header"],
+      scopes_supported: ["hitl:ask", "hitl:answer", "admin"],
+    },
+  });
+  return Response.json(body, { headers: { "access-control-allow-origin": "*", "cache-control": "max-age=3600" } });
+}
+
+export const OPTIONS = metadataCorsOptionsRequestHandler();

@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { getDeps } from "@/lib/deps";
+import { AppError } from "@/lib/errors";
+import { json, errorResponse } from "@/lib/http/respond";
+import { readJson } from "@/lib/http/read-json";
+import { parseOrThrow } from "@/lib/http/parse";
+import { assertSameOrigin } from "@/lib/http/authenticate";
+import { checkMemberPassword, publicMember } from "@/lib/auth/members";
+import { cookieSecure, createSession, SESSION_COOKIE } from "@/lib/auth/sessions";
+import { enforceRateLimit } from "@/lib/auth/rate-limit";
+
+export const dynamic = "force-dynamic";
+
+const body = z.object({ email: z.string().trim().min(1, "required").max(320), password: z.string().min(1, "required").max(200) });
+
+// POST /api/auth/login {email, password} — sets the httpOnly session cookie
+export async function POST(req: Request) {
+  try {
+    assertSameOrigin(req);
+    const deps = await getDeps();
+    const input = parseOrThrow(body, await readJson(req));
+    // Slow down password guessing per email.
+    await enforceRateLimit(deps.kv, `login:${input.email.toLowerCase()}`, 10);
+    const member = await checkMemberPassword(deps.db, input.email, input.password);
+    if (!member) throw new AppError("unauthorized", "Wrong email or password.");
+    const session = await createSession(deps.db, member.id);
+    const res = json({ member: publicMember(member) });
+    const secure = cookieSecure(req.url) ? "; Secure" : "";
+    res.headers.append("set-cookie", `${SESSION_COOKIE}=${session.token}; Path=/; HttpOnly; SameSite=Lax; Expires=${session.expiresAt.toUTCString()}${secure}`);
+    return res;
+  } catch (e) {
+    return errorResponse(e);
+  }
+}

@@ -1,0 +1,20 @@
+import { getDeps } from "@/lib/deps";
+import { json, errorResponse } from "@/lib/http/respond";
+import { assertSameOrigin, readCookie } from "@/lib/http/authenticate";
+import { endSession, SESSION_COOKIE } from "@/lib/auth/sessions";
+
+export const dynamic = "force-dynamic";
+
+// POST /api/auth/logout — ends the session and clears the cookie
+export async function POST(req: Request) {
+  try {
+    assertSameOrigin(req);
+    const token = readCookie(req, SESSION_COOKIE);
+    if (token) await endSession((await getDeps()).db, token);
+    const res = json({ ok: true });
+    res.headers.append("set-cookie", `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`);
+    return res;
+  } catch (e) {
+    return errorResponse(e);
+  }
+}

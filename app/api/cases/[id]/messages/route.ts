@@ -1,0 +1,23 @@
+import { withRoute, parseOrThrow } from "@/lib/http/with-route";
+import { json } from "@/lib/http/respond";
+import { readJson } from "@/lib/http/read-json";
+import { listMessages } from "@/lib/hitl/list-cases";
+import { postMessage } from "@/lib/hitl/post-message";
+import { presentCase, toPublicMessage } from "@/lib/hitl/case-view";
+import { listMessagesQuery } from "@/lib/hitl/schemas";
+
+export const dynamic = "force-dynamic";
+export const maxDuration = 60;
+
+// GET /api/cases/{id}/messages?after=<cursor>&wait=<0..55> — long poll for new messages
+export const GET = withRoute(async ({ req, deps, principal, params }) => {
+  const q = parseOrThrow(listMessagesQuery, Object.fromEntries(new URL(req.url).searchParams));
+  const rows = await listMessages(deps, principal.accountId, params.id!, { after: q.after, waitSeconds: q.wait, signal: req.signal });
+  return json({ messages: rows.map(toPublicMessage), cursor: rows.at(-1)?.id ?? q.after });
+});
+
+// POST /api/cases/{id}/messages — sender from the credential; the first human message answers the case
+export const POST = withRoute(async ({ req, deps, principal, params }) => {
+  const result = await postMessage(deps, principal, params.id!, await readJson(req));
+  return json({ message: toPublicMessage(result.message), case: await presentCase(deps.db, result.case) }, { status: 201 });
+});

@@ -1,0 +1,30 @@
+import { withRoute, parseOrThrow } from "@/lib/http/with-route";
+import { json } from "@/lib/http/respond";
+import { readJson } from "@/lib/http/read-json";
+import { requireScope } from "@/lib/http/require";
+import { createCase } from "@/lib/hitl/create-case";
+import { listCases } from "@/lib/hitl/list-cases";
+import { presentCase, presentCases } from "@/lib/hitl/case-view";
+import { listCasesQuery } from "@/lib/hitl/schemas";
+import { AppError } from "@/lib/errors";
+
+export const dynamic = "force-dynamic";
+
+// POST /api/cases — create an escalation (idempotent via Idempotency-Key or idempotencyKey)
+export const POST = withRoute(async ({ req, deps, principal }) => {
+  requireScope(principal, "hitl:ask");
+  const body = await readJson(req);
+  if (typeof body !== "object" || body === null || Array.isArray(body)) throw new AppError("bad_request", "Request body must be a JSON object.");
+  const header = req.headers.get("idempotency-key");
+  const input = header && !("idempotencyKey" in body) ? { ...body, idempotencyKey: header } : body;
+  const { case: row, created } = await createCase(deps, principal, input, { source: "api" });
+  return json(await presentCase(deps.db, row), { status: created ? 201 : 200 });
+});
+
+// GET /api/cases?status=open,claimed&limit=50 — the account's cases, newest first
+export const GET = withRoute(async ({ req, deps, principal }) => {
+  requireScope(principal, "hitl:answer");
+  const q = parseOrThrow(listCasesQuery, Object.fromEntries(new URL(req.url).searchParams));
+  const rows = await listCases(deps, principal.accountId, { status: q.status, limit: q.limit });
+  return json({ cases: await presentCases(deps.db, rows) });
+});

@@ -1,0 +1,44 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+
+export function LoginForm() {
+  const [error, setError] = useState<string | null>(null);
+  const [signedIn, setSignedIn] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    const form = new FormData(e.currentTarget);
+    const res = await fetch("/api/auth/login", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: form.get("email"), password: form.get("password") }),
+    }).catch(() => null);
+    setBusy(false);
+    if (!res) return setError("Could not reach the server.");
+    const body = await res.json().catch(() => ({}));
+    if (!res.ok) return setError(body?.error?.message ?? "Sign-in failed.");
+    setSignedIn(body.member?.email ?? "you");
+  }
+
+  if (signedIn) return <p role="status">Signed in as {signedIn}.</p>;
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <label htmlFor="email">Email</label>
+      <input id="email" name="email" type="email" autoComplete="username" required />
+      <label htmlFor="password">Password</label>
+      <input id="password" name="password" type="password" autoComplete="current-password" required />
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <button type="submit" disabled={busy}>
+        {busy ? "Signing in…" : "Sign in"}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,98 @@
+import { randomBytes } from "node:crypto";
+import { and, desc, eq, isNull, lt, or } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
+import { apiKeys } from "@/lib/db/schema";
+import { AppError } from "@/lib/errors";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { SCOPES, type Principal, type Scope } from "@/lib/auth/principal";
+import { randomToken, safeEqual, sha256 } from "@/lib/auth/secrets";
+
+const KEY_PATTERN = /^(sb_[0-9a-f]{12})_([A-Za-z0-9_-]{43})$/;
+
+export function parseScopes(input: string | string[]): Scope[] {
+  const list = (Array.isArray(input) ? input : input.split(",")).map((s) => s.trim()).filter(Boolean);
+  const bad = list.filter((s) => !(SCOPES as readonly string[]).includes(s));
+  if (bad.length || list.length === 0) {
+    throw new AppError("validation_failed", `scopes: unknown or missing scope ${bad.join(", ") || "(none)"}; use ${SCOPES.join(", ")}`);
+  }
+  return [...new Set(list)] as Scope[];
+}
+
+/** Creates a key. The full key is returned here and never again: only its hash is stored. */
+export async function createApiKey(
+  db: Db,
+  input: { accountId: string; name: string; scopes: Scope[]; createdBy?: { actorType: "member" | "system"; actorId?: string } },
+) {
+  if (!input.name.trim()) throw new AppError("validation_failed", "name: must not be empty");
+  const prefix = `sb_${randomBytes(6).toString("hex")}`;
+  const key = `${prefix}_${randomToken(32)}`;
+  const [row] = await db
+    .insert(apiKeys)
+    .values({ accountId: input.accountId, name: input.name.trim(), prefix, secretHash: sha256(key), scopes: input.scopes })
+    .returning();
+  await recordAudit(db, {
+    accountId: input.accountId,
+    entityType: "api_key",
+    entityId: row!.id,
+    action: "api_key.created",
+    actorType: input.createdBy?.actorType ?? "system",
+    actorId: input.createdBy?.actorId,
+    data: { prefix, scopes: input.scopes },
+  });
+  return { key, apiKey: publicKey(row!) };
+}
+
+export function publicKey(row: typeof apiKeys.$inferSelect) {
+  return {
+    id: row.id,
+    name: row.name,
+    prefix: row.prefix,
+    scopes: row.scopes,
+    createdAt: row.createdAt,
+    lastUsedAt: row.lastUsedAt,
+    revokedAt: row.revokedAt,
+  };
+}
+
+/** Resolves a bearer token to its key's principal, or null. Revoked keys never resolve. */
+export async function verifyApiKey(db: Db, token: string): Promise<Extract<Principal, { kind: "api_key" }> | null> {
+  const m = KEY_PATTERN.exec(token);
+  if (!m) return null;
+  const [row] = await db.select().from(apiKeys).where(eq(apiKeys.prefix, m[1]!)).limit(1);
+  if (!row || !safeEqual(sha256(token), row.secretHash) || row.revokedAt) return null;
+  // Keep last_used_at fresh without a write on every request.
+  const staleBefore = new Date(Date.now() - 30_000);
+  if (!row.lastUsedAt || row.lastUsedAt < staleBefore) {
+    await db
+      .update(apiKeys)
+      .set({ lastUsedAt: new Date() })
+      .where(and(eq(apiKeys.id, row.id), or(isNull(apiKeys.lastUsedAt), lt(apiKeys.lastUsedAt, staleBefore))));
+  }
+  return { kind: "api_key", accountId: row.accountId, keyId: row.id, keyPrefix: row.prefix, scopes: row.scopes as Scope[] };
+}
+
+export async function listApiKeys(db: Db, accountId: string) {
+  const rows = await db.select().from(apiKeys).where(eq(apiKeys.accountId, accountId)).orderBy(desc(apiKeys.createdAt));
+  return rows.map(publicKey);
+}
+
+/** Revokes by id or visible prefix, within one account. */
+export async function revokeApiKey(db: Db, input: { accountId: string; idOrPrefix: string; actor?: { actorType: "member" | "system"; actorId?: string } }) {
+  const isPrefix = input.idOrPrefix.startsWith("sb_");
+  const where = and(
+    eq(apiKeys.accountId, input.accountId),
+    isPrefix ? eq(apiKeys.prefix, input.idOrPrefix.slice(0, 15)) : eq(apiKeys.id, input.idOrPrefix),
+  );
+  if (!isPrefix && !/^[0-9a-f-]{36}$/i.test(input.idOrPrefix)) throw new AppError("not_found", "No such API key.");
+  const [row] = await db.update(apiKeys).set({ revokedAt: new Date() }).where(and(where, isNull(apiKeys.revokedAt))).returning();
+  if (!row) throw new AppError("not_found", "No such active API key.");
+  await recordAudit(db, {
+    accountId: input.accountId,
+    entityType: "api_key",
+    entityId: row.id,
+    action: "api_key.revoked",
+    actorType: input.actor?.actorType ?? "system",
+    actorId: input.actor?.actorId,
+  });
+  return publicKey(row);
+}

@@ -1,0 +1,18 @@
+import { getDeps } from "@/lib/deps";
+import { getConfig } from "@/lib/config/env";
+import { formatDemoCredentials, seedDemoIfEmpty } from "@/lib/bootstrap/seed-demo";
+import { startScheduler } from "@/lib/jobs/scheduler";
+import { log } from "@/lib/log";
+
+/** Server start-up: validate configuration, migrate, seed the demo account once, start the scheduler. */
+export async function startServer(): Promise<void> {
+  const config = getConfig(); // throws ConfigError naming the bad variable
+  const deps = await getDeps();
+  if (config.SEED_DEMO) {
+    const demo = await seedDemoIfEmpty(deps.db);
+    // Printed straight to the terminal, once, and never logged.
+    if (demo) process.stdout.write(formatDemoCredentials(demo));
+  }
+  if (config.SCHEDULER) startScheduler(deps);
+  log.info({ kv: deps.kv.driver, bus: deps.bus.driver, db: config.DATABASE_URL ? "postgres" : "pglite" }, "switchboard ready");
+}

@@ -1,0 +1,25 @@
+import { getConfig } from "@/lib/config/env";
+import { getDatabase } from "@/lib/db/client";
+import { createMemoryBus } from "@/lib/events/memory";
+import { createPostgresBus } from "@/lib/events/postgres";
+import type { EventBus } from "@/lib/events/port";
+import { createRedisBus } from "@/lib/events/redis";
+
+export type { BusEvent, EventBus, Topic } from "@/lib/events/port";
+
+const holder = globalThis as typeof globalThis & { __switchboardBus?: Promise<EventBus> };
+
+/** The process event bus, chosen by configuration (EVENT_BUS, else Redis, else Postgres, else memory). */
+export function getBus(): Promise<EventBus> {
+  holder.__switchboardBus ??= (async () => {
+    const c = getConfig();
+    if (c.eventBus === "redis") return createRedisBus(c.REDIS_URL!, { prefix: c.KV_PREFIX });
+    if (c.eventBus === "postgres") {
+      const { pg } = await getDatabase();
+      if (!pg) throw new Error("EVENT_BUS=postgres needs DATABASE_URL");
+      return createPostgresBus(pg, { prefix: c.KV_PREFIX });
+    }
+    return createMemoryBus();
+  })();
+  return holder.__switchboardBus;
+}

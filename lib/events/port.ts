@@ -1,0 +1,25 @@
+/** What changed, carried as ids only: subscribers read details from the database. */
+export type BusEvent = {
+  type: "case.created" | "case.claimed" | "case.answered" | "case.cancelled" | "case.expired" | "case.message";
+  accountId: string;
+  caseId: string;
+  status?: string;
+  messageId?: number;
+  at: string;
+};
+
+export type Topic = `case:${string}` | `account:${string}`;
+export type Handler = (event: BusEvent) => void;
+
+/**
+ * Publish on any instance, receive on every instance. One wire subscription per process;
+ * handlers are dispatched locally by topic (`case:<id>`, `account:<id>`).
+ */
+export interface EventBus {
+  readonly driver: "memory" | "redis" | "postgres";
+  publish(event: BusEvent): Promise<void>;
+  /** Resolves once the subscription is live, so nothing published afterwards is missed. */
+  subscribe(topic: Topic, handler: Handler): Promise<() => void>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,64 @@
+import type { Deps } from "@/lib/deps";
+import type { CaseRow } from "@/lib/db/schema";
+import { AppError } from "@/lib/errors";
+import { hasScope, type Principal } from "@/lib/auth/principal";
+import { countOnline } from "@/lib/auth/presence";
+import { createCase, caseIdForSession } from "@/lib/hitl/create-case";
+import { cancelCase } from "@/lib/hitl/close-case";
+import { getCaseOrThrow } from "@/lib/hitl/get-case";
+import { waitForCase, type WaitOptions } from "@/lib/hitl/wait-for-case";
+import type { ToolResult } from "@/lib/hitl/schemas";
+
+type WaitHooks = Pick<WaitOptions, "signal" | "onProgress">;
+
+/** What the agent hears: the answer, or a fallback sentence it can say as is. */
+export function resultFromCase(deps: Deps, row: CaseRow, opts: { nobodyOnline?: boolean } = {}): ToolResult {
+  const c = deps.config;
+  switch (row.status) {
+    case "answered":
+      return { status: "answered", caseId: row.id, answer: row.answer!, message: row.answer! };
+    case "cancelled":
+      return { status: "cancelled", caseId: row.id, message: c.FALLBACK_CANCELLED };
+    case "expired":
+      return { status: "unavailable", caseId: row.id, message: c.FALLBACK_UNAVAILABLE };
+    default:
+      return opts.nobodyOnline
+        ? { status: "unavailable", caseId: row.id, message: c.FALLBACK_UNAVAILABLE }
+        : { status: "pending", caseId: row.id, message: c.FALLBACK_TIMEOUT };
+  }
+}
+
+function requireScope(p: Principal, ...scopes: Array<"hitl:ask" | "hitl:answer">) {
+  if (!scopes.some((s) => hasScope(p, s))) throw new AppError("forbidden", `This API key needs the ${scopes.join(" or ")} scope.`);
+}
+
+/** ask_human: create (or find) the case, then wait for a person — unless nobody is online to answer. */
+export async function askHuman(deps: Deps, principal: Principal, input: unknown, hooks: WaitHooks = {}): Promise<ToolResult> {
+  requireScope(principal, "hitl:ask");
+  const { case: row } = await createCase(deps, principal, input, { source: "mcp" });
+  if (row.status !== "open" && row.status !== "claimed") return resultFromCase(deps, row);
+  if ((await countOnline(deps.kv, principal.accountId)) === 0) return resultFromCase(deps, row, { nobodyOnline: true });
+  const remainingMs = row.waitDeadlineAt.getTime() - Date.now();
+  const timeoutMs = remainingMs > 0 ? remainingMs : row.timeoutSeconds * 1000;
+  const final = await waitForCase(deps, { accountId: principal.accountId, caseId: row.id, timeoutMs, ...hooks });
+  return resultFromCase(deps, final);
+}
+
+/** get_human_answer: the case's answer now, or after waiting up to `waitSeconds` while it is open. */
+export async function getHumanAnswer(deps: Deps, principal: Principal, input: { caseId?: string; sessionId?: string; waitSeconds?: number }, hooks: WaitHooks = {}): Promise<ToolResult> {
+  requireScope(principal, "hitl:ask", "hitl:answer");
+  const caseId = input.caseId ?? (input.sessionId ? await caseIdForSession(deps, principal.accountId, input.sessionId) : null);
+  if (!caseId) throw new AppError("validation_failed", "caseId: required (or a sessionId that created a case in the last hour)");
+  const waitMs = Math.round((input.waitSeconds ?? 0) * 1000);
+  const row =
+    waitMs > 0
+      ? await waitForCase(deps, { accountId: principal.accountId, caseId, timeoutMs: waitMs, ...hooks })
+      : await getCaseOrThrow(deps.db, principal.accountId, caseId);
+  return resultFromCase(deps, row);
+}
+
+/** cancel_human_request: withdraw the question; if a person already answered, say the answer instead. */
+export async function cancelHumanRequest(deps: Deps, principal: Principal, input: { caseId: string }): Promise<ToolResult> {
+  requireScope(principal, "hitl:ask");
+  return resultFromCase(deps, await cancelCase(deps, principal, input.caseId));
+}

@@ -1,0 +1,46 @@
+import { eq } from "drizzle-orm";
+import type { Deps } from "@/lib/deps";
+import { cases } from "@/lib/db/schema";
+import { AppError } from "@/lib/errors";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { actorOf, hasScope, type Principal } from "@/lib/auth/principal";
+import { getCaseOrThrow, isFinal } from "@/lib/hitl/get-case";
+import { holderNames, toPublicCase } from "@/lib/hitl/case-view";
+
+export function assertCanAnswer(p: Principal): void {
+  if (p.kind === "api_key" && !hasScope(p, "hitl:answer")) throw new AppError("forbidden", "This API key lacks the hitl:answer scope.");
+}
+
+const holds = (p: Principal, row: { claimedByMemberId: string | null; claimedByKeyId: string | null }) =>
+  p.kind === "member" ? row.claimedByMemberId === p.memberId : row.claimedByKeyId === p.keyId;
+
+/** Claims a case for the caller: one winner; a second claimant gets 409 naming the holder. Re-claiming your own case is fine. */
+export async function claimCase(deps: Deps, principal: Principal, caseId: string) {
+  assertCanAnswer(principal);
+  const row = await deps.db.transaction(async (tx) => {
+    const current = await getCaseOrThrow(tx, principal.accountId, caseId, { forUpdate: true });
+    if (isFinal(current.status)) throw new AppError("conflict", `Case is already ${current.status}.`, { status: current.status });
+    if (current.status === "claimed") {
+      if (holds(principal, current)) return current;
+      const holder = toPublicCase(current, await holderNames(tx, [current])).claimedBy;
+      throw new AppError("conflict", `Case is already claimed by ${holder?.name ?? "someone else"}.`, { claimedBy: holder });
+    }
+    const [updated] = await tx
+      .update(cases)
+      .set({
+        status: "claimed",
+        claimedAt: new Date(),
+        updatedAt: new Date(),
+        claimedByMemberId: principal.kind === "member" ? principal.memberId : null,
+        claimedByKeyId: principal.kind === "api_key" ? principal.keyId : null,
+      })
+      .where(eq(cases.id, current.id))
+      .returning();
+    await recordAudit(tx, { accountId: principal.accountId, entityType: "case", entityId: caseId, action: "case.claimed", fromStatus: "open", toStatus: "claimed", ...actorOf(principal) });
+    return updated!;
+  });
+  await deps.bus.publish({ type: "case.claimed", accountId: principal.accountId, caseId, status: "claimed", at: new Date().toISOString() });
+  return row;
+}
+
+export { holds as holdsClaim };

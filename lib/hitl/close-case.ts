@@ -1,0 +1,37 @@
+import { and, eq, inArray, lt } from "drizzle-orm";
+import type { Deps } from "@/lib/deps";
+import { cases, type CaseRow } from "@/lib/db/schema";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { actorOf, type Principal } from "@/lib/auth/principal";
+import { getCaseOrThrow, isFinal } from "@/lib/hitl/get-case";
+
+/** Withdraws an open or claimed case. A case that is already final is returned as it is (it may hold an answer). */
+export async function cancelCase(deps: Deps, principal: Principal, caseId: string): Promise<CaseRow> {
+  const { row, changed } = await deps.db.transaction(async (tx) => {
+    const current = await getCaseOrThrow(tx, principal.accountId, caseId, { forUpdate: true });
+    if (isFinal(current.status)) return { row: current, changed: false };
+    const now = new Date();
+    const [updated] = await tx.update(cases).set({ status: "cancelled", closedAt: now, updatedAt: now }).where(eq(cases.id, caseId)).returning();
+    await recordAudit(tx, { accountId: principal.accountId, entityType: "case", entityId: caseId, action: "case.cancelled", fromStatus: current.status, toStatus: "cancelled", ...actorOf(principal) });
+    return { row: updated!, changed: true };
+  });
+  if (changed) await deps.bus.publish({ type: "case.cancelled", accountId: principal.accountId, caseId, status: "cancelled", at: new Date().toISOString() });
+  return row;
+}
+
+/** Expires open and claimed cases past their TTL; every transition is audited and published. */
+export async function expireCases(deps: Deps, now = new Date()): Promise<number> {
+  const expired = await deps.db.transaction(async (tx) => {
+    const rows = await tx
+      .update(cases)
+      .set({ status: "expired", closedAt: now, updatedAt: now })
+      .where(and(inArray(cases.status, ["open", "claimed"]), lt(cases.expiresAt, now)))
+      .returning({ id: cases.id, accountId: cases.accountId });
+    for (const r of rows) {
+      await recordAudit(tx, { accountId: r.accountId, entityType: "case", entityId: r.id, action: "case.expired", toStatus: "expired", actorType: "system" });
+    }
+    return rows;
+  });
+  for (const r of expired) await deps.bus.publish({ type: "case.expired", accountId: r.accountId, caseId: r.id, status: "expired", at: now.toISOString() });
+  return expired.length;
+}

@@ -1,0 +1,106 @@
+import { and, desc, eq, gt, sql } from "drizzle-orm";
+import type { Deps } from "@/lib/deps";
+import { cases, caseMessages, type CaseRow } from "@/lib/db/schema";
+import { AppError, describeIssues } from "@/lib/errors";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { actorOf, type Principal } from "@/lib/auth/principal";
+import { sha256 } from "@/lib/auth/secrets";
+import { createCaseSchema } from "@/lib/hitl/schemas";
+import { getCaseOrThrow } from "@/lib/hitl/get-case";
+
+/** Retell retries a failed tool request; the same callId + question within this window is the same case. */
+const DEDUPE_WINDOW_MS = 2 * 60_000;
+const IDEMPOTENCY_TTL_MS = 24 * 3600_000;
+const SESSION_TTL_MS = 3600_000;
+
+export type CreateCaseResult = { case: CaseRow; created: boolean };
+
+/**
+ * Creates an escalation case, or returns the one an earlier identical request created:
+ * the same `idempotencyKey`, or without one the same `callId` + `question` within 2 minutes.
+ */
+export async function createCase(deps: Deps, principal: Principal, raw: unknown, opts: { source: "mcp" | "api" }): Promise<CreateCaseResult> {
+  const parsed = createCaseSchema.safeParse(raw);
+  if (!parsed.success) throw new AppError("validation_failed", describeIssues(parsed.error.issues));
+  const input = parsed.data;
+  const accountId = principal.accountId;
+
+  const dedupeHash = input.callId ? sha256(`${input.callId}\n${input.question}`) : null;
+  const kvKey = input.idempotencyKey
+    ? `idem:${accountId}:${sha256(input.idempotencyKey)}`
+    : dedupeHash
+      ? `dedupe:${accountId}:${dedupeHash}`
+      : null;
+
+  // Fast path for retries: the kv remembers which case a key produced.
+  if (kvKey) {
+    const known = await deps.kv.get(kvKey);
+    if (known) {
+      const existing = await getCaseOrThrow(deps.db, accountId, known).catch(() => null);
+      if (existing) return { case: existing, created: false };
+    }
+  }
+
+  const result = await deps.db.transaction(async (tx) => {
+    if (kvKey) {
+      // Serialise concurrent retries of the same request; the row check below is the truth.
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${kvKey}, 0))`);
+      const [existing] = input.idempotencyKey
+        ? await tx.select().from(cases).where(and(eq(cases.accountId, accountId), eq(cases.idempotencyKey, input.idempotencyKey))).limit(1)
+        : await tx
+            .select()
+            .from(cases)
+            .where(and(eq(cases.accountId, accountId), eq(cases.dedupeHash, dedupeHash!), gt(cases.createdAt, new Date(Date.now() - DEDUPE_WINDOW_MS))))
+            .orderBy(desc(cases.createdAt))
+            .limit(1);
+      if (existing) return { case: existing, created: false };
+    }
+    const now = Date.now();
+    const timeoutSeconds = input.timeoutSeconds ?? deps.config.HITL_DEFAULT_TIMEOUT_SECONDS;
+    const [row] = await tx
+      .insert(cases)
+      .values({
+        accountId,
+        question: input.question,
+        context: input.context ?? null,
+        sessionId: input.sessionId ?? null,
+        callId: input.callId ?? null,
+        agentId: input.agentId ?? null,
+        callerInfo: input.callerInfo ?? null,
+        priority: input.priority ?? 3,
+        urgency: input.urgency ?? "medium",
+        conversationHistory: input.conversationHistory ?? [],
+        timeoutSeconds,
+        waitDeadlineAt: new Date(now + timeoutSeconds * 1000),
+        expiresAt: new Date(now + deps.config.CASE_TTL_MINUTES * 60_000),
+        idempotencyKey: input.idempotencyKey ?? null,
+        dedupeHash,
+        callbackUrl: input.callbackUrl ?? null,
+        source: opts.source,
+        createdByKeyId: principal.kind === "api_key" ? principal.keyId : null,
+      })
+      .returning();
+    await tx.insert(caseMessages).values({
+      caseId: row!.id,
+      accountId,
+      senderType: "agent",
+      senderKeyId: principal.kind === "api_key" ? principal.keyId : null,
+      senderMemberId: principal.kind === "member" ? principal.memberId : null,
+      content: input.question,
+    });
+    await recordAudit(tx, { accountId, entityType: "case", entityId: row!.id, action: "case.created", toStatus: "open", ...actorOf(principal), data: { source: opts.source } });
+    return { case: row!, created: true };
+  });
+
+  if (kvKey) await deps.kv.set(kvKey, result.case.id, { ttlMs: input.idempotencyKey ? IDEMPOTENCY_TTL_MS : DEDUPE_WINDOW_MS });
+  if (result.created) {
+    if (input.sessionId) await deps.kv.set(`session:${accountId}:${input.sessionId}`, result.case.id, { ttlMs: SESSION_TTL_MS });
+    await deps.bus.publish({ type: "case.created", accountId, caseId: result.case.id, status: "open", at: new Date().toISOString() });
+  }
+  return result;
+}
+
+/** The latest case an agent session created (HITL session correlation, kept in kv for an hour). */
+export async function caseIdForSession(deps: Deps, accountId: string, sessionId: string): Promise<string | null> {
+  return deps.kv.get(`session:${accountId}:${sessionId}`);
+}

@@ -1,0 +1,52 @@
+import { and, asc, desc, eq, gt, inArray } from "drizzle-orm";
+import type { Deps } from "@/lib/deps";
+import { caseMessages, cases, type MessageRow } from "@/lib/db/schema";
+import type { CaseStatus } from "@/lib/db/schema";
+import { getCaseOrThrow } from "@/lib/hitl/get-case";
+
+/** Cases of one account, newest first (open queues sort by priority in the console). */
+export async function listCases(deps: Deps, accountId: string, q: { status?: CaseStatus[]; limit: number }) {
+  return deps.db
+    .select()
+    .from(cases)
+    .where(q.status?.length ? and(eq(cases.accountId, accountId), inArray(cases.status, q.status)) : eq(cases.accountId, accountId))
+    .orderBy(desc(cases.createdAt))
+    .limit(q.limit);
+}
+
+async function messagesAfter(deps: Deps, caseId: string, after: number): Promise<MessageRow[]> {
+  return deps.db
+    .select()
+    .from(caseMessages)
+    .where(and(eq(caseMessages.caseId, caseId), gt(caseMessages.id, after)))
+    .orderBy(asc(caseMessages.id))
+    .limit(500);
+}
+
+/**
+ * Long poll: messages newer than `after` at once if there are any, else waits up to `waitSeconds`
+ * for the next one (woken by the event bus; the final read catches anything the bus missed).
+ */
+export async function listMessages(deps: Deps, accountId: string, caseId: string, q: { after: number; waitSeconds: number; signal?: AbortSignal }) {
+  await getCaseOrThrow(deps.db, accountId, caseId);
+  if (q.waitSeconds <= 0) return messagesAfter(deps, caseId, q.after);
+  let wake = () => {};
+  const woken = new Promise<void>((r) => (wake = r));
+  const unsubscribe = await deps.bus.subscribe(`case:${caseId}`, () => wake());
+  try {
+    const first = await messagesAfter(deps, caseId, q.after);
+    if (first.length) return first;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, q.waitSeconds * 1000);
+      const done = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      woken.then(done);
+      q.signal?.addEventListener("abort", done, { once: true });
+    });
+    return messagesAfter(deps, caseId, q.after);
+  } finally {
+    unsubscribe();
+  }
+}

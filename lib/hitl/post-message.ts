@@ -1,0 +1,79 @@
+import { eq } from "drizzle-orm";
+import type { Deps } from "@/lib/deps";
+import { caseMessages, cases, type CaseRow, type MessageRow, type SenderType } from "@/lib/db/schema";
+import { AppError, describeIssues } from "@/lib/errors";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { actorOf, hasScope, type Principal } from "@/lib/auth/principal";
+import { getCaseOrThrow, isFinal } from "@/lib/hitl/get-case";
+import { holderNames, presentCase, toPublicCase } from "@/lib/hitl/case-view";
+import { holdsClaim } from "@/lib/hitl/claim-case";
+import { postMessageSchema } from "@/lib/hitl/schemas";
+import { deliverDueCallbacks, enqueueCaseCallback } from "@/lib/hitl/callbacks";
+import { log } from "@/lib/log";
+
+/** The sender follows from the credential: members and hitl:answer keys are human; hitl:ask keys are the agent. */
+export function senderFor(p: Principal): SenderType {
+  if (p.kind === "member" || hasScope(p, "hitl:answer")) return "human";
+  if (hasScope(p, "hitl:ask")) return "agent";
+  throw new AppError("forbidden", "This API key has neither the hitl:ask nor the hitl:answer scope.");
+}
+
+/**
+ * Adds a message to a case. The first human message on an open or claimed case answers it —
+ * exactly once: the row is locked, so of several simultaneous answers one wins and the rest get 409.
+ */
+export async function postMessage(deps: Deps, principal: Principal, caseId: string, raw: unknown): Promise<{ message: MessageRow; case: CaseRow; answered: boolean }> {
+  const parsed = postMessageSchema.safeParse(raw);
+  if (!parsed.success) throw new AppError("validation_failed", describeIssues(parsed.error.issues));
+  const { content } = parsed.data;
+  const senderType = senderFor(principal);
+  const accountId = principal.accountId;
+
+  const result = await deps.db.transaction(async (tx) => {
+    const current = await getCaseOrThrow(tx, accountId, caseId, { forUpdate: true });
+    if (isFinal(current.status)) throw new AppError("conflict", `Case is already ${current.status}.`, { status: current.status });
+    if (senderType === "human" && current.status === "claimed" && !holdsClaim(principal, current)) {
+      const holder = toPublicCase(current, await holderNames(tx, [current])).claimedBy;
+      throw new AppError("conflict", `Case is claimed by ${holder?.name ?? "someone else"}.`, { claimedBy: holder });
+    }
+    const [message] = await tx
+      .insert(caseMessages)
+      .values({
+        caseId,
+        accountId,
+        senderType,
+        senderMemberId: principal.kind === "member" ? principal.memberId : null,
+        senderKeyId: principal.kind === "api_key" ? principal.keyId : null,
+        content,
+      })
+      .returning();
+    if (senderType !== "human") return { message: message!, case: current, answered: false };
+
+    const now = new Date();
+    const [answered] = await tx
+      .update(cases)
+      .set({
+        status: "answered",
+        answer: content,
+        answeredAt: now,
+        closedAt: now,
+        updatedAt: now,
+        answeredByMemberId: principal.kind === "member" ? principal.memberId : null,
+        answeredByKeyId: principal.kind === "api_key" ? principal.keyId : null,
+      })
+      .where(eq(cases.id, caseId))
+      .returning();
+    await recordAudit(tx, { accountId, entityType: "case", entityId: caseId, action: "case.answered", fromStatus: current.status, toStatus: "answered", ...actorOf(principal), data: { messageId: message!.id } });
+    if (answered!.callbackUrl) await enqueueCaseCallback(tx, answered!, await presentCase(tx, answered!));
+    return { message: message!, case: answered!, answered: true };
+  });
+
+  const at = new Date().toISOString();
+  await deps.bus.publish({ type: "case.message", accountId, caseId, messageId: result.message.id, at });
+  if (result.answered) await deps.bus.publish({ type: "case.answered", accountId, caseId, status: "answered", at });
+  // The outbox row is committed; try it now rather than at the next sweep.
+  if (result.answered && result.case.callbackUrl) {
+    void deliverDueCallbacks(deps).catch((e) => log.warn({ caseId, err: String(e) }, "callback delivery deferred"));
+  }
+  return result;
+}

@@ -1,0 +1,97 @@
+import { z } from "zod";
+
+/** Shared by the MCP tools, the REST API and the OpenAPI document. */
+export const urgencySchema = z.enum(["low", "medium", "high"]);
+
+export const historyEntrySchema = z.object({
+  role: z.string().trim().min(1).max(32).describe("Who spoke: user, agent, assistant, system…"),
+  content: z.string().max(4000),
+});
+
+const callbackUrl = z
+  .string()
+  .url("must be an http(s) URL")
+  .max(2000)
+  .refine((u) => /^https?:\/\//i.test(u), "must be an http(s) URL");
+
+export const createCaseSchema = z.object({
+  question: z.string().trim().min(1, "must not be empty").max(2000, "must be at most 2000 characters").describe("The caller's question, as the agent would put it to a person."),
+  context: z.string().max(8000).optional().describe("What the agent knows that helps a person answer."),
+  sessionId: z.string().max(200).optional().describe("The agent's conversation/session id, to correlate later calls."),
+  callId: z.string().max(200).optional().describe("The voice call id (e.g. Retell call_id)."),
+  agentId: z.string().max(200).optional().describe("The agent's id."),
+  callerInfo: z.record(z.string(), z.unknown()).optional().describe("What is known about the caller (name, phone, account…)."),
+  priority: z.number().int().min(1).max(5).optional().describe("1 (lowest) to 5 (highest); default 3."),
+  urgency: urgencySchema.optional().describe("low | medium | high; default medium."),
+  conversationHistory: z.array(historyEntrySchema).max(100, "at most 100 entries").optional().describe("Recent turns of the conversation."),
+  timeoutSeconds: z.number().int().min(5).max(55).optional().describe("How long to wait for a person, 5–55 s; default 45."),
+  idempotencyKey: z.string().min(1).max(200).optional().describe("Retries with the same key return the same case."),
+  callbackUrl: callbackUrl.optional().describe("Where to POST the case (signed) when it is answered."),
+});
+export type CreateCaseInput = z.infer<typeof createCaseSchema>;
+
+export const caseStatusSchema = z.enum(["open", "claimed", "answered", "expired", "cancelled"]);
+
+export const holderSchema = z.object({ type: z.enum(["member", "api_key"]), id: z.string(), name: z.string() }).nullable();
+
+export const caseSchema = z.object({
+  id: z.string().uuid(),
+  status: caseStatusSchema,
+  question: z.string(),
+  context: z.string().nullable(),
+  sessionId: z.string().nullable(),
+  callId: z.string().nullable(),
+  agentId: z.string().nullable(),
+  callerInfo: z.record(z.string(), z.unknown()).nullable(),
+  priority: z.number().int(),
+  urgency: urgencySchema,
+  conversationHistory: z.array(historyEntrySchema),
+  timeoutSeconds: z.number().int(),
+  waitDeadlineAt: z.string().describe("When the waiting agent gives up (ISO 8601)."),
+  expiresAt: z.string().describe("When the case expires if nobody answers (ISO 8601)."),
+  idempotencyKey: z.string().nullable(),
+  callbackUrl: z.string().nullable(),
+  answer: z.string().nullable(),
+  claimedBy: holderSchema,
+  answeredBy: holderSchema,
+  claimedAt: z.string().nullable(),
+  answeredAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type PublicCase = z.infer<typeof caseSchema>;
+
+export const messageSchema = z.object({
+  id: z.number().int().describe("Monotonic; use it as the `after` cursor."),
+  case_id: z.string().uuid(),
+  sender_type: z.enum(["agent", "human", "system"]),
+  content: z.string(),
+  created_at: z.string(),
+});
+export type PublicMessage = z.infer<typeof messageSchema>;
+
+export const postMessageSchema = z.object({ content: z.string().trim().min(1, "must not be empty").max(10000, "must be at most 10000 characters") });
+
+export const listCasesQuery = z.object({
+  status: z
+    .string()
+    .optional()
+    .transform((s) => (s ? s.split(",").map((x) => x.trim()) : undefined))
+    .pipe(z.array(caseStatusSchema).optional()),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const listMessagesQuery = z.object({
+  after: z.coerce.number().int().min(0).default(0),
+  wait: z.coerce.number().min(0).max(55).default(0),
+});
+
+/** What every HITL tool returns (MCP structuredContent). */
+export const toolResultSchema = z.object({
+  status: z.enum(["answered", "pending", "unavailable", "cancelled"]),
+  caseId: z.string().optional().describe("Absent only when the platform could not be reached."),
+  answer: z.string().optional(),
+  message: z.string().describe("A sentence the voice agent can say to the caller as is."),
+});
+export type ToolResult = z.infer<typeof toolResultSchema>;

@@ -1,0 +1,19 @@
+import { randomUUID } from "node:crypto";
+import { isAppError } from "@/lib/errors";
+import { log } from "@/lib/log";
+
+export const json = (body: unknown, init: ResponseInit = {}) =>
+  new Response(JSON.stringify(body), { ...init, headers: { "content-type": "application/json; charset=utf-8", ...(init.headers ?? {}) } });
+
+/** The one place an error becomes an HTTP response. Unknown errors are logged, never shown. */
+export function errorResponse(e: unknown, requestId: string = randomUUID()): Response {
+  if (isAppError(e)) {
+    const headers: Record<string, string> = { "x-request-id": requestId };
+    const retry = e.details?.retryAfterSeconds;
+    if (typeof retry === "number") headers["retry-after"] = String(retry);
+    if (e.status === 401) headers["www-authenticate"] = 'Bearer realm="switchboard"';
+    return json({ error: { code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) } }, { status: e.status, headers });
+  }
+  log.error({ requestId, err: e instanceof Error ? { name: e.name, message: e.message, stack: e.stack } : String(e) }, "unhandled error");
+  return json({ error: { code: "internal", message: "Something went wrong on our side. Try again; if it persists, quote this request id.", requestId } }, { status: 500, headers: { "x-request-id": requestId } });
+}

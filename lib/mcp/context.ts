@@ -1,0 +1,36 @@
+import type { AuthInfo } from "@modelcontextprotocol/server";
+import type { Principal } from "@/lib/auth/principal";
+import { AppError } from "@/lib/errors";
+
+/** The parts of the SDK's tool context our tools use. */
+export type ToolContext = {
+  mcpReq: {
+    signal: AbortSignal;
+    _meta?: { progressToken?: string | number } & Record<string, unknown>;
+    notify: (n: { method: string; params?: Record<string, unknown> }) => Promise<void>;
+  };
+  http?: { authInfo?: AuthInfo };
+};
+
+export function principalOf(ctx: ToolContext): Principal {
+  const p = ctx.http?.authInfo?.extra?.principal as Principal | undefined;
+  if (!p) throw new AppError("unauthorized", "Missing API key.");
+  return p;
+}
+
+/** Sends notifications/progress when the client asked for them (sent a progress token). */
+export function progressReporter(ctx: ToolContext, what: string) {
+  const token = ctx.mcpReq._meta?.progressToken;
+  if (token === undefined) return undefined;
+  return async (elapsedMs: number, totalMs: number) => {
+    await ctx.mcpReq.notify({
+      method: "notifications/progress",
+      params: {
+        progressToken: token,
+        progress: Math.round(elapsedMs / 1000),
+        total: Math.round(totalMs / 1000),
+        message: `${what} (${Math.round(elapsedMs / 1000)} s)`,
+      },
+    });
+  };
+}

@@ -1,0 +1,50 @@
+import { createMcpHandler, withMcpAuth } from "mcp-handler";
+import type { AuthInfo } from "@modelcontextprotocol/server";
+import { getDeps } from "@/lib/deps";
+import { verifyApiKey } from "@/lib/auth/api-keys";
+import { enforceRateLimit } from "@/lib/auth/rate-limit";
+import { errorResponse } from "@/lib/http/respond";
+import { assertHostAndOrigin } from "@/lib/mcp/guard";
+import { registerSwitchboard, SERVER_INSTRUCTIONS } from "@/lib/mcp/server";
+import { log } from "@/lib/log";
+import pkg from "@/package.json";
+
+const mcp = createMcpHandler(registerSwitchboard, {
+  serverInfo: { name: "switchboard", version: pkg.version },
+  instructions: SERVER_INSTRUCTIONS,
+  onEvent: (e) => {
+    if (e.type === "ERROR") log.warn({ source: e.source, context: e.context, error: String(e.error) }, "mcp error");
+  },
+});
+
+async function verifyToken(_req: Request, token?: string): Promise<AuthInfo | undefined> {
+  if (!token) return undefined;
+  const deps = await getDeps();
+  const principal = await verifyApiKey(deps.db, token);
+  if (!principal) return undefined;
+  return { token, clientId: principal.keyId, scopes: principal.scopes, extra: { principal } };
+}
+
+const authed = withMcpAuth(
+  async (req) => {
+    try {
+      const deps = await getDeps();
+      await enforceRateLimit(deps.kv, req.auth!.clientId, deps.config.API_RATE_LIMIT_PER_MINUTE);
+    } catch (e) {
+      return errorResponse(e);
+    }
+    return mcp(req);
+  },
+  verifyToken,
+  { required: true, resourceMetadataPath: "/.well-known/oauth-protected-resource" },
+);
+
+/** /api/mcp: Host/Origin check → API key (401 + WWW-Authenticate) → rate limit → MCP. */
+export async function handleMcp(req: Request): Promise<Response> {
+  try {
+    assertHostAndOrigin(req);
+  } catch (e) {
+    return errorResponse(e);
+  }
+  return authed(req);
+}

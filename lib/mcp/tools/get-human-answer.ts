@@ -1,0 +1,33 @@
+import type { McpServer } from "@modelcontextprotocol/server";
+import { z } from "zod";
+import { getDeps } from "@/lib/deps";
+import { getHumanAnswer } from "@/lib/hitl/ask-human";
+import { toolResultSchema } from "@/lib/hitl/schemas";
+import { principalOf, progressReporter, type ToolContext } from "@/lib/mcp/context";
+import { runTool } from "@/lib/mcp/tool-result";
+
+const input = z.object({
+  caseId: z.string().min(1).max(100).optional().describe("The caseId ask_human returned."),
+  sessionId: z.string().max(200).optional().describe("Instead of caseId: the sessionId given to ask_human (its latest case)."),
+  waitSeconds: z.number().min(0).max(55).optional().describe("How long to wait for an answer while the case is open, 0–55 s; default 0."),
+});
+
+export function registerGetHumanAnswer(server: McpServer) {
+  server.registerTool(
+    "get_human_answer",
+    {
+      title: "Get a human's answer",
+      description: "Check on a question escalated with ask_human; optionally wait up to waitSeconds for the answer. Same result shape as ask_human.",
+      inputSchema: input,
+      outputSchema: toolResultSchema,
+      annotations: { readOnlyHint: true, openWorldHint: true },
+    },
+    async (args, ctx) =>
+      runTool("get_human_answer", async () =>
+        getHumanAnswer(await getDeps(), principalOf(ctx as ToolContext), args, {
+          signal: (ctx as ToolContext).mcpReq.signal,
+          onProgress: progressReporter(ctx as ToolContext, "Waiting for a person to answer"),
+        }),
+      ),
+  );
+}

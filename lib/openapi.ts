@@ -1,0 +1,100 @@
+import { z } from "zod";
+import { caseSchema, createCaseSchema, listMessagesQuery, messageSchema, postMessageSchema } from "@/lib/hitl/schemas";
+import pkg from "@/package.json";
+
+/** The REST API described from the same zod schemas the routes validate with. */
+export function buildOpenApi(serverUrl: string) {
+  const schema = (s: z.ZodType, io: "input" | "output" = "output") => z.toJSONSchema(s, { io, unrepresentable: "any", target: "openapi-3.0" });
+  const error = {
+    type: "object",
+    properties: { error: { type: "object", properties: { code: { type: "string" }, message: { type: "string" }, details: { type: "object" } }, required: ["code", "message"] } },
+  };
+  const errors = (...codes: number[]) =>
+    Object.fromEntries(codes.map((c) => [String(c), { description: errorText[c] ?? "Error", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } }]));
+  const ok = (ref: string, description: string) => ({ description, content: { "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } } });
+  const idParam = { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } };
+  const security = [{ bearer: [] }, { session: [] }];
+
+  return {
+    openapi: "3.0.3",
+    info: { title: "Switchboard HITL API", version: pkg.version, description: "Escalate a question to a person and get the answer back. Authenticate with `Authorization: Bearer <API key>` or a member session cookie." },
+    servers: [{ url: serverUrl }],
+    security,
+    components: {
+      securitySchemes: {
+        bearer: { type: "http", scheme: "bearer", description: "An API key (sb_…). Scopes: hitl:ask, hitl:answer, admin." },
+        session: { type: "apiKey", in: "cookie", name: "sb_session" },
+      },
+      schemas: {
+        CreateCase: schema(createCaseSchema, "input"),
+        Case: schema(caseSchema),
+        Message: schema(messageSchema),
+        PostMessage: schema(postMessageSchema, "input"),
+        CaseList: { type: "object", properties: { cases: { type: "array", items: { $ref: "#/components/schemas/Case" } } } },
+        MessageList: { type: "object", properties: { messages: { type: "array", items: { $ref: "#/components/schemas/Message" } }, cursor: { type: "integer" } } },
+        MessagePosted: { type: "object", properties: { message: { $ref: "#/components/schemas/Message" }, case: { $ref: "#/components/schemas/Case" } } },
+        Error: error,
+      },
+    },
+    paths: {
+      "/api/cases": {
+        post: {
+          summary: "Create a case (escalate a question)",
+          description: "Needs hitl:ask. Idempotent: the same Idempotency-Key header or idempotencyKey field returns the existing case with 200.",
+          parameters: [{ name: "Idempotency-Key", in: "header", required: false, schema: { type: "string", maxLength: 200 } }],
+          requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/CreateCase" } } } },
+          responses: { "201": ok("Case", "Created"), "200": ok("Case", "An earlier request with the same key created this case"), ...errors(400, 401, 403, 413, 422, 429) },
+        },
+        get: {
+          summary: "List cases",
+          description: "Members and hitl:answer keys.",
+          parameters: [
+            { name: "status", in: "query", schema: { type: "string" }, description: "Comma-separated: open, claimed, answered, expired, cancelled" },
+            { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 200, default: 50 } },
+          ],
+          responses: { "200": ok("CaseList", "Cases, newest first"), ...errors(401, 403, 422, 429) },
+        },
+      },
+      "/api/cases/{id}": { get: { summary: "Get a case", parameters: [idParam], responses: { "200": ok("Case", "The case"), ...errors(401, 404, 429) } } },
+      "/api/cases/{id}/claim": {
+        post: { summary: "Claim a case", description: "Members and hitl:answer keys. One winner.", parameters: [idParam], responses: { "200": ok("Case", "Claimed by you"), ...errors(401, 403, 404, 409, 429) } },
+      },
+      "/api/cases/{id}/cancel": { post: { summary: "Cancel a case", parameters: [idParam], responses: { "200": ok("Case", "The case (unchanged if already final)"), ...errors(401, 404, 429) } } },
+      "/api/cases/{id}/messages": {
+        get: {
+          summary: "List messages (long poll)",
+          description: "Returns at once when messages newer than `after` exist, else waits up to `wait` seconds for one.",
+          parameters: [
+            idParam,
+            { name: "after", in: "query", schema: schema(listMessagesQuery.shape.after, "input") },
+            { name: "wait", in: "query", schema: schema(listMessagesQuery.shape.wait, "input") },
+          ],
+          responses: { "200": ok("MessageList", "Messages after the cursor"), ...errors(401, 404, 422, 429) },
+        },
+        post: {
+          summary: "Post a message",
+          description: "hitl:ask keys write as agent; members and hitl:answer keys write as human. The first human message on an open or claimed case answers it; the others get 409.",
+          parameters: [idParam],
+          requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/PostMessage" } } } },
+          responses: { "201": ok("MessagePosted", "Posted"), ...errors(400, 401, 403, 404, 409, 413, 422, 429) },
+        },
+      },
+      "/api/presence": {
+        post: { summary: "Presence heartbeat", description: "Members and hitl:answer keys count as online while heartbeats are fresh.", responses: { "200": { description: "Online count" }, ...errors(401, 403) } },
+        get: { summary: "Answerers online", responses: { "200": { description: "Online count" } } },
+      },
+      "/api/health": { get: { summary: "Database, kv and event-bus status", security: [], responses: { "200": { description: "All up" }, "503": { description: "Something is down" } } } },
+    },
+  };
+}
+
+const errorText: Record<number, string> = {
+  400: "Malformed request (e.g. invalid JSON)",
+  401: "Missing or invalid credentials",
+  403: "Credential lacks the scope, or cross-site request",
+  404: "Unknown case, or another account's",
+  409: "Conflict: already claimed or answered",
+  413: "Body larger than 64 KiB",
+  422: "Validation failed; the message names the field",
+  429: "Rate limited; see Retry-After",
+};
