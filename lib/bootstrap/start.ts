@@ -1,5 +1,5 @@
 import { getDeps } from "@/lib/deps";
-import { getConfig } from "@/lib/config/env";
+import { ConfigError, getConfig } from "@/lib/config/env";
 import { formatDemoCredentials, seedDemoIfEmpty } from "@/lib/bootstrap/seed-demo";
 import { startScheduler } from "@/lib/jobs/scheduler";
 import { log } from "@/lib/log";
@@ -15,4 +15,15 @@ export async function startServer(): Promise<void> {
   }
   if (config.SCHEDULER) startScheduler(deps);
   log.info({ kv: deps.kv.driver, bus: deps.bus.driver, db: config.DATABASE_URL ? "postgres" : "pglite" }, "switchboard ready");
+}
+
+/** Start-up for instrumentation.ts: a bad setting stops the process with a message naming it. */
+export async function startServerOrExit(): Promise<void> {
+  try {
+    await startServer();
+  } catch (e) {
+    process.stderr.write(`\nSwitchboard could not start: ${e instanceof Error ? e.message : String(e)}\n\n`);
+    if (e instanceof ConfigError) process.exit(1);
+    throw e;
+  }
 }

@@ -1,0 +1,20 @@
+import type { Db } from "@/lib/db/client";
+import { createAccount } from "@/lib/accounts/accounts";
+import { createApiKey, verifyApiKey } from "@/lib/auth/api-keys";
+import { createMember } from "@/lib/auth/members";
+import type { Principal, Scope } from "@/lib/auth/principal";
+
+/** An account with an agent key (hitl:ask), an answering key (hitl:answer) and an operator member. */
+export async function createTenant(db: Db, name = `Tenant ${Math.random().toString(36).slice(2, 8)}`) {
+  const { account, webhookSecret } = await createAccount(db, { name });
+  const keyPrincipal = async (scopes: Scope[], keyName: string) => {
+    const { key } = await createApiKey(db, { accountId: account.id, name: keyName, scopes });
+    return { key, principal: (await verifyApiKey(db, key))! };
+  };
+  const agent = await keyPrincipal(["hitl:ask"], "agent");
+  const answerer = await keyPrincipal(["hitl:answer"], "answer bridge");
+  const email = `op-${Math.random().toString(36).slice(2, 10)}@example.test`;
+  const m = await createMember(db, account.id, { email, password: "correct horse battery", role: "operator", name: "Olive Operator" });
+  const operator: Principal = { kind: "member", accountId: account.id, memberId: m.id, role: "operator", email, name: m.name };
+  return { account, webhookSecret, agent, answerer, operator, operatorEmail: email, operatorPassword: "correct horse battery" };
+}

@@ -1,0 +1,69 @@
+import { randomBytes } from "node:crypto";
+import postgres from "postgres";
+import { parseConfig, type Config } from "@/lib/config/env";
+import { openDatabase, type Database } from "@/lib/db/client";
+import { migrate } from "@/lib/db/migrate";
+import type { Deps } from "@/lib/deps";
+import { createMemoryBus } from "@/lib/events/memory";
+import { createPostgresBus } from "@/lib/events/postgres";
+import { createRedisBus } from "@/lib/events/redis";
+import type { EventBus } from "@/lib/events/port";
+import { createMemoryKv } from "@/lib/kv/memory";
+import { createRedisKv } from "@/lib/kv/redis";
+import type { Kv } from "@/lib/kv/port";
+
+/**
+ * A fresh, migrated database for one test file: PGlite in memory by default; with DATABASE_URL set,
+ * a new PostgreSQL database created for this run and dropped afterwards (never the one named).
+ */
+export async function createTestDatabase(): Promise<{ database: Database; url?: string; drop: () => Promise<void> }> {
+  const base = process.env.DATABASE_URL;
+  if (!base) {
+    const database = await openDatabase({});
+    await migrate(database);
+    return { database, drop: () => database.close() };
+  }
+  const name = `sb_test_${Date.now()}_${randomBytes(4).toString("hex")}`;
+  const admin = postgres(base, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ url: url.toString(), poolMax: 20 });
+  await migrate(database);
+  return {
+    database,
+    url: url.toString(),
+    drop: async () => {
+      await database.close();
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+export type TestDeps = Deps & { database: Database; close: () => Promise<void> };
+
+/**
+ * Deps for integration tests: real database (see above), real Redis for kv and events when
+ * REDIS_URL is set (keys under a unique prefix), otherwise the in-process adapters.
+ */
+export async function createTestDeps(env: Record<string, string> = {}): Promise<TestDeps> {
+  const { database, drop } = await createTestDatabase();
+  const prefix = `sbtest:${randomBytes(4).toString("hex")}:`;
+  const config: Config = parseConfig({ LOG_LEVEL: "silent", KV_PREFIX: prefix, ...env });
+  const redisUrl = process.env.REDIS_URL;
+  const kv: Kv = redisUrl ? createRedisKv(redisUrl, { keyPrefix: prefix }) : createMemoryKv();
+  const bus: EventBus = redisUrl ? createRedisBus(redisUrl, { prefix }) : database.pg ? createPostgresBus(database.pg, { prefix: prefix.replace(/:/g, "_") }) : createMemoryBus();
+  return {
+    db: database.db,
+    kv,
+    bus,
+    config,
+    database,
+    close: async () => {
+      await bus.close();
+      await kv.close();
+      await drop();
+    },
+  };
+}
