@@ -1,0 +1,51 @@
+import { randomBytes } from "node:crypto";
+import type { TestProject } from "vitest/node";
+import { buildApp, cli, freshDatabaseEnv, startApp } from "./app-server";
+
+export type E2eTenant = { accountId: string; agentKey: string; answerKey: string; operatorEmail: string; operatorPassword: string };
+export type E2eEnv = { baseUrl: string; a: E2eTenant; b: E2eTenant; rateLimitPerMinute: number };
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    e2e: E2eEnv;
+  }
+}
+
+const RATE_LIMIT = 400;
+
+/** Builds the app, provisions two tenants through the real CLI, starts `next start`, and shares the details. */
+export default async function setup(project: TestProject) {
+  buildApp();
+  const db = await freshDatabaseEnv();
+  const env: Record<string, string> = {
+    ...db.env,
+    KV_PREFIX: `sbe2e:${randomBytes(4).toString("hex")}:`,
+    SEED_DEMO: "false",
+    LOG_LEVEL: "warn",
+    HITL_PROGRESS_INTERVAL_MS: "1000",
+    CALLBACK_BACKOFF_BASE_MS: "200",
+    API_RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT),
+    CASE_TTL_MINUTES: "60",
+  };
+  const tenant = (name: string): E2eTenant => {
+    const accountId = cli(env, "accounts", "create", "--name", name);
+    const operatorEmail = `operator-${name.toLowerCase()}@e2e.test`;
+    const operatorPassword = `pw-${randomBytes(6).toString("hex")}`;
+    cli(env, "members", "create", "--email", operatorEmail, "--password", operatorPassword, "--role", "operator", "--account", accountId);
+    return {
+      accountId,
+      agentKey: cli(env, "keys", "create", "--name", `${name} agent`, "--scopes", "hitl:ask", "--account", accountId),
+      answerKey: cli(env, "keys", "create", "--name", `${name} answer bridge`, "--scopes", "hitl:answer", "--account", accountId),
+      operatorEmail,
+      operatorPassword,
+    };
+  };
+  const a = tenant("Alpha");
+  const b = tenant("Bravo");
+  const app = await startApp(env);
+  project.provide("e2e", { baseUrl: app.baseUrl, a, b, rateLimitPerMinute: RATE_LIMIT });
+  return async () => {
+    await app.stop();
+    await db.drop();
+  };
+}
