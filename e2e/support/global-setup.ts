@@ -2,7 +2,15 @@ import { randomBytes } from "node:crypto";
 import type { TestProject } from "vitest/node";
 import { buildApp, cli, freshDatabaseEnv, startApp } from "./app-server";
 
-export type E2eTenant = { accountId: string; agentKey: string; answerKey: string; operatorEmail: string; operatorPassword: string };
+export type E2eTenant = {
+  accountId: string;
+  agentKey: string;
+  answerKey: string;
+  /** A key no other test uses, for exhausting the per-key rate limit. */
+  spareKey: string;
+  operatorEmail: string;
+  operatorPassword: string;
+};
 export type E2eEnv = { baseUrl: string; a: E2eTenant; b: E2eTenant; rateLimitPerMinute: number };
 
 declare module "vitest" {
@@ -36,6 +44,7 @@ export default async function setup(project: TestProject) {
       accountId,
       agentKey: cli(env, "keys", "create", "--name", `${name} agent`, "--scopes", "hitl:ask", "--account", accountId),
       answerKey: cli(env, "keys", "create", "--name", `${name} answer bridge`, "--scopes", "hitl:answer", "--account", accountId),
+      spareKey: cli(env, "keys", "create", "--name", `${name} spare`, "--scopes", "hitl:ask,hitl:answer", "--account", accountId),
       operatorEmail,
       operatorPassword,
     };
