@@ -23,7 +23,8 @@ const hostnameOf = (hostHeader: string) => {
 /** Refuses requests whose Host or Origin is not ours; `*` in MCP_ALLOWED_HOSTS turns the check off. */
 export function assertHostAndOrigin(req: Request): void {
   const hosts = allowedHosts();
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host") ?? "";
+  // The Host header itself: a rebinding attack cannot change it, while X-Forwarded-Host is client-settable.
+  const host = req.headers.get("host") ?? "";
   if (!hosts.has("*") && !hosts.has(hostnameOf(host))) {
     throw new AppError("forbidden", `Host "${host}" is not allowed. Add it to MCP_ALLOWED_HOSTS.`);
   }
