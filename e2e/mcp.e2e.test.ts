@@ -92,7 +92,8 @@ describe.each([
     expect(r.isError).toBe(true);
     expect(r.content[0]!.text).toMatch(/not found/i);
     expect((await rest.getCase(a.agentKey, theirs.caseId!)).status).toBe(404);
-    await expect(agent.readResource(`switchboard://cases/${theirs.caseId}`)).rejects.toThrow();
+    await expect(agent.readResource(`switchboard://cases/${theirs.caseId}`)).rejects.toThrow(/not found/i);
+    await expect(agent.readResource(`switchboard://cases/${theirs.caseId}`)).rejects.toMatchObject({ code: -32602 });
     const own = await agentB.readResource(`switchboard://cases/${theirs.caseId}`);
     expect(JSON.parse(own.contents[0]!.text!).case.id).toBe(theirs.caseId);
   });
