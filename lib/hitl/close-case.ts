@@ -19,18 +19,22 @@ export async function cancelCase(deps: Deps, principal: Principal, caseId: strin
   return row;
 }
 
-/** Expires open and claimed cases past their TTL; every transition is audited and published. */
-export async function expireCases(deps: Deps, now = new Date()): Promise<number> {
+/** Expires open and claimed cases past their TTL (up to `batch` per call); every transition is audited and published. */
+export async function expireCases(deps: Deps, now = new Date(), batch = 500): Promise<number> {
   const expired = await deps.db.transaction(async (tx) => {
-    const rows = await tx
-      .update(cases)
-      .set({ status: "expired", closedAt: now, updatedAt: now })
+    // Lock the due rows (skipping ones an answer holds right now) so we audit their real previous status.
+    const due = await tx
+      .select({ id: cases.id, accountId: cases.accountId, status: cases.status })
+      .from(cases)
       .where(and(inArray(cases.status, ["open", "claimed"]), lt(cases.expiresAt, now)))
-      .returning({ id: cases.id, accountId: cases.accountId });
-    for (const r of rows) {
-      await recordAudit(tx, { accountId: r.accountId, entityType: "case", entityId: r.id, action: "case.expired", toStatus: "expired", actorType: "system" });
+      .limit(batch)
+      .for("update", { skipLocked: true });
+    if (!due.length) return [];
+    await tx.update(cases).set({ status: "expired", closedAt: now, updatedAt: now }).where(inArray(cases.id, due.map((r) => r.id)));
+    for (const r of due) {
+      await recordAudit(tx, { accountId: r.accountId, entityType: "case", entityId: r.id, action: "case.expired", fromStatus: r.status, toStatus: "expired", actorType: "system" });
     }
-    return rows;
+    return due;
   });
   for (const r of expired) await deps.bus.publish({ type: "case.expired", accountId: r.accountId, caseId: r.id, status: "expired", at: now.toISOString() });
   return expired.length;
