@@ -22,7 +22,12 @@ export async function createMember(db: Db, accountId: string, raw: z.input<typeo
   const [row] = await db
     .insert(members)
     .values({ accountId, email: input.email, name: input.name ?? input.email.split("@")[0]!, role: input.role, passwordHash: await hashPassword(input.password) })
-    .returning();
+    .returning()
+    .catch((e: unknown) => {
+      // Two simultaneous sign-ups with one email: the unique index decides; the loser gets the same 409 as above.
+      if ((e as { cause?: { code?: string } })?.cause?.code === "23505") throw new AppError("conflict", `email: ${input.email} is already a member`);
+      throw e;
+    });
   await recordAudit(db, { accountId, entityType: "member", entityId: row!.id, action: "member.created", actorType: actor?.actorType ?? "system", actorId: actor?.actorId, data: { email: input.email, role: input.role } });
   return publicMember(row!);
 }

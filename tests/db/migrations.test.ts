@@ -1,0 +1,105 @@
+import fs from "node:fs";
+import { randomBytes } from "node:crypto";
+import postgres from "postgres";
+import { getTableColumns, getTableName, is, sql } from "drizzle-orm";
+import { PgTable } from "drizzle-orm/pg-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase, queryRows, type Database } from "@/lib/db/client";
+import { migrate, MIGRATIONS_DIR } from "@/lib/db/migrate";
+import * as schema from "@/lib/db/schema";
+
+const migrationFiles = fs
+  .readdirSync(MIGRATIONS_DIR)
+  .filter((f) => f.endsWith(".sql"))
+  .sort();
+
+/** A brand-new, NOT yet migrated database (PGlite in memory, or a new PostgreSQL database). */
+async function blankDatabase(): Promise<{ database: Database; url?: string; drop: () => Promise<void> }> {
+  const base = process.env.DATABASE_URL;
+  if (!base) {
+    const database = await openDatabase({});
+    return { database, drop: () => database.close() };
+  }
+  const name = `sb_test_mig_${Date.now()}_${randomBytes(4).toString("hex")}`;
+  const admin = postgres(base, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ url: url.toString() });
+  return {
+    database,
+    url: url.toString(),
+    drop: async () => {
+      await database.close();
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+const tables = Object.values(schema as Record<string, unknown>).filter((v): v is PgTable => is(v, PgTable));
+
+describe("migrations", () => {
+  let blank: Awaited<ReturnType<typeof blankDatabase>>;
+
+  beforeAll(async () => {
+    blank = await blankDatabase();
+  });
+  afterAll(async () => {
+    await blank?.drop();
+  });
+
+  it("there is at least one migration file", () => {
+    expect(migrationFiles.length).toBeGreaterThan(0);
+  });
+
+  it("a fresh database starts with no application tables", async () => {
+    const rows = await queryRows<{ n: number }>(
+      blank.database.db,
+      sql`select count(*)::int as n from information_schema.tables where table_schema = 'public' and table_name = 'cases'`,
+    );
+    expect(Number(rows[0]!.n)).toBe(0);
+  });
+
+  it("applies every migration, in order, on a fresh database, and records them", async () => {
+    const applied = await migrate(blank.database);
+    expect(applied).toEqual(migrationFiles);
+    const recorded = await queryRows<{ name: string }>(blank.database.db, sql`select name from switchboard_migrations order by name`);
+    expect(recorded.map((r) => r.name)).toEqual(migrationFiles);
+  });
+
+  it("re-running migrate() applies nothing and leaves the record unchanged", async () => {
+    expect(await migrate(blank.database)).toEqual([]);
+    expect(await migrate(blank.database)).toEqual([]);
+    const recorded = await queryRows<{ n: number }>(blank.database.db, sql`select count(*)::int as n from switchboard_migrations`);
+    expect(Number(recorded[0]!.n)).toBe(migrationFiles.length);
+  });
+
+  it("every column declared in lib/db/schema.ts exists in the migrated database", async () => {
+    expect(tables.map((t) => getTableName(t)).sort()).toEqual(
+      ["accounts", "api_keys", "audit_log", "case_messages", "cases", "member_sessions", "members", "webhook_attempts", "webhook_deliveries"],
+    );
+    const rows = await queryRows<{ table_name: string; column_name: string }>(
+      blank.database.db,
+      sql`select table_name, column_name from information_schema.columns where table_schema = 'public'`,
+    );
+    const existing = new Set(rows.map((r) => `${r.table_name}.${r.column_name}`));
+    const declared = tables.flatMap((t) => Object.values(getTableColumns(t)).map((c) => `${getTableName(t)}.${c.name}`));
+    expect(declared.length).toBeGreaterThan(50);
+    expect(declared.filter((c) => !existing.has(c))).toEqual([]);
+  });
+
+  it.skipIf(!process.env.DATABASE_URL)("two instances migrating the same fresh PostgreSQL database at once apply each file exactly once", async () => {
+    const fresh = await blankDatabase();
+    const other = await openDatabase({ url: fresh.url! });
+    try {
+      const [a, b] = await Promise.all([migrate(fresh.database), migrate(other)]);
+      expect([...a, ...b].sort()).toEqual(migrationFiles);
+      const recorded = await queryRows<{ n: number }>(fresh.database.db, sql`select count(*)::int as n from switchboard_migrations`);
+      expect(Number(recorded[0]!.n)).toBe(migrationFiles.length);
+    } finally {
+      await other.close();
+      await fresh.drop();
+    }
+  });
+});
