@@ -8,6 +8,7 @@ import { cancelCase } from "@/lib/hitl/close-case";
 import { getCaseOrThrow } from "@/lib/hitl/get-case";
 import { waitForCase, type WaitOptions } from "@/lib/hitl/wait-for-case";
 import type { ToolResult } from "@/lib/hitl/schemas";
+import { log } from "@/lib/log";
 
 type WaitHooks = Pick<WaitOptions, "signal" | "onProgress">;
 
@@ -40,8 +41,14 @@ export async function askHuman(deps: Deps, principal: Principal, input: unknown,
   if ((await countOnline(deps.kv, principal.accountId)) === 0) return resultFromCase(deps, row, { nobodyOnline: true });
   const remainingMs = row.waitDeadlineAt.getTime() - Date.now();
   const timeoutMs = remainingMs > 0 ? remainingMs : row.timeoutSeconds * 1000;
+  const started = Date.now();
   const final = await waitForCase(deps, { accountId: principal.accountId, caseId: row.id, timeoutMs, ...hooks });
-  return resultFromCase(deps, final);
+  const result = resultFromCase(deps, final);
+  log.info(
+    { tool: "ask_human", accountId: principal.accountId, caseId: row.id, waitedMs: Date.now() - started, outcome: hooks.signal?.aborted ? "client_disconnected" : result.status },
+    "escalation wait ended",
+  );
+  return result;
 }
 
 /** get_human_answer: the case's answer now, or after waiting up to `waitSeconds` while it is open. */

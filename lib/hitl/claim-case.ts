@@ -17,11 +17,11 @@ const holds = (p: Principal, row: { claimedByMemberId: string | null; claimedByK
 /** Claims a case for the caller: one winner; a second claimant gets 409 naming the holder. Re-claiming your own case is fine. */
 export async function claimCase(deps: Deps, principal: Principal, caseId: string) {
   assertCanAnswer(principal);
-  const row = await deps.db.transaction(async (tx) => {
+  const { row, changed } = await deps.db.transaction(async (tx) => {
     const current = await getCaseOrThrow(tx, principal.accountId, caseId, { forUpdate: true });
     if (isFinal(current.status)) throw new AppError("conflict", `Case is already ${current.status}.`, { status: current.status });
     if (current.status === "claimed") {
-      if (holds(principal, current)) return current;
+      if (holds(principal, current)) return { row: current, changed: false };
       const holder = toPublicCase(current, await holderNames(tx, [current])).claimedBy;
       throw new AppError("conflict", `Case is already claimed by ${holder?.name ?? "someone else"}.`, { claimedBy: holder });
     }
@@ -37,9 +37,9 @@ export async function claimCase(deps: Deps, principal: Principal, caseId: string
       .where(eq(cases.id, current.id))
       .returning();
     await recordAudit(tx, { accountId: principal.accountId, entityType: "case", entityId: caseId, action: "case.claimed", fromStatus: "open", toStatus: "claimed", ...actorOf(principal) });
-    return updated!;
+    return { row: updated!, changed: true };
   });
-  await deps.bus.publish({ type: "case.claimed", accountId: principal.accountId, caseId, status: "claimed", at: new Date().toISOString() });
+  if (changed) await deps.bus.publish({ type: "case.claimed", accountId: principal.accountId, caseId, status: "claimed", at: new Date().toISOString() });
   return row;
 }
 

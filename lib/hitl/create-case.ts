@@ -92,7 +92,12 @@ export async function createCase(deps: Deps, principal: Principal, raw: unknown,
     return { case: row!, created: true };
   });
 
-  if (kvKey) await deps.kv.set(kvKey, result.case.id, { ttlMs: input.idempotencyKey ? IDEMPOTENCY_TTL_MS : DEDUPE_WINDOW_MS });
+  if (kvKey) {
+    // The retry window runs from the case's creation, not from this request.
+    const window = input.idempotencyKey ? IDEMPOTENCY_TTL_MS : DEDUPE_WINDOW_MS;
+    const ttlMs = window - (Date.now() - result.case.createdAt.getTime());
+    if (ttlMs > 0) await deps.kv.set(kvKey, result.case.id, { ttlMs });
+  }
   if (result.created) {
     if (input.sessionId) await deps.kv.set(`session:${accountId}:${input.sessionId}`, result.case.id, { ttlMs: SESSION_TTL_MS });
     await deps.bus.publish({ type: "case.created", accountId, caseId: result.case.id, status: "open", at: new Date().toISOString() });
