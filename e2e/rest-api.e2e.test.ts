@@ -124,6 +124,19 @@ describe("REST: listing cases", () => {
     expect(bravo.json.cases.map((c: any) => c.id)).not.toContain(mine.id);
   });
 
+  it("order=oldest lists the longest-waiting cases first; a bad order is 422", async () => {
+    const first = await openCase(a.agentKey);
+    const second = await openCase(a.agentKey);
+    const ids = (o: string) => call("GET", `/api/cases?status=open&limit=200&order=${o}`, { key: a.answerKey }).then((r) => r.json.cases.map((c: any) => c.id));
+    const oldest = await ids("oldest");
+    expect(oldest.indexOf(first.id)).toBeLessThan(oldest.indexOf(second.id));
+    const newest = await ids("newest");
+    expect(newest.indexOf(second.id)).toBeLessThan(newest.indexOf(first.id));
+    const bad = await call("GET", "/api/cases?order=random", { key: a.answerKey });
+    expect(bad.status).toBe(422);
+    expect(bad.json.error.message).toMatch(/order/);
+  });
+
   it("403 for a hitl:ask-only key, 422 for a bad status", async () => {
     expect((await call("GET", "/api/cases?status=open", { key: a.agentKey })).status).toBe(403);
     const bad = await call("GET", "/api/cases?status=open,pending", { key: a.answerKey });

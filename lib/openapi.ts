@@ -51,6 +51,7 @@ export function buildOpenApi(serverUrl: string) {
           parameters: [
             { name: "status", in: "query", schema: { type: "string" }, description: "Comma-separated: open, claimed, answered, expired, cancelled" },
             { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 200, default: 50 } },
+            { name: "order", in: "query", schema: { type: "string", enum: ["newest", "oldest"], default: "newest" } },
           ],
           responses: { "200": ok("CaseList", "Cases, newest first"), ...errors(401, 403, 422, 429) },
         },

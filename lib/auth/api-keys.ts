@@ -3,6 +3,7 @@ import { and, desc, eq, isNull, lt, or } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { apiKeys } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
+import { getConfig } from "@/lib/config/env";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { SCOPES, type Principal, type Scope } from "@/lib/auth/principal";
 import { randomToken, safeEqual, sha256 } from "@/lib/auth/secrets";
@@ -54,12 +55,39 @@ export function publicKey(row: typeof apiKeys.$inferSelect) {
   };
 }
 
+type KeyPrincipal = Extract<Principal, { kind: "api_key" }>;
+type Cached = { principal: KeyPrincipal; until: number };
+
+// Verified keys, briefly, per database: saves a query on every request of a busy agent. A key revoked in
+// this process is dropped at once; other instances stop accepting it within API_KEY_CACHE_SECONDS.
+const verified = new WeakMap<object, Map<string, Cached>>();
+const MAX_CACHED = 10_000;
+
+function keyCache(db: Db): Map<string, Cached> {
+  let m = verified.get(db);
+  if (!m) verified.set(db, (m = new Map()));
+  return m;
+}
+
 /** Resolves a bearer token to its key's principal, or null. Revoked keys never resolve. */
-export async function verifyApiKey(db: Db, token: string): Promise<Extract<Principal, { kind: "api_key" }> | null> {
+export async function verifyApiKey(db: Db, token: string, cacheMs = getConfig().API_KEY_CACHE_SECONDS * 1000): Promise<KeyPrincipal | null> {
   const m = KEY_PATTERN.exec(token);
   if (!m) return null;
-  const [row] = await db.select().from(apiKeys).where(eq(apiKeys.prefix, m[1]!)).limit(1);
-  if (!row || !safeEqual(sha256(token), row.secretHash) || row.revokedAt) return null;
+  const hash = sha256(token);
+  const cache = keyCache(db);
+  const hit = cache.get(hash);
+  if (hit && hit.until > Date.now()) return hit.principal;
+  const principal = await lookupKey(db, m[1]!, hash);
+  if (principal && cacheMs > 0) {
+    if (cache.size >= MAX_CACHED) cache.clear();
+    cache.set(hash, { principal, until: Date.now() + cacheMs });
+  } else cache.delete(hash);
+  return principal;
+}
+
+async function lookupKey(db: Db, prefix: string, hash: string): Promise<KeyPrincipal | null> {
+  const [row] = await db.select().from(apiKeys).where(eq(apiKeys.prefix, prefix)).limit(1);
+  if (!row || !safeEqual(hash, row.secretHash) || row.revokedAt) return null;
   // Keep last_used_at fresh without a write on every request.
   const staleBefore = new Date(Date.now() - 30_000);
   if (!row.lastUsedAt || row.lastUsedAt < staleBefore) {
@@ -86,6 +114,7 @@ export async function revokeApiKey(db: Db, input: { accountId: string; idOrPrefi
   if (!isPrefix && !/^[0-9a-f-]{36}$/i.test(input.idOrPrefix)) throw new AppError("not_found", "No such API key.");
   const [row] = await db.update(apiKeys).set({ revokedAt: new Date() }).where(and(where, isNull(apiKeys.revokedAt))).returning();
   if (!row) throw new AppError("not_found", "No such active API key.");
+  for (const [hash, c] of keyCache(db)) if (c.principal.keyId === row.id) keyCache(db).delete(hash);
   await recordAudit(db, {
     accountId: input.accountId,
     entityType: "api_key",

@@ -49,6 +49,7 @@ export const envSchema = z.object({
   EVENT_BUS: z.enum(["auto", "memory", "redis", "postgres"]).default("auto"),
 
   API_RATE_LIMIT_PER_MINUTE: int(100, 1, 1_000_000),
+  API_KEY_CACHE_SECONDS: int(5, 0, 300),
   PRESENCE_TTL_SECONDS: int(30, 5, 3600),
   SESSION_TTL_HOURS: int(12, 1, 24 * 30),
   COOKIE_SECURE: z.enum(["auto", "true", "false"]).default("auto"),

@@ -4,13 +4,13 @@ import { caseMessages, cases, type MessageRow } from "@/lib/db/schema";
 import type { CaseStatus } from "@/lib/db/schema";
 import { getCaseOrThrow } from "@/lib/hitl/get-case";
 
-/** Cases of one account, newest first (open queues sort by priority in the console). */
-export async function listCases(deps: Deps, accountId: string, q: { status?: CaseStatus[]; limit: number }) {
+/** Cases of one account, newest or oldest first (an answering queue wants the longest-waiting first). */
+export async function listCases(deps: Deps, accountId: string, q: { status?: CaseStatus[]; limit: number; order?: "newest" | "oldest" }) {
   return deps.db
     .select()
     .from(cases)
     .where(q.status?.length ? and(eq(cases.accountId, accountId), inArray(cases.status, q.status)) : eq(cases.accountId, accountId))
-    .orderBy(desc(cases.createdAt))
+    .orderBy(q.order === "oldest" ? asc(cases.createdAt) : desc(cases.createdAt))
     .limit(q.limit);
 }
 

@@ -80,6 +80,7 @@ export const listCasesQuery = z.object({
     .transform((s) => (s ? s.split(",").map((x) => x.trim()) : undefined))
     .pipe(z.array(caseStatusSchema).optional()),
   limit: z.coerce.number().int().min(1).max(200).default(50),
+  order: z.enum(["newest", "oldest"], { message: "must be newest or oldest" }).default("newest").describe("oldest first suits an answering queue: the callers who have waited longest"),
 });
 
 export const listMessagesQuery = z.object({

@@ -1,6 +1,7 @@
 import type { Deps } from "@/lib/deps";
 import type { CaseRow } from "@/lib/db/schema";
 import { getCaseOrThrow, isFinal } from "@/lib/hitl/get-case";
+import { watchCase } from "@/lib/hitl/safety-net";
 
 export type WaitOptions = {
   accountId: string;
@@ -11,46 +12,50 @@ export type WaitOptions = {
   onProgress?: (elapsedMs: number, totalMs: number) => void | Promise<void>;
 };
 
-type Wakeup = "event" | "timer" | "abort";
+type Wakeup = "changed" | "timer" | "abort";
 
 /**
  * Waits until the case is final, the time is up, or the caller goes away, then returns the case as it
- * stands. The event bus wakes it the moment a change commits; a periodic re-read of the database is
- * only a safety net for a lost event.
+ * stands. The event bus wakes it the moment a change commits; the process-wide safety net
+ * (lib/hitl/safety-net.ts) wakes it if an event was lost. No polling loop of its own.
  */
 export async function waitForCase(deps: Deps, o: WaitOptions): Promise<CaseRow> {
   const started = Date.now();
   const deadline = started + o.timeoutMs;
-  let pendingEvent = false;
+  let changed = false;
   let wake: ((w: Wakeup) => void) | null = null;
+  const onChange = () => {
+    changed = true;
+    wake?.("changed");
+  };
   // Subscribe before the first read, so an answer that commits in between is not missed.
   const unsubscribe = await deps.bus.subscribe(`case:${o.caseId}`, (e) => {
-    if (e.type === "case.message" || e.type === "case.claimed") return;
-    pendingEvent = true;
-    wake?.("event");
+    if (e.type !== "case.message" && e.type !== "case.claimed") onChange();
   });
+  const unwatch = watchCase(deps, o.caseId, onChange);
   try {
     let row = await getCaseOrThrow(deps.db, o.accountId, o.caseId);
     let nextProgress = started + deps.config.HITL_PROGRESS_INTERVAL_MS;
-    let nextRecheck = started + deps.config.HITL_RECHECK_INTERVAL_MS;
     while (!isFinal(row.status) && !o.signal?.aborted && Date.now() < deadline) {
-      const at = Math.min(deadline, nextRecheck, o.onProgress ? nextProgress : Infinity);
-      const reason: Wakeup = pendingEvent ? "event" : await sleep(at - Date.now(), o.signal, (w) => (wake = w));
+      const at = Math.min(deadline, o.onProgress ? nextProgress : Infinity);
+      const reason: Wakeup = changed ? "changed" : await sleep(at - Date.now(), o.signal, (w) => (wake = w));
       wake = null;
       if (reason === "abort") break;
       const t = Date.now();
       if (o.onProgress && t >= nextProgress) {
         nextProgress += deps.config.HITL_PROGRESS_INTERVAL_MS;
-        await Promise.resolve(o.onProgress(t - started, o.timeoutMs)).catch(() => {});
+        await Promise.resolve()
+          .then(() => o.onProgress!(t - started, o.timeoutMs))
+          .catch(() => {});
       }
-      if (pendingEvent || t >= nextRecheck || t >= deadline) {
-        pendingEvent = false;
-        if (t >= nextRecheck) nextRecheck = t + deps.config.HITL_RECHECK_INTERVAL_MS;
+      if (changed || t >= deadline) {
+        changed = false;
         row = await getCaseOrThrow(deps.db, o.accountId, o.caseId);
       }
     }
     return row;
   } finally {
+    unwatch();
     unsubscribe();
   }
 }

@@ -21,10 +21,10 @@ export const POST = withRoute(async ({ req, deps, principal }) => {
   return json(await presentCase(deps.db, row), { status: created ? 201 : 200 });
 });
 
-// GET /api/cases?status=open,claimed&limit=50 — the account's cases, newest first
+// GET /api/cases?status=open,claimed&limit=50&order=oldest — the account's cases (newest first by default)
 export const GET = withRoute(async ({ req, deps, principal }) => {
   requireScope(principal, "hitl:answer");
   const q = parseOrThrow(listCasesQuery, Object.fromEntries(new URL(req.url).searchParams));
-  const rows = await listCases(deps, principal.accountId, { status: q.status, limit: q.limit });
+  const rows = await listCases(deps, principal.accountId, q);
   return json({ cases: await presentCases(deps.db, rows) });
 });
