@@ -8,8 +8,9 @@
  */
 import http from "node:http";
 import { createMcpHandler, McpServer, ResourceTemplate } from "@modelcontextprotocol/server";
-import { z } from "zod";
-import { createCaseSchema, toolResultSchema } from "../lib/hitl/schemas";
+import { askHumanTool } from "../lib/mcp/tools/ask-human";
+import { cancelHumanRequestTool } from "../lib/mcp/tools/cancel-human-request";
+import { getHumanAnswerTool } from "../lib/mcp/tools/get-human-answer";
 import { ESCALATION_GUIDE, SERVER_INSTRUCTIONS } from "../lib/mcp/instructions";
 
 const CASE_ID = "00000000-0000-4000-8000-000000000000";
@@ -18,49 +19,12 @@ const answered = (caseId = CASE_ID) => {
   return { content: [{ type: "text" as const, text: JSON.stringify(result) }], structuredContent: result };
 };
 
-// Same names, schemas and annotations as lib/mcp/tools/*.ts and lib/mcp/server.ts.
+// The very tool definitions lib/mcp/tools/*.ts register, with trivial handlers.
 function buildServer(): McpServer {
   const server = new McpServer({ name: "switchboard-bare", version: "0.0.0" }, { instructions: SERVER_INSTRUCTIONS });
-  server.registerTool(
-    "ask_human",
-    {
-      title: "Ask a human",
-      description:
-        "Escalate a question you cannot answer to a person and wait (up to timeoutSeconds, default 45) for their answer. " +
-        "Returns status answered (say `message`), pending (say `message`, then call get_human_answer later), " +
-        "unavailable (nobody can answer now; say `message`) or cancelled. Pass callId/sessionId so retries never create duplicates.",
-      inputSchema: createCaseSchema,
-      outputSchema: toolResultSchema,
-      annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
-    },
-    async () => answered(),
-  );
-  server.registerTool(
-    "get_human_answer",
-    {
-      title: "Get a human's answer",
-      description: "Check on a question escalated with ask_human; optionally wait up to waitSeconds for the answer. Same result shape as ask_human.",
-      inputSchema: z.object({
-        caseId: z.string().min(1).max(100).optional().describe("The caseId ask_human returned."),
-        sessionId: z.string().max(200).optional().describe("Instead of caseId: the sessionId given to ask_human (its latest case)."),
-        waitSeconds: z.number().min(0).max(55).optional().describe("How long to wait for an answer while the case is open, 0–55 s; default 0."),
-      }),
-      outputSchema: toolResultSchema,
-      annotations: { readOnlyHint: true, openWorldHint: true },
-    },
-    async (args) => answered(args.caseId),
-  );
-  server.registerTool(
-    "cancel_human_request",
-    {
-      title: "Cancel a human request",
-      description: "Withdraw a question escalated with ask_human (e.g. the caller hung up or the question resolved itself). If a person already answered, returns the answer instead.",
-      inputSchema: z.object({ caseId: z.string().min(1).max(100).describe("The caseId ask_human returned.") }),
-      outputSchema: toolResultSchema,
-      annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
-    },
-    async (args) => answered(args.caseId),
-  );
+  server.registerTool(askHumanTool.name, askHumanTool.config, async () => answered());
+  server.registerTool(getHumanAnswerTool.name, getHumanAnswerTool.config, async (args) => answered(args.caseId));
+  server.registerTool(cancelHumanRequestTool.name, cancelHumanRequestTool.config, async (args) => answered(args.caseId));
   server.registerResource(
     "case",
     new ResourceTemplate("switchboard://cases/{caseId}", { list: undefined }),

@@ -6,16 +6,22 @@ import { toolResultSchema } from "@/lib/hitl/schemas";
 import { principalOf, type ToolContext } from "@/lib/mcp/context";
 import { runTool } from "@/lib/mcp/tool-result";
 
+/** The tool's contract (name, schemas, annotations); bench/bare-server.ts registers the same one. */
+export const cancelHumanRequestTool = {
+  name: "cancel_human_request",
+  config: {
+    title: "Cancel a human request",
+    description: "Withdraw a question escalated with ask_human (e.g. the caller hung up or the question resolved itself). If a person already answered, returns the answer instead.",
+    inputSchema: z.object({ caseId: z.string().min(1).max(100).describe("The caseId ask_human returned.") }),
+    outputSchema: toolResultSchema,
+    annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+  },
+} as const;
+
 export function registerCancelHumanRequest(server: McpServer) {
   server.registerTool(
-    "cancel_human_request",
-    {
-      title: "Cancel a human request",
-      description: "Withdraw a question escalated with ask_human (e.g. the caller hung up or the question resolved itself). If a person already answered, returns the answer instead.",
-      inputSchema: z.object({ caseId: z.string().min(1).max(100).describe("The caseId ask_human returned.") }),
-      outputSchema: toolResultSchema,
-      annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
-    },
+    cancelHumanRequestTool.name,
+    cancelHumanRequestTool.config,
     async (args, ctx) => runTool("cancel_human_request", async () => cancelHumanRequest(await getDeps(), principalOf(ctx as ToolContext), args)),
   );
 }

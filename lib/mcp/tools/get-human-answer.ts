@@ -12,16 +12,22 @@ const input = z.object({
   waitSeconds: z.number().min(0).max(55).optional().describe("How long to wait for an answer while the case is open, 0–55 s; default 0."),
 });
 
+/** The tool's contract (name, schemas, annotations); bench/bare-server.ts registers the same one. */
+export const getHumanAnswerTool = {
+  name: "get_human_answer",
+  config: {
+    title: "Get a human's answer",
+    description: "Check on a question escalated with ask_human; optionally wait up to waitSeconds for the answer. Same result shape as ask_human.",
+    inputSchema: input,
+    outputSchema: toolResultSchema,
+    annotations: { readOnlyHint: true, openWorldHint: true },
+  },
+} as const;
+
 export function registerGetHumanAnswer(server: McpServer) {
   server.registerTool(
-    "get_human_answer",
-    {
-      title: "Get a human's answer",
-      description: "Check on a question escalated with ask_human; optionally wait up to waitSeconds for the answer. Same result shape as ask_human.",
-      inputSchema: input,
-      outputSchema: toolResultSchema,
-      annotations: { readOnlyHint: true, openWorldHint: true },
-    },
+    getHumanAnswerTool.name,
+    getHumanAnswerTool.config,
     async (args, ctx) =>
       runTool("get_human_answer", async () =>
         getHumanAnswer(await getDeps(), principalOf(ctx as ToolContext), args, {
