@@ -1,12 +1,8 @@
-import { asc } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { accounts } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
-import { createAccount, resolveAccount, rotateWebhookSecret } from "@/lib/accounts/accounts";
+import { createAccount, listAccounts, resolveAccount, rotateWebhookSecret } from "@/lib/accounts/accounts";
 import { createApiKey, listApiKeys, parseScopes, revokeApiKey } from "@/lib/auth/api-keys";
-import { createMember } from "@/lib/auth/members";
-import { members } from "@/lib/db/schema";
-import { eq } from "drizzle-orm";
+import { createMember, listMembers } from "@/lib/auth/members";
 
 type Invocation = { noun: string; verb: string; rest: string[]; values: Record<string, string | boolean | undefined> };
 
@@ -33,8 +29,7 @@ export async function runCommand(db: Db, { noun, verb, rest, values }: Invocatio
       return 0;
     }
     case "accounts list":
-      for (const a of await db.select({ id: accounts.id, name: accounts.name, createdAt: accounts.createdAt }).from(accounts).orderBy(asc(accounts.createdAt)))
-        out(`${a.id}\t${a.name}\t${a.createdAt.toISOString()}`);
+      for (const a of await listAccounts(db)) out(`${a.id}\t${a.name}\t${a.createdAt.toISOString()}`);
       return 0;
     case "accounts rotate-secret": {
       const a = await account();
@@ -56,8 +51,7 @@ export async function runCommand(db: Db, { noun, verb, rest, values }: Invocatio
     }
     case "members list": {
       const a = await account();
-      for (const m of await db.select().from(members).where(eq(members.accountId, a.id)).orderBy(asc(members.createdAt)))
-        out(`${m.id}\t${m.email}\t${m.role}\t${m.active ? "active" : "inactive"}`);
+      for (const m of await listMembers(db, a.id)) out(`${m.id}\t${m.email}\t${m.role}\t${m.active ? "active" : "inactive"}`);
       return 0;
     }
     case "keys create": {

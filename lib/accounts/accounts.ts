@@ -43,3 +43,7 @@ export async function countAccounts(db: Db): Promise<number> {
   const rows = await db.select({ id: accounts.id }).from(accounts).limit(1);
   return rows.length;
 }
+
+export async function listAccounts(db: Db) {
+  return db.select({ id: accounts.id, name: accounts.name, createdAt: accounts.createdAt }).from(accounts).orderBy(asc(accounts.createdAt));
+}

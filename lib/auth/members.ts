@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { members } from "@/lib/db/schema";
@@ -52,4 +52,9 @@ export async function checkMemberPassword(db: Db, email: string, password: strin
     return null;
   }
   return (await verifyPassword(password, row.passwordHash)) ? row : null;
+}
+
+export async function listMembers(db: Db, accountId: string) {
+  const rows = await db.select().from(members).where(eq(members.accountId, accountId)).orderBy(asc(members.createdAt));
+  return rows.map(publicMember);
 }

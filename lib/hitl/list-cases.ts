@@ -14,6 +14,12 @@ export async function listCases(deps: Deps, accountId: string, q: { status?: Cas
     .limit(q.limit);
 }
 
+/** A case of the account with its whole thread (the MCP resource switchboard://cases/{caseId}). */
+export async function getCaseWithMessages(deps: Deps, accountId: string, caseId: string) {
+  const row = await getCaseOrThrow(deps.db, accountId, caseId);
+  return { case: row, messages: await messagesAfter(deps, caseId, 0) };
+}
+
 async function messagesAfter(deps: Deps, caseId: string, after: number): Promise<MessageRow[]> {
   return deps.db
     .select()

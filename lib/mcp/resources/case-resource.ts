@@ -1,9 +1,7 @@
 import { ResourceNotFoundError, ResourceTemplate, type McpServer } from "@modelcontextprotocol/server";
-import { asc, eq } from "drizzle-orm";
 import { getDeps } from "@/lib/deps";
-import { caseMessages } from "@/lib/db/schema";
-import { getCaseOrThrow } from "@/lib/hitl/get-case";
 import { isAppError } from "@/lib/errors";
+import { getCaseWithMessages } from "@/lib/hitl/list-cases";
 import { presentCase, toPublicMessage } from "@/lib/hitl/case-view";
 import { principalOf, type ToolContext } from "@/lib/mcp/context";
 
@@ -16,13 +14,11 @@ export function registerCaseResource(server: McpServer) {
     async (uri, variables, ctx) => {
       const deps = await getDeps();
       const principal = principalOf(ctx as unknown as ToolContext);
-      const caseId = String(variables.caseId);
       // Unknown and other accounts' cases are the same "resource not found" (-32602), never an internal error.
-      const row = await getCaseOrThrow(deps.db, principal.accountId, caseId).catch((e) => {
+      const found = await getCaseWithMessages(deps, principal.accountId, String(variables.caseId)).catch((e) => {
         throw isAppError(e) && e.code === "not_found" ? new ResourceNotFoundError(uri.href, e.message) : e;
       });
-      const messages = await deps.db.select().from(caseMessages).where(eq(caseMessages.caseId, row.id)).orderBy(asc(caseMessages.id));
-      const body = { case: await presentCase(deps.db, row), messages: messages.map(toPublicMessage) };
+      const body = { case: await presentCase(deps.db, found.case), messages: found.messages.map(toPublicMessage) };
       return { contents: [{ uri: uri.href, mimeType: "application/json", text: JSON.stringify(body, null, 2) }] };
     },
   );
