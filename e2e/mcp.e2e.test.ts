@@ -119,6 +119,37 @@ describe.each([
   });
 });
 
+describe("MCP client disconnect", () => {
+  it("ends the wait, not the case: a later answer is still recorded and readable", async () => {
+    await rest.heartbeat(a.answerKey);
+    const question = `Hung up mid-wait ${randomUUID()}`;
+    const abort = new AbortController();
+    const call = fetch(`${baseUrl}/api/mcp`, {
+      method: "POST",
+      signal: abort.signal,
+      headers: {
+        authorization: `Bearer ${a.agentKey}`,
+        "content-type": "application/json",
+        accept: "application/json, text/event-stream",
+        "mcp-protocol-version": "2025-11-25",
+      },
+      body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: "ask_human", arguments: { question } } }),
+    }).catch((e: Error) => e.name);
+    const c = await rest.waitForOpenCase(a.answerKey, (x) => x.question === question);
+    abort.abort();
+    expect(await call).toBe("AbortError");
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await rest.getCase(a.agentKey, c.id)).json.status).toBe("open");
+    expect((await rest.answer(a.answerKey, c.id, "Answer after the hang-up.")).status).toBe(201);
+    const later = await connectModern(baseUrl, a.agentKey);
+    try {
+      expect(structured(await later.callTool("get_human_answer", { caseId: c.id }))).toMatchObject({ status: "answered", answer: "Answer after the hang-up." });
+    } finally {
+      await later.close();
+    }
+  });
+});
+
 describe("MCP endpoint guards", () => {
   it("401 with WWW-Authenticate and protected-resource metadata without a key", async () => {
     const res = await fetch(`${baseUrl}/api/mcp`, { method: "POST", headers: { "content-type": "application/json", accept: "application/json, text/event-stream" }, body: "{}" });
