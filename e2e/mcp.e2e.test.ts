@@ -103,6 +103,10 @@ describe.each([
     expect(bad.isError).toBe(true);
     expect(bad.content[0]!.text).toMatch(/priority/);
     expect(bad.content[0]!.text).not.toMatch(/at .*\.js/);
+    // The same words the REST API uses for the same mistake.
+    const viaRest = await rest.call("POST", "/api/cases", { key: a.agentKey, body: { question: "x", priority: 9 } });
+    expect(viaRest.status).toBe(422);
+    expect(bad.content[0]!.text).toContain(viaRest.json.error.message);
     const open = structured(await agentB.callTool("ask_human", { question: `Never mind ${randomUUID()}` }));
     const cancelled = structured(await agentB.callTool("cancel_human_request", { caseId: open.caseId }));
     expect(cancelled).toMatchObject({ status: "cancelled", caseId: open.caseId });

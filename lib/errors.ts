@@ -47,5 +47,5 @@ export const isAppError = (e: unknown): e is AppError => e instanceof AppError;
 export function describeIssues(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): string {
   return issues
     .map((i) => (i.path.length ? `${i.path.map(String).join(".")}: ${i.message}` : i.message))
-    .join("; ");
+    .join(", ");
 }
