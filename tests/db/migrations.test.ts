@@ -1,10 +1,9 @@
 import fs from "node:fs";
-import { randomBytes } from "node:crypto";
-import postgres from "postgres";
 import { getTableColumns, getTableName, is, sql } from "drizzle-orm";
 import { PgTable } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, queryRows, type Database } from "@/lib/db/client";
+import { createTestDatabase } from "@/tests/support/test-deps";
 import { migrate, MIGRATIONS_DIR } from "@/lib/db/migrate";
 import * as schema from "@/lib/db/schema";
 
@@ -14,28 +13,7 @@ const migrationFiles = fs
   .sort();
 
 /** A brand-new, NOT yet migrated database (PGlite in memory, or a new PostgreSQL database). */
-async function blankDatabase(): Promise<{ database: Database; url?: string; drop: () => Promise<void> }> {
-  const base = process.env.DATABASE_URL;
-  if (!base) {
-    const database = await openDatabase({});
-    return { database, drop: () => database.close() };
-  }
-  const name = `sb_test_mig_${Date.now()}_${randomBytes(4).toString("hex")}`;
-  const admin = postgres(base, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString() });
-  return {
-    database,
-    url: url.toString(),
-    drop: async () => {
-      await database.close();
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
-  };
-}
+const blankDatabase = () => createTestDatabase({ migrated: false });
 
 const tables = Object.values(schema as Record<string, unknown>).filter((v): v is PgTable => is(v, PgTable));
 

@@ -13,14 +13,16 @@ import { createRedisKv } from "@/lib/kv/redis";
 import type { Kv } from "@/lib/kv/port";
 
 /**
- * A fresh, migrated database for one test file: PGlite in memory by default; with DATABASE_URL set,
- * a new PostgreSQL database created for this run and dropped afterwards (never the one named).
+ * A fresh database for one test file, migrated unless `migrated: false`: PGlite in memory by default;
+ * with DATABASE_URL set, a new PostgreSQL database created for this run and dropped afterwards (never
+ * the one named).
  */
-export async function createTestDatabase(): Promise<{ database: Database; url?: string; drop: () => Promise<void> }> {
+export async function createTestDatabase(opts: { migrated?: boolean } = {}): Promise<{ database: Database; url?: string; drop: () => Promise<void> }> {
+  const migrated = opts.migrated ?? true;
   const base = process.env.DATABASE_URL;
   if (!base) {
     const database = await openDatabase({});
-    await migrate(database);
+    if (migrated) await migrate(database);
     return { database, drop: () => database.close() };
   }
   const name = `sb_test_${Date.now()}_${randomBytes(4).toString("hex")}`;
@@ -29,7 +31,7 @@ export async function createTestDatabase(): Promise<{ database: Database; url?: 
   const url = new URL(base);
   url.pathname = `/${name}`;
   const database = await openDatabase({ url: url.toString(), poolMax: 20 });
-  await migrate(database);
+  if (migrated) await migrate(database);
   return {
     database,
     url: url.toString(),
@@ -67,3 +69,4 @@ export async function createTestDeps(env: Record<string, string> = {}): Promise<
     },
   };
 }
+
