@@ -67,6 +67,7 @@ describe("migrations", () => {
     expect(declared.filter((c) => !existing.has(c))).toEqual([]);
   });
 
+  // Concurrent migrators need a server database (CI sets DATABASE_URL); in-memory PGlite is one process.
   it.skipIf(!process.env.DATABASE_URL)("two instances migrating the same fresh PostgreSQL database at once apply each file exactly once", async () => {
     const fresh = await blankDatabase();
     const other = await openDatabase({ url: fresh.url! });

@@ -74,6 +74,7 @@ function collector() {
 }
 
 for (const adapter of adapters) {
+  // Redis / Postgres runs need REDIS_URL / DATABASE_URL (CI sets both); without them only memory runs.
   describe.skipIf(!adapter.enabled)(`event bus contract: ${adapter.name}`, () => {
     let bus: Pair;
     beforeAll(async () => {
@@ -173,6 +174,7 @@ for (const adapter of adapters) {
       offs.forEach((off) => off());
     });
 
+    // The memory bus is one instance with no wire and no prefix, so there is nothing to separate.
     it.skipIf(adapter.name === "memory")("instances with another prefix do not hear each other", async () => {
       const [accountId, caseId] = [randomUUID(), randomUUID()];
       const heard = collector();

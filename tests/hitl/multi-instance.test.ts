@@ -22,6 +22,7 @@ const wires = [
   { name: "postgres", enabled: !!process.env.DATABASE_URL },
 ] as const;
 
+// Needs a shared wire (REDIS_URL or DATABASE_URL; CI sets both): the embedded default is one instance.
 describe.skipIf(!wires.some((w) => w.enabled))("two app instances", () => {
   let deps: TestDeps;
   let t: Awaited<ReturnType<typeof createTenant>>;
@@ -58,6 +59,7 @@ describe.skipIf(!wires.some((w) => w.enabled))("two app instances", () => {
   }
 
   for (const wire of wires) {
+    // Each wire runs when its server is configured.
     it.skipIf(!wire.enabled)(`over ${wire.name}: the waiting agent on instance 1 hears the answer given on instance 2 at once`, async () => {
       const [one, two] = instancePair(wire.name);
       const idempotencyKey = `mi-${rand()}`;
