@@ -8,8 +8,14 @@ export type E2eTenant = {
   answerKey: string;
   /** A key no other test uses, for exhausting the per-key rate limit. */
   spareKey: string;
+  /** hitl:*, calls:read, calls:write (no admin). */
+  callsKey: string;
+  /** Every scope, admin included. */
+  adminKey: string;
   operatorEmail: string;
   operatorPassword: string;
+  adminEmail: string;
+  adminPassword: string;
 };
 export type E2eEnv = { baseUrl: string; a: E2eTenant; b: E2eTenant; rateLimitPerMinute: number };
 
@@ -40,13 +46,20 @@ export default async function setup(project: TestProject) {
     const operatorEmail = `operator-${name.toLowerCase()}@e2e.test`;
     const operatorPassword = `pw-${randomBytes(6).toString("hex")}`;
     cli(env, "members", "create", "--email", operatorEmail, "--password", operatorPassword, "--role", "operator", "--account", accountId);
+    const adminEmail = `admin-${name.toLowerCase()}@e2e.test`;
+    const adminPassword = `pw-${randomBytes(6).toString("hex")}`;
+    cli(env, "members", "create", "--email", adminEmail, "--password", adminPassword, "--role", "admin", "--account", accountId);
     return {
       accountId,
       agentKey: cli(env, "keys", "create", "--name", `${name} agent`, "--scopes", "hitl:ask", "--account", accountId),
       answerKey: cli(env, "keys", "create", "--name", `${name} answer bridge`, "--scopes", "hitl:answer", "--account", accountId),
       spareKey: cli(env, "keys", "create", "--name", `${name} spare`, "--scopes", "hitl:ask,hitl:answer", "--account", accountId),
+      callsKey: cli(env, "keys", "create", "--name", `${name} calls`, "--scopes", "hitl:ask,hitl:answer,calls:read,calls:write", "--account", accountId),
+      adminKey: cli(env, "keys", "create", "--name", `${name} admin`, "--scopes", "admin", "--account", accountId),
       operatorEmail,
       operatorPassword,
+      adminEmail,
+      adminPassword,
     };
   };
   const a = tenant("Alpha");

@@ -1,4 +1,4 @@
-export const SCOPES = ["hitl:ask", "hitl:answer", "admin"] as const;
+export const SCOPES = ["hitl:ask", "hitl:answer", "calls:read", "calls:write", "admin"] as const;
 export type Scope = (typeof SCOPES)[number];
 
 /** Who is making a request: a signed-in member, or a machine client holding an API key. */

@@ -79,6 +79,10 @@ export const envSchema = z.object({
   CALLBACK_TIMEOUT_MS: int(5000, 100, 60_000),
   CALLBACK_BACKOFF_BASE_MS: int(1000, 10, 600_000),
 
+  // --- realtime to browsers (issue 3): REALTIME_DRIVER, PUSHER_*, SUPABASE_* ---
+
+  // --- telephony, calls and credits (issue 4): TELEPHONY_DRIVER, BLAND_*, CALL_*, CREDITS_* ---
+
   SEED_DEMO: bool(true),
   SCHEDULER: bool(true),
   CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),

@@ -1,0 +1,11 @@
+/** The admin sections, in menu order. One list so each page's author adds nothing here. */
+export const ADMIN_NAV = [
+  { href: "/admin", label: "Overview" },
+  { href: "/admin/metrics", label: "HITL metrics" },
+  { href: "/admin/calls", label: "Calls" },
+  { href: "/admin/credits", label: "Credits" },
+  { href: "/admin/dead-letters", label: "Dead letters" },
+  { href: "/admin/members", label: "Members" },
+  { href: "/admin/keys", label: "API keys" },
+  { href: "/admin/canned-replies", label: "Canned replies" },
+] as const;

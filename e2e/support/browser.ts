@@ -1,0 +1,55 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+
+/**
+ * Debian's Chromium driven by playwright-core (Playwright cannot download its own browsers here).
+ * The background-networking flags stop Chromium from dialling Google on a closed network.
+ */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM_PATH)) {
+    throw new Error(`Chromium not found at ${CHROMIUM_PATH}: run \`apt-get install -y chromium\` or set CHROMIUM_PATH`);
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-dev-shm-usage",
+      // Sound alerts are part of the console; let audio start without a user gesture in tests only.
+      "--autoplay-policy=no-user-gesture-required",
+    ],
+  });
+}
+
+/** A fresh, isolated browser context (own cookies) pointed at the app. */
+export async function newContext(browser: Browser, baseUrl: string, opts: { width?: number; height?: number } = {}): Promise<BrowserContext> {
+  return browser.newContext({ baseURL: baseUrl, viewport: { width: opts.width ?? 1280, height: opts.height ?? 800 } });
+}
+
+/** Signs a member in through the real login form. */
+export async function signIn(page: Page, email: string, password: string, next = "/console"): Promise<void> {
+  await page.goto(`/login?next=${encodeURIComponent(next)}`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: /sign in/i }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+}
+
+/** Where screenshots for the README go (docs/screenshots, committed). */
+export function screenshotPath(name: string): string {
+  const dir = path.resolve(__dirname, "..", "..", "docs", "screenshots");
+  fs.mkdirSync(dir, { recursive: true });
+  return path.join(dir, `${name}.png`);
+}
+
+export const tmpProfile = () => fs.mkdtempSync(path.join(os.tmpdir(), "sb-chromium-"));

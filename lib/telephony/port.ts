@@ -1,0 +1,82 @@
+/**
+ * The telephony port: what the calls domain needs from a phone provider. Adapters: `simulator`
+ * (embedded default) and `bland` (Bland AI v1 API). Only an adapter imports a vendor client; the
+ * calls domain (lib/calls) owns ids, credits, persistence and status sync.
+ */
+
+/** A provider's view of a call's state. `completed`, `no_answer`, `busy`, `failed` and `canceled` are final. */
+export const CALL_STATUSES = ["queued", "ringing", "in_progress", "completed", "no_answer", "busy", "failed", "canceled"] as const;
+export type CallStatus = (typeof CALL_STATUSES)[number];
+export const FINAL_CALL_STATUSES: readonly CallStatus[] = ["completed", "no_answer", "busy", "failed", "canceled"];
+export const isFinalCallStatus = (s: CallStatus) => FINAL_CALL_STATUSES.includes(s);
+
+export type TranscriptTurn = { speaker: "agent" | "caller"; text: string; atSeconds: number };
+
+export type PlaceCallInput = {
+  /** Our call id; providers echo it back in webhooks (metadata) so events can be matched without a lookup. */
+  callId: string;
+  phoneNumber: string;
+  task: string;
+  firstSentence?: string;
+  voice: string;
+  model: string;
+  language?: string;
+  maxDurationMinutes: number;
+  record: boolean;
+  /** Where the provider should POST status events (our /api/webhooks/<provider>). */
+  webhookUrl: string;
+  metadata: Record<string, string>;
+};
+
+export type ProviderCall = {
+  providerCallId: string;
+  status: CallStatus;
+  startedAt?: Date;
+  answeredAt?: Date;
+  endedAt?: Date;
+  durationSeconds?: number;
+  transcript: TranscriptTurn[];
+  summary?: string;
+  endReason?: string;
+  recordingAvailable: boolean;
+};
+
+/** A verified status event from the provider's webhook. `eventId` makes replays detectable. */
+export type ProviderEvent = {
+  eventId: string;
+  providerCallId: string;
+  callId?: string;
+  status: CallStatus;
+  at: Date;
+  call?: Partial<ProviderCall>;
+};
+
+export type Voice = { id: string; name: string; language: string; description?: string };
+export type Model = { id: string; name: string; description: string };
+
+export type Recording = { contentType: string; body: Uint8Array };
+
+/** A provider refused or failed a request; `retryable` tells the sync job whether backing off can help. */
+export class TelephonyError extends Error {
+  constructor(
+    message: string,
+    readonly opts: { status?: number; retryable: boolean; retryAfterMs?: number },
+  ) {
+    super(message);
+    this.name = "TelephonyError";
+  }
+}
+
+export interface TelephonyPort {
+  readonly name: "simulator" | "bland";
+  placeCall(input: PlaceCallInput): Promise<{ providerCallId: string; status: CallStatus }>;
+  getCall(providerCallId: string): Promise<ProviderCall>;
+  stopCall(providerCallId: string): Promise<void>;
+  listVoices(): Promise<Voice[]>;
+  listModels(): Promise<Model[]>;
+  /** The recording's audio, or null when the call has none (yet). */
+  getRecording(providerCallId: string): Promise<Recording | null>;
+  /** Checks the signature over the raw body and parses the event; throws TelephonyError (status 401) when it does not verify. */
+  verifyWebhook(rawBody: string, headers: Headers): Promise<ProviderEvent>;
+  close?(): Promise<void>;
+}
