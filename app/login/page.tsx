@@ -2,12 +2,13 @@ import { LoginForm } from "@/components/auth/login-form";
 
 export const metadata = { title: "Sign in · Switchboard" };
 
-export default function LoginPage() {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
+  const { next } = await searchParams;
   return (
     <main>
       <h1>Sign in</h1>
       <div className="card">
-        <LoginForm />
+        <LoginForm next={typeof next === "string" ? next : undefined} />
       </div>
     </main>
   );

@@ -2,7 +2,13 @@
 
 import { useState, type FormEvent } from "react";
 
-export function LoginForm() {
+/** Only same-site paths: `next=//evil.example` or `next=https://…` would turn sign-in into an open redirect. */
+export function safeNext(next: string | null | undefined): string {
+  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/console";
+  return next;
+}
+
+export function LoginForm({ next }: { next?: string }) {
   const [error, setError] = useState<string | null>(null);
   const [signedIn, setSignedIn] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -22,6 +28,8 @@ export function LoginForm() {
     const body = await res.json().catch(() => ({}));
     if (!res.ok) return setError(body?.error?.message ?? "Sign-in failed.");
     setSignedIn(body.member?.email ?? "you");
+    // A full navigation, so server components read the new session cookie.
+    window.location.assign(safeNext(next));
   }
 
   if (signedIn) return <p role="status">Signed in as {signedIn}.</p>;
