@@ -82,6 +82,15 @@ export const envSchema = z.object({
   // --- realtime to browsers (issue 3): REALTIME_DRIVER, PUSHER_*, SUPABASE_* ---
 
   // --- telephony, calls and credits (issue 4): TELEPHONY_DRIVER, BLAND_*, CALL_*, CREDITS_* ---
+  // telephony adapters
+  TELEPHONY_DRIVER: z.enum(["auto", "simulator", "bland"]).default("auto"),
+  BLAND_API_KEY: z.string().min(1).optional(),
+  BLAND_BASE_URL: z.string().url("must be a URL").default("https://api.bland.ai"),
+  BLAND_WEBHOOK_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  BLAND_TIMEOUT_MS: int(10_000, 100, 120_000),
+  BLAND_MAX_RETRIES: int(3, 0, 10),
+  TELEPHONY_SIM_SPEED: z.coerce.number({ message: "must be a number" }).positive("must be above 0").max(100_000).default(1),
+  SIMULATOR_WEBHOOK_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   // calls & credits (amounts are whole credits; 1 credit = 1 US cent by convention)
   CALL_RATE_PER_MINUTE: int(9, 0, 1_000_000),
   CALL_DEFAULT_VOICE: z.string().min(1).max(100).default("maya"),
