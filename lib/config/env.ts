@@ -91,6 +91,17 @@ export const envSchema = z.object({
   BLAND_MAX_RETRIES: int(3, 0, 10),
   TELEPHONY_SIM_SPEED: z.coerce.number({ message: "must be a number" }).positive("must be above 0").max(100_000).default(1),
   SIMULATOR_WEBHOOK_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  // calls & credits (amounts are whole credits; 1 credit = 1 US cent by convention)
+  CALL_RATE_PER_MINUTE: int(9, 0, 1_000_000),
+  CALL_DEFAULT_VOICE: z.string().min(1).max(100).default("maya"),
+  CALL_DEFAULT_MODEL: z.string().min(1).max(100).default("base"),
+  CALL_DEFAULT_LANGUAGE: z.string().min(2).max(20).default("en-US"),
+  CALL_DEFAULT_MAX_DURATION_MINUTES: int(5, 1, 240),
+  CALL_MAX_DURATION_LIMIT_MINUTES: int(30, 1, 240),
+  CALL_DEFAULT_RECORD: bool(true),
+  CREDITS_STARTING_BALANCE: int(1000, 0, 1_000_000_000),
+  RECORDING_URL_TTL_SECONDS: int(3600, 10, 7 * 24 * 3600),
+  RECORDING_SIGNING_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
 
   SEED_DEMO: bool(true),
   SCHEDULER: bool(true),

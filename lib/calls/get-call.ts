@@ -1,0 +1,42 @@
+import type { Deps } from "@/lib/deps";
+import type { Principal } from "@/lib/auth/principal";
+import { getCallRowOrThrow, requireScope } from "@/lib/calls/access";
+import { toCallDetails, toPublicCall } from "@/lib/calls/call-view";
+import type { PublicCall, PublicCallDetails } from "@/lib/calls/schemas";
+import { callEvents, type CallEventRow } from "@/lib/db/schema";
+import { and, asc, eq } from "drizzle-orm";
+
+/** get_call_status: the call without its transcript. */
+export async function getCall(deps: Deps, principal: Principal, callId: string): Promise<PublicCall> {
+  requireScope(principal, "calls:read");
+  return toPublicCall(await getCallRowOrThrow(deps.db, principal.accountId, callId));
+}
+
+/** get_call_details / GET /api/calls/{id}: status, timings, duration, cost, summary and transcript. */
+export async function getCallDetails(deps: Deps, principal: Principal, callId: string): Promise<PublicCallDetails> {
+  requireScope(principal, "calls:read");
+  return toCallDetails(await getCallRowOrThrow(deps.db, principal.accountId, callId));
+}
+
+export type TranscriptView = { callId: string; status: PublicCall["status"]; transcript: PublicCallDetails["transcript"]; text: string; summary: string | null };
+
+/** get_call_transcript: the turns, plus a plain-text rendering an agent can read in one go. */
+export async function getTranscript(deps: Deps, principal: Principal, callId: string): Promise<TranscriptView> {
+  requireScope(principal, "calls:read");
+  const row = await getCallRowOrThrow(deps.db, principal.accountId, callId);
+  const transcript = row.transcript ?? [];
+  return {
+    callId: row.id,
+    status: row.status,
+    transcript,
+    text: transcript.map((t) => `${t.speaker === "agent" ? "Agent" : "Caller"}: ${t.text}`).join("\n"),
+    summary: row.summary,
+  };
+}
+
+/** The call's timeline (admin pages): creation, placement, provider events, settlement. */
+export async function getCallEvents(deps: Deps, principal: Principal, callId: string): Promise<CallEventRow[]> {
+  requireScope(principal, "calls:read");
+  await getCallRowOrThrow(deps.db, principal.accountId, callId);
+  return deps.db.select().from(callEvents).where(and(eq(callEvents.accountId, principal.accountId), eq(callEvents.callId, callId))).orderBy(asc(callEvents.id));
+}
