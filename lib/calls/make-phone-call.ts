@@ -1,5 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Deps } from "@/lib/deps";
+import type { Db } from "@/lib/db/client";
 import { callEvents, calls, type CallRow } from "@/lib/db/schema";
 import { AppError, describeIssues } from "@/lib/errors";
 import { actorOf, type Principal } from "@/lib/auth/principal";
@@ -13,7 +14,15 @@ import { effectivePreferences } from "@/lib/calls/preferences";
 import { makeCallSchema, type MakeCallInput, type PublicCall } from "@/lib/calls/schemas";
 import { log } from "@/lib/log";
 
-type Reservation = { accountId: string; actor: Actor; input: MakeCallInput; provider: string; caseId?: string };
+type Reservation = {
+  accountId: string;
+  actor: Actor;
+  input: MakeCallInput;
+  provider: string;
+  caseId?: string;
+  /** Runs in the reserving transaction (the follow-up outbox links its call atomically). */
+  onReserved?: (tx: Db, row: CallRow) => Promise<void>;
+};
 
 /**
  * Step 1 of placing a call, in one transaction: lock the account's credits, write the call (queued, no
@@ -57,6 +66,7 @@ export async function reserveCall(deps: Deps, r: Reservation): Promise<CallRow> 
       .returning();
     await holdCredits(tx, credits, { accountId: r.accountId, callId: row!.id, amount: hold, actor: r.actor });
     await tx.insert(callEvents).values({ callId: row!.id, accountId: r.accountId, provider: r.provider, kind: "created", status: "queued", data: { hold, ratePerMinute: rate } });
+    await r.onReserved?.(tx, row!);
     return row!;
   });
 }
