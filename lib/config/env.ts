@@ -91,6 +91,15 @@ export const envSchema = z.object({
   BLAND_MAX_RETRIES: int(3, 0, 10),
   TELEPHONY_SIM_SPEED: z.coerce.number({ message: "must be a number" }).positive("must be above 0").max(100_000).default(1),
   SIMULATOR_WEBHOOK_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  // call-status sync (reconciliation job; see docs/telephony.md)
+  CALL_SYNC_BATCH_SIZE: int(500, 1, 10_000),
+  CALL_SYNC_CONCURRENCY: int(16, 1, 256),
+  CALL_SYNC_RPS: int(250, 1, 100_000),
+  CALL_SYNC_MAX_FAILURES: int(5, 1, 100),
+  CALL_SYNC_BACKOFF_BASE_MS: int(5000, 0, 3_600_000),
+  CALL_SYNC_LEASE_SECONDS: int(60, 1, 3600),
+  CALL_SYNC_MAX_RUN_SECONDS: int(50, 1, 3600),
+  CALL_SYNC_INTERVAL_SECONDS: int(30, 1, 3600),
   // calls & credits (amounts are whole credits; 1 credit = 1 US cent by convention)
   CALL_RATE_PER_MINUTE: int(9, 0, 1_000_000),
   CALL_DEFAULT_VOICE: z.string().min(1).max(100).default("maya"),

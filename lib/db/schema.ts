@@ -269,3 +269,26 @@ export type CallRow = typeof calls.$inferSelect;
 export type CallEventRow = typeof callEvents.$inferSelect;
 export type LedgerRow = typeof creditLedger.$inferSelect;
 export type DeadLetterRow = typeof deadLetters.$inferSelect;
+
+// --- call-status sync (issue 4 §4) ---
+
+export const jobCheckpoints = pgTable("job_checkpoints", {
+  job: text("job").primaryKey(),
+  leaseHolder: text("lease_holder"),
+  leaseExpiresAt: ts("lease_expires_at"),
+  runId: text("run_id"),
+  runStartedAt: ts("run_started_at"),
+  cursorCreatedAt: ts("cursor_created_at"),
+  cursorId: uuid("cursor_id"),
+  processed: integer("processed").notNull().default(0),
+  lastFinishedAt: ts("last_finished_at"),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+});
+
+export const callSyncFailures = pgTable("call_sync_failures", {
+  callId: uuid("call_id").primaryKey(),
+  failures: integer("failures").notNull().default(0),
+  nextAttemptAt: ts("next_attempt_at").notNull().defaultNow(),
+  lastError: text("last_error"),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+});

@@ -27,3 +27,8 @@ export function getTelephony(config: Config): TelephonyPort {
   }
   return holder.__switchboardTelephony.port;
 }
+
+/** Deps plus the process's telephony adapter — what lib/calls functions take. */
+export function withTelephony<D extends { config: Config }>(deps: D): D & { telephony: TelephonyPort } {
+  return { ...deps, telephony: getTelephony(deps.config) };
+}
