@@ -15,7 +15,7 @@ import { publicBaseUrl, type CallsDeps } from "@/lib/calls/deps";
  * webhook secret, which lives in the database, so every instance verifies what any instance signed (and
  * rotating that secret revokes outstanding links).
  */
-function linkKey(config: Config, webhookSecret: string): string {
+export function linkKey(config: Config, webhookSecret: string): string {
   return createHmac("sha256", config.RECORDING_SIGNING_SECRET ?? webhookSecret).update("switchboard recording links v1").digest("hex");
 }
 
