@@ -4,6 +4,7 @@ import type { ConnectOptions } from "@/lib/realtime/client/port";
 import { getRealtimeClientConfig } from "@/lib/realtime/client-config";
 import type { RealtimeClientConfig } from "@/lib/realtime/events";
 import { startRealtimeRoutes } from "@/tests/support/realtime-routes-server";
+import { startPusherStandin } from "@/tests/support/pusher-standin";
 
 type Credentials = { answerer: { key: string }; operator: Principal };
 
@@ -47,6 +48,35 @@ function sseHarness(): HarnessSpec {
   };
 }
 
+function pusherHarness(): HarnessSpec {
+  return {
+    name: "pusher (stand-in)",
+    start: async () => {
+      const standin = await startPusherStandin();
+      let routes: Awaited<ReturnType<typeof startRealtimeRoutes>> | undefined;
+      let deps: Deps;
+      return {
+        env: standin.env,
+        async attach(d) {
+          deps = d;
+          routes = await startRealtimeRoutes(d);
+        },
+        async clientFor(principal, { credentialsOf }) {
+          const config = getRealtimeClientConfig(principal, deps.config);
+          if (config.driver !== "pusher") throw new Error("expected pusher");
+          // pusher-js in Node may not send cookies (its XHR forbids the header); an hitl:answer key stands in for the session.
+          return { config: { ...config, headers: { authorization: `Bearer ${credentialsOf.answerer.key}` } }, options: { baseUrl: routes!.baseUrl } };
+        },
+        dropConnections: () => standin.dropConnections(),
+        stop: async () => {
+          await routes?.close();
+          await standin.close();
+        },
+      };
+    },
+  };
+}
+
 export function realtimeHarnesses(): HarnessSpec[] {
-  return [sseHarness()];
+  return [sseHarness(), pusherHarness()];
 }
