@@ -17,7 +17,14 @@ export type E2eTenant = {
   adminEmail: string;
   adminPassword: string;
 };
-export type E2eEnv = { baseUrl: string; a: E2eTenant; b: E2eTenant; rateLimitPerMinute: number };
+export type E2eEnv = {
+  baseUrl: string;
+  a: E2eTenant;
+  b: E2eTenant;
+  rateLimitPerMinute: number;
+  /** The environment the app runs with (database, kv prefix…), for starting a second instance on the same data. */
+  appEnv: Record<string, string>;
+};
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -69,7 +76,7 @@ export default async function setup(project: TestProject) {
   const a = tenant("Alpha");
   const b = tenant("Bravo");
   const app = await startApp(env);
-  project.provide("e2e", { baseUrl: app.baseUrl, a, b, rateLimitPerMinute: RATE_LIMIT });
+  project.provide("e2e", { baseUrl: app.baseUrl, a, b, rateLimitPerMinute: RATE_LIMIT, appEnv: env });
   return async () => {
     await app.stop();
     await db.drop();

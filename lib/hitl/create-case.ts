@@ -8,6 +8,7 @@ import { sha256 } from "@/lib/auth/secrets";
 import { createCaseSchema } from "@/lib/hitl/schemas";
 import { getCaseOrThrow } from "@/lib/hitl/get-case";
 import { callerPhone } from "@/lib/calls/phone-followups";
+import { publishCaseEvent } from "@/lib/realtime/publish-case-event";
 
 /** Retell retries a failed tool request; the same callId + question within this window is the same case. */
 const DEDUPE_WINDOW_MS = 2 * 60_000;
@@ -106,7 +107,7 @@ export async function createCase(deps: Deps, principal: Principal, raw: unknown,
   }
   if (result.created) {
     if (input.sessionId) await deps.kv.set(`session:${accountId}:${input.sessionId}`, result.case.id, { ttlMs: SESSION_TTL_MS });
-    await deps.bus.publish({ type: "case.created", accountId, caseId: result.case.id, status: "open", at: new Date().toISOString() });
+    await publishCaseEvent(deps, { type: "case.created", accountId, caseId: result.case.id, status: "open", priority: result.case.priority, urgency: result.case.urgency });
   }
   return result;
 }
