@@ -79,6 +79,8 @@ export const cases = pgTable("cases", {
   closedAt: ts("closed_at"),
   createdAt: ts("created_at").notNull().defaultNow(),
   updatedAt: ts("updated_at").notNull().defaultNow(),
+  // How the ask_human wait ended (admin migration 20261121030000_admin.sql); null when no agent waited.
+  waitOutcome: text("wait_outcome").$type<"answered" | "pending" | "unavailable" | "cancelled" | "disconnected">(),
 });
 
 export type SenderType = "agent" | "human" | "system";
@@ -139,3 +141,4 @@ export type CaseRow = typeof cases.$inferSelect;
 export type MessageRow = typeof caseMessages.$inferSelect;
 export type MemberRow = typeof members.$inferSelect;
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
+

@@ -7,6 +7,7 @@ import { createCase, caseIdForSession } from "@/lib/hitl/create-case";
 import { cancelCase } from "@/lib/hitl/close-case";
 import { getCaseOrThrow } from "@/lib/hitl/get-case";
 import { waitForCase, type WaitOptions } from "@/lib/hitl/wait-for-case";
+import { recordWaitOutcome } from "@/lib/hitl/record-wait-outcome";
 import type { ToolResult } from "@/lib/hitl/schemas";
 import { log } from "@/lib/log";
 
@@ -38,12 +39,16 @@ export async function askHuman(deps: Deps, principal: Principal, input: unknown,
   requireScope(principal, "hitl:ask");
   const { case: row } = await createCase(deps, principal, input, { source: "mcp" });
   if (row.status !== "open" && row.status !== "claimed") return resultFromCase(deps, row);
-  if ((await countOnline(deps.kv, principal.accountId)) === 0) return resultFromCase(deps, row, { nobodyOnline: true });
+  if ((await countOnline(deps.kv, principal.accountId)) === 0) {
+    await recordWaitOutcome(deps.db, principal.accountId, row.id, "unavailable");
+    return resultFromCase(deps, row, { nobodyOnline: true });
+  }
   const remainingMs = row.waitDeadlineAt.getTime() - Date.now();
   const timeoutMs = remainingMs > 0 ? remainingMs : row.timeoutSeconds * 1000;
   const started = Date.now();
   const final = await waitForCase(deps, { accountId: principal.accountId, caseId: row.id, timeoutMs, ...hooks });
   const result = resultFromCase(deps, final);
+  await recordWaitOutcome(deps.db, principal.accountId, row.id, hooks.signal?.aborted ? "disconnected" : result.status);
   log.info(
     { tool: "ask_human", accountId: principal.accountId, caseId: row.id, waitedMs: Date.now() - started, outcome: hooks.signal?.aborted ? "client_disconnected" : result.status },
     "escalation wait ended",
