@@ -23,12 +23,12 @@ describe("ask_human records how each wait ended (cases.wait_outcome)", () => {
   it("nobody online → unavailable; online but unanswered → pending; answered in time → answered", async () => {
     const gone = await askHuman(deps, t.agent.principal, { question: `anyone? ${rand()}` });
     expect(gone.status).toBe("unavailable");
-    expect((await getCaseOrThrow(deps.db, t.account.id, gone.caseId)).waitOutcome).toBe("unavailable");
+    expect((await getCaseOrThrow(deps.db, t.account.id, gone.caseId!)).waitOutcome).toBe("unavailable");
 
     await heartbeat(deps.kv, t.answerer.principal);
     const slow = await askHuman(deps, t.agent.principal, { question: `slow ${rand()}`, timeoutSeconds: 5 });
     expect(slow.status).toBe("pending");
-    const pendingRow = await getCaseOrThrow(deps.db, t.account.id, slow.caseId);
+    const pendingRow = await getCaseOrThrow(deps.db, t.account.id, slow.caseId!);
     expect([pendingRow.status, pendingRow.waitOutcome]).toEqual(["open", "pending"]);
 
     const idem = `idem-${rand()}`;
@@ -42,6 +42,6 @@ describe("ask_human records how each wait ended (cases.wait_outcome)", () => {
     const fast = await askHuman(deps, t.agent.principal, { question: `fast ${rand()}`, idempotencyKey: idem, timeoutSeconds: 10 });
     await answering;
     expect(fast.status).toBe("answered");
-    expect((await getCaseOrThrow(deps.db, t.account.id, fast.caseId)).waitOutcome).toBe("answered");
+    expect((await getCaseOrThrow(deps.db, t.account.id, fast.caseId!)).waitOutcome).toBe("answered");
   });
 });
