@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { caseSchema, createCaseSchema, listMessagesQuery, messageSchema, postMessageSchema } from "@/lib/hitl/schemas";
 import pkg from "@/package.json";
+import { adminOpenApiPaths } from "@/lib/admin/openapi-paths";
 
 /** The REST API described from the same zod schemas the routes validate with. */
 export function buildOpenApi(serverUrl: string) {
@@ -85,6 +86,7 @@ export function buildOpenApi(serverUrl: string) {
         get: { summary: "Answerers online", responses: { "200": { description: "Online count" } } },
       },
       "/api/health": { get: { summary: "Database, kv and event-bus status", security: [], responses: { "200": { description: "All up" }, "503": { description: "Something is down" } } } },
+      ...adminOpenApiPaths({ errors, schema }),
     },
   };
 }
