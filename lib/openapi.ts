@@ -2,6 +2,7 @@ import { z } from "zod";
 import { caseSchema, createCaseSchema, listMessagesQuery, messageSchema, postMessageSchema } from "@/lib/hitl/schemas";
 import pkg from "@/package.json";
 import { adminOpenApiPaths } from "@/lib/admin/openapi-paths";
+import { callsOpenApi } from "@/lib/calls/openapi-paths";
 
 /** The REST API described from the same zod schemas the routes validate with. */
 export function buildOpenApi(serverUrl: string) {
@@ -15,6 +16,7 @@ export function buildOpenApi(serverUrl: string) {
   const ok = (ref: string, description: string) => ({ description, content: { "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } } });
   const idParam = { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } };
   const security = [{ bearer: [] }, { session: [] }];
+  const calls = callsOpenApi({ schema, ok, errors, idParam });
 
   return {
     openapi: "3.0.3",
@@ -23,7 +25,7 @@ export function buildOpenApi(serverUrl: string) {
     security,
     components: {
       securitySchemes: {
-        bearer: { type: "http", scheme: "bearer", description: "An API key (sb_…). Scopes: hitl:ask, hitl:answer, admin." },
+        bearer: { type: "http", scheme: "bearer", description: "An API key (sb_…). Scopes: hitl:ask, hitl:answer, calls:read, calls:write, admin." },
         session: { type: "apiKey", in: "cookie", name: "sb_session" },
       },
       schemas: {
@@ -35,6 +37,7 @@ export function buildOpenApi(serverUrl: string) {
         MessageList: { type: "object", properties: { messages: { type: "array", items: { $ref: "#/components/schemas/Message" } }, cursor: { type: "integer" } } },
         MessagePosted: { type: "object", properties: { message: { $ref: "#/components/schemas/Message" }, case: { $ref: "#/components/schemas/Case" } } },
         Error: error,
+        ...calls.schemas,
       },
     },
     paths: {
@@ -85,6 +88,7 @@ export function buildOpenApi(serverUrl: string) {
         post: { summary: "Presence heartbeat", description: "Members and hitl:answer keys count as online while heartbeats are fresh.", responses: { "200": { description: "Online count" }, ...errors(401, 403) } },
         get: { summary: "Answerers online", responses: { "200": { description: "Online count" } } },
       },
+      ...calls.paths,
       "/api/health": { get: { summary: "Database, kv and event-bus status", security: [], responses: { "200": { description: "All up" }, "503": { description: "Something is down" } } } },
       ...adminOpenApiPaths({ errors, schema }),
     },

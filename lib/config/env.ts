@@ -82,6 +82,35 @@ export const envSchema = z.object({
   // --- realtime to browsers (issue 3): REALTIME_DRIVER, PUSHER_*, SUPABASE_* ---
 
   // --- telephony, calls and credits (issue 4): TELEPHONY_DRIVER, BLAND_*, CALL_*, CREDITS_* ---
+  // telephony adapters
+  TELEPHONY_DRIVER: z.enum(["auto", "simulator", "bland"]).default("auto"),
+  BLAND_API_KEY: z.string().min(1).optional(),
+  BLAND_BASE_URL: z.string().url("must be a URL").default("https://api.bland.ai"),
+  BLAND_WEBHOOK_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  BLAND_TIMEOUT_MS: int(10_000, 100, 120_000),
+  BLAND_MAX_RETRIES: int(3, 0, 10),
+  TELEPHONY_SIM_SPEED: z.coerce.number({ message: "must be a number" }).positive("must be above 0").max(100_000).default(1),
+  SIMULATOR_WEBHOOK_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  // call-status sync (reconciliation job; see docs/telephony.md)
+  CALL_SYNC_BATCH_SIZE: int(500, 1, 10_000),
+  CALL_SYNC_CONCURRENCY: int(16, 1, 256),
+  CALL_SYNC_RPS: int(250, 1, 100_000),
+  CALL_SYNC_MAX_FAILURES: int(5, 1, 100),
+  CALL_SYNC_BACKOFF_BASE_MS: int(5000, 0, 3_600_000),
+  CALL_SYNC_LEASE_SECONDS: int(60, 1, 3600),
+  CALL_SYNC_MAX_RUN_SECONDS: int(50, 1, 3600),
+  CALL_SYNC_INTERVAL_SECONDS: int(30, 1, 3600),
+  // calls & credits (amounts are whole credits; 1 credit = 1 US cent by convention)
+  CALL_RATE_PER_MINUTE: int(9, 0, 1_000_000),
+  CALL_DEFAULT_VOICE: z.string().min(1).max(100).default("maya"),
+  CALL_DEFAULT_MODEL: z.string().min(1).max(100).default("base"),
+  CALL_DEFAULT_LANGUAGE: z.string().min(2).max(20).default("en-US"),
+  CALL_DEFAULT_MAX_DURATION_MINUTES: int(5, 1, 240),
+  CALL_MAX_DURATION_LIMIT_MINUTES: int(30, 1, 240),
+  CALL_DEFAULT_RECORD: bool(true),
+  CREDITS_STARTING_BALANCE: int(1000, 0, 1_000_000_000),
+  RECORDING_URL_TTL_SECONDS: int(3600, 10, 7 * 24 * 3600),
+  RECORDING_SIGNING_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
 
   SEED_DEMO: bool(true),
   SCHEDULER: bool(true),

@@ -81,6 +81,10 @@ export const cases = pgTable("cases", {
   updatedAt: ts("updated_at").notNull().defaultNow(),
   // How the ask_human wait ended (admin migration 20261121030000_admin.sql); null when no agent waited.
   waitOutcome: text("wait_outcome").$type<"answered" | "pending" | "unavailable" | "cancelled" | "disconnected">(),
+  // issue 4 §5 (migration 20261121020000_calls): late answer → callback phone call
+  followUp: text("follow_up").$type<"phone">(),
+  agentReleasedAt: ts("agent_released_at"),
+  followUpCallId: uuid("follow_up_call_id"),
 });
 
 export type SenderType = "agent" | "human" | "system";
@@ -142,3 +146,151 @@ export type MessageRow = typeof caseMessages.$inferSelect;
 export type MemberRow = typeof members.$inferSelect;
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
 
+// --- calls and credits (issue 4, migration 20261121020000_calls) ---
+
+export type CallStatusValue = "queued" | "ringing" | "in_progress" | "completed" | "no_answer" | "busy" | "failed" | "canceled";
+export type TranscriptTurnValue = { speaker: "agent" | "caller"; text: string; atSeconds: number };
+export type ActorType = "member" | "api_key" | "system";
+
+export const creditAccounts = pgTable("credit_accounts", {
+  accountId: uuid("account_id").primaryKey(),
+  balance: bigint("balance", { mode: "number" }).notNull().default(0),
+  held: bigint("held", { mode: "number" }).notNull().default(0),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+});
+
+export const calls = pgTable("calls", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  accountId: uuid("account_id").notNull(),
+  provider: text("provider").notNull(),
+  providerCallId: text("provider_call_id"),
+  phoneNumber: text("phone_number").notNull(),
+  task: text("task").notNull(),
+  firstSentence: text("first_sentence"),
+  voice: text("voice").notNull(),
+  model: text("model").notNull(),
+  language: text("language"),
+  maxDurationMinutes: integer("max_duration_minutes").notNull(),
+  record: boolean("record").notNull().default(false),
+  status: text("status").$type<CallStatusValue>().notNull().default("queued"),
+  endReason: text("end_reason"),
+  error: text("error"),
+  startedAt: ts("started_at"),
+  answeredAt: ts("answered_at"),
+  endedAt: ts("ended_at"),
+  durationSeconds: integer("duration_seconds"),
+  holdAmount: bigint("hold_amount", { mode: "number" }).notNull().default(0),
+  cost: bigint("cost", { mode: "number" }),
+  ratePerMinute: bigint("rate_per_minute", { mode: "number" }).notNull(),
+  summary: text("summary"),
+  transcript: jsonb("transcript").$type<TranscriptTurnValue[]>().notNull().default([]),
+  recordingAvailable: boolean("recording_available").notNull().default(false),
+  caseId: uuid("case_id"),
+  metadata: jsonb("metadata").$type<Record<string, string>>().notNull().default({}),
+  createdByType: text("created_by_type").$type<ActorType>(),
+  createdById: text("created_by_id"),
+  lastSyncedAt: ts("last_synced_at"),
+  createdAt: ts("created_at").notNull().defaultNow(),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+});
+
+export const callEvents = pgTable("call_events", {
+  id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+  callId: uuid("call_id").notNull(),
+  accountId: uuid("account_id").notNull(),
+  provider: text("provider").notNull(),
+  providerEventId: text("provider_event_id"),
+  kind: text("kind").notNull(),
+  status: text("status"),
+  data: jsonb("data").$type<Record<string, unknown>>(),
+  occurredAt: ts("occurred_at").notNull().defaultNow(),
+  createdAt: ts("created_at").notNull().defaultNow(),
+});
+
+export const callPreferences = pgTable("call_preferences", {
+  accountId: uuid("account_id").primaryKey(),
+  voice: text("voice"),
+  model: text("model"),
+  firstSentence: text("first_sentence"),
+  language: text("language"),
+  maxDurationMinutes: integer("max_duration_minutes"),
+  record: boolean("record"),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+  updatedByType: text("updated_by_type"),
+  updatedById: text("updated_by_id"),
+});
+
+export type LedgerKind = "grant" | "hold" | "settle" | "release" | "adjust";
+
+export const creditLedger = pgTable("credit_ledger", {
+  id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+  accountId: uuid("account_id").notNull(),
+  kind: text("kind").$type<LedgerKind>().notNull(),
+  amount: bigint("amount", { mode: "number" }).notNull().default(0),
+  heldDelta: bigint("held_delta", { mode: "number" }).notNull().default(0),
+  balanceAfter: bigint("balance_after", { mode: "number" }).notNull(),
+  heldAfter: bigint("held_after", { mode: "number" }).notNull(),
+  callId: uuid("call_id"),
+  actorType: text("actor_type").$type<ActorType>().notNull(),
+  actorId: text("actor_id"),
+  reason: text("reason"),
+  createdAt: ts("created_at").notNull().defaultNow(),
+});
+
+export const deadLetters = pgTable("dead_letters", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  kind: text("kind").notNull(),
+  ref: text("ref").notNull(),
+  accountId: uuid("account_id"),
+  payload: jsonb("payload").$type<Record<string, unknown>>().notNull().default({}),
+  attempts: integer("attempts").notNull().default(0),
+  lastError: text("last_error"),
+  status: text("status").$type<"open" | "retried" | "resolved">().notNull().default("open"),
+  createdAt: ts("created_at").notNull().defaultNow(),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+  retriedAt: ts("retried_at"),
+});
+
+export const phoneFollowups = pgTable("phone_followups", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  accountId: uuid("account_id").notNull(),
+  caseId: uuid("case_id").notNull(),
+  phoneNumber: text("phone_number").notNull(),
+  message: text("message").notNull(),
+  status: text("status").$type<"pending" | "placed" | "failed">().notNull().default("pending"),
+  callId: uuid("call_id"),
+  attempts: integer("attempts").notNull().default(0),
+  nextAttemptAt: ts("next_attempt_at").notNull().defaultNow(),
+  lockedUntil: ts("locked_until"),
+  lastError: text("last_error"),
+  createdAt: ts("created_at").notNull().defaultNow(),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+});
+
+export type CallRow = typeof calls.$inferSelect;
+export type CallEventRow = typeof callEvents.$inferSelect;
+export type LedgerRow = typeof creditLedger.$inferSelect;
+export type DeadLetterRow = typeof deadLetters.$inferSelect;
+
+// --- call-status sync (issue 4 §4) ---
+
+export const jobCheckpoints = pgTable("job_checkpoints", {
+  job: text("job").primaryKey(),
+  leaseHolder: text("lease_holder"),
+  leaseExpiresAt: ts("lease_expires_at"),
+  runId: text("run_id"),
+  runStartedAt: ts("run_started_at"),
+  cursorCreatedAt: ts("cursor_created_at"),
+  cursorId: uuid("cursor_id"),
+  processed: integer("processed").notNull().default(0),
+  lastFinishedAt: ts("last_finished_at"),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+});
+
+export const callSyncFailures = pgTable("call_sync_failures", {
+  callId: uuid("call_id").primaryKey(),
+  failures: integer("failures").notNull().default(0),
+  nextAttemptAt: ts("next_attempt_at").notNull().defaultNow(),
+  lastError: text("last_error"),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+});

@@ -10,6 +10,7 @@ import { waitForCase, type WaitOptions } from "@/lib/hitl/wait-for-case";
 import { recordWaitOutcome } from "@/lib/hitl/record-wait-outcome";
 import type { ToolResult } from "@/lib/hitl/schemas";
 import { log } from "@/lib/log";
+import { markAgentReleased } from "@/lib/calls/phone-followups";
 
 type WaitHooks = Pick<WaitOptions, "signal" | "onProgress">;
 
@@ -41,6 +42,7 @@ export async function askHuman(deps: Deps, principal: Principal, input: unknown,
   if (row.status !== "open" && row.status !== "claimed") return resultFromCase(deps, row);
   if ((await countOnline(deps.kv, principal.accountId)) === 0) {
     await recordWaitOutcome(deps.db, principal.accountId, row.id, "unavailable");
+    await markAgentReleased(deps, row.id);
     return resultFromCase(deps, row, { nobodyOnline: true });
   }
   const remainingMs = row.waitDeadlineAt.getTime() - Date.now();
@@ -49,6 +51,7 @@ export async function askHuman(deps: Deps, principal: Principal, input: unknown,
   const final = await waitForCase(deps, { accountId: principal.accountId, caseId: row.id, timeoutMs, ...hooks });
   const result = resultFromCase(deps, final);
   await recordWaitOutcome(deps.db, principal.accountId, row.id, hooks.signal?.aborted ? "disconnected" : result.status);
+  if (result.status === "pending") await markAgentReleased(deps, row.id);
   log.info(
     { tool: "ask_human", accountId: principal.accountId, caseId: row.id, waitedMs: Date.now() - started, outcome: hooks.signal?.aborted ? "client_disconnected" : result.status },
     "escalation wait ended",

@@ -54,6 +54,8 @@ export function toPublicCase(row: CaseRow, names: Names = new Map()): PublicCase
     closedAt: iso(row.closedAt),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+    followUp: row.followUp ?? null,
+    followUpCallId: row.followUpCallId ?? null,
   };
 }
 

@@ -7,6 +7,7 @@ import { actorOf, type Principal } from "@/lib/auth/principal";
 import { sha256 } from "@/lib/auth/secrets";
 import { createCaseSchema } from "@/lib/hitl/schemas";
 import { getCaseOrThrow } from "@/lib/hitl/get-case";
+import { callerPhone } from "@/lib/calls/phone-followups";
 
 /** Retell retries a failed tool request; the same callId + question within this window is the same case. */
 const DEDUPE_WINDOW_MS = 2 * 60_000;
@@ -24,6 +25,10 @@ export async function createCase(deps: Deps, principal: Principal, raw: unknown,
   if (!parsed.success) throw new AppError("validation_failed", describeIssues(parsed.error.issues));
   const input = parsed.data;
   const accountId = principal.accountId;
+  // A phone follow-up needs a number to call (issue 4 §5).
+  if (input.followUp === "phone" && !callerPhone(input.callerInfo)) {
+    throw new AppError("validation_failed", "callerInfo.phone: required as an E.164 number (e.g. +14155550123) when followUp is phone");
+  }
 
   const dedupeHash = input.callId ? sha256(`${input.callId}\n${input.question}`) : null;
   const kvKey = input.idempotencyKey
@@ -76,6 +81,7 @@ export async function createCase(deps: Deps, principal: Principal, raw: unknown,
         idempotencyKey: input.idempotencyKey ?? null,
         dedupeHash,
         callbackUrl: input.callbackUrl ?? null,
+        followUp: input.followUp ?? null,
         source: opts.source,
         createdByKeyId: principal.kind === "api_key" ? principal.keyId : null,
       })

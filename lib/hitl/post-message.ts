@@ -10,6 +10,7 @@ import { holdsClaim } from "@/lib/hitl/claim-case";
 import { postMessageSchema } from "@/lib/hitl/schemas";
 import { deliverDueCallbacks, enqueueCaseCallback } from "@/lib/hitl/callbacks";
 import { log } from "@/lib/log";
+import { enqueuePhoneFollowup, kickPhoneFollowups } from "@/lib/calls/phone-followups";
 
 /** The sender follows from the credential: members and hitl:answer keys are human; hitl:ask keys are the agent. */
 export function senderFor(p: Principal): SenderType {
@@ -65,6 +66,8 @@ export async function postMessage(deps: Deps, principal: Principal, caseId: stri
       .returning();
     await recordAudit(tx, { accountId, entityType: "case", entityId: caseId, action: "case.answered", fromStatus: current.status, toStatus: "answered", ...actorOf(principal), data: { messageId: message!.id } });
     if (answered!.callbackUrl) await enqueueCaseCallback(tx, answered!, await presentCase(tx, answered!));
+    // Issue 4 §5: the agent stopped waiting and the case asked for a phone follow-up → outbox row, same transaction.
+    await enqueuePhoneFollowup(tx, answered!, now);
     return { message: message!, case: answered!, answered: true };
   });
 
@@ -75,5 +78,6 @@ export async function postMessage(deps: Deps, principal: Principal, caseId: stri
   if (result.answered && result.case.callbackUrl) {
     void deliverDueCallbacks(deps).catch((e) => log.warn({ caseId, err: String(e) }, "callback delivery deferred"));
   }
+  if (result.answered && result.case.followUp === "phone") kickPhoneFollowups(deps);
   return result;
 }

@@ -27,6 +27,10 @@ export const createCaseSchema = z.object({
   timeoutSeconds: z.number().int().min(5).max(55).optional().describe("How long to wait for a person, 5–55 s; default 45."),
   idempotencyKey: z.string().min(1).max(200).optional().describe("Retries with the same key return the same case."),
   callbackUrl: callbackUrl.optional().describe("Where to POST the case (signed) when it is answered."),
+  followUp: z
+    .enum(["phone"], { message: "must be phone" })
+    .optional()
+    .describe('"phone": if the answer comes after you stopped waiting, Switchboard calls the caller back (callerInfo.phone, E.164) and tells them the answer; billed like any call.'),
 });
 export type CreateCaseInput = z.infer<typeof createCaseSchema>;
 
@@ -59,6 +63,8 @@ export const caseSchema = z.object({
   closedAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  followUp: z.enum(["phone"]).nullable().describe("phone: a late answer is phoned to callerInfo.phone."),
+  followUpCallId: z.string().nullable().describe("The callback call placed with the late answer (see /api/calls/{id})."),
 });
 export type PublicCase = z.infer<typeof caseSchema>;
 

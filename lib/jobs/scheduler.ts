@@ -1,4 +1,5 @@
 import type { Deps } from "@/lib/deps";
+import { startCallSync } from "@/lib/jobs/call-sync";
 import { runMaintenance } from "@/lib/jobs/maintenance";
 import { log } from "@/lib/log";
 
@@ -7,6 +8,7 @@ const holder = globalThis as typeof globalThis & { __switchboardScheduler?: Node
 /** The in-process scheduler (embedded default and self-hosted); on Vercel, Cron calls /api/cron/maintenance. */
 export function startScheduler(deps: Deps, everyMs = 2000): void {
   if (holder.__switchboardScheduler) return;
+  startCallSync(deps);
   let running = false;
   holder.__switchboardScheduler = setInterval(async () => {
     if (running) return;

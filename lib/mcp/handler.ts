@@ -7,6 +7,7 @@ import { errorResponse } from "@/lib/http/respond";
 import { assertHostAndOrigin } from "@/lib/mcp/guard";
 import { registerSwitchboard, SERVER_INSTRUCTIONS } from "@/lib/mcp/server";
 import { log } from "@/lib/log";
+import { rememberOrigin } from "@/lib/calls/deps";
 import pkg from "@/package.json";
 
 const mcp = createMcpHandler(registerSwitchboard, {
@@ -17,12 +18,15 @@ const mcp = createMcpHandler(registerSwitchboard, {
   },
 });
 
-async function verifyToken(_req: Request, token?: string): Promise<AuthInfo | undefined> {
+async function verifyToken(req: Request, token?: string): Promise<AuthInfo | undefined> {
   if (!token) return undefined;
   const deps = await getDeps();
   const principal = await verifyApiKey(deps.db, token);
   if (!principal) return undefined;
-  return { token, clientId: principal.keyId, scopes: principal.scopes, extra: { principal } };
+  // The origin lets call tools build webhook and recording URLs when APP_URL is unset.
+  const origin = new URL(req.url).origin;
+  rememberOrigin(origin);
+  return { token, clientId: principal.keyId, scopes: principal.scopes, extra: { principal, origin } };
 }
 
 const authed = withMcpAuth(

@@ -7,7 +7,14 @@ The result's "message" is always a sentence you can say as is:
 - pending: nobody has answered yet; say the message, keep helping, and call get_human_answer with the caseId a little later.
 - unavailable: nobody can answer now; say the message and offer a follow-up.
 - cancelled: the request was withdrawn.
-Call cancel_human_request if the question no longer matters (the caller hung up or found the answer).`;
+Call cancel_human_request if the question no longer matters (the caller hung up or found the answer).
+If the caller would like to be called back with a late answer, pass callerInfo.phone (E.164) and followUp: "phone" to ask_human.
+
+Switchboard also places phone calls for you (keys with calls:read / calls:write):
+- make_phone_call with phoneNumber (E.164, e.g. +14155550123) and task; it returns a callId at once. Its maximum cost (maxDurationMinutes × rate) is held from your credits until it ends.
+- Follow it with get_call_status; once completed read get_call_details or get_call_transcript, and get_call_recording for a signed audio link. cancel_call stops it.
+- get_voice_options / get_model_options list choices; update_call_preferences sets the defaults; get_credits shows the balance.
+Resources: switchboard://models, switchboard://voices, switchboard://account, switchboard://credits, switchboard://calls/{callId}.`;
 
 export const ESCALATION_GUIDE = `# Escalating to a human with Switchboard
 

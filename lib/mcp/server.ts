@@ -4,15 +4,46 @@ import { registerCaseResource } from "@/lib/mcp/resources/case-resource";
 import { registerAskHuman } from "@/lib/mcp/tools/ask-human";
 import { registerCancelHumanRequest } from "@/lib/mcp/tools/cancel-human-request";
 import { registerGetHumanAnswer } from "@/lib/mcp/tools/get-human-answer";
+import { registerCallsResources } from "@/lib/mcp/resources/calls-resources";
+import { addCreditsTool } from "@/lib/mcp/tools/add-credits";
+import { cancelCallTool } from "@/lib/mcp/tools/cancel-call";
+import { getCallDetailsTool } from "@/lib/mcp/tools/get-call-details";
+import { getCallHistoryTool } from "@/lib/mcp/tools/get-call-history";
+import { getCallRecordingTool } from "@/lib/mcp/tools/get-call-recording";
+import { getCallStatusTool } from "@/lib/mcp/tools/get-call-status";
+import { getCallTranscriptTool } from "@/lib/mcp/tools/get-call-transcript";
+import { getCreditsTool } from "@/lib/mcp/tools/get-credits";
+import { getModelOptionsTool } from "@/lib/mcp/tools/get-model-options";
+import { getVoiceOptionsTool } from "@/lib/mcp/tools/get-voice-options";
+import { makePhoneCallTool } from "@/lib/mcp/tools/make-phone-call";
+import { updateCallPreferencesTool } from "@/lib/mcp/tools/update-call-preferences";
 
 export { SERVER_INSTRUCTIONS } from "@/lib/mcp/instructions";
 
-/** Everything the MCP server offers; each tool is a thin adapter over lib/hitl. */
+/** Phone-call and credit tools (issue 4), thin adapters over lib/calls. */
+export const CALLS_TOOLS = [
+  makePhoneCallTool,
+  getCallStatusTool,
+  getCallDetailsTool,
+  getCallHistoryTool,
+  getCallTranscriptTool,
+  getCallRecordingTool,
+  cancelCallTool,
+  getModelOptionsTool,
+  getVoiceOptionsTool,
+  updateCallPreferencesTool,
+  getCreditsTool,
+  addCreditsTool,
+];
+
+/** Everything the MCP server offers; each tool is a thin adapter over lib/hitl or lib/calls. */
 export function registerSwitchboard(server: McpServer): void {
   registerAskHuman(server);
   registerGetHumanAnswer(server);
   registerCancelHumanRequest(server);
   registerCaseResource(server);
+  for (const tool of CALLS_TOOLS) tool.register(server);
+  registerCallsResources(server);
   server.registerPrompt(
     "escalation-guide",
     { title: "Escalation guide", description: "When and how a voice agent should escalate to a human with Switchboard." },

@@ -39,6 +39,8 @@ export type ProviderCall = {
   summary?: string;
   endReason?: string;
   recordingAvailable: boolean;
+  /** What the provider charged for the call in US dollars (Bland's `price`), when it says; informational — our own rates bill the account. */
+  priceUsd?: number;
 };
 
 /** A verified status event from the provider's webhook. `eventId` makes replays detectable. */

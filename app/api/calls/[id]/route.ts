@@ -1,0 +1,8 @@
+import { withRoute } from "@/lib/http/with-route";
+import { json } from "@/lib/http/respond";
+import { getCallDetails } from "@/lib/calls/get-call";
+
+export const dynamic = "force-dynamic";
+
+// GET /api/calls/{id} — status, timings, cost, summary and transcript
+export const GET = withRoute(async ({ deps, principal, params }) => json(await getCallDetails(deps, principal, params.id!)));

@@ -1,0 +1,19 @@
+import { withRoute } from "@/lib/http/with-route";
+import { json } from "@/lib/http/respond";
+import { readJson } from "@/lib/http/read-json";
+import { listCalls } from "@/lib/calls/list-calls";
+import { makePhoneCall } from "@/lib/calls/make-phone-call";
+import { withTelephony } from "@/lib/calls/with-telephony";
+
+export const dynamic = "force-dynamic";
+
+// POST /api/calls — place a call (same input as make_phone_call); 201 with the call
+export const POST = withRoute(async ({ req, deps, principal }) => {
+  const call = await makePhoneCall(withTelephony(deps), principal, await readJson(req), { origin: new URL(req.url).origin });
+  return json(call, { status: 201 });
+});
+
+// GET /api/calls?status=completed,failed&from=&to=&phoneNumber=&limit=&cursor= — newest first
+export const GET = withRoute(async ({ req, deps, principal }) => {
+  return json(await listCalls(deps, principal, Object.fromEntries(new URL(req.url).searchParams)));
+});

@@ -1,0 +1,15 @@
+import { withRoute } from "@/lib/http/with-route";
+import { json } from "@/lib/http/respond";
+import { readJson } from "@/lib/http/read-json";
+import { addCredits, getCredits } from "@/lib/calls/credits-account";
+
+export const dynamic = "force-dynamic";
+
+// GET /api/credits?limit=20 — balance, held, available and the most recent ledger entries
+export const GET = withRoute(async ({ req, deps, principal }) => {
+  const limit = Number(new URL(req.url).searchParams.get("limit") ?? 20);
+  return json(await getCredits(deps, principal, { limit: Number.isFinite(limit) ? limit : 20 }));
+});
+
+// POST /api/credits {amount, reason} — admins add (or remove) credits; the ledger records who and why
+export const POST = withRoute(async ({ req, deps, principal }) => json(await addCredits(deps, principal, await readJson(req)), { status: 201 }));

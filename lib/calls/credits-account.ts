@@ -1,0 +1,47 @@
+import { desc, eq } from "drizzle-orm";
+import type { Deps } from "@/lib/deps";
+import { creditLedger, type LedgerRow } from "@/lib/db/schema";
+import { AppError, describeIssues } from "@/lib/errors";
+import { actorOf, type Principal } from "@/lib/auth/principal";
+import { requireScope } from "@/lib/calls/access";
+import { grantCredits, lockCredits } from "@/lib/calls/credits";
+import { addCreditsSchema, type Credits } from "@/lib/calls/schemas";
+
+const toEntry = (e: LedgerRow): Credits["ledger"][number] => ({
+  id: e.id,
+  kind: e.kind,
+  amount: e.amount,
+  heldDelta: e.heldDelta,
+  balanceAfter: e.balanceAfter,
+  heldAfter: e.heldAfter,
+  callId: e.callId,
+  actor: { type: e.actorType, id: e.actorId },
+  reason: e.reason,
+  createdAt: e.createdAt.toISOString(),
+});
+
+/** Balance and the most recent ledger entries (creating the account's credits with the starting balance on first use). */
+export async function readCredits(deps: Deps, accountId: string, limit = 20): Promise<Credits> {
+  const state = await deps.db.transaction((tx) => lockCredits(tx, accountId, deps.config.CREDITS_STARTING_BALANCE));
+  const ledger = await deps.db.select().from(creditLedger).where(eq(creditLedger.accountId, accountId)).orderBy(desc(creditLedger.id)).limit(Math.min(Math.max(limit, 1), 200));
+  return { ...state, ratePerMinute: deps.config.CALL_RATE_PER_MINUTE, ledger: ledger.map(toEntry) };
+}
+
+/** get_credits / GET /api/credits. */
+export async function getCredits(deps: Deps, principal: Principal, opts: { limit?: number } = {}): Promise<Credits> {
+  requireScope(principal, "calls:read");
+  return readCredits(deps, principal.accountId, opts.limit);
+}
+
+/** add_credits / POST /api/credits: admins only; the ledger records who and why. */
+export async function addCredits(deps: Deps, principal: Principal, raw: unknown): Promise<Credits> {
+  requireScope(principal, "admin");
+  const parsed = addCreditsSchema.safeParse(raw);
+  if (!parsed.success) throw new AppError("validation_failed", describeIssues(parsed.error.issues));
+  const { amount, reason } = parsed.data;
+  await deps.db.transaction(async (tx) => {
+    const current = await lockCredits(tx, principal.accountId, deps.config.CREDITS_STARTING_BALANCE);
+    await grantCredits(tx, current, { accountId: principal.accountId, amount, actor: actorOf(principal), reason });
+  });
+  return readCredits(deps, principal.accountId);
+}

@@ -1,0 +1,66 @@
+import { and, desc, eq, lt, sql } from "drizzle-orm";
+import { hasScope, type Principal } from "@/lib/auth/principal";
+import type { CallsDeps } from "@/lib/calls/deps";
+import { callSyncFailures, calls, deadLetters, type DeadLetterRow } from "@/lib/db/schema";
+import { AppError } from "@/lib/errors";
+import { DEAD_LETTER_KIND, syncOneCall, type SyncOutcome } from "@/lib/calls/sync/sync-one-call";
+
+function requireAdmin(p: Principal): void {
+  if (!hasScope(p, "admin")) throw new AppError("forbidden", "Dead letters are for admins (member role admin, or an API key with the admin scope).");
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Dead letters of the caller's account, newest first; `before` is the previous page's last createdAt (ISO). */
+export async function listDeadLetters(
+  deps: Pick<CallsDeps, "db">,
+  principal: Principal,
+  opts: { status?: DeadLetterRow["status"]; limit?: number; before?: string } = {},
+): Promise<{ items: DeadLetterRow[]; nextCursor: string | null }> {
+  requireAdmin(principal);
+  const limit = Math.min(Math.max(opts.limit ?? 50, 1), 200);
+  const before = opts.before ? new Date(opts.before) : undefined;
+  if (before && Number.isNaN(before.getTime())) throw new AppError("validation_failed", "before: must be an ISO date-time");
+  const items = await deps.db
+    .select()
+    .from(deadLetters)
+    .where(and(eq(deadLetters.accountId, principal.accountId), opts.status ? eq(deadLetters.status, opts.status) : undefined, before ? lt(deadLetters.createdAt, before) : undefined))
+    .orderBy(desc(deadLetters.createdAt))
+    .limit(limit + 1);
+  const page = items.slice(0, limit);
+  return { items: page, nextCursor: items.length > limit ? page[page.length - 1]!.createdAt.toISOString() : null };
+}
+
+/**
+ * Retries a dead letter now: marks it retried, clears the call's failure count, and syncs the call once.
+ * If the provider still fails, the call is back in the sync job's hands (and can dead-letter again).
+ */
+export async function retryDeadLetter(deps: CallsDeps, principal: Principal, id: string): Promise<{ deadLetter: DeadLetterRow; outcome: SyncOutcome | "call_final" }> {
+  requireAdmin(principal);
+  if (!UUID.test(id)) throw new AppError("not_found", `Dead letter ${id} not found.`);
+  const [dl] = await deps.db
+    .update(deadLetters)
+    .set({ status: "retried", retriedAt: sql`now()`, updatedAt: sql`now()` })
+    .where(and(eq(deadLetters.id, id), eq(deadLetters.accountId, principal.accountId), eq(deadLetters.status, "open")))
+    .returning();
+  if (!dl) {
+    const [exists] = await deps.db.select({ status: deadLetters.status }).from(deadLetters).where(and(eq(deadLetters.id, id), eq(deadLetters.accountId, principal.accountId)));
+    throw exists ? new AppError("conflict", `Dead letter ${id} was already ${exists.status}.`) : new AppError("not_found", `Dead letter ${id} not found.`);
+  }
+  if (dl.kind !== DEAD_LETTER_KIND) return { deadLetter: dl, outcome: "failed" };
+  await deps.db.delete(callSyncFailures).where(eq(callSyncFailures.callId, dl.ref));
+  const [call] = await deps.db.select().from(calls).where(and(eq(calls.id, dl.ref), eq(calls.accountId, principal.accountId)));
+  if (!call?.providerCallId || !["queued", "ringing", "in_progress"].includes(call.status)) return { deadLetter: dl, outcome: "call_final" };
+  const outcome = await syncOneCall(deps, {
+    id: call.id,
+    accountId: call.accountId,
+    provider: call.provider,
+    providerCallId: call.providerCallId,
+    status: call.status,
+    transcriptTurns: call.transcript?.length ?? 0,
+    recordingAvailable: call.recordingAvailable,
+  });
+  if (outcome === "updated" || outcome === "unchanged")
+    await deps.db.update(deadLetters).set({ status: "resolved", updatedAt: sql`now()` }).where(eq(deadLetters.id, dl.id));
+  return { deadLetter: dl, outcome };
+}

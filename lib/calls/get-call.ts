@@ -1,0 +1,64 @@
+import type { Deps } from "@/lib/deps";
+import type { Principal } from "@/lib/auth/principal";
+import { getCallRowOrThrow, requireScope } from "@/lib/calls/access";
+import { toCallDetails, toPublicCall } from "@/lib/calls/call-view";
+import type { PublicCall, PublicCallDetails } from "@/lib/calls/schemas";
+import { callEvents, type CallEventRow } from "@/lib/db/schema";
+import { and, asc, eq } from "drizzle-orm";
+import type { CallRow } from "@/lib/db/schema";
+import { isFinalCallStatus } from "@/lib/telephony/port";
+import { applyCallUpdate } from "@/lib/calls/apply-call-update";
+import type { CallsDeps } from "@/lib/calls/deps";
+import { log } from "@/lib/log";
+
+const STALE_MS = 2000;
+
+/**
+ * A read of a call that is not final and has not heard from the provider for a moment asks the provider
+ * (when the caller has a telephony port): a lost webhook never leaves an agent polling a stale status.
+ */
+async function fresh(deps: Deps | CallsDeps, row: CallRow): Promise<CallRow> {
+  if (!("telephony" in deps) || !row.providerCallId || isFinalCallStatus(row.status) || Date.now() - row.updatedAt.getTime() < STALE_MS) return row;
+  try {
+    const update = await deps.telephony.getCall(row.providerCallId);
+    return (await applyCallUpdate(deps, { callId: row.id, update, source: "sync" })).call;
+  } catch (e) {
+    log.warn({ callId: row.id, err: String(e) }, "on-read provider refresh failed");
+    return row;
+  }
+}
+
+/** get_call_status: the call without its transcript. */
+export async function getCall(deps: Deps, principal: Principal, callId: string): Promise<PublicCall> {
+  requireScope(principal, "calls:read");
+  return toPublicCall(await fresh(deps, await getCallRowOrThrow(deps.db, principal.accountId, callId)));
+}
+
+/** get_call_details / GET /api/calls/{id}: status, timings, duration, cost, summary and transcript. */
+export async function getCallDetails(deps: Deps, principal: Principal, callId: string): Promise<PublicCallDetails> {
+  requireScope(principal, "calls:read");
+  return toCallDetails(await fresh(deps, await getCallRowOrThrow(deps.db, principal.accountId, callId)));
+}
+
+export type TranscriptView = { callId: string; status: PublicCall["status"]; transcript: PublicCallDetails["transcript"]; text: string; summary: string | null };
+
+/** get_call_transcript: the turns, plus a plain-text rendering an agent can read in one go. */
+export async function getTranscript(deps: Deps, principal: Principal, callId: string): Promise<TranscriptView> {
+  requireScope(principal, "calls:read");
+  const row = await fresh(deps, await getCallRowOrThrow(deps.db, principal.accountId, callId));
+  const transcript = row.transcript ?? [];
+  return {
+    callId: row.id,
+    status: row.status,
+    transcript,
+    text: transcript.map((t) => `${t.speaker === "agent" ? "Agent" : "Caller"}: ${t.text}`).join("\n"),
+    summary: row.summary,
+  };
+}
+
+/** The call's timeline (admin pages): creation, placement, provider events, settlement. */
+export async function getCallEvents(deps: Deps, principal: Principal, callId: string): Promise<CallEventRow[]> {
+  requireScope(principal, "calls:read");
+  await getCallRowOrThrow(deps.db, principal.accountId, callId);
+  return deps.db.select().from(callEvents).where(and(eq(callEvents.accountId, principal.accountId), eq(callEvents.callId, callId))).orderBy(asc(callEvents.id));
+}

@@ -1,0 +1,70 @@
+import { and, eq, isNull } from "drizzle-orm";
+import type { Deps } from "@/lib/deps";
+import type { Db } from "@/lib/db/client";
+import { cases, phoneFollowups, type CaseRow } from "@/lib/db/schema";
+import { log } from "@/lib/log";
+
+/**
+ * Late human answer → callback phone call (issue 4 §5). The case asked for it (`followUp: "phone"` with
+ * callerInfo.phone); the answering transaction writes an outbox row when the agent had stopped waiting;
+ * dispatchPhoneFollowups (right after the commit, and on every maintenance pass) places the call.
+ */
+const E164 = /^\+[1-9]\d{6,14}$/;
+
+/** The caller's number from callerInfo (`phone`, `phoneNumber` or `phone_number`), when it is E.164. */
+export function callerPhone(info: Record<string, unknown> | null | undefined): string | null {
+  for (const k of ["phone", "phoneNumber", "phone_number"]) {
+    const v = info?.[k];
+    if (typeof v === "string" && E164.test(v.replace(/[\s().-]/g, ""))) return v.replace(/[\s().-]/g, "");
+  }
+  return null;
+}
+
+/** ask_human returned without an answer (pending / unavailable / client gone): the agent is no longer waiting. */
+export async function markAgentReleased(deps: Deps, caseId: string): Promise<void> {
+  await deps.db.update(cases).set({ agentReleasedAt: new Date() }).where(and(eq(cases.id, caseId), isNull(cases.agentReleasedAt)));
+}
+
+/** Whether an answer committed at `at` arrives after the agent stopped waiting. */
+export const agentStoppedWaiting = (row: CaseRow, at: Date) => row.agentReleasedAt !== null || at.getTime() >= row.waitDeadlineAt.getTime();
+
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+/** What the agent on the callback says: the question, then the answer, verbatim. */
+export function followUpScript(row: CaseRow): { task: string; firstSentence: string } {
+  const name = typeof row.callerInfo?.name === "string" ? clip(row.callerInfo.name, 80) : null;
+  return {
+    firstSentence: `Hello${name ? ` ${name}` : ""}, I'm calling back with the answer to the question you asked us earlier.`,
+    task: clip(
+      `You are calling ${name ?? "a caller"} back on behalf of the team they spoke to earlier. ` +
+        `They asked: "${clip(row.question, 1500)}". A colleague has answered: "${clip(row.answer ?? "", 5000)}". ` +
+        `Tell them the answer clearly, in your own words but without changing its meaning. If they ask something the answer does not cover, ` +
+        `say someone will follow up. Then thank them and end the call.`,
+      8000,
+    ),
+  };
+}
+
+/** Inside the answering transaction: enqueue the callback when the case wants one and nobody is waiting. */
+export async function enqueuePhoneFollowup(tx: Db, answered: CaseRow, at: Date): Promise<boolean> {
+  if (answered.followUp !== "phone" || !agentStoppedWaiting(answered, at)) return false;
+  const phone = callerPhone(answered.callerInfo);
+  if (!phone) return false;
+  const { task } = followUpScript(answered);
+  const rows = await tx
+    .insert(phoneFollowups)
+    .values({ accountId: answered.accountId, caseId: answered.id, phoneNumber: phone, message: task })
+    .onConflictDoNothing({ target: phoneFollowups.caseId })
+    .returning({ id: phoneFollowups.id });
+  return rows.length > 0;
+}
+
+/** After the commit: try the outbox now rather than at the next maintenance pass. */
+export function kickPhoneFollowups(deps: Deps): void {
+  void import("@/lib/calls/dispatch-followups")
+    .then(async ({ dispatchPhoneFollowups }) => {
+      const { getTelephony } = await import("@/lib/telephony");
+      return dispatchPhoneFollowups({ ...deps, telephony: getTelephony(deps.config) });
+    })
+    .catch((e) => log.warn({ err: String(e) }, "phone follow-up dispatch deferred"));
+}

@@ -1,0 +1,45 @@
+import type { McpServer } from "@modelcontextprotocol/server";
+import type { z } from "zod";
+import type { Principal } from "@/lib/auth/principal";
+import type { CallsDeps } from "@/lib/calls/deps";
+import { getCallsDeps } from "@/lib/calls/get-calls-deps";
+import { isAppError } from "@/lib/errors";
+import { principalOf, type ToolContext } from "@/lib/mcp/context";
+import { log } from "@/lib/log";
+
+type Annotations = { readOnlyHint?: boolean; destructiveHint?: boolean; idempotentHint?: boolean; openWorldHint?: boolean };
+type Run<I, O> = (deps: CallsDeps, principal: Principal, input: I, extra: { origin?: string }) => Promise<O>;
+
+/**
+ * A calls/credits tool: contract (exported, so benches and docs reuse it) plus a thin handler —
+ * validated input → one domain call → structuredContent. An AppError becomes a tool error naming the
+ * problem; anything else is logged and reported without internals.
+ */
+export function defineCallsTool<I extends z.ZodObject, O extends z.ZodObject>(def: {
+  name: string;
+  title: string;
+  description: string;
+  input: I;
+  output: O;
+  annotations: Annotations;
+  run: Run<z.infer<I>, z.infer<O>>;
+}) {
+  const contract = {
+    name: def.name,
+    config: { title: def.title, description: def.description, inputSchema: def.input, outputSchema: def.output, annotations: def.annotations },
+  } as const;
+  const register = (server: McpServer) =>
+    server.registerTool(contract.name, contract.config, (async (input: z.infer<I>, ctx: unknown) => {
+      try {
+        const c = ctx as ToolContext;
+        const origin = c.http?.authInfo?.extra?.origin as string | undefined;
+        const result = (await def.run(await getCallsDeps(), principalOf(c), input, { origin })) as Record<string, unknown>;
+        return { content: [{ type: "text" as const, text: JSON.stringify(result) }], structuredContent: result };
+      } catch (e) {
+        if (isAppError(e)) return { content: [{ type: "text" as const, text: e.message }], isError: true };
+        log.error({ tool: def.name, err: e instanceof Error ? { name: e.name, message: e.message, stack: e.stack } : String(e) }, "tool failed");
+        return { content: [{ type: "text" as const, text: "Switchboard could not complete this request right now; try again shortly." }], isError: true };
+      }
+    }) as never);
+  return { contract, register };
+}

@@ -1,0 +1,13 @@
+import { addCredits } from "@/lib/calls/credits-account";
+import { addCreditsSchema, creditsSchema } from "@/lib/calls/schemas";
+import { defineCallsTool } from "@/lib/mcp/calls-tool";
+
+export const addCreditsTool = defineCallsTool({
+  name: "add_credits",
+  title: "Add credits",
+  description: "Add credits to the account (a negative amount removes unused credits). The ledger records who and why. Needs the admin scope.",
+  input: addCreditsSchema,
+  output: creditsSchema,
+  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
+  run: (deps, principal, input) => addCredits(deps, principal, input),
+});

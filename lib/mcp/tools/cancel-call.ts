@@ -1,0 +1,14 @@
+import { cancelCall } from "@/lib/calls/cancel-call";
+import { callSchema } from "@/lib/calls/schemas";
+import { defineCallsTool } from "@/lib/mcp/calls-tool";
+import { callIdInput } from "@/lib/mcp/tools/get-call-status";
+
+export const cancelCallTool = defineCallsTool({
+  name: "cancel_call",
+  title: "Cancel a call",
+  description: "Stop a call that has not ended (hangs up if it is in progress) and release its held credits. A call that already ended is returned unchanged. Needs calls:write.",
+  input: callIdInput,
+  output: callSchema,
+  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
+  run: (deps, principal, input) => cancelCall(deps, principal, input.callId),
+});

@@ -1,0 +1,21 @@
+import { z } from "zod";
+import { listCalls } from "@/lib/calls/list-calls";
+import { callSchema, callStatusSchema, phoneNumberSchema } from "@/lib/calls/schemas";
+import { defineCallsTool } from "@/lib/mcp/calls-tool";
+
+export const getCallHistoryTool = defineCallsTool({
+  name: "get_call_history",
+  title: "Get call history",
+  description: "Your calls, newest first. Filter by status, date range (from/to, ISO 8601) and phone number; page with nextCursor. Needs calls:read.",
+  input: z.object({
+    status: z.array(callStatusSchema).optional().describe("Only calls in these statuses."),
+    from: z.string().optional().describe("Created at or after (ISO 8601)."),
+    to: z.string().optional().describe("Created before (ISO 8601)."),
+    phoneNumber: phoneNumberSchema.optional(),
+    limit: z.number().int().min(1).max(100).optional().describe("Page size, 1–100; default 20."),
+    cursor: z.string().max(200).optional().describe("nextCursor from the previous page."),
+  }),
+  output: z.object({ calls: z.array(callSchema), nextCursor: z.string().nullable() }),
+  annotations: { readOnlyHint: true, openWorldHint: false },
+  run: (deps, principal, input) => listCalls(deps, principal, input),
+});

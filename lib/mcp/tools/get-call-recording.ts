@@ -1,0 +1,14 @@
+import { z } from "zod";
+import { getRecordingLink } from "@/lib/calls/recording-link";
+import { defineCallsTool } from "@/lib/mcp/calls-tool";
+import { callIdInput } from "@/lib/mcp/tools/get-call-status";
+
+export const getCallRecordingTool = defineCallsTool({
+  name: "get_call_recording",
+  title: "Get call recording",
+  description: "A signed link to the call's audio, served by Switchboard, valid until expiresAt (no API key needed to fetch it — share it with care). Only for calls placed with record: true, once completed. Needs calls:read.",
+  input: callIdInput,
+  output: z.object({ callId: z.string(), url: z.string(), expiresAt: z.string() }),
+  annotations: { readOnlyHint: true, openWorldHint: false },
+  run: (deps, principal, input, { origin }) => getRecordingLink(deps, principal, input.callId, { origin }),
+});

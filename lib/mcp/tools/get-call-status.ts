@@ -1,0 +1,16 @@
+import { z } from "zod";
+import { getCall } from "@/lib/calls/get-call";
+import { callSchema } from "@/lib/calls/schemas";
+import { defineCallsTool } from "@/lib/mcp/calls-tool";
+
+export const callIdInput = z.object({ callId: z.string().trim().min(1, "must not be empty").max(100).describe("The callId make_phone_call returned.") });
+
+export const getCallStatusTool = defineCallsTool({
+  name: "get_call_status",
+  title: "Get call status",
+  description: "The call's status (queued, ringing, in_progress, completed, no_answer, busy, failed, canceled), timings, duration and cost. Needs calls:read.",
+  input: callIdInput,
+  output: callSchema,
+  annotations: { readOnlyHint: true, openWorldHint: false },
+  run: (deps, principal, input) => getCall(deps, principal, input.callId),
+});

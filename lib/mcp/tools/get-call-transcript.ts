@@ -1,0 +1,15 @@
+import { z } from "zod";
+import { getTranscript } from "@/lib/calls/get-call";
+import { callStatusSchema, transcriptTurnSchema } from "@/lib/calls/schemas";
+import { defineCallsTool } from "@/lib/mcp/calls-tool";
+import { callIdInput } from "@/lib/mcp/tools/get-call-status";
+
+export const getCallTranscriptTool = defineCallsTool({
+  name: "get_call_transcript",
+  title: "Get call transcript",
+  description: "What was said on the call, turn by turn, plus the same as plain text and the call's summary. Complete once the call has ended. Needs calls:read.",
+  input: callIdInput,
+  output: z.object({ callId: z.string(), status: callStatusSchema, transcript: z.array(transcriptTurnSchema), text: z.string(), summary: z.string().nullable() }),
+  annotations: { readOnlyHint: true, openWorldHint: false },
+  run: (deps, principal, input) => getTranscript(deps, principal, input.callId),
+});

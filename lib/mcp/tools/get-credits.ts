@@ -1,0 +1,14 @@
+import { z } from "zod";
+import { getCredits } from "@/lib/calls/credits-account";
+import { creditsSchema } from "@/lib/calls/schemas";
+import { defineCallsTool } from "@/lib/mcp/calls-tool";
+
+export const getCreditsTool = defineCallsTool({
+  name: "get_credits",
+  title: "Get credits",
+  description: "The account's credit balance (balance, held by calls in progress, available) and recent ledger entries, newest first. Needs calls:read.",
+  input: z.object({ limit: z.number().int().min(1).max(200).optional().describe("How many ledger entries; default 20.") }),
+  output: creditsSchema,
+  annotations: { readOnlyHint: true, openWorldHint: false },
+  run: (deps, principal, input) => getCredits(deps, principal, { limit: input.limit }),
+});

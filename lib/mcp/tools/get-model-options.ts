@@ -1,0 +1,15 @@
+import { z } from "zod";
+import { listModels } from "@/lib/calls/catalog";
+import { defineCallsTool } from "@/lib/mcp/calls-tool";
+
+export const modelSchema = z.object({ id: z.string(), name: z.string(), description: z.string() });
+
+export const getModelOptionsTool = defineCallsTool({
+  name: "get_model_options",
+  title: "Get model options",
+  description: "The conversation models a call can use (pass the id as `model`). Needs calls:read.",
+  input: z.object({}),
+  output: z.object({ models: z.array(modelSchema) }),
+  annotations: { readOnlyHint: true, openWorldHint: true },
+  run: async (deps, principal) => ({ models: await listModels(deps, principal) }),
+});

@@ -1,0 +1,19 @@
+import { z } from "zod";
+import { listVoices } from "@/lib/calls/catalog";
+import { defineCallsTool } from "@/lib/mcp/calls-tool";
+
+export const voiceSchema = z.object({ id: z.string(), name: z.string(), language: z.string(), description: z.string().optional() });
+
+export const getVoiceOptionsTool = defineCallsTool({
+  name: "get_voice_options",
+  title: "Get voice options",
+  description: "The voices a call can use (pass the id as `voice`), with their language. Needs calls:read.",
+  input: z.object({ language: z.string().max(20).optional().describe("Only voices whose language starts with this, e.g. en or de-DE.") }),
+  output: z.object({ voices: z.array(voiceSchema) }),
+  annotations: { readOnlyHint: true, openWorldHint: true },
+  run: async (deps, principal, input) => {
+    const voices = await listVoices(deps, principal);
+    const lang = input.language?.toLowerCase();
+    return { voices: lang ? voices.filter((v) => v.language.toLowerCase().startsWith(lang)) : voices };
+  },
+});

@@ -1,0 +1,124 @@
+import { TelephonyError, isFinalCallStatus, type PlaceCallInput, type ProviderEvent, type TelephonyPort } from "@/lib/telephony/port";
+import { SIGNATURE_HEADER, verifySignature } from "@/lib/telephony/signature";
+import { SIM_MODELS, SIM_VOICES } from "./catalog";
+import { decodeSimCallId, encodeSimCallId, type SimCall } from "./call-id";
+import { simCallAt, simTimeline } from "./lifecycle";
+import { taskExcerpt } from "./transcript";
+import { simRecordingWav } from "./wav";
+import { fromSimEvent, simEventSchema, toSimEvent } from "./webhook-payload";
+import { deliverWebhook } from "./webhook-sender";
+
+export type SimulatorOptions = {
+  /** Simulated seconds per real second (TELEPHONY_SIM_SPEED): 1 is real time, 100 finishes a call in under a second. */
+  speed: number;
+  webhookSecret: string;
+  /** Send status events to each call's webhookUrl (default true). */
+  webhooks?: boolean;
+  now?: () => number;
+};
+
+const E164 = /^\+[1-9]\d{6,14}$/;
+
+/**
+ * The embedded telephony provider. Stateless by design: the providerCallId carries the call's inputs and
+ * placement time, so any instance derives its state from the clock. Only two things are per process: the
+ * best-effort webhook timers of calls placed here, and calls stopped here (a stop on another instance is
+ * not seen by this one; the calls domain keeps `canceled` final regardless).
+ */
+export function createSimulatorTelephony(opts: SimulatorOptions): TelephonyPort {
+  const now = opts.now ?? Date.now;
+  const timers = new Map<string, { handles: NodeJS.Timeout[]; input: PlaceCallInput }>();
+  const canceled = new Map<string, number>();
+
+  const send = (id: string, sim: SimCall, input: PlaceCallInput, atMs: number) => {
+    const call = simCallAt(sim, id, atMs, canceled.get(id));
+    const body = JSON.stringify(toSimEvent(call, sim.c, input.metadata, new Date(atMs)));
+    if (isFinalCallStatus(call.status)) timers.delete(id);
+    void deliverWebhook({ url: input.webhookUrl, secret: opts.webhookSecret, body });
+  };
+
+  const schedule = (id: string, sim: SimCall, input: PlaceCallInput) => {
+    const handles = simTimeline(sim).map((step) => {
+      const atMs = sim.t + (step.at * 1000) / sim.s;
+      const h = setTimeout(() => send(id, sim, input, atMs), Math.max(0, atMs - now()));
+      h.unref?.();
+      return h;
+    });
+    timers.set(id, { handles, input });
+  };
+
+  return {
+    name: "simulator",
+
+    async placeCall(input) {
+      if (!E164.test(input.phoneNumber))
+        throw new TelephonyError("phone_number: must be an E.164 number such as +15551234567", { status: 400, retryable: false });
+      if (!input.task.trim()) throw new TelephonyError("task: must not be empty", { status: 400, retryable: false });
+      const sim: SimCall = {
+        c: input.callId,
+        t: now(),
+        n: input.phoneNumber,
+        s: opts.speed,
+        d: input.maxDurationMinutes,
+        r: input.record ? 1 : 0,
+        v: input.voice,
+        k: taskExcerpt(input.task),
+        f: input.firstSentence ? taskExcerpt(input.firstSentence, 200) : undefined,
+      };
+      const providerCallId = encodeSimCallId(sim);
+      if (opts.webhooks !== false && input.webhookUrl) schedule(providerCallId, sim, input);
+      return { providerCallId, status: "queued" };
+    },
+
+    async getCall(providerCallId) {
+      return simCallAt(decodeSimCallId(providerCallId), providerCallId, now(), canceled.get(providerCallId));
+    },
+
+    async stopCall(providerCallId) {
+      const sim = decodeSimCallId(providerCallId);
+      const at = now();
+      // Stopping a call that already ended changes nothing (Bland answers the same way).
+      if (isFinalCallStatus(simCallAt(sim, providerCallId, at, canceled.get(providerCallId)).status)) return;
+      canceled.set(providerCallId, at);
+      const pending = timers.get(providerCallId);
+      if (pending) {
+        pending.handles.forEach(clearTimeout);
+        send(providerCallId, sim, pending.input, at);
+      }
+    },
+
+    async listVoices() {
+      return SIM_VOICES;
+    },
+
+    async listModels() {
+      return SIM_MODELS;
+    },
+
+    async getRecording(providerCallId) {
+      const sim = decodeSimCallId(providerCallId);
+      const call = simCallAt(sim, providerCallId, now(), canceled.get(providerCallId));
+      if (!call.recordingAvailable) return null;
+      return { contentType: "audio/wav", body: simRecordingWav(sim) };
+    },
+
+    async verifyWebhook(rawBody, headers): Promise<ProviderEvent> {
+      if (!verifySignature(opts.webhookSecret, rawBody, headers.get(SIGNATURE_HEADER)))
+        throw new TelephonyError("webhook signature does not verify", { status: 401, retryable: false });
+      let json: unknown;
+      try {
+        json = JSON.parse(rawBody);
+      } catch {
+        throw new TelephonyError("webhook body is not JSON", { status: 400, retryable: false });
+      }
+      const parsed = simEventSchema.safeParse(json);
+      if (!parsed.success) throw new TelephonyError("webhook body is not a simulator event", { status: 400, retryable: false });
+      return fromSimEvent(parsed.data);
+    },
+
+    async close() {
+      for (const { handles } of timers.values()) handles.forEach(clearTimeout);
+      timers.clear();
+    },
+  };
+}
