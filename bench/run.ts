@@ -30,6 +30,7 @@ import { api, structured } from "../e2e/support/api";
 import { buildApp, cli, freshDatabaseEnv, startApp, type RunningApp } from "../e2e/support/app-server";
 import { connectLegacy, connectModern, type McpTestClient, type ToolCallResult } from "../e2e/support/mcp-clients";
 import { benchCalls } from "./calls";
+import { benchCallsSync } from "./calls-sync";
 
 const root = path.resolve(__dirname, "..");
 const resultsDir = path.join(__dirname, "results");
@@ -1026,6 +1027,7 @@ async function main() {
     ],
   ];
   rows.push(...(await benchCalls({ quick: QUICK, log })).rows);
+  rows.push(...(await benchCallsSync({ quick: QUICK, log })).rows);
   const allPass = rows.every((r) => r[3] !== "FAIL");
 
   const report = {

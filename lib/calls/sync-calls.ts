@@ -37,6 +37,7 @@ async function nextBatch(deps: CallsDeps, size: number): Promise<SyncItem[]> {
       status: calls.status,
       transcriptTurns: sql<number>`jsonb_array_length(${calls.transcript})::int`,
       recordingAvailable: calls.recordingAvailable,
+      failures: sql<number>`coalesce((select f.failures from call_sync_failures f where f.call_id = ${calls.id}), 0)::int`,
     })
     .from(calls)
     .where(

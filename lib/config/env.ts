@@ -94,7 +94,7 @@ export const envSchema = z.object({
   // call-status sync (reconciliation job; see docs/telephony.md)
   CALL_SYNC_BATCH_SIZE: int(500, 1, 10_000),
   CALL_SYNC_CONCURRENCY: int(16, 1, 256),
-  CALL_SYNC_RPS: int(250, 1, 100_000),
+  CALL_SYNC_RPS: int(500, 1, 100_000),
   CALL_SYNC_MAX_FAILURES: int(5, 1, 100),
   CALL_SYNC_BACKOFF_BASE_MS: int(5000, 0, 3_600_000),
   CALL_SYNC_LEASE_SECONDS: int(60, 1, 3600),

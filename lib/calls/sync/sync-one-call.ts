@@ -13,6 +13,8 @@ export type SyncItem = {
   status: string;
   transcriptTurns: number;
   recordingAvailable: boolean;
+  /** Earlier consecutive failures (0 for most calls, so a success costs no extra write). */
+  failures?: number;
 };
 
 export type SyncOutcome = "updated" | "unchanged" | "failed" | "dead_lettered";
@@ -35,7 +37,7 @@ export async function syncOneCall(deps: CallsDeps, item: SyncItem): Promise<Sync
     if (isRunFatal(e)) throw e;
     return recordFailure(deps, item, e);
   }
-  await deps.db.delete(callSyncFailures).where(eq(callSyncFailures.callId, item.id));
+  if (item.failures) await deps.db.delete(callSyncFailures).where(eq(callSyncFailures.callId, item.id));
   const changed = call.status !== item.status || call.transcript.length > item.transcriptTurns || (call.recordingAvailable && !item.recordingAvailable);
   if (!changed) return "unchanged";
   await applyCallUpdate(deps, { callId: item.id, update: call, source: "sync" });
