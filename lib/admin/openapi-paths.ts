@@ -8,7 +8,7 @@ const body = (schema: unknown) => ({ required: true, content: { "application/jso
 const okJson = (description: string) => ({ description, content: { "application/json": { schema: { type: "object" } } } });
 const idParam = (description: string) => ({ name: "id", in: "path", required: true, schema: { type: "string" }, description });
 
-/** The admin REST routes (members, API keys, HITL metrics) for lib/openapi.ts; all need an admin member or an admin-scope key. */
+/** The admin REST routes (members, API keys, dead letters, HITL metrics) for lib/openapi.ts; all need an admin member or an admin-scope key. */
 export function adminOpenApiPaths({ errors, schema }: Helpers) {
   return {
     "/api/members": {
@@ -40,6 +40,25 @@ export function adminOpenApiPaths({ errors, schema }: Helpers) {
     },
     "/api/keys/{id}": {
       delete: { summary: "Revoke an API key (admin)", parameters: [idParam("Key id or its sb_… prefix")], responses: { "200": okJson("{ key }"), ...errors(401, 403, 404, 429) } },
+    },
+    "/api/dead-letters": {
+      get: {
+        summary: "Dead letters: calls the sync job gave up on (admin)",
+        parameters: [
+          { name: "status", in: "query", schema: { type: "string", enum: ["open", "retried", "resolved"] } },
+          { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 200, default: 50 } },
+          { name: "before", in: "query", schema: { type: "string", format: "date-time" }, description: "nextCursor of the previous page" },
+        ],
+        responses: { "200": okJson("{ items: [...], nextCursor }"), ...errors(401, 403, 422, 429) },
+      },
+    },
+    "/api/dead-letters/{id}/retry": {
+      post: {
+        summary: "Retry a dead letter now (admin)",
+        description: "Syncs the call once; `outcome` is updated, unchanged, failed, dead_lettered or call_final. 409 when it was already retried.",
+        parameters: [idParam("Dead letter id")],
+        responses: { "200": okJson("{ deadLetter, outcome }"), ...errors(401, 403, 404, 409, 429) },
+      },
     },
     "/api/metrics/hitl": {
       get: {
