@@ -35,7 +35,8 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
     ["Cost", call.cost === null ? `${call.heldCredits} credits held` : `${call.cost} credits`],
     ["Rate", `${call.ratePerMinute} credits / started minute`],
     ["Voice · model", `${call.voice} · ${call.model}`],
-    ["Provider", `${call.provider}${call.providerCallId ? ` (${call.providerCallId})` : ""}`],
+    // Some providers' call ids are long tokens: the start is enough to find it in their dashboard.
+    ["Provider", `${call.provider}${call.providerCallId ? ` · ${call.providerCallId.length > 24 ? `${call.providerCallId.slice(0, 24)}…` : call.providerCallId}` : ""}`],
     ["End reason", call.endReason ?? "—"],
   ];
   return (
