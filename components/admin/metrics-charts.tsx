@@ -22,6 +22,7 @@ export function PerHourChart({ data }: { data: HitlMetrics["perHour"] }) {
   );
 }
 
+// p50 is labelled above the plot and p95 inside it, to the right of its line: the two never overlap.
 export function AnswerTimeChart({ t }: { t: HitlMetrics["timeToAnswer"] }) {
   const bucketOf = (s: number | null) => (s === null ? null : (t.buckets.find((b) => s >= b.min && (b.max === null || s < b.max))?.label ?? null));
   const p50 = bucketOf(t.p50);
@@ -34,8 +35,8 @@ export function AnswerTimeChart({ t }: { t: HitlMetrics["timeToAnswer"] }) {
         <YAxis allowDecimals={false} tick={AXIS} />
         <Tooltip formatter={(v) => [v, "answers"]} />
         <Bar dataKey="count" fill="#2e7d32" isAnimationActive={false} />
-        {p50 && <ReferenceLine x={p50} stroke="#1f6feb" strokeWidth={2} label={{ value: `p50 ${t.p50} s`, position: "insideTopLeft", fill: "currentColor", fontSize: 12 }} />}
-        {p95 && <ReferenceLine x={p95} stroke="#c62828" strokeDasharray="4 3" strokeWidth={2} label={{ value: `p95 ${t.p95} s`, position: "insideTopRight", fill: "currentColor", fontSize: 12 }} />}
+        {p50 && <ReferenceLine x={p50} stroke="#1f6feb" strokeWidth={2} label={{ value: `p50 ${t.p50} s`, position: "top", fill: "currentColor", fontSize: 12 }} />}
+        {p95 && <ReferenceLine x={p95} stroke="#c62828" strokeDasharray="4 3" strokeWidth={2} label={{ value: `p95 ${t.p95} s`, position: "insideTopLeft", fill: "currentColor", fontSize: 12 }} />}
       </BarChart>
     </ResponsiveContainer>
   );
