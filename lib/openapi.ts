@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { caseSchema, createCaseSchema, listMessagesQuery, messageSchema, postMessageSchema } from "@/lib/hitl/schemas";
 import pkg from "@/package.json";
+import { adminOpenApiPaths } from "@/lib/admin/openapi-paths";
 import { callsOpenApi } from "@/lib/calls/openapi-paths";
 
 /** The REST API described from the same zod schemas the routes validate with. */
@@ -113,6 +114,7 @@ export function buildOpenApi(serverUrl: string) {
         },
       },
       "/api/health": { get: { summary: "Database, kv and event-bus status", security: [], responses: { "200": { description: "All up" }, "503": { description: "Something is down" } } } },
+      ...adminOpenApiPaths({ errors, schema }),
     },
   };
 }

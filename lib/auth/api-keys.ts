@@ -22,7 +22,7 @@ export function parseScopes(input: string | string[]): Scope[] {
 /** Creates a key. The full key is returned here and never again: only its hash is stored. */
 export async function createApiKey(
   db: Db,
-  input: { accountId: string; name: string; scopes: Scope[]; createdBy?: { actorType: "member" | "system"; actorId?: string } },
+  input: { accountId: string; name: string; scopes: Scope[]; createdBy?: { actorType: "member" | "api_key" | "system"; actorId?: string } },
 ) {
   if (!input.name.trim()) throw new AppError("validation_failed", "name: must not be empty");
   const prefix = `sb_${randomBytes(6).toString("hex")}`;
@@ -105,7 +105,7 @@ export async function listApiKeys(db: Db, accountId: string) {
 }
 
 /** Revokes by id or visible prefix, within one account. */
-export async function revokeApiKey(db: Db, input: { accountId: string; idOrPrefix: string; actor?: { actorType: "member" | "system"; actorId?: string } }) {
+export async function revokeApiKey(db: Db, input: { accountId: string; idOrPrefix: string; actor?: { actorType: "member" | "api_key" | "system"; actorId?: string } }) {
   const isPrefix = input.idOrPrefix.startsWith("sb_");
   const where = and(
     eq(apiKeys.accountId, input.accountId),

@@ -13,7 +13,7 @@ export const memberInput = z.object({
   name: z.string().trim().max(200).optional(),
 });
 
-export async function createMember(db: Db, accountId: string, raw: z.input<typeof memberInput>, actor?: { actorType: "member" | "system"; actorId?: string }) {
+export async function createMember(db: Db, accountId: string, raw: z.input<typeof memberInput>, actor?: { actorType: "member" | "api_key" | "system"; actorId?: string }) {
   const parsed = memberInput.safeParse(raw);
   if (!parsed.success) throw new AppError("validation_failed", describeIssues(parsed.error.issues));
   const input = parsed.data;

@@ -79,6 +79,8 @@ export const cases = pgTable("cases", {
   closedAt: ts("closed_at"),
   createdAt: ts("created_at").notNull().defaultNow(),
   updatedAt: ts("updated_at").notNull().defaultNow(),
+  // How the ask_human wait ended (admin migration 20261121030000_admin.sql); null when no agent waited.
+  waitOutcome: text("wait_outcome").$type<"answered" | "pending" | "unavailable" | "cancelled" | "disconnected">(),
   // issue 4 §5 (migration 20261121020000_calls): late answer → callback phone call
   followUp: text("follow_up").$type<"phone">(),
   agentReleasedAt: ts("agent_released_at"),

@@ -7,6 +7,7 @@ import { createCase, caseIdForSession } from "@/lib/hitl/create-case";
 import { cancelCase } from "@/lib/hitl/close-case";
 import { getCaseOrThrow } from "@/lib/hitl/get-case";
 import { waitForCase, type WaitOptions } from "@/lib/hitl/wait-for-case";
+import { recordWaitOutcome } from "@/lib/hitl/record-wait-outcome";
 import type { ToolResult } from "@/lib/hitl/schemas";
 import { log } from "@/lib/log";
 import { markAgentReleased } from "@/lib/calls/phone-followups";
@@ -40,6 +41,7 @@ export async function askHuman(deps: Deps, principal: Principal, input: unknown,
   const { case: row } = await createCase(deps, principal, input, { source: "mcp" });
   if (row.status !== "open" && row.status !== "claimed") return resultFromCase(deps, row);
   if ((await countOnline(deps.kv, principal.accountId)) === 0) {
+    await recordWaitOutcome(deps.db, principal.accountId, row.id, "unavailable");
     await markAgentReleased(deps, row.id);
     return resultFromCase(deps, row, { nobodyOnline: true });
   }
@@ -48,6 +50,7 @@ export async function askHuman(deps: Deps, principal: Principal, input: unknown,
   const started = Date.now();
   const final = await waitForCase(deps, { accountId: principal.accountId, caseId: row.id, timeoutMs, ...hooks });
   const result = resultFromCase(deps, final);
+  await recordWaitOutcome(deps.db, principal.accountId, row.id, hooks.signal?.aborted ? "disconnected" : result.status);
   if (result.status === "pending") await markAgentReleased(deps, row.id);
   log.info(
     { tool: "ask_human", accountId: principal.accountId, caseId: row.id, waitedMs: Date.now() - started, outcome: hooks.signal?.aborted ? "client_disconnected" : result.status },

@@ -1,0 +1,86 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { isAppError } from "@/lib/errors";
+import { requireAdminPage } from "@/lib/admin/require-admin-page";
+import { getCallsDeps } from "@/lib/calls/get-calls-deps";
+import { getCallDetails, getCallEvents } from "@/lib/calls/get-call";
+import { getRecordingLink } from "@/lib/calls/recording-link";
+import { CallStatusBadge } from "@/components/admin/call-status-badge";
+import { CallTranscript } from "@/components/admin/call-transcript";
+import { CallTimeline } from "@/components/admin/call-timeline";
+import { formatWhen } from "@/components/admin/format";
+
+export const metadata = { title: "Call · Admin · Switchboard" };
+
+export default async function CallPage({ params }: { params: Promise<{ id: string }> }) {
+  const me = await requireAdminPage();
+  const { id } = await params;
+  const deps = await getCallsDeps();
+  const call = await getCallDetails(deps, me, id).catch((e) => {
+    if (isAppError(e) && e.code === "not_found") notFound();
+    throw e;
+  });
+  const [events, recording] = await Promise.all([
+    getCallEvents(deps, me, id),
+    call.recordingAvailable ? getRecordingLink(deps, me, id).catch(() => null) : null,
+  ]);
+  // The signed link is absolute (for agents); the browser gets the same path on whatever host it used.
+  const audioSrc = recording ? new URL(recording.url).pathname + new URL(recording.url).search : null;
+  const facts: Array<[string, string]> = [
+    ["Number", call.phoneNumber],
+    ["Placed", formatWhen(call.createdAt)],
+    ["Answered", formatWhen(call.answeredAt)],
+    ["Ended", formatWhen(call.endedAt)],
+    ["Duration", call.durationSeconds === null ? "—" : `${call.durationSeconds} s`],
+    ["Cost", call.cost === null ? `${call.heldCredits} credits held` : `${call.cost} credits`],
+    ["Rate", `${call.ratePerMinute} credits / started minute`],
+    ["Voice · model", `${call.voice} · ${call.model}`],
+    // Some providers' call ids are long tokens: the start is enough to find it in their dashboard.
+    ["Provider", `${call.provider}${call.providerCallId ? ` · ${call.providerCallId.length > 24 ? `${call.providerCallId.slice(0, 24)}…` : call.providerCallId}` : ""}`],
+    ["End reason", call.endReason ?? "—"],
+  ];
+  return (
+    <>
+      <p>
+        <Link href="/admin/calls">← All calls</Link>
+      </p>
+      <h1>
+        Call to {call.phoneNumber} <CallStatusBadge status={call.status} />
+      </h1>
+      <dl className="adm-facts card" data-testid="call-facts">
+        {facts.map(([k, v]) => (
+          <div key={k}>
+            <dt>{k}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+      </dl>
+      <h2>Task</h2>
+      <p style={{ whiteSpace: "pre-wrap" }}>{call.task}</p>
+      {call.summary && (
+        <>
+          <h2>Summary</h2>
+          <p style={{ whiteSpace: "pre-wrap" }}>{call.summary}</p>
+        </>
+      )}
+      <h2>Recording</h2>
+      {audioSrc ? (
+        <audio controls preload="metadata" src={audioSrc} data-testid="call-recording">
+          <a href={audioSrc}>Download the recording</a>
+        </audio>
+      ) : (
+        <p className="adm-muted">{call.record ? "The recording is not available yet." : "This call was not recorded."}</p>
+      )}
+      <div className="adm-grid2" style={{ marginTop: "1rem" }}>
+        <section aria-labelledby="t-h">
+          <h2 id="t-h">Transcript</h2>
+          <CallTranscript turns={call.transcript} />
+        </section>
+        <section aria-labelledby="e-h">
+          <h2 id="e-h">Events</h2>
+          <CallTimeline events={events} />
+        </section>
+      </div>
+    </>
+  );
+}

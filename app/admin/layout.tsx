@@ -1,0 +1,27 @@
+import type { ReactNode } from "react";
+import { requireAdminPage } from "@/lib/admin/require-admin-page";
+import { AdminNav } from "@/components/admin/admin-nav";
+import { SignOutButton } from "@/components/admin/sign-out-button";
+import "./admin.css";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Admin · Switchboard" };
+
+// Admins only: signed-out visitors go to sign-in (and come back), operators get the 403 page.
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  const me = await requireAdminPage();
+  return (
+    <div className="adm">
+      <aside className="adm-side">
+        <p className="adm-brand">Switchboard admin</p>
+        <AdminNav />
+        <p className="adm-who">
+          Signed in as <strong>{me.name || me.email}</strong>
+          <br />
+          <SignOutButton />
+        </p>
+      </aside>
+      <div className="adm-main">{children}</div>
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+import { getDeps } from "@/lib/deps";
+import { requireAdminPage } from "@/lib/admin/require-admin-page";
+import { getHitlMetrics } from "@/lib/metrics/hitl-metrics";
+import { MetricsDashboard } from "@/components/admin/metrics-dashboard";
+import { presetRange } from "@/components/admin/metrics-presets";
+
+export const metadata = { title: "HITL metrics · Admin · Switchboard" };
+
+export default async function MetricsPage() {
+  const me = await requireAdminPage();
+  const range = presetRange("7d");
+  const initial = await getHitlMetrics((await getDeps()).db, me.accountId, { from: new Date(range.from), to: new Date(range.to) });
+  return (
+    <>
+      <h1>HITL metrics</h1>
+      <p className="adm-muted">How fast people answer the agents, and how often the agent had to go on without them.</p>
+      <MetricsDashboard initial={initial} initialRange={range} />
+    </>
+  );
+}

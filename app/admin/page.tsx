@@ -1,0 +1,65 @@
+import Link from "next/link";
+import { getDeps } from "@/lib/deps";
+import { requireAdminPage } from "@/lib/admin/require-admin-page";
+import { getOverview } from "@/lib/admin/get-overview";
+
+export const metadata = { title: "Overview · Admin · Switchboard" };
+
+export default async function AdminOverviewPage() {
+  const me = await requireAdminPage();
+  const o = await getOverview(await getDeps(), me.accountId);
+  const tiles: Array<[string, number, string]> = [
+    ["Open cases", o.openCases, "/admin/metrics"],
+    ["Claimed cases", o.claimedCases, "/admin/metrics"],
+    ["Escalations (24 h)", o.escalations24h, "/admin/metrics"],
+    ["Operators online", o.onlineOperators, "/admin/members"],
+    ["Active API keys", o.activeKeys, "/admin/keys"],
+    ["Members", o.members.operators + o.members.admins, "/admin/members"],
+  ];
+  return (
+    <>
+      <h1>Overview</h1>
+      <section aria-labelledby="now">
+        <h2 id="now">Right now</h2>
+        <ul className="adm-tiles" style={{ listStyle: "none", padding: 0, margin: 0 }}>
+          {tiles.map(([label, value, href]) => (
+            <li key={label} className="adm-tile">
+              <span className="v">{value}</span>
+              <Link className="k" href={href}>
+                {label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+        <p className="adm-muted">
+          {o.members.operators} operators and {o.members.admins} admins active{o.members.inactive ? `, ${o.members.inactive} deactivated` : ""}.
+        </p>
+      </section>
+      <section aria-labelledby="health">
+        <h2 id="health">System health</h2>
+        <table className="adm-table">
+          <thead>
+            <tr>
+              <th scope="col">Component</th>
+              <th scope="col">Driver</th>
+              <th scope="col">Status</th>
+              <th scope="col">Latency</th>
+            </tr>
+          </thead>
+          <tbody>
+            {o.health.map((h) => (
+              <tr key={h.name}>
+                <td>{h.name}</td>
+                <td>{h.driver}</td>
+                <td>
+                  <span className={`adm-badge ${h.ok ? "ok" : "bad"}`}>{h.ok ? "up" : "down"}</span>
+                </td>
+                <td>{h.latencyMs} ms</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </>
+  );
+}

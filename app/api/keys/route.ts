@@ -1,0 +1,14 @@
+import { withRoute } from "@/lib/http/with-route";
+import { json } from "@/lib/http/respond";
+import { readJson } from "@/lib/http/read-json";
+import { createKeyForAccount, listKeysForAccount } from "@/lib/members/manage-api-keys";
+
+export const dynamic = "force-dynamic";
+
+// GET /api/keys — the account's API keys by prefix, scopes, created, last used, revoked (admin only)
+export const GET = withRoute(async ({ deps, principal }) => json({ keys: await listKeysForAccount(deps, principal) }));
+
+// POST /api/keys {name, scopes[]} — create a key; the full key is in this response and never again
+export const POST = withRoute(async ({ req, deps, principal }) =>
+  json(await createKeyForAccount(deps, principal, await readJson(req)), { status: 201, headers: { "cache-control": "no-store" } }),
+);

@@ -1,0 +1,62 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { errorText, sendJson } from "@/components/admin/format";
+
+/** Adds (or, with a negative amount, removes) credits; the ledger records who and why. */
+export function AddCreditsForm() {
+  const router = useRouter();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [message, setMessage] = useState("");
+
+  async function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const formEl = e.currentTarget;
+    const f = new FormData(formEl);
+    const amount = Number(f.get("amount"));
+    setBusy(true);
+    setError(null);
+    const res = await sendJson("/api/credits", "POST", { amount: Number.isFinite(amount) ? amount : f.get("amount"), reason: f.get("reason") }).catch(() => null);
+    setBusy(false);
+    if (!res) return setError("Could not reach the server.");
+    if (!res.ok) return setError(await errorText(res));
+    const body = (await res.json()) as { balance: number };
+    formEl.reset();
+    setMessage(`Done. The balance is now ${body.balance} credits.`);
+    router.refresh();
+  }
+
+  return (
+    <form className="adm-form card" onSubmit={submit} aria-labelledby="add-credits">
+      <h2 id="add-credits" style={{ gridColumn: "1 / -1", marginTop: 0 }}>
+        Add credits
+      </h2>
+      <div>
+        <label htmlFor="c-amount">Amount</label>
+        <input id="c-amount" name="amount" type="number" step={1} required aria-describedby="c-amount-hint" />
+      </div>
+      <div style={{ gridColumn: "span 2" }}>
+        <label htmlFor="c-reason">Reason</label>
+        <input id="c-reason" name="reason" required maxLength={500} placeholder="e.g. November top-up, invoice 1042" />
+      </div>
+      <p id="c-amount-hint" className="adm-muted" style={{ gridColumn: "1 / -1", margin: "0.25rem 0 0" }}>
+        Whole credits; a negative amount removes credits (never below what calls in progress hold).
+      </p>
+      <div className="actions">
+        <button type="submit" disabled={busy}>
+          {busy ? "Saving…" : "Add credits"}
+        </button>
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+        <p role="status" className="adm-muted">
+          {message}
+        </p>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,136 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { errorText, formatWhen, sendJson } from "@/components/admin/format";
+import { ShownOnce } from "@/components/admin/shown-once";
+
+export type KeyView = { id: string; name: string; prefix: string; scopes: string[]; createdAt: string; lastUsedAt: string | null; revokedAt: string | null };
+
+const SCOPE_HINTS: Record<string, string> = {
+  "hitl:ask": "voice agents: ask_human",
+  "hitl:answer": "answer bridges: claim and answer cases",
+  "calls:read": "read calls, transcripts, recordings",
+  "calls:write": "place and cancel calls",
+  admin: "everything, including members and keys",
+};
+
+export function KeysPanel({ keys, scopes }: { keys: KeyView[]; scopes: readonly string[] }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [created, setCreated] = useState<{ name: string; key: string } | null>(null);
+  const [message, setMessage] = useState("");
+
+  async function create(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const formEl = e.currentTarget;
+    const f = new FormData(formEl);
+    setBusy(true);
+    setError(null);
+    const res = await sendJson("/api/keys", "POST", { name: f.get("name"), scopes: f.getAll("scopes") }).catch(() => null);
+    setBusy(false);
+    if (!res) return setError("Could not reach the server.");
+    if (!res.ok) return setError(await errorText(res));
+    const body = (await res.json()) as { key: string; apiKey: KeyView };
+    formEl.reset();
+    setCreated({ name: body.apiKey.name, key: body.key });
+    setMessage(`Created key ${body.apiKey.prefix}.`);
+    router.refresh();
+  }
+
+  async function revoke(k: KeyView) {
+    if (!window.confirm(`Revoke "${k.name}" (${k.prefix})? Clients using it stop working at once.`)) return;
+    setError(null);
+    const res = await sendJson(`/api/keys/${k.id}`, "DELETE").catch(() => null);
+    if (!res) return setError("Could not reach the server.");
+    if (!res.ok) return setError(await errorText(res));
+    setMessage(`Revoked ${k.prefix}.`);
+    router.refresh();
+  }
+
+  return (
+    <>
+      <section aria-labelledby="new-key" className="card">
+        <h2 id="new-key" style={{ marginTop: 0 }}>
+          Create an API key
+        </h2>
+        <form className="adm-form" onSubmit={create}>
+          <div>
+            <label htmlFor="k-name">Name</label>
+            <input id="k-name" name="name" required maxLength={200} placeholder="e.g. Retell production agent" />
+          </div>
+          <fieldset>
+            <legend>Scopes</legend>
+            {scopes.map((s) => (
+              <label key={s}>
+                <input type="checkbox" name="scopes" value={s} defaultChecked={s === "hitl:ask"} /> {s}
+                <span className="adm-muted"> — {SCOPE_HINTS[s] ?? ""}</span>
+              </label>
+            ))}
+          </fieldset>
+          <div className="actions">
+            <button type="submit" disabled={busy}>
+              {busy ? "Creating…" : "Create key"}
+            </button>
+          </div>
+        </form>
+      </section>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <p role="status" className="adm-muted">
+        {message}
+      </p>
+      {created && (
+        <ShownOnce
+          title={`New API key "${created.name}"`}
+          value={created.key}
+          note="Copy it now: only a hash is stored, so it cannot be shown again. Send it as Authorization: Bearer <key>."
+          onDismiss={() => setCreated(null)}
+        />
+      )}
+      <h2>Keys</h2>
+      <div className="adm-scroll">
+        <table className="adm-table">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Prefix</th>
+              <th scope="col">Scopes</th>
+              <th scope="col">Created</th>
+              <th scope="col">Last used</th>
+              <th scope="col">Status</th>
+              <th scope="col">
+                <span className="adm-muted">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {keys.map((k) => (
+              <tr key={k.id} data-key-prefix={k.prefix}>
+                <td>{k.name}</td>
+                <td>
+                  <code>{k.prefix}</code>
+                </td>
+                <td>{k.scopes.join(", ")}</td>
+                <td>{formatWhen(k.createdAt)}</td>
+                <td>{k.lastUsedAt ? formatWhen(k.lastUsedAt) : "never"}</td>
+                <td>{k.revokedAt ? <span className="adm-badge bad">revoked {formatWhen(k.revokedAt)}</span> : <span className="adm-badge ok">active</span>}</td>
+                <td>
+                  {!k.revokedAt && (
+                    <button type="button" className="adm-btn-danger" onClick={() => revoke(k)} aria-label={`Revoke ${k.prefix}`}>
+                      Revoke
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

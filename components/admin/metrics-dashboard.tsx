@@ -1,0 +1,117 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import type { HitlMetrics } from "@/lib/metrics/hitl-metrics";
+import { errorText } from "@/components/admin/format";
+import { MetricsRange } from "@/components/admin/metrics-range";
+import type { Range } from "@/components/admin/metrics-presets";
+import { AnswerTimeChart, OperatorsChart, OutcomesChart, PerHourChart } from "@/components/admin/metrics-charts";
+
+const OUTCOMES = [
+  ["answered", "Answered"],
+  ["timed_out", "Timed out"],
+  ["unavailable", "Unavailable"],
+  ["cancelled", "Cancelled"],
+  ["open", "Still open"],
+] as const;
+
+/** HITL metrics for a date range: loads /api/metrics/hitl whenever the range changes (the first range comes rendered by the server). */
+export function MetricsDashboard({ initial, initialRange }: { initial: HitlMetrics; initialRange: Range }) {
+  const [range, setRange] = useState(initialRange);
+  const [data, setData] = useState(initial);
+  const [state, setState] = useState<{ loading: boolean; error: string | null }>({ loading: false, error: null });
+
+  useEffect(() => {
+    if (range === initialRange) return;
+    const ctrl = new AbortController();
+    setState({ loading: true, error: null });
+    fetch(`/api/metrics/hitl?${new URLSearchParams({ from: range.from, to: range.to })}`, { signal: ctrl.signal })
+      .then(async (res) => {
+        if (!res.ok) throw new Error(await errorText(res));
+        setData((await res.json()) as HitlMetrics);
+        setState({ loading: false, error: null });
+      })
+      .catch((e: Error) => {
+        if (!ctrl.signal.aborted) setState({ loading: false, error: e.message });
+      });
+    return () => ctrl.abort();
+  }, [range, initialRange]);
+
+  const total = data.total;
+  const rows = OUTCOMES.map(([key, label]) => ({ key, label, count: data.outcomes[key], pct: total ? Math.round((data.outcomes[key] / total) * 1000) / 10 : 0 }));
+  const t = data.timeToAnswer;
+  return (
+    <div aria-busy={state.loading}>
+      <MetricsRange value={range} onChange={setRange} />
+      <p role="status" className="adm-muted">
+        {state.loading ? "Loading…" : `${total} escalations from ${data.range.from.slice(0, 16).replace("T", " ")} to ${data.range.to.slice(0, 16).replace("T", " ")} UTC.`}
+      </p>
+      {state.error && (
+        <p role="alert" className="error">
+          {state.error}
+        </p>
+      )}
+      <div className="adm-grid2">
+        <figure className="adm-chart" data-testid="chart-per-hour">
+          <h2>Escalations per hour</h2>
+          <PerHourChart data={data.perHour} />
+          <figcaption className="adm-muted">Cases created in each hour (UTC).</figcaption>
+        </figure>
+        <figure className="adm-chart" data-testid="chart-time-to-answer">
+          <h2>Time to answer</h2>
+          <AnswerTimeChart t={t} />
+          <figcaption className="adm-muted">
+            {t.count ? `${t.count} answered · median (p50) ${t.p50} s · p95 ${t.p95} s` : "No answered cases in this range."}
+          </figcaption>
+        </figure>
+        <figure className="adm-chart" data-testid="chart-outcomes">
+          <h2>Outcomes</h2>
+          <OutcomesChart rows={rows} />
+          <figcaption className="adm-muted">As the waiting agent saw them.{data.answeredLate ? ` ${data.answeredLate} timed out but were answered later.` : ""}</figcaption>
+        </figure>
+        <figure className="adm-chart" data-testid="chart-operators">
+          <h2>Per operator</h2>
+          {data.operators.length ? <OperatorsChart data={data.operators} /> : <p className="adm-muted">Nobody answered in this range.</p>}
+        </figure>
+      </div>
+      <h2>Outcome rates</h2>
+      <table className="adm-table" data-testid="outcome-table">
+        <thead>
+          <tr>
+            <th scope="col">Outcome</th>
+            <th scope="col">Cases</th>
+            <th scope="col">Rate</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key}>
+              <th scope="row">{r.label}</th>
+              <td>{r.count}</td>
+              <td>{r.pct}%</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>Operators</h2>
+      <table className="adm-table" data-testid="operator-table">
+        <thead>
+          <tr>
+            <th scope="col">Who</th>
+            <th scope="col">Answers</th>
+            <th scope="col">Median time to answer</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.operators.map((o) => (
+            <tr key={o.id}>
+              <th scope="row">{o.name}</th>
+              <td>{o.answers}</td>
+              <td>{o.medianSeconds === null ? "—" : `${o.medianSeconds} s`}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

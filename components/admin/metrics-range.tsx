@@ -1,0 +1,68 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { PRESETS, presetRange, type Range } from "@/components/admin/metrics-presets";
+
+// <input type="datetime-local"> speaks local wall-clock time without a zone.
+const toLocalInput = (iso: string) => {
+  const d = new Date(iso);
+  return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+};
+
+/** Presets plus a custom from/to; reports the chosen range upward. */
+export function MetricsRange({ value, onChange }: { value: Range; onChange: (r: Range) => void }) {
+  // Filled after mount: the server does not know the browser's time zone (avoids a hydration mismatch).
+  const [from, setFrom] = useState("");
+  const [to, setTo] = useState("");
+  useEffect(() => {
+    setFrom(toLocalInput(value.from));
+    setTo(toLocalInput(value.to));
+    // Only on mount; presets update the fields themselves.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  const [error, setError] = useState<string | null>(null);
+  function applyCustom() {
+    const f = new Date(from);
+    const t = new Date(to);
+    if (Number.isNaN(f.getTime()) || Number.isNaN(t.getTime())) return setError("Enter both dates.");
+    if (f >= t) return setError("“From” must be before “to”.");
+    setError(null);
+    onChange({ from: f.toISOString(), to: t.toISOString(), preset: "custom" });
+  }
+  return (
+    <div className="adm-range" role="group" aria-label="Date range">
+      {PRESETS.map((p) => (
+        <button
+          key={p.id}
+          type="button"
+          className={value.preset === p.id ? undefined : "adm-btn-secondary"}
+          aria-pressed={value.preset === p.id}
+          onClick={() => {
+            const r = presetRange(p.id);
+            setFrom(toLocalInput(r.from));
+            setTo(toLocalInput(r.to));
+            onChange(r);
+          }}
+        >
+          {p.label}
+        </button>
+      ))}
+      <div>
+        <label htmlFor="range-from">From</label>
+        <input id="range-from" type="datetime-local" value={from} onChange={(e) => setFrom(e.target.value)} />
+      </div>
+      <div>
+        <label htmlFor="range-to">To</label>
+        <input id="range-to" type="datetime-local" value={to} onChange={(e) => setTo(e.target.value)} />
+      </div>
+      <button type="button" className={value.preset === "custom" ? undefined : "adm-btn-secondary"} aria-pressed={value.preset === "custom"} onClick={applyCustom}>
+        Apply custom range
+      </button>
+      {error && (
+        <p role="alert" className="error" style={{ margin: 0 }}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

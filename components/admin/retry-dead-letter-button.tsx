@@ -1,0 +1,43 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { errorText } from "@/components/admin/format";
+
+const SAID: Record<string, string> = {
+  updated: "Retried: the call synced and is up to date.",
+  unchanged: "Retried: the provider answered; nothing had changed.",
+  failed: "Retried, but the provider still failed; the sync job will keep trying.",
+  dead_lettered: "Retried, but it failed again and was dead-lettered again.",
+  call_final: "The call is already final; nothing left to sync.",
+};
+
+export function RetryDeadLetterButton({ id }: { id: string }) {
+  const router = useRouter();
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState("");
+  return (
+    <>
+      <button
+        type="button"
+        className="adm-btn-secondary"
+        disabled={busy}
+        onClick={async () => {
+          setBusy(true);
+          const res = await fetch(`/api/dead-letters/${id}/retry`, { method: "POST" }).catch(() => null);
+          setBusy(false);
+          if (!res) return setMessage("Could not reach the server.");
+          if (!res.ok) return setMessage(await errorText(res));
+          const body = (await res.json()) as { outcome: string };
+          setMessage(SAID[body.outcome] ?? `Retried (${body.outcome}).`);
+          router.refresh();
+        }}
+      >
+        {busy ? "Retrying…" : "Retry"}
+      </button>{" "}
+      <span role="status" className="adm-muted">
+        {message}
+      </span>
+    </>
+  );
+}

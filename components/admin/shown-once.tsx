@@ -1,0 +1,22 @@
+"use client";
+
+import { CopyButton } from "@/components/admin/copy-button";
+
+/** A secret shown exactly once (a new API key, a generated password), with a copy button. */
+export function ShownOnce({ title, value, note, onDismiss }: { title: string; value: string; note: string; onDismiss: () => void }) {
+  return (
+    <div className="adm-notice" role="region" aria-label={title}>
+      <strong>{title}</strong>
+      <div className="adm-secret">
+        <code data-testid="shown-once-secret">{value}</code>
+        <CopyButton value={value} />
+      </div>
+      <p className="adm-muted" style={{ margin: 0 }}>
+        {note}
+      </p>
+      <button type="button" className="adm-btn-secondary" style={{ marginTop: "0.5rem" }} onClick={onDismiss}>
+        Done — I have saved it
+      </button>
+    </div>
+  );
+}

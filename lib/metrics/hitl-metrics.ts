@@ -1,0 +1,117 @@
+import { sql } from "drizzle-orm";
+import { z } from "zod";
+import { queryRows, type Db } from "@/lib/db/client";
+
+/** Upper bounds (seconds) of the time-to-answer histogram buckets; the last bucket is open-ended. */
+export const ANSWER_BUCKETS = [5, 10, 15, 20, 30, 45, 60, 120, 300] as const;
+const MAX_RANGE_DAYS = 93;
+const HOUR_MS = 3600_000;
+
+export const metricsRangeQuery = z
+  .object({
+    from: z.coerce.date({ message: "must be an ISO date-time" }).optional(),
+    to: z.coerce.date({ message: "must be an ISO date-time" }).optional(),
+  })
+  .transform(({ from, to }) => {
+    const end = to ?? new Date();
+    return { from: from ?? new Date(end.getTime() - 7 * 24 * HOUR_MS), to: end };
+  })
+  .refine((r) => r.from < r.to, { message: "from: must be before to", path: ["from"] })
+  .refine((r) => r.to.getTime() - r.from.getTime() <= MAX_RANGE_DAYS * 24 * HOUR_MS, { message: `to: the range may span at most ${MAX_RANGE_DAYS} days`, path: ["to"] });
+
+export type Outcome = "answered" | "timed_out" | "unavailable" | "cancelled" | "open";
+
+export type HitlMetrics = {
+  range: { from: string; to: string };
+  total: number;
+  /** One entry per hour in the range (UTC hours), zeros included. */
+  perHour: Array<{ hour: string; count: number }>;
+  timeToAnswer: { count: number; p50: number | null; p95: number | null; buckets: Array<{ label: string; min: number; max: number | null; count: number }> };
+  outcomes: Record<Outcome, number>;
+  /** Answered within the agent's wait by someone, after the agent had already given up. */
+  answeredLate: number;
+  operators: Array<{ id: string; kind: "member" | "api_key"; name: string; answers: number; medianSeconds: number | null }>;
+};
+
+// One outcome per case, as the waiting agent experienced it; cases nobody waited on (REST) fall back to their status.
+const OUTCOME_SQL = sql`case
+  when wait_outcome = 'answered' then 'answered'
+  when wait_outcome = 'pending' then 'timed_out'
+  when wait_outcome = 'unavailable' then 'unavailable'
+  when wait_outcome = 'cancelled' then 'cancelled'
+  when status = 'answered' then 'answered'
+  when status = 'expired' then 'timed_out'
+  when status = 'cancelled' then 'cancelled'
+  else 'open' end`;
+
+const n = (v: unknown) => Number(v ?? 0);
+const num = (v: unknown) => (v === null || v === undefined ? null : Math.round(Number(v) * 10) / 10);
+
+/**
+ * HITL metrics for one account over [from, to): every figure is about the cases created in the range,
+ * aggregated in SQL (a handful of grouped rows come back, never the cases themselves).
+ */
+export async function getHitlMetrics(db: Db, accountId: string, range: { from: Date; to: Date }): Promise<HitlMetrics> {
+  const inRange = sql`account_id = ${accountId} and created_at >= ${range.from.toISOString()}::timestamptz and created_at < ${range.to.toISOString()}::timestamptz`;
+  const secs = sql`extract(epoch from (answered_at - created_at))::float8`;
+  const bounds = sql.raw(`array[${ANSWER_BUCKETS.join(",")}]::float8[]`);
+  const [hours, outcomes, answerStats, buckets, operators] = await Promise.all([
+    queryRows<{ h: string; c: string }>(db, sql`select floor(extract(epoch from created_at) / 3600)::bigint as h, count(*) as c from cases where ${inRange} group by 1`),
+    queryRows<{ o: Outcome; c: string; late: string }>(
+      db,
+      sql`select ${OUTCOME_SQL} as o, count(*) as c, count(*) filter (where wait_outcome = 'pending' and status = 'answered') as late from cases where ${inRange} group by 1`,
+    ),
+    queryRows<{ c: string; p: number[] | string | null }>(
+      db,
+      sql`select count(*) as c, percentile_cont(array[0.5, 0.95]) within group (order by ${secs}) as p from cases where ${inRange} and status = 'answered' and answered_at is not null`,
+    ),
+    queryRows<{ b: number; c: string }>(db, sql`select width_bucket(${secs}, ${bounds}) as b, count(*) as c from cases where ${inRange} and status = 'answered' and answered_at is not null group by 1`),
+    queryRows<{ id: string; kind: "member" | "api_key"; name: string | null; c: string; m: string | null }>(
+      db,
+      sql`select coalesce(c.answered_by_member_id::text, c.answered_by_key_id::text) as id,
+            case when c.answered_by_member_id is not null then 'member' else 'api_key' end as kind,
+            coalesce(nullif(m.name, ''), m.email, 'API key ' || k.prefix) as name,
+            count(*) as c,
+            percentile_cont(0.5) within group (order by extract(epoch from (c.answered_at - c.created_at))::float8) as m
+          from cases c
+          left join members m on m.id = c.answered_by_member_id
+          left join api_keys k on k.id = c.answered_by_key_id
+          where c.account_id = ${accountId} and c.created_at >= ${range.from.toISOString()}::timestamptz and c.created_at < ${range.to.toISOString()}::timestamptz
+            and c.status = 'answered' and (c.answered_by_member_id is not null or c.answered_by_key_id is not null)
+          group by 1, 2, 3 order by count(*) desc, 3`,
+    ),
+  ]);
+  return {
+    range: { from: range.from.toISOString(), to: range.to.toISOString() },
+    total: outcomes.reduce((s, r) => s + n(r.c), 0),
+    perHour: fillHours(range, new Map(hours.map((r) => [n(r.h), n(r.c)]))),
+    timeToAnswer: { count: n(answerStats[0]?.c), ...percentiles(answerStats[0]?.p), buckets: histogram(new Map(buckets.map((r) => [n(r.b), n(r.c)]))) },
+    outcomes: Object.fromEntries((["answered", "timed_out", "unavailable", "cancelled", "open"] as Outcome[]).map((o) => [o, n(outcomes.find((r) => r.o === o)?.c)])) as Record<Outcome, number>,
+    answeredLate: outcomes.reduce((s, r) => s + n(r.late), 0),
+    operators: operators.map((r) => ({ id: r.id, kind: r.kind, name: r.name ?? "unknown", answers: n(r.c), medianSeconds: num(r.m) })),
+  };
+}
+
+function fillHours(range: { from: Date; to: Date }, counts: Map<number, number>) {
+  const first = Math.floor(range.from.getTime() / HOUR_MS);
+  const last = Math.ceil(range.to.getTime() / HOUR_MS) - 1;
+  const out: HitlMetrics["perHour"] = [];
+  for (let h = first; h <= last; h++) out.push({ hour: new Date(h * HOUR_MS).toISOString(), count: counts.get(h) ?? 0 });
+  return out;
+}
+
+function histogram(counts: Map<number, number>) {
+  // width_bucket: 0 below the first bound, i for [bound[i-1], bound[i]), length for ≥ the last.
+  return [0, ...ANSWER_BUCKETS].map((min, i) => {
+    const max = ANSWER_BUCKETS[i] ?? null;
+    return { label: max === null ? `${min}s+` : `${min}–${max}s`, min, max, count: counts.get(i) ?? 0 };
+  });
+}
+
+// postgres.js returns float8[] as an array; PGlite may hand back the text form "{1.5,2}".
+function percentiles(p: number[] | string | null | undefined): { p50: number | null; p95: number | null } {
+  if (p === null || p === undefined) return { p50: null, p95: null };
+  const list = Array.isArray(p) ? p : p.replace(/[{}]/g, "").split(",").filter(Boolean);
+  return { p50: num(list[0] ?? null), p95: num(list[1] ?? null) };
+}
+
