@@ -3,8 +3,9 @@ import type { CallsDeps } from "@/lib/calls/deps";
 import { calls } from "@/lib/db/schema";
 import { log } from "@/lib/log";
 import { acquireLease, afterCheckpoint, releaseLease, saveCheckpoint } from "@/lib/calls/sync/lease";
-import { createRateLimiter, forEachConcurrent } from "@/lib/calls/sync/rate-limiter";
-import { DEAD_LETTER_KIND, syncOneCall, type SyncItem, type SyncOutcome } from "@/lib/calls/sync/sync-one-call";
+import { createRateLimiter } from "@/lib/calls/sync/rate-limiter";
+import { DEAD_LETTER_KIND, type SyncItem, type SyncOutcome } from "@/lib/calls/sync/sync-one-call";
+import { syncBatch } from "@/lib/calls/sync/sync-batch";
 
 export type SyncRunResult = {
   status: "finished" | "lease_held" | "time_boxed" | "lease_lost" | "stopped";
@@ -87,15 +88,7 @@ export async function runSyncCalls(deps: CallsDeps, opts: SyncRunOptions = {}): 
         log.info({ runId: lease.runId, resumed: lease.resumed, batches, requests, ...counts }, "call sync finished");
         return done("finished");
       }
-      const unchanged: string[] = [];
-      await forEachConcurrent(batch, c.CALL_SYNC_CONCURRENCY, async (item) => {
-        await take();
-        requests++;
-        const outcome = await syncOneCall(deps, item);
-        counts[outcome]++;
-        if (outcome === "unchanged") unchanged.push(item.id);
-      });
-      if (unchanged.length) await deps.db.update(calls).set({ lastSyncedAt: new Date() }).where(inArray(calls.id, unchanged));
+      requests += await syncBatch(deps, batch, take, counts);
       batches++;
       if (!(await saveCheckpoint(deps.db, lease, batch[batch.length - 1]!.id, batch.length, c.CALL_SYNC_LEASE_SECONDS))) return done("lease_lost");
     }
