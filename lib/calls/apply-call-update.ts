@@ -19,8 +19,9 @@ export type ApplyCallUpdateArgs = {
   occurredAt?: Date;
   /** Where the update came from, for the timeline (webhook, sync, cancel, place…). */
   source?: string;
+  /** Skip the update unless the locked row passes this check (see LockedUpdate.onlyIf). */
+  onlyIf?: (row: CallRow) => boolean;
 };
-
 
 async function findForUpdate(tx: Db, a: ApplyCallUpdateArgs): Promise<CallRow | undefined> {
   const where = a.callId
@@ -43,7 +44,7 @@ export async function applyCallUpdate(deps: Deps, a: ApplyCallUpdateArgs): Promi
   const [result] = await deps.db.transaction(async (tx) => {
     const row = await findForUpdate(tx, a);
     if (!row) throw new AppError("not_found", `Call ${a.callId ?? a.providerCallId} not found.`);
-    return applyLockedUpdates(tx, deps.config.CREDITS_STARTING_BALANCE, [{ row, update: a.update, eventId: a.eventId, occurredAt: a.occurredAt, source: a.source }]);
+    return applyLockedUpdates(tx, deps.config.CREDITS_STARTING_BALANCE, [{ row, update: a.update, eventId: a.eventId, occurredAt: a.occurredAt, source: a.source, onlyIf: a.onlyIf }]);
   });
   if (result!.becameFinal) logFinal(result!.call);
   return result!;

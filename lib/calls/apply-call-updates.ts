@@ -1,13 +1,13 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Deps } from "@/lib/deps";
-import { calls } from "@/lib/db/schema";
+import { calls, type CallRow } from "@/lib/db/schema";
 import { applyCallUpdate, logFinal } from "@/lib/calls/apply-call-update";
 import { applyLockedUpdates, type ApplyCallUpdateResult, type CallUpdate } from "@/lib/calls/call-update-core";
 import { forEachConcurrent } from "@/lib/calls/sync/rate-limiter";
 import { log } from "@/lib/log";
 
 /** One update of a batch; the account is known to the caller (the sync job reads it with the call). */
-export type BatchUpdate = { callId: string; accountId: string; update: CallUpdate; eventId?: string; occurredAt?: Date; source?: string };
+export type BatchUpdate = { callId: string; accountId: string; update: CallUpdate; eventId?: string; occurredAt?: Date; source?: string; onlyIf?: (row: CallRow) => boolean };
 
 export type BatchOutcome = { callId: string; ok: true; result: ApplyCallUpdateResult } | { callId: string; ok: false; error: unknown };
 

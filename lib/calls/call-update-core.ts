@@ -16,6 +16,8 @@ export type LockedUpdate = {
   occurredAt?: Date;
   /** Where the update came from, for the timeline (webhook, sync, cancel, place…). */
   source?: string;
+  /** Checked against the locked row: when false the update is skipped (for updates that are only right in one state). */
+  onlyIf?: (row: CallRow) => boolean;
 };
 
 export type ApplyCallUpdateResult = { call: CallRow; applied: boolean; duplicate: boolean; becameFinal: boolean };
@@ -83,6 +85,10 @@ export async function applyLockedUpdates(tx: Db, startingBalance: number, items:
     const row = current.get(item.row.id)!;
     if (item.eventId && !fresh.delete(`${row.provider}\u0000${item.eventId}`)) {
       results.push({ call: row, applied: false, duplicate: true, becameFinal: false });
+      continue;
+    }
+    if (item.onlyIf && !item.onlyIf(row)) {
+      results.push({ call: row, applied: false, duplicate: false, becameFinal: false });
       continue;
     }
     const next = mergeUpdate(row, item.update);

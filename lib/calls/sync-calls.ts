@@ -6,6 +6,7 @@ import { acquireLease, afterCheckpoint, releaseLease, saveCheckpoint } from "@/l
 import { createRateLimiter } from "@/lib/calls/sync/rate-limiter";
 import { DEAD_LETTER_KIND, type SyncItem, type SyncOutcome } from "@/lib/calls/sync/sync-one-call";
 import { syncBatch } from "@/lib/calls/sync/sync-batch";
+import { resolveUnplacedCalls } from "@/lib/calls/sync/resolve-unplaced";
 
 export type SyncRunResult = {
   status: "finished" | "lease_held" | "time_boxed" | "lease_lost" | "stopped";
@@ -14,6 +15,8 @@ export type SyncRunResult = {
   batches: number;
   providerRequests: number;
   counts: Record<SyncOutcome, number>;
+  /** Calls never handed to the provider, past the grace period: marked failed, hold released. */
+  unplacedFailed: number;
   ms: number;
 };
 
@@ -65,8 +68,9 @@ export async function runSyncCalls(deps: CallsDeps, opts: SyncRunOptions = {}): 
   const c = deps.config;
   const started = performance.now();
   const counts: Record<SyncOutcome, number> = { updated: 0, unchanged: 0, failed: 0, dead_lettered: 0 };
+  let unplacedFailed = 0;
   const result = (status: SyncRunResult["status"], extra: Partial<SyncRunResult> = {}): SyncRunResult => ({
-    status, resumed: false, batches: 0, providerRequests: 0, counts, ms: Math.round(performance.now() - started), ...extra,
+    status, resumed: false, batches: 0, providerRequests: 0, counts, unplacedFailed, ms: Math.round(performance.now() - started), ...extra,
   });
   const lease = await acquireLease(deps.db, c.CALL_SYNC_LEASE_SECONDS);
   if (!lease) return result("lease_held");
@@ -76,6 +80,7 @@ export async function runSyncCalls(deps: CallsDeps, opts: SyncRunOptions = {}): 
   let requests = 0;
   const done = (status: SyncRunResult["status"]) => result(status, { runId: lease.runId, resumed: lease.resumed, batches, providerRequests: requests });
   try {
+    unplacedFailed = await resolveUnplacedCalls(deps);
     for (;;) {
       if (opts.stopAfterBatches !== undefined && batches >= opts.stopAfterBatches) return done("stopped");
       if (performance.now() > deadline) {
