@@ -11,6 +11,9 @@ export type BatchUpdate = { callId: string; accountId: string; update: CallUpdat
 
 export type BatchOutcome = { callId: string; ok: true; result: ApplyCallUpdateResult } | { callId: string; ok: false; error: unknown };
 
+/** A failed query's own error (drizzle wraps it with the whole statement and its parameters — too big, and call content, for a log line). */
+const rootCause = (e: unknown): unknown => (e instanceof Error && e.cause instanceof Error ? e.cause : e);
+
 /** Account groups in flight at once: separate rows and credit locks, so they never wait on each other. */
 const GROUP_CONCURRENCY = 4;
 
@@ -38,12 +41,12 @@ export async function applyCallUpdates(deps: Deps, items: BatchUpdate[]): Promis
       results.forEach((result, n) => outcomes.push({ callId: group[n]!.callId, ok: true, result }));
       for (const r of results) if (r.becameFinal) logFinal(r.call);
     } catch (e) {
-      log.warn({ accountId: group[0]!.accountId, calls: group.length, err: e instanceof Error ? e.message : String(e) }, "batched call update failed; applying one by one");
+      log.warn({ accountId: group[0]!.accountId, calls: group.length, err: String(rootCause(e)).slice(0, 300) }, "batched call update failed; applying one by one");
       for (const i of group) {
         try {
           outcomes.push({ callId: i.callId, ok: true, result: await applyCallUpdate(deps, i) });
         } catch (error) {
-          outcomes.push({ callId: i.callId, ok: false, error });
+          outcomes.push({ callId: i.callId, ok: false, error: rootCause(error) });
         }
       }
     }
