@@ -29,19 +29,30 @@ export async function lockCredits(tx: Db, accountId: string, startingBalance: nu
   return state(row!.balance, row!.held);
 }
 
-type Entry = { accountId: string; kind: LedgerKind; amount: number; heldDelta: number; callId?: string | null; actor: Actor; reason?: string | null };
+export type Entry = { accountId: string; kind: LedgerKind; amount: number; heldDelta: number; callId?: string | null; actor: Actor; reason?: string | null };
+
+/**
+ * Applies changes of one account, in order, to its locked row: every step is checked against the
+ * invariants, then the row is written once and the ledger gets one entry per change (one multi-row insert).
+ */
+export async function postEntries(tx: Db, current: CreditState, entries: Entry[]): Promise<{ state: CreditState; entries: LedgerRow[] }> {
+  let s = current;
+  const values = entries.map((e) => {
+    const balance = s.balance + e.amount;
+    const held = s.held + e.heldDelta;
+    if (balance < 0 || held < 0 || held > balance) throw new AppError("conflict", "Insufficient credits.", { ...s });
+    s = state(balance, held);
+    return { accountId: e.accountId, kind: e.kind, amount: e.amount, heldDelta: e.heldDelta, balanceAfter: balance, heldAfter: held, callId: e.callId ?? null, actorType: e.actor.actorType, actorId: e.actor.actorId, reason: e.reason ?? null };
+  });
+  if (!values.length) return { state: s, entries: [] };
+  await tx.update(creditAccounts).set({ balance: s.balance, held: s.held, updatedAt: sql`now()` }).where(eq(creditAccounts.accountId, entries[0]!.accountId));
+  return { state: s, entries: await tx.insert(creditLedger).values(values).returning() };
+}
 
 /** Applies one change to the locked row and appends its ledger entry. */
 async function post(tx: Db, current: CreditState, e: Entry): Promise<{ state: CreditState; entry: LedgerRow }> {
-  const balance = current.balance + e.amount;
-  const held = current.held + e.heldDelta;
-  if (balance < 0 || held < 0 || held > balance) throw new AppError("conflict", "Insufficient credits.", { ...current });
-  await tx.update(creditAccounts).set({ balance, held, updatedAt: sql`now()` }).where(eq(creditAccounts.accountId, e.accountId));
-  const [entry] = await tx
-    .insert(creditLedger)
-    .values({ accountId: e.accountId, kind: e.kind, amount: e.amount, heldDelta: e.heldDelta, balanceAfter: balance, heldAfter: held, callId: e.callId ?? null, actorType: e.actor.actorType, actorId: e.actor.actorId, reason: e.reason ?? null })
-    .returning();
-  return { state: state(balance, held), entry: entry! };
+  const r = await postEntries(tx, current, [e]);
+  return { state: r.state, entry: r.entries[0]! };
 }
 
 /** Reserves a call's maximum cost; refuses (402-style conflict) when the available credits do not cover it. */
@@ -55,15 +66,24 @@ export async function holdCredits(tx: Db, current: CreditState, a: { accountId: 
   return post(tx, current, { accountId: a.accountId, kind: "hold", amount: 0, heldDelta: a.amount, callId: a.callId, actor: a.actor, reason: "call started" });
 }
 
+/** The entry that charges a call's actual cost and frees its whole hold (cost ≤ hold). */
+export const settleEntry = (a: { accountId: string; callId: string; hold: number; cost: number; reason: string }): Entry => ({
+  accountId: a.accountId, kind: "settle", amount: -Math.min(a.cost, a.hold), heldDelta: -a.hold, callId: a.callId, actor: SYSTEM, reason: a.reason,
+});
+
+/** The entry that frees a call's hold without charging (failed, no answer, busy, canceled, or never placed). */
+export const releaseEntry = (a: { accountId: string; callId: string; hold: number; reason: string }): Entry => ({
+  accountId: a.accountId, kind: "release", amount: 0, heldDelta: -a.hold, callId: a.callId, actor: SYSTEM, reason: a.reason,
+});
+
 /** Charges the actual cost and frees the whole hold in one entry (cost ≤ hold). */
-export async function settleCredits(tx: Db, current: CreditState, a: { accountId: string; callId: string; hold: number; cost: number; reason: string }) {
-  const cost = Math.min(a.cost, a.hold);
-  return post(tx, current, { accountId: a.accountId, kind: "settle", amount: -cost, heldDelta: -a.hold, callId: a.callId, actor: SYSTEM, reason: a.reason });
+export async function settleCredits(tx: Db, current: CreditState, a: Parameters<typeof settleEntry>[0]) {
+  return post(tx, current, settleEntry(a));
 }
 
-/** Frees a call's hold without charging (failed, no answer, busy, canceled, or never placed). */
-export async function releaseCredits(tx: Db, current: CreditState, a: { accountId: string; callId: string; hold: number; reason: string }) {
-  return post(tx, current, { accountId: a.accountId, kind: "release", amount: 0, heldDelta: -a.hold, callId: a.callId, actor: SYSTEM, reason: a.reason });
+/** Frees a call's hold without charging. */
+export async function releaseCredits(tx: Db, current: CreditState, a: Parameters<typeof releaseEntry>[0]) {
+  return post(tx, current, releaseEntry(a));
 }
 
 /** Adds (or, with a negative amount, removes) credits by hand: who and why are recorded. */

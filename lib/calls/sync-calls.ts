@@ -1,10 +1,11 @@
-import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { CallsDeps } from "@/lib/calls/deps";
-import { calls } from "@/lib/db/schema";
 import { log } from "@/lib/log";
-import { acquireLease, afterCheckpoint, releaseLease, saveCheckpoint } from "@/lib/calls/sync/lease";
-import { createRateLimiter, forEachConcurrent } from "@/lib/calls/sync/rate-limiter";
-import { DEAD_LETTER_KIND, syncOneCall, type SyncItem, type SyncOutcome } from "@/lib/calls/sync/sync-one-call";
+import { acquireLease, releaseLease, saveCheckpoint } from "@/lib/calls/sync/lease";
+import { createRateLimiter } from "@/lib/calls/sync/rate-limiter";
+import type { SyncOutcome } from "@/lib/calls/sync/sync-one-call";
+import { applyBatchReads, readBatch, type BatchReads } from "@/lib/calls/sync/sync-batch";
+import { nextBatch } from "@/lib/calls/sync/work-list";
+import { resolveUnplacedCalls } from "@/lib/calls/sync/resolve-unplaced";
 
 export type SyncRunResult = {
   status: "finished" | "lease_held" | "time_boxed" | "lease_lost" | "stopped";
@@ -13,6 +14,8 @@ export type SyncRunResult = {
   batches: number;
   providerRequests: number;
   counts: Record<SyncOutcome, number>;
+  /** Calls never handed to the provider, past the grace period: marked failed, hold released. */
+  unplacedFailed: number;
   ms: number;
 };
 
@@ -24,36 +27,6 @@ export type SyncRunOptions = {
   stopAfterBatches?: number;
 };
 
-const OPEN = ["queued", "ringing", "in_progress"] as const;
-
-/** The next batch: open calls of this provider after the checkpoint, oldest first, not backing off, not dead-lettered. */
-async function nextBatch(deps: CallsDeps, size: number): Promise<SyncItem[]> {
-  return deps.db
-    .select({
-      id: calls.id,
-      accountId: calls.accountId,
-      provider: calls.provider,
-      providerCallId: sql<string>`${calls.providerCallId}`,
-      status: calls.status,
-      transcriptTurns: sql<number>`jsonb_array_length(${calls.transcript})::int`,
-      recordingAvailable: calls.recordingAvailable,
-      failures: sql<number>`coalesce((select f.failures from call_sync_failures f where f.call_id = ${calls.id}), 0)::int`,
-    })
-    .from(calls)
-    .where(
-      and(
-        inArray(calls.status, [...OPEN]),
-        eq(calls.provider, deps.telephony.name),
-        isNotNull(calls.providerCallId),
-        afterCheckpoint(calls.createdAt, calls.id),
-        sql`not exists (select 1 from call_sync_failures f where f.call_id = ${calls.id} and f.next_attempt_at > now())`,
-        sql`not exists (select 1 from dead_letters d where d.kind = ${DEAD_LETTER_KIND} and d.ref = ${calls.id}::text and d.status = 'open')`,
-      ),
-    )
-    .orderBy(asc(calls.createdAt), asc(calls.id))
-    .limit(size);
-}
-
 /**
  * Reconciles calls that are not final with their provider (webhooks are the fast path; this catches what
  * they missed). One runner at a time (lease), batches of CALL_SYNC_BATCH_SIZE oldest first, a checkpoint
@@ -64,8 +37,9 @@ export async function runSyncCalls(deps: CallsDeps, opts: SyncRunOptions = {}): 
   const c = deps.config;
   const started = performance.now();
   const counts: Record<SyncOutcome, number> = { updated: 0, unchanged: 0, failed: 0, dead_lettered: 0 };
+  let unplacedFailed = 0;
   const result = (status: SyncRunResult["status"], extra: Partial<SyncRunResult> = {}): SyncRunResult => ({
-    status, resumed: false, batches: 0, providerRequests: 0, counts, ms: Math.round(performance.now() - started), ...extra,
+    status, resumed: false, batches: 0, providerRequests: 0, counts, unplacedFailed, ms: Math.round(performance.now() - started), ...extra,
   });
   const lease = await acquireLease(deps.db, c.CALL_SYNC_LEASE_SECONDS);
   if (!lease) return result("lease_held");
@@ -75,29 +49,32 @@ export async function runSyncCalls(deps: CallsDeps, opts: SyncRunOptions = {}): 
   let requests = 0;
   const done = (status: SyncRunResult["status"]) => result(status, { runId: lease.runId, resumed: lease.resumed, batches, providerRequests: requests });
   try {
+    unplacedFailed = await resolveUnplacedCalls(deps);
+    const readNext = async (after?: string) => readBatch(deps, await nextBatch(deps, c.CALL_SYNC_BATCH_SIZE, after), take);
+    let ahead: Promise<BatchReads> | undefined;
     for (;;) {
-      if (opts.stopAfterBatches !== undefined && batches >= opts.stopAfterBatches) return done("stopped");
-      if (performance.now() > deadline) {
+      if (!ahead && opts.stopAfterBatches !== undefined && batches >= opts.stopAfterBatches) return done("stopped");
+      if (!ahead && performance.now() > deadline) {
         await releaseLease(deps.db, lease, false);
         return done("time_boxed");
       }
-      const batch = await nextBatch(deps, c.CALL_SYNC_BATCH_SIZE);
-      if (!batch.length) {
+      const reads = await (ahead ?? readNext());
+      ahead = undefined;
+      requests += reads.requests;
+      if (!reads.batch.length) {
         await releaseLease(deps.db, lease, true);
-        log.info({ runId: lease.runId, resumed: lease.resumed, batches, requests, ...counts }, "call sync finished");
+        log.info({ runId: lease.runId, resumed: lease.resumed, batches, requests, unplacedFailed, ...counts }, "call sync finished");
         return done("finished");
       }
-      const unchanged: string[] = [];
-      await forEachConcurrent(batch, c.CALL_SYNC_CONCURRENCY, async (item) => {
-        await take();
-        requests++;
-        const outcome = await syncOneCall(deps, item);
-        counts[outcome]++;
-        if (outcome === "unchanged") unchanged.push(item.id);
-      });
-      if (unchanged.length) await deps.db.update(calls).set({ lastSyncedAt: new Date() }).where(inArray(calls.id, unchanged));
+      const last = reads.batch[reads.batch.length - 1]!.id;
+      // The provider is the slow side: read the next batch while this one is applied. Not after a short
+      // batch (the list is exhausted) nor on the last batch a run may do, so a stopped or time-boxed run
+      // reads nothing it does not apply.
+      const more = reads.batch.length === c.CALL_SYNC_BATCH_SIZE && performance.now() < deadline && (opts.stopAfterBatches === undefined || batches + 1 < opts.stopAfterBatches);
+      if (more) (ahead = readNext(last)).catch(() => undefined); // awaited next turn; this only keeps it from being "unhandled" meanwhile
+      await applyBatchReads(deps, reads, counts);
       batches++;
-      if (!(await saveCheckpoint(deps.db, lease, batch[batch.length - 1]!.id, batch.length, c.CALL_SYNC_LEASE_SECONDS))) return done("lease_lost");
+      if (!(await saveCheckpoint(deps.db, lease, last, reads.batch.length, c.CALL_SYNC_LEASE_SECONDS))) return done("lease_lost");
     }
   } catch (e) {
     // Leave the checkpoint: the next run resumes after the last finished batch.

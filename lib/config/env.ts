@@ -116,6 +116,7 @@ export const envSchema = z.object({
   CALL_SYNC_LEASE_SECONDS: int(60, 1, 3600),
   CALL_SYNC_MAX_RUN_SECONDS: int(50, 1, 3600),
   CALL_SYNC_INTERVAL_SECONDS: int(30, 1, 3600),
+  CALL_UNPLACED_GRACE_SECONDS: int(300, 30, 86_400),
   // calls & credits (amounts are whole credits; 1 credit = 1 US cent by convention)
   CALL_RATE_PER_MINUTE: int(9, 0, 1_000_000),
   CALL_DEFAULT_VOICE: z.string().min(1).max(100).default("maya"),

@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { applyCallUpdate } from "@/lib/calls/apply-call-update";
 import type { CallsDeps } from "@/lib/calls/deps";
 import { callSyncFailures, deadLetters } from "@/lib/db/schema";
-import { TelephonyError } from "@/lib/telephony/port";
+import { TelephonyError, type ProviderCall } from "@/lib/telephony/port";
 
 /** What the work list carries per call: enough to tell whether the provider has news. */
 export type SyncItem = {
@@ -24,27 +24,37 @@ export const DEAD_LETTER_KIND = "call_sync";
 /** A provider answer that says our credentials are wrong: no call can sync, so the run stops instead. */
 export const isRunFatal = (e: unknown) => e instanceof TelephonyError && (e.opts.status === 401 || e.opts.status === 403);
 
+export type ProviderRead = { ok: true; call: ProviderCall; changed: boolean } | { ok: false; error: unknown };
+
+/** Asks the provider about one call; `changed` says whether it has news. Credentials errors are thrown (the run stops). */
+export async function readFromProvider(deps: CallsDeps, item: SyncItem): Promise<ProviderRead> {
+  try {
+    const call = await deps.telephony.getCall(item.providerCallId);
+    const changed = call.status !== item.status || call.transcript.length > item.transcriptTurns || (call.recordingAvailable && !item.recordingAvailable);
+    return { ok: true, call, changed };
+  } catch (error) {
+    if (isRunFatal(error)) throw error;
+    return { ok: false, error };
+  }
+}
+
 /**
  * Reads one call from its provider and applies what changed (through applyCallUpdate: idempotent, settles
  * credits once). A failure counts against the call with exponential backoff; past CALL_SYNC_MAX_FAILURES,
  * or at once when the provider says the call does not exist, it moves to dead_letters for an admin.
+ * (The job itself syncs whole batches — sync-batch.ts; this is the one-call path for a dead-letter retry.)
  */
 export async function syncOneCall(deps: CallsDeps, item: SyncItem): Promise<SyncOutcome> {
-  let call;
-  try {
-    call = await deps.telephony.getCall(item.providerCallId);
-  } catch (e) {
-    if (isRunFatal(e)) throw e;
-    return recordFailure(deps, item, e);
-  }
+  const read = await readFromProvider(deps, item);
+  if (!read.ok) return recordFailure(deps, item, read.error);
   if (item.failures) await deps.db.delete(callSyncFailures).where(eq(callSyncFailures.callId, item.id));
-  const changed = call.status !== item.status || call.transcript.length > item.transcriptTurns || (call.recordingAvailable && !item.recordingAvailable);
-  if (!changed) return "unchanged";
-  await applyCallUpdate(deps, { callId: item.id, update: call, source: "sync" });
+  if (!read.changed) return "unchanged";
+  await applyCallUpdate(deps, { callId: item.id, update: read.call, source: "sync" });
   return "updated";
 }
 
-async function recordFailure(deps: CallsDeps, item: SyncItem, e: unknown): Promise<SyncOutcome> {
+/** Counts a failed read (or apply) against the call: backoff, then dead_letters. */
+export async function recordFailure(deps: CallsDeps, item: SyncItem, e: unknown): Promise<SyncOutcome> {
   const message = (e instanceof Error ? e.message : String(e)).slice(0, 500);
   const permanent = e instanceof TelephonyError && !e.opts.retryable;
   const base = deps.config.CALL_SYNC_BACKOFF_BASE_MS;
