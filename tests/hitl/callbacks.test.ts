@@ -24,7 +24,9 @@ describe("case callbacks", () => {
 
   beforeAll(async () => {
     vi.stubEnv("LOG_LEVEL", "silent");
-    deps = await createTestDeps({ CALLBACK_BACKOFF_BASE_MS: "300", CALLBACK_MAX_ATTEMPTS: "3" });
+    // A backoff long enough that "not due yet" holds on a loaded machine; tests move a delivery's due time
+    // into the past (makeDue) instead of sleeping through it.
+    deps = await createTestDeps({ CALLBACK_BACKOFF_BASE_MS: "10000", CALLBACK_MAX_ATTEMPTS: "3" });
     t = await createTenant(deps.db);
     server = createServer((req, res) => {
       let body = "";
@@ -54,6 +56,7 @@ describe("case callbacks", () => {
   const deliveryOf = async (caseId: string) => (await deps.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.caseId, caseId)))[0];
   const attemptsOf = (deliveryId: string) => deps.db.select().from(webhookAttempts).where(eq(webhookAttempts.deliveryId, deliveryId)).orderBy(asc(webhookAttempts.attempt));
   /** Takes a still-pending delivery out of later sweeps, so it cannot disturb the next test. */
+  const makeDue = (id: string) => deps.db.update(webhookDeliveries).set({ nextAttemptAt: new Date(Date.now() - 1000) }).where(eq(webhookDeliveries.id, id));
   const retire = (id: string) => deps.db.update(webhookDeliveries).set({ status: "failed" }).where(eq(webhookDeliveries.id, id));
   const settled = (caseId: string, status: "delivered" | "failed" | "pending", attempts: number) =>
     waitFor(async () => {
@@ -95,11 +98,12 @@ describe("case callbacks", () => {
     const c = await answeredCaseWithCallback("/flaky");
     const first = await settled(c.id, "pending", 1);
     expect(first).toMatchObject({ lastStatusCode: 500, lastError: "HTTP 500", deliveredAt: null });
-    // Not due yet: the backoff (300 ms) has not passed.
+    // Not due yet: the backoff (10 s) has not passed.
+    expect(first.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + 5000);
     expect(await deliverDueCallbacks(deps)).toBe(0);
     expect(received.filter((r) => r.path === "/flaky")).toHaveLength(1);
 
-    await sleep(Math.max(0, first.nextAttemptAt.getTime() - Date.now()) + 50);
+    await makeDue(first.id);
     expect(await deliverDueCallbacks(deps)).toBe(1);
     const d = await settled(c.id, "delivered", 2);
     expect(d).toMatchObject({ attempts: 2, lastStatusCode: 200, lastError: null });
@@ -140,7 +144,8 @@ describe("case callbacks", () => {
       await settled(c.id, "pending", 1);
       ids.push(c.id);
     }
-    await sleep(400); // past the 300 ms backoff
+    // All three due at once (after the loop: answering a case also sweeps due callbacks).
+    for (const id of ids) await makeDue((await deliveryOf(id))!.id);
     const [x, y] = await Promise.all([deliverDueCallbacks(deps), deliverDueCallbacks(deps)]);
     expect(x + y).toBe(3);
     for (const id of ids) await settled(id, "delivered", 2);
