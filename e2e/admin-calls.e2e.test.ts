@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchBrowser, newContext, screenshotPath, signIn } from "./support/browser";
+import { launchBrowser, newContext, screenshotPath, signIn, skipWithoutBrowser } from "./support/browser";
 import { api } from "./support/api";
 import { connectModern, type McpTestClient, type ToolCallResult } from "./support/mcp-clients";
 import { AdminCallsPage } from "./pages/admin-calls-page";
@@ -12,7 +12,7 @@ const rest = api(baseUrl);
 const sc = (r: ToolCallResult) => r.structuredContent as any;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-describe("admin calls and credits in a real browser", () => {
+describe.skipIf(skipWithoutBrowser)("admin calls and credits in a real browser", () => {
   let browser: Browser;
   let admin: BrowserContext;
   let page: Page;

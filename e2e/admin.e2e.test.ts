@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext } from "playwright-core";
-import { launchBrowser, newContext, screenshotPath, signIn } from "./support/browser";
+import { launchBrowser, newContext, screenshotPath, signIn, skipWithoutBrowser } from "./support/browser";
 import { api, structured } from "./support/api";
 import { login } from "./support/rest-helpers";
 import { connectModern } from "./support/mcp-clients";
@@ -12,7 +12,7 @@ import { AdminMetricsPage } from "./pages/admin-metrics-page";
 const { baseUrl, a } = inject("e2e");
 const rest = api(baseUrl);
 
-describe("admin pages in a real browser", () => {
+describe.skipIf(skipWithoutBrowser)("admin pages in a real browser", () => {
   let browser: Browser;
   let admin: BrowserContext;
 
