@@ -1,15 +1,28 @@
-import { and, asc, desc, eq, gt, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, gt, ilike, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Deps } from "@/lib/deps";
 import { caseMessages, cases, type MessageRow } from "@/lib/db/schema";
 import type { CaseStatus } from "@/lib/db/schema";
 import { getCaseOrThrow } from "@/lib/hitl/get-case";
 
-/** Cases of one account, newest or oldest first (an answering queue wants the longest-waiting first). */
-export async function listCases(deps: Deps, accountId: string, q: { status?: CaseStatus[]; limit: number; order?: "newest" | "oldest" }) {
+/** `%` and `_` typed by a person are literal characters, not wildcards. */
+const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * Cases of one account, newest or oldest first (an answering queue wants the longest-waiting first),
+ * optionally matching a text search and created before a cursor (history pages).
+ */
+export async function listCases(deps: Deps, accountId: string, q: { status?: CaseStatus[]; limit: number; order?: "newest" | "oldest"; q?: string; before?: string }) {
+  const where: SQL[] = [eq(cases.accountId, accountId)];
+  if (q.status?.length) where.push(inArray(cases.status, q.status));
+  if (q.before) where.push(lt(cases.createdAt, new Date(q.before)));
+  if (q.q) {
+    const p = likePattern(q.q);
+    where.push(or(ilike(cases.question, p), ilike(cases.context, p), ilike(cases.answer, p), sql`${cases.callerInfo}::text ilike ${p}`)!);
+  }
   return deps.db
     .select()
     .from(cases)
-    .where(q.status?.length ? and(eq(cases.accountId, accountId), inArray(cases.status, q.status)) : eq(cases.accountId, accountId))
+    .where(and(...where))
     .orderBy(q.order === "oldest" ? asc(cases.createdAt) : desc(cases.createdAt))
     .limit(q.limit);
 }

@@ -55,7 +55,7 @@ describe("migrations", () => {
 
   it("every column declared in lib/db/schema.ts exists in the migrated database", async () => {
     expect(tables.map((t) => getTableName(t)).sort()).toEqual(
-      ["accounts", "api_keys", "audit_log", "case_messages", "cases", "member_sessions", "members", "webhook_attempts", "webhook_deliveries"],
+      ["accounts", "api_keys", "audit_log", "canned_replies", "case_messages", "cases", "member_sessions", "members", "webhook_attempts", "webhook_deliveries"],
     );
     const rows = await queryRows<{ table_name: string; column_name: string }>(
       blank.database.db,
