@@ -1,0 +1,83 @@
+"use client";
+
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { consoleApi } from "@/components/console/api-client";
+import { isLive, sortQueue } from "@/components/console/queue-order";
+import type { ConsoleCase } from "@/components/console/types";
+
+/** What the realtime feed tells the queue: a case changed (refetch it by id), or "you may have missed some" (reload all). */
+export type FeedEvent = { type: "resync" } | { type: string; caseId: string };
+
+/**
+ * The live queue: loaded once, then kept current by realtime events. Each event triggers a refetch of
+ * that one case over our own API (events carry ids only), so the text never travels through a vendor.
+ */
+export function useQueue(opts: { onNewCase?: (c: ConsoleCase) => void }) {
+  const [cases, setCases] = useState<Map<string, ConsoleCase>>(new Map());
+  const [loaded, setLoaded] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const known = useRef(new Set<string>());
+  const onNew = useRef(opts.onNewCase);
+  onNew.current = opts.onNewCase;
+
+  const upsert = useCallback((c: ConsoleCase) => {
+    setCases((prev) => {
+      const old = prev.get(c.id);
+      // Late responses must not roll a case back to an older state.
+      if (old && Date.parse(old.updatedAt) > Date.parse(c.updatedAt)) return prev;
+      const next = new Map(prev);
+      next.set(c.id, c);
+      return next;
+    });
+  }, []);
+
+  const reload = useCallback(async () => {
+    try {
+      const rows = await consoleApi.liveCases();
+      setCases((prev) => {
+        const next = new Map<string, ConsoleCase>();
+        // Keep closed cases we already hold (the open panel may show one); replace all live ones.
+        for (const [id, c] of prev) if (!isLive(c)) next.set(id, c);
+        for (const c of rows) next.set(c.id, c);
+        return next;
+      });
+      for (const c of rows) known.current.add(c.id);
+      setError(null);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setLoaded(true);
+    }
+  }, []);
+
+  const refresh = useCallback(
+    async (caseId: string) => {
+      try {
+        const c = await consoleApi.getCase(caseId);
+        const isNew = !known.current.has(c.id);
+        known.current.add(c.id);
+        upsert(c);
+        if (isNew && isLive(c)) onNew.current?.(c);
+      } catch {
+        // Gone or not ours: nothing to show.
+      }
+    },
+    [upsert],
+  );
+
+  const handleEvent = useCallback(
+    (e: FeedEvent) => {
+      if (e.type === "resync") void reload();
+      else if ("caseId" in e) void refresh(e.caseId);
+    },
+    [reload, refresh],
+  );
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  const queue = useMemo(() => sortQueue(cases.values()), [cases]);
+  const openCount = useMemo(() => queue.filter((c) => c.status === "open").length, [queue]);
+  return { cases, queue, openCount, loaded, error, upsert, reload, refresh, handleEvent };
+}
