@@ -29,6 +29,7 @@ import { performance } from "node:perf_hooks";
 import { api, structured } from "../e2e/support/api";
 import { buildApp, cli, freshDatabaseEnv, startApp, type RunningApp } from "../e2e/support/app-server";
 import { connectLegacy, connectModern, type McpTestClient, type ToolCallResult } from "../e2e/support/mcp-clients";
+import { benchConsole } from "./console";
 
 const root = path.resolve(__dirname, "..");
 const resultsDir = path.join(__dirname, "results");
@@ -1024,6 +1025,7 @@ async function main() {
       "info",
     ],
   ];
+  rows.push(...(await benchConsole({ quick: QUICK, log })));
   const allPass = rows.every((r) => r[3] !== "FAIL");
 
   const report = {

@@ -17,6 +17,7 @@ export function useQueue(opts: { onNewCase?: (c: ConsoleCase) => void }) {
   const [loaded, setLoaded] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const known = useRef(new Set<string>());
+  const initialized = useRef(false);
   const onNew = useRef(opts.onNewCase);
   onNew.current = opts.onNewCase;
 
@@ -41,7 +42,13 @@ export function useQueue(opts: { onNewCase?: (c: ConsoleCase) => void }) {
         for (const c of rows) next.set(c.id, c);
         return next;
       });
-      for (const c of rows) known.current.add(c.id);
+      // After a gap (reconnect), cases we had not seen yet are new arrivals: alert for them too.
+      const first = !initialized.current;
+      initialized.current = true;
+      for (const c of rows) {
+        if (!known.current.has(c.id) && !first) onNew.current?.(c);
+        known.current.add(c.id);
+      }
       setError(null);
     } catch (e) {
       setError((e as Error).message);
