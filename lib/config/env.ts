@@ -80,6 +80,22 @@ export const envSchema = z.object({
   CALLBACK_BACKOFF_BASE_MS: int(1000, 10, 600_000),
 
   // --- realtime to browsers (issue 3): REALTIME_DRIVER, PUSHER_*, SUPABASE_* ---
+  REALTIME_DRIVER: z.enum(["auto", "sse", "pusher", "supabase"]).default("auto"),
+  REALTIME_SSE_HEARTBEAT_SECONDS: int(15, 1, 300),
+  /** An SSE response ends after this long and the browser reconnects (serverless functions have a time limit). */
+  REALTIME_SSE_MAX_SECONDS: int(270, 10, 86_400),
+  REALTIME_TOKEN_TTL_SECONDS: int(3600, 60, 86_400),
+  PUSHER_APP_ID: z.string().min(1).optional(),
+  PUSHER_KEY: z.string().min(1).optional(),
+  PUSHER_SECRET: z.string().min(1).optional(),
+  PUSHER_CLUSTER: z.string().regex(/^[a-z0-9-]+$/, "must be a cluster name such as eu or us2").optional(),
+  PUSHER_HOST: z.string().regex(/^[a-z0-9.-]+$/i, "must be a host name without scheme or port").optional(),
+  PUSHER_PORT: z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(1).max(65535).optional(),
+  PUSHER_USE_TLS: bool(true),
+  SUPABASE_URL: url(["http://", "https://"]),
+  SUPABASE_ANON_KEY: z.string().min(1).optional(),
+  SUPABASE_SERVICE_ROLE_KEY: z.string().min(1).optional(),
+  SUPABASE_JWT_SECRET: z.string().min(32, "must be at least 32 characters (Project Settings → API → JWT secret)").optional(),
 
   // --- telephony, calls and credits (issue 4): TELEPHONY_DRIVER, BLAND_*, CALL_*, CREDITS_* ---
 
@@ -92,7 +108,33 @@ export const envSchema = z.object({
 export type Config = z.infer<typeof envSchema> & {
   kvDriver: "memory" | "redis" | "upstash";
   eventBus: "memory" | "redis" | "postgres";
+  realtimeDriver: "sse" | "pusher" | "supabase";
 };
+
+type ParsedEnv = z.infer<typeof envSchema>;
+const PUSHER_REQUIRED = ["PUSHER_APP_ID", "PUSHER_KEY", "PUSHER_SECRET"] as const;
+const SUPABASE_REQUIRED = ["SUPABASE_URL", "SUPABASE_ANON_KEY", "SUPABASE_SERVICE_ROLE_KEY", "SUPABASE_JWT_SECRET"] as const;
+
+/**
+ * Realtime (issue 3). `auto` picks Pusher when PUSHER_KEY is set, Supabase Realtime when SUPABASE_JWT_SECRET is
+ * set (SUPABASE_URL alone may just mean Supabase Postgres), else the built-in SSE; both at once must be explicit.
+ */
+function resolveRealtime(c: ParsedEnv): { driver: Config["realtimeDriver"]; problems: string[] } {
+  const problems: string[] = [];
+  let driver: Config["realtimeDriver"] = c.REALTIME_DRIVER === "auto" ? "sse" : c.REALTIME_DRIVER;
+  if (c.REALTIME_DRIVER === "auto") {
+    if (c.PUSHER_KEY && c.SUPABASE_JWT_SECRET) problems.push("REALTIME_DRIVER: both PUSHER_KEY and SUPABASE_JWT_SECRET are set; choose pusher or supabase explicitly");
+    driver = c.PUSHER_KEY ? "pusher" : c.SUPABASE_JWT_SECRET ? "supabase" : "sse";
+  }
+  const missing = (names: readonly (keyof ParsedEnv)[]) => names.filter((n) => !c[n]);
+  if (driver === "pusher") {
+    for (const n of missing(PUSHER_REQUIRED)) problems.push(`${n}: required when REALTIME_DRIVER=pusher`);
+    if (!c.PUSHER_CLUSTER && !c.PUSHER_HOST) problems.push("PUSHER_CLUSTER: required when REALTIME_DRIVER=pusher (or set PUSHER_HOST for a self-hosted server)");
+  }
+  if (driver === "supabase") for (const n of missing(SUPABASE_REQUIRED)) problems.push(`${n}: required when REALTIME_DRIVER=supabase`);
+  if (c.PUSHER_PORT && !c.PUSHER_HOST) problems.push("PUSHER_HOST: required when PUSHER_PORT is set");
+  return { driver, problems };
+}
 
 export class ConfigError extends Error {
   constructor(readonly issues: string[]) {
@@ -118,13 +160,15 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     problems.push("UPSTASH_REDIS_REST_TOKEN: required when UPSTASH_REDIS_REST_URL is set");
   if (c.EVENT_BUS === "redis" && !c.REDIS_URL) problems.push("REDIS_URL: required when EVENT_BUS=redis");
   if (c.EVENT_BUS === "postgres" && !c.DATABASE_URL) problems.push("DATABASE_URL: required when EVENT_BUS=postgres");
+  const realtime = resolveRealtime(c);
+  problems.push(...realtime.problems);
   if (problems.length) throw new ConfigError(problems);
 
   const kvDriver =
     c.KV_DRIVER !== "auto" ? c.KV_DRIVER : c.UPSTASH_REDIS_REST_URL ? "upstash" : c.REDIS_URL ? "redis" : "memory";
   const eventBus =
     c.EVENT_BUS !== "auto" ? c.EVENT_BUS : c.REDIS_URL ? "redis" : c.DATABASE_URL ? "postgres" : "memory";
-  return { ...c, kvDriver, eventBus };
+  return { ...c, kvDriver, eventBus, realtimeDriver: realtime.driver };
 }
 
 let cached: Config | undefined;

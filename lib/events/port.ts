@@ -6,6 +6,11 @@ export type BusEvent = {
   status?: string;
   messageId?: number;
   at: string;
+  /** Realtime (issue 3): a unique id per event (SSE resume) and what a queue row needs, set by publishCaseEvent. */
+  id?: string;
+  priority?: number;
+  urgency?: string;
+  claimedBy?: string | null;
 };
 
 export type Topic = `case:${string}` | `account:${string}`;

@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { actorOf, hasScope, type Principal } from "@/lib/auth/principal";
 import { getCaseOrThrow, isFinal } from "@/lib/hitl/get-case";
 import { holderNames, toPublicCase } from "@/lib/hitl/case-view";
+import { publishCaseEvent } from "@/lib/realtime/publish-case-event";
 
 export function assertCanAnswer(p: Principal): void {
   if (p.kind === "api_key" && !hasScope(p, "hitl:answer")) throw new AppError("forbidden", "This API key lacks the hitl:answer scope.");
@@ -39,7 +40,10 @@ export async function claimCase(deps: Deps, principal: Principal, caseId: string
     await recordAudit(tx, { accountId: principal.accountId, entityType: "case", entityId: caseId, action: "case.claimed", fromStatus: "open", toStatus: "claimed", ...actorOf(principal) });
     return { row: updated!, changed: true };
   });
-  if (changed) await deps.bus.publish({ type: "case.claimed", accountId: principal.accountId, caseId, status: "claimed", at: new Date().toISOString() });
+  if (changed) {
+    const claimedBy = principal.kind === "member" ? principal.name || principal.email : toPublicCase(row, await holderNames(deps.db, [row])).claimedBy?.name;
+    await publishCaseEvent(deps, { type: "case.claimed", accountId: principal.accountId, caseId, status: "claimed", priority: row.priority, urgency: row.urgency, claimedBy: claimedBy ?? null });
+  }
   return row;
 }
 

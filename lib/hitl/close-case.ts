@@ -4,6 +4,7 @@ import { cases, type CaseRow } from "@/lib/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { actorOf, type Principal } from "@/lib/auth/principal";
 import { getCaseOrThrow, isFinal } from "@/lib/hitl/get-case";
+import { publishCaseEvent } from "@/lib/realtime/publish-case-event";
 
 /** Withdraws an open or claimed case. A case that is already final is returned as it is (it may hold an answer). */
 export async function cancelCase(deps: Deps, principal: Principal, caseId: string): Promise<CaseRow> {
@@ -15,7 +16,7 @@ export async function cancelCase(deps: Deps, principal: Principal, caseId: strin
     await recordAudit(tx, { accountId: principal.accountId, entityType: "case", entityId: caseId, action: "case.cancelled", fromStatus: current.status, toStatus: "cancelled", ...actorOf(principal) });
     return { row: updated!, changed: true };
   });
-  if (changed) await deps.bus.publish({ type: "case.cancelled", accountId: principal.accountId, caseId, status: "cancelled", at: new Date().toISOString() });
+  if (changed) await publishCaseEvent(deps, { type: "case.cancelled", accountId: principal.accountId, caseId, status: "cancelled", priority: row.priority, urgency: row.urgency });
   return row;
 }
 
@@ -24,7 +25,7 @@ export async function expireCases(deps: Deps, now = new Date(), batch = 500): Pr
   const expired = await deps.db.transaction(async (tx) => {
     // Lock the due rows (skipping ones an answer holds right now) so we audit their real previous status.
     const due = await tx
-      .select({ id: cases.id, accountId: cases.accountId, status: cases.status })
+      .select({ id: cases.id, accountId: cases.accountId, status: cases.status, priority: cases.priority, urgency: cases.urgency })
       .from(cases)
       .where(and(inArray(cases.status, ["open", "claimed"]), lt(cases.expiresAt, now)))
       .limit(batch)
@@ -36,6 +37,6 @@ export async function expireCases(deps: Deps, now = new Date(), batch = 500): Pr
     }
     return due;
   });
-  for (const r of expired) await deps.bus.publish({ type: "case.expired", accountId: r.accountId, caseId: r.id, status: "expired", at: now.toISOString() });
+  for (const r of expired) await publishCaseEvent(deps, { type: "case.expired", accountId: r.accountId, caseId: r.id, status: "expired", priority: r.priority, urgency: r.urgency, at: now.toISOString() });
   return expired.length;
 }

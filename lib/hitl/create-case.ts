@@ -7,6 +7,7 @@ import { actorOf, type Principal } from "@/lib/auth/principal";
 import { sha256 } from "@/lib/auth/secrets";
 import { createCaseSchema } from "@/lib/hitl/schemas";
 import { getCaseOrThrow } from "@/lib/hitl/get-case";
+import { publishCaseEvent } from "@/lib/realtime/publish-case-event";
 
 /** Retell retries a failed tool request; the same callId + question within this window is the same case. */
 const DEDUPE_WINDOW_MS = 2 * 60_000;
@@ -100,7 +101,7 @@ export async function createCase(deps: Deps, principal: Principal, raw: unknown,
   }
   if (result.created) {
     if (input.sessionId) await deps.kv.set(`session:${accountId}:${input.sessionId}`, result.case.id, { ttlMs: SESSION_TTL_MS });
-    await deps.bus.publish({ type: "case.created", accountId, caseId: result.case.id, status: "open", at: new Date().toISOString() });
+    await publishCaseEvent(deps, { type: "case.created", accountId, caseId: result.case.id, status: "open", priority: result.case.priority, urgency: result.case.urgency });
   }
   return result;
 }

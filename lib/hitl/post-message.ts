@@ -10,6 +10,7 @@ import { holdsClaim } from "@/lib/hitl/claim-case";
 import { postMessageSchema } from "@/lib/hitl/schemas";
 import { deliverDueCallbacks, enqueueCaseCallback } from "@/lib/hitl/callbacks";
 import { log } from "@/lib/log";
+import { publishCaseEvent } from "@/lib/realtime/publish-case-event";
 
 /** The sender follows from the credential: members and hitl:answer keys are human; hitl:ask keys are the agent. */
 export function senderFor(p: Principal): SenderType {
@@ -69,8 +70,9 @@ export async function postMessage(deps: Deps, principal: Principal, caseId: stri
   });
 
   const at = new Date().toISOString();
-  await deps.bus.publish({ type: "case.message", accountId, caseId, messageId: result.message.id, at });
-  if (result.answered) await deps.bus.publish({ type: "case.answered", accountId, caseId, status: "answered", at });
+  const { priority, urgency, status } = result.case;
+  await publishCaseEvent(deps, { type: "case.message", accountId, caseId, status, priority, urgency, messageId: result.message.id, at });
+  if (result.answered) await publishCaseEvent(deps, { type: "case.answered", accountId, caseId, status: "answered", priority, urgency, at });
   // The outbox row is committed; try it now rather than at the next sweep.
   if (result.answered && result.case.callbackUrl) {
     void deliverDueCallbacks(deps).catch((e) => log.warn({ caseId, err: String(e) }, "callback delivery deferred"));

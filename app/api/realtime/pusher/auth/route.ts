@@ -1,0 +1,9 @@
+import { withRoute } from "@/lib/http/with-route";
+import { json } from "@/lib/http/respond";
+import { authorizePusherChannel } from "@/lib/realtime/pusher/authorize-channel";
+import { readPusherAuthBody } from "@/lib/realtime/pusher/read-auth-body";
+
+export const dynamic = "force-dynamic";
+
+// POST /api/realtime/pusher/auth — signs pusher-js's private-channel subscription for the caller's own account
+export const POST = withRoute(async ({ req, deps, principal }) => json(authorizePusherChannel(deps, principal, await readPusherAuthBody(req))));

@@ -1,0 +1,8 @@
+import { withRoute } from "@/lib/http/with-route";
+import { json } from "@/lib/http/respond";
+import { refreshRealtimeToken } from "@/lib/realtime/supabase/refresh-token";
+
+export const dynamic = "force-dynamic";
+
+// POST /api/realtime/supabase/token — a fresh Supabase Realtime access token for the caller's account topic
+export const POST = withRoute(async ({ deps, principal }) => json(refreshRealtimeToken(deps, principal), { headers: { "cache-control": "no-store" } }));

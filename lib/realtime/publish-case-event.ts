@@ -1,0 +1,34 @@
+import { randomUUID } from "node:crypto";
+import type { Deps } from "@/lib/deps";
+import type { BusEvent } from "@/lib/events/port";
+import { getRealtimePublisher } from "@/lib/realtime/publishers";
+import { toCaseEvent } from "@/lib/realtime/port";
+import { log } from "@/lib/log";
+
+export type CaseEventInput = Omit<BusEvent, "id" | "at"> & { at?: string };
+
+const VENDOR_TIMEOUT_MS = 5000;
+
+/**
+ * The one place a case change is announced: on the event bus (waking waiting tool calls and feeding SSE on
+ * every instance) and, when a vendor driver is configured, to Pusher / Supabase Realtime — from here,
+ * once, rather than from a bus subscriber that every instance would run.
+ * The change is already committed, so a vendor failure is logged, not thrown: browsers resync on reconnect.
+ */
+export async function publishCaseEvent(deps: Pick<Deps, "bus" | "config">, input: CaseEventInput): Promise<void> {
+  const event: BusEvent = { ...input, id: randomUUID(), at: input.at ?? new Date().toISOString() };
+  await deps.bus.publish(event);
+  const vendor = getRealtimePublisher(deps.config);
+  if (!vendor) return;
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      vendor.publish(event.accountId, toCaseEvent(event)),
+      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${VENDOR_TIMEOUT_MS} ms`)), VENDOR_TIMEOUT_MS))),
+    ]);
+  } catch (e) {
+    log.warn({ driver: vendor.driver, caseId: event.caseId, type: event.type, err: e instanceof Error ? e.message : String(e) }, "realtime vendor publish failed");
+  } finally {
+    clearTimeout(timer);
+  }
+}
