@@ -25,7 +25,7 @@ describe("operator console (real browser)", () => {
     ]);
     agent = await connectModern(baseUrl, a.agentKey);
     // Both consoles heartbeat: the team counts as online, so ask_human waits instead of saying unavailable.
-    await poll(async () => (await rest.call("GET", "/api/presence", { key: a.answerKey })).json.online).toBeGreaterThanOrEqual(2);
+    for (let i = 0; i < 100 && (await rest.call("GET", "/api/presence", { key: a.answerKey })).json.online < 2; i++) await new Promise((r) => setTimeout(r, 100));
   });
   afterAll(async () => {
     await agent?.close();
@@ -106,8 +106,11 @@ describe("operator console (real browser)", () => {
     await op2.press("Enter");
     await poll(() => op2.caseStatus.textContent()).toBe("Claimed by operator-alpha");
     await poll(() => op2.notice.textContent()).toMatch(/operator-alpha already claimed this case/);
+    await poll(() => op.page.evaluate(() => document.activeElement?.id)).toBe("reply");
     await op.type("Resolved.");
+    await poll(() => op.reply.inputValue()).toBe("Resolved.");
     await op.press("Control+Enter");
+    await poll(() => op.caseStatus.textContent().catch(() => null)).not.toMatch(/Claimed by You/);
     await op.waitForRowGone(question);
   });
 
@@ -137,14 +140,14 @@ describe("operator console (real browser)", () => {
     const page = await admin.newPage();
     await signIn(page, a.adminEmail, a.adminPassword, "/admin/canned-replies");
     await page.getByLabel("Shortcut (typed as /shortcut)").fill(shortcut);
-    await page.getByLabel("Reply").fill(body);
+    await page.getByLabel("Reply", { exact: true }).fill(body);
     await page.getByRole("button", { name: "Add reply" }).click();
     await page.locator(`tr[data-shortcut="${shortcut}"]`).waitFor();
     await admin.close();
 
     const opAdmin = await op.context.newPage();
     await opAdmin.goto("/admin/canned-replies");
-    expect(await opAdmin.getByRole("alert").textContent()).toMatch(/403/);
+    expect(await opAdmin.locator(".cx-notice").textContent()).toMatch(/403/);
     await opAdmin.close();
 
     await op.page.reload(); // replies load with the console

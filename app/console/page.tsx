@@ -1,5 +1,7 @@
 import { ConsoleApp } from "@/components/console/console-app";
+import { RealtimeProvider } from "@/components/realtime/realtime-provider";
 import { requireMemberPage } from "@/lib/auth/current-member";
+import { getRealtimeClientConfig } from "@/lib/realtime/client-config";
 import "@/components/console/console.css";
 
 export const dynamic = "force-dynamic";
@@ -10,5 +12,10 @@ export default async function ConsolePage({ searchParams }: { searchParams: Prom
   const sp = await searchParams;
   const caseId = typeof sp.case === "string" ? sp.case : undefined;
   const member = await requireMemberPage(caseId ? `/console?case=${encodeURIComponent(caseId)}` : "/console");
-  return <ConsoleApp me={{ id: member.memberId, name: member.name, email: member.email, role: member.role }} initialCaseId={caseId} />;
+  // The realtime driver is runtime configuration: computed per request, handed to the browser as props.
+  return (
+    <RealtimeProvider config={getRealtimeClientConfig(member)}>
+      <ConsoleApp me={{ id: member.memberId, name: member.name, email: member.email, role: member.role }} initialCaseId={caseId} />
+    </RealtimeProvider>
+  );
 }

@@ -12,7 +12,7 @@ import type { ConsoleMember } from "@/components/console/types";
 type Props = {
   me: ConsoleMember;
   current: "queue" | "history";
-  feed: FeedStatus;
+  feed?: FeedStatus;
   alerts?: ReturnType<typeof useAlerts>;
   helpOpen: boolean;
   setHelpOpen: (v: boolean) => void;

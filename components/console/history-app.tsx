@@ -52,7 +52,7 @@ export function HistoryApp({ me }: { me: ConsoleMember }) {
   useShortcuts({ next() {}, prev() {}, openAndClaim() {}, focusReply() {}, send() {}, back: () => setHelpOpen(false), help: () => setHelpOpen(true) }, !helpOpen);
 
   return (
-    <ConsoleFrame me={me} current="history" feed="live" helpOpen={helpOpen} setHelpOpen={setHelpOpen}>
+    <ConsoleFrame me={me} current="history" helpOpen={helpOpen} setHelpOpen={setHelpOpen}>
       <div className="cx-history">
         <h1 className="cx-pane-title">History</h1>
         <form className="cx-filters" role="search" onSubmit={(e) => e.preventDefault()}>

@@ -11,7 +11,7 @@ type Props = {
   onToggleAway: () => void;
   sound: "off" | "on" | "blocked";
   onSound: () => void;
-  feed: FeedStatus;
+  feed?: FeedStatus;
   onHelp: () => void;
   onSignOut: () => void;
   current: "queue" | "history";
@@ -36,10 +36,12 @@ export function TopBar({ me, online, presence, onToggleAway, sound, onSound, fee
         {me.role === "admin" && <Link href="/admin/canned-replies">Canned replies</Link>}
       </nav>
       <span className="cx-spacer" />
-      <span className={`cx-feed cx-feed-${feed}`} role="status" aria-label={`Updates: ${feedText[feed]}`}>
-        <span aria-hidden="true" className="cx-dot" />
-        {feedText[feed]}
-      </span>
+      {feed && (
+        <span className={`cx-feed cx-feed-${feed}`} role="status" aria-label={`Updates: ${feedText[feed]}`} data-testid="feed-status">
+          <span aria-hidden="true" className="cx-dot" />
+          {feedText[feed]}
+        </span>
+      )}
       <span className="cx-online" data-testid="online-count" aria-live="polite">
         {online === null ? "—" : online} online
       </span>

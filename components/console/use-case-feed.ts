@@ -1,20 +1,15 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useRealtimeEvents, useRealtimeStatus, type RealtimeStatus } from "@/components/realtime/realtime-provider";
 import type { FeedEvent } from "@/components/console/use-queue";
 
-export type FeedStatus = "connecting" | "live" | "reconnecting" | "denied";
+export type FeedStatus = RealtimeStatus;
 
 /**
- * Stand-in until lib/realtime lands: a resync every few seconds. Replaced by the realtime hook.
+ * The console's view of lib/realtime (whatever driver the server chose): every case event and every
+ * resync goes to the queue; returns the connection state for the top bar. Needs <RealtimeProvider> above.
  */
 export function useCaseFeed(onEvent: (e: FeedEvent) => void): FeedStatus {
-  const h = useRef(onEvent);
-  h.current = onEvent;
-  const [status] = useState<FeedStatus>("live");
-  useEffect(() => {
-    const t = setInterval(() => h.current({ type: "resync" }), 3000);
-    return () => clearInterval(t);
-  }, []);
-  return status;
+  useRealtimeEvents((e) => onEvent(e));
+  return useRealtimeStatus();
 }

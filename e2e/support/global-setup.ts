@@ -20,7 +20,14 @@ export type E2eTenant = {
   operator2Email: string;
   operator2Password: string;
 };
-export type E2eEnv = { baseUrl: string; a: E2eTenant; b: E2eTenant; rateLimitPerMinute: number };
+export type E2eEnv = {
+  baseUrl: string;
+  a: E2eTenant;
+  b: E2eTenant;
+  rateLimitPerMinute: number;
+  /** The environment the app runs with, so a test can start a second instance of the same build (e.g. another realtime driver). */
+  appEnv: Record<string, string>;
+};
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -73,7 +80,7 @@ export default async function setup(project: TestProject) {
   const a = tenant("Alpha");
   const b = tenant("Bravo");
   const app = await startApp(env);
-  project.provide("e2e", { baseUrl: app.baseUrl, a, b, rateLimitPerMinute: RATE_LIMIT });
+  project.provide("e2e", { baseUrl: app.baseUrl, a, b, rateLimitPerMinute: RATE_LIMIT, appEnv: env });
   return async () => {
     await app.stop();
     await db.drop();
