@@ -163,6 +163,23 @@ describe("operator console (real browser)", () => {
     expect(structured(await pending)).toMatchObject({ status: "answered", answer: body });
   });
 
+  it("the countdown warns under 10 s, and ? lists the shortcuts", async () => {
+    const question = `Quick one, I am about to hang up ${tag()}`;
+    const created = await rest.call("POST", "/api/cases", { key: a.agentKey, body: { question, timeoutSeconds: 9 } });
+    await op.waitForRow(question);
+    await poll(() => op.row(question).locator("[data-warning]").count()).toBe(1);
+    await poll(() => op.row(question).textContent()).toMatch(/agent stopped waiting/);
+    await op.page.locator("body").click({ position: { x: 5, y: 700 } });
+    await op.press("?");
+    const dialog = op.page.getByRole("dialog", { name: "Keyboard shortcuts" });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toMatch(/Open and claim the selected case/);
+    await op.press("Escape");
+    await dialog.waitFor({ state: "hidden" });
+    await rest.call("POST", `/api/cases/${created.json.id}/cancel`, { key: a.agentKey });
+    await op.waitForRowGone(question);
+  });
+
   it("presence: the away toggle stops counting you as online", async () => {
     const count = async () => (await rest.call("GET", "/api/presence", { key: a.answerKey })).json.online as number;
     const before = await count();
