@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { startPusherStandin, type PusherStandin } from "../tests/support/pusher-standin";
+import type { PusherStandin } from "../tests/support/pusher-standin";
 import { ConsolePage } from "./pages/console-page";
 import { structured } from "./support/api";
-import { startApp, type RunningApp } from "./support/app-server";
+import type { RunningApp } from "./support/app-server";
+import { startPusherApp } from "./support/realtime-standins";
 import { launchBrowser } from "./support/browser";
 import { connectModern, type McpTestClient } from "./support/mcp-clients";
 
@@ -20,11 +21,11 @@ describe.skipIf(!appEnv.DATABASE_URL)("operator console with REALTIME_DRIVER=pus
   let op: ConsolePage;
   let op2: ConsolePage;
   let agent: McpTestClient;
+  let stop: (() => Promise<void>) | undefined;
 
   beforeAll(async () => {
-    standin = await startPusherStandin();
     // Same build, different runtime configuration: the browser learns the driver from the page's props.
-    app = await startApp({ ...appEnv, ...standin.env });
+    ({ app, standin, stop } = await startPusherApp(appEnv));
     browser = await launchBrowser();
     [op, op2] = await Promise.all([
       ConsolePage.open(browser, app.baseUrl, a.operatorEmail, a.operatorPassword),
@@ -35,8 +36,7 @@ describe.skipIf(!appEnv.DATABASE_URL)("operator console with REALTIME_DRIVER=pus
   afterAll(async () => {
     await agent?.close();
     await browser?.close();
-    await app?.stop();
-    await standin?.close();
+    await stop?.();
   });
 
   it("the browsers subscribe to the account's private channel through our auth endpoint", async () => {

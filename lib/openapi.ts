@@ -117,6 +117,30 @@ export function buildOpenApi(serverUrl: string) {
         },
         delete: { summary: "Delete a canned reply", parameters: [idParam], responses: { "204": { description: "Deleted" }, ...errors(401, 403, 404, 429) } },
       },
+      "/api/events": {
+        get: {
+          summary: "Account case events (Server-Sent Events)",
+          description:
+            "The caller's account events as text/event-stream (the default realtime driver). Frames: `event: case` with a JSON CaseEvent {id, type, caseId, status, priority, urgency, claimedBy, messageId, at} and `id:` set; `event: resync` (refetch: events may have been missed); `: ping` heartbeats. Send Last-Event-ID to resume. Members, or keys with hitl:answer.",
+          parameters: [{ name: "Last-Event-ID", in: "header", required: false, schema: { type: "string" } }],
+          responses: { "200": { description: "An event stream", content: { "text/event-stream": { schema: { type: "string" } } } }, ...errors(401, 403) },
+        },
+      },
+      "/api/realtime/pusher/auth": {
+        post: {
+          summary: "Authorize a Pusher private channel",
+          description: "pusher-js channelAuthorization endpoint (REALTIME_DRIVER=pusher): signs socket_id:channel_name for the caller's own account channel private-account-<accountId> only.",
+          requestBody: { content: { "application/x-www-form-urlencoded": { schema: { type: "object", required: ["socket_id", "channel_name"], properties: { socket_id: { type: "string" }, channel_name: { type: "string" } } } } } },
+          responses: { "200": { description: "{auth: \"<key>:<signature>\"}" }, ...errors(401, 403, 404, 422) },
+        },
+      },
+      "/api/realtime/supabase/token": {
+        post: {
+          summary: "A fresh Supabase Realtime access token",
+          description: "REALTIME_DRIVER=supabase: a short-lived JWT (role authenticated, account_id claim) that may join only the caller's account:<accountId> private topic.",
+          responses: { "200": { description: "{accessToken, expiresAt}" }, ...errors(401, 403, 404) },
+        },
+      },
       "/api/health": { get: { summary: "Database, kv and event-bus status", security: [], responses: { "200": { description: "All up" }, "503": { description: "Something is down" } } } },
     },
   };

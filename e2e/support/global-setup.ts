@@ -25,7 +25,7 @@ export type E2eEnv = {
   a: E2eTenant;
   b: E2eTenant;
   rateLimitPerMinute: number;
-  /** The environment the app runs with, so a test can start a second instance of the same build (e.g. another realtime driver). */
+  /** The environment the app runs with (database, kv prefix…), for starting a second instance on the same data. */
   appEnv: Record<string, string>;
 };
 

@@ -5,6 +5,8 @@ import { getRealtimeClientConfig } from "@/lib/realtime/client-config";
 import type { RealtimeClientConfig } from "@/lib/realtime/events";
 import { startRealtimeRoutes } from "@/tests/support/realtime-routes-server";
 import { startPusherStandin } from "@/tests/support/pusher-standin";
+import { startSupabaseRealtimeStandin } from "@/tests/support/supabase-realtime-standin";
+import WebSocket from "ws";
 
 type Credentials = { answerer: { key: string }; operator: Principal };
 
@@ -77,6 +79,41 @@ function pusherHarness(): HarnessSpec {
   };
 }
 
+function supabaseHarness(): HarnessSpec {
+  return {
+    name: "supabase realtime (stand-in)",
+    start: async () => {
+      const standin = await startSupabaseRealtimeStandin();
+      let routes: Awaited<ReturnType<typeof startRealtimeRoutes>> | undefined;
+      let deps: Deps;
+      return {
+        env: standin.env,
+        async attach(d) {
+          deps = d;
+          routes = await startRealtimeRoutes(d);
+        },
+        async clientFor(principal, { credentialsOf, cookie }) {
+          const config = getRealtimeClientConfig(principal, deps.config);
+          if (config.driver !== "supabase") throw new Error("expected supabase");
+          // The token is what the server minted for whoever is signed in: an intruder holds its own account's token.
+          const mine = credentialsOf.operator.accountId === principal.accountId;
+          const token = mine ? config : getRealtimeClientConfig(credentialsOf.operator, deps.config);
+          if (token.driver !== "supabase") throw new Error("expected supabase");
+          return {
+            config: { ...config, accessToken: token.accessToken, expiresAt: token.expiresAt, headers: { cookie } },
+            options: { baseUrl: routes!.baseUrl, webSocket: WebSocket },
+          };
+        },
+        dropConnections: () => standin.dropConnections(),
+        stop: async () => {
+          await routes?.close();
+          await standin.close();
+        },
+      };
+    },
+  };
+}
+
 export function realtimeHarnesses(): HarnessSpec[] {
-  return [sseHarness(), pusherHarness()];
+  return [sseHarness(), pusherHarness(), supabaseHarness()];
 }

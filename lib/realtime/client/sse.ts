@@ -15,8 +15,8 @@ export const connectSse: Connector<SseConfig> = (config, handlers, opts) => {
   let wasLive = false;
 
   const run = async () => {
+    handlers.onStatus("connecting");
     for (let attempt = 0; !closed; ) {
-      handlers.onStatus(wasLive ? "reconnecting" : "connecting");
       abort = new AbortController();
       let idle: ReturnType<typeof setTimeout> | undefined;
       const touch = () => {
@@ -66,6 +66,8 @@ export const connectSse: Connector<SseConfig> = (config, handlers, opts) => {
         clearTimeout(idle);
       }
       if (closed) return;
+      // Say so at once, not after the back-off: the UI shows "reconnecting" while we wait.
+      handlers.onStatus(wasLive ? "reconnecting" : "connecting");
       await new Promise((r) => setTimeout(r, backoffMs(retryMs, attempt++)));
     }
   };

@@ -38,7 +38,11 @@ export const connectSupabase: Connector<SupabaseConfig> = (config, handlers, opt
   channel.on("broadcast", { event: VENDOR_EVENT_NAME }, (msg: { payload?: unknown }) => {
     if (isCaseEvent(msg.payload)) handlers.onEvent(msg.payload);
   });
-  channel.subscribe((status, err) => {
+  // Join only once the token is in place: realtime-js fetches it asynchronously, and a private join without one is refused.
+  void supabase.realtime.setAuth().then(() => {
+    if (!closed) channel.subscribe(onSubscribeStatus);
+  });
+  function onSubscribeStatus(status: string, err?: Error) {
     if (closed || denied) return;
     if (status === "SUBSCRIBED") {
       wasLive = true;
@@ -49,7 +53,7 @@ export const connectSupabase: Connector<SupabaseConfig> = (config, handlers, opt
     } else {
       handlers.onStatus(wasLive ? "reconnecting" : "connecting");
     }
-  });
+  }
   return {
     close() {
       closed = true;

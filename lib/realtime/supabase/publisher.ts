@@ -3,6 +3,12 @@ import type { Config } from "@/lib/config/env";
 import { VENDOR_EVENT_NAME } from "@/lib/realtime/events";
 import { supabaseTopicFor, type RealtimePublisher } from "@/lib/realtime/port";
 
+class RestOnly {
+  constructor() {
+    throw new Error("Switchboard publishes to Supabase Realtime over REST only; no server-side websocket.");
+  }
+}
+
 /**
  * Sends each case event as a broadcast on the account's private topic through Realtime's REST endpoint
  * (channel.httpSend: POST /realtime/v1/api/broadcast/<topic>/events/<event>?private=true). REST needs no
@@ -16,6 +22,8 @@ export function createSupabasePublisher(config: Config): RealtimePublisher {
       auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
       // Server-side: the service-role key is the bearer for Realtime's REST endpoint.
       accessToken: async () => serviceKey,
+      // realtime-js wants a WebSocket constructor up front (Node 20 has none); the server only ever uses REST.
+      realtime: { transport: RestOnly as never },
     }));
   return {
     driver: "supabase",
