@@ -26,8 +26,13 @@ export function usePresence() {
 
   useEffect(() => {
     void beat();
+    // On a reload the previous page's "away" (sent as it unloaded) can land after our first beat: beat again shortly.
+    const again = setTimeout(beat, 1500);
     const t = setInterval(beat, Math.max(2, ttl / 3) * 1000);
-    return () => clearInterval(t);
+    return () => {
+      clearTimeout(again);
+      clearInterval(t);
+    };
   }, [beat, ttl, status]);
 
   useEffect(() => {
