@@ -20,6 +20,9 @@ export function useQueue(opts: { onNewCase?: (c: ConsoleCase) => void }) {
   const initialized = useRef(false);
   const onNew = useRef(opts.onNewCase);
   onNew.current = opts.onNewCase;
+  const casesRef = useRef(cases);
+  casesRef.current = cases;
+  const refreshRef = useRef<(id: string) => Promise<void>>(async () => {});
 
   const upsert = useCallback((c: ConsoleCase) => {
     setCases((prev) => {
@@ -32,16 +35,22 @@ export function useQueue(opts: { onNewCase?: (c: ConsoleCase) => void }) {
     });
   }, []);
 
+  // A full reload can race with per-case updates (its response may be older than an event we already
+  // applied), so it merges by updatedAt like everything else instead of replacing the map.
   const reload = useCallback(async () => {
     try {
       const rows = await consoleApi.liveCases();
+      const listed = new Set(rows.map((c) => c.id));
       setCases((prev) => {
-        const next = new Map<string, ConsoleCase>();
-        // Keep closed cases we already hold (the open panel may show one); replace all live ones.
-        for (const [id, c] of prev) if (!isLive(c)) next.set(id, c);
-        for (const c of rows) next.set(c.id, c);
+        const next = new Map(prev);
+        for (const c of rows) {
+          const old = prev.get(c.id);
+          if (!old || Date.parse(old.updatedAt) <= Date.parse(c.updatedAt)) next.set(c.id, c);
+        }
         return next;
       });
+      // Cases we show as live that the server no longer lists closed while we were not looking.
+      for (const [id, c] of casesRef.current) if (isLive(c) && !listed.has(id)) void refreshRef.current(id);
       // After a gap (reconnect), cases we had not seen yet are new arrivals: alert for them too.
       const first = !initialized.current;
       initialized.current = true;
@@ -71,6 +80,8 @@ export function useQueue(opts: { onNewCase?: (c: ConsoleCase) => void }) {
     },
     [upsert],
   );
+
+  refreshRef.current = refresh;
 
   const handleEvent = useCallback(
     (e: FeedEvent) => {
