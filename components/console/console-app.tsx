@@ -27,6 +27,7 @@ export function ConsoleApp({ me, initialCaseId }: { me: ConsoleMember; initialCa
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [replies, setReplies] = useState<CannedReply[]>([]);
   const [helpOpen, setHelpOpen] = useState(false);
+  const [replyFocusFor, setReplyFocusFor] = useState<string | null>(null);
 
   useEffect(() => {
     consoleApi.cannedReplies().then(setReplies, () => {});
@@ -54,8 +55,18 @@ export function ConsoleApp({ me, initialCaseId }: { me: ConsoleMember; initialCa
     if (oc.openId !== id) oc.open(id);
     const c = q.cases.get(id);
     const mine = c?.status === "claimed" && c.claimedBy?.type === "member" && c.claimedBy.id === me.id;
-    if (mine || (await oc.claim(id))) requestAnimationFrame(() => oc.composerRef.current?.focus());
+    if (mine || (await oc.claim(id))) setReplyFocusFor(id);
   }, [selectedId, q.queue, q.cases, oc, me.id]);
+
+  // Focus the answer box once the claim has rendered it enabled (a disabled textarea ignores focus()).
+  const current = oc.current;
+  useEffect(() => {
+    if (!replyFocusFor || current?.id !== replyFocusFor) return;
+    if (current.status === "claimed" && current.claimedBy?.id === me.id) {
+      oc.composerRef.current?.focus();
+      setReplyFocusFor(null);
+    }
+  }, [replyFocusFor, current, me.id, oc.composerRef]);
 
   const send = useCallback(async () => {
     const c = oc.current;
@@ -117,7 +128,7 @@ export function ConsoleApp({ me, initialCaseId }: { me: ConsoleMember; initialCa
         </section>
         <section className="cx-case-pane" aria-label="Case">
           {oc.current ? (
-            <CasePanel c={oc.current} messages={oc.messages} me={me} now={now} claiming={oc.claiming} notice={oc.notice} draft={oc.draft} setDraft={oc.setDraft} replies={replies} sending={oc.sending} composerRef={oc.composerRef} onClaim={() => void oc.claim(oc.current!.id).then((ok) => ok && oc.composerRef.current?.focus())} onSend={() => void send()} onClose={back} />
+            <CasePanel c={oc.current} messages={oc.messages} me={me} now={now} claiming={oc.claiming} notice={oc.notice} draft={oc.draft} setDraft={oc.setDraft} replies={replies} sending={oc.sending} composerRef={oc.composerRef} onClaim={() => void oc.claim(oc.current!.id).then((ok) => ok && setReplyFocusFor(oc.current!.id))} onSend={() => void send()} onClose={back} />
           ) : (
             <div className="cx-empty cx-case-empty">
               <p>Select a case to see the whole conversation.</p>
