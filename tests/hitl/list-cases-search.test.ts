@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCase } from "@/lib/hitl/create-case";
-import { listCases } from "@/lib/hitl/list-cases";
+import { cursorAfter, listCases } from "@/lib/hitl/list-cases";
 import { postMessage } from "@/lib/hitl/post-message";
 import { createTestDeps, type TestDeps } from "@/tests/support/test-deps";
 import { createTenant } from "@/tests/support/fixtures";
@@ -47,7 +47,11 @@ describe("listCases: text search and cursor (console history)", () => {
     expect(await search("refund", { status: ["open"] })).toHaveLength(0);
     const page1 = await listCases(deps, a.account.id, { limit: 2 });
     expect(page1).toHaveLength(2);
-    const page2 = await listCases(deps, a.account.id, { limit: 2, before: page1.at(-1)!.createdAt.toISOString() });
+    const cursor = await cursorAfter(deps, a.account.id, page1.at(-1)!.id);
+    expect(cursor).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/);
+    const page2 = await listCases(deps, a.account.id, { limit: 2, before: cursor! });
     expect(page2.map((c) => c.question)).toEqual(["Can I get a refund for order 42?"]);
+    // Another account's case id gives no cursor.
+    expect(await cursorAfter(deps, b.account.id, page1.at(-1)!.id)).toBeNull();
   });
 });
