@@ -32,19 +32,29 @@ describe("operator console (real browser)", () => {
     await browser?.close();
   });
 
-  it("sends signed-out visitors to sign-in and back", async () => {
+  it("sends signed-out visitors to sign-in; admins use the console too; sign out ends the session", async () => {
     const ctx = await newContext(browser, baseUrl);
     const page = await ctx.newPage();
     await page.goto("/console");
     expect(new URL(page.url()).pathname).toBe("/login");
     expect(new URL(page.url()).searchParams.get("next")).toBe("/console");
+    // Admins use the console too (and get the link to the canned replies they manage).
+    await signIn(page, a.adminEmail, a.adminPassword, "/console");
+    await page.getByRole("heading", { name: /^Queue/ }).waitFor();
+    expect(await page.getByRole("link", { name: "Canned replies" }).count()).toBe(1);
+    // Sign out ends the session: the console sends you back to sign-in.
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL((u) => u.pathname === "/login");
+    await page.goto("/console");
+    expect(new URL(page.url()).pathname).toBe("/login");
     await ctx.close();
   });
 
   it("a case appears live, is claimed and answered by keyboard alone, and ask_human returns exactly that answer; a second operator sees it claimed, then answered", async () => {
     await op.page.getByRole("button", { name: "Enable sound" }).click();
     const question = `Can I bring my dog to the Elm Street branch? ${tag()}`;
-    const answer = `Yes — dogs on a lead are welcome. ${tag()}`;
+    // j, k and r typed into the answer box must land in the text, not move the queue or refocus.
+    const answer = `Yes — dogs on a lead are welcome; just knock at the rear door. ${tag()}`;
     const pending = agent.callTool("ask_human", {
       question,
       priority: 5,
@@ -223,6 +233,13 @@ describe("operator console (real browser)", () => {
     const box = await tablet.row(shots[1]!.question).boundingBox();
     expect(box!.width).toBeLessThanOrEqual(768);
     expect(await tablet.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
+    // At tablet width an open case takes the screen; Esc brings the queue back.
+    await tablet.row(shots[1]!.question).click();
+    await poll(() => tablet.caseQuestion.textContent()).toBe(shots[1]!.question);
+    expect(await tablet.row(shots[1]!.question).isVisible()).toBe(false);
+    expect(await tablet.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
+    await tablet.press("Escape");
+    await tablet.waitForRow(shots[1]!.question);
     await tablet.close();
     for (const id of ids) await rest.call("POST", `/api/cases/${id}/cancel`, { key: a.agentKey });
   });
