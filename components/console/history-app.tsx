@@ -83,8 +83,9 @@ export function HistoryApp({ me }: { me: ConsoleMember }) {
               <p className="cx-row-question">{c.question}</p>
               {c.answer && <p className="cx-answer">{c.answer}</p>}
               <p className="cx-muted">
-                {c.answeredBy && <>Answered by {c.answeredBy.name}{took(c) && ` in ${took(c)}`}. </>}
-                {callerSummary(c.callerInfo)}
+                {[c.answeredBy && `Answered by ${c.answeredBy.name}${took(c) ? ` in ${took(c)}` : ""}`, callerSummary(c.callerInfo) && `Caller: ${callerSummary(c.callerInfo)}`]
+                  .filter(Boolean)
+                  .join(" · ")}
               </p>
             </li>
           ))}

@@ -89,13 +89,15 @@ export function CannedRepliesManager() {
                     {r.title && <div className="cx-muted">{r.title}</div>}
                   </td>
                   <td>{r.body}</td>
-                  <td className="cx-actions">
+                  <td>
+                    <div className="cx-actions">
                     <button type="button" className="cx-secondary" onClick={() => setEditing(r.id)} aria-label={`Edit /${r.shortcut}`}>
                       Edit
                     </button>
                     <button type="button" className="cx-secondary" onClick={() => void remove(r)} aria-label={`Delete /${r.shortcut}`}>
                       Delete
                     </button>
+                    </div>
                   </td>
                 </tr>
               ),
