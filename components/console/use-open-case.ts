@@ -14,15 +14,23 @@ export function useOpenCase(opts: { cases: Map<string, ConsoleCase>; upsert: (c:
   const [claiming, setClaiming] = useState(false);
   const [sending, setSending] = useState(false);
   const [notice, setNotice] = useState<Notice>(null);
-  const [draft, setDraft] = useState("");
+  const [draft, setDraftState] = useState("");
+  // Drafts survive switching cases: opening another case by mistake must not lose a half-typed answer.
+  const drafts = useRef(new Map<string, string>());
+  const openIdRef = useRef<string | null>(null);
+  const setDraft = useCallback((v: string) => {
+    if (openIdRef.current) drafts.current.set(openIdRef.current, v);
+    setDraftState(v);
+  }, []);
   const composerRef = useRef<HTMLTextAreaElement | null>(null);
   const current = openId ? (cases.get(openId) ?? null) : null;
 
   const open = useCallback(
     (id: string | null) => {
       setOpenId(id);
+      openIdRef.current = id;
       setNotice(null);
-      setDraft("");
+      setDraftState(id ? (drafts.current.get(id) ?? "") : "");
       setMessages([]);
       if (!id) return;
       if (!cases.has(id)) void refresh(id);
@@ -63,7 +71,8 @@ export function useOpenCase(opts: { cases: Map<string, ConsoleCase>; upsert: (c:
       setNotice(null);
       try {
         upsert(await consoleApi.answer(id, text));
-        setDraft("");
+        drafts.current.delete(id);
+        if (openIdRef.current === id) setDraftState("");
         return true;
       } catch (e) {
         setNotice({ kind: "error", text: (e as Error).message });
