@@ -31,6 +31,7 @@ import { buildApp, cli, freshDatabaseEnv, startApp, type RunningApp } from "../e
 import { connectLegacy, connectModern, type McpTestClient, type ToolCallResult } from "../e2e/support/mcp-clients";
 import { benchCalls } from "./calls";
 import { benchCallsSync } from "./calls-sync";
+import { benchConsole } from "./console";
 
 const root = path.resolve(__dirname, "..");
 const resultsDir = path.join(__dirname, "results");
@@ -1028,6 +1029,7 @@ async function main() {
   ];
   rows.push(...(await benchCalls({ quick: QUICK, log })).rows);
   rows.push(...(await benchCallsSync({ quick: QUICK, log })).rows);
+  rows.push(...(await benchConsole({ quick: QUICK, log })));
   const allPass = rows.every((r) => r[3] !== "FAIL");
 
   const report = {

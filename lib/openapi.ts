@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { caseSchema, createCaseSchema, listMessagesQuery, messageSchema, postMessageSchema } from "@/lib/hitl/schemas";
+import { cannedReplyInput, cannedReplySchema } from "@/lib/canned-replies/schemas";
 import pkg from "@/package.json";
 import { adminOpenApiPaths } from "@/lib/admin/openapi-paths";
 import { callsOpenApi } from "@/lib/calls/openapi-paths";
@@ -33,7 +34,15 @@ export function buildOpenApi(serverUrl: string) {
         Case: schema(caseSchema),
         Message: schema(messageSchema),
         PostMessage: schema(postMessageSchema, "input"),
-        CaseList: { type: "object", properties: { cases: { type: "array", items: { $ref: "#/components/schemas/Case" } } } },
+        CaseList: {
+          type: "object",
+          properties: {
+            cases: { type: "array", items: { $ref: "#/components/schemas/Case" } },
+            nextBefore: { type: "string", format: "date-time", nullable: true, description: "Cursor for the next (older) page; null on the last page or with order=oldest" },
+          },
+        },
+        CannedReply: schema(cannedReplySchema),
+        CannedReplyInput: schema(cannedReplyInput, "input"),
         MessageList: { type: "object", properties: { messages: { type: "array", items: { $ref: "#/components/schemas/Message" } }, cursor: { type: "integer" } } },
         MessagePosted: { type: "object", properties: { message: { $ref: "#/components/schemas/Message" }, case: { $ref: "#/components/schemas/Case" } } },
         Error: error,
@@ -56,6 +65,8 @@ export function buildOpenApi(serverUrl: string) {
             { name: "status", in: "query", schema: { type: "string" }, description: "Comma-separated: open, claimed, answered, expired, cancelled" },
             { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 200, default: 50 } },
             { name: "order", in: "query", schema: { type: "string", enum: ["newest", "oldest"], default: "newest" } },
+            { name: "q", in: "query", schema: { type: "string", maxLength: 200 }, description: "Text search (case-insensitive) over question, context, answer and caller info" },
+            { name: "before", in: "query", schema: { type: "string", format: "date-time" }, description: "Cursor: cases created before this moment; pass the previous page's nextBefore" },
           ],
           responses: { "200": ok("CaseList", "Cases, newest first"), ...errors(401, 403, 422, 429) },
         },
@@ -89,6 +100,28 @@ export function buildOpenApi(serverUrl: string) {
         get: { summary: "Answerers online", responses: { "200": { description: "Online count" } } },
       },
       ...calls.paths,
+      "/api/canned-replies": {
+        get: {
+          summary: "List canned replies",
+          description: "Members and hitl:answer keys. The account's stock answers, by shortcut; the console expands `/shortcut` into the body.",
+          responses: { "200": { description: "Canned replies", content: { "application/json": { schema: { type: "object", properties: { cannedReplies: { type: "array", items: { $ref: "#/components/schemas/CannedReply" } } } } } } }, ...errors(401, 403, 429) },
+        },
+        post: {
+          summary: "Create a canned reply",
+          description: "Members (operators and admins) or admin-scoped keys. Shortcuts are unique per account.",
+          requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/CannedReplyInput" } } } },
+          responses: { "201": ok("CannedReply", "Created"), ...errors(400, 401, 403, 409, 422, 429) },
+        },
+      },
+      "/api/canned-replies/{id}": {
+        patch: {
+          summary: "Update a canned reply",
+          parameters: [idParam],
+          requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/CannedReplyInput" } } } },
+          responses: { "200": ok("CannedReply", "Updated"), ...errors(400, 401, 403, 404, 409, 422, 429) },
+        },
+        delete: { summary: "Delete a canned reply", parameters: [idParam], responses: { "204": { description: "Deleted" }, ...errors(401, 403, 404, 429) } },
+      },
       "/api/events": {
         get: {
           summary: "Account case events (Server-Sent Events)",

@@ -16,6 +16,9 @@ export type E2eTenant = {
   operatorPassword: string;
   adminEmail: string;
   adminPassword: string;
+  /** A second operator, for two-browser console tests. */
+  operator2Email: string;
+  operator2Password: string;
 };
 export type E2eEnv = {
   baseUrl: string;
@@ -60,6 +63,9 @@ export default async function setup(project: TestProject) {
     const adminEmail = `admin-${name.toLowerCase()}@e2e.test`;
     const adminPassword = `pw-${randomBytes(6).toString("hex")}`;
     cli(env, "members", "create", "--email", adminEmail, "--password", adminPassword, "--role", "admin", "--account", accountId);
+    const operator2Email = `operator2-${name.toLowerCase()}@e2e.test`;
+    const operator2Password = `pw-${randomBytes(6).toString("hex")}`;
+    cli(env, "members", "create", "--email", operator2Email, "--password", operator2Password, "--role", "operator", "--account", accountId, "--name", `${name} Second`);
     return {
       accountId,
       agentKey: cli(env, "keys", "create", "--name", `${name} agent`, "--scopes", "hitl:ask", "--account", accountId),
@@ -71,6 +77,8 @@ export default async function setup(project: TestProject) {
       operatorPassword,
       adminEmail,
       adminPassword,
+      operator2Email,
+      operator2Password,
     };
   };
   const a = tenant("Alpha");

@@ -294,3 +294,15 @@ export const callSyncFailures = pgTable("call_sync_failures", {
   lastError: text("last_error"),
   updatedAt: ts("updated_at").notNull().defaultNow(),
 });
+// --- canned replies (issue 3, console) ---
+export const cannedReplies = pgTable("canned_replies", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  accountId: uuid("account_id").notNull(),
+  shortcut: text("shortcut").notNull(),
+  title: text("title").notNull().default(""),
+  body: text("body").notNull(),
+  createdByMemberId: uuid("created_by_member_id"),
+  createdAt: ts("created_at").notNull().defaultNow(),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+});
+export type CannedReplyRow = typeof cannedReplies.$inferSelect;

@@ -87,6 +87,8 @@ export const listCasesQuery = z.object({
     .pipe(z.array(caseStatusSchema).optional()),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   order: z.enum(["newest", "oldest"], { message: "must be newest or oldest" }).default("newest").describe("oldest first suits an answering queue: the callers who have waited longest"),
+  q: z.string().trim().max(200, "must be at most 200 characters").optional().describe("Text search over question, context, answer and caller info (case-insensitive)"),
+  before: z.iso.datetime({ offset: true, message: "must be an ISO 8601 timestamp" }).optional().describe("Cursor: only cases created before this moment (pass the previous page's nextBefore)"),
 });
 
 export const listMessagesQuery = z.object({

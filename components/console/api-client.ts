@@ -1,0 +1,53 @@
+"use client";
+
+import type { CannedReply, ConsoleCase, ConsoleMessage } from "@/components/console/types";
+
+/** An API error as the console shows it: the server's message, and its details (e.g. who holds a case). */
+export class ConsoleApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+}
+
+async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(path, {
+    method,
+    credentials: "same-origin",
+    headers: body === undefined ? undefined : { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    cache: "no-store",
+  });
+  if (res.status === 401) {
+    // The session ended (signed out elsewhere, expired): back to sign-in, then here again.
+    window.location.assign(`/login?next=${encodeURIComponent(window.location.pathname + window.location.search)}`);
+    throw new ConsoleApiError(401, "Signed out.");
+  }
+  const json = res.status === 204 ? undefined : await res.json().catch(() => undefined);
+  if (!res.ok) throw new ConsoleApiError(res.status, json?.error?.message ?? `Request failed (${res.status}).`, json?.error?.details);
+  return json as T;
+}
+
+export const consoleApi = {
+  liveCases: () => call<{ cases: ConsoleCase[] }>("GET", "/api/cases?status=open,claimed&order=oldest&limit=200").then((r) => r.cases),
+  history: (q: { q?: string; status?: string; before?: string | null }) => {
+    const p = new URLSearchParams({ status: q.status || "answered,expired,cancelled", limit: "30" });
+    if (q.q) p.set("q", q.q);
+    if (q.before) p.set("before", q.before);
+    return call<{ cases: ConsoleCase[]; nextBefore: string | null }>("GET", `/api/cases?${p}`);
+  },
+  getCase: (id: string) => call<ConsoleCase>("GET", `/api/cases/${id}`),
+  messages: (id: string) => call<{ messages: ConsoleMessage[] }>("GET", `/api/cases/${id}/messages`).then((r) => r.messages),
+  claim: (id: string) => call<ConsoleCase>("POST", `/api/cases/${id}/claim`),
+  answer: (id: string, content: string) => call<{ case: ConsoleCase }>("POST", `/api/cases/${id}/messages`, { content }).then((r) => r.case),
+  presence: (status: "online" | "away") => call<{ online: number; ttlSeconds: number }>("POST", "/api/presence", { status }),
+  onlineCount: () => call<{ online: number }>("GET", "/api/presence").then((r) => r.online),
+  cannedReplies: () => call<{ cannedReplies: CannedReply[] }>("GET", "/api/canned-replies").then((r) => r.cannedReplies),
+  createCannedReply: (v: { shortcut: string; title: string; body: string }) => call<CannedReply>("POST", "/api/canned-replies", v),
+  updateCannedReply: (id: string, v: { shortcut?: string; title?: string; body?: string }) => call<CannedReply>("PATCH", `/api/canned-replies/${id}`, v),
+  deleteCannedReply: (id: string) => call<void>("DELETE", `/api/canned-replies/${id}`),
+  signOut: () => call<{ ok: true }>("POST", "/api/auth/logout"),
+};

@@ -1,0 +1,109 @@
+"use client";
+
+import type { RefObject } from "react";
+import { CallerInfo } from "@/components/console/caller-info";
+import { holderLabel, PriorityBadges, VoiceBadge } from "@/components/console/case-badges";
+import { Conversation } from "@/components/console/conversation";
+import { Countdown } from "@/components/console/countdown";
+import { ReplyComposer } from "@/components/console/reply-composer";
+import type { CannedReply, ConsoleCase, ConsoleMember, ConsoleMessage } from "@/components/console/types";
+
+type Props = {
+  c: ConsoleCase;
+  messages: ConsoleMessage[];
+  me: ConsoleMember;
+  now: number;
+  claiming: boolean;
+  notice: { kind: "error" | "info"; text: string } | null;
+  draft: string;
+  setDraft: (v: string) => void;
+  replies: CannedReply[];
+  sending: boolean;
+  composerRef: RefObject<HTMLTextAreaElement | null>;
+  onClaim: () => void;
+  onSend: () => void;
+  onClose: () => void;
+};
+
+const closedText = (c: ConsoleCase) =>
+  c.status === "answered" ? `Answered by ${c.answeredBy?.name ?? "someone"}` : c.status === "expired" ? "Expired without an answer" : "Cancelled by the agent";
+
+/** One case: what was asked, by whom, the conversation, the countdown, claim and the answer box. */
+export function CasePanel({ c, messages, me, now, claiming, notice, draft, setDraft, replies, sending, composerRef, onClaim, onSend, onClose }: Props) {
+  const holder = holderLabel(c, me);
+  const mine = holder === "You";
+  const live = c.status === "open" || c.status === "claimed";
+  return (
+    <article className="cx-case" aria-labelledby="case-question">
+      <header className="cx-case-head">
+        <div className="cx-row-top">
+          <PriorityBadges c={c} />
+          <VoiceBadge c={c} />
+          <span className="cx-spacer" />
+          {live && <Countdown deadline={c.waitDeadlineAt} now={now} size="lg" />}
+          <button type="button" className="cx-ghost" onClick={onClose} aria-label="Close case, back to the queue">
+            Esc ✕
+          </button>
+        </div>
+        <h2 id="case-question" className="cx-case-question">
+          {c.question}
+        </h2>
+        <p className="cx-status-line" data-testid="case-status">
+          {live ? (holder ? `Claimed by ${holder}` : "Unclaimed — claim it to answer") : closedText(c)}
+        </p>
+      </header>
+
+      {notice && (
+        <p role={notice.kind === "error" ? "alert" : "status"} className={`cx-notice cx-notice-${notice.kind}`}>
+          {notice.text}
+        </p>
+      )}
+
+      {c.status === "answered" && c.answer && (
+        <section className="cx-section">
+          <h3>Answer</h3>
+          <p className="cx-answer">{c.answer}</p>
+        </section>
+      )}
+
+      {live && !mine && (
+        <button type="button" className="cx-primary cx-claim" onClick={onClaim} disabled={claiming || c.status !== "open"}>
+          {claiming ? "Claiming…" : c.status === "open" ? "Claim (Enter)" : `Held by ${holder}`}
+        </button>
+      )}
+      {live && (
+        <ReplyComposer
+          ref={composerRef}
+          value={draft}
+          onChange={setDraft}
+          replies={replies}
+          disabled={!mine}
+          sending={sending}
+          onSend={onSend}
+          hint={c.status === "open" ? "Claim the case to answer it." : `${holder} is answering this one.`}
+        />
+      )}
+
+      {c.context && (
+        <section className="cx-section">
+          <h3>Context from the agent</h3>
+          <p className="cx-pre">{c.context}</p>
+        </section>
+      )}
+      <section className="cx-section">
+        <h3>Conversation</h3>
+        <Conversation c={c} messages={messages} />
+      </section>
+      <section className="cx-section">
+        <h3>Caller</h3>
+        <CallerInfo info={c.callerInfo} />
+        {(c.callId || c.agentId) && (
+          <p className="cx-muted">
+            {c.callId && <>Call {c.callId}. </>}
+            {c.agentId && <>Agent {c.agentId}.</>}
+          </p>
+        )}
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,142 @@
+"use client";
+
+import { useCallback, useEffect, useState } from "react";
+import { CasePanel } from "@/components/console/case-panel";
+import { ConsoleFrame } from "@/components/console/console-frame";
+import { QueueList } from "@/components/console/queue-list";
+import { consoleApi } from "@/components/console/api-client";
+import { expandShortcuts } from "@/lib/canned-replies/expand-shortcut";
+import { useAlerts, useTabTitle } from "@/components/console/use-alerts";
+import { useCaseFeed } from "@/components/console/use-case-feed";
+import { useNow } from "@/components/console/use-now";
+import { useOpenCase } from "@/components/console/use-open-case";
+import { useQueue } from "@/components/console/use-queue";
+import { useShortcuts } from "@/components/console/use-shortcuts";
+import type { CannedReply, ConsoleMember } from "@/components/console/types";
+
+const focusRow = (id: string | undefined) => id && requestAnimationFrame(() => document.getElementById(`row-${id}`)?.focus());
+
+/** The operator console: the live queue on the left, the open case on the right, all of it keyboard-driven. */
+export function ConsoleApp({ me, initialCaseId }: { me: ConsoleMember; initialCaseId?: string }) {
+  const alerts = useAlerts();
+  const q = useQueue({ onNewCase: alerts.announceNew });
+  useTabTitle(q.openCount);
+  const feed = useCaseFeed(q.handleEvent);
+  const oc = useOpenCase({ cases: q.cases, upsert: q.upsert, refresh: q.refresh });
+  const now = useNow(1000);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [replies, setReplies] = useState<CannedReply[]>([]);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [replyFocusFor, setReplyFocusFor] = useState<string | null>(null);
+
+  useEffect(() => {
+    consoleApi.cannedReplies().then(setReplies, () => {});
+    if (initialCaseId) oc.open(initialCaseId);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  // Keep a selection on the queue so Enter always has a target.
+  useEffect(() => {
+    if (!q.queue.length) return;
+    if (!selectedId || !q.queue.some((c) => c.id === selectedId)) setSelectedId(q.queue[0]!.id);
+  }, [q.queue, selectedId]);
+
+  const move = (delta: number) => {
+    if (!q.queue.length) return;
+    const i = q.queue.findIndex((c) => c.id === selectedId);
+    const next = q.queue[Math.max(0, Math.min(q.queue.length - 1, (i < 0 ? 0 : i + delta)))]!;
+    setSelectedId(next.id);
+    focusRow(next.id);
+  };
+
+  const openAndClaim = useCallback(async () => {
+    const id = selectedId ?? q.queue[0]?.id;
+    if (!id) return;
+    if (oc.openId !== id) oc.open(id);
+    const c = q.cases.get(id);
+    const mine = c?.status === "claimed" && c.claimedBy?.type === "member" && c.claimedBy.id === me.id;
+    if (mine || (await oc.claim(id))) setReplyFocusFor(id);
+  }, [selectedId, q.queue, q.cases, oc, me.id]);
+
+  // Focus the answer box once the claim has rendered it enabled (a disabled textarea ignores focus()).
+  const current = oc.current;
+  useEffect(() => {
+    if (!replyFocusFor || current?.id !== replyFocusFor) return;
+    if (current.status === "claimed" && current.claimedBy?.id === me.id) {
+      oc.composerRef.current?.focus();
+      setReplyFocusFor(null);
+    }
+  }, [replyFocusFor, current, me.id, oc.composerRef]);
+
+  const send = useCallback(async () => {
+    const c = oc.current;
+    if (!c || c.status !== "claimed") return;
+    const text = expandShortcuts(oc.draft, replies).text;
+    if (!(await oc.send(c.id, text))) return;
+    alerts.setAnnouncement("Answer sent.");
+    // On to the next case: open it (unclaimed) with its row focused, so Enter claims it.
+    const next = q.queue.find((x) => x.id !== c.id && x.status === "open");
+    if (next) {
+      setSelectedId(next.id);
+      oc.open(next.id);
+      focusRow(next.id);
+    } else {
+      oc.setNotice({ kind: "info", text: "Answer sent. The queue is clear." });
+      focusRow(q.queue.find((x) => x.id !== c.id)?.id);
+    }
+  }, [oc, replies, q.queue, alerts]);
+
+  const back = () => {
+    if (helpOpen) return setHelpOpen(false);
+    const active = document.activeElement as HTMLElement | null;
+    if (active && oc.composerRef.current === active) {
+      active.blur();
+      return focusRow(oc.openId ?? selectedId ?? undefined);
+    }
+    if (oc.openId) {
+      const id = oc.openId;
+      oc.open(null);
+      return focusRow(q.queue.some((c) => c.id === id) ? id : (selectedId ?? undefined));
+    }
+  };
+
+  useShortcuts(
+    {
+      next: () => move(1),
+      prev: () => move(-1),
+      openAndClaim: () => void openAndClaim(),
+      focusReply: () => oc.composerRef.current?.focus(),
+      send: () => void send(),
+      back,
+      help: () => setHelpOpen(true),
+    },
+    !helpOpen,
+  );
+
+  return (
+    <ConsoleFrame me={me} current="queue" feed={feed} alerts={alerts} helpOpen={helpOpen} setHelpOpen={setHelpOpen}>
+      <div className={`cx-split${oc.current ? " cx-split-open" : ""}`}>
+        <section className="cx-queue-pane" aria-labelledby="queue-title">
+          <h1 id="queue-title" className="cx-pane-title">
+            Queue <span className="cx-count" data-testid="open-count">{q.openCount} open</span>
+          </h1>
+          {q.error && <p role="alert" className="cx-notice cx-notice-error">{q.error}</p>}
+          <QueueList queue={q.queue} selectedId={selectedId} openId={oc.openId} me={me} now={now} loaded={q.loaded} onOpen={(id) => { setSelectedId(id); oc.open(id); }} onSelect={setSelectedId} />
+          <p className="cx-muted cx-hint">
+            <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>Enter</kbd> open and claim · <kbd>?</kbd> all shortcuts
+          </p>
+        </section>
+        <section className="cx-case-pane" aria-label="Case">
+          {oc.current ? (
+            <CasePanel c={oc.current} messages={oc.messages} me={me} now={now} claiming={oc.claiming} notice={oc.notice} draft={oc.draft} setDraft={oc.setDraft} replies={replies} sending={oc.sending} composerRef={oc.composerRef} onClaim={() => void oc.claim(oc.current!.id).then((ok) => ok && setReplyFocusFor(oc.current!.id))} onSend={() => void send()} onClose={back} />
+          ) : (
+            <div className="cx-empty cx-case-empty">
+              <p>Select a case to see the whole conversation.</p>
+              {oc.notice && <p role="status">{oc.notice.text}</p>}
+            </div>
+          )}
+        </section>
+      </div>
+    </ConsoleFrame>
+  );
+}

@@ -1,0 +1,98 @@
+"use client";
+
+import { forwardRef, useState, type ChangeEvent, type KeyboardEvent } from "react";
+import { expandShortcuts, shortcutAtCaret } from "@/lib/canned-replies/expand-shortcut";
+import type { CannedReply } from "@/components/console/types";
+
+type Props = {
+  value: string;
+  onChange: (v: string) => void;
+  replies: CannedReply[];
+  disabled: boolean;
+  sending: boolean;
+  onSend: () => void;
+  hint?: string;
+};
+
+/**
+ * The answer box. `/shortcut` followed by a space (or Tab on a suggestion) turns into that canned reply
+ * in place; Ctrl/Cmd+Enter sends (handled by the console's shortcuts so it works from anywhere).
+ */
+export const ReplyComposer = forwardRef<HTMLTextAreaElement, Props>(function ReplyComposer({ value, onChange, replies, disabled, sending, onSend, hint }, ref) {
+  const [caret, setCaret] = useState(0);
+  const token = shortcutAtCaret(value, caret);
+  const suggestions = token ? replies.filter((r) => r.shortcut.startsWith(token.query)).slice(0, 5) : [];
+
+  const applyCaret = (el: HTMLTextAreaElement, pos: number) => requestAnimationFrame(() => el.setSelectionRange(pos, pos));
+
+  function handleChange(e: ChangeEvent<HTMLTextAreaElement>) {
+    const el = e.currentTarget;
+    const pos = el.selectionStart ?? el.value.length;
+    // Expand when a whitespace was just typed after a known /shortcut.
+    if (/\s/.test(el.value.charAt(pos - 1))) {
+      const r = expandShortcuts(el.value, replies, pos);
+      if (r.expanded) {
+        onChange(r.text);
+        setCaret(r.caret);
+        applyCaret(el, r.caret);
+        return;
+      }
+    }
+    onChange(el.value);
+    setCaret(pos);
+  }
+
+  function insert(reply: CannedReply, el: HTMLTextAreaElement) {
+    if (!token) return;
+    const text = value.slice(0, token.start) + reply.body + value.slice(caret);
+    const pos = token.start + reply.body.length;
+    onChange(text);
+    setCaret(pos);
+    applyCaret(el, pos);
+  }
+
+  function handleKeyDown(e: KeyboardEvent<HTMLTextAreaElement>) {
+    if (e.key === "Tab" && !e.shiftKey && suggestions.length) {
+      e.preventDefault();
+      insert(suggestions[0]!, e.currentTarget);
+    }
+  }
+
+  return (
+    <div className="cx-composer">
+      <label htmlFor="reply">Your answer</label>
+      <textarea
+        id="reply"
+        ref={ref}
+        value={value}
+        rows={4}
+        disabled={disabled}
+        placeholder={disabled ? hint : "Type the answer the agent should give. /shortcut inserts a canned reply."}
+        aria-describedby="reply-help"
+        onChange={handleChange}
+        onKeyDown={handleKeyDown}
+        onSelect={(e) => setCaret(e.currentTarget.selectionStart ?? 0)}
+      />
+      {suggestions.length > 0 && (
+        <ul className="cx-suggestions" aria-label="Canned replies matching what you typed">
+          {suggestions.map((r, i) => (
+            <li key={r.id}>
+              <button type="button" tabIndex={-1} onMouseDown={(e) => e.preventDefault()} onClick={(e) => insert(r, e.currentTarget.closest(".cx-composer")!.querySelector("textarea")!)}>
+                <code>/{r.shortcut}</code> {r.title || r.body.slice(0, 60)}
+                {i === 0 && <kbd className="cx-kbd-hint">Tab</kbd>}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="cx-composer-bar">
+        <p id="reply-help" className="cx-muted">
+          <kbd>Ctrl</kbd>/<kbd>⌘</kbd> + <kbd>Enter</kbd> sends · <kbd>Esc</kbd> back to the queue
+        </p>
+        <button type="button" className="cx-primary" disabled={disabled || sending || !value.trim()} onClick={onSend}>
+          {sending ? "Sending…" : "Send answer"}
+        </button>
+      </div>
+    </div>
+  );
+});

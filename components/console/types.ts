@@ -1,0 +1,9 @@
+import type { PublicCase, PublicMessage } from "@/lib/hitl/schemas";
+import type { PublicCannedReply } from "@/lib/canned-replies/schemas";
+
+export type ConsoleCase = PublicCase;
+export type ConsoleMessage = PublicMessage;
+export type CannedReply = PublicCannedReply;
+
+/** What the page hands the client about the signed-in member (no secrets). */
+export type ConsoleMember = { id: string; name: string; email: string; role: "operator" | "admin" };

@@ -1,0 +1,69 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+
+export type ShortcutHandlers = {
+  next: () => void;
+  prev: () => void;
+  openAndClaim: () => void;
+  focusReply: () => void;
+  send: () => void;
+  back: () => void;
+  help: () => void;
+};
+
+export const SHORTCUTS: Array<{ keys: string[]; what: string }> = [
+  { keys: ["j"], what: "Next case in the queue" },
+  { keys: ["k"], what: "Previous case in the queue" },
+  { keys: ["Enter"], what: "Open and claim the selected case" },
+  { keys: ["r"], what: "Focus the reply box" },
+  { keys: ["Ctrl", "Enter"], what: "Send the reply (⌘ Enter on a Mac)" },
+  { keys: ["Esc"], what: "Back to the queue / close this dialog" },
+  { keys: ["/"], what: "In the reply box: type /shortcut, then space or Tab, to insert a canned reply" },
+  { keys: ["?"], what: "Show these shortcuts" },
+];
+
+/** True while the user types in a field: plain letter keys then belong to the text, not to us. */
+function typing(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  if (!el) return false;
+  const tag = el.tagName;
+  return tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || el.isContentEditable;
+}
+
+/** The console's keyboard map. Ctrl/Cmd+Enter and Esc work everywhere; the rest only outside text fields. */
+export function useShortcuts(handlers: ShortcutHandlers, enabled = true) {
+  const h = useRef(handlers);
+  h.current = handlers;
+  useEffect(() => {
+    if (!enabled) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.isComposing) return;
+      if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
+        e.preventDefault();
+        return h.current.send();
+      }
+      if (e.key === "Escape") return h.current.back();
+      if (typing(e.target) || e.altKey || e.ctrlKey || e.metaKey) return;
+      const map: Record<string, (() => void) | undefined> = {
+        j: h.current.next,
+        k: h.current.prev,
+        r: h.current.focusReply,
+        "?": h.current.help,
+      };
+      const fn = map[e.key];
+      if (fn) {
+        e.preventDefault();
+        return fn();
+      }
+      // Enter on a queue row opens and claims it; on any other button or link it keeps its usual meaning.
+      const t = e.target as HTMLElement | null;
+      if (e.key === "Enter" && (!t || t === document.body || t.closest?.("[data-queue-row]"))) {
+        e.preventDefault();
+        h.current.openAndClaim();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [enabled]);
+}
