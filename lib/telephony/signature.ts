@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { TelephonyError } from "@/lib/telephony/port";
 
 /** Bland's webhook signature: hex HMAC-SHA256 of the raw request body, sent as X-Webhook-Signature. */
 export const SIGNATURE_HEADER = "x-webhook-signature";
@@ -13,4 +14,24 @@ export function verifySignature(secret: string, rawBody: string, signature: stri
   const given = signature.trim().toLowerCase().replace(/^sha256=/, "");
   if (!/^[0-9a-f]{64}$/.test(given)) return false;
   return timingSafeEqual(Buffer.from(given, "hex"), Buffer.from(signBody(secret, rawBody), "hex"));
+}
+
+/**
+ * A provider webhook as both adapters receive it: the signature over the raw body first (401), then JSON
+ * (400), then the provider's own shape (400). Returns the parsed body.
+ */
+export function parseSignedWebhook<T>(
+  opts: { secret: string; rawBody: string; headers: Headers; schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }; what: string },
+): T {
+  if (!verifySignature(opts.secret, opts.rawBody, opts.headers.get(SIGNATURE_HEADER)))
+    throw new TelephonyError("webhook signature does not verify", { status: 401, retryable: false });
+  let json: unknown;
+  try {
+    json = JSON.parse(opts.rawBody);
+  } catch {
+    throw new TelephonyError("webhook body is not JSON", { status: 400, retryable: false });
+  }
+  const parsed = opts.schema.safeParse(json);
+  if (!parsed.success) throw new TelephonyError(`webhook body is not ${opts.what}`, { status: 400, retryable: false });
+  return parsed.data;
 }

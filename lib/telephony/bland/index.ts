@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { createHttpClient } from "@/lib/telephony/http-client";
 import { TelephonyError, type Model, type ProviderEvent, type TelephonyPort } from "@/lib/telephony/port";
-import { SIGNATURE_HEADER, verifySignature } from "@/lib/telephony/signature";
+import { parseSignedWebhook } from "@/lib/telephony/signature";
 import { mapBlandCall } from "./map-call";
 import { blandCall, blandErrorMessage, blandSendCallResponse, blandStopResponse, blandVoices } from "./schemas";
 
@@ -86,23 +86,14 @@ export function createBlandTelephony(o: BlandOptions): TelephonyPort {
     },
 
     async verifyWebhook(rawBody, headers): Promise<ProviderEvent> {
-      if (!verifySignature(o.webhookSecret, rawBody, headers.get(SIGNATURE_HEADER)))
-        throw new TelephonyError("webhook signature does not verify", { status: 401, retryable: false });
-      let json: unknown;
-      try {
-        json = JSON.parse(rawBody);
-      } catch {
-        throw new TelephonyError("webhook body is not JSON", { status: 400, retryable: false });
-      }
-      const parsed = blandCall.safeParse(json);
-      if (!parsed.success) throw new TelephonyError("webhook body is not a Bland call", { status: 400, retryable: false });
-      const call = mapBlandCall(parsed.data);
-      const callId = parsed.data.metadata?.call_id;
+      const body = parseSignedWebhook({ secret: o.webhookSecret, rawBody, headers, schema: blandCall, what: "a Bland call" });
+      const call = mapBlandCall(body);
+      const callId = body.metadata?.call_id;
       // Bland sends no event id; the same body delivered twice is the same event.
       const digest = createHash("sha256").update(rawBody).digest("hex").slice(0, 24);
       return {
-        eventId: `bland_${parsed.data.call_id}_${call.status}_${digest}`,
-        providerCallId: parsed.data.call_id,
+        eventId: `bland_${body.call_id}_${call.status}_${digest}`,
+        providerCallId: body.call_id,
         callId: typeof callId === "string" ? callId : undefined,
         status: call.status,
         at: call.endedAt ?? new Date(),

@@ -1,5 +1,5 @@
 import { TelephonyError, isFinalCallStatus, type PlaceCallInput, type ProviderEvent, type TelephonyPort } from "@/lib/telephony/port";
-import { SIGNATURE_HEADER, verifySignature } from "@/lib/telephony/signature";
+import { parseSignedWebhook } from "@/lib/telephony/signature";
 import { SIM_MODELS, SIM_VOICES } from "./catalog";
 import { decodeSimCallId, encodeSimCallId, type SimCall } from "./call-id";
 import { simCallAt, simTimeline } from "./lifecycle";
@@ -103,17 +103,7 @@ export function createSimulatorTelephony(opts: SimulatorOptions): TelephonyPort 
     },
 
     async verifyWebhook(rawBody, headers): Promise<ProviderEvent> {
-      if (!verifySignature(opts.webhookSecret, rawBody, headers.get(SIGNATURE_HEADER)))
-        throw new TelephonyError("webhook signature does not verify", { status: 401, retryable: false });
-      let json: unknown;
-      try {
-        json = JSON.parse(rawBody);
-      } catch {
-        throw new TelephonyError("webhook body is not JSON", { status: 400, retryable: false });
-      }
-      const parsed = simEventSchema.safeParse(json);
-      if (!parsed.success) throw new TelephonyError("webhook body is not a simulator event", { status: 400, retryable: false });
-      return fromSimEvent(parsed.data);
+      return fromSimEvent(parseSignedWebhook({ secret: opts.webhookSecret, rawBody, headers, schema: simEventSchema, what: "a simulator event" }));
     },
 
     async close() {
