@@ -13,6 +13,17 @@ export class ConsoleApiError extends Error {
   }
 }
 
+/**
+ * The page navigates away at most once: while signing out, a heartbeat that meets the ended session
+ * (401) must not start a second navigation that aborts the first.
+ */
+let leaving = false;
+export function leaveTo(url: string): void {
+  if (leaving) return;
+  leaving = true;
+  window.location.assign(url);
+}
+
 async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(path, {
     method,
@@ -23,7 +34,7 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
   });
   if (res.status === 401) {
     // The session ended (signed out elsewhere, expired): back to sign-in, then here again.
-    window.location.assign(`/login?next=${encodeURIComponent(window.location.pathname + window.location.search)}`);
+    leaveTo(`/login?next=${encodeURIComponent(window.location.pathname + window.location.search)}`);
     throw new ConsoleApiError(401, "Signed out.");
   }
   const json = res.status === 204 ? undefined : await res.json().catch(() => undefined);
@@ -49,5 +60,10 @@ export const consoleApi = {
   createCannedReply: (v: { shortcut: string; title: string; body: string }) => call<CannedReply>("POST", "/api/canned-replies", v),
   updateCannedReply: (id: string, v: { shortcut?: string; title?: string; body?: string }) => call<CannedReply>("PATCH", `/api/canned-replies/${id}`, v),
   deleteCannedReply: (id: string) => call<void>("DELETE", `/api/canned-replies/${id}`),
-  signOut: () => call<{ ok: true }>("POST", "/api/auth/logout"),
+  /** Ends the session, then goes to sign-in (once, whatever else answers 401 meanwhile). */
+  signOut: async () => {
+    leaving = true;
+    await call<{ ok: true }>("POST", "/api/auth/logout").catch(() => undefined);
+    window.location.assign("/login");
+  },
 };

@@ -14,7 +14,16 @@ import { useQueue } from "@/components/console/use-queue";
 import { useShortcuts } from "@/components/console/use-shortcuts";
 import type { CannedReply, ConsoleMember } from "@/components/console/types";
 
-const focusRow = (id: string | undefined) => id && requestAnimationFrame(() => document.getElementById(`row-${id}`)?.focus());
+/**
+ * Focus a queue row now when it is on the page (so an Enter typed right after j/k reaches it), else on
+ * the next frame, once React has rendered it.
+ */
+const focusRow = (id: string | undefined) => {
+  if (!id) return;
+  const row = document.getElementById(`row-${id}`);
+  if (row) row.focus();
+  else requestAnimationFrame(() => document.getElementById(`row-${id}`)?.focus());
+};
 
 /** The operator console: the live queue on the left, the open case on the right, all of it keyboard-driven. */
 export function ConsoleApp({ me, initialCaseId }: { me: ConsoleMember; initialCaseId?: string }) {

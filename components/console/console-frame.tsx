@@ -19,11 +19,6 @@ type Props = {
   children: ReactNode;
 };
 
-async function signOut() {
-  await consoleApi.signOut().catch(() => {});
-  window.location.assign("/login");
-}
-
 /** Chrome shared by the console pages: top bar with presence, the shortcuts dialog and the live region. */
 export function ConsoleFrame({ me, current, feed, alerts, helpOpen, setHelpOpen, children }: Props) {
   const presence = usePresence();
@@ -41,7 +36,7 @@ export function ConsoleFrame({ me, current, feed, alerts, helpOpen, setHelpOpen,
         onSound={() => void alerts?.toggleSound()}
         feed={feed}
         onHelp={() => setHelpOpen(true)}
-        onSignOut={() => void signOut()}
+        onSignOut={() => void consoleApi.signOut()}
         current={current}
       />
       <main id="main" className="cx-main">

@@ -63,7 +63,11 @@ export class ConsolePage {
     for (let i = 0; i < total; i++) await this.page.keyboard.press("k");
     for (let i = 0; i <= total; i++) {
       const current = await this.page.locator('[data-queue-row][aria-current="true"]').textContent();
-      if (current?.includes(text)) return;
+      if (current?.includes(text)) {
+        // Enter claims only from the focused row (on any other button it keeps its usual meaning).
+        await this.page.waitForFunction(() => document.activeElement?.getAttribute("aria-current") === "true");
+        return;
+      }
       await this.page.keyboard.press("j");
     }
     throw new Error(`row "${text}" not reachable with j/k`);
