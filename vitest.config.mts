@@ -3,6 +3,28 @@ import { defineConfig } from "vitest/config";
 
 const alias = { "@": path.resolve(import.meta.dirname) };
 
+/**
+ * With DATABASE_URL set the integration tests run on PostgreSQL. The money and concurrency tests (calls,
+ * credits, call sync, HITL answers) then run a second time on the embedded PGlite, so both databases the
+ * product ships with are covered in one `npm test`. Without DATABASE_URL the integration project is PGlite.
+ */
+const bothDatabases = process.env.DATABASE_URL
+  ? [
+      {
+        resolve: { alias },
+        test: {
+          name: "integration-pglite",
+          include: ["tests/calls/**/*.test.ts", "tests/hitl/post-message.test.ts", "tests/hitl/claim-case.test.ts", "tests/admin/hitl-metrics.test.ts"],
+          environment: "node",
+          env: { DATABASE_URL: "" },
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+    ]
+  : [];
+
 export default defineConfig({
   resolve: { alias },
   test: {
@@ -22,6 +44,7 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      ...bothDatabases,
       {
         resolve: { alias },
         test: {
