@@ -33,7 +33,7 @@ export function TopBar({ me, online, presence, onToggleAway, sound, onSound, fee
         <Link href="/console/history" aria-current={current === "history" ? "page" : undefined}>
           History
         </Link>
-        {me.role === "admin" && <Link href="/admin/canned-replies">Canned replies</Link>}
+        <Link href="/console/canned-replies">Canned replies</Link>
       </nav>
       <span className="cx-spacer" />
       {feed && (

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { CannedRepliesManager } from "@/components/admin/canned-replies/canned-replies-manager";
 import { requireMemberPage } from "@/lib/auth/current-member";
 import "@/components/console/console.css";
@@ -6,15 +5,12 @@ import "@/components/console/console.css";
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Canned replies · Switchboard" };
 
-// /admin/canned-replies — the team's stock answers (admins; checks the role itself, whatever layout wraps it)
+// /admin/canned-replies — the team's stock answers, in the admin pages (the layout admits admins; the page checks too)
 export default async function CannedRepliesPage() {
   const member = await requireMemberPage("/admin/canned-replies");
   return (
     <div className="cx-app">
       <div className="cx-page">
-        <p className="cx-muted">
-          <Link href="/console">← Back to the console</Link>
-        </p>
         <h1 className="cx-pane-title">Canned replies</h1>
         {member.role === "admin" ? (
           <CannedRepliesManager />
