@@ -12,6 +12,7 @@ import { askHumanTool } from "../lib/mcp/tools/ask-human";
 import { cancelHumanRequestTool } from "../lib/mcp/tools/cancel-human-request";
 import { getHumanAnswerTool } from "../lib/mcp/tools/get-human-answer";
 import { ESCALATION_GUIDE, SERVER_INSTRUCTIONS } from "../lib/mcp/instructions";
+import { CALLS_TOOLS } from "../lib/mcp/server";
 
 const CASE_ID = "00000000-0000-4000-8000-000000000000";
 const answered = (caseId = CASE_ID) => {
@@ -25,6 +26,10 @@ function buildServer(): McpServer {
   server.registerTool(askHumanTool.name, askHumanTool.config, async () => answered());
   server.registerTool(getHumanAnswerTool.name, getHumanAnswerTool.config, async (args) => answered(args.caseId));
   server.registerTool(cancelHumanRequestTool.name, cancelHumanRequestTool.config, async (args) => answered(args.caseId));
+  // The phone-call tools are listed too (tools/list is measured), though their calls are not.
+  for (const t of CALLS_TOOLS) {
+    server.registerTool(t.contract.name, t.contract.config as never, (async () => ({ content: [{ type: "text" as const, text: "not in the bare server" }], isError: true })) as never);
+  }
   server.registerResource(
     "case",
     new ResourceTemplate("switchboard://cases/{caseId}", { list: undefined }),

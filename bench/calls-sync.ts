@@ -50,8 +50,8 @@ export async function benchCallsSync(opts: { quick: boolean; log: (msg: string) 
     const ok = run.status === "finished" && run.counts.updated === n && seconds < GOAL_SECONDS;
     return {
       rows: [
-        [`4. call sync: ${n} non-final calls, one run (${deps.database.driver})`, `${seconds} s, ${run.status}, ${run.counts.updated} updated, ${run.counts.failed + run.counts.dead_lettered} failed`, `< ${GOAL_SECONDS} s`, ok ? "PASS" : "FAIL"],
-        ["4. call sync: provider requests", `${run.providerRequests} (${Math.round(run.providerRequests / Math.max(seconds, 0.1))}/s; ${run.batches} batches)`, `= ${n}`, run.providerRequests === n ? "PASS" : "FAIL"],
+        [`6. call sync: ${n} non-final calls, one run (${deps.database.driver})`, `${seconds} s, ${run.status}, ${run.counts.updated} updated, ${run.counts.failed + run.counts.dead_lettered} failed`, `< ${GOAL_SECONDS} s`, ok ? "PASS" : "FAIL"],
+        ["6. call sync: provider requests", `${run.providerRequests} (${Math.round(run.providerRequests / Math.max(seconds, 0.1))}/s; ${run.batches} batches)`, `= ${n}`, run.providerRequests === n ? "PASS" : "FAIL"],
       ],
       figures: { calls: n, seconds, ...run, settings: { batchSize: deps.config.CALL_SYNC_BATCH_SIZE, concurrency: deps.config.CALL_SYNC_CONCURRENCY, rps: deps.config.CALL_SYNC_RPS } },
     };

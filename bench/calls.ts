@@ -62,9 +62,9 @@ export async function benchCalls(opts: { quick: boolean; log: (msg: string) => v
     return {
       figures,
       rows: [
-        ["calls: make_phone_call latency (simulator, MCP client)", fmt(lat.make), `p95 < ${GOAL_P95_MS} ms`, p95 < GOAL_P95_MS ? "pass" : "FAIL"],
-        ["calls: baseline get_credits / tools/list", `${fmt(lat.credits)}; ${fmt(lat.list)}`, "—", "info"],
-        ["calls: placing overhead vs get_credits (p50)", `${(pct(lat.make, 50) - pct(lat.credits, 50)).toFixed(1)} ms`, "—", "info"],
+        ["5. calls: make_phone_call latency (simulator, MCP client)", fmt(lat.make), `p95 < ${GOAL_P95_MS} ms`, p95 < GOAL_P95_MS ? "PASS" : "FAIL"],
+        ["5. calls: baseline get_credits / tools/list", `${fmt(lat.credits)}; ${fmt(lat.list)}`, "—", "info"],
+        ["5. calls: placing overhead vs get_credits (p50)", `${(pct(lat.make, 50) - pct(lat.credits, 50)).toFixed(1)} ms`, "—", "info"],
       ],
     };
   } finally {

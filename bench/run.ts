@@ -8,6 +8,9 @@
  *      API with its own answer: correctness, errors, server RSS, wall time.
  *   3. Throughput of tools/list and get_human_answer through the app, as a ratio against a bare
  *      @modelcontextprotocol/server McpServer (bench/bare-server.ts) with the same client and concurrency.
+ *   4. Console (bench/console.ts, real Chromium): case created → row visible; Send click → ask_human result.
+ *   5. make_phone_call latency on the simulator against get_credits / tools/list (bench/calls.ts).
+ *   6. Reconciliation of 10,000 non-final simulated calls in one run (bench/calls-sync.ts).
  *
  * Prints a table and writes bench/results/latest.json (plus a timestamped copy).
  *
@@ -815,10 +818,14 @@ async function figureThroughput(e: Env, answeredCaseId: string): Promise<Through
   const expectAnswered = (r: ToolCallResult) => {
     if (r.isError || structured(r)?.status !== "answered") throw new Error(`unexpected result ${JSON.stringify(r.content).slice(0, 200)}`);
   };
+  // Both servers list the same tools (the bare one registers the app's very definitions).
+  const toolCount = (await bareClient.listTools()).length;
+  const appCount = (await appClient.listTools()).length;
+  if (appCount !== toolCount) throw new Error(`the app lists ${appCount} tools, the bare server ${toolCount}: keep bench/bare-server.ts in step`);
   const ops: Record<string, (c: McpTestClient) => () => Promise<void>> = {
     "tools/list": (c) => async () => {
       const tools = await c.listTools();
-      if (tools.length !== 3) throw new Error(`tools/list returned ${tools.length} tools`);
+      if (tools.length !== toolCount) throw new Error(`tools/list returned ${tools.length} tools`);
     },
     get_human_answer: (c) => async () => expectAnswered(await c.callTool("get_human_answer", { caseId: answeredCaseId, waitSeconds: 0 })),
   };
@@ -1027,9 +1034,9 @@ async function main() {
       "info",
     ],
   ];
+  rows.push(...(await benchConsole({ quick: QUICK, log })));
   rows.push(...(await benchCalls({ quick: QUICK, log })).rows);
   rows.push(...(await benchCallsSync({ quick: QUICK, log })).rows);
-  rows.push(...(await benchConsole({ quick: QUICK, log })));
   const allPass = rows.every((r) => r[3] !== "FAIL");
 
   const report = {
