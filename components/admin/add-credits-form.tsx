@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { errorText, sendJson } from "@/components/admin/format";
+import { FormFeedback, SubmitButton } from "@/components/admin/form-feedback";
 
 /** Adds (or, with a negative amount, removes) credits; the ledger records who and why. */
 export function AddCreditsForm() {
@@ -45,17 +46,8 @@ export function AddCreditsForm() {
         Whole credits; a negative amount removes credits (never below what calls in progress hold).
       </p>
       <div className="actions">
-        <button type="submit" disabled={busy}>
-          {busy ? "Saving…" : "Add credits"}
-        </button>
-        {error && (
-          <p role="alert" className="error">
-            {error}
-          </p>
-        )}
-        <p role="status" className="adm-muted">
-          {message}
-        </p>
+        <SubmitButton busy={busy} label="Add credits" busyLabel="Saving…" />
+        <FormFeedback error={error} message={message} />
       </div>
     </form>
   );

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { errorText, formatWhen, sendJson } from "@/components/admin/format";
 import { ShownOnce } from "@/components/admin/shown-once";
+import { FormFeedback, SubmitButton } from "@/components/admin/form-feedback";
 
 export type KeyView = { id: string; name: string; prefix: string; scopes: string[]; createdAt: string; lastUsedAt: string | null; revokedAt: string | null };
 
@@ -70,20 +71,11 @@ export function KeysPanel({ keys, scopes }: { keys: KeyView[]; scopes: readonly 
             ))}
           </fieldset>
           <div className="actions">
-            <button type="submit" disabled={busy}>
-              {busy ? "Creating…" : "Create key"}
-            </button>
+            <SubmitButton busy={busy} label="Create key" busyLabel="Creating…" />
           </div>
         </form>
       </section>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
-      <p role="status" className="adm-muted">
-        {message}
-      </p>
+      <FormFeedback error={error} message={message} />
       {created && (
         <ShownOnce
           title={`New API key "${created.name}"`}

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { errorText, formatWhen, sendJson } from "@/components/admin/format";
 import { ShownOnce } from "@/components/admin/shown-once";
+import { FormFeedback, SubmitButton } from "@/components/admin/form-feedback";
 
 export type MemberView = { id: string; email: string; name: string; role: "operator" | "admin"; active: boolean; createdAt: string; lastLoginAt: string | null };
 
@@ -71,20 +72,11 @@ export function MembersPanel({ members, meId }: { members: MemberView[]; meId: s
             Leave the password empty to generate one; it is shown once.
           </p>
           <div className="actions">
-            <button type="submit" disabled={busy}>
-              {busy ? "Adding…" : "Add member"}
-            </button>
+            <SubmitButton busy={busy} label="Add member" busyLabel="Adding…" />
           </div>
         </form>
       </section>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
-      <p role="status" className="adm-muted">
-        {message}
-      </p>
+      <FormFeedback error={error} message={message} />
       {created && (
         <ShownOnce
           title={`Initial password for ${created.email}`}
