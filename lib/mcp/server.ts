@@ -1,9 +1,9 @@
 import type { McpServer } from "@modelcontextprotocol/server";
 import { ESCALATION_GUIDE } from "@/lib/mcp/instructions";
 import { registerCaseResource } from "@/lib/mcp/resources/case-resource";
-import { registerAskHuman } from "@/lib/mcp/tools/ask-human";
-import { registerCancelHumanRequest } from "@/lib/mcp/tools/cancel-human-request";
-import { registerGetHumanAnswer } from "@/lib/mcp/tools/get-human-answer";
+import { askHumanTool, registerAskHuman } from "@/lib/mcp/tools/ask-human";
+import { cancelHumanRequestTool, registerCancelHumanRequest } from "@/lib/mcp/tools/cancel-human-request";
+import { getHumanAnswerTool, registerGetHumanAnswer } from "@/lib/mcp/tools/get-human-answer";
 import { registerCallsResources } from "@/lib/mcp/resources/calls-resources";
 import { addCreditsTool } from "@/lib/mcp/tools/add-credits";
 import { cancelCallTool } from "@/lib/mcp/tools/cancel-call";
@@ -17,6 +17,7 @@ import { getModelOptionsTool } from "@/lib/mcp/tools/get-model-options";
 import { getVoiceOptionsTool } from "@/lib/mcp/tools/get-voice-options";
 import { makePhoneCallTool } from "@/lib/mcp/tools/make-phone-call";
 import { updateCallPreferencesTool } from "@/lib/mcp/tools/update-call-preferences";
+import { cacheToolSchemas } from "@/lib/mcp/schema-cache";
 
 export { SERVER_INSTRUCTIONS } from "@/lib/mcp/instructions";
 
@@ -35,6 +36,9 @@ export const CALLS_TOOLS = [
   getCreditsTool,
   addCreditsTool,
 ];
+
+// A fresh McpServer per request would otherwise redo zod → JSON Schema on every call (lib/mcp/schema-cache.ts).
+for (const t of [askHumanTool, getHumanAnswerTool, cancelHumanRequestTool, ...CALLS_TOOLS.map((c) => c.contract)]) cacheToolSchemas(t.config);
 
 /** Everything the MCP server offers; each tool is a thin adapter over lib/hitl or lib/calls. */
 export function registerSwitchboard(server: McpServer): void {
