@@ -12,6 +12,7 @@ const rest = api(baseUrl);
 const sc = (r: ToolCallResult) => r.structuredContent as any;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+// skipIf: no Chromium on this machine and not under CI (e2e/support/browser.ts says why; CI installs it and fails instead).
 describe.skipIf(skipWithoutBrowser)("admin calls and credits in a real browser", () => {
   let browser: Browser;
   let admin: BrowserContext;

@@ -12,6 +12,7 @@ import { AdminMetricsPage } from "./pages/admin-metrics-page";
 const { baseUrl, a } = inject("e2e");
 const rest = api(baseUrl);
 
+// skipIf: no Chromium on this machine and not under CI (e2e/support/browser.ts says why; CI installs it and fails instead).
 describe.skipIf(skipWithoutBrowser)("admin pages in a real browser", () => {
   let browser: Browser;
   let admin: BrowserContext;

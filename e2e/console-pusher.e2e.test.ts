@@ -14,6 +14,7 @@ const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 10_000,
 
 // A second `next start` of the same build needs a database it can share: the embedded PGlite directory is
 // locked by the first instance, so this runs where DATABASE_URL is set (CI, and any PostgreSQL setup).
+// It also needs Chromium (skipped without it outside CI, like every browser spec).
 describe.skipIf(!appEnv.DATABASE_URL || skipWithoutBrowser)("operator console with REALTIME_DRIVER=pusher (local Pusher stand-in)", () => {
   let standin: PusherStandin;
   let app: RunningApp;

@@ -11,6 +11,7 @@ const rest = api(baseUrl);
 const tag = () => randomUUID().slice(0, 8);
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 10_000, interval: 50 });
 
+// skipIf: no Chromium on this machine and not under CI (e2e/support/browser.ts says why; CI installs it and fails instead).
 describe.skipIf(skipWithoutBrowser)("operator console (real browser)", () => {
   let browser: Browser;
   let op: ConsolePage;

@@ -17,8 +17,7 @@ export function MetricsRange({ value, onChange }: { value: Range; onChange: (r: 
   useEffect(() => {
     setFrom(toLocalInput(value.from));
     setTo(toLocalInput(value.to));
-    // Only on mount; presets update the fields themselves.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Only on mount (empty deps on purpose): presets and Apply update the fields themselves.
   }, []);
   const [error, setError] = useState<string | null>(null);
   function applyCustom() {

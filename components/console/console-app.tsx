@@ -41,7 +41,7 @@ export function ConsoleApp({ me, initialCaseId }: { me: ConsoleMember; initialCa
   useEffect(() => {
     consoleApi.cannedReplies().then(setReplies, () => {});
     if (initialCaseId) oc.open(initialCaseId);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Once per page load (empty deps on purpose): the replies list and the case named in the URL.
   }, []);
 
   // Keep a selection on the queue so Enter always has a target.
