@@ -1,15 +1,30 @@
-export const SCOPES = ["hitl:ask", "hitl:answer", "calls:read", "calls:write", "admin"] as const;
+export const SCOPES = ["hitl:ask", "hitl:answer", "replies:write", "calls:read", "calls:write", "admin"] as const;
 export type Scope = (typeof SCOPES)[number];
+export type Role = "operator" | "admin";
 
 /** Who is making a request: a signed-in member, or a machine client holding an API key. */
 export type Principal =
-  | { kind: "member"; accountId: string; memberId: string; role: "operator" | "admin"; email: string; name: string }
+  | { kind: "member"; accountId: string; memberId: string; role: Role; email: string; name: string }
   | { kind: "api_key"; accountId: string; keyId: string; keyPrefix: string; scopes: Scope[] };
 
-/** Members act as humans (answer, claim); admins may do everything. */
+/**
+ * What a member's role grants, written down (README "Permission matrix"). An operator gets what an
+ * answering human needs — the queue, claim, answer, presence, live events, the team's canned replies —
+ * and nothing that spends money or administers the account; an admin gets every scope.
+ */
+export const ROLE_SCOPES: Record<Role, readonly Scope[]> = {
+  operator: ["hitl:answer", "replies:write"],
+  admin: SCOPES,
+};
+
+/** The scopes a credential holds: a key's own (`admin` implies every scope), a member's role's. */
+export function scopesOf(p: Principal): readonly Scope[] {
+  if (p.kind === "member") return ROLE_SCOPES[p.role] ?? [];
+  return p.scopes.includes("admin") ? SCOPES : p.scopes;
+}
+
 export function hasScope(p: Principal, scope: Scope): boolean {
-  if (p.kind === "member") return scope !== "admin" || p.role === "admin";
-  return p.scopes.includes(scope) || p.scopes.includes("admin");
+  return scopesOf(p).includes(scope);
 }
 
 export function actorOf(p: Principal): { actorType: "member" | "api_key"; actorId: string } {

@@ -2,12 +2,6 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { calls, type CallRow } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
-import { hasScope, type Principal, type Scope } from "@/lib/auth/principal";
-
-/** Members may read and place calls; API keys need calls:read / calls:write; `admin` implies both. */
-export function requireScope(p: Principal, scope: Scope): void {
-  if (!hasScope(p, scope)) throw new AppError("forbidden", `This API key needs the ${scope} scope.`);
-}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -1,7 +1,8 @@
 import type { Principal } from "@/lib/auth/principal";
 import { AppError } from "@/lib/errors";
 import { isFinalCallStatus } from "@/lib/telephony/port";
-import { getCallRowOrThrow, requireScope } from "@/lib/calls/access";
+import { getCallRowOrThrow } from "@/lib/calls/access";
+import { assertScope } from "@/lib/auth/permissions";
 import { applyCallUpdate } from "@/lib/calls/apply-call-update";
 import { toPublicCall } from "@/lib/calls/call-view";
 import type { CallsDeps } from "@/lib/calls/deps";
@@ -13,7 +14,7 @@ import { log } from "@/lib/log";
  * already final is returned as it is; if the provider cannot be reached the call is left unchanged (409 / 503).
  */
 export async function cancelCall(deps: CallsDeps, principal: Principal, callId: string): Promise<PublicCall> {
-  requireScope(principal, "calls:write");
+  assertScope(principal, "calls:write");
   const row = await getCallRowOrThrow(deps.db, principal.accountId, callId);
   if (isFinalCallStatus(row.status)) return toPublicCall(row);
   if (row.providerCallId) {

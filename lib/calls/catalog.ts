@@ -1,7 +1,7 @@
 import type { Principal } from "@/lib/auth/principal";
 import { AppError } from "@/lib/errors";
 import type { Model, Voice } from "@/lib/telephony/port";
-import { requireScope } from "@/lib/calls/access";
+import { assertScope } from "@/lib/auth/permissions";
 import type { CallsDeps } from "@/lib/calls/deps";
 import { log } from "@/lib/log";
 
@@ -26,12 +26,12 @@ async function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
 
 /** get_voice_options: the provider's voices (id, name, language). */
 export async function listVoices(deps: CallsDeps, principal: Principal): Promise<Voice[]> {
-  requireScope(principal, "calls:read");
+  assertScope(principal, "calls:read");
   return cached(`${deps.telephony.name}:voices`, () => deps.telephony.listVoices());
 }
 
 /** get_model_options: the provider's conversation models. */
 export async function listModels(deps: CallsDeps, principal: Principal): Promise<Model[]> {
-  requireScope(principal, "calls:read");
+  assertScope(principal, "calls:read");
   return cached(`${deps.telephony.name}:models`, () => deps.telephony.listModels());
 }

@@ -3,7 +3,7 @@ import type { Deps } from "@/lib/deps";
 import { creditLedger, type LedgerRow } from "@/lib/db/schema";
 import { AppError, describeIssues } from "@/lib/errors";
 import { actorOf, type Principal } from "@/lib/auth/principal";
-import { requireScope } from "@/lib/calls/access";
+import { assertScope } from "@/lib/auth/permissions";
 import { grantCredits, lockCredits } from "@/lib/calls/credits";
 import { addCreditsSchema, type Credits } from "@/lib/calls/schemas";
 
@@ -29,13 +29,13 @@ export async function readCredits(deps: Deps, accountId: string, limit = 20): Pr
 
 /** get_credits / GET /api/credits. */
 export async function getCredits(deps: Deps, principal: Principal, opts: { limit?: number } = {}): Promise<Credits> {
-  requireScope(principal, "calls:read");
+  assertScope(principal, "calls:read");
   return readCredits(deps, principal.accountId, opts.limit);
 }
 
 /** add_credits / POST /api/credits: admins only; the ledger records who and why. */
 export async function addCredits(deps: Deps, principal: Principal, raw: unknown): Promise<Credits> {
-  requireScope(principal, "admin");
+  assertScope(principal, "admin");
   const parsed = addCreditsSchema.safeParse(raw);
   if (!parsed.success) throw new AppError("validation_failed", describeIssues(parsed.error.issues));
   const { amount, reason } = parsed.data;

@@ -1,13 +1,12 @@
 import { and, desc, eq, lt, sql } from "drizzle-orm";
-import { hasScope, type Principal } from "@/lib/auth/principal";
+import type { Principal } from "@/lib/auth/principal";
+import { assertScope } from "@/lib/auth/permissions";
 import type { CallsDeps } from "@/lib/calls/deps";
 import { callSyncFailures, calls, deadLetters, type DeadLetterRow } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { DEAD_LETTER_KIND, syncOneCall, type SyncOutcome } from "@/lib/calls/sync/sync-one-call";
 
-function requireAdmin(p: Principal): void {
-  if (!hasScope(p, "admin")) throw new AppError("forbidden", "Dead letters are for admins (member role admin, or an API key with the admin scope).");
-}
+const requireAdmin = (p: Principal) => assertScope(p, "admin");
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

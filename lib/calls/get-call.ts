@@ -1,6 +1,7 @@
 import type { Deps } from "@/lib/deps";
 import type { Principal } from "@/lib/auth/principal";
-import { getCallRowOrThrow, requireScope } from "@/lib/calls/access";
+import { getCallRowOrThrow } from "@/lib/calls/access";
+import { assertScope } from "@/lib/auth/permissions";
 import { toCallDetails, toPublicCall } from "@/lib/calls/call-view";
 import type { PublicCall, PublicCallDetails } from "@/lib/calls/schemas";
 import { callEvents, type CallEventRow } from "@/lib/db/schema";
@@ -30,13 +31,13 @@ async function fresh(deps: Deps | CallsDeps, row: CallRow): Promise<CallRow> {
 
 /** get_call_status: the call without its transcript. */
 export async function getCall(deps: Deps, principal: Principal, callId: string): Promise<PublicCall> {
-  requireScope(principal, "calls:read");
+  assertScope(principal, "calls:read");
   return toPublicCall(await fresh(deps, await getCallRowOrThrow(deps.db, principal.accountId, callId)));
 }
 
 /** get_call_details / GET /api/calls/{id}: status, timings, duration, cost, summary and transcript. */
 export async function getCallDetails(deps: Deps, principal: Principal, callId: string): Promise<PublicCallDetails> {
-  requireScope(principal, "calls:read");
+  assertScope(principal, "calls:read");
   return toCallDetails(await fresh(deps, await getCallRowOrThrow(deps.db, principal.accountId, callId)));
 }
 
@@ -44,7 +45,7 @@ export type TranscriptView = { callId: string; status: PublicCall["status"]; tra
 
 /** get_call_transcript: the turns, plus a plain-text rendering an agent can read in one go. */
 export async function getTranscript(deps: Deps, principal: Principal, callId: string): Promise<TranscriptView> {
-  requireScope(principal, "calls:read");
+  assertScope(principal, "calls:read");
   const row = await fresh(deps, await getCallRowOrThrow(deps.db, principal.accountId, callId));
   const transcript = row.transcript ?? [];
   return {
@@ -58,7 +59,7 @@ export async function getTranscript(deps: Deps, principal: Principal, callId: st
 
 /** The call's timeline (admin pages): creation, placement, provider events, settlement. */
 export async function getCallEvents(deps: Deps, principal: Principal, callId: string): Promise<CallEventRow[]> {
-  requireScope(principal, "calls:read");
+  assertScope(principal, "calls:read");
   await getCallRowOrThrow(deps.db, principal.accountId, callId);
   return deps.db.select().from(callEvents).where(and(eq(callEvents.accountId, principal.accountId), eq(callEvents.callId, callId))).orderBy(asc(callEvents.id));
 }

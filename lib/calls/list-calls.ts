@@ -3,7 +3,7 @@ import type { Deps } from "@/lib/deps";
 import { calls } from "@/lib/db/schema";
 import { AppError, describeIssues } from "@/lib/errors";
 import type { Principal } from "@/lib/auth/principal";
-import { requireScope } from "@/lib/calls/access";
+import { assertScope } from "@/lib/auth/permissions";
 import { toPublicCall } from "@/lib/calls/call-view";
 import { listCallsSchema, type PublicCall } from "@/lib/calls/schemas";
 
@@ -20,7 +20,7 @@ function decode(cursor: string): { createdAt: Date; id: string } {
 
 /** get_call_history / GET /api/calls: this account's calls, newest first, filtered, one page at a time. */
 export async function listCalls(deps: Deps, principal: Principal, raw: unknown): Promise<CallPage> {
-  requireScope(principal, "calls:read");
+  assertScope(principal, "calls:read");
   const parsed = listCallsSchema.safeParse(raw ?? {});
   if (!parsed.success) throw new AppError("validation_failed", describeIssues(parsed.error.issues));
   const q = parsed.data;

@@ -5,7 +5,7 @@ import { callEvents, calls, type CallRow } from "@/lib/db/schema";
 import { AppError, describeIssues } from "@/lib/errors";
 import { actorOf, type Principal } from "@/lib/auth/principal";
 import { TelephonyError } from "@/lib/telephony/port";
-import { requireScope } from "@/lib/calls/access";
+import { assertScope } from "@/lib/auth/permissions";
 import { holdCredits, lockCredits, type Actor } from "@/lib/calls/credits";
 import { applyCallUpdate } from "@/lib/calls/apply-call-update";
 import { toPublicCall } from "@/lib/calls/call-view";
@@ -111,7 +111,7 @@ export async function placeReservedCall(deps: CallsDeps, row: CallRow, baseUrl: 
 
 /** make_phone_call / POST /api/calls: validate, fill unset options from preferences, hold credits, place. */
 export async function makePhoneCall(deps: CallsDeps, principal: Principal, raw: unknown, opts: { origin?: string } = {}): Promise<PublicCall> {
-  requireScope(principal, "calls:write");
+  assertScope(principal, "calls:write");
   const parsed = makeCallSchema.safeParse(raw);
   if (!parsed.success) throw new AppError("validation_failed", describeIssues(parsed.error.issues));
   const row = await reserveCall(deps, { accountId: principal.accountId, actor: actorOf(principal), input: parsed.data, provider: deps.telephony.name });

@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { callPreferences } from "@/lib/db/schema";
 import { AppError, describeIssues } from "@/lib/errors";
 import { actorOf, type Principal } from "@/lib/auth/principal";
-import { requireScope } from "@/lib/calls/access";
+import { assertScope } from "@/lib/auth/permissions";
 import { preferencesSchema, type EffectivePreferences } from "@/lib/calls/schemas";
 
 /** The account's call defaults: its saved preferences over the server's CALL_DEFAULT_* settings. */
@@ -22,13 +22,13 @@ export async function effectivePreferences(db: Db, deps: Pick<Deps, "config">, a
 }
 
 export async function getCallPreferences(deps: Deps, principal: Principal): Promise<EffectivePreferences> {
-  requireScope(principal, "calls:read");
+  assertScope(principal, "calls:read");
   return effectivePreferences(deps.db, deps, principal.accountId);
 }
 
 /** Sets the given fields (null clears one back to the server default); others stay as they are. */
 export async function updateCallPreferences(deps: Deps, principal: Principal, raw: unknown): Promise<EffectivePreferences> {
-  requireScope(principal, "calls:write");
+  assertScope(principal, "calls:write");
   const parsed = preferencesSchema.safeParse(raw);
   if (!parsed.success) throw new AppError("validation_failed", describeIssues(parsed.error.issues));
   const input = parsed.data;

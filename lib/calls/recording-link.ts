@@ -6,7 +6,8 @@ import { accounts, calls } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import type { Principal } from "@/lib/auth/principal";
 import type { Recording } from "@/lib/telephony/port";
-import { getCallRowOrThrow, requireScope } from "@/lib/calls/access";
+import { getCallRowOrThrow } from "@/lib/calls/access";
+import { assertScope } from "@/lib/auth/permissions";
 import { publicBaseUrl, type CallsDeps } from "@/lib/calls/deps";
 
 /**
@@ -30,7 +31,7 @@ export type RecordingLink = { callId: string; url: string; expiresAt: string; co
 
 /** get_call_recording: a link anyone holding it may fetch until it expires. 404 while there is no recording. */
 export async function getRecordingLink(deps: Deps, principal: Principal, callId: string, opts: { origin?: string } = {}): Promise<RecordingLink> {
-  requireScope(principal, "calls:read");
+  assertScope(principal, "calls:read");
   const row = await getCallRowOrThrow(deps.db, principal.accountId, callId);
   if (!row.record) throw new AppError("not_found", "This call was not recorded (record was false).");
   if (!row.recordingAvailable) throw new AppError("not_found", `The recording is not available yet (call status: ${row.status}). Try again once the call has completed.`);

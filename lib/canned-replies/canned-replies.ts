@@ -3,6 +3,7 @@ import type { Deps } from "@/lib/deps";
 import { cannedReplies, type CannedReplyRow } from "@/lib/db/schema";
 import { AppError, describeIssues } from "@/lib/errors";
 import type { Principal } from "@/lib/auth/principal";
+import { assertScope } from "@/lib/auth/permissions";
 import { cannedReplyInput, cannedReplyPatch, type PublicCannedReply } from "@/lib/canned-replies/schemas";
 
 export function toPublicCannedReply(r: CannedReplyRow): PublicCannedReply {
@@ -30,6 +31,7 @@ export async function listCannedReplies(deps: Deps, accountId: string): Promise<
 }
 
 export async function createCannedReply(deps: Deps, principal: Principal, raw: unknown): Promise<CannedReplyRow> {
+  assertScope(principal, "replies:write");
   const input = parse(cannedReplyInput, raw);
   const [row] = await deps.db
     .insert(cannedReplies)
@@ -40,6 +42,7 @@ export async function createCannedReply(deps: Deps, principal: Principal, raw: u
 }
 
 export async function updateCannedReply(deps: Deps, principal: Principal, id: string, raw: unknown): Promise<CannedReplyRow> {
+  assertScope(principal, "replies:write");
   const patch = parse(cannedReplyPatch, raw);
   await getCannedReplyOrThrow(deps, principal.accountId, id);
   const [row] = await deps.db
@@ -52,6 +55,7 @@ export async function updateCannedReply(deps: Deps, principal: Principal, id: st
 }
 
 export async function deleteCannedReply(deps: Deps, principal: Principal, id: string): Promise<void> {
+  assertScope(principal, "replies:write");
   await getCannedReplyOrThrow(deps, principal.accountId, id);
   await deps.db.delete(cannedReplies).where(and(eq(cannedReplies.id, id), eq(cannedReplies.accountId, principal.accountId)));
 }

@@ -1,7 +1,8 @@
 import type { Deps } from "@/lib/deps";
 import type { CaseRow } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
-import { hasScope, type Principal } from "@/lib/auth/principal";
+import type { Principal } from "@/lib/auth/principal";
+import { assertScope } from "@/lib/auth/permissions";
 import { countOnline } from "@/lib/auth/presence";
 import { createCase, caseIdForSession } from "@/lib/hitl/create-case";
 import { cancelCase } from "@/lib/hitl/close-case";
@@ -31,13 +32,9 @@ export function resultFromCase(deps: Deps, row: CaseRow, opts: { nobodyOnline?: 
   }
 }
 
-function requireScope(p: Principal, ...scopes: Array<"hitl:ask" | "hitl:answer">) {
-  if (!scopes.some((s) => hasScope(p, s))) throw new AppError("forbidden", `This API key needs the ${scopes.join(" or ")} scope.`);
-}
-
 /** ask_human: create (or find) the case, then wait for a person — unless nobody is online to answer. */
 export async function askHuman(deps: Deps, principal: Principal, input: unknown, hooks: WaitHooks = {}): Promise<ToolResult> {
-  requireScope(principal, "hitl:ask");
+  assertScope(principal, "hitl:ask");
   const { case: row } = await createCase(deps, principal, input, { source: "mcp" });
   if (row.status !== "open" && row.status !== "claimed") return resultFromCase(deps, row);
   if ((await countOnline(deps.kv, principal.accountId)) === 0) {
@@ -61,7 +58,7 @@ export async function askHuman(deps: Deps, principal: Principal, input: unknown,
 
 /** get_human_answer: the case's answer now, or after waiting up to `waitSeconds` while it is open. */
 export async function getHumanAnswer(deps: Deps, principal: Principal, input: { caseId?: string; sessionId?: string; waitSeconds?: number }, hooks: WaitHooks = {}): Promise<ToolResult> {
-  requireScope(principal, "hitl:ask", "hitl:answer");
+  assertScope(principal, "hitl:ask", "hitl:answer");
   const caseId = input.caseId ?? (input.sessionId ? await caseIdForSession(deps, principal.accountId, input.sessionId) : null);
   if (!caseId) throw new AppError("validation_failed", "caseId: required (or a sessionId that created a case in the last hour)");
   const waitMs = Math.round((input.waitSeconds ?? 0) * 1000);
@@ -74,6 +71,6 @@ export async function getHumanAnswer(deps: Deps, principal: Principal, input: { 
 
 /** cancel_human_request: withdraw the question; if a person already answered, say the answer instead. */
 export async function cancelHumanRequest(deps: Deps, principal: Principal, input: { caseId: string }): Promise<ToolResult> {
-  requireScope(principal, "hitl:ask");
+  assertScope(principal, "hitl:ask");
   return resultFromCase(deps, await cancelCase(deps, principal, input.caseId));
 }

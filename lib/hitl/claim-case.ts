@@ -3,13 +3,14 @@ import type { Deps } from "@/lib/deps";
 import { cases } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { actorOf, hasScope, type Principal } from "@/lib/auth/principal";
+import { actorOf, type Principal } from "@/lib/auth/principal";
+import { assertScope } from "@/lib/auth/permissions";
 import { getCaseOrThrow, isFinal } from "@/lib/hitl/get-case";
 import { holderNames, toPublicCase } from "@/lib/hitl/case-view";
 import { publishCaseEvent } from "@/lib/realtime/publish-case-event";
 
 export function assertCanAnswer(p: Principal): void {
-  if (p.kind === "api_key" && !hasScope(p, "hitl:answer")) throw new AppError("forbidden", "This API key lacks the hitl:answer scope.");
+  assertScope(p, "hitl:answer");
 }
 
 const holds = (p: Principal, row: { claimedByMemberId: string | null; claimedByKeyId: string | null }) =>

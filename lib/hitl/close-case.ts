@@ -3,11 +3,13 @@ import type { Deps } from "@/lib/deps";
 import { cases, type CaseRow } from "@/lib/db/schema";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { actorOf, type Principal } from "@/lib/auth/principal";
+import { assertScope } from "@/lib/auth/permissions";
 import { getCaseOrThrow, isFinal } from "@/lib/hitl/get-case";
 import { publishCaseEvent } from "@/lib/realtime/publish-case-event";
 
 /** Withdraws an open or claimed case. A case that is already final is returned as it is (it may hold an answer). */
 export async function cancelCase(deps: Deps, principal: Principal, caseId: string): Promise<CaseRow> {
+  assertScope(principal, "hitl:ask", "hitl:answer");
   const { row, changed } = await deps.db.transaction(async (tx) => {
     const current = await getCaseOrThrow(tx, principal.accountId, caseId, { forUpdate: true });
     if (isFinal(current.status)) return { row: current, changed: false };

@@ -4,6 +4,7 @@ import { cases, caseMessages, type CaseRow } from "@/lib/db/schema";
 import { AppError, describeIssues } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { actorOf, type Principal } from "@/lib/auth/principal";
+import { assertScope } from "@/lib/auth/permissions";
 import { sha256 } from "@/lib/auth/secrets";
 import { createCaseSchema } from "@/lib/hitl/schemas";
 import { getCaseOrThrow } from "@/lib/hitl/get-case";
@@ -22,6 +23,7 @@ export type CreateCaseResult = { case: CaseRow; created: boolean };
  * the same `idempotencyKey`, or without one the same `callId` + `question` within 2 minutes.
  */
 export async function createCase(deps: Deps, principal: Principal, raw: unknown, opts: { source: "mcp" | "api" }): Promise<CreateCaseResult> {
+  assertScope(principal, "hitl:ask");
   const parsed = createCaseSchema.safeParse(raw);
   if (!parsed.success) throw new AppError("validation_failed", describeIssues(parsed.error.issues));
   const input = parsed.data;

@@ -2,6 +2,9 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { cases, type CaseRow } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
+import type { Deps } from "@/lib/deps";
+import type { Principal } from "@/lib/auth/principal";
+import { assertScope } from "@/lib/auth/permissions";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -12,6 +15,12 @@ export async function getCaseOrThrow(db: Db, accountId: string, caseId: string, 
   const [row] = opts.forUpdate ? await q.for("update") : await q;
   if (!row) throw new AppError("not_found", `Case ${caseId} was not found.`);
   return row;
+}
+
+/** A case as its asker or an answerer sees it (GET /api/cases/{id}). */
+export async function getCaseForPrincipal(deps: Deps, principal: Principal, caseId: string): Promise<CaseRow> {
+  assertScope(principal, "hitl:ask", "hitl:answer");
+  return getCaseOrThrow(deps.db, principal.accountId, caseId);
 }
 
 export const isFinal = (status: CaseRow["status"]) => status === "answered" || status === "expired" || status === "cancelled";

@@ -4,6 +4,7 @@ import { caseMessages, cases, type CaseRow, type MessageRow, type SenderType } f
 import { AppError, describeIssues } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { actorOf, hasScope, type Principal } from "@/lib/auth/principal";
+import { assertScope } from "@/lib/auth/permissions";
 import { getCaseOrThrow, isFinal } from "@/lib/hitl/get-case";
 import { holderNames, presentCase, toPublicCase } from "@/lib/hitl/case-view";
 import { holdsClaim } from "@/lib/hitl/claim-case";
@@ -13,11 +14,11 @@ import { log } from "@/lib/log";
 import { enqueuePhoneFollowup, kickPhoneFollowups } from "@/lib/calls/phone-followups";
 import { publishCaseEvent } from "@/lib/realtime/publish-case-event";
 
-/** The sender follows from the credential: members and hitl:answer keys are human; hitl:ask keys are the agent. */
+/** The sender follows from the credential: hitl:answer (operators, admins, answering keys) is human; hitl:ask is the agent. */
 export function senderFor(p: Principal): SenderType {
-  if (p.kind === "member" || hasScope(p, "hitl:answer")) return "human";
-  if (hasScope(p, "hitl:ask")) return "agent";
-  throw new AppError("forbidden", "This API key has neither the hitl:ask nor the hitl:answer scope.");
+  if (hasScope(p, "hitl:answer")) return "human";
+  assertScope(p, "hitl:ask", "hitl:answer");
+  return "agent";
 }
 
 /**

@@ -2,25 +2,47 @@ import { randomUUID } from "node:crypto";
 import { getDeps, type Deps } from "@/lib/deps";
 import { AppError } from "@/lib/errors";
 import type { Principal } from "@/lib/auth/principal";
-import { authenticate } from "@/lib/http/authenticate";
+import { assertScope, type Permission } from "@/lib/auth/permissions";
+import { safeEqual } from "@/lib/auth/secrets";
+import { authenticate, bearerToken } from "@/lib/http/authenticate";
 import { errorResponse } from "@/lib/http/respond";
 
 type RouteContext = { params: Promise<Record<string, string>> };
 type Handler<P> = (args: { req: Request; deps: Deps; principal: P; params: Record<string, string>; requestId: string }) => Promise<Response>;
+type RouteFn = (req: Request, ctx: RouteContext) => Promise<Response>;
+/** A route handler carries its declared permission, so the matrix test and docs can read it. */
+export type DeclaredRoute<F = RouteFn> = F & { permission: Permission };
+
+/** Tags a handler that speaks its own protocol (MCP, RFC 9728 metadata, health) with who may call it. */
+export function declareRoute<F extends (...args: never[]) => unknown>(fn: F, permission: Permission): DeclaredRoute<F> {
+  return Object.assign(fn, { permission });
+}
+
+function assertCronSecret(req: Request, deps: Deps): void {
+  const secret = deps.config.CRON_SECRET;
+  const token = bearerToken(req);
+  if (!secret || !token || !safeEqual(token, secret)) throw new AppError("unauthorized", "Cron endpoints need Authorization: Bearer $CRON_SECRET.");
+}
 
 /**
- * Wraps a route: resolves dependencies, authenticates (API key or member session), and turns any
- * thrown error into a JSON response. Route files stay a few lines long.
+ * Wraps a route: resolves dependencies, enforces the declared permission (API key or member session
+ * holding one of `scopes`; a cron secret; or nobody for public routes), and turns any thrown error
+ * into a JSON response. Route files stay a few lines long.
  */
-export function withRoute(handler: Handler<Principal>): (req: Request, ctx: RouteContext) => Promise<Response>;
-export function withRoute(handler: Handler<Principal | null>, opts: { public: true }): (req: Request, ctx: RouteContext) => Promise<Response>;
-export function withRoute(handler: Handler<any>, opts: { public?: boolean } = {}) {
-  return async (req: Request, ctx: RouteContext) => {
+export function withRoute(handler: Handler<Principal>, permission: { scopes: Extract<Permission, { scopes: unknown }>["scopes"] }): DeclaredRoute;
+export function withRoute(handler: Handler<null>, permission: { public: true; note?: string } | { cron: true }): DeclaredRoute;
+export function withRoute(handler: Handler<any>, permission: Permission): DeclaredRoute {
+  const route = async (req: Request, ctx: RouteContext) => {
     const requestId = req.headers.get("x-request-id") ?? randomUUID();
     try {
       const deps = await getDeps();
-      const principal = await authenticate(req, deps);
-      if (!principal && !opts.public) throw new AppError("unauthorized", "Sign in, or send an API key as `Authorization: Bearer <key>`.");
+      let principal: Principal | null = null;
+      if ("cron" in permission) assertCronSecret(req, deps);
+      if ("scopes" in permission) {
+        principal = await authenticate(req, deps);
+        if (!principal) throw new AppError("unauthorized", "Sign in, or send an API key as `Authorization: Bearer <key>`.");
+        assertScope(principal, ...permission.scopes);
+      }
       const res = await handler({ req, deps, principal, params: (await ctx?.params) ?? {}, requestId });
       res.headers.set("x-request-id", requestId);
       return res;
@@ -28,6 +50,7 @@ export function withRoute(handler: Handler<any>, opts: { public?: boolean } = {}
       return errorResponse(e, requestId);
     }
   };
+  return declareRoute(route, permission);
 }
 
 /** Parses a zod schema or throws 422 naming the bad fields. */

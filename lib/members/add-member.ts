@@ -4,7 +4,7 @@ import { AppError, describeIssues } from "@/lib/errors";
 import { actorOf, type Principal } from "@/lib/auth/principal";
 import { createMember } from "@/lib/auth/members";
 import { randomToken } from "@/lib/auth/secrets";
-import { requireScope } from "@/lib/http/require";
+import { assertScope } from "@/lib/auth/permissions";
 
 export const addMemberInput = z.object({
   email: z.string({ message: "email: required" }).trim().min(1, "required"),
@@ -19,7 +19,7 @@ export const addMemberInput = z.object({
  * returned here, once; it is stored only as a hash.
  */
 export async function addMember(deps: Deps, principal: Principal, raw: unknown) {
-  requireScope(principal, "admin");
+  assertScope(principal, "admin");
   const parsed = addMemberInput.safeParse(raw);
   if (!parsed.success) throw new AppError("validation_failed", describeIssues(parsed.error.issues));
   const generated = parsed.data.password ? undefined : randomToken(12);

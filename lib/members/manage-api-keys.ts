@@ -3,7 +3,7 @@ import type { Deps } from "@/lib/deps";
 import { AppError, describeIssues } from "@/lib/errors";
 import { actorOf, SCOPES, type Principal } from "@/lib/auth/principal";
 import { createApiKey, listApiKeys, parseScopes, revokeApiKey } from "@/lib/auth/api-keys";
-import { requireScope } from "@/lib/http/require";
+import { assertScope } from "@/lib/auth/permissions";
 
 export const createKeyInput = z.object({
   name: z.string({ message: "required" }).trim().min(1, "must not be empty").max(200, "must be at most 200 characters"),
@@ -12,18 +12,18 @@ export const createKeyInput = z.object({
 
 /** Admin-only key management for the caller's own account; the full key is in the result once. */
 export async function createKeyForAccount(deps: Deps, principal: Principal, raw: unknown) {
-  requireScope(principal, "admin");
+  assertScope(principal, "admin");
   const parsed = createKeyInput.safeParse(raw);
   if (!parsed.success) throw new AppError("validation_failed", describeIssues(parsed.error.issues));
   return createApiKey(deps.db, { accountId: principal.accountId, name: parsed.data.name, scopes: parseScopes(parsed.data.scopes), createdBy: actorOf(principal) });
 }
 
 export async function listKeysForAccount(deps: Deps, principal: Principal) {
-  requireScope(principal, "admin");
+  assertScope(principal, "admin");
   return listApiKeys(deps.db, principal.accountId);
 }
 
 export async function revokeKeyForAccount(deps: Deps, principal: Principal, idOrPrefix: string) {
-  requireScope(principal, "admin");
+  assertScope(principal, "admin");
   return revokeApiKey(deps.db, { accountId: principal.accountId, idOrPrefix, actor: actorOf(principal) });
 }

@@ -6,7 +6,7 @@ import { actorOf, type Principal } from "@/lib/auth/principal";
 import { publicMember } from "@/lib/auth/members";
 import { heartbeat } from "@/lib/auth/presence";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { requireScope } from "@/lib/http/require";
+import { assertScope } from "@/lib/auth/permissions";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -16,7 +16,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * online count. An admin cannot deactivate themselves, nor the account's last active admin.
  */
 export async function setMemberActive(deps: Deps, principal: Principal, input: { memberId: string; active: boolean }) {
-  requireScope(principal, "admin");
+  assertScope(principal, "admin");
   if (!UUID.test(input.memberId)) throw new AppError("not_found", "No such member.");
   const result = await deps.db.transaction(async (tx) => {
     const [target] = await tx

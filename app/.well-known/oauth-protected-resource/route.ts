@@ -1,8 +1,10 @@
 import { generateProtectedResourceMetadata, getPublicOrigin, metadataCorsOptionsRequestHandler } from "mcp-handler";
+import { SCOPES } from "@/lib/auth/principal";
+import { declareRoute } from "@/lib/http/with-route";
 
 // RFC 9728 protected-resource metadata for /api/mcp. Switchboard uses API keys as bearer tokens
 // (create them with `switchboard keys create` or in /admin), so no authorization server is listed.
-export function GET(req: Request) {
+export const GET = declareRoute(function GET(req: Request) {
   const origin = getPublicOrigin(req);
   const body = generateProtectedResourceMetadata({
     authServerUrls: [],
@@ -10,10 +12,10 @@ export function GET(req: Request) {
     additionalMetadata: {
       resource_name: "Switchboard MCP",
       bearer_methods_supported: ["header"],
-      scopes_supported: ["hitl:ask", "hitl:answer", "admin"],
+      scopes_supported: [...SCOPES],
     },
   });
   return Response.json(body, { headers: { "access-control-allow-origin": "*", "cache-control": "max-age=3600" } });
-}
+}, { public: true });
 
-export const OPTIONS = metadataCorsOptionsRequestHandler();
+export const OPTIONS = declareRoute(metadataCorsOptionsRequestHandler(), { public: true });

@@ -11,9 +11,9 @@ export const dynamic = "force-dynamic";
 export const POST = withRoute(async ({ req, deps, principal }) => {
   const call = await makePhoneCall(withTelephony(deps), principal, await readJson(req), { origin: new URL(req.url).origin });
   return json(call, { status: 201 });
-});
+}, { scopes: ["calls:write"] });
 
 // GET /api/calls?status=completed,failed&from=&to=&phoneNumber=&limit=&cursor= — newest first
 export const GET = withRoute(async ({ req, deps, principal }) => {
   return json(await listCalls(deps, principal, Object.fromEntries(new URL(req.url).searchParams)));
-});
+}, { scopes: ["calls:read"] });

@@ -2,18 +2,15 @@ import { withRoute } from "@/lib/http/with-route";
 import { json } from "@/lib/http/respond";
 import { readJson } from "@/lib/http/read-json";
 import { createCannedReply, listCannedReplies, toPublicCannedReply } from "@/lib/canned-replies/canned-replies";
-import { assertCanManageCannedReplies, assertCanReadCannedReplies } from "@/lib/canned-replies/permissions";
 
 export const dynamic = "force-dynamic";
 
 // GET /api/canned-replies — the account's canned replies, by shortcut
 export const GET = withRoute(async ({ deps, principal }) => {
-  assertCanReadCannedReplies(principal);
   return json({ cannedReplies: (await listCannedReplies(deps, principal.accountId)).map(toPublicCannedReply) });
-});
+}, { scopes: ["hitl:answer"] });
 
 // POST /api/canned-replies {shortcut, title?, body} — 409 when the shortcut exists in the account
 export const POST = withRoute(async ({ req, deps, principal }) => {
-  assertCanManageCannedReplies(principal);
   return json(toPublicCannedReply(await createCannedReply(deps, principal, await readJson(req))), { status: 201 });
-});
+}, { scopes: ["replies:write"] });

@@ -1,7 +1,6 @@
 import { withRoute, parseOrThrow } from "@/lib/http/with-route";
 import { json } from "@/lib/http/respond";
 import { readJson } from "@/lib/http/read-json";
-import { requireScope } from "@/lib/http/require";
 import { createCase } from "@/lib/hitl/create-case";
 import { cursorAfter, listCases } from "@/lib/hitl/list-cases";
 import { presentCase, presentCases } from "@/lib/hitl/case-view";
@@ -12,21 +11,19 @@ export const dynamic = "force-dynamic";
 
 // POST /api/cases — create an escalation (idempotent via Idempotency-Key or idempotencyKey)
 export const POST = withRoute(async ({ req, deps, principal }) => {
-  requireScope(principal, "hitl:ask");
   const body = await readJson(req);
   if (typeof body !== "object" || body === null || Array.isArray(body)) throw new AppError("bad_request", "Request body must be a JSON object.");
   const header = req.headers.get("idempotency-key");
   const input = header && !("idempotencyKey" in body) ? { ...body, idempotencyKey: header } : body;
   const { case: row, created } = await createCase(deps, principal, input, { source: "api" });
   return json(await presentCase(deps.db, row), { status: created ? 201 : 200 });
-});
+}, { scopes: ["hitl:ask"] });
 
 // GET /api/cases?status=open,claimed&limit=50&order=oldest&q=refund&before=<iso> — the account's cases (newest first by default)
 export const GET = withRoute(async ({ req, deps, principal }) => {
-  requireScope(principal, "hitl:answer");
   const q = parseOrThrow(listCasesQuery, Object.fromEntries(new URL(req.url).searchParams));
   const rows = await listCases(deps, principal.accountId, q);
   // A full newest-first page may have more behind it: hand back the cursor for the next one.
   const nextBefore = q.order === "newest" && rows.length === q.limit ? await cursorAfter(deps, principal.accountId, rows.at(-1)!.id) : null;
   return json({ cases: await presentCases(deps.db, rows), nextBefore });
-});
+}, { scopes: ["hitl:answer"] });

@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 export const GET = withRoute(async ({ req, deps, principal }) => {
   const limit = Number(new URL(req.url).searchParams.get("limit") ?? 20);
   return json(await getCredits(deps, principal, { limit: Number.isFinite(limit) ? limit : 20 }));
-});
+}, { scopes: ["calls:read"] });
 
 // POST /api/credits {amount, reason} — admins add (or remove) credits; the ledger records who and why
-export const POST = withRoute(async ({ req, deps, principal }) => json(await addCredits(deps, principal, await readJson(req)), { status: 201 }));
+export const POST = withRoute(async ({ req, deps, principal }) => json(await addCredits(deps, principal, await readJson(req)), { status: 201 }), { scopes: ["admin"] });

@@ -15,4 +15,4 @@ const query = z.object({
 export const GET = withRoute(async ({ req, deps, principal }) => {
   const q = parseOrThrow(query, Object.fromEntries(new URL(req.url).searchParams));
   return json(await listDeadLetters(deps, principal, q));
-});
+}, { scopes: ["admin"] });

@@ -7,4 +7,4 @@ export const runtime = "nodejs";
 export const maxDuration = 300;
 
 // GET /api/events — the caller's account case events as Server-Sent Events (member session or hitl:answer key)
-export const GET = withRoute(async ({ req, deps, principal }) => openEventStream(deps, principal, req));
+export const GET = withRoute(async ({ req, deps, principal }) => openEventStream(deps, principal, req), { scopes: ["hitl:answer"] });

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { getDeps } from "@/lib/deps";
 import { json } from "@/lib/http/respond";
+import { declareRoute } from "@/lib/http/with-route";
 
 export const dynamic = "force-dynamic";
 
@@ -15,7 +16,7 @@ const check = async (fn: () => Promise<unknown>) => {
 };
 
 // GET /api/health — database, kv and event-bus status (503 when any is down)
-export async function GET() {
+export const GET = declareRoute(async function GET() {
   try {
     const deps = await getDeps();
     const [database, kv, eventBus] = await Promise.all([
@@ -36,4 +37,4 @@ export async function GET() {
   } catch {
     return json({ status: "down", database: { ok: false }, kv: { ok: false }, eventBus: { ok: false } }, { status: 503 });
   }
-}
+}, { public: true });

@@ -1,8 +1,11 @@
 import { handleMcp } from "@/lib/mcp/handler";
+import { declareRoute } from "@/lib/http/with-route";
 
 // The MCP endpoint (Streamable HTTP; 2026-07-28 natively, 2025-era clients statelessly).
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 export const maxDuration = 60;
 
-export { handleMcp as GET, handleMcp as POST, handleMcp as DELETE };
+// Any valid API key gets in; each tool and resource then declares the scopes it needs (lib/mcp/server.ts).
+const mcp = declareRoute(handleMcp, { apiKey: true });
+export { mcp as GET, mcp as POST, mcp as DELETE };

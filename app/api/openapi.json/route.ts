@@ -1,9 +1,10 @@
 import { getPublicOrigin } from "mcp-handler";
 import { buildOpenApi } from "@/lib/openapi";
+import { declareRoute } from "@/lib/http/with-route";
 
 export const dynamic = "force-dynamic";
 
 // GET /api/openapi.json — the REST API, generated from the routes' zod schemas
-export function GET(req: Request) {
+export const GET = declareRoute(function GET(req: Request) {
   return Response.json(buildOpenApi(getPublicOrigin(req)));
-}
+}, { public: true });

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { withRoute, parseOrThrow } from "@/lib/http/with-route";
 import { json } from "@/lib/http/respond";
-import { requireScope } from "@/lib/http/require";
 import { readJson } from "@/lib/http/read-json";
 import { countOnline, heartbeat } from "@/lib/auth/presence";
 
@@ -11,10 +10,9 @@ const body = z.object({ status: z.enum(["online", "away"]).default("online") });
 
 // POST /api/presence {status?: "online"|"away"} — heartbeat; answerers count as online while it is fresh
 export const POST = withRoute(async ({ req, deps, principal }) => {
-  requireScope(principal, "hitl:answer");
   const input = parseOrThrow(body, await readJson(req, { optional: true }));
   return json(await heartbeat(deps.kv, principal, input.status));
-});
+}, { scopes: ["hitl:answer"] });
 
 // GET /api/presence — how many answerers are online
-export const GET = withRoute(async ({ deps, principal }) => json({ online: await countOnline(deps.kv, principal.accountId) }));
+export const GET = withRoute(async ({ deps, principal }) => json({ online: await countOnline(deps.kv, principal.accountId) }), { scopes: ["hitl:ask", "hitl:answer"] });

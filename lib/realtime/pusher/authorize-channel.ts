@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Deps } from "@/lib/deps";
 import { AppError } from "@/lib/errors";
 import type { Principal } from "@/lib/auth/principal";
-import { requireScope } from "@/lib/http/require";
+import { assertScope } from "@/lib/auth/permissions";
 import { parseOrThrow } from "@/lib/http/parse";
 import { pusherChannelFor } from "@/lib/realtime/port";
 import { createPusherServer } from "@/lib/realtime/pusher/publisher";
@@ -18,7 +18,7 @@ export const pusherAuthRequest = z.object({
  */
 export function authorizePusherChannel(deps: Pick<Deps, "config">, principal: Principal, raw: unknown): { auth: string } {
   if (deps.config.realtimeDriver !== "pusher") throw new AppError("not_found", "Pusher is not the configured realtime driver (REALTIME_DRIVER).");
-  requireScope(principal, "hitl:answer");
+  assertScope(principal, "hitl:answer");
   const { socket_id, channel_name } = parseOrThrow(pusherAuthRequest, raw);
   if (channel_name !== pusherChannelFor(principal.accountId)) throw new AppError("forbidden", "You may only subscribe to your own account's channel.");
   return createPusherServer(deps.config).authorizeChannel(socket_id, channel_name);

@@ -1,6 +1,6 @@
 import type { Deps } from "@/lib/deps";
 import type { Principal } from "@/lib/auth/principal";
-import { requireScope } from "@/lib/http/require";
+import { assertScope } from "@/lib/auth/permissions";
 import { joinAccountHub } from "@/lib/realtime/sse/account-hub";
 import type { CaseEvent, ResyncEvent } from "@/lib/realtime/events";
 
@@ -17,7 +17,7 @@ const frame = (e: CaseEvent | ResyncEvent) =>
  * cannot, it sends `resync`. The stream ends after REALTIME_SSE_MAX_SECONDS and the browser reconnects.
  */
 export async function openEventStream(deps: Deps, principal: Principal, req: Request): Promise<Response> {
-  requireScope(principal, "hitl:answer");
+  assertScope(principal, "hitl:answer");
   const lastEventId = req.headers.get("last-event-id") ?? new URL(req.url).searchParams.get("lastEventId");
   let controller!: ReadableStreamDefaultController<Uint8Array>;
   let closed = false;

@@ -8,13 +8,14 @@ import { assertSameOrigin } from "@/lib/http/authenticate";
 import { checkMemberPassword, publicMember } from "@/lib/auth/members";
 import { cookieSecure, createSession, SESSION_COOKIE } from "@/lib/auth/sessions";
 import { enforceRateLimit } from "@/lib/auth/rate-limit";
+import { declareRoute } from "@/lib/http/with-route";
 
 export const dynamic = "force-dynamic";
 
 const body = z.object({ email: z.string().trim().min(1, "required").max(320), password: z.string().min(1, "required").max(200) });
 
 // POST /api/auth/login {email, password} — sets the httpOnly session cookie
-export async function POST(req: Request) {
+export const POST = declareRoute(async function POST(req: Request) {
   try {
     assertSameOrigin(req);
     const deps = await getDeps();
@@ -31,4 +32,4 @@ export async function POST(req: Request) {
   } catch (e) {
     return errorResponse(e);
   }
-}
+}, { public: true, note: "the email and password are the credential" });

@@ -2,11 +2,12 @@ import { getDeps } from "@/lib/deps";
 import { json, errorResponse } from "@/lib/http/respond";
 import { assertSameOrigin, readCookie } from "@/lib/http/authenticate";
 import { endSession, SESSION_COOKIE } from "@/lib/auth/sessions";
+import { declareRoute } from "@/lib/http/with-route";
 
 export const dynamic = "force-dynamic";
 
 // POST /api/auth/logout — ends the session and clears the cookie
-export async function POST(req: Request) {
+export const POST = declareRoute(async function POST(req: Request) {
   try {
     assertSameOrigin(req);
     const token = readCookie(req, SESSION_COOKIE);
@@ -17,4 +18,4 @@ export async function POST(req: Request) {
   } catch (e) {
     return errorResponse(e);
   }
-}
+}, { public: true, note: "ends the session its cookie names, if any" });

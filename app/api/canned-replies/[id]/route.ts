@@ -2,19 +2,16 @@ import { withRoute } from "@/lib/http/with-route";
 import { json } from "@/lib/http/respond";
 import { readJson } from "@/lib/http/read-json";
 import { deleteCannedReply, toPublicCannedReply, updateCannedReply } from "@/lib/canned-replies/canned-replies";
-import { assertCanManageCannedReplies } from "@/lib/canned-replies/permissions";
 
 export const dynamic = "force-dynamic";
 
 // PATCH /api/canned-replies/{id} {shortcut?, title?, body?}
 export const PATCH = withRoute(async ({ req, deps, principal, params }) => {
-  assertCanManageCannedReplies(principal);
   return json(toPublicCannedReply(await updateCannedReply(deps, principal, params.id!, await readJson(req))));
-});
+}, { scopes: ["replies:write"] });
 
 // DELETE /api/canned-replies/{id}
 export const DELETE = withRoute(async ({ deps, principal, params }) => {
-  assertCanManageCannedReplies(principal);
   await deleteCannedReply(deps, principal, params.id!);
   return new Response(null, { status: 204 });
-});
+}, { scopes: ["replies:write"] });

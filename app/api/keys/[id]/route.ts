@@ -5,4 +5,4 @@ import { revokeKeyForAccount } from "@/lib/members/manage-api-keys";
 export const dynamic = "force-dynamic";
 
 // DELETE /api/keys/{id or prefix} — revoke a key at once (admin only)
-export const DELETE = withRoute(async ({ deps, principal, params }) => json({ key: await revokeKeyForAccount(deps, principal, params.id!) }));
+export const DELETE = withRoute(async ({ deps, principal, params }) => json({ key: await revokeKeyForAccount(deps, principal, params.id!) }), { scopes: ["admin"] });

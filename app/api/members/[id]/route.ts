@@ -12,4 +12,4 @@ const body = z.object({ active: z.boolean({ message: "must be true or false" }) 
 export const PATCH = withRoute(async ({ req, deps, principal, params }) => {
   const { active } = parseOrThrow(body, await readJson(req));
   return json({ member: await setMemberActive(deps, principal, { memberId: params.id!, active }) });
-});
+}, { scopes: ["admin"] });

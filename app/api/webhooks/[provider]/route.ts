@@ -15,5 +15,5 @@ export const POST = withRoute(
     if (rawBody.length > MAX_BODY) throw new AppError("payload_too_large", "Webhook body is larger than 1 MB.");
     return json(await handleProviderWebhook(withTelephony(deps), { provider: params.provider ?? "", rawBody, headers: req.headers }));
   },
-  { public: true },
+  { public: true, note: "the provider signature (X-Webhook-Signature) is the credential" },
 );

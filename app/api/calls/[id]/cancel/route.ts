@@ -6,4 +6,4 @@ import { withTelephony } from "@/lib/calls/with-telephony";
 export const dynamic = "force-dynamic";
 
 // POST /api/calls/{id}/cancel — stop the call and release its hold (a final call is returned unchanged)
-export const POST = withRoute(async ({ deps, principal, params }) => json(await cancelCall(withTelephony(deps), principal, params.id!)));
+export const POST = withRoute(async ({ deps, principal, params }) => json(await cancelCall(withTelephony(deps), principal, params.id!)), { scopes: ["calls:write"] });

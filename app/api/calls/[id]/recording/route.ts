@@ -14,5 +14,5 @@ export const GET = withRoute(
       headers: { "content-type": rec.contentType, "content-length": String(rec.body.byteLength), "cache-control": "private, max-age=300", "x-content-type-options": "nosniff" },
     });
   },
-  { public: true },
+  { public: true, note: "the signed, expiring link is the credential" },
 );

@@ -8,4 +8,4 @@ export const dynamic = "force-dynamic";
 // POST /api/cases/{id}/cancel — withdraw an open or claimed case (a final case is returned unchanged)
 export const POST = withRoute(async ({ deps, principal, params }) => {
   return json(await presentCase(deps.db, await cancelCase(deps, principal, params.id!)));
-});
+}, { scopes: ["hitl:ask", "hitl:answer"] });

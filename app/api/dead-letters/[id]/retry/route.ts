@@ -6,4 +6,4 @@ import { withTelephony } from "@/lib/calls/with-telephony";
 export const dynamic = "force-dynamic";
 
 // POST /api/dead-letters/{id}/retry — sync the call once more now (admin only); 409 if it was already retried
-export const POST = withRoute(async ({ deps, principal, params }) => json(await retryDeadLetter(withTelephony(deps), principal, params.id!)));
+export const POST = withRoute(async ({ deps, principal, params }) => json(await retryDeadLetter(withTelephony(deps), principal, params.id!)), { scopes: ["admin"] });

@@ -5,4 +5,4 @@ import { refreshRealtimeToken } from "@/lib/realtime/supabase/refresh-token";
 export const dynamic = "force-dynamic";
 
 // POST /api/realtime/supabase/token — a fresh Supabase Realtime access token for the caller's account topic
-export const POST = withRoute(async ({ deps, principal }) => json(refreshRealtimeToken(deps, principal), { headers: { "cache-control": "no-store" } }));
+export const POST = withRoute(async ({ deps, principal }) => json(refreshRealtimeToken(deps, principal), { headers: { "cache-control": "no-store" } }), { scopes: ["hitl:answer"] });
