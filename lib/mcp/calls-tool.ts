@@ -6,6 +6,7 @@ import { getCallsDeps } from "@/lib/calls/get-calls-deps";
 import { isAppError } from "@/lib/errors";
 import { principalOf, type ToolContext } from "@/lib/mcp/context";
 import { log } from "@/lib/log";
+import { deniedTool, type ToolScopes } from "@/lib/mcp/tool-scopes";
 
 type Annotations = { readOnlyHint?: boolean; destructiveHint?: boolean; idempotentHint?: boolean; openWorldHint?: boolean };
 type Run<I, O> = (deps: CallsDeps, principal: Principal, input: I, extra: { origin?: string }) => Promise<O>;
@@ -22,15 +23,20 @@ export function defineCallsTool<I extends z.ZodObject, O extends z.ZodObject>(de
   input: I;
   output: O;
   annotations: Annotations;
+  /** Who may call it: a key holding any of these scopes (checked here, and again by the domain function). */
+  scopes: ToolScopes;
   run: Run<z.infer<I>, z.infer<O>>;
 }) {
   const contract = {
     name: def.name,
+    scopes: def.scopes,
     config: { title: def.title, description: def.description, inputSchema: def.input, outputSchema: def.output, annotations: def.annotations },
   } as const;
   const register = (server: McpServer) =>
     server.registerTool(contract.name, contract.config, (async (input: z.infer<I>, ctx: unknown) => {
       try {
+        const denied = deniedTool(ctx, def.scopes);
+        if (denied) return denied;
         const c = ctx as ToolContext;
         const origin = c.http?.authInfo?.extra?.origin as string | undefined;
         const result = (await def.run(await getCallsDeps(), principalOf(c), input, { origin })) as Record<string, unknown>;

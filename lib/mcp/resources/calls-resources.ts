@@ -10,12 +10,17 @@ import { getCredits } from "@/lib/calls/credits-account";
 import { getCallDetails } from "@/lib/calls/get-call";
 import { getCallPreferences } from "@/lib/calls/preferences";
 import { principalOf, type ToolContext } from "@/lib/mcp/context";
+import { assertResourceScope, type ToolScopes } from "@/lib/mcp/tool-scopes";
+
+/** Every calls resource is read-only account and call data: calls:read, like the matching tools. */
+export const CALLS_RESOURCE_SCOPES: ToolScopes = ["calls:read"];
 
 type Read = (deps: CallsDeps, principal: Principal, vars: Record<string, string | string[]>) => Promise<unknown>;
 
 /** Wraps a reader: JSON body, and a missing or other tenant's record is "resource not found" (-32602). */
 const reader = (read: Read) => async (uri: URL, ...rest: unknown[]) => {
   const [vars, ctx] = rest.length === 2 ? (rest as [Record<string, string | string[]>, unknown]) : [{}, rest[0]];
+  assertResourceScope(ctx, CALLS_RESOURCE_SCOPES);
   const body = await read(await getCallsDeps(), principalOf(ctx as ToolContext), vars).catch((e) => {
     throw isAppError(e) && e.code === "not_found" ? new ResourceNotFoundError(uri.href, e.message) : e;
   });

@@ -4,6 +4,10 @@ import { isAppError } from "@/lib/errors";
 import { getCaseWithMessages } from "@/lib/hitl/list-cases";
 import { presentCase, toPublicMessage } from "@/lib/hitl/case-view";
 import { principalOf, type ToolContext } from "@/lib/mcp/context";
+import { assertResourceScope, type ToolScopes } from "@/lib/mcp/tool-scopes";
+
+/** The asker and answerers read a case (as GET /api/cases/{id}). */
+export const CASE_RESOURCE_SCOPES: ToolScopes = ["hitl:ask", "hitl:answer"];
 
 /** switchboard://cases/{caseId} — a case with its messages, for the key's own account only. */
 export function registerCaseResource(server: McpServer) {
@@ -12,6 +16,7 @@ export function registerCaseResource(server: McpServer) {
     new ResourceTemplate("switchboard://cases/{caseId}", { list: undefined }),
     { title: "Escalation case", description: "A case (question, status, answer) with its messages.", mimeType: "application/json" },
     async (uri, variables, ctx) => {
+      assertResourceScope(ctx, CASE_RESOURCE_SCOPES);
       const deps = await getDeps();
       const principal = principalOf(ctx as unknown as ToolContext);
       // Unknown and other accounts' cases are the same "resource not found" (-32602), never an internal error.

@@ -9,5 +9,6 @@ export const addCreditsTool = defineCallsTool({
   input: addCreditsSchema,
   output: creditsSchema,
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
+  scopes: ["admin"],
   run: (deps, principal, input) => addCredits(deps, principal, input),
 });

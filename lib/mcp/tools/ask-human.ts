@@ -4,10 +4,12 @@ import { askHuman } from "@/lib/hitl/ask-human";
 import { createCaseSchema, toolResultSchema } from "@/lib/hitl/schemas";
 import { principalOf, progressReporter, type ToolContext } from "@/lib/mcp/context";
 import { runTool } from "@/lib/mcp/tool-result";
+import { deniedTool, type ToolScopes } from "@/lib/mcp/tool-scopes";
 
 /** The tool's contract (name, schemas, annotations); bench/bare-server.ts registers the same one. */
 export const askHumanTool = {
   name: "ask_human",
+  scopes: ["hitl:ask"] as ToolScopes,
   config: {
     title: "Ask a human",
     description:
@@ -25,6 +27,7 @@ export function registerAskHuman(server: McpServer) {
     askHumanTool.name,
     askHumanTool.config,
     async (input, ctx) =>
+      deniedTool(ctx, askHumanTool.scopes) ??
       runTool("ask_human", async () =>
         askHuman(await getDeps(), principalOf(ctx as ToolContext), input, {
           signal: (ctx as ToolContext).mcpReq.signal,

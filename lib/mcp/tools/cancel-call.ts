@@ -10,5 +10,6 @@ export const cancelCallTool = defineCallsTool({
   input: callIdInput,
   output: callSchema,
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
+  scopes: ["calls:write"],
   run: (deps, principal, input) => cancelCall(deps, principal, input.callId),
 });

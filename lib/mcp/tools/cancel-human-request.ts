@@ -5,10 +5,12 @@ import { cancelHumanRequest } from "@/lib/hitl/ask-human";
 import { toolResultSchema } from "@/lib/hitl/schemas";
 import { principalOf, type ToolContext } from "@/lib/mcp/context";
 import { runTool } from "@/lib/mcp/tool-result";
+import { deniedTool, type ToolScopes } from "@/lib/mcp/tool-scopes";
 
 /** The tool's contract (name, schemas, annotations); bench/bare-server.ts registers the same one. */
 export const cancelHumanRequestTool = {
   name: "cancel_human_request",
+  scopes: ["hitl:ask"] as ToolScopes,
   config: {
     title: "Cancel a human request",
     description: "Withdraw a question escalated with ask_human (e.g. the caller hung up or the question resolved itself). If a person already answered, returns the answer instead.",
@@ -22,6 +24,6 @@ export function registerCancelHumanRequest(server: McpServer) {
   server.registerTool(
     cancelHumanRequestTool.name,
     cancelHumanRequestTool.config,
-    async (args, ctx) => runTool("cancel_human_request", async () => cancelHumanRequest(await getDeps(), principalOf(ctx as ToolContext), args)),
+    async (args, ctx) => deniedTool(ctx, cancelHumanRequestTool.scopes) ?? runTool("cancel_human_request", async () => cancelHumanRequest(await getDeps(), principalOf(ctx as ToolContext), args)),
   );
 }

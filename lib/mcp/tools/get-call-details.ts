@@ -10,5 +10,6 @@ export const getCallDetailsTool = defineCallsTool({
   input: callIdInput,
   output: callDetailsSchema,
   annotations: { readOnlyHint: true, openWorldHint: false },
+  scopes: ["calls:read"],
   run: (deps, principal, input) => getCallDetails(deps, principal, input.callId),
 });

@@ -17,5 +17,6 @@ export const getCallHistoryTool = defineCallsTool({
   }),
   output: z.object({ calls: z.array(callSchema), nextCursor: z.string().nullable() }),
   annotations: { readOnlyHint: true, openWorldHint: false },
+  scopes: ["calls:read"],
   run: (deps, principal, input) => listCalls(deps, principal, input),
 });

@@ -10,5 +10,6 @@ export const getCallRecordingTool = defineCallsTool({
   input: callIdInput,
   output: z.object({ callId: z.string(), url: z.string(), expiresAt: z.string() }),
   annotations: { readOnlyHint: true, openWorldHint: false },
+  scopes: ["calls:read"],
   run: (deps, principal, input, { origin }) => getRecordingLink(deps, principal, input.callId, { origin }),
 });

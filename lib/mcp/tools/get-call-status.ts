@@ -12,5 +12,6 @@ export const getCallStatusTool = defineCallsTool({
   input: callIdInput,
   output: callSchema,
   annotations: { readOnlyHint: true, openWorldHint: false },
+  scopes: ["calls:read"],
   run: (deps, principal, input) => getCall(deps, principal, input.callId),
 });

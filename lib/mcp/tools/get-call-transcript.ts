@@ -11,5 +11,6 @@ export const getCallTranscriptTool = defineCallsTool({
   input: callIdInput,
   output: z.object({ callId: z.string(), status: callStatusSchema, transcript: z.array(transcriptTurnSchema), text: z.string(), summary: z.string().nullable() }),
   annotations: { readOnlyHint: true, openWorldHint: false },
+  scopes: ["calls:read"],
   run: (deps, principal, input) => getTranscript(deps, principal, input.callId),
 });

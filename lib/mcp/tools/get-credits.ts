@@ -10,5 +10,6 @@ export const getCreditsTool = defineCallsTool({
   input: z.object({ limit: z.number().int().min(1).max(200).optional().describe("How many ledger entries; default 20.") }),
   output: creditsSchema,
   annotations: { readOnlyHint: true, openWorldHint: false },
+  scopes: ["calls:read"],
   run: (deps, principal, input) => getCredits(deps, principal, { limit: input.limit }),
 });

@@ -5,6 +5,7 @@ import { getHumanAnswer } from "@/lib/hitl/ask-human";
 import { toolResultSchema } from "@/lib/hitl/schemas";
 import { principalOf, progressReporter, type ToolContext } from "@/lib/mcp/context";
 import { runTool } from "@/lib/mcp/tool-result";
+import { deniedTool, type ToolScopes } from "@/lib/mcp/tool-scopes";
 
 const input = z.object({
   caseId: z.string().min(1).max(100).optional().describe("The caseId ask_human returned."),
@@ -15,6 +16,7 @@ const input = z.object({
 /** The tool's contract (name, schemas, annotations); bench/bare-server.ts registers the same one. */
 export const getHumanAnswerTool = {
   name: "get_human_answer",
+  scopes: ["hitl:ask", "hitl:answer"] as ToolScopes,
   config: {
     title: "Get a human's answer",
     description: "Check on a question escalated with ask_human; optionally wait up to waitSeconds for the answer. Same result shape as ask_human.",
@@ -29,6 +31,7 @@ export function registerGetHumanAnswer(server: McpServer) {
     getHumanAnswerTool.name,
     getHumanAnswerTool.config,
     async (args, ctx) =>
+      deniedTool(ctx, getHumanAnswerTool.scopes) ??
       runTool("get_human_answer", async () =>
         getHumanAnswer(await getDeps(), principalOf(ctx as ToolContext), args, {
           signal: (ctx as ToolContext).mcpReq.signal,

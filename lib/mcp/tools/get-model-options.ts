@@ -11,5 +11,6 @@ export const getModelOptionsTool = defineCallsTool({
   input: z.object({}),
   output: z.object({ models: z.array(modelSchema) }),
   annotations: { readOnlyHint: true, openWorldHint: true },
+  scopes: ["calls:read"],
   run: async (deps, principal) => ({ models: await listModels(deps, principal) }),
 });

@@ -11,6 +11,7 @@ export const getVoiceOptionsTool = defineCallsTool({
   input: z.object({ language: z.string().max(20).optional().describe("Only voices whose language starts with this, e.g. en or de-DE.") }),
   output: z.object({ voices: z.array(voiceSchema) }),
   annotations: { readOnlyHint: true, openWorldHint: true },
+  scopes: ["calls:read"],
   run: async (deps, principal, input) => {
     const voices = await listVoices(deps, principal);
     const lang = input.language?.toLowerCase();

@@ -14,6 +14,7 @@ export const makePhoneCallTool = defineCallsTool({
   input: makeCallSchema,
   output: z.object({ callId: z.string(), status: callSchema.shape.status, message: z.string(), call: callSchema }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+  scopes: ["calls:write"],
   run: async (deps, principal, input, { origin }) => {
     const call = await makePhoneCall(deps, principal, input, { origin });
     return { callId: call.id, status: call.status, message: `Call ${call.id} to ${call.phoneNumber} is ${call.status}; ${call.heldCredits} credits are held until it ends.`, call };

@@ -12,5 +12,6 @@ export const updateCallPreferencesTool = defineCallsTool({
   input: preferencesSchema,
   output: z.object({ preferences: effectivePreferencesSchema }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+  scopes: ["calls:write"],
   run: async (deps, principal, input) => ({ preferences: await updateCallPreferences(deps, principal, input) }),
 });
