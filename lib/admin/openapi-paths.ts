@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { addMemberInput } from "@/lib/members/add-member";
 import { createKeyInput } from "@/lib/members/manage-api-keys";
+import { callbackPolicyInput } from "@/lib/calls/callback-policy";
 
 type Helpers = { errors: (...codes: number[]) => Record<string, unknown>; schema: (s: z.ZodType, io?: "input" | "output") => unknown };
 
@@ -11,6 +12,15 @@ const idParam = (description: string) => ({ name: "id", in: "path", required: tr
 /** The admin REST routes (members, API keys, dead letters, HITL metrics) for lib/openapi.ts; all need an admin member or an admin-scope key. */
 export function adminOpenApiPaths({ errors, schema }: Helpers) {
   return {
+    "/api/settings/callbacks": {
+      get: { summary: "Late-answer callback policy (admin)", description: "Whether cases asked by keys without calls:write may get a callback call, and to which number prefixes.", responses: { "200": okJson("{ askKeyCallbacksEnabled, callbackNumberPrefixes }"), ...errors(401, 403, 429) } },
+      patch: {
+        summary: "Change the late-answer callback policy (admin)",
+        description: "A callback is a billed call to a number the agent passed in: keys with calls:write may always ask for one; hitl:ask-only keys only when this is on and the number starts with an allowed prefix. Otherwise the case's `followUpRefused` says why none is placed.",
+        requestBody: body(schema(callbackPolicyInput, "input")),
+        responses: { "200": okJson("{ askKeyCallbacksEnabled, callbackNumberPrefixes }"), ...errors(400, 401, 403, 422, 429) },
+      },
+    },
     "/api/members": {
       get: { summary: "List members (admin)", responses: { "200": okJson("{ members: [...] }"), ...errors(401, 403, 429) } },
       post: {

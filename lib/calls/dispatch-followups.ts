@@ -41,6 +41,8 @@ async function placeFollowup(deps: CallsDeps, f: Followup): Promise<void> {
     if (existing?.providerCallId) return finish(deps, f, { status: "placed" });
     const [row] = await deps.db.select().from(cases).where(eq(cases.id, f.caseId)).limit(1);
     if (!row) return finish(deps, f, { status: "failed", error: "case deleted" });
+    // Defence in depth: a case refused a callback at creation never gets one, whatever enqueued it.
+    if (row.followUpRefused) return finish(deps, f, { status: "failed", error: row.followUpRefused });
     const script = followUpScript(row);
     const call = reusable
       ? existing

@@ -47,7 +47,7 @@ export function followUpScript(row: CaseRow): { task: string; firstSentence: str
 
 /** Inside the answering transaction: enqueue the callback when the case wants one and nobody is waiting. */
 export async function enqueuePhoneFollowup(tx: Db, answered: CaseRow, at: Date): Promise<boolean> {
-  if (answered.followUp !== "phone" || !agentStoppedWaiting(answered, at)) return false;
+  if (answered.followUp !== "phone" || answered.followUpRefused || !agentStoppedWaiting(answered, at)) return false;
   const phone = callerPhone(answered.callerInfo);
   if (!phone) return false;
   const { task } = followUpScript(answered);

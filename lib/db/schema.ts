@@ -9,6 +9,10 @@ export const accounts = pgTable("accounts", {
   id: uuid("id").primaryKey().defaultRandom(),
   name: text("name").notNull(),
   webhookSecret: text("webhook_secret").notNull(),
+  /** Late-answer callbacks for cases asked by keys without calls:write (an admin turns this on). */
+  askKeyCallbacksEnabled: boolean("ask_key_callbacks_enabled").notNull().default(false),
+  /** E.164 prefixes such callbacks may dial, e.g. {+1415,+44}; empty = none. */
+  callbackNumberPrefixes: text("callback_number_prefixes").array().notNull().default([]),
   createdAt: ts("created_at").notNull().defaultNow(),
 });
 
@@ -85,6 +89,8 @@ export const cases = pgTable("cases", {
   followUp: text("follow_up").$type<"phone">(),
   agentReleasedAt: ts("agent_released_at"),
   followUpCallId: uuid("follow_up_call_id"),
+  /** Why no callback call will be placed although the case asked for one (set at creation). */
+  followUpRefused: text("follow_up_refused"),
 });
 
 export type SenderType = "agent" | "human" | "system";

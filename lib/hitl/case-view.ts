@@ -56,6 +56,7 @@ export function toPublicCase(row: CaseRow, names: Names = new Map()): PublicCase
     updatedAt: row.updatedAt.toISOString(),
     followUp: row.followUp ?? null,
     followUpCallId: row.followUpCallId ?? null,
+    followUpRefused: row.followUpRefused ?? null,
   };
 }
 

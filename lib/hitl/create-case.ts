@@ -9,6 +9,7 @@ import { sha256 } from "@/lib/auth/secrets";
 import { createCaseSchema } from "@/lib/hitl/schemas";
 import { getCaseOrThrow } from "@/lib/hitl/get-case";
 import { callerPhone } from "@/lib/calls/phone-followups";
+import { callbackRefusal, getCallbackPolicy } from "@/lib/calls/callback-policy";
 import { publishCaseEvent } from "@/lib/realtime/publish-case-event";
 
 /** Retell retries a failed tool request; the same callId + question within this window is the same case. */
@@ -29,9 +30,12 @@ export async function createCase(deps: Deps, principal: Principal, raw: unknown,
   const input = parsed.data;
   const accountId = principal.accountId;
   // A phone follow-up needs a number to call (issue 4 §5).
-  if (input.followUp === "phone" && !callerPhone(input.callerInfo)) {
+  const phone = input.followUp === "phone" ? callerPhone(input.callerInfo) : null;
+  if (input.followUp === "phone" && !phone) {
     throw new AppError("validation_failed", "callerInfo.phone: required as an E.164 number (e.g. +14155550123) when followUp is phone");
   }
+  // A callback is a billed call: calls:write, or the account's allow-list (lib/calls/callback-policy.ts).
+  const followUpRefused = phone ? callbackRefusal(principal, await getCallbackPolicy(deps.db, accountId), phone) : null;
 
   const dedupeHash = input.callId ? sha256(`${input.callId}\n${input.question}`) : null;
   const kvKey = input.idempotencyKey
@@ -85,6 +89,7 @@ export async function createCase(deps: Deps, principal: Principal, raw: unknown,
         dedupeHash,
         callbackUrl: input.callbackUrl ?? null,
         followUp: input.followUp ?? null,
+        followUpRefused,
         source: opts.source,
         createdByKeyId: principal.kind === "api_key" ? principal.keyId : null,
       })
