@@ -4,6 +4,8 @@ import { requireAdminPage } from "@/lib/admin/require-admin-page";
 import { actorLabel, actorNames } from "@/lib/admin/actor-names";
 import { getCredits } from "@/lib/calls/credits-account";
 import { AddCreditsForm } from "@/components/admin/add-credits-form";
+import { CallbackPolicyForm } from "@/components/admin/callback-policy-form";
+import { readCallbackPolicy } from "@/lib/calls/callback-policy";
 import { formatWhen } from "@/components/admin/format";
 
 export const metadata = { title: "Credits · Admin · Switchboard" };
@@ -41,6 +43,7 @@ export default async function CreditsPage() {
         </li>
       </ul>
       <AddCreditsForm />
+      <CallbackPolicyForm policy={await readCallbackPolicy(deps, me)} />
       <h2>Ledger</h2>
       <p className="adm-muted">Append-only, newest first (last 100 entries). A call holds its maximum cost when it starts; completion settles the actual cost and releases the rest.</p>
       <div className="adm-scroll">
