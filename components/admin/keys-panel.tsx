@@ -11,6 +11,7 @@ export type KeyView = { id: string; name: string; prefix: string; scopes: string
 const SCOPE_HINTS: Record<string, string> = {
   "hitl:ask": "voice agents: ask_human",
   "hitl:answer": "answer bridges: claim and answer cases",
+  "replies:write": "manage the team's canned replies",
   "calls:read": "read calls, transcripts, recordings",
   "calls:write": "place and cancel calls",
   admin: "everything, including members and keys",

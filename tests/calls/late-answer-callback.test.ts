@@ -9,14 +9,18 @@ import { addCredits, getCredits } from "@/lib/calls/credits-account";
 import { dispatchPhoneFollowups } from "@/lib/calls/dispatch-followups";
 import { getCallDetails } from "@/lib/calls/get-call";
 import { expectAppError, waitFor } from "@/tests/hitl/helpers";
+import { createApiKey, verifyApiKey } from "@/lib/auth/api-keys";
+import type { Principal } from "@/lib/auth/principal";
 import { createCallsTenant, createCallsTestDeps, type CallsTestDeps } from "./helpers";
 
 describe("late human answer → callback phone call", () => {
   let deps: CallsTestDeps;
   let t: Awaited<ReturnType<typeof createCallsTenant>>;
+  let dialer: Principal; // an agent key that may also place calls (a callback is a billed call)
   beforeAll(async () => {
     deps = await createCallsTestDeps();
     t = await createCallsTenant(deps.db);
+    dialer = (await verifyApiKey(deps.db, (await createApiKey(deps.db, { accountId: t.account.id, name: "dialer", scopes: ["hitl:ask", "calls:write"] })).key))!;
     await addCredits(deps, t.admin, { amount: 100, reason: "test" });
   });
   afterAll(async () => {
@@ -32,7 +36,7 @@ describe("late human answer → callback phone call", () => {
 
   it("an answer after ask_human returned places one callback call, billed, linked both ways", async () => {
     // Nobody is online, so ask_human returns at once: the agent is no longer waiting.
-    const result = await askHuman(deps, t.agent.principal, ask);
+    const result = await askHuman(deps, dialer, ask);
     expect(result.status).toBe("unavailable");
     await postMessage(deps, t.operator, result.caseId!, { content: "Yes, Friday at 10:00 is free; you're booked." });
     // The outbox row was written with the answer; a concurrent kick and this pass never place it twice.

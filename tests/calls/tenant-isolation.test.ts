@@ -31,7 +31,9 @@ describe("calls: tenant isolation and scopes", () => {
   });
 
   it("B cannot read, list, cancel or link A's call: it is simply not found", async () => {
-    for (const p of [b.caller, b.admin, b.operator]) {
+    // Operators hold no call scopes (README § Permission matrix): they are refused before any lookup.
+    await expectAppError(getCall(deps, b.operator, aCall.id), "forbidden", /calls:read/);
+    for (const p of [b.caller, b.admin]) {
       await expectAppError(getCall(deps, p, aCall.id), "not_found");
       await expectAppError(getCallDetails(deps, p, aCall.id), "not_found");
       await expectAppError(getTranscript(deps, p, aCall.id), "not_found");

@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 // GET /api/canned-replies — the account's canned replies, by shortcut
 export const GET = withRoute(async ({ deps, principal }) => {
   return json({ cannedReplies: (await listCannedReplies(deps, principal.accountId)).map(toPublicCannedReply) });
-}, { scopes: ["hitl:answer"] });
+}, { scopes: ["hitl:answer", "replies:write"] });
 
 // POST /api/canned-replies {shortcut, title?, body} — 409 when the shortcut exists in the account
 export const POST = withRoute(async ({ req, deps, principal }) => {

@@ -1,0 +1,89 @@
+import { createAccount } from "@/lib/accounts/accounts";
+import { createApiKey, verifyApiKey } from "@/lib/auth/api-keys";
+import { createMember } from "@/lib/auth/members";
+import type { Principal, Scope } from "@/lib/auth/principal";
+import { createSession, SESSION_COOKIE } from "@/lib/auth/sessions";
+import { getConfig, resetConfig } from "@/lib/config/env";
+import { getTelephony } from "@/lib/telephony";
+import { createSimulatorTelephony } from "@/lib/telephony/simulator";
+import type { TelephonyPort } from "@/lib/telephony/port";
+import { createTestDeps, type TestDeps } from "@/tests/support/test-deps";
+import type { Kind } from "@/tests/support/matrix/readme-matrix";
+
+export const BASE = "http://127.0.0.1:3000";
+export const CRON_SECRET = "matrix-cron-secret-0123456789abcdef";
+export const SIM_SECRET = "matrix-sim-webhook-secret-0123456789";
+const ENV = { LOG_LEVEL: "silent", CRON_SECRET, API_RATE_LIMIT_PER_MINUTE: "100000", APP_URL: BASE, CREDITS_STARTING_BALANCE: "100000", REALTIME_DRIVER: "sse" };
+const KEY_SCOPES: Scope[] = ["hitl:ask", "hitl:answer", "replies:write", "calls:read", "calls:write"];
+
+type Singletons = typeof globalThis & {
+  __switchboardDb?: { ready?: Promise<unknown> };
+  __switchboardKv?: unknown;
+  __switchboardBus?: Promise<unknown>;
+  __switchboardTelephony?: { key: string; port: TelephonyPort };
+};
+
+/**
+ * The app as `next start` builds it — getDeps(), getTelephony() — but on a fresh test database: the
+ * process singletons are seeded with the test's database, kv and bus, and the simulator (webhooks off,
+ * on a clock the test moves). Route handlers and /api/mcp are then called in-process, unmocked.
+ */
+export async function startApp() {
+  const savedEnv = { ...process.env };
+  Object.assign(process.env, ENV);
+  resetConfig();
+  const deps: TestDeps = await createTestDeps(ENV);
+  const g = globalThis as Singletons;
+  g.__switchboardDb = { ready: Promise.resolve(deps.database) };
+  g.__switchboardKv = deps.kv;
+  g.__switchboardBus = Promise.resolve(deps.bus);
+  const clock = { now: Date.now() };
+  const telephony = createSimulatorTelephony({ speed: 1, webhookSecret: SIM_SECRET, webhooks: false, now: () => clock.now });
+  getTelephony(getConfig());
+  g.__switchboardTelephony!.port = telephony;
+  const calls = { ...deps, config: getConfig(), telephony };
+
+  const a = await createAccount(deps.db, { name: "Matrix A" });
+  const b = await createAccount(deps.db, { name: "Matrix B" });
+  const newKey = async (accountId: string, scopes: Scope[]) => (await createApiKey(deps.db, { accountId, name: `matrix ${scopes.join(" ")}`, scopes })).key;
+  const keys = new Map<string, string>();
+  for (const s of KEY_SCOPES) keys.set(s, await newKey(a.account.id, [s]));
+  keys.set("admin key", await newKey(a.account.id, ["admin"]));
+  keys.set("other account", await newKey(b.account.id, ["admin"]));
+  const principal = async (k: string) => (await verifyApiKey(deps.db, keys.get(k)!))! as Principal;
+  const member = async (role: "operator" | "admin") =>
+    createMember(deps.db, a.account.id, { email: `${role}-${Math.random().toString(36).slice(2, 8)}@matrix.test`, password: "correct horse battery", role, name: role });
+  const operator = await member("operator");
+  const admin = await member("admin");
+
+  /** The request headers a credential kind sends (a fresh session per request: logout ends one). */
+  async function credential(kind: Kind): Promise<Record<string, string>> {
+    if (kind === "none") return {};
+    if (kind === "cron secret") return { authorization: `Bearer ${CRON_SECRET}` };
+    if (kind === "operator" || kind === "admin") {
+      const { token } = await createSession(deps.db, (kind === "operator" ? operator : admin).id);
+      return { cookie: `${SESSION_COOKIE}=${token}` };
+    }
+    return { authorization: `Bearer ${keys.get(kind)}` };
+  }
+
+  return {
+    deps,
+    calls,
+    clock,
+    accountA: a.account,
+    accountB: b.account,
+    keys,
+    agent: await principal("hitl:ask"),
+    adminKey: await principal("admin key"),
+    newMember: member,
+    credential,
+    close: async () => {
+      for (const k of ["__switchboardDb", "__switchboardKv", "__switchboardBus", "__switchboardTelephony"] as const) delete g[k];
+      await deps.close();
+      process.env = savedEnv;
+      resetConfig();
+    },
+  };
+}
+export type App = Awaited<ReturnType<typeof startApp>>;

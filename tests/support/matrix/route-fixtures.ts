@@ -1,0 +1,108 @@
+import { eq } from "drizzle-orm";
+import { createApiKey } from "@/lib/auth/api-keys";
+import { handleProviderWebhook } from "@/lib/calls/handle-provider-webhook";
+import { makePhoneCall } from "@/lib/calls/make-phone-call";
+import { getRecordingLink } from "@/lib/calls/recording-link";
+import { DEAD_LETTER_KIND } from "@/lib/calls/sync/sync-one-call";
+import { createCannedReply } from "@/lib/canned-replies/canned-replies";
+import { calls, deadLetters } from "@/lib/db/schema";
+import { createCase } from "@/lib/hitl/create-case";
+import { pusherChannelFor } from "@/lib/realtime/port";
+import { signBody } from "@/lib/telephony/signature";
+import { toSimEvent } from "@/lib/telephony/simulator/webhook-payload";
+import { BASE, SIM_SECRET, type App } from "@/tests/support/matrix/app-harness";
+
+/** What one request of the walk sends: path parameters, a JSON or raw body, extra headers, a query. */
+export type Fixture = { params?: Record<string, string>; body?: unknown; rawBody?: string; headers?: Record<string, string>; query?: string; okStatuses?: number[] };
+type Make = () => Promise<Fixture>;
+
+const uniq = () => Math.random().toString(36).slice(2, 10);
+
+/** A recorded call played to its end (the simulator clock moves an hour), reported by a signed webhook. */
+export async function playRecordedCall(app: App) {
+  const recorded = (await makePhoneCall(app.calls, app.adminKey, { phoneNumber: "+14155550123", task: "Matrix recorded call.", record: true, maxDurationMinutes: 1 })).id;
+  const [row] = await app.deps.db.select().from(calls).where(eq(calls.id, recorded));
+  app.clock.now += 3600_000;
+  const webhookBody = JSON.stringify(toSimEvent(await app.calls.telephony.getCall(row!.providerCallId!), recorded, {}, new Date(app.clock.now)));
+  const signed = { "content-type": "application/json", "x-webhook-signature": signBody(SIM_SECRET, webhookBody) };
+  await handleProviderWebhook(app.calls, { provider: "simulator", rawBody: webhookBody, headers: new Headers(signed) });
+  return { recorded, webhookBody, signed };
+}
+
+/**
+ * One entry per route (README row name): how to call it so that an allowed credential succeeds.
+ * Objects a request changes (a case it cancels, a key it revokes) are made fresh for every request.
+ */
+export async function routeFixtures(app: App): Promise<Record<string, Make>> {
+  const { deps, calls: cd, agent, adminKey } = app;
+  const newCase = async () => (await createCase(deps, agent, { question: `Matrix question ${uniq()}?` }, { source: "api" })).case.id;
+  const newCall = async (record = false) => (await makePhoneCall(cd, adminKey, { phoneNumber: "+14155550123", task: "Matrix test call.", record, maxDurationMinutes: 1 })).id;
+  const newReply = async () => (await createCannedReply(deps, adminKey, { shortcut: `m${uniq()}`, body: "Matrix reply." })).id;
+  const newKeyId = async () => (await createApiKey(deps.db, { accountId: app.accountA.id, name: "revoke me", scopes: ["hitl:ask"] })).apiKey.id;
+  const newDeadLetter = async () =>
+    (await deps.db.insert(deadLetters).values({ kind: DEAD_LETTER_KIND, ref: await newCall(), accountId: app.accountA.id, attempts: 5, lastError: "matrix" }).returning())[0]!.id;
+
+  const { recorded, webhookBody, signed } = await playRecordedCall(app);
+  const link = new URL((await getRecordingLink(cd, adminKey, recorded, { origin: BASE })).url);
+  const sharedCase = await newCase();
+  const sharedCall = await newCall();
+  const sharedReply = await newReply();
+
+  return {
+    "GET /.well-known/oauth-protected-resource": async () => ({}),
+    "OPTIONS /.well-known/oauth-protected-resource": async () => ({ headers: { "access-control-request-method": "GET" } }),
+    "POST /api/auth/login": async () => {
+      const m = await app.newMember("operator"); // 10 sign-ins per email per minute: one member per request
+      return { body: { email: m.email, password: "correct horse battery" } };
+    },
+    "POST /api/auth/logout": async () => ({}),
+    "GET /api/calls": async () => ({}),
+    "POST /api/calls": async () => ({ body: { phoneNumber: "+14155550123", task: "Matrix test call.", maxDurationMinutes: 1 } }),
+    "GET /api/calls/{id}": async () => ({ params: { id: sharedCall } }),
+    "POST /api/calls/{id}/cancel": async () => ({ params: { id: await newCall() } }),
+    "GET /api/calls/{id}/recording-url": async () => ({ params: { id: recorded } }),
+    "GET /api/calls/{id}/recording": async () => ({ params: { id: recorded }, query: link.search }),
+    "GET /api/canned-replies": async () => ({}),
+    "POST /api/canned-replies": async () => ({ body: { shortcut: `n${uniq()}`, body: "New reply." } }),
+    "PATCH /api/canned-replies/{id}": async () => ({ params: { id: sharedReply }, body: { title: `t ${uniq()}` } }),
+    "DELETE /api/canned-replies/{id}": async () => ({ params: { id: await newReply() } }),
+    "GET /api/cases": async () => ({}),
+    "POST /api/cases": async () => ({ body: { question: `Matrix REST question ${uniq()}?` } }),
+    "GET /api/cases/{id}": async () => ({ params: { id: sharedCase } }),
+    "POST /api/cases/{id}/cancel": async () => ({ params: { id: await newCase() } }),
+    "POST /api/cases/{id}/claim": async () => ({ params: { id: await newCase() } }),
+    "GET /api/cases/{id}/messages": async () => ({ params: { id: sharedCase } }),
+    "POST /api/cases/{id}/messages": async () => ({ params: { id: await newCase() }, body: { content: "Matrix answer." } }),
+    "GET /api/credits": async () => ({}),
+    "POST /api/credits": async () => ({ body: { amount: 1, reason: "matrix" } }),
+    "GET /api/cron/maintenance": async () => ({}),
+    "GET /api/cron/sync-calls": async () => ({}),
+    "GET /api/dead-letters": async () => ({}),
+    "POST /api/dead-letters/{id}/retry": async () => ({ params: { id: await newDeadLetter() } }),
+    "GET /api/events": async () => ({}),
+    "GET /api/health": async () => ({}),
+    "GET /api/keys": async () => ({}),
+    "POST /api/keys": async () => ({ body: { name: "matrix", scopes: ["hitl:ask"] } }),
+    "DELETE /api/keys/{id}": async () => ({ params: { id: await newKeyId() } }),
+    // Stateless MCP: GET (no SSE stream to resume) and DELETE (no session) are refused by the protocol layer, after auth.
+    "GET /api/mcp": async () => ({ headers: { accept: "text/event-stream" }, okStatuses: [405] }),
+    "POST /api/mcp": async () => ({
+      headers: { accept: "application/json, text/event-stream" },
+      body: { jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "matrix", version: "1" } } },
+    }),
+    "DELETE /api/mcp": async () => ({ okStatuses: [405] }),
+    "GET /api/members": async () => ({}),
+    "POST /api/members": async () => ({ body: { email: `new-${uniq()}@matrix.test`, role: "operator", password: "correct horse battery" } }),
+    "PATCH /api/members/{id}": async () => ({ params: { id: (await app.newMember("operator")).id }, body: { active: false } }),
+    "GET /api/metrics/hitl": async () => ({}),
+    "GET /api/openapi.json": async () => ({}),
+    "GET /api/presence": async () => ({}),
+    "POST /api/presence": async () => ({ body: { status: "away" } }),
+    // The realtime driver here is SSE, so an allowed caller is told Pusher / Supabase is not configured (404).
+    "POST /api/realtime/pusher/auth": async () => ({ body: { socket_id: "1.2", channel_name: pusherChannelFor(app.accountA.id) }, okStatuses: [404] }),
+    "POST /api/realtime/supabase/token": async () => ({ okStatuses: [404] }),
+    "GET /api/settings/callbacks": async () => ({}),
+    "PATCH /api/settings/callbacks": async () => ({ body: { askKeyCallbacksEnabled: false } }),
+    "POST /api/webhooks/{provider}": async () => ({ params: { provider: "simulator" }, rawBody: webhookBody, headers: signed }),
+  };
+}
