@@ -127,8 +127,16 @@ describe("phone calls over MCP on the simulator", () => {
     await calls.callTool("update_call_preferences", { voice: null, maxDurationMinutes: null });
   });
 
+  it("a hitl:ask-only key gets no callback call: the case says why (toll-fraud guard)", async () => {
+    const asked = await agent.callTool("ask_human", { question: "Call me back?", callerInfo: { phone: "+19005550177" }, followUp: "phone", timeoutSeconds: 5 });
+    expect(asked.isError, text(asked)).toBeFalsy();
+    const c = (await rest.getCase(a.answerKey, sc(asked).caseId)).json;
+    expect(c.followUpRefused).toMatch(/calls:write/);
+  });
+
   it("a late ask_human answer places a callback call to the caller, linked both ways", async () => {
-    const asked = await agent.callTool("ask_human", {
+    // The asking key holds calls:write: a callback is a billed call (README § Permission matrix).
+    const asked = await calls.callTool("ask_human", {
       question: "Is the pharmacy open on Sunday?",
       callerInfo: { name: "Sam", phone: "+14155550177" },
       followUp: "phone",

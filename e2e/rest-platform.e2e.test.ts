@@ -24,15 +24,18 @@ describe("REST: member sessions", () => {
     expect(s.setCookie).toMatch(/;\s*SameSite=Lax/i);
     expect(s.setCookie).toMatch(/;\s*Path=\//);
 
-    const create = (headers: Record<string, string>) => call("POST", "/api/cases", { headers: { cookie: s.cookie, ...headers }, body: { question: "Created from the console" } });
-    const noOrigin = await create({});
+    // The cookie write here is a claim (an operator's session holds hitl:answer, not hitl:ask: README § Permission matrix).
+    const asked = await call("POST", "/api/cases", { key: a.agentKey, body: { question: "Claimed from the console" } });
+    expect(asked.status).toBe(201);
+    const claim = (headers: Record<string, string>) => call("POST", `/api/cases/${asked.json.id}/claim`, { headers: { cookie: s.cookie, ...headers } });
+    const noOrigin = await claim({});
     expect(noOrigin.status).toBe(403);
     expect(noOrigin.json.error.message).toMatch(/Cross-site/);
-    expect((await create({ origin: "http://evil.example" })).status).toBe(403);
-    expect((await create({ origin: baseUrl.replace("127.0.0.1", "localhost") })).status).toBe(403);
-    const ok = await create({ origin: baseUrl });
-    expect(ok.status).toBe(201);
-    expect(ok.json.status).toBe("open");
+    expect((await claim({ origin: "http://evil.example" })).status).toBe(403);
+    expect((await claim({ origin: baseUrl.replace("127.0.0.1", "localhost") })).status).toBe(403);
+    const ok = await claim({ origin: baseUrl });
+    expect(ok.status).toBe(200);
+    expect(ok.json.status).toBe("claimed");
     // Reads need no Origin.
     expect((await call("GET", `/api/cases/${ok.json.id}`, { headers: { cookie: s.cookie } })).status).toBe(200);
 
@@ -47,7 +50,7 @@ describe("REST: member sessions", () => {
     expect(cleared).toMatch(/Max-Age=0/);
     const after = await call("GET", `/api/cases/${ok.json.id}`, { headers: { cookie: s.cookie } });
     expect(after.status).toBe(401);
-    expect((await call("POST", "/api/cases", { headers: { cookie: s.cookie, origin: baseUrl }, body: { question: "after logout" } })).status).toBe(401);
+    expect((await call("POST", `/api/cases/${ok.json.id}/claim`, { headers: { cookie: s.cookie, origin: baseUrl } })).status).toBe(401);
   });
 });
 
