@@ -4,6 +4,7 @@ import { cannedReplyInput, cannedReplySchema } from "@/lib/canned-replies/schema
 import pkg from "@/package.json";
 import { adminOpenApiPaths } from "@/lib/admin/openapi-paths";
 import { callsOpenApi } from "@/lib/calls/openapi-paths";
+import { SCOPES } from "@/lib/auth/principal";
 
 /** The REST API described from the same zod schemas the routes validate with. */
 export function buildOpenApi(serverUrl: string) {
@@ -26,7 +27,7 @@ export function buildOpenApi(serverUrl: string) {
     security,
     components: {
       securitySchemes: {
-        bearer: { type: "http", scheme: "bearer", description: "An API key (sb_…). Scopes: hitl:ask, hitl:answer, calls:read, calls:write, admin." },
+        bearer: { type: "http", scheme: "bearer", description: `An API key (sb_…). Scopes: ${SCOPES.join(", ")}. Member sessions hold their role's scopes (operator: hitl:answer, replies:write; admin: all). Each operation says which scope it needs (any one of those listed).` },
         session: { type: "apiKey", in: "cookie", name: "sb_session" },
       },
       schemas: {
@@ -60,7 +61,7 @@ export function buildOpenApi(serverUrl: string) {
         },
         get: {
           summary: "List cases",
-          description: "Members and hitl:answer keys.",
+          description: "Needs hitl:answer (operators, admins, answering keys).",
           parameters: [
             { name: "status", in: "query", schema: { type: "string" }, description: "Comma-separated: open, claimed, answered, expired, cancelled" },
             { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 200, default: 50 } },
@@ -71,44 +72,44 @@ export function buildOpenApi(serverUrl: string) {
           responses: { "200": ok("CaseList", "Cases, newest first"), ...errors(401, 403, 422, 429) },
         },
       },
-      "/api/cases/{id}": { get: { summary: "Get a case", parameters: [idParam], responses: { "200": ok("Case", "The case"), ...errors(401, 404, 429) } } },
+      "/api/cases/{id}": { get: { summary: "Get a case", description: "Needs hitl:ask or hitl:answer.", parameters: [idParam], responses: { "200": ok("Case", "The case"), ...errors(401, 403, 404, 429) } } },
       "/api/cases/{id}/claim": {
-        post: { summary: "Claim a case", description: "Members and hitl:answer keys. One winner.", parameters: [idParam], responses: { "200": ok("Case", "Claimed by you"), ...errors(401, 403, 404, 409, 429) } },
+        post: { summary: "Claim a case", description: "Needs hitl:answer. One winner.", parameters: [idParam], responses: { "200": ok("Case", "Claimed by you"), ...errors(401, 403, 404, 409, 429) } },
       },
-      "/api/cases/{id}/cancel": { post: { summary: "Cancel a case", parameters: [idParam], responses: { "200": ok("Case", "The case (unchanged if already final)"), ...errors(401, 404, 429) } } },
+      "/api/cases/{id}/cancel": { post: { summary: "Cancel a case", description: "Needs hitl:ask or hitl:answer.", parameters: [idParam], responses: { "200": ok("Case", "The case (unchanged if already final)"), ...errors(401, 403, 404, 429) } } },
       "/api/cases/{id}/messages": {
         get: {
           summary: "List messages (long poll)",
-          description: "Returns at once when messages newer than `after` exist, else waits up to `wait` seconds for one.",
+          description: "Needs hitl:ask or hitl:answer. Returns at once when messages newer than `after` exist, else waits up to `wait` seconds for one.",
           parameters: [
             idParam,
             { name: "after", in: "query", schema: schema(listMessagesQuery.shape.after, "input") },
             { name: "wait", in: "query", schema: schema(listMessagesQuery.shape.wait, "input") },
           ],
-          responses: { "200": ok("MessageList", "Messages after the cursor"), ...errors(401, 404, 422, 429) },
+          responses: { "200": ok("MessageList", "Messages after the cursor"), ...errors(401, 403, 404, 422, 429) },
         },
         post: {
           summary: "Post a message",
-          description: "hitl:ask keys write as agent; members and hitl:answer keys write as human. The first human message on an open or claimed case answers it; the others get 409.",
+          description: "Needs hitl:ask or hitl:answer: hitl:answer (operators, admins, answering keys) writes as human, hitl:ask alone as agent. The first human message on an open or claimed case answers it; the others get 409.",
           parameters: [idParam],
           requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/PostMessage" } } } },
           responses: { "201": ok("MessagePosted", "Posted"), ...errors(400, 401, 403, 404, 409, 413, 422, 429) },
         },
       },
       "/api/presence": {
-        post: { summary: "Presence heartbeat", description: "Members and hitl:answer keys count as online while heartbeats are fresh.", responses: { "200": { description: "Online count" }, ...errors(401, 403) } },
-        get: { summary: "Answerers online", responses: { "200": { description: "Online count" } } },
+        post: { summary: "Presence heartbeat", description: "Needs hitl:answer; answerers count as online while heartbeats are fresh.", responses: { "200": { description: "Online count" }, ...errors(401, 403) } },
+        get: { summary: "Answerers online", description: "Needs hitl:ask or hitl:answer.", responses: { "200": { description: "Online count" }, ...errors(401, 403) } },
       },
       ...calls.paths,
       "/api/canned-replies": {
         get: {
           summary: "List canned replies",
-          description: "Members and hitl:answer keys. The account's stock answers, by shortcut; the console expands `/shortcut` into the body.",
+          description: "Needs hitl:answer or replies:write. The account's stock answers, by shortcut; the console expands `/shortcut` into the body.",
           responses: { "200": { description: "Canned replies", content: { "application/json": { schema: { type: "object", properties: { cannedReplies: { type: "array", items: { $ref: "#/components/schemas/CannedReply" } } } } } } }, ...errors(401, 403, 429) },
         },
         post: {
           summary: "Create a canned reply",
-          description: "Members (operators and admins) or admin-scoped keys. Shortcuts are unique per account.",
+          description: "Needs replies:write (operators, admins). Shortcuts are unique per account.",
           requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/CannedReplyInput" } } } },
           responses: { "201": ok("CannedReply", "Created"), ...errors(400, 401, 403, 409, 422, 429) },
         },
@@ -116,11 +117,12 @@ export function buildOpenApi(serverUrl: string) {
       "/api/canned-replies/{id}": {
         patch: {
           summary: "Update a canned reply",
+          description: "Needs replies:write.",
           parameters: [idParam],
           requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/CannedReplyInput" } } } },
           responses: { "200": ok("CannedReply", "Updated"), ...errors(400, 401, 403, 404, 409, 422, 429) },
         },
-        delete: { summary: "Delete a canned reply", parameters: [idParam], responses: { "204": { description: "Deleted" }, ...errors(401, 403, 404, 429) } },
+        delete: { summary: "Delete a canned reply", description: "Needs replies:write.", parameters: [idParam], responses: { "204": { description: "Deleted" }, ...errors(401, 403, 404, 429) } },
       },
       "/api/events": {
         get: {

@@ -44,12 +44,12 @@ export function callsOpenApi({ schema, ok, errors, idParam }: Helpers) {
           responses: { "200": ok("CallPage", "A page of calls"), ...errors(401, 403, 422, 429) },
         },
       },
-      "/api/calls/{id}": { get: { summary: "Get a call with its transcript", parameters: [idParam], responses: { "200": ok("CallDetails", "The call"), ...errors(401, 403, 404, 429) } } },
+      "/api/calls/{id}": { get: { summary: "Get a call with its transcript", description: "Needs calls:read.", parameters: [idParam], responses: { "200": ok("CallDetails", "The call"), ...errors(401, 403, 404, 429) } } },
       "/api/calls/{id}/cancel": {
         post: { summary: "Cancel a call", description: "Needs calls:write. Releases the hold; a final call is returned unchanged.", parameters: [idParam], responses: { "200": ok("Call", "The call"), ...errors(401, 403, 404, 429, 503) } },
       },
       "/api/calls/{id}/recording-url": {
-        get: { summary: "A signed, expiring link to the recording", parameters: [idParam], responses: { "200": ok("RecordingLink", "The link"), ...errors(401, 403, 404, 429) } },
+        get: { summary: "A signed, expiring link to the recording", description: "Needs calls:read.", parameters: [idParam], responses: { "200": ok("RecordingLink", "The link"), ...errors(401, 403, 404, 429) } },
       },
       "/api/calls/{id}/recording": {
         get: {
