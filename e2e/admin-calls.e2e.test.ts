@@ -96,6 +96,19 @@ describe.skipIf(skipWithoutBrowser)("admin calls and credits in a real browser",
     await expect(page.locator(`a[href="/admin/calls/${callId}"]`).count()).resolves.toBeGreaterThan(0);
   });
 
+  it("an admin allows late-answer callbacks for hitl:ask keys to listed prefixes; the REST setting says so and is admin-only", async () => {
+    const credits = new AdminCreditsPage(page);
+    await credits.goto();
+    await credits.setCallbackPolicy(true, "+1415, +44");
+    const read = await rest.call("GET", "/api/settings/callbacks", { key: a.adminKey });
+    expect(read.json).toEqual({ askKeyCallbacksEnabled: true, callbackNumberPrefixes: ["+1415", "+44"] });
+    expect((await rest.call("GET", "/api/settings/callbacks", { key: a.callsKey })).status).toBe(403);
+    await page.reload();
+    await expect(page.getByLabel("Allowed number prefixes").inputValue()).resolves.toBe("+1415, +44");
+    await credits.setCallbackPolicy(false, "");
+    expect((await rest.call("GET", "/api/settings/callbacks", { key: a.adminKey })).json.askKeyCallbacksEnabled).toBe(false);
+  });
+
   it("the dead-letters page lists (none here) and the REST list is admin-only", async () => {
     await page.goto("/admin/dead-letters");
     await page.getByRole("heading", { name: "Dead letters" }).waitFor();

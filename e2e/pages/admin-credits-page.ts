@@ -29,4 +29,12 @@ export class AdminCreditsPage {
     );
     return this.balance();
   }
+
+  /** Late-answer callbacks for hitl:ask keys: ticks (or not) the box, types the prefixes, saves. */
+  async setCallbackPolicy(enabled: boolean, prefixes: string) {
+    await this.page.getByLabel("Allow callbacks for hitl:ask keys").setChecked(enabled);
+    await this.page.getByLabel("Allowed number prefixes").fill(prefixes);
+    await this.page.getByRole("button", { name: "Save" }).click();
+    await this.page.getByText("Saved.").waitFor();
+  }
 }

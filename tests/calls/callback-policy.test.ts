@@ -8,7 +8,7 @@ import { presentCase } from "@/lib/hitl/case-view";
 import { addCredits } from "@/lib/calls/credits-account";
 import { dispatchPhoneFollowups } from "@/lib/calls/dispatch-followups";
 import { readCallbackPolicy, updateCallbackPolicy } from "@/lib/calls/callback-policy";
-import { expectAppError } from "@/tests/hitl/helpers";
+import { expectAppError, waitFor } from "@/tests/hitl/helpers";
 import { createCallsTenant, createCallsTestDeps, type CallsTestDeps } from "./helpers";
 
 /**
@@ -27,16 +27,23 @@ describe("late-answer callbacks: who may ask for one", () => {
 
   const ask = (phone: string) => ({ question: `Callback to ${phone}?`, callerInfo: { name: "Eve", phone }, followUp: "phone" as const });
 
-  /** ask_human returns at once (nobody online), then a person answers late; the outbox is worked. */
+  /**
+   * ask_human returns at once (nobody online), then a person answers late. Whether a callback was queued
+   * is decided in the answering transaction; when one was, wait until the outbox row is settled (the
+   * answer's own kick and this pass race for its lease).
+   */
   async function askAndAnswerLate(phone: string) {
     const r = await askHuman(deps, t.agent.principal, ask(phone));
     expect(r.status).toBe("unavailable");
     await postMessage(deps, t.operator, r.caseId!, { content: "Here is the late answer." });
-    await dispatchPhoneFollowups(deps);
+    const queued = await deps.db.select().from(phoneFollowups).where(eq(phoneFollowups.caseId, r.caseId!));
+    if (queued.length) await waitFor(async () => (await dispatchPhoneFollowups(deps), await settled(r.caseId!)), 20_000);
     const row = await getCaseOrThrow(deps.db, t.account.id, r.caseId!);
     const placed = await deps.db.select().from(calls).where(eq(calls.caseId, r.caseId!));
     return { row, placed };
   }
+  const settled = async (caseId: string) =>
+    (await deps.db.select().from(phoneFollowups).where(eq(phoneFollowups.caseId, caseId))).find((f) => f.status !== "pending");
 
   it("a hitl:ask-only key gets no callback call; the case says why", async () => {
     const { row, placed } = await askAndAnswerLate("+19005550100");
@@ -71,9 +78,8 @@ describe("late-answer callbacks: who may ask for one", () => {
   it("the dispatcher refuses a callback for a refused case even if an outbox row exists (defence in depth)", async () => {
     const { row } = await askAndAnswerLate("+19005550101");
     await deps.db.insert(phoneFollowups).values({ accountId: t.account.id, caseId: row.id, phoneNumber: "+19005550101", message: "forged" });
-    await dispatchPhoneFollowups(deps);
+    const f = await waitFor(async () => (await dispatchPhoneFollowups(deps), await settled(row.id)), 20_000);
     expect(await deps.db.select().from(calls).where(eq(calls.caseId, row.id))).toHaveLength(0);
-    const [f] = await deps.db.select().from(phoneFollowups).where(eq(phoneFollowups.caseId, row.id));
     expect(f).toMatchObject({ status: "failed" });
     expect(f!.lastError).toMatch(/calls:write/);
   });
