@@ -60,7 +60,7 @@ afterAll(async () => {
   await base?.close();
 });
 
-const place = (phoneNumber = "+15551234567") => makePhoneCall(deps, tenant.operator, { phoneNumber, task: "Ask whether the shop is open on Sunday.", maxDurationMinutes: 2 });
+const place = (phoneNumber = "+15551234567") => makePhoneCall(deps, admin, { phoneNumber, task: "Ask whether the shop is open on Sunday.", maxDurationMinutes: 2 });
 
 describe("reconciliation job", () => {
   it("a crashed run resumes from its checkpoint: every call is read once, none twice", async () => {
