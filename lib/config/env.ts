@@ -53,6 +53,8 @@ export const envSchema = z.object({
   PRESENCE_TTL_SECONDS: int(30, 5, 3600),
   SESSION_TTL_HOURS: int(12, 1, 24 * 30),
   COOKIE_SECURE: z.enum(["auto", "true", "false"]).default("auto"),
+  /** Proxies in front that append to x-forwarded-for; unset: 1 on Vercel, else 0 (the socket address). */
+  TRUSTED_PROXY_HOPS: z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(0).max(10).optional(),
 
   HITL_DEFAULT_TIMEOUT_SECONDS: int(45, 5, 55),
   HITL_RECHECK_INTERVAL_MS: int(5000, 100, 60_000),
