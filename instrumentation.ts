@@ -1,6 +1,8 @@
 // Next.js calls register() once when a server instance starts.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
+    // Before any request: record each request's socket address for throttling (lib/http/peer-address.ts).
+    (await import("@/lib/http/peer-address")).stampPeerAddress();
     const { startServerOrExit } = await import("@/lib/bootstrap/start");
     await startServerOrExit();
   }

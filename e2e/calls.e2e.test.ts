@@ -52,7 +52,10 @@ describe("phone calls over MCP on the simulator", () => {
     const placed = await calls.callTool("make_phone_call", { phoneNumber: "+14155550123", task: "Confirm the table for four at 7pm tonight.", maxDurationMinutes: 3, record: true, metadata: { order: "42" } });
     expect(placed.isError, text(placed)).toBeFalsy();
     const { callId } = sc(placed);
-    expect(sc(placed).call).toMatchObject({ status: "queued", heldCredits: 3 * before.ratePerMinute, metadata: { order: "42" } });
+    // The simulator runs at 60× here: by the time the reply is written the call may be ringing, talking or
+    // (on a busy machine) over. Any state of a call that goes through is right; the hold is checked in the ledger.
+    expect(["queued", "ringing", "in_progress", "completed"]).toContain(sc(placed).call.status);
+    expect(sc(placed).call.metadata).toEqual({ order: "42" });
 
     const final = await waitForStatus(callId, (s) => s === "completed");
     expect(final.durationSeconds).toBeGreaterThan(0);
@@ -65,6 +68,7 @@ describe("phone calls over MCP on the simulator", () => {
 
     const after = sc(await calls.callTool("get_credits", {}));
     expect(after.balance).toBe(before.balance - final.cost);
+    expect(after.ledger.find((e: any) => e.kind === "hold" && e.callId === callId)).toMatchObject({ heldDelta: 3 * before.ratePerMinute });
     expect(after.ledger.find((e: any) => e.kind === "settle" && e.callId === callId)).toMatchObject({ amount: -final.cost });
 
     // The recording link: audio bytes with their content type; tampered or expired → 403.

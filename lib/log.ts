@@ -1,18 +1,36 @@
 import pino from "pino";
 import { getConfig } from "@/lib/config/env";
+import { scrubLogRecord } from "@/lib/log-safe-error";
 
-/** Structured JSON logs. Secrets are redacted by path wherever they could appear. */
+export { errorForLog } from "@/lib/log-safe-error";
+
+/**
+ * Structured JSON logs. Secrets are redacted by path wherever they could appear; database errors lose
+ * their query parameters wherever they appear (lib/log-safe-error.ts).
+ */
 let base: pino.Logger | undefined;
+let destination: pino.DestinationStream | undefined;
+
+/** Tests: write logs to `dest` (undefined: back to stdout). */
+export function setLogDestination(dest: pino.DestinationStream | undefined): void {
+  destination = dest;
+  base = undefined;
+}
 
 export function logger(): pino.Logger {
-  base ??= pino({
+  if (base) return base;
+  const options: pino.LoggerOptions = {
     level: getConfig().LOG_LEVEL,
     base: { service: "switchboard" },
+    // Errors are turned into plain records here (pino's own err serializer would fold a cause's message back in).
+    formatters: { log: (record) => scrubLogRecord(record) as Record<string, unknown> },
+    serializers: { err: (v: unknown) => v },
     redact: {
       paths: ["token", "apiKey", "password", "secret", "authorization", "*.token", "*.apiKey", "*.password", "*.secret", "*.authorization", "headers.authorization", "headers.cookie"],
       censor: "[redacted]",
     },
-  });
+  };
+  base = destination ? pino(options, destination) : pino(options);
   return base;
 }
 

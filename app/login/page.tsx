@@ -1,4 +1,5 @@
 import { LoginForm } from "@/components/auth/login-form";
+import { safeNextPath } from "@/lib/http/safe-next";
 
 export const metadata = { title: "Sign in · Switchboard" };
 
@@ -8,7 +9,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     <main>
       <h1>Sign in</h1>
       <div className="card">
-        <LoginForm next={typeof next === "string" ? next : undefined} />
+        <LoginForm next={safeNextPath(typeof next === "string" ? next : undefined)} />
       </div>
     </main>
   );

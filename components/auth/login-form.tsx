@@ -1,12 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-
-/** Only same-site paths: `next=//evil.example` or `next=https://…` would turn sign-in into an open redirect. */
-export function safeNext(next: string | null | undefined): string {
-  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/console";
-  return next;
-}
+import { safeNextPath } from "@/lib/http/safe-next";
 
 export function LoginForm({ next }: { next?: string }) {
   const [error, setError] = useState<string | null>(null);
@@ -29,7 +24,8 @@ export function LoginForm({ next }: { next?: string }) {
     if (!res.ok) return setError(body?.error?.message ?? "Sign-in failed.");
     setSignedIn(body.member?.email ?? "you");
     // A full navigation, so server components read the new session cookie.
-    window.location.assign(safeNext(next));
+    // Checked again here (the page already did): only a path on this site, never an open redirect.
+    window.location.assign(safeNextPath(next));
   }
 
   if (signedIn) return <p role="status">Signed in as {signedIn}.</p>;

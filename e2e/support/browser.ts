@@ -55,9 +55,13 @@ export async function signIn(page: Page, email: string, password: string, next =
   await page.waitForURL((u) => !u.pathname.startsWith("/login"));
 }
 
-/** Where screenshots for the README go (docs/screenshots, committed). */
+/**
+ * Where a spec's screenshots go: an ignored folder (e2e/screenshots/tmp), so running the tests changes no
+ * committed file. `npm run screenshots` sets SCREENSHOTS_DIR=docs/screenshots to refresh the README's.
+ */
 export function screenshotPath(name: string): string {
-  const dir = path.resolve(__dirname, "..", "..", "docs", "screenshots");
+  const root = path.resolve(__dirname, "..", "..");
+  const dir = path.resolve(root, process.env.SCREENSHOTS_DIR || path.join("e2e", "screenshots", "tmp"));
   fs.mkdirSync(dir, { recursive: true });
   return path.join(dir, `${name}.png`);
 }

@@ -5,12 +5,14 @@ import { forbidden, redirect } from "next/navigation";
 import { getDeps } from "@/lib/deps";
 import { resolveSession, SESSION_COOKIE } from "@/lib/auth/sessions";
 import type { Principal } from "@/lib/auth/principal";
+import { safeNextPath } from "@/lib/http/safe-next";
 
 export type AdminPrincipal = Extract<Principal, { kind: "member" }> & { role: "admin" };
 
 /** Only same-site paths under /admin go into `next` (the header comes from proxy.ts). */
 function currentAdminPath(raw: string | null): string {
-  return raw && raw.startsWith("/admin") && !raw.startsWith("//") ? raw : "/admin";
+  const path = safeNextPath(raw, "/admin");
+  return path === "/admin" || path.startsWith("/admin/") || path.startsWith("/admin?") ? path : "/admin";
 }
 
 /**

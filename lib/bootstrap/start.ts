@@ -1,6 +1,7 @@
 import { getDeps } from "@/lib/deps";
 import { ConfigError, getConfig } from "@/lib/config/env";
 import { formatDemoCredentials, seedDemoIfEmpty } from "@/lib/bootstrap/seed-demo";
+import { getOrCreateInstanceSecret, SIMULATOR_WEBHOOK_SECRET_NAME } from "@/lib/bootstrap/instance-secrets";
 import { startScheduler } from "@/lib/jobs/scheduler";
 import { log } from "@/lib/log";
 
@@ -13,6 +14,8 @@ export async function startServer(): Promise<void> {
     // Printed straight to the terminal, once, and never logged.
     if (demo) process.stdout.write(formatDemoCredentials(demo));
   }
+  // Generated on first start and stored, never derived from settings (a derivable secret let anyone forge call events).
+  if (!config.SIMULATOR_WEBHOOK_SECRET) await getOrCreateInstanceSecret(deps.db, SIMULATOR_WEBHOOK_SECRET_NAME);
   if (config.SCHEDULER) startScheduler(deps);
   log.info({ kv: deps.kv.driver, bus: deps.bus.driver, db: config.DATABASE_URL ? "postgres" : "pglite" }, "switchboard ready");
 }

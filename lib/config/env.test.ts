@@ -92,4 +92,17 @@ describe("parseConfig", () => {
   it("requires the Upstash token along with its URL", () => {
     expect(issuesOf({ UPSTASH_REDIS_REST_URL: "https://x.upstash.io" })).toEqual(["UPSTASH_REDIS_REST_TOKEN: required when UPSTASH_REDIS_REST_URL is set"]);
   });
+
+  it("seeds the demo account by default only outside production", () => {
+    expect(parseConfig({}).SEED_DEMO).toBe(true);
+    expect(parseConfig({ NODE_ENV: "development" }).SEED_DEMO).toBe(true);
+    expect(parseConfig({ NODE_ENV: "test" }).SEED_DEMO).toBe(true);
+    expect(parseConfig({ NODE_ENV: "production" }).SEED_DEMO).toBe(false);
+    expect(parseConfig({ VERCEL: "1" }).SEED_DEMO).toBe(false);
+    expect(parseConfig({ NODE_ENV: "production", SEED_DEMO: "" }).SEED_DEMO).toBe(false);
+    // Asked for explicitly, either way.
+    expect(parseConfig({ NODE_ENV: "production", SEED_DEMO: "true" }).SEED_DEMO).toBe(true);
+    expect(parseConfig({ VERCEL: "1", SEED_DEMO: "1" }).SEED_DEMO).toBe(true);
+    expect(parseConfig({ SEED_DEMO: "false" }).SEED_DEMO).toBe(false);
+  });
 });

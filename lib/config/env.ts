@@ -53,6 +53,8 @@ export const envSchema = z.object({
   PRESENCE_TTL_SECONDS: int(30, 5, 3600),
   SESSION_TTL_HOURS: int(12, 1, 24 * 30),
   COOKIE_SECURE: z.enum(["auto", "true", "false"]).default("auto"),
+  /** Proxies in front that append to x-forwarded-for; unset: 1 on Vercel, else 0 (the socket address). */
+  TRUSTED_PROXY_HOPS: z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(0).max(10).optional(),
 
   HITL_DEFAULT_TIMEOUT_SECONDS: int(45, 5, 55),
   HITL_RECHECK_INTERVAL_MS: int(5000, 100, 60_000),
@@ -129,13 +131,20 @@ export const envSchema = z.object({
   RECORDING_URL_TTL_SECONDS: int(3600, 10, 7 * 24 * 3600),
   RECORDING_SIGNING_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
 
-  SEED_DEMO: bool(true),
+  /** Unset: on in development, off in production (NODE_ENV=production or VERCEL): the demo credentials go to stdout. */
+  SEED_DEMO: z
+    .enum(["true", "false", "1", "0", "yes", "no"], { message: "must be true or false" })
+    .optional()
+    .transform((v) => (v === undefined ? undefined : ["true", "1", "yes"].includes(v))),
   SCHEDULER: bool(true),
   CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   VERCEL_URL: z.string().optional(),
+  /** Set by Vercel on its builds and functions ("1"). */
+  VERCEL: z.string().optional(),
 });
 
-export type Config = z.infer<typeof envSchema> & {
+export type Config = Omit<z.infer<typeof envSchema>, "SEED_DEMO"> & {
+  SEED_DEMO: boolean;
   kvDriver: "memory" | "redis" | "upstash";
   eventBus: "memory" | "redis" | "postgres";
   realtimeDriver: "sse" | "pusher" | "supabase";
@@ -198,7 +207,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     c.KV_DRIVER !== "auto" ? c.KV_DRIVER : c.UPSTASH_REDIS_REST_URL ? "upstash" : c.REDIS_URL ? "redis" : "memory";
   const eventBus =
     c.EVENT_BUS !== "auto" ? c.EVENT_BUS : c.REDIS_URL ? "redis" : c.DATABASE_URL ? "postgres" : "memory";
-  return { ...c, kvDriver, eventBus, realtimeDriver: realtime.driver };
+  // A production log is read by more people than the operator: no demo password in it unless asked for.
+  const SEED_DEMO = c.SEED_DEMO ?? !(c.NODE_ENV === "production" || c.VERCEL);
+  return { ...c, SEED_DEMO, kvDriver, eventBus, realtimeDriver: realtime.driver };
 }
 
 let cached: Config | undefined;

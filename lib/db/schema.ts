@@ -312,3 +312,9 @@ export const cannedReplies = pgTable("canned_replies", {
   updatedAt: ts("updated_at").notNull().defaultNow(),
 });
 export type CannedReplyRow = typeof cannedReplies.$inferSelect;
+
+export const instanceSecrets = pgTable("instance_secrets", {
+  name: text("name").primaryKey(),
+  value: text("value").notNull(),
+  createdAt: ts("created_at").notNull().defaultNow(),
+});

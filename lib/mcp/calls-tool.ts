@@ -5,7 +5,7 @@ import type { CallsDeps } from "@/lib/calls/deps";
 import { getCallsDeps } from "@/lib/calls/get-calls-deps";
 import { isAppError } from "@/lib/errors";
 import { principalOf, type ToolContext } from "@/lib/mcp/context";
-import { log } from "@/lib/log";
+import { errorForLog, log } from "@/lib/log";
 import { deniedTool, type ToolScopes } from "@/lib/mcp/tool-scopes";
 
 type Annotations = { readOnlyHint?: boolean; destructiveHint?: boolean; idempotentHint?: boolean; openWorldHint?: boolean };
@@ -43,7 +43,7 @@ export function defineCallsTool<I extends z.ZodObject, O extends z.ZodObject>(de
         return { content: [{ type: "text" as const, text: JSON.stringify(result) }], structuredContent: result };
       } catch (e) {
         if (isAppError(e)) return { content: [{ type: "text" as const, text: e.message }], isError: true };
-        log.error({ tool: def.name, err: e instanceof Error ? { name: e.name, message: e.message, stack: e.stack } : String(e) }, "tool failed");
+        log.error({ tool: def.name, err: errorForLog(e) }, "tool failed");
         return { content: [{ type: "text" as const, text: "Switchboard could not complete this request right now; try again shortly." }], isError: true };
       }
     }) as never);

@@ -1,7 +1,7 @@
 import { getConfig } from "@/lib/config/env";
 import { isAppError } from "@/lib/errors";
 import type { ToolResult } from "@/lib/hitl/schemas";
-import { log } from "@/lib/log";
+import { errorForLog, log } from "@/lib/log";
 
 type CallToolResult = {
   content: Array<{ type: "text"; text: string }>;
@@ -19,7 +19,7 @@ export function toolSuccess(result: ToolResult): CallToolResult {
  */
 export function toolFailure(e: unknown, tool: string): CallToolResult {
   if (isAppError(e)) return { content: [{ type: "text", text: e.message }], isError: true };
-  log.error({ tool, err: e instanceof Error ? { name: e.name, message: e.message, stack: e.stack } : String(e) }, "tool failed");
+  log.error({ tool, err: errorForLog(e) }, "tool failed");
   return toolSuccess({ status: "unavailable", message: getConfig().FALLBACK_UNREACHABLE });
 }
 

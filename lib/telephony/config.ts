@@ -1,10 +1,10 @@
-import { createHmac } from "node:crypto";
 import { ConfigError, type Config } from "@/lib/config/env";
 
 export type TelephonySettings = {
   driver: "simulator" | "bland";
   bland?: { apiKey: string; baseUrl: string; webhookSecret: string; timeoutMs: number; maxRetries: number };
-  simulator: { speed: number; webhookSecret: string };
+  /** webhookSecret: SIMULATOR_WEBHOOK_SECRET, or undefined for the random one stored in the database. */
+  simulator: { speed: number; webhookSecret?: string };
 };
 
 /**
@@ -31,17 +31,6 @@ export function resolveTelephonySettings(c: Config): TelephonySettings {
             maxRetries: c.BLAND_MAX_RETRIES,
           }
         : undefined,
-    simulator: { speed: c.TELEPHONY_SIM_SPEED, webhookSecret: simulatorSecret(c) },
+    simulator: { speed: c.TELEPHONY_SIM_SPEED, webhookSecret: c.SIMULATOR_WEBHOOK_SECRET },
   };
-}
-
-/**
- * The simulator signs its webhooks like Bland does. Every instance must agree on the secret, so an unset
- * SIMULATOR_WEBHOOK_SECRET is derived from settings all instances share (CRON_SECRET, else DATABASE_URL);
- * with neither (the single-process embedded default) it is a fixed local value. Set it explicitly in production.
- */
-function simulatorSecret(c: Config): string {
-  if (c.SIMULATOR_WEBHOOK_SECRET) return c.SIMULATOR_WEBHOOK_SECRET;
-  const seed = c.CRON_SECRET ?? c.DATABASE_URL ?? "switchboard-embedded";
-  return createHmac("sha256", "switchboard simulator webhook secret v1").update(seed).digest("hex");
 }

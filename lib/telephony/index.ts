@@ -1,4 +1,6 @@
+import { getOrCreateInstanceSecret, SIMULATOR_WEBHOOK_SECRET_NAME } from "@/lib/bootstrap/instance-secrets";
 import type { Config } from "@/lib/config/env";
+import { getDatabase } from "@/lib/db/client";
 import { createBlandTelephony } from "./bland";
 import { resolveTelephonySettings } from "./config";
 import type { TelephonyPort } from "./port";
@@ -8,11 +10,17 @@ export type { TelephonyPort } from "./port";
 
 const holder = globalThis as typeof globalThis & { __switchboardTelephony?: { key: string; port: TelephonyPort } };
 
-/** Builds the adapter the configuration chooses (no caching; tests and benches own their instance). */
-export function createTelephony(config: Config): TelephonyPort {
+/** The simulator's secret when none is configured: random, generated once, kept in the process database. */
+const storedSimulatorSecret = async () => getOrCreateInstanceSecret((await getDatabase()).db, SIMULATOR_WEBHOOK_SECRET_NAME);
+
+/**
+ * Builds the adapter the configuration chooses (no caching; tests and benches own their instance).
+ * `simulatorSecret` replaces the process database as the source of the simulator's stored secret.
+ */
+export function createTelephony(config: Config, opts: { simulatorSecret?: () => Promise<string> } = {}): TelephonyPort {
   const s = resolveTelephonySettings(config);
   if (s.driver === "bland") return createBlandTelephony(s.bland!);
-  return createSimulatorTelephony({ speed: s.simulator.speed, webhookSecret: s.simulator.webhookSecret });
+  return createSimulatorTelephony({ speed: s.simulator.speed, webhookSecret: s.simulator.webhookSecret ?? opts.simulatorSecret ?? storedSimulatorSecret });
 }
 
 /**

@@ -41,7 +41,8 @@ describe("askHuman / getHumanAnswer / cancelHumanRequest", () => {
     const lonely = await createTenant(deps.db);
     const started = Date.now();
     const res = await askHuman(deps, lonely.agent.principal, { question: "Anyone there?", timeoutSeconds: 30 });
-    expect(Date.now() - started).toBeLessThan(2_000);
+    // "At once" means without waiting out the 30 s: the bound is that, not how fast this machine is.
+    expect(Date.now() - started).toBeLessThan(15_000);
     expect(res).toMatchObject({ status: "unavailable", message: deps.config.FALLBACK_UNAVAILABLE });
     expect(res.answer).toBeUndefined();
     expect((await getCaseOrThrow(deps.db, lonely.account.id, res.caseId!)).status).toBe("open");
@@ -56,7 +57,7 @@ describe("askHuman / getHumanAnswer / cancelHumanRequest", () => {
     const caseId = await answering;
     expect(res).toEqual({ status: "answered", caseId, answer: "Yes — we're open until 8 pm tonight.", message: "Yes — we're open until 8 pm tonight." });
     expect(elapsed).toBeGreaterThanOrEqual(150);
-    expect(elapsed).toBeLessThan(5_000);
+    expect(elapsed).toBeLessThan(15_000); // woken by the bus: the re-read (20 s) and the deadline (30 s) are later
   });
 
   it("retrying a question that was already answered returns the answer at once, even with nobody online", async () => {
@@ -79,7 +80,7 @@ describe("askHuman / getHumanAnswer / cancelHumanRequest", () => {
     const elapsed = Date.now() - started;
     expect(res).toMatchObject({ status: "pending", message: deps.config.FALLBACK_TIMEOUT });
     expect(elapsed).toBeGreaterThanOrEqual(4_500);
-    expect(elapsed).toBeLessThan(8_000);
+    expect(elapsed).toBeLessThan(15_000); // at its own deadline, not the 20 s re-read or the 45 s default
     const caseId = res.caseId!;
     expect((await getCaseOrThrow(deps.db, t.account.id, caseId)).status).toBe("open");
 
@@ -88,10 +89,10 @@ describe("askHuman / getHumanAnswer / cancelHumanRequest", () => {
 
     const later = sleep(300).then(() => postMessage(deps, t.operator, caseId, { content: "10% off for you." }));
     const waitStarted = Date.now();
-    const got = await getHumanAnswer(deps, t.agent.principal, { caseId, waitSeconds: 5 });
+    const got = await getHumanAnswer(deps, t.agent.principal, { caseId, waitSeconds: 30 });
     await later;
     expect(got).toEqual({ status: "answered", caseId, answer: "10% off for you.", message: "10% off for you." });
-    expect(Date.now() - waitStarted).toBeLessThan(3_000);
+    expect(Date.now() - waitStarted).toBeLessThan(15_000); // woken by the answer, not by the 20 s re-read or the 30 s wait
   });
 
   it("getHumanAnswer finds the case by sessionId, and needs a caseId or a known session", async () => {
@@ -131,24 +132,28 @@ describe("askHuman / getHumanAnswer / cancelHumanRequest", () => {
     const cancelledAt = Date.now();
     await cancelHumanRequest(deps, t.agent.principal, { caseId: c.id });
     expect(await asking).toEqual({ status: "cancelled", caseId: c.id, message: deps.config.FALLBACK_CANCELLED });
-    expect(Date.now() - cancelledAt).toBeLessThan(2_000);
+    expect(Date.now() - cancelledAt).toBeLessThan(15_000); // woken by the event, not the 20 s re-read or the 30 s wait
   });
 
   it("calls onProgress about every HITL_PROGRESS_INTERVAL_MS while waiting", async () => {
     const idempotencyKey = `progress-${rand()}`;
     const answering = answerLater(deps, t, idempotencyKey, 1_050, "Progress done.");
     const calls: Array<[number, number]> = [];
+    const started = Date.now();
     const res = await askHuman(deps, t.agent.principal, { question: "Slow one?", timeoutSeconds: 20, idempotencyKey }, { onProgress: (e, total) => void calls.push([e, total]) });
+    const waited = Date.now() - started;
     await answering;
     expect(res.status).toBe("answered");
-    // ~1.1 s of waiting at 300 ms intervals: 3 calls (allowing for timer jitter).
+    // At least ~1.1 s of waiting at 300 ms intervals (longer on a busy machine): one call per interval
+    // waited, never more often, each saying how long it has waited so far.
     expect(calls.length).toBeGreaterThanOrEqual(2);
-    expect(calls.length).toBeLessThanOrEqual(4);
+    expect(calls.length).toBeLessThanOrEqual(Math.floor(waited / 300) + 1);
     calls.forEach(([elapsed, total], i) => {
       expect(total).toBeGreaterThan(15_000);
       expect(total).toBeLessThanOrEqual(20_000);
       expect(elapsed).toBeGreaterThanOrEqual(300 * (i + 1) - 20);
-      expect(elapsed).toBeLessThan(300 * (i + 1) + 250);
+      expect(elapsed).toBeLessThanOrEqual(waited + 20);
+      if (i > 0) expect(elapsed - calls[i - 1]![0]).toBeGreaterThanOrEqual(280);
     });
   });
 
@@ -159,7 +164,7 @@ describe("askHuman / getHumanAnswer / cancelHumanRequest", () => {
     const res = await askHuman(deps, t.agent.principal, { question: "Hang up mid-wait?", timeoutSeconds: 30 }, { signal: controller.signal });
     const elapsed = Date.now() - started;
     expect(elapsed).toBeGreaterThanOrEqual(250);
-    expect(elapsed).toBeLessThan(1_500);
+    expect(elapsed).toBeLessThan(15_000); // ended by the abort, not by the 30 s deadline
     expect(res).toMatchObject({ status: "pending", message: deps.config.FALLBACK_TIMEOUT });
     expect((await getCaseOrThrow(deps.db, t.account.id, res.caseId!)).status).toBe("open");
   });

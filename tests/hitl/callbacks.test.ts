@@ -167,12 +167,12 @@ describe("case callbacks", () => {
 
   it("a receiver that does not answer within CALLBACK_TIMEOUT_MS is recorded as a timeout", async () => {
     const impatient: Deps = { ...deps, config: { ...deps.config, CALLBACK_TIMEOUT_MS: 200 } };
-    const started = Date.now();
     const c = await answeredCaseWithCallback("/hang", impatient);
     const d = await settled(c.id, "pending", 1);
-    expect(Date.now() - started).toBeLessThan(3_000);
     expect(d).toMatchObject({ lastStatusCode: null, lastError: "timeout" });
+    // Gave up after its own 200 ms, not the default 5 s (the attempt's duration, not this machine's speed).
     expect((await attemptsOf(d.id))[0]!.durationMs).toBeGreaterThanOrEqual(150);
+    expect((await attemptsOf(d.id))[0]!.durationMs).toBeLessThan(4_000);
     await retire(d.id);
   });
 

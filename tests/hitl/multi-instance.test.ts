@@ -71,8 +71,9 @@ describe.skipIf(!wires.some((w) => w.enabled))("two app instances", () => {
       const answeredAt = Date.now();
       const res = await asking;
       expect(res).toMatchObject({ status: "answered", caseId: c.id, answer: `Answered via ${wire.name}.` });
-      expect(Date.now() - answeredAt).toBeLessThan(1_500);
-      expect(Date.now() - started).toBeLessThan(5_000);
+      // Over the wire, not by the 20 s re-read nor at the 30 s deadline (bounds that hold on a busy machine).
+      expect(Date.now() - answeredAt).toBeLessThan(15_000);
+      expect(Date.now() - started).toBeLessThan(20_000);
     });
   }
 });

@@ -37,17 +37,18 @@ describe("waitForCase safety net and expireCases", () => {
     const off = await isolatedBus.subscribe(`case:${c.id}`, (e) => void heardOnOtherBus.push(e));
 
     const started = Date.now();
-    const waiting = waitForCase(otherInstance, { accountId: t.account.id, caseId: c.id, timeoutMs: 10_000 });
+    const waiting = waitForCase(otherInstance, { accountId: t.account.id, caseId: c.id, timeoutMs: 20_000 });
     await sleep(200);
     await postMessage(deps, t.operator, c.id, { content: "Answered on instance one." });
     const answeredAt = Date.now();
     const row = await waiting;
     off();
     expect(row).toMatchObject({ status: "answered", answer: "Answered on instance one." });
-    // Not woken by an event (none reached this bus), but by the periodic re-read: within ~300 ms.
+    // Not woken by an event (none reached this bus), but by the periodic re-read (every 300 ms) — long
+    // before the 20 s deadline. The bound is the deadline, not how fast this machine is.
     expect(heardOnOtherBus).toEqual([]);
-    expect(Date.now() - answeredAt).toBeLessThan(300 + 400);
-    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(Date.now() - answeredAt).toBeLessThan(10_000);
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 
   it("a wait that times out returns the case as it stands (still open)", async () => {
@@ -55,7 +56,7 @@ describe("waitForCase safety net and expireCases", () => {
     const started = Date.now();
     const row = await waitForCase(deps, { accountId: t.account.id, caseId: c.id, timeoutMs: 700 });
     expect(Date.now() - started).toBeGreaterThanOrEqual(650);
-    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(Date.now() - started).toBeLessThan(10_000);
     expect(row.status).toBe("open");
   });
 
@@ -77,7 +78,7 @@ describe("waitForCase safety net and expireCases", () => {
 
     expect(await expireCases(deps)).toBe(2);
     const woken = await waiter;
-    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(Date.now() - started).toBeLessThan(8_000); // before the waiter's own 10 s deadline
     expect(woken.status).toBe("expired");
     expect(resultFromCase(deps, woken)).toMatchObject({ status: "unavailable", message: deps.config.FALLBACK_UNAVAILABLE });
 

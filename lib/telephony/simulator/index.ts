@@ -11,7 +11,8 @@ import { deliverWebhook } from "./webhook-sender";
 export type SimulatorOptions = {
   /** Simulated seconds per real second (TELEPHONY_SIM_SPEED): 1 is real time, 100 finishes a call in under a second. */
   speed: number;
-  webhookSecret: string;
+  /** The signing secret, or where to get it (read once, on first use; retried if that fails). */
+  webhookSecret: string | (() => Promise<string>);
   /** Send status events to each call's webhookUrl (default true). */
   webhooks?: boolean;
   now?: () => number;
@@ -29,12 +30,24 @@ export function createSimulatorTelephony(opts: SimulatorOptions): TelephonyPort 
   const now = opts.now ?? Date.now;
   const timers = new Map<string, { handles: NodeJS.Timeout[]; input: PlaceCallInput }>();
   const canceled = new Map<string, number>();
+  let secretPromise: Promise<string> | undefined;
+  const source = opts.webhookSecret;
+  const secret = (): Promise<string> =>
+    typeof source === "string"
+      ? Promise.resolve(source)
+      : (secretPromise ??= source().catch((e: unknown) => {
+          secretPromise = undefined;
+          throw e;
+        }));
 
   const send = (id: string, sim: SimCall, input: PlaceCallInput, atMs: number) => {
     const call = simCallAt(sim, id, atMs, canceled.get(id));
     const body = JSON.stringify(toSimEvent(call, sim.c, input.metadata, new Date(atMs)));
     if (isFinalCallStatus(call.status)) timers.delete(id);
-    void deliverWebhook({ url: input.webhookUrl, secret: opts.webhookSecret, body });
+    void secret().then(
+      (key) => deliverWebhook({ url: input.webhookUrl, secret: key, body }),
+      () => undefined, // no secret, no event: the reconciliation job still reads the call's state
+    );
   };
 
   const schedule = (id: string, sim: SimCall, input: PlaceCallInput) => {
@@ -103,7 +116,7 @@ export function createSimulatorTelephony(opts: SimulatorOptions): TelephonyPort 
     },
 
     async verifyWebhook(rawBody, headers): Promise<ProviderEvent> {
-      return fromSimEvent(parseSignedWebhook({ secret: opts.webhookSecret, rawBody, headers, schema: simEventSchema, what: "a simulator event" }));
+      return fromSimEvent(parseSignedWebhook({ secret: await secret(), rawBody, headers, schema: simEventSchema, what: "a simulator event" }));
     },
 
     async close() {

@@ -7,7 +7,8 @@ import { parseOrThrow } from "@/lib/http/parse";
 import { assertSameOrigin } from "@/lib/http/authenticate";
 import { checkMemberPassword, publicMember } from "@/lib/auth/members";
 import { cookieSecure, createSession, SESSION_COOKIE } from "@/lib/auth/sessions";
-import { enforceRateLimit } from "@/lib/auth/rate-limit";
+import { beginLoginAttempt } from "@/lib/auth/login-throttle";
+import { clientAddress } from "@/lib/http/client-address";
 import { declareRoute } from "@/lib/http/with-route";
 
 export const dynamic = "force-dynamic";
@@ -20,10 +21,14 @@ export const POST = declareRoute(async function POST(req: Request) {
     assertSameOrigin(req);
     const deps = await getDeps();
     const input = parseOrThrow(body, await readJson(req));
-    // Slow down password guessing per email.
-    await enforceRateLimit(deps.kv, `login:${input.email.toLowerCase()}`, 10);
+    // Slow down password guessing per email and client address (lib/auth/login-throttle.ts).
+    const attempt = await beginLoginAttempt(deps.kv, { email: input.email, client: clientAddress(req.headers, deps.config) });
     const member = await checkMemberPassword(deps.db, input.email, input.password);
-    if (!member) throw new AppError("unauthorized", "Wrong email or password.");
+    if (!member) {
+      await attempt.failed();
+      throw new AppError("unauthorized", "Wrong email or password.");
+    }
+    await attempt.succeeded();
     const session = await createSession(deps.db, member.id);
     const res = json({ member: publicMember(member) });
     const secure = cookieSecure(req.url) ? "; Secure" : "";
