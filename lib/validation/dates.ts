@@ -3,7 +3,7 @@ import { textProblem } from "@/lib/validation/safe-text";
 
 // An ISO 8601 date, or date-time with optional seconds, fraction and offset; four-digit years only
 // (JavaScript also accepts "+200000-01-01" and "-000001-01-01", which PostgreSQL refuses).
-const ISO_DATE = /^(\d{4})-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|z|[+-]\d{2}(?::?\d{2})?)?)?$/;
+const ISO_DATE = /^(\d{4})-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|z|[+-]\d{2}:\d{2})?)?$/;
 export const MIN_YEAR = 1970;
 export const MAX_YEAR = 9999;
 export const DATE_MESSAGE = `must be an ISO 8601 date or date-time (e.g. 2026-11-21T09:30:00Z) between ${MIN_YEAR} and ${MAX_YEAR}`;
@@ -28,16 +28,5 @@ export const isoDate = (description?: string) => {
   return description ? s.describe(description) : s;
 };
 
-/**
- * A whole number from a query string ("20") or JSON (20): 1.5, 1e400, "abc" and out-of-range values are
- * validation errors naming the field; an empty query parameter counts as absent.
- */
-export const queryInt = (opts: { min: number; max: number }) =>
-  z.preprocess(
-    (v) => (v === "" || v === null ? undefined : v),
-    z.coerce
-      .number({ message: "must be a whole number" })
-      .int("must be a whole number")
-      .min(opts.min, `must be at least ${opts.min}`)
-      .max(opts.max, `must be at most ${opts.max}`),
-  );
+/** The same check, keeping the string (for cursors passed on as they came). */
+export const isoDateText = () => z.string({ message: DATE_MESSAGE }).refine((v) => parseIsoDate(v) !== null, DATE_MESSAGE);
