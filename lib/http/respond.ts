@@ -15,8 +15,6 @@ export function errorResponse(e: unknown, requestId: string = randomUUID()): Res
   }
   if (isAppError(e)) {
     const headers: Record<string, string> = { "x-request-id": requestId };
-    // A body refused for its size is not read further: close rather than drain the rest of the upload.
-    if (e.status === 413) headers.connection = "close";
     const retry = e.details?.retryAfterSeconds;
     if (typeof retry === "number") headers["retry-after"] = String(retry);
     if (e.status === 401) headers["www-authenticate"] = 'Bearer realm="switchboard"';

@@ -29,5 +29,5 @@ export async function boundedMcpRequest(req: AuthedRequest): Promise<AuthedReque
 export function mcpBodyErrorResponse(e: unknown): Response | null {
   if (!isAppError(e)) return null;
   const code = e.code === "payload_too_large" ? -32000 : e.code === "bad_request" ? -32700 : -32600;
-  return Response.json({ jsonrpc: "2.0", id: null, error: { code, message: e.message } }, { status: e.status, headers: e.status === 413 ? { connection: "close" } : {} });
+  return Response.json({ jsonrpc: "2.0", id: null, error: { code, message: e.message } }, { status: e.status });
 }

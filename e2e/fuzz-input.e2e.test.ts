@@ -1,0 +1,104 @@
+import { createHmac } from "node:crypto";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { connectLegacy, type McpTestClient } from "./support/mcp-clients";
+import { badCookie, badId, badQueryValue, badValue, LEAK } from "./support/fuzz-values";
+import { NO_SUCH_ID, ROUTES, TOOLS, type RouteSpec } from "./support/fuzz-routes";
+import { ISOLATED_WEBHOOK_SECRET, startIsolatedApp } from "./support/isolated-app";
+
+// Issue 8 §3: generated bad input on every REST route and MCP tool — NUL bytes, odd unicode, deep
+// nesting, huge strings, wrong types, out-of-range numbers and dates, broken encodings and cookies.
+// Never a 5xx, never internals in the body, and a 400/422 names the field. Seeded and bounded.
+const SEED = 20261201;
+let iso: Awaited<ReturnType<typeof startIsolatedApp>>;
+let mcp: McpTestClient;
+
+beforeAll(async () => {
+  iso = await startIsolatedApp();
+  mcp = await connectLegacy(iso.baseUrl, iso.key);
+}, 300_000);
+afterAll(async () => {
+  await mcp?.close();
+  await iso?.close();
+});
+
+type Mutation = { kind: "field"; name: string; value: unknown } | { kind: "query"; name: string; raw: string } | { kind: "id"; raw: string } | { kind: "raw"; body: string } | { kind: "cookie"; cookie: string };
+
+const mutation = (r: RouteSpec): fc.Arbitrary<Mutation> => {
+  const names = [...Object.keys(r.body ?? {}), "extra"];
+  const options: fc.Arbitrary<Mutation>[] = [fc.record({ kind: fc.constant("cookie" as const), cookie: badCookie })];
+  if (r.body) options.push(fc.record({ kind: fc.constant("field" as const), name: fc.constantFrom(...names), value: badValue }));
+  if (r.method !== "GET" && r.method !== "DELETE")
+    options.push(fc.record({ kind: fc.constant("raw" as const), body: fc.constantFrom("not json", "[]", "null", '"x"', "{", "[".repeat(5000), `{"a":${'{"a":'.repeat(40)}1${"}".repeat(41)}`) }));
+  if (r.query) options.push(fc.record({ kind: fc.constant("query" as const), name: fc.constantFrom(...Object.keys(r.query)), raw: badQueryValue }));
+  if (r.path.includes("{id}")) options.push(fc.record({ kind: fc.constant("id" as const), raw: badId }));
+  return fc.oneof(...options);
+};
+
+async function send(r: RouteSpec, m: Mutation) {
+  const path = r.path.replace("{id}", m.kind === "id" ? m.raw : NO_SUCH_ID);
+  const query = Object.entries(r.query ?? {}).map(([k, v]) => `${k}=${m.kind === "query" && m.name === k ? m.raw : encodeURIComponent(v)}`);
+  const body = m.kind === "raw" ? m.body : r.body ? JSON.stringify(m.kind === "field" ? { ...r.body, [m.name]: m.value } : r.body) : undefined;
+  const headers: Record<string, string> = { origin: iso.baseUrl };
+  if (body !== undefined) headers["content-type"] = "application/json";
+  if ((r.auth ?? "key") === "key" && m.kind !== "cookie") headers.authorization = `Bearer ${iso.key}`;
+  if (r.auth === "signed" && body !== undefined) headers["x-webhook-signature"] = createHmac("sha256", ISOLATED_WEBHOOK_SECRET).update(body, "utf8").digest("hex");
+  if (m.kind === "cookie") headers.cookie = m.cookie;
+  const res = await fetch(`${iso.baseUrl}${path}${query.length ? `?${query.join("&")}` : ""}`, { method: r.method, headers, body });
+  return { status: res.status, text: await res.text() };
+}
+
+/** The names a message may use to point at the problem. */
+const fieldNames = (r: RouteSpec, m: Mutation) => [...Object.keys(r.body ?? {}), ...Object.keys(r.query ?? {}), ...(m.kind === "field" ? [m.name] : []), "body", "JSON", "callerInfo"];
+
+describe("REST routes under generated bad input", () => {
+  it("never answer 5xx, never leak internals; 400/422 name the field", async () => {
+    const seen = new Set<string>();
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...ROUTES).chain((r) => fc.tuple(fc.constant(r), mutation(r))), async ([r, m]) => {
+        const { status, text } = await send(r, m);
+        seen.add(`${r.method} ${r.path}`);
+        const where = `${r.method} ${r.path} ${JSON.stringify(m).slice(0, 300)} → ${status} ${text.slice(0, 300)}`;
+        expect(status, where).toBeLessThan(500);
+        expect(text, where).not.toMatch(LEAK);
+        if (status === 400 || status === 422) {
+          const message: string = JSON.parse(text).error.message;
+          expect(fieldNames(r, m).some((n) => message.includes(n)), where).toBe(true);
+        }
+      }),
+      { seed: SEED, numRuns: 600, endOnFailure: true },
+    );
+    expect(seen.size).toBeGreaterThan(ROUTES.length * 0.8);
+  }, 600_000);
+});
+
+describe("MCP tools under generated bad arguments", () => {
+  const OUTAGE = /trouble reaching|try again shortly|could not complete/i;
+  it("answer a tool error naming the field — never an outage sentence, never a 5xx", async () => {
+    const tools = (await mcp.listTools()).map((t) => t.name).sort();
+    expect(tools).toEqual(Object.keys(TOOLS).sort());
+    const arb = fc.constantFrom(...tools).chain((name) => fc.tuple(fc.constant(name), fc.constantFrom(...Object.keys(TOOLS[name]!), "extra", "limit", "caseId"), badValue));
+    await fc.assert(
+      fc.asyncProperty(arb, async ([name, field, value]) => {
+        const args = { ...TOOLS[name], [field]: value };
+        const where = `${name} ${field}=${JSON.stringify(value)?.slice(0, 200)}`;
+        let result;
+        try {
+          result = await mcp.callTool(name, args, { timeoutMs: 20_000 });
+        } catch (e) {
+          const message = String((e as Error).message);
+          expect(message, where).not.toMatch(/HTTP 5\d\d|Internal/i);
+          expect(message, where).not.toMatch(LEAK);
+          return;
+        }
+        const text = result.content.map((c) => c.text ?? "").join(" ");
+        expect(text, where).not.toMatch(OUTAGE);
+        expect(text, where).not.toMatch(LEAK);
+        if (result.isError && !/not found|needs the|scope|Insufficient credits/i.test(text)) {
+          expect([...Object.keys(TOOLS[name]!), field].some((n) => text.includes(n)), `${where} → ${text}`).toBe(true);
+        }
+      }),
+      { seed: SEED, numRuns: 300, endOnFailure: true },
+    );
+  }, 600_000);
+});
