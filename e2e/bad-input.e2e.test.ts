@@ -67,13 +67,17 @@ describe("NUL bytes in text fields: 422 naming the field", () => {
 
 describe("deep nesting, out-of-range dates, non-integer limits", () => {
   it("callerInfo 5,000 levels (30 KB) is a 400, 20 levels a 422 naming callerInfo — on REST and MCP", async () => {
-    const deep = await call("POST", "/api/cases", { body: { question: "deep", callerInfo: nest(5000) } });
+    const deepJson = `{"question":"deep","callerInfo":${'{"a":'.repeat(5000)}1${"}".repeat(5000)}}`; // 30 KB
+    const deep = await call("POST", "/api/cases", { raw: deepJson });
     expect([deep.status, deep.message]).toEqual([400, expect.stringMatching(/body nests .* more than 32 levels/)]);
     const twenty = await call("POST", "/api/cases", { body: { question: "deep", callerInfo: nest(20) } });
     expect([twenty.status, twenty.message]).toEqual([422, expect.stringMatching(/^callerInfo: must be nested at most 8 levels/)]);
     const tool = await mcp.callTool("ask_human", { question: "deep", callerInfo: nest(20) });
     expect([tool.isError, tool.content[0]!.text]).toEqual([true, expect.stringMatching(/callerInfo: must be nested at most 8/)]);
-    await expect(mcp.callTool("ask_human", { question: "deep", callerInfo: nest(5000) })).rejects.toThrow(/400|more than 32 levels/);
+    const rpc = `{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"ask_human","arguments":${deepJson}}}`;
+    const viaMcp = await call("POST", "/api/mcp", { raw: rpc, headers: { accept: "application/json, text/event-stream" } });
+    expect(viaMcp.status).toBe(400);
+    expect(JSON.parse(viaMcp.text)).toMatchObject({ jsonrpc: "2.0", error: { code: -32700, message: expect.stringMatching(/more than 32 levels/) } });
   });
 
   it("dates PostgreSQL cannot store and limits that are not whole numbers are 422s / tool errors naming the field", async () => {

@@ -32,7 +32,8 @@ describe("REST routes under generated bad input", () => {
         const where = `${r.method} ${r.path} ${JSON.stringify(m).slice(0, 300)} → ${status} ${text.slice(0, 300)}`;
         expect(status, where).toBeLessThan(500);
         expect(text, where).not.toMatch(LEAK);
-        if (status === 400 || status === 422) {
+        // A path that does not decode is refused by Next.js's router itself (plain 400), before our code.
+        if ((status === 400 || status === 422) && m.kind !== "id") {
           const message: string = JSON.parse(text).error.message;
           expect(fieldNames(r, m).some((n) => message.includes(n)), where).toBe(true);
         }

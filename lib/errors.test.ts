@@ -41,3 +41,13 @@ describe("inputErrorOf", () => {
     expect(inputErrorOf(new AppError("conflict", "x"))).toBeNull();
   });
 });
+
+describe("describeIssues", () => {
+  it("names each field; a wrong type for the whole input is the body", async () => {
+    const { z } = await import("zod");
+    const { describeIssues } = await import("@/lib/errors");
+    const s = z.object({ question: z.string() });
+    expect(describeIssues(s.safeParse({ question: 1 }).error!.issues)).toMatch(/^question: /);
+    expect(describeIssues(s.safeParse([]).error!.issues)).toMatch(/^body: must be a JSON object/);
+  });
+});
