@@ -74,3 +74,9 @@ describe("MCP tools under generated bad arguments", () => {
     );
   }, 600_000);
 });
+
+describe("after the fuzzing", () => {
+  it("no error went unhandled and no bad value slipped past the schemas to the database", () => {
+    expect(iso.app.logs()).not.toMatch(/unhandled error|tool failed|bad input reached the database/);
+  });
+});
