@@ -19,7 +19,8 @@ export async function startIsolatedApp() {
     API_RATE_LIMIT_PER_MINUTE: "1000000",
     TELEPHONY_SIM_SPEED: "60",
     SIMULATOR_WEBHOOK_SECRET: ISOLATED_WEBHOOK_SECRET,
-    SCHEDULER: "false",
+    // The scheduler stays on, as in production: its jobs build the process's telephony adapter from the
+    // instrumentation chunk, so webhook routes see that chunk's error classes (the instanceof trap).
   };
   const accountId = cli(env, "accounts", "create", "--name", "Isolated");
   const key = cli(env, "keys", "create", "--name", "everything", "--scopes", "hitl:ask,hitl:answer,calls:read,calls:write,admin", "--account", accountId);
