@@ -111,6 +111,8 @@ describe("malformed session cookie and webhook rejections", () => {
   });
 
   it("missing or bad signature → 401, non-JSON or wrong shape → 400 naming the field; no stack trace logged", async () => {
+    // Let one maintenance pass (every 2 s) build the telephony adapter from the scheduler's chunk first, as in production.
+    await new Promise((r) => setTimeout(r, 2500));
     const hook = (raw: string, signature?: string) => call("POST", "/api/webhooks/simulator", { raw, key: false, headers: signature ? { "x-webhook-signature": signature } : {} });
     const sign = (raw: string) => createHmac("sha256", ISOLATED_WEBHOOK_SECRET).update(raw, "utf8").digest("hex");
     expect((await hook("{}")).status).toBe(401);
