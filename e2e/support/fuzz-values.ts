@@ -24,9 +24,12 @@ export const badQueryValue: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom("%00", "a%00b", "%E0%A4%A", "%FF%FE", "%", "1.5", "-1", "1e400", "NaN", "Infinity", "+200000-01-01T00:00:00Z", "-000001-01-01T00:00:00Z"),
 );
 
-/** A path segment standing in for an id. */
+/**
+ * A path segment standing in for an id. Not "%E0%A4%A" and the like: Next.js itself answers 500 for a
+ * dynamic API segment that does not decode, before any of our code runs (README, known limitations).
+ */
 export const badId: fc.Arbitrary<string> = fc.oneof(
-  fc.constantFrom("%00", "%E0%A4%A", "-".repeat(36), "sb_%00", "sb_zzzzzzzzzzzz", "0".repeat(500), "%F0%9F%91%A9"),
+  fc.constantFrom("%00", "-".repeat(36), "sb_%00", "sb_zzzzzzzzzzzz", "0".repeat(500), "%F0%9F%91%A9", "%C3%A9%20x"),
   fc.string({ maxLength: 40 }).map((s) => encodeURIComponent(s.replace(/[\ud800-\udfff]/g, "")) || "x"),
 );
 
