@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { loadEnvConfig } from "@next/env";
 import { getConfig, ConfigError } from "@/lib/config/env";
-import { AppError } from "@/lib/errors";
+import { isAppError } from "@/lib/errors";
 
 const USAGE = `Usage: switchboard <noun> <verb> [--flags]
 
@@ -53,9 +53,9 @@ export async function main(argv: string[], root = process.cwd()): Promise<number
     const { runCommand } = await import("@/cli/commands");
     return await runCommand(database.db, { noun, verb, rest, values }, USAGE);
   } catch (e) {
-    if (e instanceof ConfigError || e instanceof AppError) {
+    if (e instanceof ConfigError || isAppError(e)) {
       process.stderr.write(`switchboard: ${e.message}\n`);
-      return e instanceof AppError && e.code === "not_found" ? 3 : 1;
+      return isAppError(e) && e.code === "not_found" ? 3 : 1;
     }
     process.stderr.write(`switchboard: ${(e as Error).message}\n`);
     return 1;

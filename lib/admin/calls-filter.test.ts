@@ -23,6 +23,15 @@ describe("admin calls filter", () => {
     expect(r.error?.issues[0]?.path).toEqual(["phoneNumber"]);
   });
 
+  it("an impossible or out-of-range day does not throw here; the domain refuses it by name", () => {
+    for (const to of ["2026-13-45", "+200000-01-01"]) {
+      const input = toListInput({ status: "", from: "", to, number: "", cursor: "" });
+      const r = listCallsSchema.safeParse(input);
+      expect(r.success, to).toBe(false);
+      expect(r.error?.issues[0]?.path).toEqual(["to"]);
+    }
+  });
+
   it("pagination links keep the filters", () => {
     const f = { status: "completed", from: "", to: "", number: "+14155550123", cursor: "abc" };
     expect(filterQuery(f)).toBe("?status=completed&number=%2B14155550123");

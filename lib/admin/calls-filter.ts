@@ -21,7 +21,11 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Turns the form's fields into listCalls input: a "to" day includes that whole day (UTC). */
 export function toListInput(f: CallsFilter, limit = 25): ListCallsInput {
-  const nextDay = (d: string) => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString();
+  // A day that is no date (2026-13-45) is passed on as typed, for listCalls to refuse by name.
+  const nextDay = (d: string) => {
+    const t = Date.parse(`${d}T00:00:00Z`) + 86_400_000;
+    return Number.isNaN(t) || t > Date.UTC(9999, 11, 31) ? d : new Date(t).toISOString();
+  };
   return {
     limit,
     ...(f.status ? { status: [f.status as (typeof CALL_STATUSES)[number]] } : {}),

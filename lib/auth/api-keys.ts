@@ -111,7 +111,8 @@ export async function revokeApiKey(db: Db, input: { accountId: string; idOrPrefi
     eq(apiKeys.accountId, input.accountId),
     isPrefix ? eq(apiKeys.prefix, input.idOrPrefix.slice(0, 15)) : eq(apiKeys.id, input.idOrPrefix),
   );
-  if (!isPrefix && !/^[0-9a-f-]{36}$/i.test(input.idOrPrefix)) throw new AppError("not_found", "No such API key.");
+  const wellFormed = isPrefix ? /^sb_[0-9a-f]{12}/.test(input.idOrPrefix) : /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(input.idOrPrefix);
+  if (!wellFormed) throw new AppError("not_found", "No such API key.");
   const [row] = await db.update(apiKeys).set({ revokedAt: new Date() }).where(and(where, isNull(apiKeys.revokedAt))).returning();
   if (!row) throw new AppError("not_found", "No such active API key.");
   for (const [hash, c] of keyCache(db)) if (c.principal.keyId === row.id) keyCache(db).delete(hash);

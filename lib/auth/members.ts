@@ -1,5 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
+import { safeText } from "@/lib/validation/safe-text";
 import type { Db } from "@/lib/db/client";
 import { members } from "@/lib/db/schema";
 import { AppError, describeIssues } from "@/lib/errors";
@@ -10,7 +11,7 @@ export const memberInput = z.object({
   email: z.string().trim().toLowerCase().email("must be an email address").max(320),
   password: z.string().min(8, "must be at least 8 characters").max(200),
   role: z.enum(["operator", "admin"], { message: "must be operator or admin" }),
-  name: z.string().trim().max(200).optional(),
+  name: safeText().trim().max(200).optional(),
 });
 
 export async function createMember(db: Db, accountId: string, raw: z.input<typeof memberInput>, actor?: { actorType: "member" | "api_key" | "system"; actorId?: string }) {

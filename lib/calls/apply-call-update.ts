@@ -29,7 +29,7 @@ async function findForUpdate(tx: Db, a: ApplyCallUpdateArgs): Promise<CallRow | 
     : a.provider
       ? and(eq(calls.provider, a.provider), eq(calls.providerCallId, a.providerCallId!))
       : eq(calls.providerCallId, a.providerCallId!);
-  if (a.callId && !/^[0-9a-f-]{36}$/i.test(a.callId)) return undefined;
+  if (a.callId && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(a.callId)) return undefined;
   const [row] = await tx.select().from(calls).where(where).limit(1).for("update");
   return row;
 }

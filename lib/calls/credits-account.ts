@@ -1,4 +1,5 @@
 import { desc, eq } from "drizzle-orm";
+import { z } from "zod";
 import type { Deps } from "@/lib/deps";
 import { creditLedger, type LedgerRow } from "@/lib/db/schema";
 import { AppError, describeIssues } from "@/lib/errors";
@@ -6,6 +7,7 @@ import { actorOf, type Principal } from "@/lib/auth/principal";
 import { assertScope } from "@/lib/auth/permissions";
 import { grantCredits, lockCredits } from "@/lib/calls/credits";
 import { addCreditsSchema, type Credits } from "@/lib/calls/schemas";
+import { queryInt } from "@/lib/validation/numbers";
 
 const toEntry = (e: LedgerRow): Credits["ledger"][number] => ({
   id: e.id,
@@ -27,10 +29,14 @@ export async function readCredits(deps: Deps, accountId: string, limit = 20): Pr
   return { ...state, ratePerMinute: deps.config.CALL_RATE_PER_MINUTE, ledger: ledger.map(toEntry) };
 }
 
-/** get_credits / GET /api/credits. */
-export async function getCredits(deps: Deps, principal: Principal, opts: { limit?: number } = {}): Promise<Credits> {
+const creditsQuery = z.object({ limit: queryInt({ min: 1, max: 200 }).optional() });
+
+/** get_credits / GET /api/credits (`limit` as a number or a query-string value: whole, 1–200). */
+export async function getCredits(deps: Deps, principal: Principal, opts: { limit?: unknown } = {}): Promise<Credits> {
   assertScope(principal, "calls:read");
-  return readCredits(deps, principal.accountId, opts.limit);
+  const parsed = creditsQuery.safeParse(opts);
+  if (!parsed.success) throw new AppError("validation_failed", describeIssues(parsed.error.issues));
+  return readCredits(deps, principal.accountId, parsed.data.limit);
 }
 
 /** add_credits / POST /api/credits: admins only; the ledger records who and why. */

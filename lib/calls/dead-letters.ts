@@ -4,6 +4,7 @@ import { assertScope } from "@/lib/auth/permissions";
 import type { CallsDeps } from "@/lib/calls/deps";
 import { callSyncFailures, calls, deadLetters, type DeadLetterRow } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
+import { DATE_MESSAGE, parseIsoDate } from "@/lib/validation/dates";
 import { DEAD_LETTER_KIND, syncOneCall, type SyncOutcome } from "@/lib/calls/sync/sync-one-call";
 
 const requireAdmin = (p: Principal) => assertScope(p, "admin");
@@ -18,8 +19,8 @@ export async function listDeadLetters(
 ): Promise<{ items: DeadLetterRow[]; nextCursor: string | null }> {
   requireAdmin(principal);
   const limit = Math.min(Math.max(opts.limit ?? 50, 1), 200);
-  const before = opts.before ? new Date(opts.before) : undefined;
-  if (before && Number.isNaN(before.getTime())) throw new AppError("validation_failed", "before: must be an ISO date-time");
+  const before = opts.before ? parseIsoDate(opts.before) : undefined;
+  if (before === null) throw new AppError("validation_failed", `before: ${DATE_MESSAGE}`);
   const items = await deps.db
     .select()
     .from(deadLetters)

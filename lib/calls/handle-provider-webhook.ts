@@ -1,21 +1,29 @@
 import { applyCallUpdate } from "@/lib/calls/apply-call-update";
 import type { CallsDeps } from "@/lib/calls/deps";
 import { AppError } from "@/lib/errors";
-import { TelephonyError } from "@/lib/telephony/port";
+import { readText } from "@/lib/http/read-body";
+import { SIGNATURE_HEADER } from "@/lib/telephony/signature";
+import { isTelephonyError } from "@/lib/telephony/port";
+
+/** Provider status events are small (Bland's largest, with a long transcript, is tens of KB). */
+export const WEBHOOK_MAX_BYTES = 1024 * 1024;
 
 /**
- * A provider's status webhook: the signature is checked over the raw body before anything is read, then
- * the event is applied through applyCallUpdate keyed by the provider's event id — a replayed event is
- * recorded once and changes nothing; a wrongly signed one is refused (401) and changes nothing.
+ * A provider's status webhook. Before any of the body is read: an unknown provider is 404 and a missing
+ * signature 401; the body is then read through the streaming reader (413 past 1 MiB), the signature checked
+ * over the raw bytes (401), the JSON and its shape (400). The event is applied through applyCallUpdate
+ * keyed by the provider's event id — a replayed event is recorded once and changes nothing.
  */
-export async function handleProviderWebhook(deps: CallsDeps, args: { provider: string; rawBody: string; headers: Headers }) {
+export async function handleProviderWebhook(deps: CallsDeps, args: { provider: string; req: Request }) {
   if (args.provider !== deps.telephony.name) throw new AppError("not_found", `No webhook for provider "${args.provider}" here (the active provider is ${deps.telephony.name}).`);
+  if (!args.req.headers.get(SIGNATURE_HEADER)) throw new AppError("unauthorized", `Webhook signature missing (${SIGNATURE_HEADER} header).`);
+  const rawBody = await readText(args.req, WEBHOOK_MAX_BYTES);
   let event;
   try {
-    event = await deps.telephony.verifyWebhook(args.rawBody, args.headers);
+    event = await deps.telephony.verifyWebhook(rawBody, args.req.headers);
   } catch (e) {
-    if (e instanceof TelephonyError && e.opts.status === 401) throw new AppError("unauthorized", "Webhook signature does not verify.");
-    if (e instanceof TelephonyError) throw new AppError("bad_request", e.message);
+    if (isTelephonyError(e) && e.opts.status === 401) throw new AppError("unauthorized", "Webhook signature does not verify.");
+    if (isTelephonyError(e)) throw new AppError("bad_request", e.message);
     throw e;
   }
   const { call, duplicate, applied } = await applyCallUpdate(deps, {

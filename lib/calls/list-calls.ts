@@ -2,6 +2,7 @@ import { and, desc, eq, gte, inArray, lt, or, type SQL } from "drizzle-orm";
 import type { Deps } from "@/lib/deps";
 import { calls } from "@/lib/db/schema";
 import { AppError, describeIssues } from "@/lib/errors";
+import { parseIsoDate } from "@/lib/validation/dates";
 import type { Principal } from "@/lib/auth/principal";
 import { assertScope } from "@/lib/auth/permissions";
 import { toPublicCall } from "@/lib/calls/call-view";
@@ -11,10 +12,11 @@ export type CallPage = { calls: PublicCall[]; nextCursor: string | null };
 
 // Keyset cursor over (created_at, id), newest first: stable while new calls arrive.
 const encode = (row: { createdAt: Date; id: string }) => Buffer.from(`${row.createdAt.toISOString()}|${row.id}`).toString("base64url");
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 function decode(cursor: string): { createdAt: Date; id: string } {
   const [at, id] = Buffer.from(cursor, "base64url").toString().split("|");
-  const createdAt = new Date(at ?? "");
-  if (!id || Number.isNaN(createdAt.getTime())) throw new AppError("validation_failed", "cursor: is not a cursor this API returned");
+  const createdAt = parseIsoDate(at ?? "");
+  if (!id || !UUID.test(id) || !createdAt) throw new AppError("validation_failed", "cursor: is not a cursor this API returned");
   return { createdAt, id };
 }
 

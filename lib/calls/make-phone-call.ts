@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { callEvents, calls, type CallRow } from "@/lib/db/schema";
 import { AppError, describeIssues } from "@/lib/errors";
 import { actorOf, type Principal } from "@/lib/auth/principal";
-import { TelephonyError } from "@/lib/telephony/port";
+import { isTelephonyError } from "@/lib/telephony/port";
 import { assertScope } from "@/lib/auth/permissions";
 import { holdCredits, lockCredits, type Actor } from "@/lib/calls/credits";
 import { applyCallUpdate } from "@/lib/calls/apply-call-update";
@@ -102,7 +102,7 @@ export async function placeReservedCall(deps: CallsDeps, row: CallRow, baseUrl: 
     await applyCallUpdate(deps, { callId: row.id, update: { status: "failed", endReason: `not placed: ${reason}`.slice(0, 500) }, source: "place_failed" }).catch((err) =>
       log.error({ callId: row.id, err: String(err) }, "could not release the hold of an unplaced call"),
     );
-    if (e instanceof TelephonyError && e.opts.status && e.opts.status >= 400 && e.opts.status < 500 && e.opts.status !== 429) {
+    if (isTelephonyError(e) && e.opts.status && e.opts.status >= 400 && e.opts.status < 500 && e.opts.status !== 429) {
       throw new AppError("bad_request", `The phone provider refused the call: ${reason}`);
     }
     throw new AppError("unavailable", "The phone provider could not be reached; the call was not placed and no credits were used. Try again shortly.");

@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { safeText } from "@/lib/validation/safe-text";
+import { isoDate } from "@/lib/validation/dates";
+import { queryInt } from "@/lib/validation/numbers";
 import { CALL_STATUSES } from "@/lib/telephony/port";
 
 /** Shared by the MCP tools, the REST API and the OpenAPI document. */
@@ -12,17 +15,17 @@ export const phoneNumberSchema = z
 export const callStatusSchema = z.enum(CALL_STATUSES);
 
 const metadataSchema = z
-  .record(z.string().max(100), z.string().max(1000, "values must be at most 1000 characters"))
+  .record(safeText().max(100), safeText().max(1000, "values must be at most 1000 characters"))
   .refine((m) => Object.keys(m).length <= 50, "at most 50 keys")
   .describe("Your own string key/values, returned with the call.");
 
 export const makeCallSchema = z.object({
   phoneNumber: phoneNumberSchema,
-  task: z.string().trim().min(1, "must not be empty").max(8000, "must be at most 8000 characters").describe("What the agent on the call should do and say."),
-  firstSentence: z.string().trim().min(1).max(500).optional().describe("The first thing the agent says; default from preferences."),
-  voice: z.string().trim().min(1).max(100).optional().describe("A voice id from get_voice_options; default from preferences."),
-  model: z.string().trim().min(1).max(100).optional().describe("A model id from get_model_options; default from preferences."),
-  language: z.string().trim().min(2).max(20).optional().describe("e.g. en-US; default from preferences."),
+  task: safeText().trim().min(1, "must not be empty").max(8000, "must be at most 8000 characters").describe("What the agent on the call should do and say."),
+  firstSentence: safeText().trim().min(1).max(500).optional().describe("The first thing the agent says; default from preferences."),
+  voice: safeText().trim().min(1).max(100).optional().describe("A voice id from get_voice_options; default from preferences."),
+  model: safeText().trim().min(1).max(100).optional().describe("A model id from get_model_options; default from preferences."),
+  language: safeText().trim().min(2).max(20).optional().describe("e.g. en-US; default from preferences."),
   maxDurationMinutes: z.number().int("must be a whole number").min(1, "must be at least 1").max(240).optional().describe("The call ends after this long; its maximum cost is held from your credits."),
   record: z.boolean().optional().describe("Record the call audio; default from preferences."),
   metadata: metadataSchema.optional(),
@@ -64,32 +67,25 @@ export type PublicCall = z.infer<typeof callSchema>;
 export const callDetailsSchema = callSchema.extend({ transcript: z.array(transcriptTurnSchema) });
 export type PublicCallDetails = z.infer<typeof callDetailsSchema>;
 
-const isoDate = (field: string) =>
-  z
-    .string()
-    .refine((v) => !Number.isNaN(Date.parse(v)), `must be an ISO 8601 date or date-time`)
-    .transform((v) => new Date(v))
-    .describe(`${field} (ISO 8601)`);
-
 export const listCallsSchema = z.object({
   status: z
     .union([z.array(callStatusSchema), z.string().transform((s) => s.split(",").map((x) => x.trim()))])
     .pipe(z.array(callStatusSchema))
     .optional()
     .describe("One or more statuses (array, or comma-separated)."),
-  from: isoDate("Calls created at or after").optional(),
-  to: isoDate("Calls created before").optional(),
+  from: isoDate("Calls created at or after (ISO 8601)").optional(),
+  to: isoDate("Calls created before (ISO 8601)").optional(),
   phoneNumber: phoneNumberSchema.optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().max(200).optional().describe("nextCursor from the previous page."),
+  limit: queryInt({ min: 1, max: 100 }).default(20),
+  cursor: safeText().max(200).optional().describe("nextCursor from the previous page."),
 });
 export type ListCallsInput = z.input<typeof listCallsSchema>;
 
 export const preferencesSchema = z.object({
-  voice: z.string().trim().min(1).max(100).nullable().optional(),
-  model: z.string().trim().min(1).max(100).nullable().optional(),
-  firstSentence: z.string().trim().min(1).max(500).nullable().optional(),
-  language: z.string().trim().min(2).max(20).nullable().optional(),
+  voice: safeText().trim().min(1).max(100).nullable().optional(),
+  model: safeText().trim().min(1).max(100).nullable().optional(),
+  firstSentence: safeText().trim().min(1).max(500).nullable().optional(),
+  language: safeText().trim().min(2).max(20).nullable().optional(),
   maxDurationMinutes: z.number().int("must be a whole number").min(1).max(240).nullable().optional(),
   record: z.boolean().nullable().optional(),
 });
@@ -130,5 +126,5 @@ export type Credits = z.infer<typeof creditsSchema>;
 
 export const addCreditsSchema = z.object({
   amount: z.number().int("must be a whole number").refine((n) => n !== 0, "must not be zero").refine((n) => Math.abs(n) <= 100_000_000, "is too large").describe("Credits to add (negative to remove)."),
-  reason: z.string().trim().min(1, "must say why").max(500),
+  reason: safeText().trim().min(1, "must say why").max(500),
 });

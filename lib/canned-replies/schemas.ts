@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeText } from "@/lib/validation/safe-text";
 
 /** Shared by the REST routes, the domain functions and the OpenAPI document. */
 export const shortcutSchema = z
@@ -9,8 +10,8 @@ export const shortcutSchema = z
 
 const fields = {
   shortcut: shortcutSchema.describe("Typed after a slash in the reply composer, e.g. `hours` for /hours."),
-  title: z.string().trim().max(200, "must be at most 200 characters").describe("A short label shown in the picker."),
-  body: z.string().trim().min(1, "must not be empty").max(4000, "must be at most 4000 characters").describe("The text the shortcut expands to."),
+  title: safeText().trim().max(200, "must be at most 200 characters").describe("A short label shown in the picker."),
+  body: safeText().trim().min(1, "must not be empty").max(4000, "must be at most 4000 characters").describe("The text the shortcut expands to."),
 };
 
 export const cannedReplyInput = z.object({ ...fields, title: fields.title.default("") });

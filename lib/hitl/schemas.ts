@@ -1,31 +1,33 @@
 import { z } from "zod";
+import { DEFAULT_JSON_DEPTH, safeJsonObject, safeText } from "@/lib/validation/safe-text";
+import { isoDateText } from "@/lib/validation/dates";
+import { queryInt } from "@/lib/validation/numbers";
 
 /** Shared by the MCP tools, the REST API and the OpenAPI document. */
 export const urgencySchema = z.enum(["low", "medium", "high"]);
 
 export const historyEntrySchema = z.object({
-  role: z.string().trim().min(1).max(32).describe("Who spoke: user, agent, assistant, system…"),
-  content: z.string().max(4000),
+  role: safeText().trim().min(1).max(32).describe("Who spoke: user, agent, assistant, system…"),
+  content: safeText().max(4000),
 });
 
-const callbackUrl = z
-  .string()
+const callbackUrl = safeText()
   .url("must be an http(s) URL")
   .max(2000)
   .refine((u) => /^https?:\/\//i.test(u), "must be an http(s) URL");
 
 export const createCaseSchema = z.object({
-  question: z.string().trim().min(1, "must not be empty").max(2000, "must be at most 2000 characters").describe("The caller's question, as the agent would put it to a person."),
-  context: z.string().max(8000).optional().describe("What the agent knows that helps a person answer."),
-  sessionId: z.string().max(200).optional().describe("The agent's conversation/session id, to correlate later calls."),
-  callId: z.string().max(200).optional().describe("The voice call id (e.g. Retell call_id)."),
-  agentId: z.string().max(200).optional().describe("The agent's id."),
-  callerInfo: z.record(z.string(), z.unknown()).optional().describe("What is known about the caller (name, phone, account…)."),
+  question: safeText().trim().min(1, "must not be empty").max(2000, "must be at most 2000 characters").describe("The caller's question, as the agent would put it to a person."),
+  context: safeText().max(8000).optional().describe("What the agent knows that helps a person answer."),
+  sessionId: safeText().max(200).optional().describe("The agent's conversation/session id, to correlate later calls."),
+  callId: safeText().max(200).optional().describe("The voice call id (e.g. Retell call_id)."),
+  agentId: safeText().max(200).optional().describe("The agent's id."),
+  callerInfo: safeJsonObject().optional().describe(`What is known about the caller (name, phone, account…); at most ${DEFAULT_JSON_DEPTH} levels deep.`),
   priority: z.number().int().min(1).max(5).optional().describe("1 (lowest) to 5 (highest); default 3."),
   urgency: urgencySchema.optional().describe("low | medium | high; default medium."),
   conversationHistory: z.array(historyEntrySchema).max(100, "at most 100 entries").optional().describe("Recent turns of the conversation."),
   timeoutSeconds: z.number().int().min(5).max(55).optional().describe("How long to wait for a person, 5–55 s; default 45."),
-  idempotencyKey: z.string().min(1).max(200).optional().describe("Retries with the same key return the same case."),
+  idempotencyKey: safeText().min(1).max(200).optional().describe("Retries with the same key return the same case."),
   callbackUrl: callbackUrl.optional().describe("Where to POST the case (signed) when it is answered."),
   followUp: z
     .enum(["phone"], { message: "must be phone" })
@@ -78,7 +80,7 @@ export const messageSchema = z.object({
 });
 export type PublicMessage = z.infer<typeof messageSchema>;
 
-export const postMessageSchema = z.object({ content: z.string().trim().min(1, "must not be empty").max(10000, "must be at most 10000 characters") });
+export const postMessageSchema = z.object({ content: safeText().trim().min(1, "must not be empty").max(10000, "must be at most 10000 characters") });
 
 export const listCasesQuery = z.object({
   status: z
@@ -86,15 +88,15 @@ export const listCasesQuery = z.object({
     .optional()
     .transform((s) => (s ? s.split(",").map((x) => x.trim()) : undefined))
     .pipe(z.array(caseStatusSchema).optional()),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: queryInt({ min: 1, max: 200 }).default(50),
   order: z.enum(["newest", "oldest"], { message: "must be newest or oldest" }).default("newest").describe("oldest first suits an answering queue: the callers who have waited longest"),
-  q: z.string().trim().max(200, "must be at most 200 characters").optional().describe("Text search over question, context, answer and caller info (case-insensitive)"),
-  before: z.iso.datetime({ offset: true, message: "must be an ISO 8601 timestamp" }).optional().describe("Cursor: only cases created before this moment (pass the previous page's nextBefore)"),
+  q: safeText().trim().max(200, "must be at most 200 characters").optional().describe("Text search over question, context, answer and caller info (case-insensitive)"),
+  before: isoDateText().optional().describe("Cursor: only cases created before this moment (pass the previous page's nextBefore)"),
 });
 
 export const listMessagesQuery = z.object({
-  after: z.coerce.number().int().min(0).default(0),
-  wait: z.coerce.number().min(0).max(55).default(0),
+  after: queryInt({ min: 0, max: Number.MAX_SAFE_INTEGER }).default(0),
+  wait: z.coerce.number({ message: "must be a number of seconds" }).min(0, "must be at least 0").max(55, "must be at most 55").default(0),
 });
 
 /** What every HITL tool returns (MCP structuredContent). */

@@ -11,12 +11,18 @@ export function bearerToken(req: Request): string | null {
   return m ? m[1]!.trim() : null;
 }
 
+/** A cookie's value; a value that is not valid percent-encoding is no cookie of ours (ignored, never a 500). */
 export function readCookie(req: Request, name: string): string | null {
   const header = req.headers.get("cookie");
   if (!header) return null;
   for (const part of header.split(";")) {
     const [k, ...v] = part.trim().split("=");
-    if (k === name) return decodeURIComponent(v.join("="));
+    if (k !== name) continue;
+    try {
+      return decodeURIComponent(v.join("="));
+    } catch {
+      return null;
+    }
   }
   return null;
 }

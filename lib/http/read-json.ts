@@ -1,33 +1,26 @@
 import { AppError } from "@/lib/errors";
+import { jsonDepthExceeds, MAX_JSON_DEPTH } from "@/lib/http/json-depth";
+import { MAX_BODY_BYTES, readText } from "@/lib/http/read-body";
 
-export const MAX_BODY_BYTES = 64 * 1024;
+export { MAX_BODY_BYTES } from "@/lib/http/read-body";
 
-/** Reads a JSON body of at most 64 KiB: 413 when larger, 400 when it is not JSON. */
-export async function readJson(req: Request, opts: { optional?: boolean; maxBytes?: number } = {}): Promise<unknown> {
-  const maxBytes = opts.maxBytes ?? MAX_BODY_BYTES;
-  const declared = Number(req.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) throw new AppError("payload_too_large", `Request body is larger than ${maxBytes / 1024} KiB.`);
-  const reader = req.body?.getReader();
-  if (!reader && opts.optional) return {};
-  if (!reader) throw new AppError("bad_request", "Request body must be a JSON object.");
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw new AppError("payload_too_large", `Request body is larger than ${maxBytes / 1024} KiB.`);
-    }
-    chunks.push(value);
-  }
-  const text = Buffer.concat(chunks).toString("utf8");
-  if (!text.trim() && opts.optional) return {};
-  if (!text.trim()) throw new AppError("bad_request", "Request body must be a JSON object.");
+/** Parses a JSON text bounded in depth: 400 when it is not JSON or nests deeper than MAX_JSON_DEPTH. */
+export function parseJsonText(text: string): unknown {
+  if (jsonDepthExceeds(text, MAX_JSON_DEPTH)) throw new AppError("bad_request", `Request body nests objects or arrays more than ${MAX_JSON_DEPTH} levels deep.`);
   try {
     return JSON.parse(text);
   } catch {
     throw new AppError("bad_request", "Request body is not valid JSON.");
   }
+}
+
+/**
+ * Reads a JSON body through the streaming reader: 413 past `maxBytes` (64 KiB by default, with or
+ * without Content-Length), 400 when it is empty (unless optional), not JSON, or nested too deeply.
+ */
+export async function readJson(req: Request, opts: { optional?: boolean; maxBytes?: number } = {}): Promise<unknown> {
+  const text = await readText(req, opts.maxBytes ?? MAX_BODY_BYTES);
+  if (!text.trim() && opts.optional) return {};
+  if (!text.trim()) throw new AppError("bad_request", "Request body must be a JSON object.");
+  return parseJsonText(text);
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { isAppError } from "@/lib/errors";
+import { inputErrorOf, isAppError } from "@/lib/errors";
 import { errorForLog, log } from "@/lib/log";
 
 export const json = (body: unknown, init: ResponseInit = {}) =>
@@ -7,6 +7,12 @@ export const json = (body: unknown, init: ResponseInit = {}) =>
 
 /** The one place an error becomes an HTTP response. Unknown errors are logged, never shown. */
 export function errorResponse(e: unknown, requestId: string = randomUUID()): Response {
+  const input = isAppError(e) ? null : inputErrorOf(e);
+  if (input) {
+    // Logged without the message: a failed query's message carries the values.
+    log.warn({ requestId, err: e instanceof Error ? e.name : String(e) }, "bad input reached the database (a schema should have refused it)");
+    e = input;
+  }
   if (isAppError(e)) {
     const headers: Record<string, string> = { "x-request-id": requestId };
     const retry = e.details?.retryAfterSeconds;

@@ -3,18 +3,17 @@ import type { z } from "zod";
 import type { Principal } from "@/lib/auth/principal";
 import type { CallsDeps } from "@/lib/calls/deps";
 import { getCallsDeps } from "@/lib/calls/get-calls-deps";
-import { isAppError } from "@/lib/errors";
 import { principalOf, type ToolContext } from "@/lib/mcp/context";
-import { errorForLog, log } from "@/lib/log";
 import { deniedTool, type ToolScopes } from "@/lib/mcp/tool-scopes";
+import { clientToolError } from "@/lib/mcp/tool-result";
 
 type Annotations = { readOnlyHint?: boolean; destructiveHint?: boolean; idempotentHint?: boolean; openWorldHint?: boolean };
 type Run<I, O> = (deps: CallsDeps, principal: Principal, input: I, extra: { origin?: string }) => Promise<O>;
 
 /**
  * A calls/credits tool: contract (exported, so benches and docs reuse it) plus a thin handler —
- * validated input → one domain call → structuredContent. An AppError becomes a tool error naming the
- * problem; anything else is logged and reported without internals.
+ * validated input → one domain call → structuredContent. Bad input becomes a tool error naming the field
+ * (clientToolError); only a platform failure is logged and reported as "try again shortly".
  */
 export function defineCallsTool<I extends z.ZodObject, O extends z.ZodObject>(def: {
   name: string;
@@ -42,9 +41,7 @@ export function defineCallsTool<I extends z.ZodObject, O extends z.ZodObject>(de
         const result = (await def.run(await getCallsDeps(), principalOf(c), input, { origin })) as Record<string, unknown>;
         return { content: [{ type: "text" as const, text: JSON.stringify(result) }], structuredContent: result };
       } catch (e) {
-        if (isAppError(e)) return { content: [{ type: "text" as const, text: e.message }], isError: true };
-        log.error({ tool: def.name, err: errorForLog(e) }, "tool failed");
-        return { content: [{ type: "text" as const, text: "Switchboard could not complete this request right now; try again shortly." }], isError: true };
+        return clientToolError(e, def.name) ?? { content: [{ type: "text" as const, text: "Switchboard could not complete this request right now; try again shortly." }], isError: true };
       }
     }) as never);
   return { contract, register };

@@ -1,6 +1,6 @@
 import { getConfig } from "@/lib/config/env";
 import { AppError } from "@/lib/errors";
-import { MAX_BODY_BYTES } from "@/lib/http/read-json";
+import { bodyTooLarge, MAX_BODY_BYTES } from "@/lib/http/read-body";
 
 /** Hosts we answer to: the allow-list plus our own public URL (DNS-rebinding protection). */
 export function allowedHosts(): Set<string> {
@@ -41,6 +41,7 @@ export function assertHostAndOrigin(req: Request): void {
       throw new AppError("forbidden", `Origin "${origin}" is not allowed. Add it to MCP_ALLOWED_ORIGINS.`);
     }
   }
+  // A declared length over the limit is refused before authenticating; an undeclared one is counted as it streams (bounded-request.ts).
   const length = Number(req.headers.get("content-length") ?? "0");
-  if (length > MAX_BODY_BYTES) throw new AppError("payload_too_large", `Request body is larger than ${MAX_BODY_BYTES / 1024} KiB.`);
+  if (length > MAX_BODY_BYTES) throw bodyTooLarge(MAX_BODY_BYTES);
 }

@@ -5,6 +5,7 @@ import { verifyApiKey } from "@/lib/auth/api-keys";
 import { enforceRateLimit } from "@/lib/auth/rate-limit";
 import { errorResponse } from "@/lib/http/respond";
 import { assertHostAndOrigin } from "@/lib/mcp/guard";
+import { boundedMcpRequest, mcpBodyErrorResponse } from "@/lib/mcp/bounded-request";
 import { registerSwitchboard, SERVER_INSTRUCTIONS } from "@/lib/mcp/server";
 import { log } from "@/lib/log";
 import { rememberOrigin } from "@/lib/calls/deps";
@@ -37,13 +38,19 @@ const authed = withMcpAuth(
     } catch (e) {
       return errorResponse(e);
     }
-    return mcp(req);
+    let bounded: Request;
+    try {
+      bounded = await boundedMcpRequest(req);
+    } catch (e) {
+      return mcpBodyErrorResponse(e) ?? errorResponse(e);
+    }
+    return mcp(bounded);
   },
   verifyToken,
   { required: true, resourceMetadataPath: "/.well-known/oauth-protected-resource" },
 );
 
-/** /api/mcp: Host/Origin check → API key (401 + WWW-Authenticate) → rate limit → MCP. */
+/** /api/mcp: Host/Origin check → API key (401 + WWW-Authenticate) → rate limit → bounded body (413/400) → MCP. */
 export async function handleMcp(req: Request): Promise<Response> {
   try {
     assertHostAndOrigin(req);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeText } from "@/lib/validation/safe-text";
 import type { Deps } from "@/lib/deps";
 import { AppError, describeIssues } from "@/lib/errors";
 import { actorOf, type Principal } from "@/lib/auth/principal";
@@ -7,8 +8,8 @@ import { randomToken } from "@/lib/auth/secrets";
 import { assertScope } from "@/lib/auth/permissions";
 
 export const addMemberInput = z.object({
-  email: z.string({ message: "email: required" }).trim().min(1, "required"),
-  name: z.string().trim().max(200, "must be at most 200 characters").optional(),
+  email: safeText().trim().min(1, "required"),
+  name: safeText().trim().max(200, "must be at most 200 characters").optional(),
   role: z.enum(["operator", "admin"], { message: "must be operator or admin" }),
   /** Omit (or send an empty string) to have one generated and returned once. */
   password: z.string().max(200).optional(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeText } from "@/lib/validation/safe-text";
 import type { Deps } from "@/lib/deps";
 import { AppError, describeIssues } from "@/lib/errors";
 import { actorOf, SCOPES, type Principal } from "@/lib/auth/principal";
@@ -6,8 +7,8 @@ import { createApiKey, listApiKeys, parseScopes, revokeApiKey } from "@/lib/auth
 import { assertScope } from "@/lib/auth/permissions";
 
 export const createKeyInput = z.object({
-  name: z.string({ message: "required" }).trim().min(1, "must not be empty").max(200, "must be at most 200 characters"),
-  scopes: z.array(z.string(), { message: `must be a list of scopes (${SCOPES.join(", ")})` }).min(1, "choose at least one scope"),
+  name: safeText().trim().min(1, "must not be empty").max(200, "must be at most 200 characters"),
+  scopes: z.array(safeText().max(50), { message: `must be a list of scopes (${SCOPES.join(", ")})` }).min(1, "choose at least one scope"),
 });
 
 /** Admin-only key management for the caller's own account; the full key is in the result once. */

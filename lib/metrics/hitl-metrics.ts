@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { queryRows, type Db } from "@/lib/db/client";
+import { isoDate } from "@/lib/validation/dates";
 
 /** Upper bounds (seconds) of the time-to-answer histogram buckets; the last bucket is open-ended. */
 export const ANSWER_BUCKETS = [5, 10, 15, 20, 30, 45, 60, 120, 300] as const;
@@ -9,8 +10,8 @@ const HOUR_MS = 3600_000;
 
 export const metricsRangeQuery = z
   .object({
-    from: z.coerce.date({ message: "must be an ISO date-time" }).optional(),
-    to: z.coerce.date({ message: "must be an ISO date-time" }).optional(),
+    from: isoDate().optional(),
+    to: isoDate().optional(),
   })
   .transform(({ from, to }) => {
     const end = to ?? new Date();

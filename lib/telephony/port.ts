@@ -58,8 +58,13 @@ export type Model = { id: string; name: string; description: string };
 
 export type Recording = { contentType: string; body: Uint8Array };
 
-/** A provider refused or failed a request; `retryable` tells the sync job whether backing off can help. */
+/**
+ * A provider refused or failed a request; `retryable` tells the sync job whether backing off can help.
+ * Recognise it with isTelephonyError, never `instanceof`: the adapter is a process-wide singleton built
+ * by whichever Next.js route chunk ran first, so its class is not necessarily the caller's copy.
+ */
 export class TelephonyError extends Error {
+  readonly code = "telephony_error";
   constructor(
     message: string,
     readonly opts: { status?: number; retryable: boolean; retryAfterMs?: number },
@@ -68,6 +73,9 @@ export class TelephonyError extends Error {
     this.name = "TelephonyError";
   }
 }
+
+export const isTelephonyError = (e: unknown): e is TelephonyError =>
+  typeof e === "object" && e !== null && (e as { code?: unknown }).code === "telephony_error" && typeof (e as TelephonyError).opts === "object";
 
 export interface TelephonyPort {
   readonly name: "simulator" | "bland";

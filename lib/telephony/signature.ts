@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
+import { describeIssues } from "@/lib/errors";
 import { TelephonyError } from "@/lib/telephony/port";
 
 /** Bland's webhook signature: hex HMAC-SHA256 of the raw request body, sent as X-Webhook-Signature. */
@@ -21,7 +22,7 @@ export function verifySignature(secret: string, rawBody: string, signature: stri
  * (400), then the provider's own shape (400). Returns the parsed body.
  */
 export function parseSignedWebhook<T>(
-  opts: { secret: string; rawBody: string; headers: Headers; schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }; what: string },
+  opts: { secret: string; rawBody: string; headers: Headers; schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> } } }; what: string },
 ): T {
   if (!verifySignature(opts.secret, opts.rawBody, opts.headers.get(SIGNATURE_HEADER)))
     throw new TelephonyError("webhook signature does not verify", { status: 401, retryable: false });
@@ -32,6 +33,6 @@ export function parseSignedWebhook<T>(
     throw new TelephonyError("webhook body is not JSON", { status: 400, retryable: false });
   }
   const parsed = opts.schema.safeParse(json);
-  if (!parsed.success) throw new TelephonyError(`webhook body is not ${opts.what}`, { status: 400, retryable: false });
+  if (!parsed.success) throw new TelephonyError(`webhook body is not ${opts.what}: ${describeIssues(parsed.error.issues)}`, { status: 400, retryable: false });
   return parsed.data;
 }

@@ -140,18 +140,19 @@ describe("provider webhooks", () => {
     const ledger = () => base.db.select().from(creditLedger).where(eq(creditLedger.callId, call.id));
     const before = await ledger();
 
+    const post = (rawBody: string, headers: Headers) => ({ provider: "bland", req: new Request("http://switchboard.test/api/webhooks/bland", { method: "POST", headers, body: rawBody }) });
     const tampered = delivery.body.replace("line busy", "line free");
-    await expect(handleProviderWebhook(deps, { provider: "bland", rawBody: tampered, headers: delivery.headers })).rejects.toMatchObject({ code: "unauthorized" });
-    await expect(handleProviderWebhook(deps, { provider: "bland", rawBody: delivery.body, headers: new Headers() })).rejects.toMatchObject({ code: "unauthorized" });
+    await expect(handleProviderWebhook(deps, post(tampered, delivery.headers))).rejects.toMatchObject({ code: "unauthorized" });
+    await expect(handleProviderWebhook(deps, post(delivery.body, new Headers()))).rejects.toMatchObject({ code: "unauthorized" });
     expect((await base.db.select().from(calls).where(eq(calls.id, call.id)))[0]!.status).toBe(row!.status);
 
-    const first = await handleProviderWebhook(deps, { provider: "bland", rawBody: delivery.body, headers: delivery.headers });
+    const first = await handleProviderWebhook(deps, post(delivery.body, delivery.headers));
     expect(first).toMatchObject({ applied: true, duplicate: false, status: "busy" });
     const afterFirst = await ledger();
     expect(afterFirst.length).toBe(before.length + 1); // the hold was released, once
     const snapshot = (await base.db.select().from(calls).where(eq(calls.id, call.id)))[0]!;
 
-    const replay = await handleProviderWebhook(deps, { provider: "bland", rawBody: delivery.body, headers: delivery.headers });
+    const replay = await handleProviderWebhook(deps, post(delivery.body, delivery.headers));
     expect(replay).toMatchObject({ applied: false, duplicate: true });
     expect(await ledger()).toHaveLength(afterFirst.length);
     expect((await base.db.select().from(calls).where(eq(calls.id, call.id)))[0]!.updatedAt).toEqual(snapshot.updatedAt);

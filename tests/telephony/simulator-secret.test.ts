@@ -45,7 +45,8 @@ describe("the simulator's webhook secret (no SIMULATOR_WEBHOOK_SECRET)", () => {
         metadata: { call_id: placed.id },
         call: { started_at: null, answered_at: null, ended_at: new Date().toISOString(), duration_seconds: 0, transcript: [], summary: null, end_reason: "forged", recording_available: false, price_usd: 0 },
       });
-      return { provider: "simulator", rawBody: body, headers: new Headers({ "x-webhook-signature": signBody(secret, body) }) };
+      const req = new Request("http://127.0.0.1/api/webhooks/simulator", { method: "POST", body, headers: { "x-webhook-signature": signBody(secret, body) } });
+      return { provider: "simulator", req };
     };
     const seeds = ["switchboard-embedded", ...(process.env.DATABASE_URL ? [process.env.DATABASE_URL] : [])];
     for (const seed of seeds) {

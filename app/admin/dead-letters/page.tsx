@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getDeps } from "@/lib/deps";
 import { requireAdminPage } from "@/lib/admin/require-admin-page";
 import { listDeadLetters } from "@/lib/calls/dead-letters";
+import { parseIsoDate } from "@/lib/validation/dates";
 import { RetryDeadLetterButton } from "@/components/admin/retry-dead-letter-button";
 import { formatWhen } from "@/components/admin/format";
 
@@ -14,7 +15,7 @@ export default async function DeadLettersPage({ searchParams }: Props) {
   const me = await requireAdminPage();
   const sp = await searchParams;
   const status = STATUSES.find((s) => s === sp.status);
-  const before = typeof sp.before === "string" && !Number.isNaN(Date.parse(sp.before)) ? sp.before : undefined;
+  const before = typeof sp.before === "string" && parseIsoDate(sp.before) ? sp.before : undefined;
   const page = await listDeadLetters(await getDeps(), me, { status, before, limit: 50 });
   const link = (q: Record<string, string | undefined>) => {
     const s = new URLSearchParams(Object.entries(q).filter((e): e is [string, string] => !!e[1])).toString();

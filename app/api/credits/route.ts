@@ -7,8 +7,7 @@ export const dynamic = "force-dynamic";
 
 // GET /api/credits?limit=20 — balance, held, available and the most recent ledger entries
 export const GET = withRoute(async ({ req, deps, principal }) => {
-  const limit = Number(new URL(req.url).searchParams.get("limit") ?? 20);
-  return json(await getCredits(deps, principal, { limit: Number.isFinite(limit) ? limit : 20 }));
+  return json(await getCredits(deps, principal, { limit: new URL(req.url).searchParams.get("limit") ?? undefined }));
 }, { scopes: ["calls:read"] });
 
 // POST /api/credits {amount, reason} — admins add (or remove) credits; the ledger records who and why

@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { applyCallUpdate } from "@/lib/calls/apply-call-update";
 import type { CallsDeps } from "@/lib/calls/deps";
 import { callSyncFailures, deadLetters } from "@/lib/db/schema";
-import { TelephonyError, type ProviderCall } from "@/lib/telephony/port";
+import { isTelephonyError, type ProviderCall } from "@/lib/telephony/port";
 
 /** What the work list carries per call: enough to tell whether the provider has news. */
 export type SyncItem = {
@@ -22,7 +22,7 @@ export type SyncOutcome = "updated" | "unchanged" | "failed" | "dead_lettered";
 export const DEAD_LETTER_KIND = "call_sync";
 
 /** A provider answer that says our credentials are wrong: no call can sync, so the run stops instead. */
-export const isRunFatal = (e: unknown) => e instanceof TelephonyError && (e.opts.status === 401 || e.opts.status === 403);
+export const isRunFatal = (e: unknown) => isTelephonyError(e) && (e.opts.status === 401 || e.opts.status === 403);
 
 export type ProviderRead = { ok: true; call: ProviderCall; changed: boolean } | { ok: false; error: unknown };
 
@@ -56,7 +56,7 @@ export async function syncOneCall(deps: CallsDeps, item: SyncItem): Promise<Sync
 /** Counts a failed read (or apply) against the call: backoff, then dead_letters. */
 export async function recordFailure(deps: CallsDeps, item: SyncItem, e: unknown): Promise<SyncOutcome> {
   const message = (e instanceof Error ? e.message : String(e)).slice(0, 500);
-  const permanent = e instanceof TelephonyError && !e.opts.retryable;
+  const permanent = isTelephonyError(e) && !e.opts.retryable;
   const base = deps.config.CALL_SYNC_BACKOFF_BASE_MS;
   const [row] = await deps.db
     .insert(callSyncFailures)

@@ -1,5 +1,6 @@
 import type { McpServer } from "@modelcontextprotocol/server";
 import { z } from "zod";
+import { safeText } from "@/lib/validation/safe-text";
 import { getDeps } from "@/lib/deps";
 import { cancelHumanRequest } from "@/lib/hitl/ask-human";
 import { toolResultSchema } from "@/lib/hitl/schemas";
@@ -14,7 +15,7 @@ export const cancelHumanRequestTool = {
   config: {
     title: "Cancel a human request",
     description: "Withdraw a question escalated with ask_human (e.g. the caller hung up or the question resolved itself). If a person already answered, returns the answer instead.",
-    inputSchema: z.object({ caseId: z.string().min(1).max(100).describe("The caseId ask_human returned.") }),
+    inputSchema: z.object({ caseId: safeText().min(1).max(100).describe("The caseId ask_human returned.") }),
     outputSchema: toolResultSchema,
     annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeText } from "@/lib/validation/safe-text";
 import { listCalls } from "@/lib/calls/list-calls";
 import { callSchema, callStatusSchema, phoneNumberSchema } from "@/lib/calls/schemas";
 import { defineCallsTool } from "@/lib/mcp/calls-tool";
@@ -9,11 +10,11 @@ export const getCallHistoryTool = defineCallsTool({
   description: "Your calls, newest first. Filter by status, date range (from/to, ISO 8601) and phone number; page with nextCursor. Needs calls:read.",
   input: z.object({
     status: z.array(callStatusSchema).optional().describe("Only calls in these statuses."),
-    from: z.string().optional().describe("Created at or after (ISO 8601)."),
-    to: z.string().optional().describe("Created before (ISO 8601)."),
+    from: safeText().max(40).optional().describe("Created at or after (ISO 8601)."),
+    to: safeText().max(40).optional().describe("Created before (ISO 8601)."),
     phoneNumber: phoneNumberSchema.optional(),
     limit: z.number().int().min(1).max(100).optional().describe("Page size, 1–100; default 20."),
-    cursor: z.string().max(200).optional().describe("nextCursor from the previous page."),
+    cursor: safeText().max(200).optional().describe("nextCursor from the previous page."),
   }),
   output: z.object({ calls: z.array(callSchema), nextCursor: z.string().nullable() }),
   annotations: { readOnlyHint: true, openWorldHint: false },

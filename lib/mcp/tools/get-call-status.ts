@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { safeText } from "@/lib/validation/safe-text";
 import { getCall } from "@/lib/calls/get-call";
 import { callSchema } from "@/lib/calls/schemas";
 import { defineCallsTool } from "@/lib/mcp/calls-tool";
 
-export const callIdInput = z.object({ callId: z.string().trim().min(1, "must not be empty").max(100).describe("The callId make_phone_call returned.") });
+export const callIdInput = z.object({ callId: safeText().trim().min(1, "must not be empty").max(100).describe("The callId make_phone_call returned.") });
 
 export const getCallStatusTool = defineCallsTool({
   name: "get_call_status",

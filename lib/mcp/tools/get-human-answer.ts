@@ -1,5 +1,6 @@
 import type { McpServer } from "@modelcontextprotocol/server";
 import { z } from "zod";
+import { safeText } from "@/lib/validation/safe-text";
 import { getDeps } from "@/lib/deps";
 import { getHumanAnswer } from "@/lib/hitl/ask-human";
 import { toolResultSchema } from "@/lib/hitl/schemas";
@@ -8,8 +9,8 @@ import { runTool } from "@/lib/mcp/tool-result";
 import { deniedTool, type ToolScopes } from "@/lib/mcp/tool-scopes";
 
 const input = z.object({
-  caseId: z.string().min(1).max(100).optional().describe("The caseId ask_human returned."),
-  sessionId: z.string().max(200).optional().describe("Instead of caseId: the sessionId given to ask_human (its latest case)."),
+  caseId: safeText().min(1).max(100).optional().describe("The caseId ask_human returned."),
+  sessionId: safeText().max(200).optional().describe("Instead of caseId: the sessionId given to ask_human (its latest case)."),
   waitSeconds: z.number().min(0).max(55).optional().describe("How long to wait for an answer while the case is open, 0–55 s; default 0."),
 });
 

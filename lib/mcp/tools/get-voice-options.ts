@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeText } from "@/lib/validation/safe-text";
 import { listVoices } from "@/lib/calls/catalog";
 import { defineCallsTool } from "@/lib/mcp/calls-tool";
 
@@ -8,7 +9,7 @@ export const getVoiceOptionsTool = defineCallsTool({
   name: "get_voice_options",
   title: "Get voice options",
   description: "The voices a call can use (pass the id as `voice`), with their language. Needs calls:read.",
-  input: z.object({ language: z.string().max(20).optional().describe("Only voices whose language starts with this, e.g. en or de-DE.") }),
+  input: z.object({ language: safeText().max(20).optional().describe("Only voices whose language starts with this, e.g. en or de-DE.") }),
   output: z.object({ voices: z.array(voiceSchema) }),
   annotations: { readOnlyHint: true, openWorldHint: true },
   scopes: ["calls:read"],

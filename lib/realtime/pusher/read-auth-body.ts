@@ -1,11 +1,12 @@
-import { AppError } from "@/lib/errors";
-import { readJson } from "@/lib/http/read-json";
+import { readText } from "@/lib/http/read-body";
+import { parseJsonText } from "@/lib/http/read-json";
 
-/** pusher-js posts `socket_id=…&channel_name=…` form-encoded; accept JSON too for other clients. */
+const MAX_AUTH_BODY_BYTES = 4096;
+
+/** pusher-js posts `socket_id=…&channel_name=…` form-encoded; accept JSON too for other clients. At most 4 KiB either way. */
 export async function readPusherAuthBody(req: Request): Promise<unknown> {
   const type = req.headers.get("content-type") ?? "";
-  if (type.includes("application/json")) return readJson(req);
-  const text = await req.text();
-  if (text.length > 4096) throw new AppError("payload_too_large", "Request body is larger than 4 KiB.");
+  const text = await readText(req, MAX_AUTH_BODY_BYTES);
+  if (type.includes("application/json")) return parseJsonText(text);
   return Object.fromEntries(new URLSearchParams(text));
 }

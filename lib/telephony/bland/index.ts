@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { createHttpClient } from "@/lib/telephony/http-client";
-import { TelephonyError, type Model, type ProviderEvent, type TelephonyPort } from "@/lib/telephony/port";
+import { isTelephonyError, TelephonyError, type Model, type ProviderEvent, type TelephonyPort } from "@/lib/telephony/port";
 import { parseSignedWebhook } from "@/lib/telephony/signature";
 import { mapBlandCall } from "./map-call";
 import { blandCall, blandErrorMessage, blandSendCallResponse, blandStopResponse, blandVoices } from "./schemas";
@@ -80,7 +80,7 @@ export function createBlandTelephony(o: BlandOptions): TelephonyPort {
         if (rec.contentType.includes("json")) return null;
         return rec;
       } catch (e) {
-        if (e instanceof TelephonyError && e.opts.status === 404) return null;
+        if (isTelephonyError(e) && e.opts.status === 404) return null;
         throw e;
       }
     },

@@ -1,22 +1,24 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
+import { isoDateText } from "@/lib/validation/dates";
+import { safeText } from "@/lib/validation/safe-text";
 import { CALL_STATUSES, type ProviderCall, type ProviderEvent } from "@/lib/telephony/port";
 
 /** The simulator's webhook body: one status change, with the call as it stood then (snake_case, like Bland). */
 export const simEventSchema = z.object({
-  event_id: z.string().min(1),
-  call_id: z.string().min(1),
+  event_id: safeText().min(1).max(4000),
+  call_id: safeText().min(1).max(4000), // the stateless simulator id carries the call's inputs (lib/telephony/simulator/call-id.ts)
   status: z.enum(CALL_STATUSES),
-  at: z.string().datetime({ offset: true }),
-  metadata: z.record(z.string(), z.string()).default({}),
+  at: isoDateText(),
+  metadata: z.record(safeText().max(100), safeText().max(1000)).default({}),
   call: z.object({
-    started_at: z.string().nullable(),
-    answered_at: z.string().nullable(),
-    ended_at: z.string().nullable(),
-    duration_seconds: z.number().nullable(),
-    transcript: z.array(z.object({ speaker: z.enum(["agent", "caller"]), text: z.string(), at_seconds: z.number() })),
-    summary: z.string().nullable(),
-    end_reason: z.string().nullable(),
+    started_at: isoDateText().nullable(),
+    answered_at: isoDateText().nullable(),
+    ended_at: isoDateText().nullable(),
+    duration_seconds: z.number().int().min(0).max(86_400).nullable(),
+    transcript: z.array(z.object({ speaker: z.enum(["agent", "caller"]), text: safeText().max(10_000), at_seconds: z.number().min(0).max(86_400) })).max(1000),
+    summary: safeText().max(10_000).nullable(),
+    end_reason: safeText().max(500).nullable(),
     recording_available: z.boolean(),
     price_usd: z.number().nullable(),
   }),

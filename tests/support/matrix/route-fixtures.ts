@@ -25,7 +25,7 @@ export async function playRecordedCall(app: App) {
   app.clock.now += 3600_000;
   const webhookBody = JSON.stringify(toSimEvent(await app.calls.telephony.getCall(row!.providerCallId!), recorded, {}, new Date(app.clock.now)));
   const signed = { "content-type": "application/json", "x-webhook-signature": signBody(SIM_SECRET, webhookBody) };
-  await handleProviderWebhook(app.calls, { provider: "simulator", rawBody: webhookBody, headers: new Headers(signed) });
+  await handleProviderWebhook(app.calls, { provider: "simulator", req: new Request("http://127.0.0.1/api/webhooks/simulator", { method: "POST", body: webhookBody, headers: signed }) });
   return { recorded, webhookBody, signed };
 }
 

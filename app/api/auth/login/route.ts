@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeText } from "@/lib/validation/safe-text";
 import { getDeps } from "@/lib/deps";
 import { AppError } from "@/lib/errors";
 import { json, errorResponse } from "@/lib/http/respond";
@@ -13,7 +14,7 @@ import { declareRoute } from "@/lib/http/with-route";
 
 export const dynamic = "force-dynamic";
 
-const body = z.object({ email: z.string().trim().min(1, "required").max(320), password: z.string().min(1, "required").max(200) });
+const body = z.object({ email: safeText().trim().min(1, "required").max(320), password: z.string().min(1, "required").max(200) });
 
 // POST /api/auth/login {email, password} — sets the httpOnly session cookie
 export const POST = declareRoute(async function POST(req: Request) {

@@ -1,0 +1,77 @@
+/** Every REST route that takes input, with a valid base input the fuzzer mutates one part of. */
+export type RouteSpec = {
+  method: "GET" | "POST" | "PATCH" | "DELETE";
+  path: string;
+  body?: Record<string, unknown>;
+  query?: Record<string, string>;
+  /** key (Bearer, every scope), none (login), signed (simulator webhook). */
+  auth?: "key" | "none" | "signed";
+};
+
+export const NO_SUCH_ID = "00000000-0000-4000-8000-000000000000";
+
+const simEvent = {
+  event_id: "sim_evt_fuzz",
+  call_id: "sim_fuzz",
+  status: "completed",
+  at: "2026-11-21T09:30:00Z",
+  metadata: { call_id: NO_SUCH_ID },
+  call: { started_at: null, answered_at: null, ended_at: null, duration_seconds: 0, transcript: [], summary: null, end_reason: null, recording_available: false, price_usd: null },
+};
+
+export const ROUTES: RouteSpec[] = [
+  { method: "POST", path: "/api/cases", body: { question: "Is the Elm Street branch open?", context: "ctx", sessionId: "s1", callId: "c1", agentId: "a1", callerInfo: { name: "Ana", phone: "+14155550123" }, priority: 3, urgency: "low", conversationHistory: [{ role: "user", content: "hi" }], timeoutSeconds: 10, idempotencyKey: "k1", callbackUrl: "https://example.com/hook" } },
+  { method: "GET", path: "/api/cases", query: { status: "open", limit: "10", order: "newest", q: "elm", before: "2030-01-01T00:00:00Z" } },
+  { method: "GET", path: "/api/cases/{id}" },
+  { method: "POST", path: "/api/cases/{id}/claim" },
+  { method: "POST", path: "/api/cases/{id}/cancel" },
+  { method: "GET", path: "/api/cases/{id}/messages", query: { after: "0", wait: "0" } },
+  { method: "POST", path: "/api/cases/{id}/messages", body: { content: "Yes, 10 to 4." } },
+  { method: "POST", path: "/api/calls", body: { phoneNumber: "+14155550123", task: "Confirm the table.", firstSentence: "Hi!", voice: "maya", model: "base", language: "en-US", maxDurationMinutes: 1, record: false, metadata: { ref: "r1" } } },
+  { method: "GET", path: "/api/calls", query: { status: "completed", from: "2026-01-01T00:00:00Z", to: "2030-01-01T00:00:00Z", phoneNumber: "+14155550123", limit: "5" } },
+  { method: "GET", path: "/api/calls/{id}" },
+  { method: "POST", path: "/api/calls/{id}/cancel" },
+  { method: "GET", path: "/api/calls/{id}/recording-url" },
+  { method: "GET", path: "/api/calls/{id}/recording", query: { expires: "4102444800", signature: "abc" } },
+  { method: "GET", path: "/api/canned-replies" },
+  { method: "POST", path: "/api/canned-replies", body: { shortcut: "hours", title: "Hours", body: "We open at 9." } },
+  { method: "PATCH", path: "/api/canned-replies/{id}", body: { title: "Hours" } },
+  { method: "DELETE", path: "/api/canned-replies/{id}" },
+  { method: "GET", path: "/api/credits", query: { limit: "5" } },
+  { method: "POST", path: "/api/credits", body: { amount: 5, reason: "fuzz" } },
+  { method: "GET", path: "/api/dead-letters", query: { status: "open", limit: "5", before: "2030-01-01T00:00:00Z" } },
+  { method: "POST", path: "/api/dead-letters/{id}/retry" },
+  { method: "GET", path: "/api/keys" },
+  { method: "POST", path: "/api/keys", body: { name: "fuzz", scopes: ["hitl:ask"] } },
+  { method: "DELETE", path: "/api/keys/{id}" },
+  { method: "GET", path: "/api/members" },
+  { method: "POST", path: "/api/members", body: { email: "fuzz@isolated.test", name: "Fuzz", role: "operator", password: "long enough password" } },
+  { method: "PATCH", path: "/api/members/{id}", body: { active: true } },
+  { method: "GET", path: "/api/metrics/hitl", query: { from: "2026-11-01T00:00:00Z", to: "2026-11-08T00:00:00Z" } },
+  { method: "GET", path: "/api/presence" },
+  { method: "POST", path: "/api/presence", body: { status: "away" } },
+  { method: "POST", path: "/api/realtime/pusher/auth", body: { socket_id: "1.2", channel_name: "private-x" } },
+  { method: "POST", path: "/api/realtime/supabase/token" },
+  { method: "POST", path: "/api/auth/login", body: { email: "nobody@isolated.test", password: "wrong password" }, auth: "none" },
+  { method: "POST", path: "/api/auth/logout", auth: "none" },
+  { method: "POST", path: "/api/webhooks/simulator", body: simEvent, auth: "signed" },
+];
+
+/** The tools' base arguments; the fuzzer mutates one of them (or adds another). */
+export const TOOLS: Record<string, Record<string, unknown>> = {
+  ask_human: { question: "Is the Elm Street branch open?", callId: "c1", callerInfo: { name: "Ana" }, timeoutSeconds: 5 },
+  get_human_answer: { caseId: NO_SUCH_ID },
+  cancel_human_request: { caseId: NO_SUCH_ID },
+  make_phone_call: { phoneNumber: "+14155550123", task: "Confirm the table.", maxDurationMinutes: 1 },
+  get_call_details: { callId: NO_SUCH_ID },
+  get_call_status: { callId: NO_SUCH_ID },
+  get_call_transcript: { callId: NO_SUCH_ID },
+  get_call_recording: { callId: NO_SUCH_ID },
+  cancel_call: { callId: NO_SUCH_ID },
+  get_call_history: { from: "2026-01-01T00:00:00Z", to: "2030-01-01T00:00:00Z", limit: 5 },
+  get_credits: { limit: 5 },
+  add_credits: { amount: 5, reason: "fuzz" },
+  get_voice_options: { language: "en" },
+  get_model_options: {},
+  update_call_preferences: { voice: "maya" },
+};
