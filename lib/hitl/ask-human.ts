@@ -2,7 +2,7 @@ import type { Deps } from "@/lib/deps";
 import type { CaseRow } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { hasScope, type Principal } from "@/lib/auth/principal";
-import { countOnline } from "@/lib/auth/presence";
+import { countAnswerersOnline } from "@/lib/auth/presence";
 import { createCase, caseIdForSession } from "@/lib/hitl/create-case";
 import { cancelCase } from "@/lib/hitl/close-case";
 import { getCaseOrThrow } from "@/lib/hitl/get-case";
@@ -40,7 +40,7 @@ export async function askHuman(deps: Deps, principal: Principal, input: unknown,
   requireScope(principal, "hitl:ask");
   const { case: row } = await createCase(deps, principal, input, { source: "mcp" });
   if (row.status !== "open" && row.status !== "claimed") return resultFromCase(deps, row);
-  if ((await countOnline(deps.kv, principal.accountId)) === 0) {
+  if ((await countAnswerersOnline(deps, principal.accountId)).online === 0) {
     await recordWaitOutcome(deps.db, principal.accountId, row.id, "unavailable");
     await markAgentReleased(deps, row.id);
     return resultFromCase(deps, row, { nobodyOnline: true });

@@ -3,7 +3,7 @@ import { withRoute, parseOrThrow } from "@/lib/http/with-route";
 import { json } from "@/lib/http/respond";
 import { requireScope } from "@/lib/http/require";
 import { readJson } from "@/lib/http/read-json";
-import { countOnline, heartbeat } from "@/lib/auth/presence";
+import { countAnswerersOnline, heartbeat } from "@/lib/auth/presence";
 
 export const dynamic = "force-dynamic";
 
@@ -13,8 +13,8 @@ const body = z.object({ status: z.enum(["online", "away"]).default("online") });
 export const POST = withRoute(async ({ req, deps, principal }) => {
   requireScope(principal, "hitl:answer");
   const input = parseOrThrow(body, await readJson(req, { optional: true }));
-  return json(await heartbeat(deps.kv, principal, input.status));
+  return json(await heartbeat(deps.kv, principal, input.status, deps.db));
 });
 
 // GET /api/presence — how many answerers are online
-export const GET = withRoute(async ({ deps, principal }) => json({ online: await countOnline(deps.kv, principal.accountId) }));
+export const GET = withRoute(async ({ deps, principal }) => json(await countAnswerersOnline(deps, principal.accountId)));
