@@ -7,6 +7,9 @@ import { getConfig } from "@/lib/config/env";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { SCOPES, type Principal, type Scope } from "@/lib/auth/principal";
 import { randomToken, safeEqual, sha256 } from "@/lib/auth/secrets";
+import { isDatabaseFault, withDatabaseGuard } from "@/lib/db/guard";
+import { isDependencyDown } from "@/lib/resilience/dependency-error";
+import { log } from "@/lib/log";
 
 const KEY_PATTERN = /^(sb_[0-9a-f]{12})_([A-Za-z0-9_-]{43})$/;
 
@@ -59,7 +62,8 @@ type KeyPrincipal = Extract<Principal, { kind: "api_key" }>;
 type Cached = { principal: KeyPrincipal; until: number };
 
 // Verified keys, briefly, per database: saves a query on every request of a busy agent. A key revoked in
-// this process is dropped at once; other instances stop accepting it within API_KEY_CACHE_SECONDS.
+// this process is dropped at once; other instances stop accepting it within API_KEY_CACHE_SECONDS. An
+// expired entry is kept (until the cache is full) to serve while the database is unreachable.
 const verified = new WeakMap<object, Map<string, Cached>>();
 const MAX_CACHED = 10_000;
 
@@ -77,7 +81,18 @@ export async function verifyApiKey(db: Db, token: string, cacheMs = getConfig().
   const cache = keyCache(db);
   const hit = cache.get(hash);
   if (hit && hit.until > Date.now()) return hit.principal;
-  const principal = await lookupKey(db, m[1]!, hash);
+  let principal: KeyPrincipal | null;
+  try {
+    principal = await withDatabaseGuard(getConfig(), () => lookupKey(db, m[1]!, hash));
+  } catch (e) {
+    // Stale-if-error: while the database is unreachable a key this instance verified before keeps working
+    // (nobody can revoke it meanwhile either: revoking is a database write).
+    if (hit && (isDependencyDown(e, "database") || isDatabaseFault(e))) {
+      log.warn({ keyPrefix: hit.principal.keyPrefix }, "database unreachable: accepted a previously verified API key");
+      return hit.principal;
+    }
+    throw e;
+  }
   if (principal && cacheMs > 0) {
     if (cache.size >= MAX_CACHED) cache.clear();
     cache.set(hash, { principal, until: Date.now() + cacheMs });

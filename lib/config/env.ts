@@ -53,6 +53,8 @@ export const envSchema = z.object({
   DATABASE_BREAKER_RESET_MS: int(5000, 100, 300_000),
   /** Longest the database may take to accept a connection (postgres.js connect_timeout). */
   DATABASE_CONNECT_TIMEOUT_SECONDS: int(3, 1, 60),
+  /** ask_human's database work before it waits (create the case, look up the key) must finish within this, or count as an outage. */
+  HITL_DB_TIMEOUT_MS: int(1500, 100, 30_000),
   EVENT_BUS: z.enum(["auto", "memory", "redis", "postgres"]).default("auto"),
 
   API_RATE_LIMIT_PER_MINUTE: int(100, 1, 1_000_000),

@@ -11,6 +11,7 @@ import { recordWaitOutcome } from "@/lib/hitl/record-wait-outcome";
 import type { ToolResult } from "@/lib/hitl/schemas";
 import { log } from "@/lib/log";
 import { markAgentReleased } from "@/lib/calls/phone-followups";
+import { withDatabaseGuard } from "@/lib/db/guard";
 
 type WaitHooks = Pick<WaitOptions, "signal" | "onProgress">;
 
@@ -38,9 +39,15 @@ function requireScope(p: Principal, ...scopes: Array<"hitl:ask" | "hitl:answer">
 /** ask_human: create (or find) the case, then wait for a person — unless nobody is online to answer. */
 export async function askHuman(deps: Deps, principal: Principal, input: unknown, hooks: WaitHooks = {}): Promise<ToolResult> {
   requireScope(principal, "hitl:ask");
-  const { case: row } = await createCase(deps, principal, input, { source: "mcp" });
+  // Bounded and behind the database breaker: during an outage the agent hears FALLBACK_UNREACHABLE within
+  // HITL_DB_TIMEOUT_MS (at once while the breaker is open) instead of a transport error.
+  const { row, online } = await withDatabaseGuard(deps.config, async () => {
+    const created = await createCase(deps, principal, input, { source: "mcp" });
+    const open = created.case.status === "open" || created.case.status === "claimed";
+    return { row: created.case, online: open ? (await countAnswerersOnline(deps, principal.accountId)).online : 0 };
+  });
   if (row.status !== "open" && row.status !== "claimed") return resultFromCase(deps, row);
-  if ((await countAnswerersOnline(deps, principal.accountId)).online === 0) {
+  if (online === 0) {
     await recordWaitOutcome(deps.db, principal.accountId, row.id, "unavailable");
     await markAgentReleased(deps, row.id);
     return resultFromCase(deps, row, { nobodyOnline: true });
