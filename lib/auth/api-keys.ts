@@ -83,7 +83,11 @@ export async function verifyApiKey(db: Db, token: string, cacheMs = getConfig().
   if (hit && hit.until > Date.now()) return hit.principal;
   let principal: KeyPrincipal | null;
   try {
-    principal = await withDatabaseGuard(getConfig(), () => lookupKey(db, m[1]!, hash));
+    const lookup = withDatabaseGuard(getConfig(), () => lookupKey(db, m[1]!, hash));
+    // With a previous verification to fall back on, a slow database does not hold the request for long.
+    const result = hit ? await raceStale(lookup, hit.principal) : { principal: await lookup, fresh: true };
+    if (!result.fresh) return result.principal; // not re-cached: the next request asks the database again
+    principal = result.principal;
   } catch (e) {
     // Stale-if-error: while the database is unreachable a key this instance verified before keeps working
     // (nobody can revoke it meanwhile either: revoking is a database write).
@@ -98,6 +102,16 @@ export async function verifyApiKey(db: Db, token: string, cacheMs = getConfig().
     cache.set(hash, { principal, until: Date.now() + cacheMs });
   } else cache.delete(hash);
   return principal;
+}
+
+const STALE_AFTER_MS = 400;
+
+/** The lookup's result, or the previously verified principal if the lookup takes longer than STALE_AFTER_MS. */
+function raceStale(lookup: Promise<KeyPrincipal | null>, stale: KeyPrincipal): Promise<{ principal: KeyPrincipal | null; fresh: boolean }> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<{ principal: KeyPrincipal; fresh: false }>((resolve) => (timer = setTimeout(() => resolve({ principal: stale, fresh: false }), STALE_AFTER_MS)));
+  lookup.catch(() => {}); // settles later, through the breaker
+  return Promise.race([lookup.then((principal) => ({ principal, fresh: true })), late]).finally(() => clearTimeout(timer));
 }
 
 async function lookupKey(db: Db, prefix: string, hash: string): Promise<KeyPrincipal | null> {

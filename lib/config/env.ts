@@ -54,7 +54,7 @@ export const envSchema = z.object({
   /** Longest the database may take to accept a connection (postgres.js connect_timeout). */
   DATABASE_CONNECT_TIMEOUT_SECONDS: int(3, 1, 60),
   /** ask_human's database work before it waits (create the case, look up the key) must finish within this, or count as an outage. */
-  HITL_DB_TIMEOUT_MS: int(1500, 100, 30_000),
+  HITL_DB_TIMEOUT_MS: int(1000, 100, 30_000),
   EVENT_BUS: z.enum(["auto", "memory", "redis", "postgres"]).default("auto"),
 
   API_RATE_LIMIT_PER_MINUTE: int(100, 1, 1_000_000),

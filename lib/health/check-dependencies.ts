@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Deps } from "@/lib/deps";
 import { databaseGuard } from "@/lib/db/guard";
-import type { GuardState } from "@/lib/resilience/breaker";
+import type { DependencyGuard, GuardState } from "@/lib/resilience/breaker";
 
 export type DependencyHealth = {
   /** up: working; degraded: unreachable but requests go on without it; down: requests that need it fail. */
@@ -36,7 +36,12 @@ async function probe(fn: () => Promise<unknown>): Promise<{ ok: boolean; latency
 export async function checkDependencies(deps: Deps): Promise<{ status: "ok" | "degraded" | "down"; dependencies: Record<string, DependencyHealth> }> {
   const [db, kv, bus] = await Promise.all([probe(() => deps.db.execute(sql`select 1`)), probe(() => deps.kv.ping()), probe(() => deps.bus.ping())]);
   const dbGuard = databaseGuard(deps.config);
-  const kvGuard = (deps.kv as { guard?: { state(): GuardState } }).guard;
+  const kvGuard = (deps.kv as { guard?: DependencyGuard }).guard;
+  // A health check that reaches a recovered dependency doubles as the breaker's probe, so the state it
+  // reports (and the next request) need not wait for a request to try.
+  const probeThrough = (g: DependencyGuard | null | undefined, ok: boolean, fn: () => Promise<unknown>) =>
+    g && ok && g.state() !== "up" ? g.run(fn).catch(() => {}) : undefined;
+  await Promise.all([probeThrough(dbGuard, db.ok, () => deps.db.execute(sql`select 1`)), probeThrough(kvGuard, kv.ok, () => deps.kv.ping())]);
   const busLive = db.ok && bus.ok && (deps.bus.connected?.() ?? true);
   const dependencies: Record<string, DependencyHealth> = {
     database: {
