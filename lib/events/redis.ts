@@ -6,15 +6,19 @@ import { log } from "@/lib/log";
 
 /**
  * Redis pub/sub: one subscriber connection per process, one channel (namespaced by prefix).
- * While Redis is away the bus degrades instead of blocking: `subscribe` registers locally after at most
- * `timeoutMs` (ioredis resubscribes by itself once Redis is back), `publish` still reaches this instance's
+ * While Redis is away the bus degrades instead of blocking: `subscribe` registers locally without waiting (ioredis resubscribes by itself once Redis is back), `publish` still reaches this instance's
  * subscribers, and waiting tool calls on other instances are woken by the database safety net
  * (lib/hitl/safety-net.ts). Both calls fail fast, never queue.
  */
+const SUBSCRIBE_WAIT_MS = 5_000;
+
 export function createRedisBus(url: string, opts: { prefix?: string; timeoutMs?: number } = {}): EventBus & { connected(): boolean } {
   const channel = `${opts.prefix ?? ""}${WIRE_CHANNEL}`;
   const timeoutMs = opts.timeoutMs ?? 500;
   const pub = createFastFailRedis(url, { timeoutMs });
+  let unreachable = false;
+  pub.on("error", () => (unreachable = true));
+  pub.on("ready", () => (unreachable = false));
   let sub: Redis | undefined;
   let ready: Promise<void> | undefined;
   const local = createLocalDispatch();
@@ -49,7 +53,10 @@ export function createRedisBus(url: string, opts: { prefix?: string; timeoutMs?:
     async subscribe(topic, handler) {
       const unsubscribe = local.add(topic, handler);
       let timer: NodeJS.Timeout | undefined;
-      const late = new Promise<"late">((r) => (timer = setTimeout(() => r("late"), timeoutMs)));
+      // With Redis up (or not tried yet), wait for the subscription so nothing published afterwards is
+      // missed; with Redis known to be away, do not wait at all.
+      const bound = unreachable ? 0 : SUBSCRIBE_WAIT_MS;
+      const late = new Promise<"late">((r) => (timer = setTimeout(() => r("late"), bound)));
       const live = ensureSubscribed().then(() => "live" as const, () => "late" as const);
       const outcome = await Promise.race([live, late]).finally(() => clearTimeout(timer));
       if (outcome === "late") log.warn({ topic }, "event bus not subscribed yet (Redis unreachable?): relying on the database safety net");
