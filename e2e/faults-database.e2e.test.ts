@@ -31,7 +31,7 @@ describe.skipIf(!process.env.DATABASE_URL)("PostgreSQL unreachable under the run
     proxy = await startTcpProxy({ host: real.hostname, port: Number(real.port || 5432) });
     const viaProxy = new URL(real);
     viaProxy.port = String(proxy.port);
-    app = await startApp({ ...faultAppEnv(), DATABASE_URL: viaProxy.toString(), API_KEY_CACHE_SECONDS: "1" });
+    app = await startApp({ ...faultAppEnv(), DATABASE_URL: viaProxy.toString(), API_KEY_CACHE_SECONDS: "1", DATABASE_BREAKER_RESET_MS: "5000" });
     rest = api(app.baseUrl);
     agent = await connectLegacy(app.baseUrl, t.agentKey);
     // Healthy: nobody is online, so the agent hears the "nobody available" sentence at once.
@@ -57,7 +57,7 @@ describe.skipIf(!process.env.DATABASE_URL)("PostgreSQL unreachable under the run
     expect(Math.max(...calls), `call times ${calls.join(", ")} ms`).toBeLessThan(4_000);
     const health = await rest.call("GET", "/api/health");
     expect(health.status).toBe(503);
-    expect(health.json).toMatchObject({ status: "down", dependencies: { database: { state: "down", breaker: "open" } } });
+    expect(health.json).toMatchObject({ status: "down", dependencies: { database: { state: "down", breaker: expect.stringMatching(/open/) } } });
     // With the breaker open nothing waits on the database: the fastest call is well under the timeout.
     expect(Math.min(...calls.slice(1)), `call times ${calls.join(", ")} ms`).toBeLessThan(900);
   });

@@ -1,6 +1,10 @@
-import { circuitBreaker, CircuitState, ConsecutiveBreaker, handleWhen, isBrokenCircuitError, isTaskCancelledError, timeout, TimeoutStrategy, wrap } from "cockatiel";
+import { circuitBreaker, CircuitState, ConsecutiveBreaker, handleWhen, timeout, TimeoutStrategy, wrap } from "cockatiel";
 import { dependencyUnavailable, type Dependency } from "@/lib/resilience/dependency-error";
 import { log } from "@/lib/log";
+
+// cockatiel 3.2.1's isTaskCancelledError tests the wrong flag (isBulkheadRejectedError), so read the flags
+// its errors carry ourselves (no instanceof either: it does not hold across bundles).
+const hasFlag = (e: unknown, flag: "isTaskCancelledError" | "isBrokenCircuitError") => typeof e === "object" && e !== null && flag in e;
 
 export type GuardState = "up" | "down" | "probing";
 
@@ -31,7 +35,7 @@ export type GuardOptions = {
  */
 export function createDependencyGuard(o: GuardOptions): DependencyGuard {
   const isFault = o.isFault ?? (() => true);
-  const timedOut = (e: unknown) => isTaskCancelledError(e);
+  const timedOut = (e: unknown) => hasFlag(e, "isTaskCancelledError");
   const breaker = circuitBreaker(handleWhen((e) => timedOut(e) || isFault(e)), { halfOpenAfter: o.resetMs, breaker: new ConsecutiveBreaker(o.threshold) });
   const policy = wrap(breaker, timeout(o.timeoutMs, TimeoutStrategy.Aggressive));
   breaker.onBreak(() => log.warn({ dependency: o.dependency }, "dependency unreachable: circuit open, degrading"));
@@ -43,7 +47,7 @@ export function createDependencyGuard(o: GuardOptions): DependencyGuard {
         return await policy.execute(({ signal }) => fn(signal));
       } catch (e) {
         // Failures of the dependency (including timeouts and an open breaker) become one recognisable error.
-        if (isBrokenCircuitError(e) || timedOut(e) || isFault(e)) {
+        if (hasFlag(e, "isBrokenCircuitError") || timedOut(e) || isFault(e)) {
           throw dependencyUnavailable(o.dependency, e);
         }
         throw e;
