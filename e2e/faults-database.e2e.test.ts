@@ -62,6 +62,12 @@ describe.skipIf(!process.env.DATABASE_URL)("PostgreSQL unreachable under the run
     expect(Math.min(...calls.slice(1)), `call times ${calls.join(", ")} ms`).toBeLessThan(900);
   });
 
+  it("REST answers a JSON 503 naming the outage, not a 500", async () => {
+    const r = await rest.call("GET", "/api/cases?status=open", { key: t.answerKey });
+    expect(r.status).toBe(503);
+    expect(r.json).toMatchObject({ error: { code: "unavailable", message: expect.stringMatching(/database/) } });
+  });
+
   it("recovers by itself when the database is reachable again", async () => {
     await proxy.restore();
     const health = await eventually(async () => {

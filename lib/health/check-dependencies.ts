@@ -2,13 +2,15 @@ import { sql } from "drizzle-orm";
 import type { Deps } from "@/lib/deps";
 import { databaseGuard } from "@/lib/db/guard";
 import type { DependencyGuard, GuardState } from "@/lib/resilience/breaker";
+import { lastVendorPublish } from "@/lib/realtime/vendor-status";
 
 export type DependencyHealth = {
   /** up: working; degraded: unreachable but requests go on without it; down: requests that need it fail. */
   state: "up" | "degraded" | "down";
   ok: boolean;
   driver: string;
-  latencyMs: number;
+  /** How long the probe took (absent where there is no probe). */
+  latencyMs?: number;
   /** The circuit breaker in front of it, when there is one. */
   breaker?: "closed" | "open" | "half-open";
   /** What the app does meanwhile. */
@@ -66,6 +68,14 @@ export async function checkDependencies(deps: Deps): Promise<{ status: "ok" | "d
       ...(busLive ? {} : { fallback: "waiting calls are woken by the database re-check every HITL_RECHECK_INTERVAL_MS; events reach this instance only" }),
     },
   };
-  const status = !db.ok ? "down" : kv.ok && busLive ? "ok" : "degraded";
+  const vendor = deps.config.realtimeDriver === "sse" ? undefined : lastVendorPublish();
+  dependencies.realtime = {
+    // SSE rides on the event bus; a vendor is judged by its last publish from this instance (no cheap probe).
+    state: deps.config.realtimeDriver === "sse" ? dependencies.eventBus!.state : vendor && !vendor.ok ? "degraded" : "up",
+    ok: deps.config.realtimeDriver === "sse" ? busLive : !vendor || vendor.ok,
+    driver: deps.config.realtimeDriver,
+    ...(vendor && !vendor.ok ? { error: vendor.error, fallback: "browsers miss live updates and resync their queue when they reconnect" } : {}),
+  };
+  const status = !db.ok ? "down" : kv.ok && busLive && dependencies.realtime.ok ? "ok" : "degraded";
   return { status, dependencies };
 }

@@ -4,6 +4,7 @@ import type { BusEvent } from "@/lib/events/port";
 import { getRealtimePublisher } from "@/lib/realtime/publishers";
 import { toCaseEvent } from "@/lib/realtime/port";
 import { log } from "@/lib/log";
+import { recordVendorPublish } from "@/lib/realtime/vendor-status";
 
 export type CaseEventInput = Omit<BusEvent, "id" | "at"> & { at?: string };
 
@@ -32,7 +33,9 @@ export async function publishCaseEvent(deps: Pick<Deps, "bus" | "config">, input
       vendor.publish(event.accountId, toCaseEvent(event)),
       new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${VENDOR_TIMEOUT_MS} ms`)), VENDOR_TIMEOUT_MS))),
     ]);
+    recordVendorPublish(true);
   } catch (e) {
+    recordVendorPublish(false, e instanceof Error ? e.message : String(e));
     log.warn({ driver: vendor.driver, caseId: event.caseId, type: event.type, err: e instanceof Error ? e.message : String(e) }, "realtime vendor publish failed");
   } finally {
     clearTimeout(timer);
