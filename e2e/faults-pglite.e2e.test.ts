@@ -46,7 +46,7 @@ describe.skipIf(process.platform !== "linux")("PGlite: kill -9, restart, second 
     const cmd = `"${process.execPath}" "${nextBin}" start --hostname 127.0.0.1 --port ${port} >"${dataDir}/first.log" 2>&1 & echo $!; exec sleep 600`;
     reaperless = spawn("sh", ["-c", cmd], { cwd: root, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", ...env }, stdio: ["ignore", "pipe", "ignore"], detached: true });
     const appPid = await new Promise<number>((resolve) => reaperless!.stdout!.once("data", (d) => resolve(Number(String(d).trim()))));
-    await eventually(() => fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok), "the first app to be healthy", 90_000);
+    await eventually(() => fetch(`http://127.0.0.1:${port}/api/health`, { signal: AbortSignal.timeout(5_000) }).then((r) => r.ok), "the first app to be healthy", 90_000);
     expect(Number(fs.readFileSync(path.join(dataDir, "pglite", "switchboard.pid"), "utf8"))).toBe(appPid);
     process.kill(appPid, "SIGKILL");
     await eventually(async () => procState(appPid) === "Z", "the killed app to be a zombie");
@@ -74,7 +74,7 @@ describe.skipIf(process.platform !== "linux")("PGlite: kill -9, restart, second 
     const statuses: string[] = [];
     const code = await eventually(async () => {
       if (second.exitCode !== null) return { code: second.exitCode };
-      const r = await fetch(`http://127.0.0.1:${port}/api/health`).catch(() => null);
+      const r = await fetch(`http://127.0.0.1:${port}/api/health`, { signal: AbortSignal.timeout(5_000) }).catch(() => null);
       if (r) statuses.push(`${r.status} ${r.headers.get("content-type")}`);
       return null;
     }, "the second process to exit", 90_000);
