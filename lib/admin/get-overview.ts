@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Deps } from "@/lib/deps";
 import { queryRows } from "@/lib/db/client";
-import { countOnline } from "@/lib/auth/presence";
+import { countAnswerersOnline } from "@/lib/auth/presence";
 
 export type Overview = {
   openCases: number;
@@ -34,7 +34,7 @@ export async function getOverview(deps: Deps, accountId: string): Promise<Overvi
             count(*) filter (where not active) as inactive from members where account_id = ${accountId}`,
     ),
     queryRows<{ n: string }>(deps.db, sql`select count(*) as n from api_keys where account_id = ${accountId} and revoked_at is null`),
-    countOnline(deps.kv, accountId).catch(() => 0),
+    countAnswerersOnline(deps, accountId).then((r) => r.online, () => 0),
     Promise.all([
       probe("Database", deps.config.DATABASE_URL ? "postgres" : "pglite", () => deps.db.execute(sql`select 1`)),
       probe("Key-value store", deps.kv.driver, () => deps.kv.ping()),

@@ -7,6 +7,9 @@ import { getConfig } from "@/lib/config/env";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { SCOPES, type Principal, type Scope } from "@/lib/auth/principal";
 import { randomToken, safeEqual, sha256 } from "@/lib/auth/secrets";
+import { isDatabaseFault, withDatabaseGuard } from "@/lib/db/guard";
+import { isDependencyDown } from "@/lib/resilience/dependency-error";
+import { log } from "@/lib/log";
 
 const KEY_PATTERN = /^(sb_[0-9a-f]{12})_([A-Za-z0-9_-]{43})$/;
 
@@ -59,7 +62,8 @@ type KeyPrincipal = Extract<Principal, { kind: "api_key" }>;
 type Cached = { principal: KeyPrincipal; until: number };
 
 // Verified keys, briefly, per database: saves a query on every request of a busy agent. A key revoked in
-// this process is dropped at once; other instances stop accepting it within API_KEY_CACHE_SECONDS.
+// this process is dropped at once; other instances stop accepting it within API_KEY_CACHE_SECONDS. An
+// expired entry is kept (until the cache is full) to serve while the database is unreachable.
 const verified = new WeakMap<object, Map<string, Cached>>();
 const MAX_CACHED = 10_000;
 
@@ -77,12 +81,37 @@ export async function verifyApiKey(db: Db, token: string, cacheMs = getConfig().
   const cache = keyCache(db);
   const hit = cache.get(hash);
   if (hit && hit.until > Date.now()) return hit.principal;
-  const principal = await lookupKey(db, m[1]!, hash);
+  let principal: KeyPrincipal | null;
+  try {
+    const lookup = withDatabaseGuard(getConfig(), () => lookupKey(db, m[1]!, hash));
+    // With a previous verification to fall back on, a slow database does not hold the request for long.
+    const result = hit ? await raceStale(lookup, hit.principal) : { principal: await lookup, fresh: true };
+    if (!result.fresh) return result.principal; // not re-cached: the next request asks the database again
+    principal = result.principal;
+  } catch (e) {
+    // Stale-if-error: while the database is unreachable a key this instance verified before keeps working
+    // (nobody can revoke it meanwhile either: revoking is a database write).
+    if (hit && (isDependencyDown(e, "database") || isDatabaseFault(e))) {
+      log.warn({ keyPrefix: hit.principal.keyPrefix }, "database unreachable: accepted a previously verified API key");
+      return hit.principal;
+    }
+    throw e;
+  }
   if (principal && cacheMs > 0) {
     if (cache.size >= MAX_CACHED) cache.clear();
     cache.set(hash, { principal, until: Date.now() + cacheMs });
   } else cache.delete(hash);
   return principal;
+}
+
+const STALE_AFTER_MS = 400;
+
+/** The lookup's result, or the previously verified principal if the lookup takes longer than STALE_AFTER_MS. */
+function raceStale(lookup: Promise<KeyPrincipal | null>, stale: KeyPrincipal): Promise<{ principal: KeyPrincipal | null; fresh: boolean }> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<{ principal: KeyPrincipal; fresh: false }>((resolve) => (timer = setTimeout(() => resolve({ principal: stale, fresh: false }), STALE_AFTER_MS)));
+  lookup.catch(() => {}); // settles later, through the breaker
+  return Promise.race([lookup.then((principal) => ({ principal, fresh: true })), late]).finally(() => clearTimeout(timer));
 }
 
 async function lookupKey(db: Db, prefix: string, hash: string): Promise<KeyPrincipal | null> {

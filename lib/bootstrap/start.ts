@@ -1,5 +1,6 @@
 import { getDeps } from "@/lib/deps";
-import { ConfigError, getConfig } from "@/lib/config/env";
+import { getConfig } from "@/lib/config/env";
+import { isDataDirLocked } from "@/lib/db/data-dir-lock";
 import { formatDemoCredentials, seedDemoIfEmpty } from "@/lib/bootstrap/seed-demo";
 import { getOrCreateInstanceSecret, SIMULATOR_WEBHOOK_SECRET_NAME } from "@/lib/bootstrap/instance-secrets";
 import { startScheduler } from "@/lib/jobs/scheduler";
@@ -20,13 +21,25 @@ export async function startServer(): Promise<void> {
   log.info({ kv: deps.kv.driver, bus: deps.bus.driver, db: config.DATABASE_URL ? "postgres" : "pglite" }, "switchboard ready");
 }
 
-/** Start-up for instrumentation.ts: a bad setting stops the process with a message naming it. */
+const RETRY_MS = 5_000;
+
+/**
+ * Start-up for instrumentation.ts. A bad setting, or an embedded data directory another live process holds,
+ * stops the process with a message naming it (exit 1) — a server that cannot work must not answer 500s.
+ * Anything else (PostgreSQL not reachable yet) is retried in the background while the server runs:
+ * requests retry the database themselves and /api/health says what is down. Never throws: an error out
+ * of register() would leave Next answering a plain-text 500 on every route.
+ */
 export async function startServerOrExit(): Promise<void> {
   try {
     await startServer();
   } catch (e) {
-    process.stderr.write(`\nSwitchboard could not start: ${e instanceof Error ? e.message : String(e)}\n\n`);
-    if (e instanceof ConfigError) process.exit(1);
-    throw e;
+    const message = e instanceof Error ? e.message : String(e);
+    if ((e as Error | null)?.name === "ConfigError" || isDataDirLocked(e)) {
+      process.stderr.write(`\nSwitchboard could not start: ${message}\n\n`);
+      process.exit(1);
+    }
+    log.error({ err: message, retryInMs: RETRY_MS }, "start-up failed; retrying in the background");
+    setTimeout(() => void startServerOrExit(), RETRY_MS).unref();
   }
 }

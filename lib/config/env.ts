@@ -46,6 +46,15 @@ export const envSchema = z.object({
   UPSTASH_REDIS_REST_URL: url(["http://", "https://"]),
   UPSTASH_REDIS_REST_TOKEN: z.string().min(1).optional(),
   KV_PREFIX: z.string().max(100).default("sb:"),
+  /** Longest a kv (Redis/Upstash) command may take before it counts as a failure; a few in a row open the breaker. */
+  KV_TIMEOUT_MS: int(500, 50, 10_000),
+  /** How long the kv and database breakers stay open before one request probes the dependency again. */
+  KV_BREAKER_RESET_MS: int(5000, 100, 300_000),
+  DATABASE_BREAKER_RESET_MS: int(5000, 100, 300_000),
+  /** Longest the database may take to accept a connection (postgres.js connect_timeout). */
+  DATABASE_CONNECT_TIMEOUT_SECONDS: int(3, 1, 60),
+  /** ask_human's database work before it waits (create the case, look up the key) must finish within this, or count as an outage. */
+  HITL_DB_TIMEOUT_MS: int(1000, 100, 30_000),
   EVENT_BUS: z.enum(["auto", "memory", "redis", "postgres"]).default("auto"),
 
   API_RATE_LIMIT_PER_MINUTE: int(100, 1, 1_000_000),

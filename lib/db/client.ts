@@ -24,7 +24,7 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export type OpenOptions = { url?: string; dataDir?: string; pooler?: "session" | "transaction"; poolMax?: number };
+export type OpenOptions = { url?: string; dataDir?: string; pooler?: "session" | "transaction"; poolMax?: number; connectTimeoutSeconds?: number };
 
 /** Opens a database without touching the process singleton (tests, CLI, benchmarks). */
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
@@ -34,6 +34,8 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       // Supabase's transaction pooler (port 6543) cannot keep prepared statements.
       prepare: opts.pooler !== "transaction",
       onnotice: () => {},
+      // An unreachable database should fail a request in seconds, not postgres.js's default 30.
+      connect_timeout: opts.connectTimeoutSeconds ?? 3,
     });
     return {
       db: drizzlePostgres(sql, { schema }) as unknown as Db,
@@ -79,6 +81,7 @@ export function getDatabase(): Promise<Database> {
       dataDir: c.DATABASE_URL ? undefined : path.resolve(c.DATA_DIR, "pglite"),
       pooler: c.DATABASE_POOLER,
       poolMax: c.DATABASE_POOL_MAX,
+      connectTimeoutSeconds: c.DATABASE_CONNECT_TIMEOUT_SECONDS,
     });
     await migrate(database);
     return database;

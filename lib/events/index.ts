@@ -13,7 +13,7 @@ const holder = globalThis as typeof globalThis & { __switchboardBus?: Promise<Ev
 export function getBus(): Promise<EventBus> {
   holder.__switchboardBus ??= (async () => {
     const c = getConfig();
-    if (c.eventBus === "redis") return createRedisBus(c.REDIS_URL!, { prefix: c.KV_PREFIX });
+    if (c.eventBus === "redis") return createRedisBus(c.REDIS_URL!, { prefix: c.KV_PREFIX, timeoutMs: c.KV_TIMEOUT_MS });
     if (c.eventBus === "postgres") {
       const { pg } = await getDatabase();
       if (!pg) throw new Error("EVENT_BUS=postgres needs DATABASE_URL");

@@ -26,5 +26,7 @@ export interface EventBus {
   /** Resolves once the subscription is live, so nothing published afterwards is missed. */
   subscribe(topic: Topic, handler: Handler): Promise<() => void>;
   ping(): Promise<void>;
+  /** For health: whether the wire connection is live right now (absent: in-process, always). */
+  connected?(): boolean;
   close(): Promise<void>;
 }

@@ -3,7 +3,7 @@ import type { CaseRow } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import type { Principal } from "@/lib/auth/principal";
 import { assertScope } from "@/lib/auth/permissions";
-import { countOnline } from "@/lib/auth/presence";
+import { countAnswerersOnline } from "@/lib/auth/presence";
 import { createCase, caseIdForSession } from "@/lib/hitl/create-case";
 import { cancelCase } from "@/lib/hitl/close-case";
 import { getCaseOrThrow } from "@/lib/hitl/get-case";
@@ -12,6 +12,7 @@ import { recordWaitOutcome } from "@/lib/hitl/record-wait-outcome";
 import type { ToolResult } from "@/lib/hitl/schemas";
 import { log } from "@/lib/log";
 import { markAgentReleased } from "@/lib/calls/phone-followups";
+import { withDatabaseGuard } from "@/lib/db/guard";
 
 type WaitHooks = Pick<WaitOptions, "signal" | "onProgress">;
 
@@ -35,9 +36,15 @@ export function resultFromCase(deps: Deps, row: CaseRow, opts: { nobodyOnline?: 
 /** ask_human: create (or find) the case, then wait for a person — unless nobody is online to answer. */
 export async function askHuman(deps: Deps, principal: Principal, input: unknown, hooks: WaitHooks = {}): Promise<ToolResult> {
   assertScope(principal, "hitl:ask");
-  const { case: row } = await createCase(deps, principal, input, { source: "mcp" });
+  // Bounded and behind the database breaker: during an outage the agent hears FALLBACK_UNREACHABLE within
+  // HITL_DB_TIMEOUT_MS (at once while the breaker is open) instead of a transport error.
+  const { row, online } = await withDatabaseGuard(deps.config, async () => {
+    const created = await createCase(deps, principal, input, { source: "mcp" });
+    const open = created.case.status === "open" || created.case.status === "claimed";
+    return { row: created.case, online: open ? (await countAnswerersOnline(deps, principal.accountId)).online : 0 };
+  });
   if (row.status !== "open" && row.status !== "claimed") return resultFromCase(deps, row);
-  if ((await countOnline(deps.kv, principal.accountId)) === 0) {
+  if (online === 0) {
     await recordWaitOutcome(deps.db, principal.accountId, row.id, "unavailable");
     await markAgentReleased(deps, row.id);
     return resultFromCase(deps, row, { nobodyOnline: true });

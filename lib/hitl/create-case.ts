@@ -11,6 +11,8 @@ import { getCaseOrThrow } from "@/lib/hitl/get-case";
 import { callerPhone } from "@/lib/calls/phone-followups";
 import { callbackRefusal, getCallbackPolicy } from "@/lib/calls/callback-policy";
 import { publishCaseEvent } from "@/lib/realtime/publish-case-event";
+import { isDependencyDown } from "@/lib/resilience/dependency-error";
+import { log } from "@/lib/log";
 
 /** Retell retries a failed tool request; the same callId + question within this window is the same case. */
 const DEDUPE_WINDOW_MS = 2 * 60_000;
@@ -44,9 +46,10 @@ export async function createCase(deps: Deps, principal: Principal, raw: unknown,
       ? `dedupe:${accountId}:${dedupeHash}`
       : null;
 
-  // Fast path for retries: the kv remembers which case a key produced.
+  // Fast path for retries: the kv remembers which case a key produced. Only a shortcut: without kv the
+  // advisory lock and row check below still find the earlier case.
   if (kvKey) {
-    const known = await deps.kv.get(kvKey);
+    const known = await kvOrNull(() => deps.kv.get(kvKey));
     if (known) {
       const existing = await getCaseOrThrow(deps.db, accountId, known).catch(() => null);
       if (existing) return { case: existing, created: false };
@@ -110,16 +113,38 @@ export async function createCase(deps: Deps, principal: Principal, raw: unknown,
     // The retry window runs from the case's creation, not from this request.
     const window = input.idempotencyKey ? IDEMPOTENCY_TTL_MS : DEDUPE_WINDOW_MS;
     const ttlMs = window - (Date.now() - result.case.createdAt.getTime());
-    if (ttlMs > 0) await deps.kv.set(kvKey, result.case.id, { ttlMs });
+    if (ttlMs > 0) await kvOrNull(() => deps.kv.set(kvKey, result.case.id, { ttlMs }));
   }
   if (result.created) {
-    if (input.sessionId) await deps.kv.set(`session:${accountId}:${input.sessionId}`, result.case.id, { ttlMs: SESSION_TTL_MS });
+    if (input.sessionId) await kvOrNull(() => deps.kv.set(`session:${accountId}:${input.sessionId}`, result.case.id, { ttlMs: SESSION_TTL_MS }));
     await publishCaseEvent(deps, { type: "case.created", accountId, caseId: result.case.id, status: "open", priority: result.case.priority, urgency: result.case.urgency });
   }
   return result;
 }
 
-/** The latest case an agent session created (HITL session correlation, kept in kv for an hour). */
+/** The latest case an agent session created (HITL session correlation, kept in kv for an hour; the database answers while kv is away). */
 export async function caseIdForSession(deps: Deps, accountId: string, sessionId: string): Promise<string | null> {
-  return deps.kv.get(`session:${accountId}:${sessionId}`);
+  try {
+    return await deps.kv.get(`session:${accountId}:${sessionId}`);
+  } catch (e) {
+    if (!isDependencyDown(e, "kv")) throw e;
+    const [row] = await deps.db
+      .select({ id: cases.id })
+      .from(cases)
+      .where(and(eq(cases.accountId, accountId), eq(cases.sessionId, sessionId), gt(cases.createdAt, new Date(Date.now() - SESSION_TTL_MS))))
+      .orderBy(desc(cases.createdAt))
+      .limit(1);
+    return row?.id ?? null;
+  }
+}
+
+/** A kv shortcut that may be skipped: null (and a log line) while kv is unreachable. */
+async function kvOrNull<T>(fn: () => Promise<T>): Promise<T | null> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (!isDependencyDown(e, "kv")) throw e;
+    log.debug({ err: String(e) }, "kv unreachable: skipped a cache read/write");
+    return null;
+  }
 }

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { inputErrorOf, isAppError } from "@/lib/errors";
 import { errorForLog, log } from "@/lib/log";
+import { isDatabaseFault } from "@/lib/db/guard";
+import { dependencyUnavailable } from "@/lib/resilience/dependency-error";
 
 export const json = (body: unknown, init: ResponseInit = {}) =>
   new Response(JSON.stringify(body), { ...init, headers: { "content-type": "application/json; charset=utf-8", ...(init.headers ?? {}) } });
@@ -20,6 +22,8 @@ export function errorResponse(e: unknown, requestId: string = randomUUID()): Res
     if (e.status === 401) headers["www-authenticate"] = 'Bearer realm="switchboard"';
     return json({ error: { code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) } }, { status: e.status, headers });
   }
+  // A database that cannot be reached is an outage (503, retry later), not a bug in this request.
+  if (isDatabaseFault(e)) return errorResponse(dependencyUnavailable("database", e), requestId);
   log.error({ requestId, err: errorForLog(e) }, "unhandled error");
   return json({ error: { code: "internal", message: "Something went wrong on our side. Try again; if it persists, quote this request id.", requestId } }, { status: 500, headers: { "x-request-id": requestId } });
 }

@@ -1,13 +1,16 @@
-import Redis from "ioredis";
 import { INCR_WITH_TTL_LUA, type Kv } from "@/lib/kv/port";
+import { createFastFailRedis, whenReady } from "@/lib/kv/redis-client";
 
-/** Redis over TCP (`REDIS_URL`), for self-hosted deployments and CI. */
-export function createRedisKv(url: string, opts: { keyPrefix?: string } = {}): Kv {
-  const redis = new Redis(url, { keyPrefix: opts.keyPrefix, maxRetriesPerRequest: 2, enableAutoPipelining: true, lazyConnect: false });
+/** Redis over TCP (`REDIS_URL`), for self-hosted deployments and CI. Fails fast while Redis is away (see redis-client.ts). */
+export function createRedisKv(url: string, opts: { keyPrefix?: string; timeoutMs?: number } = {}): Kv {
+  const timeoutMs = opts.timeoutMs ?? 500;
+  const redis = createFastFailRedis(url, { keyPrefix: opts.keyPrefix, enableAutoPipelining: true, timeoutMs });
+  const ready = () => whenReady(redis, timeoutMs);
   return {
     driver: "redis",
-    get: (key) => redis.get(key),
+    get: async (key) => (await ready(), redis.get(key)),
     async set(key, value, o = {}) {
+      await ready();
       const args: (string | number)[] = [];
       if (o.ttlMs) args.push("PX", o.ttlMs);
       if (o.onlyIfAbsent) args.push("NX");
@@ -15,26 +18,33 @@ export function createRedisKv(url: string, opts: { keyPrefix?: string } = {}): K
       return res === "OK";
     },
     async del(key) {
+      await ready();
       await redis.del(key);
     },
     async incr(key, ttlMs) {
+      await ready();
       const [value, ttl] = (await redis.eval(INCR_WITH_TTL_LUA, 1, key, ttlMs)) as [number, number];
       return { value, ttlMs: ttl };
     },
     async zadd(key, score, member) {
+      await ready();
       await redis.zadd(key, score, member);
     },
-    zcount: (key, min, max) => redis.zcount(key, min, max),
+    zcount: async (key, min, max) => (await ready(), redis.zcount(key, min, max)),
     async zrem(key, member) {
+      await ready();
       await redis.zrem(key, member);
     },
     async zremRangeByScore(key, min, max) {
+      await ready();
       await redis.zremrangebyscore(key, min, max);
     },
     async pexpire(key, ttlMs) {
+      await ready();
       await redis.pexpire(key, ttlMs);
     },
     async ping() {
+      await ready();
       await redis.ping();
     },
     async close() {

@@ -2,6 +2,7 @@ import { getConfig } from "@/lib/config/env";
 import { inputErrorOf, isAppError } from "@/lib/errors";
 import type { ToolResult } from "@/lib/hitl/schemas";
 import { errorForLog, log } from "@/lib/log";
+import { isDependencyDown } from "@/lib/resilience/dependency-error";
 
 type CallToolResult = {
   content: Array<{ type: "text"; text: string }>;
@@ -37,6 +38,11 @@ export function clientToolError(e: unknown, tool: string): CallToolResult | null
  * never the outage sentence; only a genuine platform failure gives the agent FALLBACK_UNREACHABLE to say.
  */
 export function toolFailure(e: unknown, tool: string): CallToolResult {
+  // An unreachable dependency is an outage, not the caller's mistake: the agent gets a sentence to say.
+  if (isDependencyDown(e)) {
+    log.warn({ tool, err: errorForLog(e) }, "tool degraded: dependency unreachable");
+    return toolSuccess({ status: "unavailable", message: getConfig().FALLBACK_UNREACHABLE });
+  }
   return clientToolError(e, tool) ?? toolSuccess({ status: "unavailable", message: getConfig().FALLBACK_UNREACHABLE });
 }
 

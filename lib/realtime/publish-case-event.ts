@@ -4,6 +4,7 @@ import type { BusEvent } from "@/lib/events/port";
 import { getRealtimePublisher } from "@/lib/realtime/publishers";
 import { toCaseEvent } from "@/lib/realtime/port";
 import { log } from "@/lib/log";
+import { recordVendorPublish } from "@/lib/realtime/vendor-status";
 
 export type CaseEventInput = Omit<BusEvent, "id" | "at"> & { at?: string };
 
@@ -13,11 +14,17 @@ const VENDOR_TIMEOUT_MS = 5000;
  * The one place a case change is announced: on the event bus (waking waiting tool calls and feeding SSE on
  * every instance) and, when a vendor driver is configured, to Pusher / Supabase Realtime — from here,
  * once, rather than from a bus subscriber that every instance would run.
- * The change is already committed, so a vendor failure is logged, not thrown: browsers resync on reconnect.
+ * The change is already committed, so a bus or vendor failure is logged, not thrown: browsers resync on
+ * reconnect and waiting tool calls are woken by the database safety net.
  */
 export async function publishCaseEvent(deps: Pick<Deps, "bus" | "config">, input: CaseEventInput): Promise<void> {
   const event: BusEvent = { ...input, id: randomUUID(), at: input.at ?? new Date().toISOString() };
-  await deps.bus.publish(event);
+  try {
+    await deps.bus.publish(event);
+  } catch (e) {
+    // Committed already: waiting calls elsewhere are woken by the database safety net, browsers resync.
+    log.warn({ caseId: event.caseId, type: event.type, err: e instanceof Error ? e.message : String(e) }, "event bus publish failed");
+  }
   const vendor = getRealtimePublisher(deps.config);
   if (!vendor) return;
   let timer: NodeJS.Timeout | undefined;
@@ -26,7 +33,9 @@ export async function publishCaseEvent(deps: Pick<Deps, "bus" | "config">, input
       vendor.publish(event.accountId, toCaseEvent(event)),
       new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${VENDOR_TIMEOUT_MS} ms`)), VENDOR_TIMEOUT_MS))),
     ]);
+    recordVendorPublish(true);
   } catch (e) {
+    recordVendorPublish(false, e instanceof Error ? e.message : String(e));
     log.warn({ driver: vendor.driver, caseId: event.caseId, type: event.type, err: e instanceof Error ? e.message : String(e) }, "realtime vendor publish failed");
   } finally {
     clearTimeout(timer);

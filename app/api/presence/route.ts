@@ -2,7 +2,7 @@ import { z } from "zod";
 import { withRoute, parseOrThrow } from "@/lib/http/with-route";
 import { json } from "@/lib/http/respond";
 import { readJson } from "@/lib/http/read-json";
-import { countOnline, heartbeat } from "@/lib/auth/presence";
+import { countAnswerersOnline, heartbeat } from "@/lib/auth/presence";
 
 export const dynamic = "force-dynamic";
 
@@ -11,8 +11,8 @@ const body = z.object({ status: z.enum(["online", "away"]).default("online") });
 // POST /api/presence {status?: "online"|"away"} — heartbeat; answerers count as online while it is fresh
 export const POST = withRoute(async ({ req, deps, principal }) => {
   const input = parseOrThrow(body, await readJson(req, { optional: true }));
-  return json(await heartbeat(deps.kv, principal, input.status));
+  return json(await heartbeat(deps.kv, principal, input.status, deps.db));
 }, { scopes: ["hitl:answer"] });
 
 // GET /api/presence — how many answerers are online
-export const GET = withRoute(async ({ deps, principal }) => json({ online: await countOnline(deps.kv, principal.accountId) }), { scopes: ["hitl:ask", "hitl:answer"] });
+export const GET = withRoute(async ({ deps, principal }) => json(await countAnswerersOnline(deps, principal.accountId)), { scopes: ["hitl:ask", "hitl:answer"] });
