@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { AppError } from "@/lib/errors";
 import type { Kv } from "@/lib/kv";
+import { withLocalFallback } from "@/lib/kv/local-fallback";
 
 /**
  * Password guessing is slowed per email *and client address*, so nobody can lock an operator out by
@@ -11,6 +12,9 @@ import type { Kv } from "@/lib/kv";
  * - per client, all emails (spraying one password over many accounts): PER_CLIENT failures → 429;
  * - per email, all clients (a botnet on one account): past PER_EMAIL failures in the window, a client
  *   that has already failed on it gets no further tries — first tries, and so correct passwords, still pass.
+ *
+ * While kv is unreachable the counters live in this instance's memory (withLocalFallback): sign-in keeps
+ * working and stays throttled per instance.
  */
 export const LOGIN_THROTTLE = { windowMs: 15 * 60_000, perPair: 10, perClient: 100, perEmail: 200 };
 
@@ -19,7 +23,8 @@ const h = (s: string) => createHash("sha256").update(s).digest("hex").slice(0, 3
 export type LoginAttempt = { failed(): Promise<void>; succeeded(): Promise<void> };
 
 /** Counts an attempt, or throws 429 (rate_limited with retryAfterSeconds) when this client must wait. */
-export async function beginLoginAttempt(kv: Kv, args: { email: string; client: string }, limits = LOGIN_THROTTLE): Promise<LoginAttempt> {
+export async function beginLoginAttempt(sharedKv: Kv, args: { email: string; client: string }, limits = LOGIN_THROTTLE): Promise<LoginAttempt> {
+  const kv = withLocalFallback(sharedKv);
   const email = h(args.email.trim().toLowerCase());
   const client = h(args.client);
   const keys = { pair: `login:pair:${email}:${client}`, client: `login:client:${client}`, email: `login:email:${email}` };
