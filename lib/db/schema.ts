@@ -318,3 +318,11 @@ export const instanceSecrets = pgTable("instance_secrets", {
   value: text("value").notNull(),
   createdAt: ts("created_at").notNull().defaultNow(),
 });
+
+// --- Retell (issue 11): the account's Retell API key, write-only through the API ---
+export const retellCredentials = pgTable("retell_credentials", {
+  accountId: uuid("account_id").primaryKey(),
+  apiKey: text("api_key").notNull(),
+  apiKeyLast4: text("api_key_last4").notNull(),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+});
