@@ -72,7 +72,7 @@ export const cases = pgTable("cases", {
   dedupeHash: text("dedupe_hash"),
   callbackUrl: text("callback_url"),
   answer: text("answer"),
-  source: text("source").$type<"mcp" | "api">().notNull().default("api"),
+  source: text("source").$type<"mcp" | "api" | "retell">().notNull().default("api"),
   createdByKeyId: uuid("created_by_key_id"),
   claimedByMemberId: uuid("claimed_by_member_id"),
   claimedByKeyId: uuid("claimed_by_key_id"),

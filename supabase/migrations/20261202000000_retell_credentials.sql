@@ -9,3 +9,7 @@ create table if not exists retell_credentials (
 );
 -- Not readable through Supabase's REST API (no policies: only the owning role, i.e. the server, sees rows).
 alter table retell_credentials enable row level security;
+
+-- Cases escalated through a Retell custom function say so.
+alter table cases drop constraint if exists cases_source_check;
+alter table cases add constraint cases_source_check check (source in ('mcp', 'api', 'retell'));
