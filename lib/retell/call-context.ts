@@ -1,18 +1,29 @@
 import { z } from "zod";
 import { safeJsonObject } from "@/lib/validation/safe-text";
 
-/** The parts of Retell's call object (see Retell's Get Call API) a custom function request can fill in. */
+const text = z.string().optional().catch(undefined);
+const turn = z.object({ role: z.string(), content: z.string() });
+
+/**
+ * The parts of Retell's call object (see Retell's Get Call API) a custom function request can fill in.
+ * Lenient on purpose: a field of an unexpected shape is ignored, never a reason to refuse the caller's request.
+ */
 export const retellCallSchema = z
   .object({
-    call_id: z.string().optional(),
-    agent_id: z.string().optional(),
-    direction: z.string().optional(),
-    from_number: z.string().optional(),
-    to_number: z.string().optional(),
+    call_id: text,
+    agent_id: text,
+    direction: text,
+    from_number: text,
+    to_number: text,
     metadata: z.unknown().optional(),
     retell_llm_dynamic_variables: z.unknown().optional(),
-    transcript: z.string().optional(),
-    transcript_object: z.array(z.object({ role: z.string(), content: z.string() }).loose()).optional(),
+    transcript: text,
+    // Utterances only: entries of another shape (tool calls, …) are skipped.
+    transcript_object: z
+      .array(z.unknown())
+      .optional()
+      .catch(undefined)
+      .transform((items) => items?.flatMap((t) => (turn.safeParse(t).success ? [t as z.infer<typeof turn>] : []))),
   })
   .loose();
 export type RetellCall = z.infer<typeof retellCallSchema>;

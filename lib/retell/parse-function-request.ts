@@ -39,7 +39,7 @@ export function parseFunctionRequest(body: unknown, toolParam: string | null): F
   let call: RetellCall | undefined;
   if (body.call !== undefined) {
     const parsed = retellCallSchema.safeParse(body.call);
-    if (!parsed.success) throw new AppError("bad_request", "call: must be Retell's call object (call_id, agent_id, transcript… as strings).");
+    if (!parsed.success) throw new AppError("bad_request", "call: must be Retell's call object (a JSON object).");
     call = parsed.data;
   }
   return { tool, args, call };

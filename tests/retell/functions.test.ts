@@ -66,6 +66,16 @@ describe("POST /api/retell/functions", () => {
     expect(history[99]!.content.length).toBe(4000);
   });
 
+  it("an oddly shaped call object never costs the caller the escalation: odd fields are ignored", async () => {
+    const call = { ...retellCall(`call_${uniq()}`), agent_id: 42, metadata: "not an object", transcript_object: [{ role: "tool_call_invocation", name: "ask_human" }, { role: "user", content: "Hola" }] };
+    const res = await callFunction(app, { key: "hitl:ask", body: { name: "ask_human", call, args: { question: `Odd call ${uniq()}?` } } });
+    expect(res.status).toBe(200);
+    const row = await caseRow(res.json.caseId);
+    expect(row.agentId).toBeNull();
+    expect(row.conversationHistory).toEqual([{ role: "user", content: "Hola" }]);
+    expect((await callFunction(app, { key: "hitl:ask", body: { name: "ask_human", call: "call_1", args: { question: "x?" } } })).status).toBe(400);
+  });
+
   it("a tool error is a 200 with a sayable message and the field to fix; an outage-free unknown case likewise", async () => {
     const bad = await callFunction(app, { key: "hitl:ask", body: { name: "ask_human", call: retellCall(`call_${uniq()}`), args: { question: "", priority: 9 } } });
     expect(bad.status).toBe(200);
