@@ -66,6 +66,8 @@ export const envSchema = z.object({
   TRUSTED_PROXY_HOPS: z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(0).max(10).optional(),
 
   HITL_DEFAULT_TIMEOUT_SECONDS: int(45, 5, 55),
+  /** On /api/retell/functions (Retell waits up to the function's timeout, default 120 s) ask_human may wait up to this. */
+  RETELL_MAX_WAIT_SECONDS: int(110, 5, 290),
   HITL_RECHECK_INTERVAL_MS: int(5000, 100, 60_000),
   HITL_PROGRESS_INTERVAL_MS: int(5000, 100, 60_000),
   CASE_TTL_MINUTES: int(60, 1, 60 * 24 * 30),

@@ -72,7 +72,7 @@ export const cases = pgTable("cases", {
   dedupeHash: text("dedupe_hash"),
   callbackUrl: text("callback_url"),
   answer: text("answer"),
-  source: text("source").$type<"mcp" | "api">().notNull().default("api"),
+  source: text("source").$type<"mcp" | "api" | "retell">().notNull().default("api"),
   createdByKeyId: uuid("created_by_key_id"),
   claimedByMemberId: uuid("claimed_by_member_id"),
   claimedByKeyId: uuid("claimed_by_key_id"),
@@ -317,4 +317,12 @@ export const instanceSecrets = pgTable("instance_secrets", {
   name: text("name").primaryKey(),
   value: text("value").notNull(),
   createdAt: ts("created_at").notNull().defaultNow(),
+});
+
+// --- Retell (issue 11): the account's Retell API key, write-only through the API ---
+export const retellCredentials = pgTable("retell_credentials", {
+  accountId: uuid("account_id").primaryKey(),
+  apiKey: text("api_key").notNull(),
+  apiKeyLast4: text("api_key_last4").notNull(),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
 });

@@ -6,7 +6,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { actorOf, type Principal } from "@/lib/auth/principal";
 import { assertScope } from "@/lib/auth/permissions";
 import { sha256 } from "@/lib/auth/secrets";
-import { createCaseSchema } from "@/lib/hitl/schemas";
+import { createCaseSchemaFor } from "@/lib/hitl/schemas";
 import { getCaseOrThrow } from "@/lib/hitl/get-case";
 import { callerPhone } from "@/lib/calls/phone-followups";
 import { callbackRefusal, getCallbackPolicy } from "@/lib/calls/callback-policy";
@@ -25,9 +25,9 @@ export type CreateCaseResult = { case: CaseRow; created: boolean };
  * Creates an escalation case, or returns the one an earlier identical request created:
  * the same `idempotencyKey`, or without one the same `callId` + `question` within 2 minutes.
  */
-export async function createCase(deps: Deps, principal: Principal, raw: unknown, opts: { source: "mcp" | "api" }): Promise<CreateCaseResult> {
+export async function createCase(deps: Deps, principal: Principal, raw: unknown, opts: { source: "mcp" | "api" | "retell"; maxTimeoutSeconds?: number }): Promise<CreateCaseResult> {
   assertScope(principal, "hitl:ask");
-  const parsed = createCaseSchema.safeParse(raw);
+  const parsed = createCaseSchemaFor(opts.maxTimeoutSeconds ?? 55).safeParse(raw);
   if (!parsed.success) throw new AppError("validation_failed", describeIssues(parsed.error.issues));
   const input = parsed.data;
   const accountId = principal.accountId;

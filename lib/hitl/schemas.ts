@@ -36,6 +36,23 @@ export const createCaseSchema = z.object({
 });
 export type CreateCaseInput = z.infer<typeof createCaseSchema>;
 
+const widened = new Map<number, typeof createCaseSchema>();
+/**
+ * createCaseSchema with a longer wait allowed: Retell waits for a custom function up to its configured
+ * timeout (120 s by default), so /api/retell/functions lets ask_human wait up to RETELL_MAX_WAIT_SECONDS.
+ */
+export function createCaseSchemaFor(maxTimeoutSeconds: number): typeof createCaseSchema {
+  if (maxTimeoutSeconds <= 55) return createCaseSchema;
+  let schema = widened.get(maxTimeoutSeconds);
+  if (!schema) {
+    schema = createCaseSchema.extend({
+      timeoutSeconds: z.number().int().min(5).max(maxTimeoutSeconds).optional().describe(`How long to wait for a person, 5–${maxTimeoutSeconds} s; default 45.`),
+    }) as unknown as typeof createCaseSchema;
+    widened.set(maxTimeoutSeconds, schema);
+  }
+  return schema;
+}
+
 export const caseStatusSchema = z.enum(["open", "claimed", "answered", "expired", "cancelled"]);
 
 export const holderSchema = z.object({ type: z.enum(["member", "api_key"]), id: z.string(), name: z.string() }).nullable();

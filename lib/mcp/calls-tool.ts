@@ -44,5 +44,6 @@ export function defineCallsTool<I extends z.ZodObject, O extends z.ZodObject>(de
         return clientToolError(e, def.name) ?? { content: [{ type: "text" as const, text: "Switchboard could not complete this request right now; try again shortly." }], isError: true };
       }
     }) as never);
-  return { contract, register };
+  // `run` is the same thin adapter other entries (Retell custom functions) call: lib/mcp/tool-registry.ts.
+  return { contract, register, run: def.run };
 }

@@ -13,6 +13,8 @@ import type { Kind } from "@/tests/support/matrix/readme-matrix";
 export const BASE = "http://127.0.0.1:3000";
 export const CRON_SECRET = "matrix-cron-secret-0123456789abcdef";
 export const SIM_SECRET = "matrix-sim-webhook-secret-0123456789";
+/** The Retell API key the matrix stores (PUT /api/settings/retell) and signs Retell requests with. */
+export const RETELL_KEY = "key_matrix_retell_0123456789abcdef";
 const ENV = { LOG_LEVEL: "silent", CRON_SECRET, API_RATE_LIMIT_PER_MINUTE: "100000", APP_URL: BASE, CREDITS_STARTING_BALANCE: "100000", REALTIME_DRIVER: "sse" };
 const KEY_SCOPES: Scope[] = ["hitl:ask", "hitl:answer", "replies:write", "calls:read", "calls:write"];
 

@@ -10,7 +10,8 @@ import { createCase } from "@/lib/hitl/create-case";
 import { pusherChannelFor } from "@/lib/realtime/port";
 import { signBody } from "@/lib/telephony/signature";
 import { toSimEvent } from "@/lib/telephony/simulator/webhook-payload";
-import { BASE, SIM_SECRET, type App } from "@/tests/support/matrix/app-harness";
+import { sign as retellSign } from "retell-sdk";
+import { BASE, RETELL_KEY, SIM_SECRET, type App } from "@/tests/support/matrix/app-harness";
 
 /** What one request of the walk sends: path parameters, a JSON or raw body, extra headers, a query. */
 export type Fixture = { params?: Record<string, string>; body?: unknown; rawBody?: string; headers?: Record<string, string>; query?: string; okStatuses?: number[] };
@@ -101,8 +102,16 @@ export async function routeFixtures(app: App): Promise<Record<string, Make>> {
     // The realtime driver here is SSE, so an allowed caller is told Pusher / Supabase is not configured (404).
     "POST /api/realtime/pusher/auth": async () => ({ body: { socket_id: "1.2", channel_name: pusherChannelFor(app.accountA.id) }, okStatuses: [404] }),
     "POST /api/realtime/supabase/token": async () => ({ okStatuses: [404] }),
+    // ask_human as Retell calls it (signed with the Retell key the PUT row may have stored; nobody is online: answered at once).
+    "POST /api/retell/functions": async () => {
+      const rawBody = JSON.stringify({ name: "ask_human", call: { call_id: `call_${uniq()}`, agent_id: "agent_matrix" }, args: { question: `Matrix Retell question ${uniq()}?`, timeoutSeconds: 5 } });
+      return { rawBody, headers: { "content-type": "application/json", "x-retell-signature": await retellSign(rawBody, RETELL_KEY) } };
+    },
     "GET /api/settings/callbacks": async () => ({}),
     "PATCH /api/settings/callbacks": async () => ({ body: { askKeyCallbacksEnabled: false } }),
+    "GET /api/settings/retell": async () => ({}),
+    "PUT /api/settings/retell": async () => ({ body: { apiKey: RETELL_KEY } }),
+    "DELETE /api/settings/retell": async () => ({}),
     "POST /api/webhooks/{provider}": async () => ({ params: { provider: "simulator" }, rawBody: webhookBody, headers: signed }),
   };
 }

@@ -1,0 +1,71 @@
+import { randomUUID } from "node:crypto";
+import { getDeps, type Deps } from "@/lib/deps";
+import { AppError, isAppError } from "@/lib/errors";
+import { verifyApiKey } from "@/lib/auth/api-keys";
+import { assertScope } from "@/lib/auth/permissions";
+import type { Principal } from "@/lib/auth/principal";
+import { enforceRateLimit } from "@/lib/auth/rate-limit";
+import { rememberOrigin } from "@/lib/calls/deps";
+import { isDatabaseFault } from "@/lib/db/guard";
+import { bearerToken } from "@/lib/http/authenticate";
+import { readBody } from "@/lib/http/read-body";
+import { parseJsonText } from "@/lib/http/read-json";
+import { errorResponse, json } from "@/lib/http/respond";
+import { isDependencyDown } from "@/lib/resilience/dependency-error";
+import { argsWithCall } from "@/lib/retell/call-context";
+import { getRetellApiKey } from "@/lib/retell/credentials";
+import { fitResponse } from "@/lib/retell/fit-response";
+import { functionFailure, functionSuccess } from "@/lib/retell/function-result";
+import { parseFunctionRequest } from "@/lib/retell/parse-function-request";
+import { verifyRetellSignature } from "@/lib/retell/signature";
+
+/** Retell's call object carries the transcript so far (word timings included): more room than the REST API's 64 KiB. */
+export const RETELL_MAX_BODY_BYTES = 1024 * 1024;
+
+async function authenticateKey(req: Request, deps: Deps): Promise<Principal> {
+  const token = bearerToken(req);
+  if (!token) throw new AppError("unauthorized", "Send a Switchboard API key as `Authorization: Bearer sb_…` (a static header on the Retell function).");
+  const principal = await verifyApiKey(deps.db, token);
+  if (!principal) throw new AppError("unauthorized", "Invalid or revoked API key.");
+  await enforceRateLimit(deps.kv, principal.keyId, deps.config.API_RATE_LIMIT_PER_MINUTE);
+  return principal;
+}
+
+/**
+ * POST /api/retell/functions: API key → raw body (bounded) → X-Retell-Signature over those bytes when the
+ * account stored its Retell API key → Retell's body → the tool's scopes → the tool (lib/mcp/tool-registry.ts).
+ * 4xx only for what Retell must not retry (key, signature, unknown tool, malformed body); a tool's own
+ * failure is a 200 with a sentence the agent can say.
+ */
+export async function handleRetellFunctionCall(req: Request): Promise<Response> {
+  const requestId = req.headers.get("x-request-id") ?? randomUUID();
+  let deps: Deps | undefined;
+  try {
+    deps = await getDeps();
+    const principal = await authenticateKey(req, deps);
+    const raw = await readBody(req, RETELL_MAX_BODY_BYTES);
+    const retellKey = await getRetellApiKey(deps.db, principal.accountId);
+    if (retellKey && !verifyRetellSignature(raw, retellKey, req.headers.get("x-retell-signature"))) {
+      throw new AppError("unauthorized", "X-Retell-Signature is missing, stale (over 5 minutes) or does not match this account's Retell API key.");
+    }
+    const url = new URL(req.url);
+    const { tool, args, call } = parseFunctionRequest(parseJsonText(Buffer.from(raw).toString("utf8")), url.searchParams.get("tool"));
+    assertScope(principal, ...tool.scopes);
+    rememberOrigin(url.origin);
+    const ctx = { signal: req.signal, origin: url.origin, maxWaitSeconds: deps.config.RETELL_MAX_WAIT_SECONDS };
+    let body: Record<string, unknown>;
+    try {
+      const input = tool.parse(argsWithCall(tool.name, args, call), ctx);
+      body = functionSuccess(tool.name, await tool.run(principal, input, ctx));
+    } catch (e) {
+      body = functionFailure(e, tool.name, tool.kind, deps.config);
+    }
+    return json(fitResponse(body), { headers: { "x-request-id": requestId } });
+  } catch (e) {
+    // The platform itself unreachable before a tool ran (the key's account, the Retell key): the agent still gets a sentence.
+    if (deps && (isDependencyDown(e) || (!isAppError(e) && isDatabaseFault(e)))) {
+      return json(functionFailure(e, "retell", "hitl", deps.config), { headers: { "x-request-id": requestId } });
+    }
+    return errorResponse(e, requestId);
+  }
+}

@@ -1,0 +1,15 @@
+import { describe, expect, it } from "vitest";
+import { TOOL_REGISTRY } from "@/lib/mcp/tool-registry";
+import { readMatrix } from "@/tests/support/matrix/readme-matrix";
+
+describe("the tool registry Retell functions use", () => {
+  it("offers exactly the MCP tools of the README's permission matrix, with the scopes it documents", () => {
+    const matrix = readMatrix("MCP tools, resources and the prompt");
+    const tools = [...matrix.keys()].filter((k) => !k.startsWith("switchboard://") && !k.startsWith("prompt "));
+    expect([...TOOL_REGISTRY.keys()].sort()).toEqual(tools.sort());
+    for (const [name, tool] of TOOL_REGISTRY) {
+      const allowed = ["hitl:ask", "hitl:answer", "replies:write", "calls:read", "calls:write"].filter((s) => matrix.get(name)!.get(s as never) === "ok");
+      expect([name, [...tool.scopes].filter((s) => s !== "admin").sort()]).toEqual([name, allowed.sort()]);
+    }
+  });
+});
