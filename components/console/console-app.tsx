@@ -117,7 +117,7 @@ export function ConsoleApp({ me, initialCaseId }: { me: ConsoleMember; initialCa
           {q.error && <p role="alert" className="cx-notice cx-notice-error">{q.error}</p>}
           <QueueList queue={q.queue} selectedId={selectedId} openId={oc.openId} me={me} now={now} loaded={q.loaded} onOpen={(id) => { setSelectedId(id); oc.open(id); }} onSelect={setSelectedId} />
           <p className="cx-muted cx-hint">
-            <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>Enter</kbd> open and claim · <kbd>r</kbd> answer · <kbd>?</kbd> all shortcuts
+            <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>Enter</kbd> claim · <kbd>r</kbd> answer · <kbd>Ctrl</kbd>+<kbd>Enter</kbd> send · <kbd>?</kbd> all shortcuts
           </p>
         </section>
         <section className="cx-case-pane" aria-label="Case">

@@ -17,9 +17,9 @@ export type ShortcutHandlers = {
 export const SHORTCUTS: Array<{ keys: string[]; what: string }> = [
   { keys: ["j"], what: "Next case in the queue" },
   { keys: ["k"], what: "Previous case in the queue" },
-  { keys: ["Enter"], what: "Open and claim the selected case" },
-  { keys: ["r"], what: "Then type: r moves you into the answer box (r itself is never typed)" },
-  { keys: ["Ctrl", "Enter"], what: "Send the reply (⌘ Enter on a Mac)" },
+  { keys: ["Enter"], what: "Open and claim the selected case (focus stays in the queue)" },
+  { keys: ["r"], what: "Into the answer box, then type (the r itself is never typed)" },
+  { keys: ["Ctrl", "Enter"], what: "Send the answer (⌘ Enter on a Mac)" },
   { keys: ["Esc"], what: "Back to the queue / close this dialog" },
   { keys: ["/"], what: "In the reply box: type /shortcut, then space or Tab, to insert a canned reply" },
   { keys: ["?"], what: "Show these shortcuts" },
