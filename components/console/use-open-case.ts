@@ -72,7 +72,8 @@ export function useOpenCase(opts: { cases: Map<string, ConsoleCase>; upsert: (c:
         },
         (e) => {
           const holder = (e as ConsoleApiError).details?.claimedBy as { name?: string } | undefined;
-          setNotice({ kind: "error", text: holder?.name ? `${holder.name} already claimed this case.` : (e as Error).message });
+          // Told on the case it concerns (the operator may have moved on to another one meanwhile).
+          if (openIdRef.current === id) setNotice({ kind: "error", text: holder?.name ? `${holder.name} already claimed this case.` : (e as Error).message });
           void refresh(id);
           return false;
         },
