@@ -38,11 +38,14 @@ describe.skipIf(skipWithoutBrowser)("console keyboard: what is typed is what the
     await browser?.close();
   });
 
-  /** An agent asks; the question's row is on the operator's screen. Resolves to the pending ask_human call. */
+  /**
+   * An agent asks; resolves once the question's row is on the operator's screen, with the ask_human call
+   * still pending (wrapped: an async function returning the bare promise would wait for the answer).
+   */
   async function ask(question: string, cp: ConsolePage = op) {
     const pending = agent.callTool("ask_human", { question, priority: 5, urgency: "high", timeoutSeconds: 55 });
     await cp.waitForRow(question);
-    return pending;
+    return { pending };
   }
 
   /** Out of any field (Esc twice: box → queue, case → closed), then j/k to the row. */
@@ -55,7 +58,7 @@ describe.skipIf(skipWithoutBrowser)("console keyboard: what is typed is what the
   it("Enter, r, then type — the documented sequence — sends exactly the typed text", async () => {
     const question = `Are you open on Sunday? ${tag()}`;
     const answer = `Yes, 9 am to 1 pm on Sundays. ${tag()}`;
-    const pending = await ask(question);
+    const { pending } = await ask(question);
     await select(op, question);
     await op.press("Enter");
     await op.press("r");
@@ -67,7 +70,7 @@ describe.skipIf(skipWithoutBrowser)("console keyboard: what is typed is what the
   it("Enter then type (without r) also sends exactly the typed text", async () => {
     const question = `Where is the step-free entrance? ${tag()}`;
     const answer = `Free entrance on the north side. ${tag()}`;
-    const pending = await ask(question);
+    const { pending } = await ask(question);
     await select(op, question);
     await op.press("Enter");
     await op.type(answer);
@@ -79,7 +82,7 @@ describe.skipIf(skipWithoutBrowser)("console keyboard: what is typed is what the
     for (const start of ["r", "j", "k", "?"]) {
       const question = `Answer starting with ${start} ${tag()}`;
       const answer = `${start}${start === "?" ? " Sorry — yes" : "ust ask at the desk"}; r j k ? stay text. ${tag()}`;
-      const pending = await ask(question);
+      const { pending } = await ask(question);
       await select(op, question);
       await op.press("Enter");
       await op.press("r");
@@ -99,7 +102,7 @@ describe.skipIf(skipWithoutBrowser)("console keyboard: what is typed is what the
       for (const withR of [true, false]) {
         const question = `Slow claim, ${withR ? "with" : "without"} r ${tag()}`;
         const answer = `${withR ? "ready" : "Ready"} when you are: the north door is open. ${tag()}`;
-        const pending = await ask(question);
+        const { pending } = await ask(question);
         await select(op, question);
         await op.press("Enter");
         if (withR) await op.press("r");
@@ -115,7 +118,7 @@ describe.skipIf(skipWithoutBrowser)("console keyboard: what is typed is what the
   it("j, k and ? right after Enter act as shortcuts: nothing is typed, nothing is lost", async () => {
     const first = `First of two ${tag()}`;
     const second = `Second of two ${tag()}`;
-    const pendingFirst = await ask(first);
+    const { pending: pendingFirst } = await ask(first);
     const pendingSecond = agent.callTool("ask_human", { question: second, priority: 5, urgency: "high", timeoutSeconds: 55 });
     await op.waitForRow(second);
     await select(op, first);
