@@ -128,6 +128,9 @@ describe.skipIf(skipWithoutBrowser)("console keyboard: what is typed is what the
     await op.press("?");
     const dialog = op.page.getByRole("dialog", { name: "Keyboard shortcuts" });
     await dialog.waitFor();
+    // The dialog and the queue footer teach the same one sequence these tests type.
+    expect(await dialog.textContent()).toContain("To answer: Enter, r, type, Ctrl + Enter.");
+    expect(await op.page.locator(".cx-hint").textContent()).toContain("Enter claim · r answer · Ctrl+Enter send");
     await op.press("Escape");
     await dialog.waitFor({ state: "hidden" });
     await poll(() => op.caseStatus.textContent()).toBe("Claimed by You");
