@@ -79,10 +79,12 @@ describe.skipIf(skipWithoutBrowser)("operator console (real browser)", () => {
     await poll(() => op2.caseQuestion.textContent()).toBe(question);
     await poll(() => op2.caseStatus.textContent()).toMatch(/Unclaimed/);
 
-    // Keyboard only from here: j/k to the row, Enter claims (and focuses the answer box).
+    // Keyboard only from here: j/k to the row, Enter claims (focus stays on the row), r goes to the answer box.
     await op.selectWithKeyboard(question);
     await op.press("Enter");
     await poll(() => op.caseStatus.textContent()).toBe("Claimed by You");
+    expect(await op.page.evaluate(() => document.activeElement?.hasAttribute("data-queue-row"))).toBe(true);
+    await op.press("r");
     await poll(() => op.page.evaluate(() => document.activeElement?.id)).toBe("reply");
     await op.press("Escape"); // back to the queue…
     await poll(() => op.page.evaluate(() => document.activeElement?.hasAttribute("data-queue-row"))).toBe(true);
@@ -116,6 +118,7 @@ describe.skipIf(skipWithoutBrowser)("operator console (real browser)", () => {
     await op2.press("Enter");
     await poll(() => op2.caseStatus.textContent()).toBe("Claimed by operator-alpha");
     await poll(() => op2.notice.textContent()).toMatch(/operator-alpha already claimed this case/);
+    await op.press("r");
     await poll(() => op.page.evaluate(() => document.activeElement?.id)).toBe("reply");
     await op.type("Resolved.");
     await poll(() => op.reply.inputValue()).toBe("Resolved.");
@@ -179,6 +182,7 @@ describe.skipIf(skipWithoutBrowser)("operator console (real browser)", () => {
     await op.waitForRow(question);
     await op.selectWithKeyboard(question);
     await op.press("Enter");
+    await op.press("r");
     await poll(() => op.page.evaluate(() => document.activeElement?.id)).toBe("reply");
     await op.type(`/${shortcut} `);
     await poll(() => op.reply.inputValue()).toBe(`${body} `);

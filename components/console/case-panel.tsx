@@ -13,7 +13,8 @@ type Props = {
   messages: ConsoleMessage[];
   me: ConsoleMember;
   now: number;
-  claiming: boolean;
+  /** Our claim on this case is in flight: the box is already editable (the claim is optimistic). */
+  claimPending: boolean;
   notice: { kind: "error" | "info"; text: string } | null;
   draft: string;
   setDraft: (v: string) => void;
@@ -29,10 +30,11 @@ const closedText = (c: ConsoleCase) =>
   c.status === "answered" ? `Answered by ${c.answeredBy?.name ?? "someone"}` : c.status === "expired" ? "Expired without an answer" : "Cancelled by the agent";
 
 /** One case: what was asked, by whom, the conversation, the countdown, claim and the answer box. */
-export function CasePanel({ c, messages, me, now, claiming, notice, draft, setDraft, replies, sending, composerRef, onClaim, onSend, onClose }: Props) {
+export function CasePanel({ c, messages, me, now, claimPending, notice, draft, setDraft, replies, sending, composerRef, onClaim, onSend, onClose }: Props) {
   const holder = holderLabel(c, me);
   const mine = holder === "You";
   const live = c.status === "open" || c.status === "claimed";
+  const editable = mine || (claimPending && c.status === "open");
   return (
     <article className="cx-case" aria-labelledby="case-question">
       <header className="cx-case-head">
@@ -49,7 +51,7 @@ export function CasePanel({ c, messages, me, now, claiming, notice, draft, setDr
           {c.question}
         </h2>
         <p className="cx-status-line" data-testid="case-status">
-          {live ? (holder ? `Claimed by ${holder}` : "Unclaimed — claim it to answer") : closedText(c)}
+          {live ? (holder ? `Claimed by ${holder}` : claimPending ? "Claiming for you…" : "Unclaimed — claim it to answer") : closedText(c)}
         </p>
       </header>
 
@@ -67,8 +69,8 @@ export function CasePanel({ c, messages, me, now, claiming, notice, draft, setDr
       )}
 
       {live && !mine && (
-        <button type="button" className="cx-primary cx-claim" onClick={onClaim} disabled={claiming || c.status !== "open"}>
-          {claiming ? "Claiming…" : c.status === "open" ? "Claim (Enter)" : `Held by ${holder}`}
+        <button type="button" className="cx-primary cx-claim" onClick={onClaim} disabled={claimPending || c.status !== "open"}>
+          {claimPending ? "Claiming…" : c.status === "open" ? "Claim (Enter)" : `Held by ${holder}`}
         </button>
       )}
       {live && (
@@ -77,7 +79,7 @@ export function CasePanel({ c, messages, me, now, claiming, notice, draft, setDr
           value={draft}
           onChange={setDraft}
           replies={replies}
-          disabled={!mine}
+          editable={editable}
           sending={sending}
           onSend={onSend}
           hint={c.status === "open" ? "Claim the case to answer it." : `${holder} is answering this one.`}

@@ -6,6 +6,7 @@ import { ConsoleFrame } from "@/components/console/console-frame";
 import { QueueList } from "@/components/console/queue-list";
 import { consoleApi } from "@/components/console/api-client";
 import { expandShortcuts } from "@/lib/canned-replies/expand-shortcut";
+import { useAnswerKeys } from "@/components/console/use-answer-keys";
 import { useAlerts, useTabTitle } from "@/components/console/use-alerts";
 import { useCaseFeed } from "@/components/console/use-case-feed";
 import { useNow } from "@/components/console/use-now";
@@ -36,7 +37,6 @@ export function ConsoleApp({ me, initialCaseId }: { me: ConsoleMember; initialCa
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [replies, setReplies] = useState<CannedReply[]>([]);
   const [helpOpen, setHelpOpen] = useState(false);
-  const [replyFocusFor, setReplyFocusFor] = useState<string | null>(null);
 
   useEffect(() => {
     consoleApi.cannedReplies().then(setReplies, () => {});
@@ -58,29 +58,13 @@ export function ConsoleApp({ me, initialCaseId }: { me: ConsoleMember; initialCa
     focusRow(next.id);
   };
 
-  const openAndClaim = useCallback(async () => {
-    const id = selectedId ?? q.queue[0]?.id;
-    if (!id) return;
-    if (oc.openId !== id) oc.open(id);
-    const c = q.cases.get(id);
-    const mine = c?.status === "claimed" && c.claimedBy?.type === "member" && c.claimedBy.id === me.id;
-    if (mine || (await oc.claim(id))) setReplyFocusFor(id);
-  }, [selectedId, q.queue, q.cases, oc, me.id]);
-
-  // Focus the answer box once the claim has rendered it enabled (a disabled textarea ignores focus()).
-  const current = oc.current;
-  useEffect(() => {
-    if (!replyFocusFor || current?.id !== replyFocusFor) return;
-    if (current.status === "claimed" && current.claimedBy?.id === me.id) {
-      oc.composerRef.current?.focus();
-      setReplyFocusFor(null);
-    }
-  }, [replyFocusFor, current, me.id, oc.composerRef]);
+  const keys = useAnswerKeys({ oc, q, me, selectedId });
 
   const send = useCallback(async () => {
     const c = oc.current;
-    if (!c || c.status !== "claimed") return;
-    const text = expandShortcuts(oc.draft, replies).text;
+    // A send typed while the claim is still in flight waits for it (useOpenCase); if the claim is lost, nothing is sent.
+    if (!c || (c.status !== "claimed" && oc.claimingId !== c.id)) return;
+    const text = expandShortcuts(oc.draftRef.current, replies).text;
     if (!(await oc.send(c.id, text))) return;
     alerts.setAnnouncement("Answer sent.");
     // On to the next case: open it (unclaimed) with its row focused, so Enter claims it.
@@ -113,8 +97,9 @@ export function ConsoleApp({ me, initialCaseId }: { me: ConsoleMember; initialCa
     {
       next: () => move(1),
       prev: () => move(-1),
-      openAndClaim: () => void openAndClaim(),
-      focusReply: () => oc.composerRef.current?.focus(),
+      openAndClaim: keys.openAndClaim,
+      focusReply: keys.focusReply,
+      typeAhead: keys.typeAhead,
       send: () => void send(),
       back,
       help: () => setHelpOpen(true),
@@ -132,12 +117,12 @@ export function ConsoleApp({ me, initialCaseId }: { me: ConsoleMember; initialCa
           {q.error && <p role="alert" className="cx-notice cx-notice-error">{q.error}</p>}
           <QueueList queue={q.queue} selectedId={selectedId} openId={oc.openId} me={me} now={now} loaded={q.loaded} onOpen={(id) => { setSelectedId(id); oc.open(id); }} onSelect={setSelectedId} />
           <p className="cx-muted cx-hint">
-            <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>Enter</kbd> open and claim · <kbd>?</kbd> all shortcuts
+            <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>Enter</kbd> claim · <kbd>r</kbd> answer · <kbd>Ctrl</kbd>+<kbd>Enter</kbd> send · <kbd>?</kbd> all shortcuts
           </p>
         </section>
         <section className="cx-case-pane" aria-label="Case">
           {oc.current ? (
-            <CasePanel c={oc.current} messages={oc.messages} me={me} now={now} claiming={oc.claiming} notice={oc.notice} draft={oc.draft} setDraft={oc.setDraft} replies={replies} sending={oc.sending} composerRef={oc.composerRef} onClaim={() => void oc.claim(oc.current!.id).then((ok) => ok && setReplyFocusFor(oc.current!.id))} onSend={() => void send()} onClose={back} />
+            <CasePanel c={oc.current} messages={oc.messages} me={me} now={now} claimPending={oc.claimingId === oc.current.id} notice={oc.notice} draft={oc.draft} setDraft={oc.setDraft} replies={replies} sending={oc.sending} composerRef={oc.composerRef} onClaim={() => keys.claimAndFocus(oc.current!.id)} onSend={() => void send()} onClose={back} />
           ) : (
             <div className="cx-empty cx-case-empty">
               <p>Select a case to see the whole conversation.</p>

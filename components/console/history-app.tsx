@@ -49,7 +49,7 @@ export function HistoryApp({ me }: { me: ConsoleMember }) {
     setNextBefore(r.nextBefore);
   };
 
-  useShortcuts({ next() {}, prev() {}, openAndClaim() {}, focusReply() {}, send() {}, back: () => setHelpOpen(false), help: () => setHelpOpen(true) }, !helpOpen);
+  useShortcuts({ next() {}, prev() {}, openAndClaim() {}, focusReply() {}, send() {}, typeAhead: () => false, back: () => setHelpOpen(false), help: () => setHelpOpen(true) }, !helpOpen);
 
   return (
     <ConsoleFrame me={me} current="history" helpOpen={helpOpen} setHelpOpen={setHelpOpen}>

@@ -8,7 +8,8 @@ type Props = {
   value: string;
   onChange: (v: string) => void;
   replies: CannedReply[];
-  disabled: boolean;
+  /** Ours (or our claim is in flight). Otherwise a draft stays visible, read-only, and cannot be sent. */
+  editable: boolean;
   sending: boolean;
   onSend: () => void;
   hint?: string;
@@ -16,9 +17,11 @@ type Props = {
 
 /**
  * The answer box. `/shortcut` followed by a space (or Tab on a suggestion) turns into that canned reply
- * in place; Ctrl/Cmd+Enter sends (handled by the console's shortcuts so it works from anywhere).
+ * in place; Ctrl/Cmd+Enter sends (handled by the console's shortcuts so it works from anywhere). Every
+ * key typed here is text: no single-key shortcut acts inside it. Read-only while sending (what you see is
+ * what was sent) and when someone else holds the case (a draft typed before a lost claim stays, to copy).
  */
-export const ReplyComposer = forwardRef<HTMLTextAreaElement, Props>(function ReplyComposer({ value, onChange, replies, disabled, sending, onSend, hint }, ref) {
+export const ReplyComposer = forwardRef<HTMLTextAreaElement, Props>(function ReplyComposer({ value, onChange, replies, editable, sending, onSend, hint }, ref) {
   const [caret, setCaret] = useState(0);
   const token = shortcutAtCaret(value, caret);
   const suggestions = token ? replies.filter((r) => r.shortcut.startsWith(token.query)).slice(0, 5) : [];
@@ -66,8 +69,9 @@ export const ReplyComposer = forwardRef<HTMLTextAreaElement, Props>(function Rep
         ref={ref}
         value={value}
         rows={4}
-        disabled={disabled}
-        placeholder={disabled ? hint : "Type the answer the agent should give. /shortcut inserts a canned reply."}
+        disabled={!editable && !value}
+        readOnly={!editable || sending}
+        placeholder={!editable ? hint : "Type the answer the agent should give. /shortcut inserts a canned reply."}
         aria-describedby="reply-help"
         onChange={handleChange}
         onKeyDown={handleKeyDown}
@@ -89,7 +93,7 @@ export const ReplyComposer = forwardRef<HTMLTextAreaElement, Props>(function Rep
         <p id="reply-help" className="cx-muted">
           <kbd>Ctrl</kbd>/<kbd>⌘</kbd> + <kbd>Enter</kbd> sends · <kbd>Esc</kbd> back to the queue
         </p>
-        <button type="button" className="cx-primary" disabled={disabled || sending || !value.trim()} onClick={onSend}>
+        <button type="button" className="cx-primary" disabled={!editable || sending || !value.trim()} onClick={onSend}>
           {sending ? "Sending…" : "Send answer"}
         </button>
       </div>

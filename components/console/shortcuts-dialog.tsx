@@ -15,6 +15,9 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
   return (
     <dialog ref={ref} className="cx-dialog" aria-labelledby="shortcuts-title" onClose={onClose}>
       <h2 id="shortcuts-title">Keyboard shortcuts</h2>
+      <p data-testid="answer-sequence">
+        To answer: <kbd>Enter</kbd>, <kbd>r</kbd>, type, <kbd>Ctrl</kbd> + <kbd>Enter</kbd>. Inside the answer box every key is text.
+      </p>
       <table className="cx-shortcuts">
         <tbody>
           {SHORTCUTS.map((s) => (

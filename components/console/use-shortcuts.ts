@@ -10,14 +10,16 @@ export type ShortcutHandlers = {
   send: () => void;
   back: () => void;
   help: () => void;
+  /** A printable key that is not a shortcut, typed outside a text field: true when it started the answer. */
+  typeAhead: (key: string) => boolean;
 };
 
 export const SHORTCUTS: Array<{ keys: string[]; what: string }> = [
   { keys: ["j"], what: "Next case in the queue" },
   { keys: ["k"], what: "Previous case in the queue" },
-  { keys: ["Enter"], what: "Open and claim the selected case" },
-  { keys: ["r"], what: "Focus the reply box" },
-  { keys: ["Ctrl", "Enter"], what: "Send the reply (⌘ Enter on a Mac)" },
+  { keys: ["Enter"], what: "Open and claim the selected case (focus stays in the queue)" },
+  { keys: ["r"], what: "Into the answer box, then type (the r itself is never typed)" },
+  { keys: ["Ctrl", "Enter"], what: "Send the answer (⌘ Enter on a Mac)" },
   { keys: ["Esc"], what: "Back to the queue / close this dialog" },
   { keys: ["/"], what: "In the reply box: type /shortcut, then space or Tab, to insert a canned reply" },
   { keys: ["?"], what: "Show these shortcuts" },
@@ -31,7 +33,12 @@ function typing(target: EventTarget | null): boolean {
   return tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || el.isContentEditable;
 }
 
-/** The console's keyboard map. Ctrl/Cmd+Enter and Esc work everywhere; the rest only outside text fields. */
+/**
+ * The console's keyboard map. Ctrl/Cmd+Enter and Esc work everywhere; the rest only outside text fields,
+ * where a shortcut key is always consumed (preventDefault) so it can never become text. Everything is
+ * handled synchronously in the keydown, so a key typed right after another lands where the first one left
+ * focus, however fast the typing.
+ */
 export function useShortcuts(handlers: ShortcutHandlers, enabled = true) {
   const h = useRef(handlers);
   h.current = handlers;
@@ -56,6 +63,7 @@ export function useShortcuts(handlers: ShortcutHandlers, enabled = true) {
         e.preventDefault();
         return fn();
       }
+      if (e.key.length === 1 && e.key !== " " && h.current.typeAhead(e.key)) return e.preventDefault();
       // Enter on a queue row opens and claims it; on any other button or link it keeps its usual meaning.
       const t = e.target as HTMLElement | null;
       if (e.key === "Enter" && (!t || t === document.body || t.closest?.("[data-queue-row]"))) {
