@@ -18,6 +18,7 @@ const CLAIM = "**/api/cases/*/claim";
  * `ask_human` call receives — what a caller would hear. A slow claim is a real delay in the browser
  * (Playwright holds the request), not a mock of our code; nothing here waits on the clock to pass.
  */
+// skipIf: no Chromium on this machine and not under CI (e2e/support/browser.ts says why; CI installs it and fails instead).
 describe.skipIf(skipWithoutBrowser)("console keyboard: what is typed is what the caller hears", () => {
   let browser: Browser;
   let op: ConsolePage;

@@ -15,6 +15,7 @@ import { connectLegacy, type McpTestClient } from "./support/mcp-clients";
 
 const { FALLBACK_UNREACHABLE, FALLBACK_UNAVAILABLE } = parseConfig({});
 
+// skipIf: PGlite runs inside the app process and cannot become unreachable; this needs PostgreSQL (CI sets DATABASE_URL).
 describe.skipIf(!process.env.DATABASE_URL)("PostgreSQL unreachable under the running app", () => {
   let db: Awaited<ReturnType<typeof freshDatabaseEnv>>;
   let proxy: TcpProxy;

@@ -23,6 +23,7 @@ const procState = (pid: number) => {
   }
 };
 
+// skipIf: zombie and live-holder detection reads /proc/<pid>/stat, which only Linux has (CI and the targets are Linux).
 describe.skipIf(process.platform !== "linux")("PGlite: kill -9, restart, second process", () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "switchboard-pglite-faults-"));
   const env = { ...faultAppEnv(), DATABASE_URL: "", REDIS_URL: "", DATA_DIR: dataDir };

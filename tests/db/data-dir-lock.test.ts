@@ -33,6 +33,7 @@ async function zombiePid(): Promise<number> {
   return pid;
 }
 
+// skipIf: zombie and live-holder detection reads /proc/<pid>/stat, which only Linux has (CI and the targets are Linux).
 describe.skipIf(process.platform !== "linux")("PGlite data-directory lock", () => {
   it("takes over a pid file whose process is a zombie", async () => {
     const pid = await zombiePid();

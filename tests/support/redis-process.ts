@@ -1,22 +1,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import net from "node:net";
+import { freePort } from "@/e2e/support/app-server";
 
 /**
  * A redis-server of the test's own, on a free port, without persistence — started, stopped and restarted
  * by the test to drive a real outage. Never the shared Redis on 6379.
  */
 export type RedisProcess = { port: number; url: string; stop(): Promise<void>; start(): Promise<void> };
-
-export async function freeTcpPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-    s.on("error", reject);
-  });
-}
 
 const reachable = (port: number) =>
   new Promise<boolean>((resolve) => {
@@ -34,7 +24,7 @@ async function until(cond: () => Promise<boolean>, what: string, ms = 15_000) {
 }
 
 export async function startRedisProcess(): Promise<RedisProcess> {
-  const port = await freeTcpPort();
+  const port = await freePort();
   let child: ChildProcess | undefined;
   const start = async () => {
     child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no"], { stdio: "ignore" });

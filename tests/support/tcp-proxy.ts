@@ -1,5 +1,5 @@
 import net from "node:net";
-import { freeTcpPort } from "@/tests/support/redis-process";
+import { freePort } from "@/e2e/support/app-server";
 
 /**
  * A TCP proxy the test controls, to make a database unreachable for real. `cut()` drops every open
@@ -10,7 +10,7 @@ import { freeTcpPort } from "@/tests/support/redis-process";
 export type TcpProxy = { port: number; cut(mode?: "refuse" | "blackhole"): Promise<void>; restore(): Promise<void>; close(): Promise<void> };
 
 export async function startTcpProxy(target: { host: string; port: number }): Promise<TcpProxy> {
-  const port = await freeTcpPort();
+  const port = await freePort();
   const sockets = new Set<net.Socket>();
   let server: net.Server | undefined;
   let blackhole = false;
