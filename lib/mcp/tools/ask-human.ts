@@ -6,7 +6,7 @@ import { principalOf, progressReporter, type ToolContext } from "@/lib/mcp/conte
 import { runTool } from "@/lib/mcp/tool-result";
 import { deniedTool, type ToolScopes } from "@/lib/mcp/tool-scopes";
 
-/** The tool's contract (name, schemas, annotations); bench/bare-server.ts registers the same one. */
+/** The tool's contract (name, schemas, annotations); bench/figures/bare-server.ts registers the same one. */
 export const askHumanTool = {
   name: "ask_human",
   scopes: ["hitl:ask"] as ToolScopes,

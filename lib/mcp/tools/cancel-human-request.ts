@@ -8,7 +8,7 @@ import { principalOf, type ToolContext } from "@/lib/mcp/context";
 import { runTool } from "@/lib/mcp/tool-result";
 import { deniedTool, type ToolScopes } from "@/lib/mcp/tool-scopes";
 
-/** The tool's contract (name, schemas, annotations); bench/bare-server.ts registers the same one. */
+/** The tool's contract (name, schemas, annotations); bench/figures/bare-server.ts registers the same one. */
 export const cancelHumanRequestTool = {
   name: "cancel_human_request",
   scopes: ["hitl:ask"] as ToolScopes,

@@ -14,7 +14,7 @@ const input = z.object({
   waitSeconds: z.number().min(0).max(55).optional().describe("How long to wait for an answer while the case is open, 0–55 s; default 0."),
 });
 
-/** The tool's contract (name, schemas, annotations); bench/bare-server.ts registers the same one. */
+/** The tool's contract (name, schemas, annotations); bench/figures/bare-server.ts registers the same one. */
 export const getHumanAnswerTool = {
   name: "get_human_answer",
   scopes: ["hitl:ask", "hitl:answer"] as ToolScopes,

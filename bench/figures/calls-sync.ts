@@ -11,9 +11,9 @@ import { runSyncCalls } from "@/lib/calls/sync-calls";
 import { resetConfig } from "@/lib/config/env";
 import { calls, creditAccounts } from "@/lib/db/schema";
 import { createSimulatorTelephony } from "@/lib/telephony/simulator";
-import { createTestDeps } from "../tests/support/test-deps";
+import { createTestDeps } from "../../tests/support/test-deps";
+import type { Row } from "../support/report";
 
-type Row = [string, string, string, string];
 const GOAL_SECONDS = 60;
 
 export async function benchCallsSync(opts: { quick: boolean; log: (msg: string) => void }): Promise<{ rows: Row[]; figures: Record<string, unknown> }> {
@@ -60,7 +60,7 @@ export async function benchCallsSync(opts: { quick: boolean; log: (msg: string) 
   }
 }
 
-// `npx tsx bench/calls-sync.ts` runs this figure alone.
+// `npx tsx bench/figures/calls-sync.ts` runs this figure alone.
 if (process.argv[1]?.endsWith("calls-sync.ts")) {
   benchCallsSync({ quick: process.env.BENCH_QUICK === "1", log: (m) => process.stdout.write(`${m}\n`) }).then((r) => {
     for (const row of r.rows) process.stdout.write(`${row.join(" | ")}\n`);

@@ -10,21 +10,14 @@
  */
 import { randomBytes, randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
-import { api, structured } from "../e2e/support/api";
-import { cli, freshDatabaseEnv, startApp } from "../e2e/support/app-server";
-import { launchBrowser, newContext, signIn } from "../e2e/support/browser";
-import { connectModern } from "../e2e/support/mcp-clients";
-
-type Row = [string, string, string, string];
-type Pct = { n: number; p50: number; p95: number };
+import { api, structured } from "../../e2e/support/api";
+import { cli, freshDatabaseEnv, startApp } from "../../e2e/support/app-server";
+import { launchBrowser, newContext, signIn } from "../../e2e/support/browser";
+import { connectModern } from "../../e2e/support/mcp-clients";
+import type { Row } from "../support/report";
+import { percentiles, sleep } from "../support/stats";
 
 const epochNow = () => performance.timeOrigin + performance.now();
-const pct = (xs: number[]): Pct => {
-  const s = [...xs].sort((a, b) => a - b);
-  const at = (p: number) => (s.length ? Math.round(s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]! * 10) / 10 : NaN);
-  return { n: s.length, p50: at(50), p95: at(95) };
-};
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const GOAL_ROW_P95_MS = 200;
 
 export async function benchConsole(opts: { quick: boolean; log: (m: string) => void; env?: Record<string, string> }): Promise<Row[]> {
@@ -104,9 +97,9 @@ export async function benchConsole(opts: { quick: boolean; log: (m: string) => v
     }
     await agent.close();
 
-    const a = pct(rowMs);
-    const base = pct(restMs);
-    const b = pct(sendMs);
+    const a = percentiles(rowMs);
+    const base = percentiles(restMs);
+    const b = percentiles(sendMs);
     return [
       ["4. console: case created → row visible p50/p95", `${a.p50} / ${a.p95} ms (n=${a.n})`, `p95 ≤ ${GOAL_ROW_P95_MS} ms`, a.n === rowsN && a.p95 <= GOAL_ROW_P95_MS ? "PASS" : "FAIL"],
       ["4. baseline: REST GET /api/cases/{id} round trip p50/p95", `${base.p50} / ${base.p95} ms`, "baseline", "info"],

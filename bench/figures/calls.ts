@@ -9,16 +9,14 @@
  */
 import { randomBytes } from "node:crypto";
 import { performance } from "node:perf_hooks";
-import { cli, freshDatabaseEnv, startApp } from "../e2e/support/app-server";
-import { connectModern, type McpTestClient } from "../e2e/support/mcp-clients";
+import { cli, freshDatabaseEnv, startApp } from "../../e2e/support/app-server";
+import { connectModern, type McpTestClient } from "../../e2e/support/mcp-clients";
+import type { Row } from "../support/report";
+import { percentiles } from "../support/stats";
 
-type Row = [string, string, string, string];
 const GOAL_P95_MS = 250;
 
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
-};
+const pct = (xs: number[], p: 50 | 95) => percentiles(xs)[`p${p}`];
 const fmt = (xs: number[]) => `p50 ${pct(xs, 50).toFixed(1)} / p95 ${pct(xs, 95).toFixed(1)} ms`;
 
 export async function benchCalls(opts: { quick: boolean; log: (msg: string) => void }): Promise<{ rows: Row[]; figures: Record<string, unknown> }> {

@@ -1,0 +1,29 @@
+/**
+ * What the bare reference server (figure 3) reads from: the app's own PostgreSQL database with the app's key and
+ * case (BARE_DATABASE_URL, BARE_KEY, BARE_CASE_ID), or — on the embedded default, whose data directory the app
+ * holds locked — an in-memory PGlite migrated and provisioned here through the same domain functions.
+ */
+import { createAccount } from "../../lib/accounts/accounts";
+import { createApiKey, verifyApiKey } from "../../lib/auth/api-keys";
+import { parseConfig } from "../../lib/config/env";
+import { openDatabase } from "../../lib/db/client";
+import { migrate } from "../../lib/db/migrate";
+import type { Deps } from "../../lib/deps";
+import { createMemoryBus } from "../../lib/events/memory";
+import { createCase } from "../../lib/hitl/create-case";
+import { postMessage } from "../../lib/hitl/post-message";
+import { createMemoryKv } from "../../lib/kv/memory";
+
+export async function openDeps(): Promise<Deps & { key: string; caseId: string }> {
+  const url = process.env.BARE_DATABASE_URL;
+  const database = await openDatabase(url ? { url } : {});
+  const base = { db: database.db, kv: createMemoryKv(), bus: createMemoryBus(), config: parseConfig({ LOG_LEVEL: "silent" }) };
+  if (url) return { ...base, key: process.env.BARE_KEY!, caseId: process.env.BARE_CASE_ID! };
+  await migrate(database);
+  const { account } = await createAccount(base.db, { name: "bare" });
+  const { key } = await createApiKey(base.db, { accountId: account.id, name: "bare", scopes: ["hitl:ask", "hitl:answer"] });
+  const principal = (await verifyApiKey(base.db, key, 0))!;
+  const created = await createCase(base, principal, { question: "bench throughput" }, { source: "api" });
+  await postMessage(base, principal, created.case.id, { content: "Yes." });
+  return { ...base, key, caseId: created.case.id };
+}
