@@ -17,7 +17,7 @@
  * BENCH_THINK_MS ("200-3000"), BENCH_ROUNDS, BENCH_CLIENTS (8), BENCH_ANSWER_CONCURRENCY (20),
  * BENCH_MAX_MINUTES (30), BENCH_WAVES (1; more repeats figure 2 to watch for leaks), BENCH_HEAP=0 (do not load
  * bench/support/heap-probe.cjs into the server — it forces a GC at quiet points to read the retained heap),
- * BENCH_STRICT=1 (exit 1 when a goal fails). DATABASE_URL / REDIS_URL: run against a fresh PostgreSQL
+ * BENCH_STRICT=1 (exit 1 when a goal fails), BENCH_FIGURES ("1,3": run only those figures). DATABASE_URL / REDIS_URL: run against a fresh PostgreSQL
  * database / Redis (as the e2e helpers do); default is the embedded PGlite + in-memory kv and bus.
  * E2E_SKIP_BUILD=0 forces a `next build` even when .next/BUILD_ID exists.
  */
@@ -31,12 +31,12 @@ import { benchCalls } from "./figures/calls";
 import { benchCallsSync } from "./figures/calls-sync";
 import { type ConcurrencyResult, concurrencyRows, figureConcurrency } from "./figures/concurrency";
 import { benchConsole } from "./figures/console";
-import { figureLatency, latencyRows } from "./figures/latency";
-import { figureThroughput, throughputRows } from "./figures/throughput";
+import { figureLatency, type LatencyResult, latencyRows } from "./figures/latency";
+import { figureThroughput, type ThroughputResult, throughputRows } from "./figures/throughput";
 import { cleanup, cleanups, ensureBuild, heartbeat, root, setup } from "./support/app";
 import { groupStats, heapProbe } from "./support/process-stats";
 import { environmentFacts, type Row, table, writeReport } from "./support/report";
-import { GOALS, QUICK, S } from "./support/settings";
+import { FIGURES, GOALS, QUICK, S } from "./support/settings";
 import { log, round, sleep } from "./support/stats";
 
 async function main() {
@@ -62,38 +62,47 @@ async function main() {
   await hb.first;
   const rssAtStart = groupStats(e.app.process.pid!);
 
-  log(`figure 1: answer delivery latency over ${S.escalations} escalations (+ the same number polled)…`);
-  const agent = await connectModern(e.app.baseUrl, e.agentKey);
   // Warm the routes once so first-request compilation/caching is not in the figures.
+  const agent = await connectModern(e.app.baseUrl, e.agentKey);
   await rest.call("GET", "/api/cases?status=open", { key: e.answerKey });
   await agent.listTools();
-  const latency = await figureLatency(e, agent);
+  let latency: LatencyResult | undefined;
+  if (FIGURES.has(1)) {
+    log(`figure 1: answer delivery latency over ${S.escalations} escalations (+ the same number polled)…`);
+    latency = await figureLatency(e, agent);
+    const [L, P] = [latency.event.latencyMs, latency.polling.latencyMs];
+    log(`  event p50/p95/p99 ${L.p50}/${L.p95}/${L.p99} ms; polling ${P.p50}/${P.p95}/${P.p99} ms`);
+  }
   await agent.close();
-  const [L, P] = [latency.event.latencyMs, latency.polling.latencyMs];
-  log(`  event p50/p95/p99 ${L.p50}/${L.p95}/${L.p99} ms; polling ${P.p50}/${P.p95}/${P.p99} ms`);
 
-  log(`figure 2: ${S.concurrent} ask_human calls waiting at once…`);
-  const concurrency = await figureConcurrency(e);
-  log(`  ${concurrency.answeredCorrectly}/${concurrency.requested} correct, ${concurrency.errors} errors, RSS ${concurrency.rssMb.before} → peak ${concurrency.rssMb.peak} MB, wall ${concurrency.timingsMs.wall} ms`);
+  let concurrency: ConcurrencyResult | undefined;
   const extraWaves: Array<Pick<ConcurrencyResult, "answeredCorrectly" | "errors" | "rssMb" | "heapAfterGc" | "timingsMs">> = [];
-  for (let w = 2; w <= S.waves; w++) {
+  if (FIGURES.has(2)) {
+    log(`figure 2: ${S.concurrent} ask_human calls waiting at once…`);
+    concurrency = await figureConcurrency(e);
+    log(`  ${concurrency.answeredCorrectly}/${concurrency.requested} correct, ${concurrency.errors} errors, RSS ${concurrency.rssMb.before} → peak ${concurrency.rssMb.peak} MB, wall ${concurrency.timingsMs.wall} ms`);
+  }
+  for (let w = 2; concurrency && w <= S.waves; w++) {
     const x = await figureConcurrency(e);
     extraWaves.push({ answeredCorrectly: x.answeredCorrectly, errors: x.errors, rssMb: x.rssMb, heapAfterGc: x.heapAfterGc, timingsMs: x.timingsMs });
     log(`  wave ${w}: ${x.answeredCorrectly}/${x.requested} correct, ${x.errors} errors, RSS ${x.rssMb.before} → peak ${x.rssMb.peak} → after ${x.rssMb.after} MB`);
   }
 
-  log(`figure 3: throughput, ${S.throughputConcurrency} concurrent, ${S.seconds} s per run, ${S.rounds} round(s)…`);
-  let caseId = latency.answeredCaseId;
-  if (!caseId) {
-    // figure 1 produced no answered case: make one
-    const c = await rest.call("POST", "/api/cases", { key: e.agentKey, body: { question: `bench throughput ${randomUUID()}` } });
-    caseId = c.json.id as string;
-    await rest.answer(e.answerKey, caseId, "Yes.");
+  let throughput: ThroughputResult | undefined;
+  if (FIGURES.has(3)) {
+    log(`figure 3: throughput, ${S.throughputConcurrency} concurrent, ${S.seconds} s per run, ${S.rounds} round(s)…`);
+    let caseId = latency?.answeredCaseId;
+    if (!caseId) {
+      // figure 1 produced no answered case: make one
+      const c = await rest.call("POST", "/api/cases", { key: e.agentKey, body: { question: `bench throughput ${randomUUID()}` } });
+      caseId = c.json.id as string;
+      await rest.answer(e.answerKey, caseId, "Yes.");
+    }
+    // Let figure 2's garbage go before measuring throughput (a forced GC when the heap probe is on, then a pause).
+    await heapProbe(e);
+    await sleep(2000);
+    throughput = await figureThroughput(e, caseId);
   }
-  // Let figure 2's garbage go before measuring throughput (a forced GC when the heap probe is on, then a pause).
-  await heapProbe(e);
-  await sleep(2000);
-  const throughput = await figureThroughput(e, caseId);
 
   const rssAtEnd = groupStats(e.app.process.pid!);
   const heartbeatFailures = hb.failures();
@@ -101,10 +110,14 @@ async function main() {
   await cleanup();
   clearTimeout(watchdog);
 
-  const rows: Row[] = [...latencyRows(latency), ...concurrencyRows(concurrency), ...throughputRows(throughput)];
-  rows.push(...(await benchConsole({ quick: QUICK, log })));
-  rows.push(...(await benchCalls({ quick: QUICK, log })).rows);
-  rows.push(...(await benchCallsSync({ quick: QUICK, log })).rows);
+  const rows: Row[] = [
+    ...(latency ? latencyRows(latency) : []),
+    ...(concurrency ? concurrencyRows(concurrency) : []),
+    ...(throughput ? throughputRows(throughput) : []),
+  ];
+  if (FIGURES.has(4)) rows.push(...(await benchConsole({ quick: QUICK, log })));
+  if (FIGURES.has(5)) rows.push(...(await benchCalls({ quick: QUICK, log })).rows);
+  if (FIGURES.has(6)) rows.push(...(await benchCallsSync({ quick: QUICK, log })).rows);
   const allPass = rows.every((r) => r[3] !== "FAIL");
 
   const report = {
@@ -121,7 +134,7 @@ async function main() {
     },
     settings: S,
     goals: GOALS,
-    figures: { latency, concurrency: { ...concurrency, extraWaves }, throughput },
+    figures: { latency, concurrency: concurrency && { ...concurrency, extraWaves }, throughput },
     summary: rows.map(([figure, value, goal, result]) => ({ figure, value, goal, result })),
     allPass,
     appLogTail,
@@ -133,10 +146,8 @@ async function main() {
       ` — db=${drivers.db} kv=${drivers.kv} bus=${drivers.bus}${QUICK ? " — QUICK" : ""}\n\n`,
   );
   process.stdout.write(`${table(rows)}\n\nwrote ${written.join(" and ")}\n`);
-  const C = concurrency;
-  if (latency.event.errorSamples.length || latency.polling.errorSamples.length || C.errorSamples.length) {
-    process.stdout.write(`error samples: ${JSON.stringify({ event: latency.event.errorSamples, polling: latency.polling.errorSamples, concurrent: C.errorSamples }, null, 2)}\n`);
-  }
+  const samples = { event: latency?.event.errorSamples ?? [], polling: latency?.polling.errorSamples ?? [], concurrent: concurrency?.errorSamples ?? [] };
+  if (Object.values(samples).some((s) => s.length)) process.stdout.write(`error samples: ${JSON.stringify(samples, null, 2)}\n`);
   process.exitCode = process.env.BENCH_STRICT === "1" && !allPass ? 1 : 0;
 }
 
