@@ -4,7 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { api } from "../../e2e/support/api";
-import { buildApp, cli, freshDatabaseEnv, startApp, type RunningApp } from "../../e2e/support/app-server";
+import { cli, ensureBuilt, freshDatabaseEnv, startApp, type RunningApp } from "../../e2e/support/app-server";
 import { S } from "./settings";
 import { log, now, sleep, within } from "./stats";
 
@@ -21,26 +21,8 @@ export async function cleanup() {
   }
 }
 
-export async function ensureBuild(): Promise<{ built: boolean }> {
-  const buildId = path.join(root, ".next", "BUILD_ID");
-  const forced = process.env.E2E_SKIP_BUILD === "0";
-  // Reuse an existing build; `next build` only when there is none (or E2E_SKIP_BUILD=0).
-  if (!forced && fs.existsSync(buildId)) process.env.E2E_SKIP_BUILD = "1";
-  const willBuild = process.env.E2E_SKIP_BUILD !== "1";
-  for (let attempt = 1; ; attempt++) {
-    try {
-      if (willBuild) log(`next build (attempt ${attempt})…`);
-      buildApp();
-      return { built: willBuild };
-    } catch (e) {
-      // Another engineer's `next build` holds .next/lock (or is rewriting .next): wait, then retry.
-      if (attempt >= 5) throw e;
-      log(`${(e as Error).message} — another build may hold .next/lock; retrying in 30 s`);
-      await sleep(30_000);
-      if (!forced && fs.existsSync(buildId)) process.env.E2E_SKIP_BUILD = "1";
-    }
-  }
-}
+/** Builds the app when there is no build yet (see ensureBuilt). */
+export const ensureBuild = () => ensureBuilt(log);
 
 export type Env = { app: RunningApp; agentKey: string; answerKey: string; health: any; env: Record<string, string>; heapFile?: string };
 

@@ -30,6 +30,29 @@ export function buildApp(): void {
   if (r.status !== 0) throw new Error(`next build failed (exit ${r.status})`);
 }
 
+/**
+ * For the bench and the conformance run: reuse an existing build, `next build` only when there is none (or
+ * E2E_SKIP_BUILD=0), and wait out another build holding .next/lock. Returns whether it built.
+ */
+export async function ensureBuilt(log: (msg: string) => void = () => {}): Promise<{ built: boolean }> {
+  const buildId = path.join(root, ".next", "BUILD_ID");
+  const forced = process.env.E2E_SKIP_BUILD === "0";
+  if (!forced && fs.existsSync(buildId)) process.env.E2E_SKIP_BUILD = "1";
+  const willBuild = process.env.E2E_SKIP_BUILD !== "1";
+  for (let attempt = 1; ; attempt++) {
+    try {
+      if (willBuild) log(`next build (attempt ${attempt})…`);
+      buildApp();
+      return { built: willBuild };
+    } catch (e) {
+      if (attempt >= 5) throw e;
+      log(`${(e as Error).message} — another build may hold .next/lock; retrying in 30 s`);
+      await new Promise((r) => setTimeout(r, 30_000));
+      if (!forced && fs.existsSync(buildId)) process.env.E2E_SKIP_BUILD = "1";
+    }
+  }
+}
+
 /** A fresh database for the app under test: a new PostgreSQL database when DATABASE_URL is set, else a PGlite directory. */
 export async function freshDatabaseEnv(): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
   const base = process.env.DATABASE_URL;
