@@ -148,6 +148,8 @@ export const envSchema = z.object({
     .optional()
     .transform((v) => (v === undefined ? undefined : ["true", "1", "yes"].includes(v))),
   SCHEDULER: bool(true),
+  /** Test-only: registers the MCP conformance suite's fixture tools, resources and prompts (npm run test:conformance). */
+  MCP_CONFORMANCE_FIXTURES: bool(false),
   CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   VERCEL_URL: z.string().optional(),
   /** Set by Vercel on its builds and functions ("1"). */

@@ -18,6 +18,8 @@ import { getVoiceOptionsTool } from "@/lib/mcp/tools/get-voice-options";
 import { makePhoneCallTool } from "@/lib/mcp/tools/make-phone-call";
 import { updateCallPreferencesTool } from "@/lib/mcp/tools/update-call-preferences";
 import { cacheToolSchemas } from "@/lib/mcp/schema-cache";
+import { getConfig } from "@/lib/config/env";
+import { registerConformanceFixtures } from "@/lib/mcp/conformance-fixtures";
 
 export { SERVER_INSTRUCTIONS } from "@/lib/mcp/instructions";
 
@@ -53,4 +55,5 @@ export function registerSwitchboard(server: McpServer): void {
     { title: "Escalation guide", description: "When and how a voice agent should escalate to a human with Switchboard." },
     () => ({ messages: [{ role: "user" as const, content: { type: "text" as const, text: ESCALATION_GUIDE } }] }),
   );
+  if (getConfig().MCP_CONFORMANCE_FIXTURES) registerConformanceFixtures(server);
 }

@@ -53,6 +53,8 @@ async function main(): Promise<number> {
       KV_PREFIX: `sbconf:${randomBytes(4).toString("hex")}:`,
       LOG_LEVEL: process.env.CONFORMANCE_LOG_LEVEL ?? "warn",
       API_RATE_LIMIT_PER_MINUTE: "100000",
+      // The suite's own fixture tools, resources and prompts, on the same route, auth and handler.
+      MCP_CONFORMANCE_FIXTURES: "true",
     };
     log(`fresh environment: ${env.DATABASE_URL ? "a new PostgreSQL database" : `PGlite in ${env.DATA_DIR}`}, KV_PREFIX=${env.KV_PREFIX}`);
     const accountId = cli(env, "accounts", "create", "--name", "Conformance");
