@@ -1,6 +1,10 @@
 import { eq, sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/lib/db/client";
 import { sheetsState, sheetsTabs } from "@/lib/db/schema-sheets";
+import type { Principal } from "@/lib/auth/principal";
+import { assertScope } from "@/lib/auth/permissions";
+import type { Deps } from "@/lib/deps";
+import { AppError } from "@/lib/errors";
 
 /** Asks the drainer to rebuild the sheet from the database (a new or damaged sheet): it clears the sheet, then rewrites every row. */
 export async function requestRebuild(db: Db): Promise<void> {
@@ -23,4 +27,12 @@ export async function enqueueRebuild(db: Db): Promise<number> {
     await tx.update(sheetsTabs).set({ headerWritten: false });
     return total;
   });
+}
+
+/** POST /api/sheets/rebuild: admins only, and only with a sheet connected. */
+export async function rebuildSheet(deps: Deps, principal: Principal): Promise<{ requested: true }> {
+  assertScope(principal, "admin");
+  if (!deps.config.SHEETS_SPREADSHEET_ID) throw new AppError("conflict", "No Google Sheet is connected: set SHEETS_SPREADSHEET_ID and the service account first (README, Google Sheets log).");
+  await requestRebuild(deps.db);
+  return { requested: true };
 }
