@@ -11,6 +11,7 @@
  *   4. Console (bench/console.ts, real Chromium): case created → row visible; Send click → ask_human result.
  *   5. make_phone_call latency on the simulator against get_credits / tools/list (bench/calls.ts).
  *   6. Reconciliation of 10,000 non-final simulated calls in one run (bench/calls-sync.ts).
+ *   7. The Google Sheets log: 10,000 events drained against the Sheets stand-in at 60 req/min (bench/sheets-log.ts).
  *
  * Prints a table and writes bench/results/latest.json (plus a timestamped copy).
  *
@@ -34,6 +35,7 @@ import { buildApp, cli, freshDatabaseEnv, startApp, type RunningApp } from "../e
 import { connectLegacy, connectModern, type McpTestClient, type ToolCallResult } from "../e2e/support/mcp-clients";
 import { benchCalls } from "./calls";
 import { benchCallsSync } from "./calls-sync";
+import { benchSheetsLog } from "./sheets-log";
 import { benchConsole } from "./console";
 
 const root = path.resolve(__dirname, "..");
@@ -1037,6 +1039,7 @@ async function main() {
   rows.push(...(await benchConsole({ quick: QUICK, log })));
   rows.push(...(await benchCalls({ quick: QUICK, log })).rows);
   rows.push(...(await benchCallsSync({ quick: QUICK, log })).rows);
+  rows.push(...(await benchSheetsLog({ quick: QUICK, log })).rows);
   const allPass = rows.every((r) => r[3] !== "FAIL");
 
   const report = {
