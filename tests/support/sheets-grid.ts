@@ -64,7 +64,9 @@ export class Grid {
   read(range: string): (string | number)[][] {
     const a = parseA1(range);
     const t = this.tab(a.title);
-    const out = t.rows.slice(a.r1 - 1, a.r2 ?? t.rows.length).map((r) => (r ?? []).slice(a.c1 - 1, a.c2 ?? undefined));
+    const last = Math.min(a.r2 ?? t.rows.length, t.rows.length);
+    // Array.from, not map: rows never written are holes, and map skips holes.
+    const out = Array.from({ length: Math.max(0, last - a.r1 + 1) }, (_, i) => Array.from(t.rows[a.r1 - 1 + i] ?? []).slice(a.c1 - 1, a.c2 ?? undefined));
     // Google trims trailing empty cells and rows.
     const trimmed = out.map((r) => {
       const row = [...r].map((v) => v ?? "");
