@@ -8,6 +8,7 @@
  *   4. bench/figures/console.ts      console: case created → row visible; Send click → ask_human result (Chromium)
  *   5. bench/figures/calls.ts        make_phone_call latency against get_credits / tools/list
  *   6. bench/figures/calls-sync.ts   reconciliation of 10,000 non-final simulated calls
+ *   7. bench/figures/sheets-log.ts   10,000 events drained to a Google Sheets stand-in at 60 requests/min
  *
  * Shared pieces live in bench/support (settings, stats, process and heap probes, the app, the report).
  * Prints a table and writes bench/results/latest.json (plus a timestamped copy).
@@ -32,6 +33,7 @@ import { benchCallsSync } from "./figures/calls-sync";
 import { type ConcurrencyResult, concurrencyRows, figureConcurrency } from "./figures/concurrency";
 import { benchConsole } from "./figures/console";
 import { figureLatency, type LatencyResult, latencyRows } from "./figures/latency";
+import { benchSheetsLog } from "./figures/sheets-log";
 import { figureThroughput, type ThroughputResult, throughputRows } from "./figures/throughput";
 import { cleanup, cleanups, ensureBuild, heartbeat, root, setup } from "./support/app";
 import { groupStats, heapProbe } from "./support/process-stats";
@@ -118,6 +120,7 @@ async function main() {
   if (FIGURES.has(4)) rows.push(...(await benchConsole({ quick: QUICK, log })));
   if (FIGURES.has(5)) rows.push(...(await benchCalls({ quick: QUICK, log })).rows);
   if (FIGURES.has(6)) rows.push(...(await benchCallsSync({ quick: QUICK, log })).rows);
+  if (FIGURES.has(7)) rows.push(...(await benchSheetsLog({ quick: QUICK, log })).rows);
   const allPass = rows.every((r) => r[3] !== "FAIL");
 
   const report = {

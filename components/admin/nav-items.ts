@@ -5,6 +5,7 @@ export const ADMIN_NAV = [
   { href: "/admin/calls", label: "Calls" },
   { href: "/admin/credits", label: "Credits" },
   { href: "/admin/dead-letters", label: "Dead letters" },
+  { href: "/admin/sheets", label: "Google Sheets" },
   { href: "/admin/members", label: "Members" },
   { href: "/admin/keys", label: "API keys" },
   { href: "/admin/canned-replies", label: "Canned replies" },

@@ -9,7 +9,7 @@ export const ISOLATED_WEBHOOK_SECRET = "isolated-simulator-webhook-secret-0123";
  * hostile input (side effects stay out of the shared app) or measure the server process (nothing else
  * talks to it).
  */
-export async function startIsolatedApp() {
+export async function startIsolatedApp(extraEnv: Record<string, string> = {}) {
   const db = await freshDatabaseEnv();
   const env: Record<string, string> = {
     ...db.env,
@@ -21,6 +21,7 @@ export async function startIsolatedApp() {
     SIMULATOR_WEBHOOK_SECRET: ISOLATED_WEBHOOK_SECRET,
     // The scheduler stays on, as in production: its jobs build the process's telephony adapter from the
     // instrumentation chunk, so webhook routes see that chunk's error classes (the instanceof trap).
+    ...extraEnv,
   };
   const accountId = cli(env, "accounts", "create", "--name", "Isolated");
   const key = cli(env, "keys", "create", "--name", "everything", "--scopes", "hitl:ask,hitl:answer,calls:read,calls:write,admin", "--account", accountId);

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { callEvents, type CallRow } from "@/lib/db/schema";
 import { isFinalCallStatus, type CallStatus, type ProviderCall } from "@/lib/telephony/port";
+import { enqueueSheetEvents } from "@/lib/sheets/enqueue";
 import { callCost, lockCredits, postEntries, releaseEntry, settleEntry, type Entry } from "@/lib/calls/credits";
 
 /** What a webhook, the sync job or a cancel learned about a call: a status plus whatever else the provider said. */
@@ -80,6 +81,7 @@ export async function applyLockedUpdates(tx: Db, startingBalance: number, items:
   const results: ApplyCallUpdateResult[] = [];
   const events: Array<typeof callEvents.$inferInsert> = [];
   const entries: Entry[] = [];
+  const reached: Array<{ id: string; status: CallStatus }> = [];
   const now = new Date();
   for (const item of items) {
     const row = current.get(item.row.id)!;
@@ -93,6 +95,7 @@ export async function applyLockedUpdates(tx: Db, startingBalance: number, items:
     }
     const next = mergeUpdate(row, item.update);
     const becameFinal = !isFinalCallStatus(row.status) && isFinalCallStatus(next.status!);
+    if (next.status !== row.status) reached.push({ id: row.id, status: next.status! });
     if (!item.eventId && next.status !== row.status) events.push({ ...eventOf(item), kind: item.source ?? "status", data: summarise(item.update) });
     let cost = row.cost;
     if (becameFinal) {
@@ -113,6 +116,8 @@ export async function applyLockedUpdates(tx: Db, startingBalance: number, items:
   if (events.length) await tx.insert(callEvents).values(events);
   const written = [...current.values()].filter((r) => r.updatedAt === now);
   if (written.length) await writeCalls(tx, written);
+  // The sheet logs each status the call reached, in order, committed with the change itself.
+  await enqueueSheetEvents(tx, reached.map((r) => ({ entityType: "call" as const, entityId: r.id, accountId, event: r.status, occurredAt: now })));
   return results;
 }
 

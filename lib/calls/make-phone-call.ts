@@ -13,6 +13,7 @@ import { publicBaseUrl, type CallsDeps } from "@/lib/calls/deps";
 import { effectivePreferences } from "@/lib/calls/preferences";
 import { makeCallSchema, type MakeCallInput, type PublicCall } from "@/lib/calls/schemas";
 import { log } from "@/lib/log";
+import { enqueueSheetEvents } from "@/lib/sheets/enqueue";
 
 type Reservation = {
   accountId: string;
@@ -66,6 +67,7 @@ export async function reserveCall(deps: Deps, r: Reservation): Promise<CallRow> 
       .returning();
     await holdCredits(tx, credits, { accountId: r.accountId, callId: row!.id, amount: hold, actor: r.actor });
     await tx.insert(callEvents).values({ callId: row!.id, accountId: r.accountId, provider: r.provider, kind: "created", status: "queued", data: { hold, ratePerMinute: rate } });
+    await enqueueSheetEvents(tx, [{ entityType: "call", entityId: row!.id, accountId: r.accountId, event: "queued", occurredAt: row!.createdAt }]);
     await r.onReserved?.(tx, row!);
     return row!;
   });

@@ -142,6 +142,31 @@ export const envSchema = z.object({
   RECORDING_URL_TTL_SECONDS: int(3600, 10, 7 * 24 * 3600),
   RECORDING_SIGNING_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
 
+  // --- Google Sheets log: SHEETS_* (see README "Google Sheets log") ---
+  /** The spreadsheet to log to (the id in its URL); with credentials below this turns the log on. */
+  SHEETS_SPREADSHEET_ID: z.string().regex(/^[A-Za-z0-9_-]{10,200}$/, "must be the id from the sheet's URL (letters, digits, - and _)").optional(),
+  /** The service account: its e-mail and private key (PEM; literal \n are read as line breaks)… */
+  SHEETS_SERVICE_ACCOUNT_EMAIL: z.string().email("must be the service account's e-mail").optional(),
+  SHEETS_PRIVATE_KEY: z.string().includes("PRIVATE KEY", { message: "must be a PEM private key (-----BEGIN PRIVATE KEY-----…)" }).optional(),
+  /** …or its whole JSON key file, as content or as a path. */
+  SHEETS_CREDENTIALS_JSON: z.string().startsWith("{", "must be the service account's JSON key (starting with {)").optional(),
+  SHEETS_CREDENTIALS_FILE: z.string().min(1).optional(),
+  /** Where the Sheets API and Google's token endpoint are (a proxy, or the tests' stand-in). */
+  SHEETS_API_URL: z.string().url("must be a URL").default("https://sheets.googleapis.com"),
+  SHEETS_TOKEN_URL: z.string().url("must be a URL").default("https://oauth2.googleapis.com/token"),
+  /** Google allows 60 requests/min per user per project, and one service account is one user. */
+  SHEETS_REQUESTS_PER_MINUTE: int(60, 1, 300),
+  SHEETS_BURST: int(5, 1, 60),
+  SHEETS_BATCH_ROWS: int(500, 1, 5000),
+  SHEETS_TIMEOUT_MS: int(30_000, 100, 120_000),
+  /** Backoff after a 429/5xx: min(2^n × base + up to base of jitter, 64 × base); Google documents base = 1 s. */
+  SHEETS_BACKOFF_BASE_MS: int(1000, 1, 60_000),
+  SHEETS_BREAKER_THRESHOLD: int(5, 1, 100),
+  SHEETS_BREAKER_RESET_MS: int(60_000, 100, 3_600_000),
+  SHEETS_DRAIN_INTERVAL_SECONDS: int(5, 1, 3600),
+  SHEETS_MAX_RUN_SECONDS: int(50, 1, 3600),
+  SHEETS_LEASE_SECONDS: int(120, 5, 3600),
+
   /** Unset: on in development, off in production (NODE_ENV=production or VERCEL): the demo credentials go to stdout. */
   SEED_DEMO: z
     .enum(["true", "false", "1", "0", "yes", "no"], { message: "must be true or false" })
@@ -188,6 +213,18 @@ function resolveRealtime(c: ParsedEnv): { driver: Config["realtimeDriver"]; prob
   return { driver, problems };
 }
 
+/** The Sheets log needs a spreadsheet and exactly one way of giving the service account's key. */
+function sheetsProblems(c: ParsedEnv): string[] {
+  const ways = [c.SHEETS_SERVICE_ACCOUNT_EMAIL || c.SHEETS_PRIVATE_KEY, c.SHEETS_CREDENTIALS_JSON, c.SHEETS_CREDENTIALS_FILE].filter(Boolean).length;
+  const problems: string[] = [];
+  if (ways > 1) problems.push("SHEETS_CREDENTIALS_JSON: set one of SHEETS_SERVICE_ACCOUNT_EMAIL + SHEETS_PRIVATE_KEY, SHEETS_CREDENTIALS_JSON or SHEETS_CREDENTIALS_FILE");
+  if (!!c.SHEETS_SERVICE_ACCOUNT_EMAIL !== !!c.SHEETS_PRIVATE_KEY) problems.push(c.SHEETS_PRIVATE_KEY ? "SHEETS_SERVICE_ACCOUNT_EMAIL: required with SHEETS_PRIVATE_KEY" : "SHEETS_PRIVATE_KEY: required with SHEETS_SERVICE_ACCOUNT_EMAIL");
+  if (ways && !c.SHEETS_SPREADSHEET_ID) problems.push("SHEETS_SPREADSHEET_ID: required when Google credentials are set");
+  if (c.SHEETS_SPREADSHEET_ID && !ways) problems.push("SHEETS_SERVICE_ACCOUNT_EMAIL: required (with SHEETS_PRIVATE_KEY) when SHEETS_SPREADSHEET_ID is set, or SHEETS_CREDENTIALS_JSON / SHEETS_CREDENTIALS_FILE");
+  if (c.SHEETS_BURST >= c.SHEETS_REQUESTS_PER_MINUTE) problems.push("SHEETS_BURST: must be below SHEETS_REQUESTS_PER_MINUTE");
+  return problems;
+}
+
 export class ConfigError extends Error {
   constructor(readonly issues: string[]) {
     super(`Invalid configuration:\n${issues.map((i) => `  - ${i}`).join("\n")}`);
@@ -212,6 +249,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     problems.push("UPSTASH_REDIS_REST_TOKEN: required when UPSTASH_REDIS_REST_URL is set");
   if (c.EVENT_BUS === "redis" && !c.REDIS_URL) problems.push("REDIS_URL: required when EVENT_BUS=redis");
   if (c.EVENT_BUS === "postgres" && !c.DATABASE_URL) problems.push("DATABASE_URL: required when EVENT_BUS=postgres");
+  problems.push(...sheetsProblems(c));
   const realtime = resolveRealtime(c);
   problems.push(...realtime.problems);
   if (problems.length) throw new ConfigError(problems);

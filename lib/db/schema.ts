@@ -326,3 +326,6 @@ export const retellCredentials = pgTable("retell_credentials", {
   apiKeyLast4: text("api_key_last4").notNull(),
   updatedAt: ts("updated_at").notNull().defaultNow(),
 });
+
+// The Google Sheets log tables live in their own file.
+export * from "@/lib/db/schema-sheets";

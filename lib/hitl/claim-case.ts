@@ -1,3 +1,4 @@
+import { enqueueSheetEvents } from "@/lib/sheets/enqueue";
 import { eq } from "drizzle-orm";
 import type { Deps } from "@/lib/deps";
 import { cases } from "@/lib/db/schema";
@@ -38,6 +39,7 @@ export async function claimCase(deps: Deps, principal: Principal, caseId: string
       })
       .where(eq(cases.id, current.id))
       .returning();
+    await enqueueSheetEvents(tx, [{ entityType: "case", entityId: caseId, accountId: principal.accountId, event: "claimed", occurredAt: updated!.claimedAt ?? new Date() }]);
     await recordAudit(tx, { accountId: principal.accountId, entityType: "case", entityId: caseId, action: "case.claimed", fromStatus: "open", toStatus: "claimed", ...actorOf(principal) });
     return { row: updated!, changed: true };
   });

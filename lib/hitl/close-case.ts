@@ -1,3 +1,4 @@
+import { enqueueSheetEvents } from "@/lib/sheets/enqueue";
 import { and, eq, inArray, lt } from "drizzle-orm";
 import type { Deps } from "@/lib/deps";
 import { cases, type CaseRow } from "@/lib/db/schema";
@@ -15,6 +16,7 @@ export async function cancelCase(deps: Deps, principal: Principal, caseId: strin
     if (isFinal(current.status)) return { row: current, changed: false };
     const now = new Date();
     const [updated] = await tx.update(cases).set({ status: "cancelled", closedAt: now, updatedAt: now }).where(eq(cases.id, caseId)).returning();
+    await enqueueSheetEvents(tx, [{ entityType: "case", entityId: caseId, accountId: principal.accountId, event: "cancelled", occurredAt: now }]);
     await recordAudit(tx, { accountId: principal.accountId, entityType: "case", entityId: caseId, action: "case.cancelled", fromStatus: current.status, toStatus: "cancelled", ...actorOf(principal) });
     return { row: updated!, changed: true };
   });
@@ -34,6 +36,7 @@ export async function expireCases(deps: Deps, now = new Date(), batch = 500): Pr
       .for("update", { skipLocked: true });
     if (!due.length) return [];
     await tx.update(cases).set({ status: "expired", closedAt: now, updatedAt: now }).where(inArray(cases.id, due.map((r) => r.id)));
+    await enqueueSheetEvents(tx, due.map((r) => ({ entityType: "case" as const, entityId: r.id, accountId: r.accountId, event: "expired", occurredAt: now })));
     for (const r of due) {
       await recordAudit(tx, { accountId: r.accountId, entityType: "case", entityId: r.id, action: "case.expired", fromStatus: r.status, toStatus: "expired", actorType: "system" });
     }

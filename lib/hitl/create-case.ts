@@ -1,3 +1,4 @@
+import { enqueueSheetEvents } from "@/lib/sheets/enqueue";
 import { and, desc, eq, gt, sql } from "drizzle-orm";
 import type { Deps } from "@/lib/deps";
 import { cases, caseMessages, type CaseRow } from "@/lib/db/schema";
@@ -105,6 +106,7 @@ export async function createCase(deps: Deps, principal: Principal, raw: unknown,
       senderMemberId: principal.kind === "member" ? principal.memberId : null,
       content: input.question,
     });
+    await enqueueSheetEvents(tx, [{ entityType: "case", entityId: row!.id, accountId, event: "open", occurredAt: row!.createdAt }]);
     await recordAudit(tx, { accountId, entityType: "case", entityId: row!.id, action: "case.created", toStatus: "open", ...actorOf(principal), data: { source: opts.source } });
     return { case: row!, created: true };
   });

@@ -1,3 +1,4 @@
+import { enqueueSheetEvents } from "@/lib/sheets/enqueue";
 import { eq } from "drizzle-orm";
 import type { Deps } from "@/lib/deps";
 import { caseMessages, cases, type CaseRow, type MessageRow, type SenderType } from "@/lib/db/schema";
@@ -66,6 +67,7 @@ export async function postMessage(deps: Deps, principal: Principal, caseId: stri
       })
       .where(eq(cases.id, caseId))
       .returning();
+    await enqueueSheetEvents(tx, [{ entityType: "case", entityId: caseId, accountId, event: "answered", occurredAt: now }]);
     await recordAudit(tx, { accountId, entityType: "case", entityId: caseId, action: "case.answered", fromStatus: current.status, toStatus: "answered", ...actorOf(principal), data: { messageId: message!.id } });
     if (answered!.callbackUrl) await enqueueCaseCallback(tx, answered!, await presentCase(tx, answered!));
     // Issue 4 §5: the agent stopped waiting and the case asked for a phone follow-up → outbox row, same transaction.

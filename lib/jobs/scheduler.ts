@@ -1,5 +1,6 @@
 import type { Deps } from "@/lib/deps";
 import { startCallSync } from "@/lib/jobs/call-sync";
+import { startSheetsDrain } from "@/lib/jobs/sheets-drain";
 import { runMaintenance } from "@/lib/jobs/maintenance";
 import { log } from "@/lib/log";
 
@@ -9,6 +10,7 @@ const holder = globalThis as typeof globalThis & { __switchboardScheduler?: Node
 export function startScheduler(deps: Deps, everyMs = 2000): void {
   if (holder.__switchboardScheduler) return;
   startCallSync(deps);
+  startSheetsDrain(deps);
   let running = false;
   holder.__switchboardScheduler = setInterval(async () => {
     if (running) return;

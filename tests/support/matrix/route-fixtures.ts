@@ -78,7 +78,12 @@ export async function routeFixtures(app: App): Promise<Record<string, Make>> {
     "POST /api/credits": async () => ({ body: { amount: 1, reason: "matrix" } }),
     "GET /api/cron/maintenance": async () => ({}),
     "GET /api/cron/sync-calls": async () => ({}),
+    "GET /api/cron/sheets": async () => ({}),
     "GET /api/dead-letters": async () => ({}),
+    "GET /api/sheets": async () => ({}),
+    // The matrix app has no Google Sheet connected: an allowed caller gets the 409 that says how to connect one.
+    "POST /api/sheets/rebuild": async () => ({ okStatuses: [409] }),
+    "GET /api/sheets/export": async () => ({ query: "?tab=escalations" }),
     "POST /api/dead-letters/{id}/retry": async () => ({ params: { id: await newDeadLetter() } }),
     "GET /api/events": async () => ({}),
     "GET /api/health": async () => ({}),
