@@ -74,4 +74,5 @@ export const TOOLS: Record<string, Record<string, unknown>> = {
   get_voice_options: { language: "en" },
   get_model_options: {},
   update_call_preferences: { voice: "maya" },
+  get_weather: { location: "Limerick", units: "metric", days: 1 },
 };
