@@ -18,6 +18,7 @@ import { getVoiceOptionsTool } from "@/lib/mcp/tools/get-voice-options";
 import { makePhoneCallTool } from "@/lib/mcp/tools/make-phone-call";
 import { updateCallPreferencesTool } from "@/lib/mcp/tools/update-call-preferences";
 import { getWeatherTool } from "@/lib/mcp/tools/get-weather";
+import { sendPushNotificationTool } from "@/lib/mcp/tools/send-push-notification";
 import { cacheToolSchemas } from "@/lib/mcp/schema-cache";
 
 export { SERVER_INSTRUCTIONS } from "@/lib/mcp/instructions";
@@ -39,7 +40,7 @@ export const CALLS_TOOLS = [
 ];
 
 /** Small utility tools (push notifications, weather): thin adapters over lib/notify and lib/weather. */
-export const UTILITY_TOOLS = [getWeatherTool];
+export const UTILITY_TOOLS = [sendPushNotificationTool, getWeatherTool];
 
 // A fresh McpServer per request would otherwise redo zod → JSON Schema on every call (lib/mcp/schema-cache.ts).
 for (const t of [askHumanTool, getHumanAnswerTool, cancelHumanRequestTool, ...CALLS_TOOLS.map((c) => c.contract), ...UTILITY_TOOLS.map((c) => c.contract)]) cacheToolSchemas(t.config);

@@ -45,6 +45,7 @@ beforeAll(async () => {
     get_credits: async () => ({}),
     add_credits: async () => ({ amount: 1, reason: "matrix" }),
     get_weather: async () => ({ location: "Limerick" }),
+    send_push_notification: async () => ({ message: "Matrix notification", topic: "matrix-alerts" }),
   };
   uris = { "switchboard://cases/{caseId}": `switchboard://cases/${caseId}`, "switchboard://calls/{callId}": `switchboard://calls/${callId}` };
 }, 120_000);
