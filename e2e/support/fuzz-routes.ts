@@ -1,6 +1,6 @@
 /** Every REST route that takes input, with a valid base input the fuzzer mutates one part of. */
 export type RouteSpec = {
-  method: "GET" | "POST" | "PATCH" | "DELETE";
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   path: string;
   body?: Record<string, unknown>;
   query?: Record<string, string>;
