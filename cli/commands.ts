@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors";
 import { createAccount, listAccounts, resolveAccount, rotateWebhookSecret } from "@/lib/accounts/accounts";
 import { createApiKey, listApiKeys, parseScopes, revokeApiKey } from "@/lib/auth/api-keys";
 import { createMember, listMembers } from "@/lib/auth/members";
+import { runNotifyCommand } from "@/cli/notify-commands";
 
 type Invocation = { noun: string; verb: string; rest: string[]; values: Record<string, string | boolean | undefined> };
 
@@ -17,6 +18,7 @@ function need(values: Invocation["values"], name: string): string {
 
 export async function runCommand(db: Db, { noun, verb, rest, values }: Invocation, usage: string): Promise<number> {
   const account = () => resolveAccount(db, values.account as string | undefined);
+  if (noun === "notify") return runNotifyCommand(db, verb, values, (await account()).id);
   switch (`${noun} ${verb}`) {
     case "db migrate":
       // getDatabase() already applied pending migrations before we got here.

@@ -15,6 +15,10 @@ const USAGE = `Usage: switchboard <noun> <verb> [--flags]
   keys list [--account A]
   keys revoke KEY_ID_OR_PREFIX [--account A]
   db migrate                              apply pending migrations
+  notify settings [--server URL|default] [--default-topic T] [--oncall-topic T] [--token TK | --clear-token] [--account A]
+                                          show or change the ntfy settings (the token is never shown)
+  notify test [--topic default|oncall] [--account A]
+                                          send a test notification with the saved settings
 
 Without --account a command acts on the first (demo) account.
 Configuration comes from the environment and .env files, exactly as for the app.`;
@@ -26,6 +30,12 @@ const flags = {
   role: { type: "string" },
   scopes: { type: "string" },
   account: { type: "string" },
+  server: { type: "string" },
+  "default-topic": { type: "string" },
+  "oncall-topic": { type: "string" },
+  token: { type: "string" },
+  "clear-token": { type: "boolean" },
+  topic: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 

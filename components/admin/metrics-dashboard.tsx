@@ -67,7 +67,12 @@ export function MetricsDashboard({ initial, initialRange }: { initial: HitlMetri
         <figure className="adm-chart" data-testid="chart-outcomes">
           <h2>Outcomes</h2>
           <OutcomesChart rows={rows} />
-          <figcaption className="adm-muted">As the waiting agent saw them.{data.answeredLate ? ` ${data.answeredLate} timed out but were answered later.` : ""}</figcaption>
+          <figcaption className="adm-muted">
+            As the waiting agent saw them.{data.answeredLate ? ` ${data.answeredLate} timed out but were answered later.` : ""}{" "}
+            <span data-testid="paging-count">
+              On-call paged for {data.paging?.paged ?? 0} case{data.paging?.paged === 1 ? "" : "s"} ({data.paging?.delivered ?? 0} delivered).
+            </span>
+          </figcaption>
         </figure>
         <figure className="adm-chart" data-testid="chart-operators">
           <h2>Per operator</h2>

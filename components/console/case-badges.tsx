@@ -26,3 +26,14 @@ export function holderLabel(c: Pick<ConsoleCase, "status" | "claimedBy">, me: Co
   if (c.status !== "claimed" || !c.claimedBy) return null;
   return c.claimedBy.type === "member" && c.claimedBy.id === me.id ? "You" : c.claimedBy.name;
 }
+
+/** The on-call topic was paged about this case (nobody online, or left unclaimed). */
+export function PagedBadge({ c }: { c: Pick<ConsoleCase, "pagedAt"> }) {
+  if (!c.pagedAt) return null;
+  const at = new Date(c.pagedAt);
+  return (
+    <span className="cx-badge cx-paged" data-testid="paged-badge" title={`On-call paged at ${at.toISOString().slice(0, 19).replace("T", " ")} UTC`}>
+      <span aria-hidden="true">🔔 </span>on-call paged {at.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}
+    </span>
+  );
+}

@@ -2,7 +2,7 @@
 
 import type { RefObject } from "react";
 import { CallerInfo } from "@/components/console/caller-info";
-import { holderLabel, PriorityBadges, VoiceBadge } from "@/components/console/case-badges";
+import { holderLabel, PagedBadge, PriorityBadges, VoiceBadge } from "@/components/console/case-badges";
 import { Conversation } from "@/components/console/conversation";
 import { Countdown } from "@/components/console/countdown";
 import { ReplyComposer } from "@/components/console/reply-composer";
@@ -41,6 +41,7 @@ export function CasePanel({ c, messages, me, now, claimPending, notice, draft, s
         <div className="cx-row-top">
           <PriorityBadges c={c} />
           <VoiceBadge c={c} />
+          <PagedBadge c={c} />
           <span className="cx-spacer" />
           {live && <Countdown deadline={c.waitDeadlineAt} now={now} size="lg" />}
           <button type="button" className="cx-ghost" onClick={onClose} aria-label="Close case, back to the queue">

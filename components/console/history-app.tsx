@@ -3,7 +3,7 @@
 import { useEffect, useState } from "react";
 import { consoleApi } from "@/components/console/api-client";
 import { callerSummary } from "@/components/console/caller-info";
-import { PriorityBadges, VoiceBadge } from "@/components/console/case-badges";
+import { PagedBadge, PriorityBadges, VoiceBadge } from "@/components/console/case-badges";
 import { ConsoleFrame } from "@/components/console/console-frame";
 import { useShortcuts } from "@/components/console/use-shortcuts";
 import type { ConsoleCase, ConsoleMember } from "@/components/console/types";
@@ -77,6 +77,7 @@ export function HistoryApp({ me }: { me: ConsoleMember }) {
                 <span className={`cx-badge cx-status-${c.status}`}>{c.status}</span>
                 <PriorityBadges c={c} />
                 <VoiceBadge c={c} />
+                <PagedBadge c={c} />
                 <span className="cx-spacer" />
                 <span className="cx-muted">{when(c.createdAt)}</span>
               </div>

@@ -1,6 +1,6 @@
 /** Every REST route that takes input, with a valid base input the fuzzer mutates one part of. */
 export type RouteSpec = {
-  method: "GET" | "POST" | "PATCH" | "DELETE";
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   path: string;
   body?: Record<string, unknown>;
   query?: Record<string, string>;
@@ -51,6 +51,9 @@ export const ROUTES: RouteSpec[] = [
   { method: "POST", path: "/api/members", body: { email: "fuzz@isolated.test", name: "Fuzz", role: "operator", password: "long enough password" } },
   { method: "PATCH", path: "/api/members/{id}", body: { active: true } },
   { method: "GET", path: "/api/metrics/hitl", query: { from: "2026-11-01T00:00:00Z", to: "2026-11-08T00:00:00Z" } },
+  { method: "GET", path: "/api/settings/notifications" },
+  { method: "PUT", path: "/api/settings/notifications", body: { serverUrl: "http://127.0.0.1:9", defaultTopic: "fuzz-alerts", oncallTopic: "fuzz-oncall", accessToken: "tk_fuzzfuzzfuzzfuzzfuzzfuzzfuzz" } },
+  { method: "POST", path: "/api/settings/notifications/test", body: { topic: "default" } },
   { method: "GET", path: "/api/presence" },
   { method: "POST", path: "/api/presence", body: { status: "away" } },
   { method: "POST", path: "/api/realtime/pusher/auth", body: { socket_id: "1.2", channel_name: "private-x" } },
@@ -77,4 +80,6 @@ export const TOOLS: Record<string, Record<string, unknown>> = {
   get_voice_options: { language: "en" },
   get_model_options: {},
   update_call_preferences: { voice: "maya" },
+  get_weather: { location: "Limerick", units: "metric", days: 1 },
+  send_push_notification: { message: "Fuzz", title: "Fuzz", priority: 3, tags: ["fuzz"], clickUrl: "https://example.com/x", topic: "fuzz-alerts" },
 };

@@ -12,6 +12,8 @@ export type E2eTenant = {
   callsKey: string;
   /** Every scope, admin included. */
   adminKey: string;
+  /** notify:send and weather:read only (the utility tools). */
+  utilityKey: string;
   operatorEmail: string;
   operatorPassword: string;
   adminEmail: string;
@@ -54,6 +56,11 @@ export default async function setup(project: TestProject) {
     // calls suite forge an expired (validly signed) recording link.
     TELEPHONY_SIM_SPEED: "60",
     RECORDING_SIGNING_SECRET: "e2e-recording-signing-secret-0123456789",
+    // No request leaves the machine: weather and ntfy point at a closed loopback port unless a test's own
+    // stand-in is configured (get_weather then says it cannot reach the weather service).
+    OPEN_METEO_GEOCODING_URL: "http://127.0.0.1:9",
+    OPEN_METEO_FORECAST_URL: "http://127.0.0.1:9",
+    NTFY_DEFAULT_SERVER_URL: "http://127.0.0.1:9",
   };
   const tenant = (name: string): E2eTenant => {
     const accountId = cli(env, "accounts", "create", "--name", name);
@@ -73,6 +80,7 @@ export default async function setup(project: TestProject) {
       spareKey: cli(env, "keys", "create", "--name", `${name} spare`, "--scopes", "hitl:ask,hitl:answer", "--account", accountId),
       callsKey: cli(env, "keys", "create", "--name", `${name} calls`, "--scopes", "hitl:ask,hitl:answer,calls:read,calls:write", "--account", accountId),
       adminKey: cli(env, "keys", "create", "--name", `${name} admin`, "--scopes", "admin", "--account", accountId),
+      utilityKey: cli(env, "keys", "create", "--name", `${name} utility`, "--scopes", "notify:send,weather:read", "--account", accountId),
       operatorEmail,
       operatorPassword,
       adminEmail,

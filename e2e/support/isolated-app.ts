@@ -19,6 +19,10 @@ export async function startIsolatedApp(extraEnv: Record<string, string> = {}) {
     API_RATE_LIMIT_PER_MINUTE: "1000000",
     TELEPHONY_SIM_SPEED: "60",
     SIMULATOR_WEBHOOK_SECRET: ISOLATED_WEBHOOK_SECRET,
+    // No request leaves the machine: weather and ntfy point at a closed loopback port unless set per account.
+    OPEN_METEO_GEOCODING_URL: "http://127.0.0.1:9",
+    OPEN_METEO_FORECAST_URL: "http://127.0.0.1:9",
+    NTFY_DEFAULT_SERVER_URL: "http://127.0.0.1:9",
     // The scheduler stays on, as in production: its jobs build the process's telephony adapter from the
     // instrumentation chunk, so webhook routes see that chunk's error classes (the instanceof trap).
     ...extraEnv,

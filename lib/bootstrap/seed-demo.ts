@@ -16,7 +16,7 @@ export async function seedDemoIfEmpty(db: Db): Promise<DemoCredentials | null> {
     const { account, webhookSecret } = await createAccount(tx, { name: "Demo" });
     const operatorPassword = randomToken(12);
     await createMember(tx, account.id, { email: "operator@demo.switchboard.local", password: operatorPassword, role: "admin", name: "Demo Operator" });
-    const { key } = await createApiKey(tx, { accountId: account.id, name: "Demo agent key", scopes: ["hitl:ask", "hitl:answer", "calls:read", "calls:write"] });
+    const { key } = await createApiKey(tx, { accountId: account.id, name: "Demo agent key", scopes: ["hitl:ask", "hitl:answer", "calls:read", "calls:write", "notify:send", "weather:read"] });
     return { accountId: account.id, operatorEmail: "operator@demo.switchboard.local", operatorPassword, apiKey: key, webhookSecret };
   });
 }
@@ -26,7 +26,7 @@ export function formatDemoCredentials(c: DemoCredentials): string {
     "",
     "┌ Switchboard demo account created (shown once — save these now) ─────────",
     `│ Operator (admin) sign-in: ${c.operatorEmail} / ${c.operatorPassword}`,
-    `│ API key (hitl:ask, hitl:answer, calls:read, calls:write): ${c.apiKey}`,
+    `│ API key (hitl:ask, hitl:answer, calls:read, calls:write, notify:send, weather:read): ${c.apiKey}`,
     `│ Callback signing secret: ${c.webhookSecret}`,
     "└──────────────────────────────────────────────────────────────────────────",
     "",

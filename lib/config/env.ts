@@ -166,6 +166,25 @@ export const envSchema = z.object({
   SHEETS_DRAIN_INTERVAL_SECONDS: int(5, 1, 3600),
   SHEETS_MAX_RUN_SECONDS: int(50, 1, 3600),
   SHEETS_LEASE_SECONDS: int(120, 5, 3600),
+  // --- push notifications (ntfy) and paging on-call operators ---
+  /** The ntfy server an account uses until an admin sets its own (Admin → Notifications). */
+  NTFY_DEFAULT_SERVER_URL: z.string().url("must be a URL").refine((v) => /^https?:\/\//.test(v), "must start with http:// or https://").default("https://ntfy.sh"),
+  NTFY_TIMEOUT_MS: int(5000, 100, 60_000),
+  /** Attempts per notification (in-line and by the retry job) before it is marked failed. */
+  NTFY_MAX_ATTEMPTS: int(8, 1, 50),
+  NTFY_BACKOFF_BASE_MS: int(2000, 10, 600_000),
+  /** An open case nobody has claimed after this long pages the account's on-call topic (once per case). */
+  PAGE_AFTER_SECONDS: int(10, 1, 86_400),
+
+  // --- weather: Open-Meteo (default, no key) or OpenWeatherMap (with a key) ---
+  WEATHER_PROVIDER: z.enum(["auto", "open-meteo", "openweathermap"]).default("auto"),
+  OPENWEATHER_API_KEY: z.string().min(1).optional(),
+  OPENWEATHER_BASE_URL: z.string().url("must be a URL").default("https://api.openweathermap.org"),
+  OPEN_METEO_GEOCODING_URL: z.string().url("must be a URL").default("https://geocoding-api.open-meteo.com"),
+  OPEN_METEO_FORECAST_URL: z.string().url("must be a URL").default("https://api.open-meteo.com"),
+  WEATHER_TIMEOUT_MS: int(5000, 100, 60_000),
+  /** How long a forecast is kept in kv per location, units and days. */
+  WEATHER_CACHE_SECONDS: int(600, 0, 86_400),
 
   /** Unset: on in development, off in production (NODE_ENV=production or VERCEL): the demo credentials go to stdout. */
   SEED_DEMO: z
@@ -250,6 +269,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   if (c.EVENT_BUS === "redis" && !c.REDIS_URL) problems.push("REDIS_URL: required when EVENT_BUS=redis");
   if (c.EVENT_BUS === "postgres" && !c.DATABASE_URL) problems.push("DATABASE_URL: required when EVENT_BUS=postgres");
   problems.push(...sheetsProblems(c));
+  if (c.WEATHER_PROVIDER === "openweathermap" && !c.OPENWEATHER_API_KEY) problems.push("OPENWEATHER_API_KEY: required when WEATHER_PROVIDER=openweathermap");
   const realtime = resolveRealtime(c);
   problems.push(...realtime.problems);
   if (problems.length) throw new ConfigError(problems);

@@ -91,6 +91,8 @@ export const cases = pgTable("cases", {
   followUpCallId: uuid("follow_up_call_id"),
   /** Why no callback call will be placed although the case asked for one (set at creation). */
   followUpRefused: text("follow_up_refused"),
+  /** When the on-call topic was paged about this case (once at most; migration 20261205000000_notifications). */
+  pagedAt: ts("paged_at"),
 });
 
 export type SenderType = "agent" | "human" | "system";
@@ -329,3 +331,47 @@ export const retellCredentials = pgTable("retell_credentials", {
 
 // The Google Sheets log tables live in their own file.
 export * from "@/lib/db/schema-sheets";
+
+// --- push notifications and paging (migration 20261205000000_notifications) ---
+
+export const notifySettings = pgTable("notify_settings", {
+  accountId: uuid("account_id").primaryKey(),
+  serverUrl: text("server_url"),
+  defaultTopic: text("default_topic"),
+  oncallTopic: text("oncall_topic"),
+  accessToken: text("access_token"),
+  accessTokenLast4: text("access_token_last4"),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+});
+
+export type NotificationPayload = { message: string; title?: string; priority?: number; tags?: string[]; click?: string };
+
+export const notifications = pgTable("notifications", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  accountId: uuid("account_id").notNull(),
+  kind: text("kind").$type<"tool" | "page" | "test">().notNull(),
+  caseId: uuid("case_id"),
+  serverUrl: text("server_url").notNull(),
+  topic: text("topic").notNull(),
+  payload: jsonb("payload").$type<NotificationPayload>().notNull(),
+  status: text("status").$type<"pending" | "sent" | "failed">().notNull().default("pending"),
+  attempts: integer("attempts").notNull().default(0),
+  nextAttemptAt: ts("next_attempt_at").notNull().defaultNow(),
+  lockedUntil: ts("locked_until"),
+  lastStatusCode: integer("last_status_code"),
+  lastError: text("last_error"),
+  ntfyMessageId: text("ntfy_message_id"),
+  createdAt: ts("created_at").notNull().defaultNow(),
+  sentAt: ts("sent_at"),
+});
+export type NotificationRow = typeof notifications.$inferSelect;
+
+export const notificationAttempts = pgTable("notification_attempts", {
+  id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+  notificationId: uuid("notification_id").notNull(),
+  attempt: integer("attempt").notNull(),
+  statusCode: integer("status_code"),
+  error: text("error"),
+  durationMs: integer("duration_ms").notNull(),
+  createdAt: ts("created_at").notNull().defaultNow(),
+});

@@ -57,6 +57,7 @@ export function toPublicCase(row: CaseRow, names: Names = new Map()): PublicCase
     followUp: row.followUp ?? null,
     followUpCallId: row.followUpCallId ?? null,
     followUpRefused: row.followUpRefused ?? null,
+    pagedAt: iso(row.pagedAt ?? null),
   };
 }
 

@@ -14,6 +14,7 @@ import { callbackRefusal, getCallbackPolicy } from "@/lib/calls/callback-policy"
 import { publishCaseEvent } from "@/lib/realtime/publish-case-event";
 import { isDependencyDown } from "@/lib/resilience/dependency-error";
 import { log } from "@/lib/log";
+import { pageIfNobodyOnlineSoon } from "@/lib/notify/page-on-call";
 
 /** Retell retries a failed tool request; the same callId + question within this window is the same case. */
 const DEDUPE_WINDOW_MS = 2 * 60_000;
@@ -120,6 +121,7 @@ export async function createCase(deps: Deps, principal: Principal, raw: unknown,
   if (result.created) {
     if (input.sessionId) await kvOrNull(() => deps.kv.set(`session:${accountId}:${input.sessionId}`, result.case.id, { ttlMs: SESSION_TTL_MS }));
     await publishCaseEvent(deps, { type: "case.created", accountId, caseId: result.case.id, status: "open", priority: result.case.priority, urgency: result.case.urgency });
+    pageIfNobodyOnlineSoon(deps, result.case);
   }
   return result;
 }

@@ -3,11 +3,19 @@ import { expireCases } from "@/lib/hitl/close-case";
 import { deliverDueCallbacks } from "@/lib/hitl/callbacks";
 import { dispatchPhoneFollowups } from "@/lib/calls/dispatch-followups";
 import { withTelephony } from "@/lib/calls/with-telephony";
+import { deliverDueNotifications } from "@/lib/notify/deliver";
+import { pageUnclaimedCases } from "@/lib/notify/page-on-call";
 
-/** One pass of the periodic work: expire stale cases, send due callbacks, place due late-answer callback calls. Safe to run anywhere, any time. */
+/**
+ * One pass of the periodic work: expire stale cases, send due callbacks, place due late-answer callback
+ * calls, page on-call operators about cases left unclaimed, retry queued push notifications. Safe to run
+ * anywhere, any time.
+ */
 export async function runMaintenance(deps: Deps) {
   const expired = await expireCases(deps);
   const callbacks = await deliverDueCallbacks(deps);
   const phoneFollowups = await dispatchPhoneFollowups(withTelephony(deps));
-  return { expired, callbacks, phoneFollowups };
+  const paged = await pageUnclaimedCases(deps);
+  const notifications = await deliverDueNotifications(deps);
+  return { expired, callbacks, phoneFollowups, paged, notifications };
 }

@@ -17,6 +17,8 @@ import { getModelOptionsTool } from "@/lib/mcp/tools/get-model-options";
 import { getVoiceOptionsTool } from "@/lib/mcp/tools/get-voice-options";
 import { makePhoneCallTool } from "@/lib/mcp/tools/make-phone-call";
 import { updateCallPreferencesTool } from "@/lib/mcp/tools/update-call-preferences";
+import { getWeatherTool } from "@/lib/mcp/tools/get-weather";
+import { sendPushNotificationTool } from "@/lib/mcp/tools/send-push-notification";
 import { cacheToolSchemas } from "@/lib/mcp/schema-cache";
 import { getConfig } from "@/lib/config/env";
 import { registerConformanceFixtures } from "@/lib/mcp/conformance-fixtures";
@@ -39,8 +41,11 @@ export const CALLS_TOOLS = [
   addCreditsTool,
 ];
 
+/** Small utility tools (push notifications, weather): thin adapters over lib/notify and lib/weather. */
+export const UTILITY_TOOLS = [sendPushNotificationTool, getWeatherTool];
+
 // A fresh McpServer per request would otherwise redo zod → JSON Schema on every call (lib/mcp/schema-cache.ts).
-for (const t of [askHumanTool, getHumanAnswerTool, cancelHumanRequestTool, ...CALLS_TOOLS.map((c) => c.contract)]) cacheToolSchemas(t.config);
+for (const t of [askHumanTool, getHumanAnswerTool, cancelHumanRequestTool, ...CALLS_TOOLS.map((c) => c.contract), ...UTILITY_TOOLS.map((c) => c.contract)]) cacheToolSchemas(t.config);
 
 /** Everything the MCP server offers; each tool is a thin adapter over lib/hitl or lib/calls. */
 export function registerSwitchboard(server: McpServer): void {
@@ -49,6 +54,7 @@ export function registerSwitchboard(server: McpServer): void {
   registerCancelHumanRequest(server);
   registerCaseResource(server);
   for (const tool of CALLS_TOOLS) tool.register(server);
+  for (const tool of UTILITY_TOOLS) tool.register(server);
   registerCallsResources(server);
   server.registerPrompt(
     "escalation-guide",

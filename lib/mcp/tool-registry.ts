@@ -5,7 +5,7 @@ import { getDeps } from "@/lib/deps";
 import { AppError, describeIssues } from "@/lib/errors";
 import { askHuman, cancelHumanRequest, getHumanAnswer } from "@/lib/hitl/ask-human";
 import { createCaseSchemaFor } from "@/lib/hitl/schemas";
-import { CALLS_TOOLS } from "@/lib/mcp/server";
+import { CALLS_TOOLS, UTILITY_TOOLS } from "@/lib/mcp/server";
 import { askHumanTool } from "@/lib/mcp/tools/ask-human";
 import { cancelHumanRequestTool } from "@/lib/mcp/tools/cancel-human-request";
 import { getHumanAnswerTool } from "@/lib/mcp/tools/get-human-answer";
@@ -67,7 +67,8 @@ const hitl: RegisteredTool[] = [
   },
 ];
 
-const calls: RegisteredTool[] = CALLS_TOOLS.map((t) => ({
+// Utility tools share the calls tools' shape (defineCallsTool) and their generic outage sentence.
+const calls: RegisteredTool[] = [...CALLS_TOOLS, ...UTILITY_TOOLS].map((t) => ({
   name: t.contract.name,
   kind: "calls" as const,
   scopes: t.contract.scopes,

@@ -32,6 +32,8 @@ export type HitlMetrics = {
   /** Answered within the agent's wait by someone, after the agent had already given up. */
   answeredLate: number;
   operators: Array<{ id: string; kind: "member" | "api_key"; name: string; answers: number; medianSeconds: number | null }>;
+  /** Cases whose on-call topic was paged, and how many of those pages ntfy accepted. */
+  paging: { paged: number; delivered: number };
 };
 
 // One outcome per case, as the waiting agent experienced it; cases nobody waited on (REST) fall back to their status.
@@ -56,7 +58,7 @@ export async function getHitlMetrics(db: Db, accountId: string, range: { from: D
   const inRange = sql`account_id = ${accountId} and created_at >= ${range.from.toISOString()}::timestamptz and created_at < ${range.to.toISOString()}::timestamptz`;
   const secs = sql`extract(epoch from (answered_at - created_at))::float8`;
   const bounds = sql.raw(`array[${ANSWER_BUCKETS.join(",")}]::float8[]`);
-  const [hours, outcomes, answerStats, buckets, operators] = await Promise.all([
+  const [hours, outcomes, answerStats, buckets, operators, paging] = await Promise.all([
     queryRows<{ h: string; c: string }>(db, sql`select floor(extract(epoch from created_at) / 3600)::bigint as h, count(*) as c from cases where ${inRange} group by 1`),
     queryRows<{ o: Outcome; c: string; late: string }>(
       db,
@@ -81,6 +83,11 @@ export async function getHitlMetrics(db: Db, accountId: string, range: { from: D
             and c.status = 'answered' and (c.answered_by_member_id is not null or c.answered_by_key_id is not null)
           group by 1, 2, 3 order by count(*) desc, 3`,
     ),
+    queryRows<{ paged: string; delivered: string }>(
+      db,
+      sql`select count(*) as paged, count(*) filter (where exists (select 1 from notifications nt where nt.case_id = cases.id and nt.kind = 'page' and nt.status = 'sent')) as delivered
+          from cases where ${inRange} and paged_at is not null`,
+    ),
   ]);
   return {
     range: { from: range.from.toISOString(), to: range.to.toISOString() },
@@ -90,6 +97,7 @@ export async function getHitlMetrics(db: Db, accountId: string, range: { from: D
     outcomes: Object.fromEntries((["answered", "timed_out", "unavailable", "cancelled", "open"] as Outcome[]).map((o) => [o, n(outcomes.find((r) => r.o === o)?.c)])) as Record<Outcome, number>,
     answeredLate: outcomes.reduce((s, r) => s + n(r.late), 0),
     operators: operators.map((r) => ({ id: r.id, kind: r.kind, name: r.name ?? "unknown", answers: n(r.c), medianSeconds: num(r.m) })),
+    paging: { paged: n(paging[0]?.paged), delivered: n(paging[0]?.delivered) },
   };
 }
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as mcpRoute from "@/app/api/mcp/route";
 import { makePhoneCall } from "@/lib/calls/make-phone-call";
 import { createCase } from "@/lib/hitl/create-case";
-import { CALLS_TOOLS } from "@/lib/mcp/server";
+import { CALLS_TOOLS, UTILITY_TOOLS } from "@/lib/mcp/server";
 import { askHumanTool } from "@/lib/mcp/tools/ask-human";
 import { cancelHumanRequestTool } from "@/lib/mcp/tools/cancel-human-request";
 import { getHumanAnswerTool } from "@/lib/mcp/tools/get-human-answer";
@@ -16,7 +16,7 @@ import { playRecordedCall } from "@/tests/support/matrix/route-fixtures";
  * client (2026-07-28) talking to the real /api/mcp route handler in-process, against the README matrix.
  */
 const matrix = readMatrix("MCP tools, resources and the prompt");
-const TOOLS = [askHumanTool, getHumanAnswerTool, cancelHumanRequestTool, ...CALLS_TOOLS.map((t) => t.contract)];
+const TOOLS = [askHumanTool, getHumanAnswerTool, cancelHumanRequestTool, ...CALLS_TOOLS.map((t) => t.contract), ...UTILITY_TOOLS.map((t) => t.contract)];
 let app: App;
 let args: Record<string, () => Promise<Record<string, unknown>>>;
 let uris: Record<string, string>;
@@ -44,6 +44,8 @@ beforeAll(async () => {
     update_call_preferences: async () => ({ record: false }),
     get_credits: async () => ({}),
     add_credits: async () => ({ amount: 1, reason: "matrix" }),
+    get_weather: async () => ({ location: "Limerick" }),
+    send_push_notification: async () => ({ message: "Matrix notification", topic: "matrix-alerts" }),
   };
   uris = { "switchboard://cases/{caseId}": `switchboard://cases/${caseId}`, "switchboard://calls/{callId}": `switchboard://calls/${callId}` };
 }, 120_000);

@@ -15,7 +15,10 @@ export const CRON_SECRET = "matrix-cron-secret-0123456789abcdef";
 export const SIM_SECRET = "matrix-sim-webhook-secret-0123456789";
 /** The Retell API key the matrix stores (PUT /api/settings/retell) and signs Retell requests with. */
 export const RETELL_KEY = "key_matrix_retell_0123456789abcdef";
-const ENV = { LOG_LEVEL: "silent", CRON_SECRET, API_RATE_LIMIT_PER_MINUTE: "100000", APP_URL: BASE, CREDITS_STARTING_BALANCE: "100000", REALTIME_DRIVER: "sse" };
+// No request leaves the machine: the weather and ntfy vendors point at a closed loopback port (tests that
+// need them start stand-ins and set these again).
+const OFFLINE_VENDORS = { OPEN_METEO_GEOCODING_URL: "http://127.0.0.1:9", OPEN_METEO_FORECAST_URL: "http://127.0.0.1:9", OPENWEATHER_BASE_URL: "http://127.0.0.1:9", NTFY_DEFAULT_SERVER_URL: "http://127.0.0.1:9" };
+const ENV = { LOG_LEVEL: "silent", CRON_SECRET, API_RATE_LIMIT_PER_MINUTE: "100000", APP_URL: BASE, CREDITS_STARTING_BALANCE: "100000", REALTIME_DRIVER: "sse", ...OFFLINE_VENDORS };
 const KEY_SCOPES: Scope[] = ["hitl:ask", "hitl:answer", "replies:write", "calls:read", "calls:write"];
 
 type Singletons = typeof globalThis & {

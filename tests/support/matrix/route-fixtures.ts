@@ -5,7 +5,7 @@ import { makePhoneCall } from "@/lib/calls/make-phone-call";
 import { getRecordingLink } from "@/lib/calls/recording-link";
 import { DEAD_LETTER_KIND } from "@/lib/calls/sync/sync-one-call";
 import { createCannedReply } from "@/lib/canned-replies/canned-replies";
-import { calls, deadLetters } from "@/lib/db/schema";
+import { calls, deadLetters, notifySettings } from "@/lib/db/schema";
 import { createCase } from "@/lib/hitl/create-case";
 import { pusherChannelFor } from "@/lib/realtime/port";
 import { signBody } from "@/lib/telephony/signature";
@@ -114,6 +114,13 @@ export async function routeFixtures(app: App): Promise<Record<string, Make>> {
     },
     "GET /api/settings/callbacks": async () => ({}),
     "PATCH /api/settings/callbacks": async () => ({ body: { askKeyCallbacksEnabled: false } }),
+    "GET /api/settings/notifications": async () => ({}),
+    "PUT /api/settings/notifications": async () => ({ body: { defaultTopic: "matrix-alerts", oncallTopic: "matrix-oncall" } }),
+    // The matrix's ntfy server is a closed port: the test send is written down and queued (200, status queued).
+    "POST /api/settings/notifications/test": async () => {
+      for (const accountId of [app.accountA.id, app.accountB.id]) await deps.db.insert(notifySettings).values({ accountId, defaultTopic: "matrix-alerts" }).onConflictDoNothing();
+      return { body: {} };
+    },
     "GET /api/settings/retell": async () => ({}),
     "PUT /api/settings/retell": async () => ({ body: { apiKey: RETELL_KEY } }),
     "DELETE /api/settings/retell": async () => ({}),

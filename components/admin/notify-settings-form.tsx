@@ -1,0 +1,87 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { errorText, sendJson } from "@/components/admin/format";
+import { FormFeedback, SubmitButton } from "@/components/admin/form-feedback";
+import type { NotifySettingsView } from "@/lib/notify/settings";
+
+/** ntfy server, topics and access token (write-only: the field is always empty; leave it empty to keep the saved one). */
+export function NotifySettingsForm({ settings }: { settings: NotifySettingsView }) {
+  const router = useRouter();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [message, setMessage] = useState("");
+
+  async function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const f = new FormData(form);
+    const text = (name: string) => String(f.get(name) ?? "").trim();
+    const body: Record<string, unknown> = { serverUrl: text("serverUrl") || null, defaultTopic: text("defaultTopic") || null, oncallTopic: text("oncallTopic") || null };
+    if (text("accessToken")) body.accessToken = text("accessToken");
+    if (f.get("clearToken") === "on") body.accessToken = null;
+    setBusy(true);
+    setError(null);
+    const res = await sendJson("/api/settings/notifications", "PUT", body).catch(() => null);
+    setBusy(false);
+    if (!res) return setError("Could not reach the server.");
+    if (!res.ok) return setError(await errorText(res));
+    form.reset();
+    setMessage("Saved.");
+    router.refresh();
+  }
+
+  async function test(topic: "default" | "oncall") {
+    setBusy(true);
+    setError(null);
+    setMessage("");
+    const res = await sendJson("/api/settings/notifications/test", "POST", { topic }).catch(() => null);
+    setBusy(false);
+    if (!res) return setError("Could not reach the server.");
+    if (!res.ok) return setError(await errorText(res));
+    const r = (await res.json()) as { message: string; status: string };
+    if (r.status === "failed") setError(r.message);
+    else setMessage(r.message);
+    router.refresh();
+  }
+
+  return (
+    <form className="adm-form card" onSubmit={submit} aria-labelledby="notify-settings">
+      <h2 id="notify-settings" style={{ gridColumn: "1 / -1", marginTop: 0 }}>
+        ntfy settings
+      </h2>
+      <div style={{ gridColumn: "span 2" }}>
+        <label htmlFor="ntfy-server">Server</label>
+        <input id="ntfy-server" name="serverUrl" type="url" defaultValue={settings.serverUrlIsDefault ? "" : settings.serverUrl} placeholder={settings.serverUrlIsDefault ? settings.serverUrl : "https://ntfy.sh"} />
+      </div>
+      <div>
+        <label htmlFor="ntfy-default-topic">Default topic</label>
+        <input id="ntfy-default-topic" name="defaultTopic" defaultValue={settings.defaultTopic ?? ""} placeholder="e.g. acme-alerts-7f3k" pattern="[-_A-Za-z0-9]{1,64}" />
+      </div>
+      <div>
+        <label htmlFor="ntfy-oncall-topic">On-call topic (pages)</label>
+        <input id="ntfy-oncall-topic" name="oncallTopic" defaultValue={settings.oncallTopic ?? ""} placeholder="e.g. acme-oncall-9x2q" pattern="[-_A-Za-z0-9]{1,64}" />
+      </div>
+      <div style={{ gridColumn: "span 2" }}>
+        <label htmlFor="ntfy-token">Access token</label>
+        <input id="ntfy-token" name="accessToken" type="password" autoComplete="off" placeholder={settings.accessTokenSet ? `saved (…${settings.accessTokenLast4}); type to replace` : "tk_… (only for protected topics)"} />
+        {settings.accessTokenSet && (
+          <label>
+            <input name="clearToken" type="checkbox" /> Forget the saved token
+          </label>
+        )}
+      </div>
+      <div className="actions">
+        <SubmitButton busy={busy} label="Save" busyLabel="Working…" />
+        <button type="button" disabled={busy || !settings.defaultTopic} onClick={() => test("default")}>
+          Send test notification
+        </button>
+        <button type="button" disabled={busy || !settings.oncallTopic} onClick={() => test("oncall")}>
+          Test the on-call page
+        </button>
+        <FormFeedback error={error} message={message} />
+      </div>
+    </form>
+  );
+}
