@@ -166,6 +166,7 @@ export const envSchema = z.object({
   SHEETS_DRAIN_INTERVAL_SECONDS: int(5, 1, 3600),
   SHEETS_MAX_RUN_SECONDS: int(50, 1, 3600),
   SHEETS_LEASE_SECONDS: int(120, 5, 3600),
+
   // --- push notifications (ntfy) and paging on-call operators ---
   /** The ntfy server an account uses until an admin sets its own (Admin → Notifications). */
   NTFY_DEFAULT_SERVER_URL: z.string().url("must be a URL").refine((v) => /^https?:\/\//.test(v), "must start with http:// or https://").default("https://ntfy.sh"),
