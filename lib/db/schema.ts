@@ -326,3 +326,6 @@ export const retellCredentials = pgTable("retell_credentials", {
   apiKeyLast4: text("api_key_last4").notNull(),
   updatedAt: ts("updated_at").notNull().defaultNow(),
 });
+
+// Golf tee times (lib/golf), kept in their own file.
+export * from "@/lib/db/schema-golf";

@@ -18,6 +18,9 @@ import { getVoiceOptionsTool } from "@/lib/mcp/tools/get-voice-options";
 import { makePhoneCallTool } from "@/lib/mcp/tools/make-phone-call";
 import { updateCallPreferencesTool } from "@/lib/mcp/tools/update-call-preferences";
 import { cacheToolSchemas } from "@/lib/mcp/schema-cache";
+import { GOLF_TOOLS } from "@/lib/mcp/tools/golf-tools";
+
+export { GOLF_TOOLS } from "@/lib/mcp/tools/golf-tools";
 
 export { SERVER_INSTRUCTIONS } from "@/lib/mcp/instructions";
 
@@ -38,7 +41,7 @@ export const CALLS_TOOLS = [
 ];
 
 // A fresh McpServer per request would otherwise redo zod → JSON Schema on every call (lib/mcp/schema-cache.ts).
-for (const t of [askHumanTool, getHumanAnswerTool, cancelHumanRequestTool, ...CALLS_TOOLS.map((c) => c.contract)]) cacheToolSchemas(t.config);
+for (const t of [askHumanTool, getHumanAnswerTool, cancelHumanRequestTool, ...CALLS_TOOLS.map((c) => c.contract), ...GOLF_TOOLS.map((g) => g.contract)]) cacheToolSchemas(t.config);
 
 /** Everything the MCP server offers; each tool is a thin adapter over lib/hitl or lib/calls. */
 export function registerSwitchboard(server: McpServer): void {
@@ -47,6 +50,7 @@ export function registerSwitchboard(server: McpServer): void {
   registerCancelHumanRequest(server);
   registerCaseResource(server);
   for (const tool of CALLS_TOOLS) tool.register(server);
+  for (const tool of GOLF_TOOLS) tool.register(server);
   registerCallsResources(server);
   server.registerPrompt(
     "escalation-guide",
