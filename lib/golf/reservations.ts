@@ -34,7 +34,7 @@ export async function getOwnReservation(db: Db, accountId: string, ref: { confir
       ? eq(golfReservations.id, ref.reservationId)
       : sql`false`;
   const [row] = await db.select().from(golfReservations).where(and(eq(golfReservations.accountId, accountId), where));
-  if (!row) throw new AppError("not_found", "I couldn't find a reservation with that confirmation code.");
+  if (!row) throw new AppError("not_found", "A reservation with that confirmation code was not found.");
   return row;
 }
 

@@ -28,7 +28,7 @@ const toPublic = (row: GolfSettingsRow | null, config: Config): PublicGolfSettin
   chronogolf: {
     baseUrl: row?.chronogolfBaseUrl ?? config.CHRONOGOLF_BASE_URL,
     organizationId: row?.chronogolfOrganizationId ?? null,
-    clientId: row?.chronogolfClientId ?? (config.CHRONOGOLF_CLIENT_ID ? "(from CHRONOGOLF_CLIENT_ID)" : null),
+    clientId: row?.chronogolfClientId ?? null,
     timezone: row?.chronogolfTimezone ?? null,
     clientSecretSet: !!(row?.chronogolfClientSecret ?? config.CHRONOGOLF_CLIENT_SECRET),
     refreshTokenSet: !!(row?.chronogolfRefreshToken ?? config.CHRONOGOLF_REFRESH_TOKEN),

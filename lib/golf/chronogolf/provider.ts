@@ -20,7 +20,7 @@ type ReservationAttrs = { booking_reference?: string; state?: string };
 const slotIdOf = (courseId: string, date: string, teetimeId: string) => `cg.${courseId}.${date}.${teetimeId}`;
 function parseSlotId(slotId: string) {
   const m = /^cg\.([^.]+)\.(\d{4}-\d{2}-\d{2})\.([^.]+)$/.exec(slotId);
-  if (!m) throw new AppError("not_found", "That tee time is no longer on the sheet; search again for open times.");
+  if (!m) throw new AppError("not_found", "That tee time was not found on the tee sheet; search again for open times.");
   return { courseId: m[1]!, date: m[2]!, teetimeId: m[3]! };
 }
 const splitName = (name: string) => {
@@ -81,7 +81,7 @@ export function chronogolfGolf(db: Db, accountId: string, cfg: ChronogolfConfig,
       const course = (await courses()).find((c) => c.id === ref.courseId);
       const holes = course?.attributes.holes === 9 ? 9 : 18;
       const t = (await teetimes(ref.courseId, ref.date, 1, holes)).find((x) => x.id === ref.teetimeId);
-      if (!course || !t) throw new AppError("not_found", "That tee time is no longer on the sheet; search again for open times.");
+      if (!course || !t) throw new AppError("not_found", "That tee time was not found on the tee sheet; search again for open times.");
       const startsAt = zonedInstant(t.attributes.date, minuteOf(t.attributes.start_time), cfg.timezone);
       if (t.attributes.free_slots < input.players) throw new AppError("conflict", noRoomMessage(startsAt, cfg.timezone, t.attributes.free_slots, input.players));
       let reservation: Resource<ReservationAttrs>;

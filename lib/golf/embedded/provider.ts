@@ -44,7 +44,7 @@ export function embeddedGolf(db: Db, accountId: string, now: () => Date = () => 
     },
 
     async book(principal: Principal, input: BookTeeTimeInput) {
-      const notFound = () => new AppError("not_found", "That tee time is no longer on the sheet; search again for open times.");
+      const notFound = () => new AppError("not_found", "That tee time was not found on the tee sheet; search again for open times.");
       if (!isUuid(input.slotId)) throw notFound();
       const [t] = await db.select().from(golfTeeTimes).where(and(eq(golfTeeTimes.id, input.slotId), eq(golfTeeTimes.accountId, accountId)));
       if (!t) throw notFound();
