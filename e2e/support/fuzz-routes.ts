@@ -1,6 +1,6 @@
 /** Every REST route that takes input, with a valid base input the fuzzer mutates one part of. */
 export type RouteSpec = {
-  method: "GET" | "POST" | "PATCH" | "DELETE";
+  method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
   path: string;
   body?: Record<string, unknown>;
   query?: Record<string, string>;
@@ -41,6 +41,14 @@ export const ROUTES: RouteSpec[] = [
   { method: "POST", path: "/api/credits", body: { amount: 5, reason: "fuzz" } },
   { method: "GET", path: "/api/dead-letters", query: { status: "open", limit: "5", before: "2030-01-01T00:00:00Z" } },
   { method: "POST", path: "/api/dead-letters/{id}/retry" },
+  { method: "GET", path: "/api/golf/courses" },
+  { method: "POST", path: "/api/golf/courses", body: { name: "Fuzz Links", timezone: "Europe/Dublin", firstTeeTime: "07:00", lastTeeTime: "18:00", intervalMinutes: 10, capacity: 4, holes: 18, price: 40, currency: "EUR" } },
+  { method: "PATCH", path: "/api/golf/courses/{id}", body: { price: 30, capacity: 3 } },
+  { method: "GET", path: "/api/golf/courses/{id}/tee-sheet", query: { date: "2030-01-01" } },
+  { method: "GET", path: "/api/golf/reservations", query: { status: "all", includePast: "true", limit: "5", phone: "+14155550123", name: "Ana" } },
+  { method: "POST", path: "/api/golf/reservations/{id}/cancel" },
+  { method: "GET", path: "/api/golf/settings" },
+  { method: "PUT", path: "/api/golf/settings", body: { provider: "embedded", chronogolf: { timezone: "America/Toronto", organizationId: "org-1" } } },
   { method: "GET", path: "/api/keys" },
   { method: "POST", path: "/api/keys", body: { name: "fuzz", scopes: ["hitl:ask"] } },
   { method: "DELETE", path: "/api/keys/{id}" },
@@ -74,4 +82,8 @@ export const TOOLS: Record<string, Record<string, unknown>> = {
   get_voice_options: { language: "en" },
   get_model_options: {},
   update_call_preferences: { voice: "maya" },
+  golf_search_tee_times: { course: "Fuzz", date: "2030-01-01", timeFrom: "08:00", timeTo: "12:00", players: 2, holes: 18 },
+  golf_book_tee_time: { slotId: NO_SUCH_ID, players: 2, name: "Ana", phone: "+14155550123", idempotencyKey: "fuzz-1" },
+  golf_get_reservations: { phone: "+14155550123", status: "all", includePast: true, limit: 5 },
+  golf_cancel_reservation: { confirmationCode: "ABC234" },
 };

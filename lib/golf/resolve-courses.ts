@@ -9,12 +9,13 @@ const norm = (s: string) => s.toLowerCase().normalize("NFKD").replace(/[^\p{L}\p
  * contains what was said (ignoring case and punctuation). No match → 404 naming the courses there are.
  */
 export function resolveCourses<T extends Named>(courses: T[], wanted: string | undefined): T[] {
-  if (!wanted) return courses;
+  // No courses at all is an answer ("none set up yet"), not an error about the name asked for.
+  if (!wanted || !courses.length) return courses;
   const byId = courses.filter((c) => c.id === wanted);
   if (byId.length) return byId;
   const w = norm(wanted);
   const matches = courses.filter((c) => norm(c.name).includes(w) || (w.length > 3 && w.includes(norm(c.name))));
   if (matches.length) return matches;
   const names = courses.slice(0, 5).map((c) => c.name);
-  throw new AppError("not_found", names.length ? `I couldn't find a course called "${wanted}". The courses are: ${names.join(", ")}.` : "There are no golf courses set up to book yet.");
+  throw new AppError("not_found", `I couldn't find a course called "${wanted}". The courses are: ${names.join(", ")}.`);
 }

@@ -23,7 +23,7 @@ export function embeddedGolf(db: Db, accountId: string, now: () => Date = () => 
     async search(q: TeeTimeQuery) {
       const all = await listCourseRows(db, accountId, { activeOnly: true });
       const courses = resolveCourses(all, q.course).filter((c) => !q.holes || c.holes === q.holes);
-      if (q.holes && !courses.length && all.length) throw new AppError("not_found", `None of the courses offers ${q.holes}-hole rounds.`);
+      if (q.holes && !courses.length && all.length) throw new AppError("not_found", `None of the courses has ${q.holes} holes.`);
       const slots: Slot[] = [];
       let date: string | null = q.date ?? null;
       for (const c of courses) {
