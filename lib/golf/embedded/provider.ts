@@ -49,6 +49,7 @@ export function embeddedGolf(db: Db, accountId: string, now: () => Date = () => 
       const [t] = await db.select().from(golfTeeTimes).where(and(eq(golfTeeTimes.id, input.slotId), eq(golfTeeTimes.accountId, accountId)));
       if (!t) throw notFound();
       const course = await getCourseRow(db, accountId, t.courseId);
+      if (!course.active) throw new AppError("conflict", `${course.name} is not taking bookings right now.`);
       if (t.startsAt <= now()) throw new AppError("conflict", "That tee time has already gone; search again for a later one.");
       if (input.players > t.capacity) throw new AppError("validation_failed", `players: a tee time at ${course.name} takes at most ${t.capacity} players.`);
       try {
