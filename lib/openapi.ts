@@ -4,6 +4,7 @@ import { cannedReplyInput, cannedReplySchema } from "@/lib/canned-replies/schema
 import pkg from "@/package.json";
 import { adminOpenApiPaths } from "@/lib/admin/openapi-paths";
 import { retellOpenApiPaths } from "@/lib/retell/openapi-paths";
+import { golfOpenApiPaths } from "@/lib/golf/openapi-paths";
 import { callsOpenApi } from "@/lib/calls/openapi-paths";
 import { SCOPES } from "@/lib/auth/principal";
 
@@ -152,6 +153,7 @@ export function buildOpenApi(serverUrl: string) {
       "/api/health": { get: { summary: "Database, kv and event-bus status", security: [], responses: { "200": { description: "All up" }, "503": { description: "Something is down" } } } },
       ...adminOpenApiPaths({ errors, schema }),
       ...retellOpenApiPaths({ errors, schema }),
+      ...golfOpenApiPaths({ errors, schema }),
     },
   };
 }
