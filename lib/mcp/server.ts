@@ -43,7 +43,7 @@ export const CALLS_TOOLS = [
 // A fresh McpServer per request would otherwise redo zod → JSON Schema on every call (lib/mcp/schema-cache.ts).
 for (const t of [askHumanTool, getHumanAnswerTool, cancelHumanRequestTool, ...CALLS_TOOLS.map((c) => c.contract), ...GOLF_TOOLS.map((g) => g.contract)]) cacheToolSchemas(t.config);
 
-/** Everything the MCP server offers; each tool is a thin adapter over lib/hitl or lib/calls. */
+/** Everything the MCP server offers; each tool is a thin adapter over lib/hitl, lib/calls or lib/golf. */
 export function registerSwitchboard(server: McpServer): void {
   registerAskHuman(server);
   registerGetHumanAnswer(server);
