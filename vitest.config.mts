@@ -5,7 +5,7 @@ const alias = { "@": path.resolve(import.meta.dirname) };
 
 /**
  * With DATABASE_URL set the integration tests run on PostgreSQL. The money and concurrency tests (calls,
- * credits, call sync, HITL answers) then run a second time on the embedded PGlite, so both databases the
+ * credits, call sync, HITL answers, golf bookings) then run a second time on the embedded PGlite, so both databases the
  * product ships with are covered in one `npm test`. Without DATABASE_URL the integration project is PGlite.
  */
 const bothDatabases = process.env.DATABASE_URL
@@ -14,7 +14,7 @@ const bothDatabases = process.env.DATABASE_URL
         resolve: { alias },
         test: {
           name: "integration-pglite",
-          include: ["tests/calls/**/*.test.ts", "tests/hitl/post-message.test.ts", "tests/hitl/claim-case.test.ts", "tests/admin/hitl-metrics.test.ts"],
+          include: ["tests/calls/**/*.test.ts", "tests/hitl/post-message.test.ts", "tests/hitl/claim-case.test.ts", "tests/admin/hitl-metrics.test.ts", "tests/golf/booking-race.test.ts"],
           environment: "node",
           env: { DATABASE_URL: "" },
           testTimeout: 30_000,

@@ -5,6 +5,7 @@ import pkg from "@/package.json";
 import { adminOpenApiPaths } from "@/lib/admin/openapi-paths";
 import { retellOpenApiPaths } from "@/lib/retell/openapi-paths";
 import { notifyOpenApiPaths } from "@/lib/notify/openapi-paths";
+import { golfOpenApiPaths } from "@/lib/golf/openapi-paths";
 import { callsOpenApi } from "@/lib/calls/openapi-paths";
 import { SCOPES } from "@/lib/auth/principal";
 
@@ -154,6 +155,7 @@ export function buildOpenApi(serverUrl: string) {
       ...adminOpenApiPaths({ errors, schema }),
       ...retellOpenApiPaths({ errors, schema }),
       ...notifyOpenApiPaths({ errors, schema }),
+      ...golfOpenApiPaths({ errors, schema }),
     },
   };
 }

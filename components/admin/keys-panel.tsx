@@ -14,6 +14,8 @@ const SCOPE_HINTS: Record<string, string> = {
   "replies:write": "manage the team's canned replies",
   "calls:read": "read calls, transcripts, recordings",
   "calls:write": "place and cancel calls",
+  "golf:read": "search tee times, read golf reservations",
+  "golf:write": "book and cancel tee times",
   admin: "everything, including members and keys",
 };
 

@@ -10,4 +10,5 @@ export const ADMIN_NAV = [
   { href: "/admin/keys", label: "API keys" },
   { href: "/admin/canned-replies", label: "Canned replies" },
   { href: "/admin/notifications", label: "Notifications" },
+  { href: "/admin/golf", label: "Golf" },
 ] as const;

@@ -187,6 +187,14 @@ export const envSchema = z.object({
   /** How long a forecast is kept in kv per location, units and days. */
   WEATHER_CACHE_SECONDS: int(600, 0, 86_400),
 
+  // --- golf tee times (lib/golf): the Chronogolf / Lightspeed Golf Partner API v2 adapter. An account's own
+  // settings (Admin → Golf) win; these are the defaults for accounts that set none.
+  CHRONOGOLF_BASE_URL: z.string().url("must be a URL").default("https://partner-api.chronogolf.com"),
+  CHRONOGOLF_CLIENT_ID: z.string().min(1).max(500).optional(),
+  CHRONOGOLF_CLIENT_SECRET: z.string().min(1).max(500).optional(),
+  CHRONOGOLF_REFRESH_TOKEN: z.string().min(1).max(2000).optional(),
+  CHRONOGOLF_TIMEOUT_MS: int(10_000, 100, 120_000),
+
   /** Unset: on in development, off in production (NODE_ENV=production or VERCEL): the demo credentials go to stdout. */
   SEED_DEMO: z
     .enum(["true", "false", "1", "0", "yes", "no"], { message: "must be true or false" })

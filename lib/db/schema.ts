@@ -375,3 +375,6 @@ export const notificationAttempts = pgTable("notification_attempts", {
   durationMs: integer("duration_ms").notNull(),
   createdAt: ts("created_at").notNull().defaultNow(),
 });
+
+// Golf tee times (lib/golf), kept in their own file.
+export * from "@/lib/db/schema-golf";

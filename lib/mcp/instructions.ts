@@ -14,7 +14,9 @@ Switchboard also places phone calls for you (keys with calls:read / calls:write)
 - make_phone_call with phoneNumber (E.164, e.g. +14155550123) and task; it returns a callId at once. Its maximum cost (maxDurationMinutes × rate) is held from your credits until it ends.
 - Follow it with get_call_status; once completed read get_call_details or get_call_transcript, and get_call_recording for a signed audio link. cancel_call stops it.
 - get_voice_options / get_model_options list choices; update_call_preferences sets the defaults; get_credits shows the balance.
-Resources: switchboard://models, switchboard://voices, switchboard://account, switchboard://credits, switchboard://calls/{callId}.`;
+Resources: switchboard://models, switchboard://voices, switchboard://account, switchboard://credits, switchboard://calls/{callId}.
+
+Golf tee times (keys with golf:read / golf:write): golf_search_tee_times (course, date, time window, players) → slots; golf_book_tee_time with a slotId, players, the golfer's name and phone or email, and an idempotencyKey → a confirmation code; golf_get_reservations (by phone, email or name); golf_cancel_reservation with the confirmation code. Every result, errors included, has a "message" to say as is; times are the course's local time.`;
 
 export const ESCALATION_GUIDE = `# Escalating to a human with Switchboard
 

@@ -22,6 +22,9 @@ import { sendPushNotificationTool } from "@/lib/mcp/tools/send-push-notification
 import { cacheToolSchemas } from "@/lib/mcp/schema-cache";
 import { getConfig } from "@/lib/config/env";
 import { registerConformanceFixtures } from "@/lib/mcp/conformance-fixtures";
+import { GOLF_TOOLS } from "@/lib/mcp/tools/golf-tools";
+
+export { GOLF_TOOLS } from "@/lib/mcp/tools/golf-tools";
 
 export { SERVER_INSTRUCTIONS } from "@/lib/mcp/instructions";
 
@@ -45,9 +48,9 @@ export const CALLS_TOOLS = [
 export const UTILITY_TOOLS = [sendPushNotificationTool, getWeatherTool];
 
 // A fresh McpServer per request would otherwise redo zod → JSON Schema on every call (lib/mcp/schema-cache.ts).
-for (const t of [askHumanTool, getHumanAnswerTool, cancelHumanRequestTool, ...CALLS_TOOLS.map((c) => c.contract), ...UTILITY_TOOLS.map((c) => c.contract)]) cacheToolSchemas(t.config);
+for (const t of [askHumanTool, getHumanAnswerTool, cancelHumanRequestTool, ...CALLS_TOOLS.map((c) => c.contract), ...UTILITY_TOOLS.map((c) => c.contract), ...GOLF_TOOLS.map((g) => g.contract)]) cacheToolSchemas(t.config);
 
-/** Everything the MCP server offers; each tool is a thin adapter over lib/hitl or lib/calls. */
+/** Everything the MCP server offers; each tool is a thin adapter over lib/hitl, lib/calls or lib/golf. */
 export function registerSwitchboard(server: McpServer): void {
   registerAskHuman(server);
   registerGetHumanAnswer(server);
@@ -55,6 +58,7 @@ export function registerSwitchboard(server: McpServer): void {
   registerCaseResource(server);
   for (const tool of CALLS_TOOLS) tool.register(server);
   for (const tool of UTILITY_TOOLS) tool.register(server);
+  for (const tool of GOLF_TOOLS) tool.register(server);
   registerCallsResources(server);
   server.registerPrompt(
     "escalation-guide",

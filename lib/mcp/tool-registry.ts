@@ -5,7 +5,7 @@ import { getDeps } from "@/lib/deps";
 import { AppError, describeIssues } from "@/lib/errors";
 import { askHuman, cancelHumanRequest, getHumanAnswer } from "@/lib/hitl/ask-human";
 import { createCaseSchemaFor } from "@/lib/hitl/schemas";
-import { CALLS_TOOLS, UTILITY_TOOLS } from "@/lib/mcp/server";
+import { CALLS_TOOLS, GOLF_TOOLS, UTILITY_TOOLS } from "@/lib/mcp/server";
 import { askHumanTool } from "@/lib/mcp/tools/ask-human";
 import { cancelHumanRequestTool } from "@/lib/mcp/tools/cancel-human-request";
 import { getHumanAnswerTool } from "@/lib/mcp/tools/get-human-answer";
@@ -21,7 +21,7 @@ export type ToolRunContext = { signal?: AbortSignal; origin?: string; maxWaitSec
  */
 export type RegisteredTool = {
   name: string;
-  kind: "hitl" | "calls";
+  kind: "hitl" | "calls" | "golf";
   scopes: ToolScopes;
   title: string;
   description: string;
@@ -79,5 +79,16 @@ const calls: RegisteredTool[] = [...CALLS_TOOLS, ...UTILITY_TOOLS].map((t) => ({
     (await (t.run as (...a: unknown[]) => Promise<unknown>)(await getCallsDeps(), principal, input, { origin: ctx.origin })) as Record<string, unknown>,
 }));
 
+const golf: RegisteredTool[] = GOLF_TOOLS.map((t) => ({
+  name: t.contract.name,
+  kind: "golf" as const,
+  scopes: t.contract.scopes,
+  title: t.contract.config.title,
+  description: t.contract.config.description,
+  parse: (args: unknown) => parseWith(t.contract.config.inputSchema, args),
+  run: async (principal: Principal, input: Record<string, unknown>) =>
+    (await (t.run as (...a: unknown[]) => Promise<unknown>)(await getDeps(), principal, input)) as Record<string, unknown>,
+}));
+
 /** Every tool /api/mcp offers, by name. */
-export const TOOL_REGISTRY: ReadonlyMap<string, RegisteredTool> = new Map([...hitl, ...calls].map((t) => [t.name, t]));
+export const TOOL_REGISTRY: ReadonlyMap<string, RegisteredTool> = new Map([...hitl, ...calls, ...golf].map((t) => [t.name, t]));

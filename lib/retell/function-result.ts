@@ -4,8 +4,10 @@ import { isDatabaseFault } from "@/lib/db/guard";
 import { errorForLog, log } from "@/lib/log";
 import { isDependencyDown } from "@/lib/resilience/dependency-error";
 
-type Kind = "hitl" | "calls";
+type Kind = "hitl" | "calls" | "golf";
 const CALLS_DOWN = "Switchboard could not complete this request right now; try again shortly.";
+const GOLF_DOWN = "I can't reach the tee sheet right now; please try again in a minute.";
+const downFor = (kind: Kind, config: Config) => (kind === "hitl" ? config.FALLBACK_UNREACHABLE : kind === "golf" ? GOLF_DOWN : CALLS_DOWN);
 
 /** A successful tool result as Retell's model reads it: `message` first, then the tool's own fields. */
 export function functionSuccess(tool: string, result: Record<string, unknown>): Record<string, unknown> {
@@ -21,13 +23,13 @@ export function functionSuccess(tool: string, result: Record<string, unknown>): 
 export function functionFailure(e: unknown, tool: string, kind: Kind, config: Config): Record<string, unknown> {
   if (isDependencyDown(e) || (!isAppError(e) && isDatabaseFault(e))) {
     log.warn({ tool, entry: "retell", err: errorForLog(e) }, "retell function degraded: dependency unreachable");
-    return { message: kind === "hitl" ? config.FALLBACK_UNREACHABLE : CALLS_DOWN, status: "unavailable" };
+    return { message: downFor(kind, config), status: "unavailable" };
   }
   const input = isAppError(e) ? null : inputErrorOf(e);
   const err = input ?? (isAppError(e) ? e : null);
   if (!err) {
     log.error({ tool, entry: "retell", err: errorForLog(e) }, "retell function failed");
-    return { message: kind === "hitl" ? config.FALLBACK_UNREACHABLE : CALLS_DOWN, status: "unavailable" };
+    return { message: downFor(kind, config), status: "unavailable" };
   }
   const invalid = err.code === "validation_failed" || err.code === "bad_request";
   return {

@@ -3,20 +3,21 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as mcpRoute from "@/app/api/mcp/route";
 import { makePhoneCall } from "@/lib/calls/make-phone-call";
 import { createCase } from "@/lib/hitl/create-case";
-import { CALLS_TOOLS, UTILITY_TOOLS } from "@/lib/mcp/server";
+import { CALLS_TOOLS, GOLF_TOOLS, UTILITY_TOOLS } from "@/lib/mcp/server";
 import { askHumanTool } from "@/lib/mcp/tools/ask-human";
 import { cancelHumanRequestTool } from "@/lib/mcp/tools/cancel-human-request";
 import { getHumanAnswerTool } from "@/lib/mcp/tools/get-human-answer";
 import { BASE, startApp, type App } from "@/tests/support/matrix/app-harness";
 import { KINDS, readMatrix, type Expected, type Kind } from "@/tests/support/matrix/readme-matrix";
 import { playRecordedCall } from "@/tests/support/matrix/route-fixtures";
+import { golfFixtures } from "@/tests/support/matrix/golf-fixtures";
 
 /**
  * Issue 8 §1: every MCP tool, resource and the prompt × every credential kind, through the official MCP
  * client (2026-07-28) talking to the real /api/mcp route handler in-process, against the README matrix.
  */
 const matrix = readMatrix("MCP tools, resources and the prompt");
-const TOOLS = [askHumanTool, getHumanAnswerTool, cancelHumanRequestTool, ...CALLS_TOOLS.map((t) => t.contract), ...UTILITY_TOOLS.map((t) => t.contract)];
+const TOOLS = [askHumanTool, getHumanAnswerTool, cancelHumanRequestTool, ...CALLS_TOOLS.map((t) => t.contract), ...UTILITY_TOOLS.map((t) => t.contract), ...GOLF_TOOLS.map((t) => t.contract)];
 let app: App;
 let args: Record<string, () => Promise<Record<string, unknown>>>;
 let uris: Record<string, string>;
@@ -28,6 +29,7 @@ beforeAll(async () => {
   const caseId = await newCase();
   const callId = await newCall();
   const { recorded } = await playRecordedCall(app);
+  const golf = await golfFixtures(app);
   args = {
     ask_human: async () => ({ question: "Is the matrix green?", timeoutSeconds: 5 }),
     get_human_answer: async () => ({ caseId }),
@@ -46,6 +48,10 @@ beforeAll(async () => {
     add_credits: async () => ({ amount: 1, reason: "matrix" }),
     get_weather: async () => ({ location: "Limerick" }),
     send_push_notification: async () => ({ message: "Matrix notification", topic: "matrix-alerts" }),
+    golf_search_tee_times: async () => ({ date: golf.date, players: 1 }),
+    golf_book_tee_time: async () => ({ slotId: golf.freshSlotId(), players: 1, name: "Matrix Golfer", phone: "+14155550123" }),
+    golf_get_reservations: async () => ({}),
+    golf_cancel_reservation: async () => ({ confirmationCode: (await golf.newReservation()).confirmationCode }),
   };
   uris = { "switchboard://cases/{caseId}": `switchboard://cases/${caseId}`, "switchboard://calls/{callId}": `switchboard://calls/${callId}` };
 }, 120_000);

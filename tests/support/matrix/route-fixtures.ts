@@ -12,6 +12,7 @@ import { signBody } from "@/lib/telephony/signature";
 import { toSimEvent } from "@/lib/telephony/simulator/webhook-payload";
 import { sign as retellSign } from "retell-sdk";
 import { BASE, RETELL_KEY, SIM_SECRET, type App } from "@/tests/support/matrix/app-harness";
+import { golfFixtures } from "@/tests/support/matrix/golf-fixtures";
 
 /** What one request of the walk sends: path parameters, a JSON or raw body, extra headers, a query. */
 export type Fixture = { params?: Record<string, string>; body?: unknown; rawBody?: string; headers?: Record<string, string>; query?: string; okStatuses?: number[] };
@@ -48,6 +49,7 @@ export async function routeFixtures(app: App): Promise<Record<string, Make>> {
   const sharedCase = await newCase();
   const sharedCall = await newCall();
   const sharedReply = await newReply();
+  const golf = await golfFixtures(app);
 
   return {
     "GET /.well-known/oauth-protected-resource": async () => ({}),
@@ -86,6 +88,14 @@ export async function routeFixtures(app: App): Promise<Record<string, Make>> {
     "GET /api/sheets/export": async () => ({ query: "?tab=escalations" }),
     "POST /api/dead-letters/{id}/retry": async () => ({ params: { id: await newDeadLetter() } }),
     "GET /api/events": async () => ({}),
+    "GET /api/golf/courses": async () => ({}),
+    "POST /api/golf/courses": async () => ({ body: { name: `Course ${uniq()}`, timezone: "Europe/Dublin", firstTeeTime: "07:00", lastTeeTime: "18:00", intervalMinutes: 10, capacity: 4, holes: 18, price: 40 } }),
+    "PATCH /api/golf/courses/{id}": async () => ({ params: { id: golf.courseId }, body: { price: 30 } }),
+    "GET /api/golf/courses/{id}/tee-sheet": async () => ({ params: { id: golf.courseId }, query: `?date=${golf.date}` }),
+    "GET /api/golf/reservations": async () => ({ query: "?status=all&includePast=true" }),
+    "POST /api/golf/reservations/{id}/cancel": async () => ({ params: { id: (await golf.newReservation()).id } }),
+    "GET /api/golf/settings": async () => ({}),
+    "PUT /api/golf/settings": async () => ({ body: { provider: "embedded", chronogolf: { timezone: "America/Toronto" } } }),
     "GET /api/health": async () => ({}),
     "GET /api/keys": async () => ({}),
     "POST /api/keys": async () => ({ body: { name: "matrix", scopes: ["hitl:ask"] } }),

@@ -1,0 +1,90 @@
+import Link from "next/link";
+import { getDeps } from "@/lib/deps";
+import { requireAdminPage } from "@/lib/admin/require-admin-page";
+import { getTeeSheet } from "@/lib/golf/get-tee-sheet";
+import { addDays, spokenDate } from "@/lib/golf/time";
+import { isAppError } from "@/lib/errors";
+import { CourseForm } from "@/components/admin/golf/course-form";
+import { CancelReservationButton } from "@/components/admin/golf/cancel-reservation-button";
+
+export const metadata = { title: "Tee sheet · Golf · Admin · Switchboard" };
+
+// /admin/golf/courses/{id}?date=YYYY-MM-DD — a day's tee sheet (who booked what) and the course's settings
+export default async function CoursePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ date?: string }> }) {
+  const me = await requireAdminPage();
+  const deps = await getDeps();
+  const { id } = await params;
+  const { date } = await searchParams;
+  let sheet;
+  try {
+    sheet = await getTeeSheet(deps, me, id, date ? { date } : {});
+  } catch (e) {
+    if (!isAppError(e) || e.status >= 500) throw e;
+    return (
+      <>
+        <h1>Tee sheet</h1>
+        <p role="alert" className="error">
+          {e.message}
+        </p>
+        <Link href="/admin/golf">← Golf</Link>
+      </>
+    );
+  }
+  const { course } = sheet;
+  return (
+    <>
+      <p>
+        <Link href="/admin/golf">← Golf</Link>
+      </p>
+      <h1>{course.name}</h1>
+      <form method="get" className="adm-form" aria-label="Choose a day">
+        <div>
+          <label htmlFor="sheet-date">Day ({course.timezone})</label>
+          <input id="sheet-date" name="date" type="date" defaultValue={sheet.date} />
+        </div>
+        <div className="actions">
+          <button type="submit">Show</button> <Link href={`?date=${addDays(sheet.date, -1)}`}>← Previous day</Link> · <Link href={`?date=${addDays(sheet.date, 1)}`}>Next day →</Link>
+        </div>
+      </form>
+      <h2>Tee sheet — {spokenDate(sheet.date)}</h2>
+      <div className="adm-scroll">
+        <table className="adm-table" data-testid="tee-sheet">
+          <thead>
+            <tr>
+              <th scope="col">Time</th>
+              <th scope="col">Booked</th>
+              <th scope="col">Who</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sheet.teeTimes.map((t) => (
+              <tr key={t.id} data-time={t.time}>
+                <td>{t.time}</td>
+                <td>
+                  <span className={`adm-badge ${t.openSpots === 0 ? "bad" : t.booked ? "warn" : "ok"}`}>
+                    {t.booked}/{t.capacity}
+                  </span>
+                </td>
+                <td>
+                  {t.bookings.length ? (
+                    <ul style={{ margin: 0, paddingLeft: "1rem" }}>
+                      {t.bookings.map((b) => (
+                        <li key={b.id} data-status={b.status} style={b.status === "cancelled" ? { textDecoration: "line-through" } : undefined}>
+                          {b.name} × {b.players} · {b.confirmationCode} {b.phone ?? b.email ?? ""} {b.status === "cancelled" ? "(cancelled)" : <CancelReservationButton id={b.id} label={b.confirmationCode} />}
+                        </li>
+                      ))}
+                    </ul>
+                  ) : (
+                    <span className="adm-muted">open</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2>Course settings</h2>
+      <CourseForm course={course} />
+    </>
+  );
+}

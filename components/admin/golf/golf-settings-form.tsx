@@ -1,0 +1,78 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { errorText, sendJson } from "@/components/admin/format";
+import { FormFeedback, SubmitButton } from "@/components/admin/form-feedback";
+import type { PublicGolfSettings } from "@/lib/golf/settings";
+
+/** Where tee times are booked: Switchboard's own tee sheet, or Chronogolf with the account's partner credentials. */
+export function GolfSettingsForm({ settings }: { settings: PublicGolfSettings }) {
+  const router = useRouter();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [message, setMessage] = useState("");
+  const cg = settings.chronogolf;
+
+  async function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    const text = (k: string) => String(f.get(k) ?? "").trim();
+    const secret = (k: string) => (text(k) ? { [k]: text(k) } : {}); // blank keeps the stored secret
+    const body = {
+      provider: text("provider"),
+      chronogolf: { baseUrl: text("baseUrl") || undefined, organizationId: text("organizationId"), clientId: text("clientId"), timezone: text("timezone") || undefined, ...secret("clientSecret"), ...secret("refreshToken") },
+    };
+    setBusy(true);
+    setError(null);
+    const res = await sendJson("/api/golf/settings", "PUT", body).catch(() => null);
+    setBusy(false);
+    if (!res) return setError("Could not reach the server.");
+    if (!res.ok) return setError(await errorText(res));
+    setMessage("Saved.");
+    router.refresh();
+  }
+
+  return (
+    <form className="adm-form card" onSubmit={submit} aria-labelledby="golf-provider">
+      <h2 id="golf-provider" style={{ gridColumn: "1 / -1", marginTop: 0 }}>
+        Booking provider
+      </h2>
+      <div>
+        <label htmlFor="gs-provider">Book tee times on</label>
+        <select id="gs-provider" name="provider" defaultValue={settings.provider}>
+          <option value="embedded">Switchboard tee sheet (the courses below)</option>
+          <option value="chronogolf">Chronogolf / Lightspeed Golf</option>
+        </select>
+      </div>
+      <div>
+        <label htmlFor="gs-base">Chronogolf API base URL</label>
+        <input id="gs-base" name="baseUrl" defaultValue={cg.baseUrl} />
+      </div>
+      <div>
+        <label htmlFor="gs-org">Organization id</label>
+        <input id="gs-org" name="organizationId" defaultValue={cg.organizationId ?? ""} />
+      </div>
+      <div>
+        <label htmlFor="gs-client">Client id</label>
+        <input id="gs-client" name="clientId" defaultValue={cg.clientId ?? ""} />
+      </div>
+      <div>
+        <label htmlFor="gs-secret">Client secret {cg.clientSecretSet ? "(set — blank keeps it)" : "(not set)"}</label>
+        <input id="gs-secret" name="clientSecret" type="password" autoComplete="off" />
+      </div>
+      <div>
+        <label htmlFor="gs-refresh">Refresh token {cg.refreshTokenSet ? "(set — blank keeps it)" : "(not set)"}</label>
+        <input id="gs-refresh" name="refreshToken" type="password" autoComplete="off" />
+      </div>
+      <div>
+        <label htmlFor="gs-tz">Club timezone</label>
+        <input id="gs-tz" name="timezone" defaultValue={cg.timezone ?? ""} placeholder="America/Toronto" />
+      </div>
+      <div className="actions">
+        <SubmitButton busy={busy} label="Save provider" busyLabel="Saving…" />
+        <FormFeedback error={error} message={message} />
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,32 @@
+import type { Deps } from "@/lib/deps";
+import { assertScope } from "@/lib/auth/permissions";
+import type { Principal } from "@/lib/auth/principal";
+import { AppError, describeIssues } from "@/lib/errors";
+import { bookedMessage } from "@/lib/golf/messages";
+import { golfProviderFor } from "@/lib/golf/provider-for";
+import { findByIdempotencyKey } from "@/lib/golf/reservations";
+import { toPublicReservation } from "@/lib/golf/reservation-view";
+import { bookTeeTimeInput, type PublicReservation } from "@/lib/golf/schemas";
+
+export type BookResult = { message: string; replayed: boolean; reservation: PublicReservation };
+
+/**
+ * golf_book_tee_time: books a slot from a search. A retry with the same idempotencyKey returns the
+ * reservation the key already made (nothing is booked twice); a key reused for another slot is refused.
+ */
+export async function bookTeeTime(deps: Deps, principal: Principal, raw: unknown): Promise<BookResult> {
+  assertScope(principal, "golf:write");
+  const parsed = bookTeeTimeInput.safeParse(raw ?? {});
+  if (!parsed.success) throw new AppError("validation_failed", describeIssues(parsed.error.issues));
+  const input = parsed.data;
+  const existing = await findByIdempotencyKey(deps.db, principal.accountId, input.idempotencyKey);
+  const provider = existing ? null : await golfProviderFor(deps, principal.accountId);
+  const { row, replayed } = existing ? { row: existing, replayed: true } : await provider!.book(principal, input);
+  if (replayed && (row.players !== input.players || !sameSlot(row, input.slotId))) {
+    throw new AppError("conflict", "That idempotencyKey was already used for a different booking; use a new key for a new booking.", { reservationId: row.id });
+  }
+  return { message: bookedMessage(row), replayed, reservation: toPublicReservation(row) };
+}
+
+const sameSlot = (row: { teeTimeId: string | null; externalId: string | null; provider: string }, slotId: string) =>
+  row.provider === "embedded" ? row.teeTimeId === slotId : true;
