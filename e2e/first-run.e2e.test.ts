@@ -80,6 +80,8 @@ describe.skipIf(skipWithoutBrowser)("first run without the terminal", () => {
     consolePage = await ctx.newPage();
     await consolePage.goto("/console"); // signed in by setup
     await consolePage.getByRole("heading", { name: /^Queue/ }).waitFor();
+    // The open console counts its member as online (its first heartbeat), so the test agent will wait for an answer.
+    await consolePage.getByTestId("online-count").filter({ hasText: /^1 online/ }).waitFor();
     await consolePage.getByRole("button", { name: "Send a test escalation" }).click();
     await consolePage.getByTestId("test-escalation-status").waitFor();
     const row = consolePage.locator("[data-queue-row]", { hasText: "Test escalation" });

@@ -26,9 +26,13 @@ describe("who may create the first admin without a token", () => {
     expect(tokenFreeSetupAllowed(h({ [PEER_HEADER]: "192.168.1.20" }), embedded)).toBe(false);
     // No stamped peer (not our Node server): unknown is not loopback.
     expect(tokenFreeSetupAllowed(h({}), embedded)).toBe(false);
-    // X-Forwarded-For is never believed without TRUSTED_PROXY_HOPS, and its presence means a proxy relays strangers.
-    expect(tokenFreeSetupAllowed(h({ [PEER_HEADER]: "127.0.0.1", "x-forwarded-for": "127.0.0.1" }), embedded)).toBe(false);
-    expect(tokenFreeSetupAllowed(h({ [PEER_HEADER]: "127.0.0.1", forwarded: "for=203.0.113.9" }), embedded)).toBe(false);
+    // A proxy on this host relaying a stranger names them in a forwarding header (never believed as the client,
+    // but enough to refuse); Next.js's own X-Forwarded-For (the peer itself) is not a relay.
+    expect(tokenFreeSetupAllowed(h({ [PEER_HEADER]: "127.0.0.1", "x-forwarded-for": "203.0.113.9" }), embedded)).toBe(false);
+    expect(tokenFreeSetupAllowed(h({ [PEER_HEADER]: "127.0.0.1", "x-forwarded-for": "127.0.0.1, 203.0.113.9" }), embedded)).toBe(false);
+    expect(tokenFreeSetupAllowed(h({ [PEER_HEADER]: "127.0.0.1", "x-real-ip": "203.0.113.9" }), embedded)).toBe(false);
+    expect(tokenFreeSetupAllowed(h({ [PEER_HEADER]: "127.0.0.1", forwarded: 'for="[2001:db8::1]";proto=https' }), embedded)).toBe(false);
+    expect(tokenFreeSetupAllowed(h({ [PEER_HEADER]: "::ffff:127.0.0.1", "x-forwarded-for": "::ffff:127.0.0.1" }), embedded)).toBe(true);
     expect(tokenFreeSetupAllowed(h({ [PEER_HEADER]: "127.0.0.1" }), parseConfig({ DATABASE_URL: "postgres://x@127.0.0.1/db" }))).toBe(false);
     expect(tokenFreeSetupAllowed(h({ [PEER_HEADER]: "127.0.0.1" }), parseConfig({ VERCEL: "1" }))).toBe(false);
   });
