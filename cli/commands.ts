@@ -4,11 +4,15 @@ import { createAccount, listAccounts, resolveAccount, rotateWebhookSecret } from
 import { createApiKey, listApiKeys, parseScopes, revokeApiKey } from "@/lib/auth/api-keys";
 import { createMember, listMembers } from "@/lib/auth/members";
 import { runNotifyCommand } from "@/cli/notify-commands";
+import { resetMemberPassword } from "@/lib/members/change-password";
+import { needsSetup, SETUP_DONE_MESSAGE } from "@/lib/setup/complete-setup";
+import { createSetupToken } from "@/lib/setup/setup-tokens";
 
-type Invocation = { noun: string; verb: string; rest: string[]; values: Record<string, string | boolean | undefined> };
+export type Invocation = { noun: string; verb: string; rest: string[]; values: Record<string, string | boolean | undefined> };
+/** Where a command writes: `out` is for scripts (stdout), `info` for people (stderr). */
+export type CliIo = { out: (line: string) => void; info: (line: string) => void };
 
-const out = (line: string) => process.stdout.write(`${line}\n`);
-const info = (line: string) => process.stderr.write(`${line}\n`);
+const stdio: CliIo = { out: (line) => process.stdout.write(`${line}\n`), info: (line) => process.stderr.write(`${line}\n`) };
 
 function need(values: Invocation["values"], name: string): string {
   const v = values[name];
@@ -16,9 +20,10 @@ function need(values: Invocation["values"], name: string): string {
   return v;
 }
 
-export async function runCommand(db: Db, { noun, verb, rest, values }: Invocation, usage: string): Promise<number> {
+export async function runCommand(db: Db, { noun, verb, rest, values }: Invocation, usage: string, io: CliIo = stdio): Promise<number> {
+  const { out, info } = io;
   const account = () => resolveAccount(db, values.account as string | undefined);
-  if (noun === "notify") return runNotifyCommand(db, verb, values, (await account()).id);
+  if (noun === "notify") return runNotifyCommand(db, verb, values, (await account()).id, io);
   switch (`${noun} ${verb}`) {
     case "db migrate":
       // getDatabase() already applied pending migrations before we got here.
@@ -54,6 +59,23 @@ export async function runCommand(db: Db, { noun, verb, rest, values }: Invocatio
     case "members list": {
       const a = await account();
       for (const m of await listMembers(db, a.id)) out(`${m.id}\t${m.email}\t${m.role}\t${m.active ? "active" : "inactive"}`);
+      return 0;
+    }
+    case "members reset-password": {
+      const given = typeof values.password === "string" ? values.password : undefined;
+      const r = await resetMemberPassword(db, { email: need(values, "email"), password: given });
+      if (r.generated) out(r.password);
+      info(`${r.generated ? "New password for" : "Password changed for"} ${r.member.email}${r.generated ? " (shown once, above)" : ""}; ${r.sessionsEnded} session(s) ended.${r.member.active ? "" : " Note: this member is deactivated and cannot sign in until an admin reactivates them."}`);
+      return 0;
+    }
+    case "setup token": {
+      if (!(await needsSetup(db))) {
+        info(SETUP_DONE_MESSAGE);
+        return 1;
+      }
+      const { token, expiresAt } = await createSetupToken(db);
+      out(token);
+      info(`One-time setup token (valid until ${expiresAt.toISOString()}): open /setup on the app and paste it to create the first admin.`);
       return 0;
     }
     case "keys create": {

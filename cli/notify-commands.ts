@@ -1,3 +1,4 @@
+import type { CliIo } from "@/cli/commands";
 import type { Principal } from "@/lib/auth/principal";
 import { getConfig } from "@/lib/config/env";
 import type { Db } from "@/lib/db/client";
@@ -7,10 +8,7 @@ import { readNotifySettings, updateNotifySettings, type NotifySettingsView } fro
 
 type Values = Record<string, string | boolean | undefined>;
 
-const out = (line: string) => process.stdout.write(`${line}\n`);
-const info = (line: string) => process.stderr.write(`${line}\n`);
-
-function show(s: NotifySettingsView) {
+function show(s: NotifySettingsView, out: CliIo["out"]) {
   out(`server\t${s.serverUrl}${s.serverUrlIsDefault ? " (default)" : ""}`);
   out(`default-topic\t${s.defaultTopic ?? "-"}`);
   out(`oncall-topic\t${s.oncallTopic ?? "-"}`);
@@ -21,7 +19,7 @@ function show(s: NotifySettingsView) {
  * `switchboard notify settings|test`: the account's ntfy settings from the command line. The CLI runs with
  * the operator's own access to the database, so it acts as the account's admin (audited as "cli").
  */
-export async function runNotifyCommand(db: Db, verb: string, values: Values, accountId: string): Promise<number> {
+export async function runNotifyCommand(db: Db, verb: string, values: Values, accountId: string, { out, info }: CliIo): Promise<number> {
   const admin: Principal = { kind: "api_key", accountId, keyId: "cli", keyPrefix: "cli", scopes: ["admin"] };
   const deps = { db, config: getConfig() };
   if (verb === "settings") {
@@ -34,7 +32,7 @@ export async function runNotifyCommand(db: Db, verb: string, values: Values, acc
     if (str("token") !== undefined) change.accessToken = str("token");
     if (values["clear-token"]) change.accessToken = null;
     const view = Object.keys(change).length ? await updateNotifySettings(deps, admin, change) : await readNotifySettings(deps, admin);
-    show(view);
+    show(view, out);
     if (Object.keys(change).length) info("Saved.");
     return 0;
   }

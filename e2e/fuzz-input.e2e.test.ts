@@ -10,12 +10,19 @@ import { startIsolatedApp } from "./support/isolated-app";
 // nesting, huge strings, wrong types, out-of-range numbers and dates, broken encodings and cookies.
 // Never a 5xx, never internals in the body, and a 400/422 names the field. Seeded and bounded.
 const SEED = 20261201;
-let iso: Awaited<ReturnType<typeof startIsolatedApp>>;
+let iso: Awaited<ReturnType<typeof startIsolatedApp>> & { sessionCookie?: string };
 let mcp: McpTestClient;
 
 beforeAll(async () => {
   iso = await startIsolatedApp();
   mcp = await connectLegacy(iso.baseUrl, iso.key);
+  // Routes for a signed-in member (auth: "session") get the isolated admin's session cookie.
+  const login = await fetch(`${iso.baseUrl}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: iso.baseUrl },
+    body: JSON.stringify({ email: iso.adminEmail, password: iso.adminPassword }),
+  });
+  iso.sessionCookie = login.headers.get("set-cookie")!.split(";")[0];
 }, 300_000);
 afterAll(async () => {
   await mcp?.close();

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import Link from "next/link";
 import { requireAdminPage } from "@/lib/admin/require-admin-page";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { SignOutButton } from "@/components/admin/sign-out-button";
@@ -16,7 +17,12 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         <p className="adm-brand">Switchboard admin</p>
         <AdminNav />
         <p className="adm-who">
+          <Link href="/console">Operator console</Link>
+        </p>
+        <p className="adm-who">
           Signed in as <strong>{me.name || me.email}</strong>
+          <br />
+          <Link href="/account/password">Change password</Link>
           <br />
           <SignOutButton />
         </p>

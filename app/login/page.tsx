@@ -1,10 +1,15 @@
+import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
+import { getDeps } from "@/lib/deps";
+import { needsSetup } from "@/lib/setup/complete-setup";
 import { safeNextPath } from "@/lib/http/safe-next";
 
 export const metadata = { title: "Sign in · Switchboard" };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
   const { next } = await searchParams;
+  // Nobody to sign in as yet: the first admin is created at /setup.
+  if (await needsSetup((await getDeps()).db)) redirect("/setup");
   return (
     <main>
       <h1>Sign in</h1>

@@ -55,6 +55,7 @@ export const consoleApi = {
   claim: (id: string) => call<ConsoleCase>("POST", `/api/cases/${id}/claim`),
   answer: (id: string, content: string) => call<{ case: ConsoleCase }>("POST", `/api/cases/${id}/messages`, { content }).then((r) => r.case),
   presence: (status: "online" | "away") => call<{ online: number; ttlSeconds: number }>("POST", "/api/presence", { status }),
+  testEscalation: () => call<{ status: "answered" | "pending" | "unavailable" | "cancelled"; caseId: string; message: string }>("POST", "/api/test-escalation", {}),
   onlineCount: () => call<{ online: number }>("GET", "/api/presence").then((r) => r.online),
   cannedReplies: () => call<{ cannedReplies: CannedReply[] }>("GET", "/api/canned-replies").then((r) => r.cannedReplies),
   createCannedReply: (v: { shortcut: string; title: string; body: string }) => call<CannedReply>("POST", "/api/canned-replies", v),

@@ -13,6 +13,7 @@ import { useNow } from "@/components/console/use-now";
 import { useOpenCase } from "@/components/console/use-open-case";
 import { useQueue } from "@/components/console/use-queue";
 import { useShortcuts } from "@/components/console/use-shortcuts";
+import { SendTestEscalationButton, TestEscalationStatus, useTestEscalation } from "@/components/console/test-escalation";
 import type { CannedReply, ConsoleMember } from "@/components/console/types";
 
 /**
@@ -37,6 +38,7 @@ export function ConsoleApp({ me, initialCaseId }: { me: ConsoleMember; initialCa
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [replies, setReplies] = useState<CannedReply[]>([]);
   const [helpOpen, setHelpOpen] = useState(false);
+  const test = useTestEscalation();
 
   useEffect(() => {
     consoleApi.cannedReplies().then(setReplies, () => {});
@@ -115,7 +117,8 @@ export function ConsoleApp({ me, initialCaseId }: { me: ConsoleMember; initialCa
             Queue <span className="cx-count" data-testid="open-count">{q.openCount} open</span>
           </h1>
           {q.error && <p role="alert" className="cx-notice cx-notice-error">{q.error}</p>}
-          <QueueList queue={q.queue} selectedId={selectedId} openId={oc.openId} me={me} now={now} loaded={q.loaded} onOpen={(id) => { setSelectedId(id); oc.open(id); }} onSelect={setSelectedId} />
+          <TestEscalationStatus state={test.state} onDismiss={test.dismiss} />
+          <QueueList queue={q.queue} selectedId={selectedId} openId={oc.openId} me={me} now={now} loaded={q.loaded} onOpen={(id) => { setSelectedId(id); oc.open(id); }} onSelect={setSelectedId} emptyAction={<SendTestEscalationButton state={test.state} onSend={() => void test.send()} />} />
           <p className="cx-muted cx-hint">
             <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>Enter</kbd> claim · <kbd>r</kbd> answer · <kbd>Ctrl</kbd>+<kbd>Enter</kbd> send · <kbd>?</kbd> all shortcuts
           </p>

@@ -1,5 +1,6 @@
 "use client";
 
+import type { ReactNode } from "react";
 import { callerSummary } from "@/components/console/caller-info";
 import { holderLabel, PriorityBadges, VoiceBadge } from "@/components/console/case-badges";
 import { Countdown } from "@/components/console/countdown";
@@ -15,10 +16,12 @@ type Props = {
   loaded: boolean;
   onOpen: (id: string) => void;
   onSelect: (id: string) => void;
+  /** Offered when nobody is waiting (the console's "send a test escalation"). */
+  emptyAction?: ReactNode;
 };
 
 /** The live queue. Rows are buttons: Tab/j/k move between them, Enter opens and claims, a click opens. */
-export function QueueList({ queue, selectedId, openId, me, now, loaded, onOpen, onSelect }: Props) {
+export function QueueList({ queue, selectedId, openId, me, now, loaded, onOpen, onSelect, emptyAction }: Props) {
   if (!loaded) return <p className="cx-empty">Loading the queue…</p>;
   if (!queue.length)
     return (
@@ -27,6 +30,7 @@ export function QueueList({ queue, selectedId, openId, me, now, loaded, onOpen, 
           <strong>No one is waiting.</strong>
         </p>
         <p className="cx-muted">New cases appear here the moment an agent asks.</p>
+        {emptyAction && <p>{emptyAction}</p>}
       </div>
     );
   return (

@@ -34,6 +34,7 @@ export function TopBar({ me, online, presence, onToggleAway, sound, onSound, fee
           History
         </Link>
         <Link href="/console/canned-replies">Canned replies</Link>
+        {me.role === "admin" && <Link href="/admin">Admin</Link>}
       </nav>
       <span className="cx-spacer" />
       {feed && (
@@ -56,9 +57,9 @@ export function TopBar({ me, online, presence, onToggleAway, sound, onSound, fee
       <button type="button" className="cx-ghost" onClick={onHelp} aria-label="Keyboard shortcuts">
         ?
       </button>
-      <span className="cx-me" title={me.email}>
+      <Link className="cx-me" href="/account/password" title={`${me.email} — change password`}>
         {me.name || me.email}
-      </span>
+      </Link>
       <button type="button" className="cx-ghost" onClick={onSignOut}>
         Sign out
       </button>

@@ -17,7 +17,7 @@ export const mutation = (r: RouteSpec): fc.Arbitrary<Mutation> => {
   return fc.oneof(...options);
 };
 
-export async function send(iso: { baseUrl: string; key: string }, r: RouteSpec, m: Mutation) {
+export async function send(iso: { baseUrl: string; key: string; sessionCookie?: string }, r: RouteSpec, m: Mutation) {
   const path = r.path.replace("{id}", m.kind === "id" ? m.raw : NO_SUCH_ID);
   const query = Object.entries(r.query ?? {}).map(([k, v]) => `${k}=${m.kind === "query" && m.name === k ? m.raw : encodeURIComponent(v)}`);
   const body = m.kind === "raw" ? m.body : r.body ? JSON.stringify(m.kind === "field" ? { ...r.body, [m.name]: m.value } : r.body) : undefined;
@@ -25,6 +25,7 @@ export async function send(iso: { baseUrl: string; key: string }, r: RouteSpec, 
   if (body !== undefined) headers["content-type"] = "application/json";
   if ((r.auth ?? "key") === "key" && m.kind !== "cookie") headers.authorization = `Bearer ${iso.key}`;
   if (r.auth === "signed" && body !== undefined) headers["x-webhook-signature"] = createHmac("sha256", ISOLATED_WEBHOOK_SECRET).update(body, "utf8").digest("hex");
+  if (r.auth === "session" && iso.sessionCookie) headers.cookie = iso.sessionCookie;
   if (m.kind === "cookie") headers.cookie = m.cookie;
   const res = await fetch(`${iso.baseUrl}${path}${query.length ? `?${query.join("&")}` : ""}`, { method: r.method, headers, body });
   return { status: res.status, text: await res.text() };

@@ -4,8 +4,8 @@ export type RouteSpec = {
   path: string;
   body?: Record<string, unknown>;
   query?: Record<string, string>;
-  /** key (Bearer, every scope), none (login), signed (simulator webhook). */
-  auth?: "key" | "none" | "signed";
+  /** key (Bearer, every scope), none (login), signed (simulator webhook), session (the isolated admin signed in). */
+  auth?: "key" | "none" | "signed" | "session";
 };
 
 export const NO_SUCH_ID = "00000000-0000-4000-8000-000000000000";
@@ -69,6 +69,14 @@ export const ROUTES: RouteSpec[] = [
   { method: "POST", path: "/api/auth/login", body: { email: "nobody@isolated.test", password: "wrong password" }, auth: "none" },
   { method: "POST", path: "/api/auth/logout", auth: "none" },
   { method: "POST", path: "/api/webhooks/simulator", body: simEvent, auth: "signed" },
+  // A wrong current password on purpose: the fuzzer never changes the admin's password, and a valid shape gets 422 naming currentPassword.
+  { method: "POST", path: "/api/auth/password", body: { currentPassword: "not the password", newPassword: "a new long password" }, auth: "session" },
+  // The isolated app has members, so setup answers 409 once the input is valid; bad input gets 422 first.
+  { method: "POST", path: "/api/setup", body: { email: "first@isolated.test", password: "long enough password", name: "First", token: "setup_x" }, auth: "none" },
+  // Nobody is online in the isolated app: the test agent is told "unavailable" at once.
+  { method: "POST", path: "/api/test-escalation", body: { timeoutSeconds: 5 } },
+  // No CLI secret here: always 401, whatever the body.
+  { method: "POST", path: "/api/internal/cli", body: { argv: ["accounts", "list"] }, auth: "none" },
 ];
 
 /** The tools' base arguments; the fuzzer mutates one of them (or adds another). */

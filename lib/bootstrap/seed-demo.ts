@@ -1,36 +1,37 @@
 import type { Db } from "@/lib/db/client";
 import { countAccounts, createAccount } from "@/lib/accounts/accounts";
 import { createApiKey } from "@/lib/auth/api-keys";
-import { createMember } from "@/lib/auth/members";
-import { randomToken } from "@/lib/auth/secrets";
 import { seedDemoCourse } from "@/lib/golf/seed-demo-course";
 
-export type DemoCredentials = { accountId: string; operatorEmail: string; operatorPassword: string; apiKey: string; webhookSecret: string };
+export type DemoSeed = { accountId: string; apiKey: string; webhookSecret: string };
 
 /**
- * On first start with an empty database: a demo account, operator and API key, returned once so the
- * caller can print them, and a demo golf course with its tee sheets for the coming days. Returns null when any account exists. Runs in one transaction.
+ * On first start with an empty database: the demo account and an API key for it, returned once so the
+ * caller can print them, and a demo golf course with tee sheets for the coming days. No member: nobody has to find a password in the terminal — the first person to
+ * open the app creates the first admin at /setup (lib/setup). Returns null when any account exists.
  */
-export async function seedDemoIfEmpty(db: Db): Promise<DemoCredentials | null> {
+export async function seedDemoIfEmpty(db: Db): Promise<DemoSeed | null> {
   return db.transaction(async (tx) => {
     if ((await countAccounts(tx)) > 0) return null;
     const { account, webhookSecret } = await createAccount(tx, { name: "Demo" });
-    const operatorPassword = randomToken(12);
-    await createMember(tx, account.id, { email: "operator@demo.switchboard.local", password: operatorPassword, role: "admin", name: "Demo Operator" });
     const { key } = await createApiKey(tx, { accountId: account.id, name: "Demo agent key", scopes: ["hitl:ask", "hitl:answer", "calls:read", "calls:write", "notify:send", "weather:read", "golf:read", "golf:write"] });
     await seedDemoCourse(tx, account.id);
-    return { accountId: account.id, operatorEmail: "operator@demo.switchboard.local", operatorPassword, apiKey: key, webhookSecret };
+    return { accountId: account.id, apiKey: key, webhookSecret };
   });
 }
 
-export function formatDemoCredentials(c: DemoCredentials): string {
+export function formatDemoSeed(c: DemoSeed): string {
   return [
     "",
-    "┌ Switchboard demo account created (shown once — save these now) ─────────",
-    `│ Operator (admin) sign-in: ${c.operatorEmail} / ${c.operatorPassword}`,
+    "┌ Switchboard demo account created (secrets shown once) ──────────────────",
     `│ API key (hitl:ask, hitl:answer, calls:read, calls:write, notify:send, weather:read, golf:read, golf:write): ${c.apiKey}`,
     `│ Callback signing secret: ${c.webhookSecret}`,
     "└──────────────────────────────────────────────────────────────────────────",
     "",
   ].join("\n");
+}
+
+/** Printed at every start while nobody can sign in: where to go. Holds no secret. */
+export function formatSetupHint(origin: string): string {
+  return `\n→ No admin yet: open ${origin}/ in a browser on this machine to create one (no password is printed).\n\n`;
 }

@@ -1,8 +1,11 @@
+import path from "node:path";
 import { getDeps } from "@/lib/deps";
-import { getConfig } from "@/lib/config/env";
+import { getConfig, listeningPort } from "@/lib/config/env";
 import { isDataDirLocked } from "@/lib/db/data-dir-lock";
-import { formatDemoCredentials, seedDemoIfEmpty } from "@/lib/bootstrap/seed-demo";
+import { formatDemoSeed, formatSetupHint, seedDemoIfEmpty } from "@/lib/bootstrap/seed-demo";
 import { getOrCreateInstanceSecret, SIMULATOR_WEBHOOK_SECRET_NAME } from "@/lib/bootstrap/instance-secrets";
+import { publishCliEndpoint } from "@/lib/cli-bridge/endpoint";
+import { needsSetup } from "@/lib/setup/complete-setup";
 import { startScheduler } from "@/lib/jobs/scheduler";
 import { log } from "@/lib/log";
 
@@ -13,10 +16,14 @@ export async function startServer(): Promise<void> {
   if (config.SEED_DEMO) {
     const demo = await seedDemoIfEmpty(deps.db);
     // Printed straight to the terminal, once, and never logged.
-    if (demo) process.stdout.write(formatDemoCredentials(demo));
+    if (demo) process.stdout.write(formatDemoSeed(demo));
   }
   // Generated on first start and stored, never derived from settings (a derivable secret let anyone forge call events).
   if (!config.SIMULATOR_WEBHOOK_SECRET) await getOrCreateInstanceSecret(deps.db, SIMULATOR_WEBHOOK_SECRET_NAME);
+  const port = listeningPort();
+  // The CLI cannot open the embedded database while we hold it: it hands its commands to us instead.
+  if (!config.DATABASE_URL && port) publishCliEndpoint(path.resolve(config.DATA_DIR, "pglite"), port);
+  if (await needsSetup(deps.db)) process.stdout.write(formatSetupHint(config.APP_URL ?? `http://127.0.0.1:${port ?? 3000}`));
   if (config.SCHEDULER) startScheduler(deps);
   log.info({ kv: deps.kv.driver, bus: deps.bus.driver, db: config.DATABASE_URL ? "postgres" : "pglite" }, "switchboard ready");
 }

@@ -203,6 +203,8 @@ export const envSchema = z.object({
   SCHEDULER: bool(true),
   /** Test-only: registers the MCP conformance suite's fixture tools, resources and prompts (npm run test:conformance). */
   MCP_CONFORMANCE_FIXTURES: bool(false),
+  /** Lets a person create the first admin at /setup on a shared database (besides `switchboard setup-token`); useless once an admin exists. */
+  SETUP_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   VERCEL_URL: z.string().optional(),
   /** Set by Vercel on its builds and functions ("1"). */
@@ -303,4 +305,13 @@ export function getConfig(): Config {
 /** For tests and the CLI: forget the parsed configuration so the next read sees new values. */
 export function resetConfig(): void {
   cached = undefined;
+}
+
+/**
+ * The port this server listens on: Next.js sets PORT once it is listening (`next start` / `next dev`), after
+ * the configuration may have been parsed, so it is read fresh. Undefined outside a Next.js server (CLI, tests).
+ */
+export function listeningPort(): number | undefined {
+  const port = Number(process.env.PORT);
+  return Number.isInteger(port) && port > 0 && port < 65536 ? port : undefined;
 }

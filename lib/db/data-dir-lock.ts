@@ -35,6 +35,12 @@ export function acquireDataDirLock(dataDir: string): () => void {
 
 export const isDataDirLocked = (e: unknown) => (e as { details?: { reason?: unknown } } | null)?.details?.reason === DATA_DIR_LOCKED;
 
+/** The live process holding an embedded data directory, other than this one; null when it is free. */
+export function dataDirHolder(dataDir: string): number | null {
+  const holder = readPid(path.join(dataDir, "switchboard.pid"));
+  return holder && holder !== process.pid && isRunning(holder) ? holder : null;
+}
+
 function readPid(file: string): number | null {
   try {
     const pid = Number(fs.readFileSync(file, "utf8").trim());

@@ -72,7 +72,7 @@ export const cases = pgTable("cases", {
   dedupeHash: text("dedupe_hash"),
   callbackUrl: text("callback_url"),
   answer: text("answer"),
-  source: text("source").$type<"mcp" | "api" | "retell">().notNull().default("api"),
+  source: text("source").$type<"mcp" | "api" | "retell" | "test">().notNull().default("api"),
   createdByKeyId: uuid("created_by_key_id"),
   claimedByMemberId: uuid("claimed_by_member_id"),
   claimedByKeyId: uuid("claimed_by_key_id"),
@@ -318,6 +318,13 @@ export type CannedReplyRow = typeof cannedReplies.$inferSelect;
 export const instanceSecrets = pgTable("instance_secrets", {
   name: text("name").primaryKey(),
   value: text("value").notNull(),
+  createdAt: ts("created_at").notNull().defaultNow(),
+});
+
+// --- First run: one-time setup tokens (migration 20261207000000_first_run.sql) ---
+export const setupTokens = pgTable("setup_tokens", {
+  tokenHash: text("token_hash").primaryKey(),
+  expiresAt: ts("expires_at").notNull(),
   createdAt: ts("created_at").notNull().defaultNow(),
 });
 

@@ -16,7 +16,7 @@ import { withDatabaseGuard } from "@/lib/db/guard";
 
 type WaitHooks = Pick<WaitOptions, "signal" | "onProgress">;
 /** Where the escalation came from, and (Retell) how long its caller may wait; MCP's 55 s by default. */
-type AskOptions = WaitHooks & { source?: "mcp" | "retell"; maxTimeoutSeconds?: number };
+type AskOptions = WaitHooks & { source?: "mcp" | "retell" | "test"; maxTimeoutSeconds?: number };
 
 /** What the agent hears: the answer, or a fallback sentence it can say as is. */
 export function resultFromCase(deps: Deps, row: CaseRow, opts: { nobodyOnline?: boolean } = {}): ToolResult {
@@ -38,7 +38,8 @@ export function resultFromCase(deps: Deps, row: CaseRow, opts: { nobodyOnline?: 
 /** ask_human: create (or find) the case, then wait for a person — unless nobody is online to answer. */
 export async function askHuman(deps: Deps, principal: Principal, input: unknown, opts: AskOptions = {}): Promise<ToolResult> {
   const { source = "mcp", maxTimeoutSeconds, ...hooks } = opts;
-  assertScope(principal, "hitl:ask");
+  // A test escalation is an answerer asking their own queue (lib/hitl/send-test-escalation.ts).
+  assertScope(principal, source === "test" ? "hitl:answer" : "hitl:ask");
   // Bounded and behind the database breaker: during an outage the agent hears FALLBACK_UNREACHABLE within
   // HITL_DB_TIMEOUT_MS (at once while the breaker is open) instead of a transport error.
   const { row, online } = await withDatabaseGuard(deps.config, async () => {

@@ -21,14 +21,16 @@ const DEDUPE_WINDOW_MS = 2 * 60_000;
 const IDEMPOTENCY_TTL_MS = 24 * 3600_000;
 const SESSION_TTL_MS = 3600_000;
 
+export type CaseSource = "mcp" | "api" | "retell" | "test";
 export type CreateCaseResult = { case: CaseRow; created: boolean };
 
 /**
  * Creates an escalation case, or returns the one an earlier identical request created:
  * the same `idempotencyKey`, or without one the same `callId` + `question` within 2 minutes.
  */
-export async function createCase(deps: Deps, principal: Principal, raw: unknown, opts: { source: "mcp" | "api" | "retell"; maxTimeoutSeconds?: number }): Promise<CreateCaseResult> {
-  assertScope(principal, "hitl:ask");
+export async function createCase(deps: Deps, principal: Principal, raw: unknown, opts: { source: CaseSource; maxTimeoutSeconds?: number }): Promise<CreateCaseResult> {
+  // A test escalation is an answerer sending a question to their own queue (lib/hitl/send-test-escalation.ts).
+  assertScope(principal, opts.source === "test" ? "hitl:answer" : "hitl:ask");
   const parsed = createCaseSchemaFor(opts.maxTimeoutSeconds ?? 55).safeParse(raw);
   if (!parsed.success) throw new AppError("validation_failed", describeIssues(parsed.error.issues));
   const input = parsed.data;

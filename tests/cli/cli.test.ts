@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -92,6 +92,21 @@ describe("switchboard CLI", () => {
     const dup = run("members", "create", "--email", "ana@acme.test", "--password", "long enough pw", "--role", "admin");
     expect(dup.code).toBe(1);
     expect(dup.stderr).toMatch(/already a member/);
+  });
+
+  it("while another process holds the embedded database without taking commands, says what to do (exit 1)", () => {
+    // A live process that is not a Switchboard app publishing a CLI endpoint (e2e/first-run covers the app that does).
+    const holder = spawn(process.execPath, ["-e", "setTimeout(() => {}, 60000)"], { stdio: "ignore" });
+    try {
+      fs.writeFileSync(path.join(dataDir, "pglite", "switchboard.pid"), String(holder.pid));
+      const r = run("keys", "list");
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(new RegExp(`in use by process ${holder.pid}, which does not take CLI commands`));
+      expect(r.stderr).toMatch(/stop it/);
+    } finally {
+      holder.kill("SIGKILL");
+      fs.rmSync(path.join(dataDir, "pglite", "switchboard.pid"), { force: true });
+    }
   });
 
   it("refuses a bad setting, naming the variable", () => {

@@ -59,6 +59,8 @@ export async function routeFixtures(app: App): Promise<Record<string, Make>> {
       return { body: { email: m.email, password: "correct horse battery" } };
     },
     "POST /api/auth/logout": async () => ({}),
+    // Only the operator's and admin's sessions get this far; each changes its own password (a fresh one each time).
+    "POST /api/auth/password": async () => ({ body: { currentPassword: "correct horse battery", newPassword: `matrix ${uniq()} pw` } }),
     "GET /api/calls": async () => ({}),
     "POST /api/calls": async () => ({ body: { phoneNumber: "+14155550123", task: "Matrix test call.", maxDurationMinutes: 1 } }),
     "GET /api/calls/{id}": async () => ({ params: { id: sharedCall } }),
@@ -97,6 +99,8 @@ export async function routeFixtures(app: App): Promise<Record<string, Make>> {
     "GET /api/golf/settings": async () => ({}),
     "PUT /api/golf/settings": async () => ({ body: { provider: "embedded", chronogolf: { timezone: "America/Toronto" } } }),
     "GET /api/health": async () => ({}),
+    // No credential here holds the CLI secret (nor comes from a loopback socket): 401 for all.
+    "POST /api/internal/cli": async () => ({ body: { argv: ["accounts", "list"] } }),
     "GET /api/keys": async () => ({}),
     "POST /api/keys": async () => ({ body: { name: "matrix", scopes: ["hitl:ask"] } }),
     "DELETE /api/keys/{id}": async () => ({ params: { id: await newKeyId() } }),
@@ -134,6 +138,10 @@ export async function routeFixtures(app: App): Promise<Record<string, Make>> {
     "GET /api/settings/retell": async () => ({}),
     "PUT /api/settings/retell": async () => ({ body: { apiKey: RETELL_KEY } }),
     "DELETE /api/settings/retell": async () => ({}),
+    // Members exist, so setup is over for everyone: a public route that answers 409 (tests/setup covers the first run).
+    "POST /api/setup": async () => ({ body: { email: `setup-${uniq()}@matrix.test`, password: "correct horse battery" }, okStatuses: [409] }),
+    // Nobody is online in the matrix app, so the test agent is told "unavailable" at once.
+    "POST /api/test-escalation": async () => ({ body: { timeoutSeconds: 5 } }),
     "POST /api/webhooks/{provider}": async () => ({ params: { provider: "simulator" }, rawBody: webhookBody, headers: signed }),
   };
 }

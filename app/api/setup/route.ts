@@ -1,0 +1,32 @@
+import { getDeps } from "@/lib/deps";
+import { json, errorResponse } from "@/lib/http/respond";
+import { readJson } from "@/lib/http/read-json";
+import { parseOrThrow } from "@/lib/http/parse";
+import { assertSameOrigin } from "@/lib/http/authenticate";
+import { declareRoute } from "@/lib/http/with-route";
+import { publicOrigin } from "@/lib/http/public-origin";
+import { cookieSecure, createSession, SESSION_COOKIE } from "@/lib/auth/sessions";
+import { completeSetup, setupInput } from "@/lib/setup/complete-setup";
+import { tokenFreeSetupAllowed } from "@/lib/setup/setup-access";
+
+export const dynamic = "force-dynamic";
+
+// POST /api/setup {email, password, name?, token?} — the first admin and an API key (shown once); signs them in
+export const POST = declareRoute(async function POST(req: Request) {
+  try {
+    const deps = await getDeps();
+    const input = parseOrThrow(setupInput, await readJson(req));
+    assertSameOrigin(req);
+    const done = await completeSetup(deps.db, deps.config, input, { tokenFree: tokenFreeSetupAllowed(req.headers, deps.config) });
+    const session = await createSession(deps.db, done.member.id);
+    const res = json(
+      { member: done.member, account: done.account, apiKey: { key: done.key, prefix: done.apiKey.prefix, scopes: done.apiKey.scopes }, mcpUrl: `${publicOrigin(req.headers, deps.config)}/api/mcp` },
+      { status: 201 },
+    );
+    const secure = cookieSecure(req.url) ? "; Secure" : "";
+    res.headers.append("set-cookie", `${SESSION_COOKIE}=${session.token}; Path=/; HttpOnly; SameSite=Lax; Expires=${session.expiresAt.toUTCString()}${secure}`);
+    return res;
+  } catch (e) {
+    return errorResponse(e);
+  }
+}, { public: true, note: "only while no member exists; from loopback on the embedded default, else with a one-time setup token" });

@@ -1,0 +1,172 @@
+/**
+ * A newcomer's first run, in a real browser at full typing speed: the embedded default with nobody signed up
+ * → the setup page (from loopback, no token) → the first admin and an API key shown once → the console,
+ * where "Send a test escalation" closes the loop → the home page → console ↔ admin → password change →
+ * `switchboard members reset-password` while the app holds the embedded database.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { api } from "./support/api";
+import { launchBrowser, newContext, signIn, skipWithoutBrowser } from "./support/browser";
+import { runCli, startFirstRunApp } from "./support/first-run-app";
+
+const EMAIL = "ana@first-run.test";
+const FIRST_PASSWORD = "first password 123";
+const NEW_PASSWORD = "second password 456";
+
+describe.skipIf(skipWithoutBrowser)("first run without the terminal", () => {
+  let fr: Awaited<ReturnType<typeof startFirstRunApp>>;
+  let browser: Browser;
+  let ctx: BrowserContext;
+  let consolePage: Page;
+  let apiKey = "";
+
+  beforeAll(async () => {
+    fr = await startFirstRunApp();
+    browser = await launchBrowser();
+    ctx = await newContext(browser, fr.app.baseUrl);
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await fr?.close();
+  });
+
+  it("before anyone signs up: the demo account is seeded (no member), and setup refuses a request relayed by a proxy", async () => {
+    const demoKey = /API key \([^)]*\): (sb_[0-9a-f]{12}_\S+)/.exec(fr.app.logs())?.[1];
+    expect(demoKey, fr.app.logs()).toBeTruthy();
+    expect((await api(fr.app.baseUrl).call("GET", "/api/presence", { key: demoKey })).status).toBe(200);
+    expect(fr.app.logs()).toMatch(/No admin yet: open http:\/\/127\.0\.0\.1:\d+\/ in a browser/);
+    expect(fr.app.logs()).not.toMatch(/sign-in:/i); // no password in the terminal any more
+    const login = await fetch(`${fr.app.baseUrl}/login`, { redirect: "manual" });
+    expect(login.headers.get("location")).toMatch(/\/setup$/);
+    // A reverse proxy on this host makes every visitor look local; it says so with X-Forwarded-For.
+    const relayed = await api(fr.app.baseUrl).call("POST", "/api/setup", {
+      body: { email: "mallory@example.test", password: "long enough password" },
+      headers: { origin: fr.app.baseUrl, "x-forwarded-for": "203.0.113.9" },
+    });
+    expect(relayed.status).toBe(403);
+    expect(relayed.json.error.message).toMatch(/token: required/);
+  });
+
+  it("opening the app shows setup; it creates the admin, shows the key once with copy buttons, and signs them in", async () => {
+    const page = await ctx.newPage();
+    await page.goto("/");
+    await page.waitForURL(/\/setup$/);
+    await expect(page.getByLabel("Setup token").count()).resolves.toBe(0); // loopback on the embedded default
+    await page.getByLabel("Your email").fill(EMAIL);
+    await page.getByLabel(/Your name/).fill("Ana");
+    await page.getByLabel("Password (at least 8 characters)").fill(FIRST_PASSWORD);
+    await page.getByLabel("Password again").fill(FIRST_PASSWORD);
+    await page.getByRole("button", { name: "Create admin and API key" }).click();
+    const key = page.getByTestId("setup-api-key");
+    await key.waitFor();
+    apiKey = (await key.textContent())!.trim();
+    expect(apiKey).toMatch(/^sb_[0-9a-f]{12}_[A-Za-z0-9_-]{43}$/);
+    expect(await page.getByTestId("setup-mcp-url").textContent()).toBe(`${fr.app.baseUrl}/api/mcp`);
+    expect(await page.getByRole("button", { name: "Copy key to clipboard" }).count()).toBe(1);
+    expect(await page.getByRole("button", { name: "Copy URL to clipboard" }).count()).toBe(1);
+    // The key works for an agent; the page will never show it again.
+    expect((await api(fr.app.baseUrl).call("GET", "/api/presence", { key: apiKey })).status).toBe(200);
+    await page.reload();
+    await page.waitForURL(/\/login$/);
+    expect(await page.content()).not.toContain(apiKey);
+    // Setup is over for everyone, loopback included.
+    const again = await api(fr.app.baseUrl).call("POST", "/api/setup", { body: { email: "second@example.test", password: "long enough password" }, headers: { origin: fr.app.baseUrl } });
+    expect(again.status).toBe(409);
+    await page.close();
+  });
+
+  it("the empty queue sends a test escalation; answering it with the keyboard closes the loop with exactly what was typed", async () => {
+    consolePage = await ctx.newPage();
+    await consolePage.goto("/console"); // signed in by setup
+    await consolePage.getByRole("heading", { name: /^Queue/ }).waitFor();
+    // The open console counts its member as online (its first heartbeat), so the test agent will wait for an answer.
+    await consolePage.getByTestId("online-count").filter({ hasText: /^1 online/ }).waitFor();
+    await consolePage.getByRole("button", { name: "Send a test escalation" }).click();
+    await consolePage.getByTestId("test-escalation-status").waitFor();
+    const row = consolePage.locator("[data-queue-row]", { hasText: "Test escalation" });
+    await row.waitFor();
+    await row.focus();
+    const answer = "Yes, 9 am to 1 pm on Sundays.";
+    await consolePage.keyboard.press("Enter");
+    await consolePage.keyboard.press("r");
+    await consolePage.keyboard.type(answer);
+    await consolePage.keyboard.press("Control+Enter");
+    const heard = consolePage.getByTestId("test-escalation-heard");
+    await heard.waitFor({ timeout: 30_000 });
+    expect(await heard.textContent()).toBe(answer);
+    expect(await consolePage.getByTestId("test-escalation-status").textContent()).toMatch(/The loop is closed/);
+  });
+
+  it("the home page says what this is, who is online, the MCP URL, and links to the console and admin", async () => {
+    const home = await ctx.newPage();
+    await home.goto("/");
+    await home.getByRole("heading", { name: "Switchboard", level: 1 }).waitFor();
+    expect(await home.getByText(/Puts a person on the line for AI voice agents/).count()).toBe(1);
+    expect(await home.getByTestId("home-mcp-url").textContent()).toBe(`${fr.app.baseUrl}/api/mcp`);
+    expect(await home.getByTestId("home-presence").textContent()).toMatch(/^1 person is online/); // the console open in another tab
+    await home.getByRole("link", { name: "Admin", exact: true }).click();
+    await home.waitForURL(/\/admin$/);
+    await home.goto("/");
+    await home.getByRole("link", { name: "Operator console" }).click();
+    await home.waitForURL(/\/console$/);
+    await home.close();
+  });
+
+  it("the console links to admin and admin back to the console", async () => {
+    await consolePage.getByRole("navigation", { name: "Console" }).getByRole("link", { name: "Admin" }).click();
+    await consolePage.waitForURL(/\/admin$/);
+    await consolePage.getByRole("link", { name: "Operator console" }).click();
+    await consolePage.waitForURL(/\/console$/);
+    await consolePage.getByRole("heading", { name: /^Queue/ }).waitFor();
+  });
+
+  it("password change (current password required) signs out other sessions; the old password stops working", async () => {
+    const elsewhere = await newContext(browser, fr.app.baseUrl);
+    const other = await elsewhere.newPage();
+    await signIn(other, EMAIL, FIRST_PASSWORD);
+    expect((await other.request.get("/api/cases?status=open")).status()).toBe(200);
+
+    await consolePage.getByRole("link", { name: /Ana/ }).click(); // the name in the top bar
+    await consolePage.waitForURL(/\/account\/password$/);
+    await consolePage.getByLabel("Current password").fill("not my password");
+    await consolePage.getByLabel("New password (at least 8 characters)").fill(NEW_PASSWORD);
+    await consolePage.getByLabel("New password again").fill(NEW_PASSWORD);
+    await consolePage.getByRole("button", { name: "Change password" }).click();
+    await consolePage.getByRole("alert").filter({ hasText: /currentPassword: is not your current password/ }).waitFor();
+    await consolePage.getByLabel("Current password").fill(FIRST_PASSWORD);
+    await consolePage.getByLabel("New password (at least 8 characters)").fill(NEW_PASSWORD);
+    await consolePage.getByLabel("New password again").fill(NEW_PASSWORD);
+    await consolePage.getByRole("button", { name: "Change password" }).click();
+    await consolePage.getByRole("status").filter({ hasText: "Password changed. 1 other session signed out." }).waitFor();
+
+    expect((await other.request.get("/api/cases?status=open")).status()).toBe(401); // the other session ended
+    expect((await consolePage.request.get("/api/cases?status=open")).status()).toBe(200); // this one stays
+    const login = (password: string) => api(fr.app.baseUrl).call("POST", "/api/auth/login", { body: { email: EMAIL, password }, headers: { origin: fr.app.baseUrl } });
+    expect((await login(FIRST_PASSWORD)).status).toBe(401);
+    await signIn(other, EMAIL, NEW_PASSWORD);
+    await other.waitForURL(/\/console$/);
+    await elsewhere.close();
+  });
+
+  it("the CLI works while the app holds the embedded database: reset-password, keys list, setup-token", async () => {
+    const reset = runCli(fr.env, "members", "reset-password", "--email", EMAIL);
+    expect(reset.code, reset.stderr).toBe(0);
+    const generated = reset.stdout.trim();
+    expect(generated.length).toBeGreaterThanOrEqual(16);
+    expect(reset.stderr).toMatch(/New password for ana@first-run\.test .*session\(s\) ended/);
+    // Every session of the member ended, the browser's included; the new password signs in, the previous one not.
+    expect((await consolePage.request.get("/api/cases?status=open")).status()).toBe(401);
+    const login = (password: string) => api(fr.app.baseUrl).call("POST", "/api/auth/login", { body: { email: EMAIL, password }, headers: { origin: fr.app.baseUrl } });
+    expect((await login(NEW_PASSWORD)).status).toBe(401);
+    expect((await login(generated)).status).toBe(200);
+
+    const keys = runCli(fr.env, "keys", "list");
+    expect(keys.code, keys.stderr).toBe(0);
+    expect(keys.stdout).toContain("First agent key");
+    expect(keys.stdout).toContain(apiKey.slice(0, 15));
+    const token = runCli(fr.env, "setup-token");
+    expect(token.code).toBe(1);
+    expect(token.stderr).toMatch(/already set up/);
+  });
+});
