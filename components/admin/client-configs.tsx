@@ -8,11 +8,11 @@ import { clientConfigs } from "@/lib/admin/client-configs";
  * Ready-made configurations for Claude Desktop, Cursor, MCP Inspector, curl and Retell, built from the
  * app's real URL. With a fresh key they are complete; otherwise they carry a placeholder to replace.
  */
-export function ClientConfigs({ baseUrl, apiKey, headingLevel = 3 }: { baseUrl: string; apiKey: string; headingLevel?: 2 | 3 }) {
+export function ClientConfigs({ baseUrl, apiKey, headingLevel = 3, label = "Client configurations" }: { baseUrl: string; apiKey: string; headingLevel?: 2 | 3; label?: string }) {
   const configs = useMemo(() => clientConfigs({ baseUrl, key: apiKey }), [baseUrl, apiKey]);
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
-    <section aria-label="Client configurations" className="adm-configs">
+    <section aria-label={label} className="adm-configs">
       <Heading>Connect a client</Heading>
       {configs.map((c, i) => (
         <details key={c.id} open={i === 0} data-client-config={c.id}>

@@ -85,7 +85,7 @@ export function KeysPanel({ keys, scopes, baseUrl }: { keys: KeyView[]; scopes: 
           note="Copy it now: only a hash is stored, so it cannot be shown again. Send it as Authorization: Bearer <key>."
           onDismiss={() => setCreated(null)}
         >
-          <ClientConfigs baseUrl={baseUrl} apiKey={created.key} />
+          <ClientConfigs baseUrl={baseUrl} apiKey={created.key} label="Client configurations for the new key" />
         </ShownOnce>
       )}
       <h2>Keys</h2>
