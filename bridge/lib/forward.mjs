@@ -49,10 +49,11 @@ export function createRelayServer(o) {
       const { _meta, ...params } = /** @type {any} */ (request.params ?? {});
       const token = _meta?.progressToken;
       const { progressToken: _drop, ...meta } = _meta ?? {};
-      const onprogress =
-        token === undefined
-          ? undefined
-          : (/** @type {any} */ p) => void extra.sendNotification({ method: "notifications/progress", params: { ...p, progressToken: token } }).catch(() => {});
+      // Always ask Switchboard for progress (it keeps our request timer alive while a person types);
+      // relay it only when the desktop client asked, under its own token.
+      const onprogress = (/** @type {any} */ p) => {
+        if (token !== undefined) void extra.sendNotification({ method: "notifications/progress", params: { ...p, progressToken: token } }).catch(() => {});
+      };
       try {
         return await o.upstream.request(
           { method: request.method, params: Object.keys(meta).length ? { ...params, _meta: meta } : params },

@@ -67,9 +67,9 @@ export function createUpstream(o) {
     await c.connect(t);
     // Responses end a request's life: forget its abort controller.
     const onmessage = t.onmessage;
-    t.onmessage = (m, extra) => {
+    t.onmessage = (m) => {
       if ("id" in m && ("result" in m || "error" in m)) cancel.done(/** @type {any} */ (m).id);
-      onmessage?.(m, extra);
+      onmessage?.(m);
     };
     client = c;
     transport = t;
