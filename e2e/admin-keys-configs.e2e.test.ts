@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext } from "playwright-core";
 import { Client } from "@modelcontextprotocol/client";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/client";
-import { launchBrowser, newContext, signIn, skipWithoutBrowser } from "./support/browser";
+import { launchBrowser, newContext, screenshotPath, signIn, skipWithoutBrowser } from "./support/browser";
 import { bridgeEnv, spawnBridge } from "./support/bridge-client";
 import { AdminKeysPage } from "./pages/admin-keys-page";
 
@@ -47,7 +47,9 @@ describe.skipIf(skipWithoutBrowser)("Admin → API keys: ready-made client confi
     expect(remote.args).toEqual(["-y", "mcp-remote", mcpUrl, "--header", "Authorization:${SWITCHBOARD_AUTH}"]);
     expect(remote.env).toEqual({ SWITCHBOARD_AUTH: `Bearer ${key}` });
     await expect(keys.configs("new key").getByText(/Needs Node ≥ 22/).count()).resolves.toBe(1);
+    await keys.configs("new key").getByText("Retell", { exact: true }).click(); // open its <details>
     expect(await keys.configs("new key").getByRole("link", { name: "Connect Retell" }).getAttribute("href")).toBe("/admin/retell");
+    await page.screenshot({ path: screenshotPath("admin-keys-configs"), fullPage: true });
 
     // The copy button copies exactly the snippet, and the copied Cursor config works with the official client.
     await keys.configs("new key").getByText("Cursor", { exact: true }).click(); // open its <details>
