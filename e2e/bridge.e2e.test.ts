@@ -190,6 +190,7 @@ describe("switchboard-mcp: configuration and failures", () => {
       expect((await b.client.listTools()).tools.map((t) => t.name)).toContain("ask_human");
     } finally {
       await b.close();
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });

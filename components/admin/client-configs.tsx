@@ -1,8 +1,13 @@
 "use client";
 
-import { useMemo } from "react";
+import { useMemo, type ReactNode } from "react";
 import { CopyButton } from "@/components/admin/copy-button";
 import { clientConfigs } from "@/lib/admin/client-configs";
+
+/** Notes mark commands and file names with backticks; show those as code. */
+function withCode(text: string): ReactNode[] {
+  return text.split("`").map((part, i) => (i % 2 === 1 ? <code key={i}>{part}</code> : part));
+}
 
 /**
  * Ready-made configurations for Claude Desktop, Cursor, MCP Inspector, curl and Retell, built from the
@@ -27,7 +32,7 @@ export function ClientConfigs({ baseUrl, apiKey, headingLevel = 3, label = "Clie
             <CopyButton value={c.text} label="Copy" ariaLabel={`Copy the ${c.title} configuration`} />
           </div>
           <p className="adm-muted">
-            {c.note}
+            {withCode(c.note)}
             {c.id === "retell" && (
               <>
                 {" "}
