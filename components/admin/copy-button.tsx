@@ -3,7 +3,7 @@
 import { useState } from "react";
 
 /** Copies a secret to the clipboard; falls back to selecting the text where the Clipboard API is unavailable (plain http). */
-export function CopyButton({ value, label = "Copy" }: { value: string; label?: string }) {
+export function CopyButton({ value, label = "Copy", ariaLabel }: { value: string; label?: string; ariaLabel?: string }) {
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
   async function copy() {
     try {
@@ -15,7 +15,7 @@ export function CopyButton({ value, label = "Copy" }: { value: string; label?: s
   }
   return (
     <>
-      <button type="button" onClick={copy} aria-label={`${label} to clipboard`}>
+      <button type="button" onClick={copy} aria-label={ariaLabel ?? `${label} to clipboard`}>
         {state === "copied" ? "Copied" : label}
       </button>
       <span role="status" className="adm-muted">

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { errorText, formatWhen, sendJson } from "@/components/admin/format";
 import { ShownOnce } from "@/components/admin/shown-once";
+import { ClientConfigs } from "@/components/admin/client-configs";
 import { FormFeedback, SubmitButton } from "@/components/admin/form-feedback";
 
 export type KeyView = { id: string; name: string; prefix: string; scopes: string[]; createdAt: string; lastUsedAt: string | null; revokedAt: string | null };
@@ -19,7 +20,7 @@ const SCOPE_HINTS: Record<string, string> = {
   admin: "everything, including members and keys",
 };
 
-export function KeysPanel({ keys, scopes }: { keys: KeyView[]; scopes: readonly string[] }) {
+export function KeysPanel({ keys, scopes, baseUrl }: { keys: KeyView[]; scopes: readonly string[]; baseUrl: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -85,7 +86,9 @@ export function KeysPanel({ keys, scopes }: { keys: KeyView[]; scopes: readonly 
           value={created.key}
           note="Copy it now: only a hash is stored, so it cannot be shown again. Send it as Authorization: Bearer <key>."
           onDismiss={() => setCreated(null)}
-        />
+        >
+          <ClientConfigs baseUrl={baseUrl} apiKey={created.key} label="Client configurations for the new key" />
+        </ShownOnce>
       )}
       <h2>Keys</h2>
       <div className="adm-scroll">

@@ -1,9 +1,10 @@
 "use client";
 
+import type { ReactNode } from "react";
 import { CopyButton } from "@/components/admin/copy-button";
 
 /** A secret shown exactly once (a new API key, a generated password), with a copy button. */
-export function ShownOnce({ title, value, note, onDismiss }: { title: string; value: string; note: string; onDismiss: () => void }) {
+export function ShownOnce({ title, value, note, onDismiss, children }: { title: string; value: string; note: string; onDismiss: () => void; children?: ReactNode }) {
   return (
     <div className="adm-notice" role="region" aria-label={title}>
       <strong>{title}</strong>
@@ -14,6 +15,7 @@ export function ShownOnce({ title, value, note, onDismiss }: { title: string; va
       <p className="adm-muted" style={{ margin: 0 }}>
         {note}
       </p>
+      {children}
       <button type="button" className="adm-btn-secondary" style={{ marginTop: "0.5rem" }} onClick={onDismiss}>
         Done — I have saved it
       </button>

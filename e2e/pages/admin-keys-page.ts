@@ -16,6 +16,16 @@ export class AdminKeysPage {
     return this.page.getByRole("button", { name: /copy to clipboard/i });
   }
 
+  /** The client configurations in the new key's shown-once panel, or the page's own (placeholder key). */
+  configs(where: "new key" | "page"): Locator {
+    const name = where === "new key" ? "Client configurations for the new key" : "Client configurations";
+    return this.page.getByRole("region", { name, exact: true });
+  }
+
+  async configText(where: "new key" | "page", id: string): Promise<string> {
+    return (await this.configs(where).getByTestId(`client-config-${id}`).textContent()) ?? "";
+  }
+
   row(prefix: string): Locator {
     return this.page.locator(`tr[data-key-prefix="${prefix}"]`);
   }

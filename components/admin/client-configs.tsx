@@ -1,0 +1,47 @@
+"use client";
+
+import { useMemo, type ReactNode } from "react";
+import { CopyButton } from "@/components/admin/copy-button";
+import { clientConfigs } from "@/lib/admin/client-configs";
+
+/** Notes mark commands and file names with backticks; show those as code. */
+function withCode(text: string): ReactNode[] {
+  return text.split("`").map((part, i) => (i % 2 === 1 ? <code key={i}>{part}</code> : part));
+}
+
+/**
+ * Ready-made configurations for Claude Desktop, Cursor, MCP Inspector, curl and Retell, built from the
+ * app's real URL. With a fresh key they are complete; otherwise they carry a placeholder to replace.
+ */
+export function ClientConfigs({ baseUrl, apiKey, headingLevel = 3, label = "Client configurations" }: { baseUrl: string; apiKey: string; headingLevel?: 2 | 3; label?: string }) {
+  const configs = useMemo(() => clientConfigs({ baseUrl, key: apiKey }), [baseUrl, apiKey]);
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  return (
+    <section aria-label={label} className="adm-configs">
+      <Heading>Connect a client</Heading>
+      {configs.map((c, i) => (
+        <details key={c.id} open={i === 0} data-client-config={c.id}>
+          <summary>{c.title}</summary>
+          <p className="adm-muted">
+            Paste into <code>{c.where}</code>.
+          </p>
+          <pre>
+            <code data-testid={`client-config-${c.id}`}>{c.text}</code>
+          </pre>
+          <div className="adm-secret">
+            <CopyButton value={c.text} label="Copy" ariaLabel={`Copy the ${c.title} configuration`} />
+          </div>
+          <p className="adm-muted">
+            {withCode(c.note)}
+            {c.id === "retell" && (
+              <>
+                {" "}
+                <a href="/admin/retell">Connect Retell</a>
+              </>
+            )}
+          </p>
+        </details>
+      ))}
+    </section>
+  );
+}
