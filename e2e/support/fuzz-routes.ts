@@ -4,8 +4,8 @@ export type RouteSpec = {
   path: string;
   body?: Record<string, unknown>;
   query?: Record<string, string>;
-  /** key (Bearer, every scope), none (login), signed (simulator webhook). */
-  auth?: "key" | "none" | "signed";
+  /** key (Bearer, every scope), none (login), signed (simulator webhook), retell (X-Retell-Signature with the tenant's stored Retell key, ?account=). */
+  auth?: "key" | "none" | "signed" | "retell";
 };
 
 export const NO_SUCH_ID = "00000000-0000-4000-8000-000000000000";
@@ -55,6 +55,12 @@ export const ROUTES: RouteSpec[] = [
   { method: "POST", path: "/api/auth/login", body: { email: "nobody@isolated.test", password: "wrong password" }, auth: "none" },
   { method: "POST", path: "/api/auth/logout", auth: "none" },
   { method: "POST", path: "/api/webhooks/simulator", body: simEvent, auth: "signed" },
+  {
+    method: "POST",
+    path: "/api/webhooks/retell",
+    body: { event: "call_ended", call: { call_id: "call_fuzz", agent_id: "agent_fuzz", direction: "inbound", from_number: "+14155550123", call_status: "ended", transcript: "User: hi" } },
+    auth: "retell",
+  },
 ];
 
 /** The tools' base arguments; the fuzzer mutates one of them (or adds another). */

@@ -19,7 +19,7 @@ const STALE_MS = 2000;
  * (when the caller has a telephony port): a lost webhook never leaves an agent polling a stale status.
  */
 async function fresh(deps: Deps | CallsDeps, row: CallRow): Promise<CallRow> {
-  if (!("telephony" in deps) || !row.providerCallId || isFinalCallStatus(row.status) || Date.now() - row.updatedAt.getTime() < STALE_MS) return row;
+  if (!("telephony" in deps) || row.provider !== deps.telephony.name || !row.providerCallId || isFinalCallStatus(row.status) || Date.now() - row.updatedAt.getTime() < STALE_MS) return row;
   try {
     const update = await deps.telephony.getCall(row.providerCallId);
     return (await applyCallUpdate(deps, { callId: row.id, update, source: "sync" })).call;

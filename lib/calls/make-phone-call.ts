@@ -79,7 +79,7 @@ export async function placeReservedCall(deps: CallsDeps, row: CallRow, baseUrl: 
   try {
     const placed = await deps.telephony.placeCall({
       callId: row.id,
-      phoneNumber: row.phoneNumber,
+      phoneNumber: row.phoneNumber!, // set for every call we place
       task: row.task,
       firstSentence: row.firstSentence ?? undefined,
       voice: row.voice,

@@ -85,6 +85,7 @@ export const caseSchema = z.object({
   followUp: z.enum(["phone"]).nullable().describe("phone: a late answer is phoned to callerInfo.phone."),
   followUpCallId: z.string().nullable().describe("The callback call placed with the late answer (see /api/calls/{id})."),
   followUpRefused: z.string().nullable().describe("Why no callback call will be placed although followUp is phone (the asking key lacks calls:write and the account does not allow the number)."),
+  linkedCallId: z.string().nullable().describe("Our id of the call this case was escalated during (GET /api/calls/{id}), once the call is stored (Retell call webhooks); null otherwise."),
 });
 export type PublicCase = z.infer<typeof caseSchema>;
 
