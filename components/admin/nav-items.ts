@@ -8,4 +8,5 @@ export const ADMIN_NAV = [
   { href: "/admin/members", label: "Members" },
   { href: "/admin/keys", label: "API keys" },
   { href: "/admin/canned-replies", label: "Canned replies" },
+  { href: "/admin/retell", label: "Connect Retell" },
 ] as const;
