@@ -333,4 +333,8 @@ export const retellCredentials = pgTable("retell_credentials", {
   apiKey: text("api_key").notNull(),
   apiKeyLast4: text("api_key_last4").notNull(),
   updatedAt: ts("updated_at").notNull().defaultNow(),
+  // Calls through the account's Retell agent (migration 20261204010000_retell_telephony.sql).
+  placeCalls: boolean("place_calls").notNull().default(false),
+  callsAgentId: text("calls_agent_id"),
+  callsFromNumber: text("calls_from_number"),
 });

@@ -5,11 +5,10 @@ import { calls, type CallRow } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { applyLockedUpdates, type ApplyCallUpdateResult } from "@/lib/calls/call-update-core";
 import { logFinal } from "@/lib/calls/apply-call-update";
+import { SWITCHBOARD_CALL_ID_KEY } from "@/lib/telephony/retell";
 import { updateOf, type RetellEventName, type RetellWebhookCall } from "@/lib/retell/webhook-event";
 
 export const RETELL_PROVIDER = "retell";
-/** The metadata key our Retell adapter puts on calls it places, so their webhooks find the row we reserved. */
-export const SWITCHBOARD_CALL_ID_KEY = "switchboard_call_id";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const E164 = /^\+[1-9][0-9]{6,14}$/;

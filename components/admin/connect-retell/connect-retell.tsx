@@ -5,6 +5,7 @@ import type { RetellFunctionDefinition, RetellMcpEntry } from "@/lib/retell/conn
 import type { RetellKeyStatus } from "@/lib/retell/credentials";
 import { KeyChooser } from "@/components/admin/connect-retell/key-chooser";
 import { RetellKeyForm } from "@/components/admin/connect-retell/retell-key-form";
+import { RetellCallsForm } from "@/components/admin/connect-retell/retell-calls-form";
 import { SignedTest } from "@/components/admin/connect-retell/signed-test";
 import { Snippet } from "@/components/admin/connect-retell/snippet";
 
@@ -52,6 +53,8 @@ export function ConnectRetell({ mcp, functions, webhookUrl, keyStatus }: Props) 
         <p className="adm-muted">Agent → Webhook URL (or Retell&apos;s account-level webhook): calls, transcripts and escalations then show under Calls.</p>
         <Snippet label="Webhook URL" value={webhookUrl} testId="retell-webhook-url" />
       </section>
+
+      <RetellCallsForm initial={keyStatus} />
     </div>
   );
 }
