@@ -4,7 +4,7 @@ import { connectLegacy, type McpTestClient } from "./support/mcp-clients";
 import { badValue, LEAK } from "./support/fuzz-values";
 import { ROUTES, TOOLS } from "./support/fuzz-routes";
 import { fieldNames, mutation, send } from "./support/fuzz-request";
-import { startIsolatedApp } from "./support/isolated-app";
+import { ISOLATED_RETELL_KEY, startIsolatedApp } from "./support/isolated-app";
 
 // Issue 8 §3: generated bad input on every REST route and MCP tool — NUL bytes, odd unicode, deep
 // nesting, huge strings, wrong types, out-of-range numbers and dates, broken encodings and cookies.
@@ -15,6 +15,8 @@ let mcp: McpTestClient;
 
 beforeAll(async () => {
   iso = await startIsolatedApp();
+  const stored = await fetch(`${iso.baseUrl}/api/settings/retell`, { method: "PUT", headers: { authorization: `Bearer ${iso.key}`, "content-type": "application/json" }, body: JSON.stringify({ apiKey: ISOLATED_RETELL_KEY }) });
+  if (!stored.ok) throw new Error(`storing the Retell key: ${stored.status}`);
   mcp = await connectLegacy(iso.baseUrl, iso.key);
   // Routes for a signed-in member (auth: "session") get the isolated admin's session cookie.
   const login = await fetch(`${iso.baseUrl}/api/auth/login`, {

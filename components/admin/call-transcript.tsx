@@ -1,20 +1,58 @@
 import type { PublicCallDetails } from "@/lib/calls/schemas";
+import type { CallEscalation } from "@/lib/calls/call-escalations";
 
 const at = (s: number) => `${Math.floor(s / 60)}:${String(Math.floor(s % 60)).padStart(2, "0")}`;
 
-/** The call as a chat: the agent on the left, the person called on the right. Text is rendered as text. */
-export function CallTranscript({ turns }: { turns: PublicCallDetails["transcript"] }) {
-  if (!turns.length) return <p className="adm-muted">No transcript yet.</p>;
+type Item = { kind: "turn"; turn: PublicCallDetails["transcript"][number] } | { kind: "escalation"; e: CallEscalation };
+
+/** Turns in order, each escalation after the last turn spoken before it was asked (unplaced ones at the end). */
+function interleave(turns: PublicCallDetails["transcript"], escalations: CallEscalation[]): Item[] {
+  const items: Item[] = [];
+  const pending = [...escalations];
+  for (const turn of turns) {
+    while (pending.length && pending[0]!.atSeconds !== null && pending[0]!.atSeconds < turn.atSeconds) items.push({ kind: "escalation", e: pending.shift()! });
+    items.push({ kind: "turn", turn });
+  }
+  return [...items, ...pending.map((e) => ({ kind: "escalation" as const, e }))];
+}
+
+function Escalation({ e }: { e: CallEscalation }) {
+  const who = e.answeredBy ? `answered by ${e.answeredBy}` : e.status === "answered" ? "answered" : e.status === "open" || e.status === "claimed" ? "not answered yet" : e.status;
+  return (
+    <li className="adm-bubble adm-escalation" data-testid="call-escalation">
+      <span className="who">
+        Escalated to a person {e.atSeconds !== null && <time>{at(e.atSeconds)}</time>}
+      </span>
+      <p>
+        <strong>{e.question}</strong>
+      </p>
+      {e.answer && <p>“{e.answer}”</p>}
+      <p className="adm-muted">
+        {who}
+        {e.waitSeconds !== null && <> · the caller waited {e.waitSeconds} s</>}
+        {e.waitOutcome && e.waitOutcome !== "answered" && <> · the agent went on ({e.waitOutcome})</>}
+      </p>
+    </li>
+  );
+}
+
+/** The call as a chat: the agent on the left, the person called on the right, escalations where they happened. Text is rendered as text. */
+export function CallTranscript({ turns, escalations = [] }: { turns: PublicCallDetails["transcript"]; escalations?: CallEscalation[] }) {
+  if (!turns.length && !escalations.length) return <p className="adm-muted">No transcript yet.</p>;
   return (
     <ol className="adm-chat" aria-label="Transcript">
-      {turns.map((t, i) => (
-        <li key={i} className={`adm-bubble ${t.speaker}`}>
-          <span className="who">
-            {t.speaker === "agent" ? "Agent" : "Caller"} <time>{at(t.atSeconds)}</time>
-          </span>
-          <p>{t.text}</p>
-        </li>
-      ))}
+      {interleave(turns, escalations).map((item, i) =>
+        item.kind === "escalation" ? (
+          <Escalation key={`e${item.e.caseId}`} e={item.e} />
+        ) : (
+          <li key={i} className={`adm-bubble ${item.turn.speaker}`}>
+            <span className="who">
+              {item.turn.speaker === "agent" ? "Agent" : "Caller"} <time>{at(item.turn.atSeconds)}</time>
+            </span>
+            <p>{item.turn.text}</p>
+          </li>
+        ),
+      )}
     </ol>
   );
 }

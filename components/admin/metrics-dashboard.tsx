@@ -18,14 +18,15 @@ const OUTCOMES = [
 /** HITL metrics for a date range: loads /api/metrics/hitl whenever the range changes (the first range comes rendered by the server). */
 export function MetricsDashboard({ initial, initialRange }: { initial: HitlMetrics; initialRange: Range }) {
   const [range, setRange] = useState(initialRange);
+  const [agent, setAgent] = useState("");
   const [data, setData] = useState(initial);
   const [state, setState] = useState<{ loading: boolean; error: string | null }>({ loading: false, error: null });
 
   useEffect(() => {
-    if (range === initialRange) return;
+    if (range === initialRange && agent === "") return;
     const ctrl = new AbortController();
     setState({ loading: true, error: null });
-    fetch(`/api/metrics/hitl?${new URLSearchParams({ from: range.from, to: range.to })}`, { signal: ctrl.signal })
+    fetch(`/api/metrics/hitl?${new URLSearchParams({ from: range.from, to: range.to, ...(agent ? { agent } : {}) })}`, { signal: ctrl.signal })
       .then(async (res) => {
         if (!res.ok) throw new Error(await errorText(res));
         setData((await res.json()) as HitlMetrics);
@@ -35,7 +36,7 @@ export function MetricsDashboard({ initial, initialRange }: { initial: HitlMetri
         if (!ctrl.signal.aborted) setState({ loading: false, error: e.message });
       });
     return () => ctrl.abort();
-  }, [range, initialRange]);
+  }, [range, initialRange, agent]);
 
   const total = data.total;
   const rows = OUTCOMES.map(([key, label]) => ({ key, label, count: data.outcomes[key], pct: total ? Math.round((data.outcomes[key] / total) * 1000) / 10 : 0 }));
@@ -43,6 +44,17 @@ export function MetricsDashboard({ initial, initialRange }: { initial: HitlMetri
   return (
     <div aria-busy={state.loading}>
       <MetricsRange value={range} onChange={setRange} />
+      <label className="adm-inline">
+        Agent{" "}
+        <select value={agent} onChange={(e) => setAgent(e.target.value)} data-testid="metrics-agent">
+          <option value="">All agents</option>
+          {[...new Set([...data.agents, ...(agent ? [agent] : [])])].map((a) => (
+            <option key={a} value={a}>
+              {a}
+            </option>
+          ))}
+        </select>
+      </label>
       <p role="status" className="adm-muted">
         {state.loading ? "Loading…" : `${total} escalations from ${data.range.from.slice(0, 16).replace("T", " ")} to ${data.range.to.slice(0, 16).replace("T", " ")} UTC.`}
       </p>

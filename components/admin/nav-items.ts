@@ -11,4 +11,5 @@ export const ADMIN_NAV = [
   { href: "/admin/canned-replies", label: "Canned replies" },
   { href: "/admin/notifications", label: "Notifications" },
   { href: "/admin/golf", label: "Golf" },
+  { href: "/admin/retell", label: "Connect Retell" },
 ] as const;

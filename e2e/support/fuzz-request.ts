@@ -2,7 +2,7 @@ import { createHmac } from "node:crypto";
 import fc from "fast-check";
 import { badCookie, badId, badQueryValue, badValue } from "./fuzz-values";
 import { NO_SUCH_ID, type RouteSpec } from "./fuzz-routes";
-import { ISOLATED_WEBHOOK_SECRET } from "./isolated-app";
+import { ISOLATED_RETELL_KEY, ISOLATED_WEBHOOK_SECRET } from "./isolated-app";
 
 export type Mutation = { kind: "field"; name: string; value: unknown } | { kind: "query"; name: string; raw: string } | { kind: "id"; raw: string } | { kind: "raw"; body: string } | { kind: "cookie"; cookie: string };
 
@@ -17,15 +17,19 @@ export const mutation = (r: RouteSpec): fc.Arbitrary<Mutation> => {
   return fc.oneof(...options);
 };
 
-export async function send(iso: { baseUrl: string; key: string; sessionCookie?: string }, r: RouteSpec, m: Mutation) {
+export async function send(iso: { baseUrl: string; key: string; accountId: string; sessionCookie?: string }, r: RouteSpec, m: Mutation) {
   const path = r.path.replace("{id}", m.kind === "id" ? m.raw : NO_SUCH_ID);
-  const query = Object.entries(r.query ?? {}).map(([k, v]) => `${k}=${m.kind === "query" && m.name === k ? m.raw : encodeURIComponent(v)}`);
+  const query = Object.entries({ ...r.query, ...(r.auth === "retell" ? { account: iso.accountId } : {}) }).map(([k, v]) => `${k}=${m.kind === "query" && m.name === k ? m.raw : encodeURIComponent(v)}`);
   const body = m.kind === "raw" ? m.body : r.body ? JSON.stringify(m.kind === "field" ? { ...r.body, [m.name]: m.value } : r.body) : undefined;
   const headers: Record<string, string> = { origin: iso.baseUrl };
   if (body !== undefined) headers["content-type"] = "application/json";
   if ((r.auth ?? "key") === "key" && m.kind !== "cookie") headers.authorization = `Bearer ${iso.key}`;
   if (r.auth === "signed" && body !== undefined) headers["x-webhook-signature"] = createHmac("sha256", ISOLATED_WEBHOOK_SECRET).update(body, "utf8").digest("hex");
   if (r.auth === "session" && iso.sessionCookie) headers.cookie = iso.sessionCookie;
+  if (r.auth === "retell" && body !== undefined) {
+    const v = String(Date.now());
+    headers["x-retell-signature"] = `v=${v},d=${createHmac("sha256", ISOLATED_RETELL_KEY).update(body, "utf8").update(v).digest("hex")}`;
+  }
   if (m.kind === "cookie") headers.cookie = m.cookie;
   const res = await fetch(`${iso.baseUrl}${path}${query.length ? `?${query.join("&")}` : ""}`, { method: r.method, headers, body });
   return { status: res.status, text: await res.text() };

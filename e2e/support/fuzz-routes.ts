@@ -4,8 +4,8 @@ export type RouteSpec = {
   path: string;
   body?: Record<string, unknown>;
   query?: Record<string, string>;
-  /** key (Bearer, every scope), none (login), signed (simulator webhook), session (the isolated admin signed in). */
-  auth?: "key" | "none" | "signed" | "session";
+  /** key (Bearer, every scope), none (login), signed (simulator webhook), session (the isolated admin signed in), retell (X-Retell-Signature with the tenant's stored Retell key, ?account=). */
+  auth?: "key" | "none" | "signed" | "session" | "retell";
 };
 
 export const NO_SUCH_ID = "00000000-0000-4000-8000-000000000000";
@@ -77,6 +77,12 @@ export const ROUTES: RouteSpec[] = [
   { method: "POST", path: "/api/test-escalation", body: { timeoutSeconds: 5 } },
   // No CLI secret here: always 401, whatever the body.
   { method: "POST", path: "/api/internal/cli", body: { argv: ["accounts", "list"] }, auth: "none" },
+  {
+    method: "POST",
+    path: "/api/webhooks/retell",
+    body: { event: "call_ended", call: { call_id: "call_fuzz", agent_id: "agent_fuzz", direction: "inbound", from_number: "+14155550123", call_status: "ended", transcript: "User: hi" } },
+    auth: "retell",
+  },
 ];
 
 /** The tools' base arguments; the fuzzer mutates one of them (or adds another). */

@@ -3,6 +3,8 @@ import fs from "node:fs";
 import { cli, freshDatabaseEnv, startApp, type RunningApp } from "./app-server";
 
 export const ISOLATED_WEBHOOK_SECRET = "isolated-simulator-webhook-secret-0123";
+/** The tenant's Retell API key (stored by the suites that sign Retell webhooks: PUT /api/settings/retell). */
+export const ISOLATED_RETELL_KEY = "key_isolated_retell_0123456789ab";
 
 /**
  * A `next start` of the built app with its own fresh database and one tenant, for suites that send
@@ -37,6 +39,7 @@ export async function startIsolatedApp(extraEnv: Record<string, string> = {}) {
     app,
     baseUrl: app.baseUrl,
     key,
+    accountId,
     adminEmail,
     adminPassword,
     close: async () => {

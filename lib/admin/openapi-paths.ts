@@ -77,6 +77,7 @@ export function adminOpenApiPaths({ errors, schema }: Helpers) {
         parameters: [
           { name: "from", in: "query", schema: { type: "string", format: "date-time" } },
           { name: "to", in: "query", schema: { type: "string", format: "date-time" } },
+          { name: "agent", in: "query", description: "Only cases of this agent (agentId; Retell's agent_id). The response lists the agents seen in the range under `agents`.", schema: { type: "string" } },
         ],
         responses: { "200": okJson("Metrics"), ...errors(401, 403, 422, 429) },
       },

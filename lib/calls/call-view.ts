@@ -37,5 +37,9 @@ export function toPublicCall(row: CallRow): PublicCall {
 }
 
 export function toCallDetails(row: CallRow): PublicCallDetails {
-  return { ...toPublicCall(row), transcript: row.transcript ?? [] };
+  const retell =
+    row.provider === "retell"
+      ? { direction: row.direction, fromNumber: row.fromNumber, toNumber: row.toNumber, agentId: row.agentId, recordingUrl: row.recordingUrl, callAnalysis: row.callAnalysis }
+      : null;
+  return { ...toPublicCall(row), transcript: row.transcript ?? [], retell };
 }

@@ -6,6 +6,7 @@ import { assertScope } from "@/lib/auth/permissions";
 import { applyCallUpdate } from "@/lib/calls/apply-call-update";
 import { toPublicCall } from "@/lib/calls/call-view";
 import type { CallsDeps } from "@/lib/calls/deps";
+import { telephonyForCall } from "@/lib/calls/account-telephony";
 import type { PublicCall } from "@/lib/calls/schemas";
 import { log } from "@/lib/log";
 
@@ -19,7 +20,9 @@ export async function cancelCall(deps: CallsDeps, principal: Principal, callId: 
   if (isFinalCallStatus(row.status)) return toPublicCall(row);
   if (row.providerCallId) {
     try {
-      await deps.telephony.stopCall(row.providerCallId);
+      const telephony = await telephonyForCall(deps, row);
+      if (!telephony) throw new Error(`provider ${row.provider} is not available here`);
+      await telephony.stopCall(row.providerCallId);
     } catch (e) {
       log.warn({ callId, err: String(e) }, "provider stop failed");
       throw new AppError("unavailable", "The phone provider did not confirm the cancellation; the call may still be running. Try again.");

@@ -4,6 +4,7 @@ import { isAppError } from "@/lib/errors";
 import { SYSTEM } from "@/lib/calls/credits";
 import { publicBaseUrl, type CallsDeps } from "@/lib/calls/deps";
 import { placeReservedCall, reserveCall } from "@/lib/calls/make-phone-call";
+import { withAccountTelephony } from "@/lib/calls/account-telephony";
 import { followUpScript } from "@/lib/calls/phone-followups";
 import { log } from "@/lib/log";
 
@@ -33,7 +34,9 @@ export async function dispatchPhoneFollowups(deps: CallsDeps, limit = 10): Promi
   return due.length;
 }
 
-async function placeFollowup(deps: CallsDeps, f: Followup): Promise<void> {
+async function placeFollowup(process: CallsDeps, f: Followup): Promise<void> {
+  // The callback goes out the way the account's calls do: through its own Retell agent when it chose that.
+  const deps = await withAccountTelephony(process, f.accountId).catch(() => process);
   try {
     // A call reserved by an earlier attempt that died before placing it is placed now, not reserved twice.
     const [existing] = f.callId ? await deps.db.select().from(calls).where(eq(calls.id, f.callId)).limit(1) : [];
@@ -51,7 +54,7 @@ async function placeFollowup(deps: CallsDeps, f: Followup): Promise<void> {
           actor: SYSTEM,
           provider: deps.telephony.name,
           caseId: f.caseId,
-          input: { phoneNumber: f.phoneNumber, task: script.task, firstSentence: script.firstSentence, metadata: { purpose: "late_answer_callback", case_id: f.caseId } },
+          input: { phoneNumber: f.phoneNumber, task: script.task, firstSentence: deps.telephony.name === "retell" ? script.opening : script.firstSentence, metadata: { purpose: "late_answer_callback", case_id: f.caseId } },
           onReserved: async (tx, c) => {
             await tx.update(phoneFollowups).set({ callId: c.id }).where(eq(phoneFollowups.id, f.id));
             await tx.update(cases).set({ followUpCallId: c.id }).where(eq(cases.id, f.caseId));

@@ -10,6 +10,7 @@ import type { CallRow } from "@/lib/db/schema";
 import { isFinalCallStatus } from "@/lib/telephony/port";
 import { applyCallUpdate } from "@/lib/calls/apply-call-update";
 import type { CallsDeps } from "@/lib/calls/deps";
+import { telephonyForCall } from "@/lib/calls/account-telephony";
 import { log } from "@/lib/log";
 
 const STALE_MS = 2000;
@@ -21,7 +22,10 @@ const STALE_MS = 2000;
 async function fresh(deps: Deps | CallsDeps, row: CallRow): Promise<CallRow> {
   if (!("telephony" in deps) || !row.providerCallId || isFinalCallStatus(row.status) || Date.now() - row.updatedAt.getTime() < STALE_MS) return row;
   try {
-    const update = await deps.telephony.getCall(row.providerCallId);
+    // The call's own provider (a Retell call of an account that places calls through Retell), never another's.
+    const telephony = await telephonyForCall(deps, row);
+    if (!telephony) return row;
+    const update = await telephony.getCall(row.providerCallId);
     return (await applyCallUpdate(deps, { callId: row.id, update, source: "sync" })).call;
   } catch (e) {
     log.warn({ callId: row.id, err: String(e) }, "on-read provider refresh failed");

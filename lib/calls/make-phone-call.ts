@@ -10,6 +10,7 @@ import { holdCredits, lockCredits, type Actor } from "@/lib/calls/credits";
 import { applyCallUpdate } from "@/lib/calls/apply-call-update";
 import { toPublicCall } from "@/lib/calls/call-view";
 import { publicBaseUrl, type CallsDeps } from "@/lib/calls/deps";
+import { withAccountTelephony } from "@/lib/calls/account-telephony";
 import { effectivePreferences } from "@/lib/calls/preferences";
 import { makeCallSchema, type MakeCallInput, type PublicCall } from "@/lib/calls/schemas";
 import { log } from "@/lib/log";
@@ -81,7 +82,7 @@ export async function placeReservedCall(deps: CallsDeps, row: CallRow, baseUrl: 
   try {
     const placed = await deps.telephony.placeCall({
       callId: row.id,
-      phoneNumber: row.phoneNumber,
+      phoneNumber: row.phoneNumber!, // set for every call we place
       task: row.task,
       firstSentence: row.firstSentence ?? undefined,
       voice: row.voice,
@@ -116,6 +117,7 @@ export async function makePhoneCall(deps: CallsDeps, principal: Principal, raw: 
   assertScope(principal, "calls:write");
   const parsed = makeCallSchema.safeParse(raw);
   if (!parsed.success) throw new AppError("validation_failed", describeIssues(parsed.error.issues));
-  const row = await reserveCall(deps, { accountId: principal.accountId, actor: actorOf(principal), input: parsed.data, provider: deps.telephony.name });
-  return toPublicCall(await placeReservedCall(deps, row, publicBaseUrl(deps.config, opts.origin)));
+  const d = await withAccountTelephony(deps, principal.accountId);
+  const row = await reserveCall(d, { accountId: principal.accountId, actor: actorOf(principal), input: parsed.data, provider: d.telephony.name });
+  return toPublicCall(await placeReservedCall(d, row, publicBaseUrl(deps.config, opts.origin)));
 }

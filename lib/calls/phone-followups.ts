@@ -31,9 +31,11 @@ export const agentStoppedWaiting = (row: CaseRow, at: Date) => row.agentReleased
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 /** What the agent on the callback says: the question, then the answer, verbatim. */
-export function followUpScript(row: CaseRow): { task: string; firstSentence: string } {
+export function followUpScript(row: CaseRow): { task: string; firstSentence: string; opening: string } {
   const name = typeof row.callerInfo?.name === "string" ? clip(row.callerInfo.name, 80) : null;
   return {
+    // For an agent that speaks a given first sentence verbatim (the account's Retell agent): the answer at once.
+    opening: clip(`Hello${name ? ` ${name}` : ""}, earlier you asked: "${clip(row.question, 300)}". The answer is: ${clip(row.answer ?? "", 1200)}`, 1600),
     firstSentence: `Hello${name ? ` ${name}` : ""}, I'm calling back with the answer to the question you asked us earlier.`,
     task: clip(
       `You are calling ${name ?? "a caller"} back on behalf of the team they spoke to earlier. ` +

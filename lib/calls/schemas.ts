@@ -37,7 +37,7 @@ export const transcriptTurnSchema = z.object({ speaker: z.enum(["agent", "caller
 export const callSchema = z.object({
   id: z.string().uuid(),
   status: callStatusSchema,
-  phoneNumber: z.string(),
+  phoneNumber: z.string().nullable().describe("The number called (or calling, inbound); null for a Retell web call."),
   task: z.string(),
   firstSentence: z.string().nullable(),
   voice: z.string(),
@@ -64,7 +64,19 @@ export const callSchema = z.object({
 });
 export type PublicCall = z.infer<typeof callSchema>;
 
-export const callDetailsSchema = callSchema.extend({ transcript: z.array(transcriptTurnSchema) });
+/** What Retell's webhooks said about a Retell call (null for other providers). */
+export const retellCallFactsSchema = z
+  .object({
+    direction: z.enum(["inbound", "outbound"]).nullable(),
+    fromNumber: z.string().nullable(),
+    toNumber: z.string().nullable(),
+    agentId: z.string().nullable(),
+    recordingUrl: z.string().nullable().describe("Retell's recording link, as its webhook gave it (Retell may expire it)."),
+    callAnalysis: z.record(z.string(), z.unknown()).nullable().describe("Retell's post-call analysis (call_summary, user_sentiment, call_successful, custom_analysis_data…)."),
+  })
+  .nullable();
+
+export const callDetailsSchema = callSchema.extend({ transcript: z.array(transcriptTurnSchema), retell: retellCallFactsSchema });
 export type PublicCallDetails = z.infer<typeof callDetailsSchema>;
 
 export const listCallsSchema = z.object({

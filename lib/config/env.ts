@@ -118,6 +118,9 @@ export const envSchema = z.object({
   BLAND_WEBHOOK_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   BLAND_TIMEOUT_MS: int(10_000, 100, 120_000),
   BLAND_MAX_RETRIES: int(3, 0, 10),
+  // Retell as the phone provider of accounts that choose it (their own key and agent; Admin → Connect Retell)
+  RETELL_BASE_URL: z.string().url("must be a URL").default("https://api.retellai.com"),
+  RETELL_TIMEOUT_MS: int(10_000, 100, 120_000),
   TELEPHONY_SIM_SPEED: z.coerce.number({ message: "must be a number" }).positive("must be above 0").max(100_000).default(1),
   SIMULATOR_WEBHOOK_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   // call-status sync (reconciliation job; see docs/telephony.md)

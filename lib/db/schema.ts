@@ -172,7 +172,8 @@ export const calls = pgTable("calls", {
   accountId: uuid("account_id").notNull(),
   provider: text("provider").notNull(),
   providerCallId: text("provider_call_id"),
-  phoneNumber: text("phone_number").notNull(),
+  /** Null only for a Retell web call (no phone line at all). */
+  phoneNumber: text("phone_number"),
   task: text("task").notNull(),
   firstSentence: text("first_sentence"),
   voice: text("voice").notNull(),
@@ -200,6 +201,13 @@ export const calls = pgTable("calls", {
   lastSyncedAt: ts("last_synced_at"),
   createdAt: ts("created_at").notNull().defaultNow(),
   updatedAt: ts("updated_at").notNull().defaultNow(),
+  // What Retell's call webhooks say (migration 20261204000000_retell_calls.sql); null for other providers.
+  direction: text("direction").$type<"inbound" | "outbound">(),
+  fromNumber: text("from_number"),
+  toNumber: text("to_number"),
+  agentId: text("agent_id"),
+  recordingUrl: text("recording_url"),
+  callAnalysis: jsonb("call_analysis").$type<Record<string, unknown>>(),
 });
 
 export const callEvents = pgTable("call_events", {
@@ -334,6 +342,10 @@ export const retellCredentials = pgTable("retell_credentials", {
   apiKey: text("api_key").notNull(),
   apiKeyLast4: text("api_key_last4").notNull(),
   updatedAt: ts("updated_at").notNull().defaultNow(),
+  // Calls through the account's Retell agent (migration 20261204010000_retell_telephony.sql).
+  placeCalls: boolean("place_calls").notNull().default(false),
+  callsAgentId: text("calls_agent_id"),
+  callsFromNumber: text("calls_from_number"),
 });
 
 // The Google Sheets log tables live in their own file.

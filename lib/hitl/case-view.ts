@@ -1,6 +1,6 @@
-import { inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { apiKeys, members, type CaseRow, type MessageRow } from "@/lib/db/schema";
+import { apiKeys, calls, members, type CaseRow, type MessageRow } from "@/lib/db/schema";
 import type { PublicCase, PublicMessage } from "@/lib/hitl/schemas";
 
 type Names = Map<string, string>;
@@ -28,7 +28,7 @@ export async function holderNames(db: Db, rows: CaseRow[]): Promise<Names> {
   return names;
 }
 
-export function toPublicCase(row: CaseRow, names: Names = new Map()): PublicCase {
+export function toPublicCase(row: CaseRow, names: Names = new Map(), linkedCalls: Names = new Map()): PublicCase {
   return {
     id: row.id,
     status: row.status,
@@ -58,12 +58,28 @@ export function toPublicCase(row: CaseRow, names: Names = new Map()): PublicCase
     followUpCallId: row.followUpCallId ?? null,
     followUpRefused: row.followUpRefused ?? null,
     pagedAt: iso(row.pagedAt ?? null),
+    linkedCallId: (row.callId && linkedCalls.get(row.callId)) || null,
   };
 }
 
+/**
+ * The stored calls these cases were escalated during (provider call id → our call id), one query per account:
+ * the link is (account, cases.call_id = calls.provider_call_id), whichever of case and call came first.
+ */
+export async function linkedCallIds(db: Db, rows: CaseRow[]): Promise<Names> {
+  const links: Names = new Map();
+  const byAccount = new Map<string, Set<string>>();
+  for (const r of rows) if (r.callId) byAccount.set(r.accountId, (byAccount.get(r.accountId) ?? new Set()).add(r.callId));
+  for (const [accountId, ids] of byAccount) {
+    const found = await db.select({ id: calls.id, providerCallId: calls.providerCallId }).from(calls).where(and(eq(calls.accountId, accountId), inArray(calls.providerCallId, [...ids])));
+    for (const c of found) links.set(c.providerCallId!, c.id);
+  }
+  return links;
+}
+
 export async function presentCases(db: Db, rows: CaseRow[]): Promise<PublicCase[]> {
-  const names = await holderNames(db, rows);
-  return rows.map((r) => toPublicCase(r, names));
+  const [names, links] = await Promise.all([holderNames(db, rows), linkedCallIds(db, rows)]);
+  return rows.map((r) => toPublicCase(r, names, links));
 }
 
 export async function presentCase(db: Db, row: CaseRow): Promise<PublicCase> {

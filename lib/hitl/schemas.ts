@@ -86,6 +86,7 @@ export const caseSchema = z.object({
   followUpCallId: z.string().nullable().describe("The callback call placed with the late answer (see /api/calls/{id})."),
   followUpRefused: z.string().nullable().describe("Why no callback call will be placed although followUp is phone (the asking key lacks calls:write and the account does not allow the number)."),
   pagedAt: z.string().nullable().optional().describe("When the account's on-call ntfy topic was paged about this case (nobody online, or unclaimed for PAGE_AFTER_SECONDS); null: not paged."),
+  linkedCallId: z.string().nullable().describe("Our id of the call this case was escalated during (GET /api/calls/{id}), once the call is stored (Retell call webhooks); null otherwise."),
 });
 export type PublicCase = z.infer<typeof caseSchema>;
 

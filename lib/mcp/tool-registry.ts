@@ -25,6 +25,8 @@ export type RegisteredTool = {
   scopes: ToolScopes;
   title: string;
   description: string;
+  /** The tool's input schema (ask_human's wait limit widened to `maxWaitSeconds`), for generated definitions. */
+  inputSchema: (ctx: ToolRunContext) => z.ZodType;
   /** Validates arguments with the tool's own schema (ask_human's wait limit widened by `maxWaitSeconds`). */
   parse: (args: unknown, ctx: ToolRunContext) => Record<string, unknown>;
   run: (principal: Principal, input: Record<string, unknown>, ctx: ToolRunContext) => Promise<Record<string, unknown>>;
@@ -43,6 +45,7 @@ const hitl: RegisteredTool[] = [
     scopes: askHumanTool.scopes,
     title: askHumanTool.config.title,
     description: askHumanTool.config.description,
+    inputSchema: (ctx) => createCaseSchemaFor(ctx.maxWaitSeconds ?? 55),
     parse: (args, ctx) => parseWith(createCaseSchemaFor(ctx.maxWaitSeconds ?? 55), args),
     run: async (principal, input, ctx) =>
       askHuman(await getDeps(), principal, input, { signal: ctx.signal, source: ctx.maxWaitSeconds ? "retell" : "mcp", maxTimeoutSeconds: ctx.maxWaitSeconds }),
@@ -53,6 +56,7 @@ const hitl: RegisteredTool[] = [
     scopes: getHumanAnswerTool.scopes,
     title: getHumanAnswerTool.config.title,
     description: getHumanAnswerTool.config.description,
+    inputSchema: () => getHumanAnswerTool.config.inputSchema,
     parse: (args) => parseWith(getHumanAnswerTool.config.inputSchema, args),
     run: async (principal, input, ctx) => getHumanAnswer(await getDeps(), principal, input, { signal: ctx.signal }),
   },
@@ -62,6 +66,7 @@ const hitl: RegisteredTool[] = [
     scopes: cancelHumanRequestTool.scopes,
     title: cancelHumanRequestTool.config.title,
     description: cancelHumanRequestTool.config.description,
+    inputSchema: () => cancelHumanRequestTool.config.inputSchema,
     parse: (args) => parseWith(cancelHumanRequestTool.config.inputSchema, args),
     run: async (principal, input) => cancelHumanRequest(await getDeps(), principal, input as { caseId: string }),
   },
@@ -74,6 +79,7 @@ const calls: RegisteredTool[] = [...CALLS_TOOLS, ...UTILITY_TOOLS].map((t) => ({
   scopes: t.contract.scopes,
   title: t.contract.config.title,
   description: t.contract.config.description,
+  inputSchema: () => t.contract.config.inputSchema as z.ZodType,
   parse: (args: unknown) => parseWith(t.contract.config.inputSchema, args),
   run: async (principal: Principal, input: Record<string, unknown>, ctx: ToolRunContext) =>
     (await (t.run as (...a: unknown[]) => Promise<unknown>)(await getCallsDeps(), principal, input, { origin: ctx.origin })) as Record<string, unknown>,
@@ -85,6 +91,7 @@ const golf: RegisteredTool[] = GOLF_TOOLS.map((t) => ({
   scopes: t.contract.scopes,
   title: t.contract.config.title,
   description: t.contract.config.description,
+  inputSchema: () => t.contract.config.inputSchema as z.ZodType,
   parse: (args: unknown) => parseWith(t.contract.config.inputSchema, args),
   run: async (principal: Principal, input: Record<string, unknown>) =>
     (await (t.run as (...a: unknown[]) => Promise<unknown>)(await getDeps(), principal, input)) as Record<string, unknown>,

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { queryRows, type Db } from "@/lib/db/client";
 import { isoDate } from "@/lib/validation/dates";
+import { safeText } from "@/lib/validation/safe-text";
 
 /** Upper bounds (seconds) of the time-to-answer histogram buckets; the last bucket is open-ended. */
 export const ANSWER_BUCKETS = [5, 10, 15, 20, 30, 45, 60, 120, 300] as const;
@@ -12,10 +13,11 @@ export const metricsRangeQuery = z
   .object({
     from: isoDate().optional(),
     to: isoDate().optional(),
+    agent: safeText().trim().min(1, "must not be empty").max(200, "must be at most 200 characters").optional(),
   })
-  .transform(({ from, to }) => {
+  .transform(({ from, to, agent }) => {
     const end = to ?? new Date();
-    return { from: from ?? new Date(end.getTime() - 7 * 24 * HOUR_MS), to: end };
+    return { from: from ?? new Date(end.getTime() - 7 * 24 * HOUR_MS), to: end, agent };
   })
   .refine((r) => r.from < r.to, { message: "from: must be before to", path: ["from"] })
   .refine((r) => r.to.getTime() - r.from.getTime() <= MAX_RANGE_DAYS * 24 * HOUR_MS, { message: `to: the range may span at most ${MAX_RANGE_DAYS} days`, path: ["to"] });
@@ -24,6 +26,10 @@ export type Outcome = "answered" | "timed_out" | "unavailable" | "cancelled" | "
 
 export type HitlMetrics = {
   range: { from: string; to: string };
+  /** The agent the figures are filtered to (the case's agentId; Retell's agent_id), or null for all. */
+  agent: string | null;
+  /** The agents that escalated in the range (whatever the filter), for choosing one. */
+  agents: string[];
   total: number;
   /** One entry per hour in the range (UTC hours), zeros included. */
   perHour: Array<{ hour: string; count: number }>;
@@ -54,11 +60,13 @@ const num = (v: unknown) => (v === null || v === undefined ? null : Math.round(N
  * HITL metrics for one account over [from, to): every figure is about the cases created in the range,
  * aggregated in SQL (a handful of grouped rows come back, never the cases themselves).
  */
-export async function getHitlMetrics(db: Db, accountId: string, range: { from: Date; to: Date }): Promise<HitlMetrics> {
-  const inRange = sql`account_id = ${accountId} and created_at >= ${range.from.toISOString()}::timestamptz and created_at < ${range.to.toISOString()}::timestamptz`;
+export async function getHitlMetrics(db: Db, accountId: string, range: { from: Date; to: Date; agent?: string }): Promise<HitlMetrics> {
+  const window = sql`account_id = ${accountId} and created_at >= ${range.from.toISOString()}::timestamptz and created_at < ${range.to.toISOString()}::timestamptz`;
+  const inRange = range.agent ? sql`${window} and agent_id = ${range.agent}` : window;
   const secs = sql`extract(epoch from (answered_at - created_at))::float8`;
   const bounds = sql.raw(`array[${ANSWER_BUCKETS.join(",")}]::float8[]`);
-  const [hours, outcomes, answerStats, buckets, operators, paging] = await Promise.all([
+  const [agents, hours, outcomes, answerStats, buckets, operators, paging] = await Promise.all([
+    queryRows<{ a: string }>(db, sql`select distinct agent_id as a from cases where ${window} and agent_id is not null order by 1 limit 200`),
     queryRows<{ h: string; c: string }>(db, sql`select floor(extract(epoch from created_at) / 3600)::bigint as h, count(*) as c from cases where ${inRange} group by 1`),
     queryRows<{ o: Outcome; c: string; late: string }>(
       db,
@@ -80,6 +88,7 @@ export async function getHitlMetrics(db: Db, accountId: string, range: { from: D
           left join members m on m.id = c.answered_by_member_id
           left join api_keys k on k.id = c.answered_by_key_id
           where c.account_id = ${accountId} and c.created_at >= ${range.from.toISOString()}::timestamptz and c.created_at < ${range.to.toISOString()}::timestamptz
+            ${range.agent ? sql`and c.agent_id = ${range.agent}` : sql``}
             and c.status = 'answered' and (c.answered_by_member_id is not null or c.answered_by_key_id is not null)
           group by 1, 2, 3 order by count(*) desc, 3`,
     ),
@@ -91,6 +100,8 @@ export async function getHitlMetrics(db: Db, accountId: string, range: { from: D
   ]);
   return {
     range: { from: range.from.toISOString(), to: range.to.toISOString() },
+    agent: range.agent ?? null,
+    agents: agents.map((r) => r.a),
     total: outcomes.reduce((s, r) => s + n(r.c), 0),
     perHour: fillHours(range, new Map(hours.map((r) => [n(r.h), n(r.c)]))),
     timeToAnswer: { count: n(answerStats[0]?.c), ...percentiles(answerStats[0]?.p), buckets: histogram(new Map(buckets.map((r) => [n(r.b), n(r.c)]))) },

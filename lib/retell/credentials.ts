@@ -14,19 +14,43 @@ import { actorOf, type Principal } from "@/lib/auth/principal";
  * another secret kept beside it would protect nothing), never returned — only whether one is set and its
  * last 4 characters, enough for an admin to recognise it.
  */
-export type RetellKeyStatus = { apiKeySet: boolean; apiKeyLast4: string | null; updatedAt: string | null };
+export type RetellKeyStatus = {
+  apiKeySet: boolean;
+  apiKeyLast4: string | null;
+  updatedAt: string | null;
+  /** make_phone_call and late-answer callbacks go out through this account's Retell agent. */
+  placeCalls: boolean;
+  callsAgentId: string | null;
+  callsFromNumber: string | null;
+};
 
-export const retellKeyInput = z.object({
-  apiKey: z
-    .string({ message: "must be a string" })
-    .trim()
-    .min(8, "must be at least 8 characters")
-    .max(200, "must be at most 200 characters")
-    .regex(/^[\x21-\x7e]+$/, "must be printable ASCII without spaces (paste the key from Retell's dashboard)"),
-});
+/** PUT /api/settings/retell: the key (required while none is stored), and optionally the calls settings. */
+export const retellKeyInput = z
+  .object({
+    apiKey: z
+      .string({ message: "must be a string" })
+      .trim()
+      .min(8, "must be at least 8 characters")
+      .max(200, "must be at most 200 characters")
+      .regex(/^[\x21-\x7e]+$/, "must be printable ASCII without spaces (paste the key from Retell's dashboard)")
+      .optional(),
+    placeCalls: z.boolean({ message: "must be true or false" }).optional(),
+    callsAgentId: z.string({ message: "must be a string" }).trim().regex(/^[\x21-\x7e]{1,200}$/, "must be a Retell agent id (agent_…)").nullable().optional(),
+    callsFromNumber: z.string({ message: "must be a string" }).trim().regex(/^\+[1-9][0-9]{6,14}$/, "must be an E.164 number you have in Retell, e.g. +14155550100").nullable().optional(),
+  })
+  .strict();
 
-const statusOf = (row?: { apiKeyLast4: string; updatedAt: Date }): RetellKeyStatus =>
-  row ? { apiKeySet: true, apiKeyLast4: row.apiKeyLast4, updatedAt: row.updatedAt.toISOString() } : { apiKeySet: false, apiKeyLast4: null, updatedAt: null };
+type Row = typeof retellCredentials.$inferSelect;
+const statusOf = (row?: Pick<Row, "apiKeyLast4" | "updatedAt" | "placeCalls" | "callsAgentId" | "callsFromNumber">): RetellKeyStatus =>
+  row
+    ? { apiKeySet: true, apiKeyLast4: row.apiKeyLast4, updatedAt: row.updatedAt.toISOString(), placeCalls: row.placeCalls, callsAgentId: row.callsAgentId, callsFromNumber: row.callsFromNumber }
+    : { apiKeySet: false, apiKeyLast4: null, updatedAt: null, placeCalls: false, callsAgentId: null, callsFromNumber: null };
+
+/** What placing a call through Retell needs, or null when the account does not place calls through Retell. */
+export async function getRetellCallSettings(db: Db, accountId: string): Promise<{ apiKey: string; agentId: string; fromNumber: string } | null> {
+  const [row] = await db.select().from(retellCredentials).where(eq(retellCredentials.accountId, accountId)).limit(1);
+  return row?.placeCalls && row.callsAgentId && row.callsFromNumber ? { apiKey: row.apiKey, agentId: row.callsAgentId, fromNumber: row.callsFromNumber } : null;
+}
 
 /** For the signature check only (server side): the key, or null when the account stored none. */
 export async function getRetellApiKey(db: Db, accountId: string): Promise<string | null> {
@@ -38,27 +62,39 @@ export async function getRetellApiKey(db: Db, accountId: string): Promise<string
 export async function readRetellKeyStatus(deps: Pick<Deps, "db">, principal: Principal): Promise<RetellKeyStatus> {
   assertScope(principal, "admin");
   const [row] = await deps.db
-    .select({ apiKeyLast4: retellCredentials.apiKeyLast4, updatedAt: retellCredentials.updatedAt })
+    .select()
     .from(retellCredentials)
     .where(eq(retellCredentials.accountId, principal.accountId))
     .limit(1);
   return statusOf(row);
 }
 
-/** PUT /api/settings/retell {apiKey} (admin): store or replace the key; audited without the key. */
+/** PUT /api/settings/retell {apiKey?, placeCalls?, callsAgentId?, callsFromNumber?} (admin): store or change; audited without the key. */
 export async function setRetellApiKey(deps: Pick<Deps, "db">, principal: Principal, raw: unknown): Promise<RetellKeyStatus> {
   assertScope(principal, "admin");
   const parsed = retellKeyInput.safeParse(raw);
   if (!parsed.success) throw new AppError("validation_failed", describeIssues(parsed.error.issues));
-  const apiKey = parsed.data.apiKey;
-  const values = { accountId: principal.accountId, apiKey, apiKeyLast4: apiKey.slice(-4), updatedAt: new Date() };
+  const input = parsed.data;
   return deps.db.transaction(async (tx) => {
+    const [current] = await tx.select().from(retellCredentials).where(eq(retellCredentials.accountId, principal.accountId)).limit(1).for("update");
+    const apiKey = input.apiKey ?? current?.apiKey;
+    if (!apiKey) throw new AppError("validation_failed", "apiKey: required — no Retell API key is stored yet");
+    const next = {
+      apiKey,
+      apiKeyLast4: apiKey.slice(-4),
+      placeCalls: input.placeCalls ?? current?.placeCalls ?? false,
+      callsAgentId: input.callsAgentId === undefined ? (current?.callsAgentId ?? null) : input.callsAgentId,
+      callsFromNumber: input.callsFromNumber === undefined ? (current?.callsFromNumber ?? null) : input.callsFromNumber,
+      updatedAt: new Date(),
+    };
+    if (next.placeCalls && (!next.callsAgentId || !next.callsFromNumber)) throw new AppError("validation_failed", "placeCalls: needs callsAgentId and callsFromNumber (the Retell agent and number calls go out with)");
     const [row] = await tx
       .insert(retellCredentials)
-      .values(values)
-      .onConflictDoUpdate({ target: retellCredentials.accountId, set: { apiKey, apiKeyLast4: values.apiKeyLast4, updatedAt: values.updatedAt } })
-      .returning({ apiKeyLast4: retellCredentials.apiKeyLast4, updatedAt: retellCredentials.updatedAt });
-    await recordAudit(tx, { accountId: principal.accountId, entityType: "account", entityId: principal.accountId, action: "account.retell_key_set", ...actorOf(principal), data: { last4: values.apiKeyLast4 } });
+      .values({ accountId: principal.accountId, ...next })
+      .onConflictDoUpdate({ target: retellCredentials.accountId, set: next })
+      .returning();
+    const data = { last4: next.apiKeyLast4, keyChanged: input.apiKey !== undefined, placeCalls: next.placeCalls, callsAgentId: next.callsAgentId };
+    await recordAudit(tx, { accountId: principal.accountId, entityType: "account", entityId: principal.accountId, action: "account.retell_key_set", ...actorOf(principal), data });
     return statusOf(row);
   });
 }

@@ -21,6 +21,17 @@ export function retellOpenApiPaths({ errors, schema }: Helpers) {
         responses: { "200": okJson("{ message, …the tool's result } (≤ 15,000 characters)"), ...errors(400, 401, 403, 413, 429) },
       },
     },
+    "/api/webhooks/retell": {
+      post: {
+        summary: "Retell call webhooks",
+        description:
+          "Retell's `{ event, call }` (call_started, call_ended, call_analyzed, transcript_updated; other events are acknowledged and ignored). `?account=<id>` says whose stored Retell API key verifies `X-Retell-Signature`. " +
+          "Stored once per call and event beside other calls (`provider: retell`); cases asked during the call are linked. Body up to 4 MiB.",
+        parameters: [{ name: "account", in: "query", required: true, schema: { type: "string", format: "uuid" } }],
+        requestBody: { required: true, content: { "application/json": { schema: { type: "object", properties: { event: { type: "string" }, call: { type: "object" } }, required: ["event", "call"] } } } },
+        responses: { "200": okJson("{ received, event, duplicate, applied, callId, status }"), ...errors(400, 401, 409, 413) },
+      },
+    },
     "/api/settings/retell": {
       get: { summary: "Whether a Retell API key is stored (admin)", responses: { "200": okJson(KEY_STATUS), ...errors(401, 403, 429) } },
       put: {

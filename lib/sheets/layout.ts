@@ -27,7 +27,7 @@ export const eventLabel = (event: string, at: Date) => `${event} ${iso(at)}`;
 export const joinHistory = (history: string, labels: string[]) => [history, ...labels].filter(Boolean).join("; ");
 
 export function callCells(c: CallRow, events: string): CellValue[] {
-  return [c.id, c.accountId, iso(c.createdAt), c.phoneNumber, c.status, iso(c.startedAt), iso(c.endedAt), c.durationSeconds ?? "", c.cost ?? "", c.endReason ?? "", c.caseId ?? "", events, c.provider];
+  return [c.id, c.accountId, iso(c.createdAt), c.phoneNumber ?? "", c.status, iso(c.startedAt), iso(c.endedAt), c.durationSeconds ?? "", c.cost ?? "", c.endReason ?? "", c.caseId ?? "", events, c.provider];
 }
 
 export function caseCells(c: CaseRow, events: string): CellValue[] {

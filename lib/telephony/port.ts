@@ -78,7 +78,7 @@ export const isTelephonyError = (e: unknown): e is TelephonyError =>
   typeof e === "object" && e !== null && (e as { code?: unknown }).code === "telephony_error" && typeof (e as TelephonyError).opts === "object";
 
 export interface TelephonyPort {
-  readonly name: "simulator" | "bland";
+  readonly name: "simulator" | "bland" | "retell";
   placeCall(input: PlaceCallInput): Promise<{ providerCallId: string; status: CallStatus }>;
   getCall(providerCallId: string): Promise<ProviderCall>;
   stopCall(providerCallId: string): Promise<void>;

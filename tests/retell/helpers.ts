@@ -1,5 +1,6 @@
 import { sign } from "retell-sdk";
 import { POST as retellFunction } from "@/app/api/retell/functions/route";
+import { POST as retellWebhook } from "@/app/api/webhooks/retell/route";
 import { DELETE as deleteRetellKey, GET as getRetellKey, PUT as putRetellKey } from "@/app/api/settings/retell/route";
 import { BASE, type App } from "@/tests/support/matrix/app-harness";
 
@@ -47,5 +48,34 @@ export function retellCall(callId: string, transcript: Array<{ role: string; con
     retell_llm_dynamic_variables: { customer_name: "Zoë" },
     transcript: transcript.map((t) => `${t.role === "agent" ? "Agent" : "User"}: ${t.content}`).join("\n"),
     transcript_object: transcript.map((t) => ({ ...t, words: [{ word: t.content.split(" ")[0], start: 0.1, end: 0.4 }] })),
+  };
+}
+
+/** POSTs a Retell call webhook to /api/webhooks/retell in-process, signed by retell-sdk as Retell signs it. */
+export async function sendWebhook(app: App, opts: { accountId?: string; body: string | object; signWith?: string; signature?: string; query?: string }) {
+  const raw = typeof opts.body === "string" ? opts.body : JSON.stringify(opts.body);
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (opts.signature) headers["x-retell-signature"] = opts.signature;
+  else if (opts.signWith) headers["x-retell-signature"] = await sign(raw, opts.signWith);
+  const query = opts.query ?? (opts.accountId ? `?account=${opts.accountId}` : "");
+  const res = await retellWebhook(new Request(`${BASE}/api/webhooks/retell${query}`, { method: "POST", headers, body: raw }), noParams);
+  const text = await res.text();
+  return { status: res.status, text, json: JSON.parse(text) as Record<string, any> };
+}
+
+/** A Retell webhook call object: a finished inbound call with its transcript (word timings in seconds). */
+export function endedCall(callId: string, turns: Array<{ role: "agent" | "user"; content: string; at: number }>, extra: Record<string, unknown> = {}) {
+  const start = Date.now() - 120_000;
+  return {
+    ...retellCall(callId),
+    call_status: "ended",
+    start_timestamp: start,
+    end_timestamp: start + 95_000,
+    duration_ms: 95_000,
+    disconnection_reason: "user_hangup",
+    transcript: turns.map((t) => `${t.role === "agent" ? "Agent" : "User"}: ${t.content}`).join("\n"),
+    transcript_object: turns.map((t) => ({ role: t.role, content: t.content, words: [{ word: t.content.split(" ")[0], start: t.at, end: t.at + 0.4 }] })),
+    recording_url: "https://retell-recordings.example/rec.wav",
+    ...extra,
   };
 }

@@ -83,7 +83,7 @@ describe("Retell API key (write-only) and X-Retell-Signature", () => {
   it("DELETE forgets the key: requests are then authenticated by the API key alone", async () => {
     expect((await callFunction(app, { key: "hitl:ask", body: askBody() })).status).toBe(401);
     const del = await retellSettings(app, "DELETE", "admin key");
-    expect(del.json).toEqual({ apiKeySet: false, apiKeyLast4: null, updatedAt: null });
+    expect(del.json).toEqual({ apiKeySet: false, apiKeyLast4: null, updatedAt: null, placeCalls: false, callsAgentId: null, callsFromNumber: null });
     expect((await callFunction(app, { key: "hitl:ask", body: askBody() })).status).toBe(200);
   });
 });

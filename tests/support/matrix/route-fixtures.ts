@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { createApiKey } from "@/lib/auth/api-keys";
+import { createApiKey, verifyApiKey } from "@/lib/auth/api-keys";
 import { handleProviderWebhook } from "@/lib/calls/handle-provider-webhook";
 import { makePhoneCall } from "@/lib/calls/make-phone-call";
 import { getRecordingLink } from "@/lib/calls/recording-link";
@@ -7,6 +7,7 @@ import { DEAD_LETTER_KIND } from "@/lib/calls/sync/sync-one-call";
 import { createCannedReply } from "@/lib/canned-replies/canned-replies";
 import { calls, deadLetters, notifySettings } from "@/lib/db/schema";
 import { createCase } from "@/lib/hitl/create-case";
+import { setRetellApiKey } from "@/lib/retell/credentials";
 import { pusherChannelFor } from "@/lib/realtime/port";
 import { signBody } from "@/lib/telephony/signature";
 import { toSimEvent } from "@/lib/telephony/simulator/webhook-payload";
@@ -142,6 +143,18 @@ export async function routeFixtures(app: App): Promise<Record<string, Make>> {
     "POST /api/setup": async () => ({ body: { email: `setup-${uniq()}@matrix.test`, password: "correct horse battery" }, okStatuses: [409] }),
     // Nobody is online in the matrix app, so the test agent is told "unavailable" at once.
     "POST /api/test-escalation": async () => ({ body: { timeoutSeconds: 5 } }),
+    // Both accounts' admins may run it: each needs its Retell key stored (the test signs with it).
+    "POST /api/settings/retell/test": async () => {
+      await setRetellApiKey(deps, adminKey, { apiKey: RETELL_KEY });
+      await setRetellApiKey(deps, (await verifyApiKey(deps.db, app.keys.get("other account")!))!, { apiKey: RETELL_KEY });
+      return { body: { apiKey: app.keys.get("hitl:ask") } };
+    },
+    // A Retell call webhook for account A, signed with the Retell key stored first (the DELETE row may have removed it).
+    "POST /api/webhooks/retell": async () => {
+      await setRetellApiKey(deps, adminKey, { apiKey: RETELL_KEY });
+      const rawBody = JSON.stringify({ event: "call_started", call: { call_id: `call_${uniq()}`, agent_id: "agent_matrix", direction: "inbound", from_number: "+14155550123", call_status: "ongoing" } });
+      return { query: `?account=${app.accountA.id}`, rawBody, headers: { "content-type": "application/json", "x-retell-signature": await retellSign(rawBody, RETELL_KEY) } };
+    },
     "POST /api/webhooks/{provider}": async () => ({ params: { provider: "simulator" }, rawBody: webhookBody, headers: signed }),
   };
 }

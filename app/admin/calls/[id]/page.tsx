@@ -4,6 +4,7 @@ import { isAppError } from "@/lib/errors";
 import { requireAdminPage } from "@/lib/admin/require-admin-page";
 import { getCallsDeps } from "@/lib/calls/get-calls-deps";
 import { getCallDetails, getCallEvents } from "@/lib/calls/get-call";
+import { getCallEscalations } from "@/lib/calls/call-escalations";
 import { getRecordingLink } from "@/lib/calls/recording-link";
 import { CallStatusBadge } from "@/components/admin/call-status-badge";
 import { CallTranscript } from "@/components/admin/call-transcript";
@@ -20,14 +21,15 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
     if (isAppError(e) && e.code === "not_found") notFound();
     throw e;
   });
-  const [events, recording] = await Promise.all([
+  const [events, escalations, recording] = await Promise.all([
     getCallEvents(deps, me, id),
+    getCallEscalations(deps, me, call),
     call.recordingAvailable ? getRecordingLink(deps, me, id).catch(() => null) : null,
   ]);
   // The signed link is absolute (for agents); the browser gets the same path on whatever host it used.
   const audioSrc = recording ? new URL(recording.url).pathname + new URL(recording.url).search : null;
   const facts: Array<[string, string]> = [
-    ["Number", call.phoneNumber],
+    ["Number", call.phoneNumber ?? "— (web call)"],
     ["Placed", formatWhen(call.createdAt)],
     ["Answered", formatWhen(call.answeredAt)],
     ["Ended", formatWhen(call.endedAt)],
@@ -39,13 +41,21 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
     ["Provider", `${call.provider}${call.providerCallId ? ` · ${call.providerCallId.length > 24 ? `${call.providerCallId.slice(0, 24)}…` : call.providerCallId}` : ""}`],
     ["End reason", call.endReason ?? "—"],
   ];
+  const r = call.retell;
+  if (r) {
+    facts.push(["Direction", r.direction ?? "—"], ["From → to", `${r.fromNumber ?? "—"} → ${r.toNumber ?? "—"}`], ["Retell agent", r.agentId ?? "—"]);
+    const a = r.callAnalysis;
+    if (a && typeof a.user_sentiment === "string") facts.push(["Caller sentiment", a.user_sentiment]);
+    if (a && typeof a.call_successful === "boolean") facts.push(["Call successful", a.call_successful ? "yes" : "no"]);
+  }
+  const title = r?.direction === "inbound" ? `Call from ${call.phoneNumber ?? "a caller"}` : call.phoneNumber ? `Call to ${call.phoneNumber}` : "Web call";
   return (
     <>
       <p>
         <Link href="/admin/calls">← All calls</Link>
       </p>
       <h1>
-        Call to {call.phoneNumber} <CallStatusBadge status={call.status} />
+        {title} <CallStatusBadge status={call.status} />
       </h1>
       <dl className="adm-facts card" data-testid="call-facts">
         {facts.map(([k, v]) => (
@@ -68,13 +78,24 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
         <audio controls preload="metadata" src={audioSrc} data-testid="call-recording">
           <a href={audioSrc}>Download the recording</a>
         </audio>
+      ) : r?.recordingUrl ? (
+        <p>
+          <a href={r.recordingUrl} rel="noreferrer noopener" target="_blank" data-testid="retell-recording">
+            Recording at Retell
+          </a>
+        </p>
       ) : (
         <p className="adm-muted">{call.record ? "The recording is not available yet." : "This call was not recorded."}</p>
       )}
       <div className="adm-grid2" style={{ marginTop: "1rem" }}>
         <section aria-labelledby="t-h">
           <h2 id="t-h">Transcript</h2>
-          <CallTranscript turns={call.transcript} />
+          {escalations.length > 0 && (
+            <p className="adm-muted">
+              {escalations.length} question{escalations.length > 1 ? "s" : ""} escalated to a person during this call, shown where they were asked.
+            </p>
+          )}
+          <CallTranscript turns={call.transcript} escalations={escalations} />
         </section>
         <section aria-labelledby="e-h">
           <h2 id="e-h">Events</h2>
