@@ -7,5 +7,6 @@ export const ADMIN_NAV = [
   { href: "/admin/dead-letters", label: "Dead letters" },
   { href: "/admin/members", label: "Members" },
   { href: "/admin/keys", label: "API keys" },
+  { href: "/admin/connected-apps", label: "Connected apps" },
   { href: "/admin/canned-replies", label: "Canned replies" },
 ] as const;
