@@ -58,6 +58,8 @@ export async function resolveClientForAuthorization(db: Db, clientId: string): P
     if (!known) throw oauthError("invalid_client", "client_id: no such client; register it first (POST /api/oauth/register).");
     return known;
   }
+  // Checked before the cache too: a document cached while loopback was allowed is not served once it is not.
+  assertMetadataDocumentUrl(clientId, getConfig().OAUTH_CLIENT_METADATA_ALLOW_LOOPBACK);
   const [row] = known ? await db.select().from(oauthClients).where(eq(oauthClients.clientId, clientId)).limit(1) : [];
   if (row?.fetchedAt && Date.now() - row.fetchedAt.getTime() < DOCUMENT_MAX_AGE_MS) return toClient(row);
   return fetchMetadataDocumentClient(db, clientId);

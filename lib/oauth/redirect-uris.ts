@@ -7,8 +7,10 @@ export const isLoopbackHost = (hostname: string) => LOOPBACK_HOSTS.has(hostname)
 
 /**
  * A redirect URI a client may register (OAuth 2.1 §2.3.1, RFC 8252): https; http only to loopback (a
- * native app's local listener); or a private-use scheme with a dot, as native apps use
- * (`cursor://…`, `com.example.app:/cb`). No fragments, no credentials, nothing a browser would run.
+ * native app's local listener); or a native app's own scheme (`cursor://…`, `vscode://…`,
+ * `com.example.app:/cb`: RFC 8252 §7.1 asks for reverse-domain names, but the clients people use do not,
+ * and PKCE is what protects a code sent to a scheme another app could claim). No fragments, no
+ * credentials, nothing a browser would run (javascript:, data:, file:…).
  */
 export function assertRegistrableRedirectUri(raw: unknown, field = "redirect_uris"): string {
   if (typeof raw !== "string" || raw.length === 0 || raw.length > 2000) throw oauthError("invalid_redirect_uri", `${field}: each must be a URL of at most 2000 characters.`);
@@ -23,9 +25,6 @@ export function assertRegistrableRedirectUri(raw: unknown, field = "redirect_uri
   if (BLOCKED_SCHEMES.has(u.protocol)) throw oauthError("invalid_redirect_uri", `${field}: the ${u.protocol} scheme is not allowed.`);
   if (u.protocol === "http:" && !isLoopbackHost(u.hostname)) {
     throw oauthError("invalid_redirect_uri", `${field}: http is allowed only for loopback (127.0.0.1, [::1], localhost); use https.`);
-  }
-  if (u.protocol !== "http:" && u.protocol !== "https:" && !u.protocol.slice(0, -1).includes(".")) {
-    throw oauthError("invalid_redirect_uri", `${field}: a custom scheme must be a reverse domain name (e.g. com.example.app:/callback).`);
   }
   return raw;
 }

@@ -26,8 +26,10 @@ export class UnsafeFetchError extends Error {}
 
 /** Whether an address may be connected to; IPv4-mapped IPv6 (::ffff:10.0.0.1) is judged as the IPv4 inside. */
 export function addressAllowed(address: string, allowLoopback: boolean): boolean {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  const addr = mapped ? mapped[1]! : address;
+  const dotted = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  const hex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(address);
+  const fromHex = (h: string, l: string) => [parseInt(h, 16) >> 8, parseInt(h, 16) & 255, parseInt(l, 16) >> 8, parseInt(l, 16) & 255].join(".");
+  const addr = dotted ? dotted[1]! : hex ? fromHex(hex[1]!, hex[2]!) : address;
   const family = net.isIPv4(addr) ? "ipv4" : net.isIPv6(addr) ? "ipv6" : null;
   if (!family) return false;
   if (loopback.check(addr, family)) return allowLoopback;

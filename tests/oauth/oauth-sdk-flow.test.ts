@@ -49,7 +49,7 @@ describe("the official SDK client signs in with OAuth and calls tools", () => {
     expect(provider.saved!.access_token).toMatch(/^sbat_/);
     expect(provider.saved!.refresh_token).toMatch(/^sbrt_/);
     expect(provider.saved!.scope!.split(" ").sort()).toEqual(["admin", "calls:read", "calls:write", "hitl:answer", "hitl:ask", "replies:write"]);
-    const r = (await client.callTool({ name: "ask_human", arguments: { question: "Does OAuth reach the team?", timeoutSeconds: 5 } })) as { structuredContent: { status: string; caseId: string } };
+    const r = (await client.callTool({ name: "ask_human", arguments: { question: "Does OAuth reach the team?", timeoutSeconds: 5 } })) as unknown as { structuredContent: { status: string; caseId: string } };
     expect(r.structuredContent.status).toBe("unavailable"); // nobody online: answered at once, case created
     const c = (await client.callTool({ name: "get_human_answer", arguments: { caseId: r.structuredContent.caseId } })) as { isError?: boolean };
     expect(c.isError).toBeFalsy();
