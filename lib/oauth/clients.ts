@@ -4,6 +4,7 @@ import { oauthClients } from "@/lib/db/schema";
 import { randomToken } from "@/lib/auth/secrets";
 import { getConfig } from "@/lib/config/env";
 import { log } from "@/lib/log";
+import { textProblem } from "@/lib/validation/safe-text";
 import { oauthError } from "@/lib/oauth/oauth-error";
 import { assertMetadataDocumentUrl, isMetadataDocumentClientId, parseClientMetadata } from "@/lib/oauth/client-metadata";
 import { fetchPublicJson, UnsafeFetchError } from "@/lib/oauth/safe-fetch";
@@ -42,7 +43,7 @@ export async function registerDynamicClient(db: Db, body: unknown) {
 
 /** A registered client, as the token and revocation endpoints need it: no network, database only. */
 export async function findClient(db: Db, clientId: string): Promise<OAuthClient | null> {
-  if (!clientId || clientId.length > 2048) return null;
+  if (!clientId || clientId.length > 2048 || textProblem(clientId)) return null;
   const [row] = await db.select().from(oauthClients).where(eq(oauthClients.clientId, clientId)).limit(1);
   return row ? toClient(row) : null;
 }

@@ -1,4 +1,5 @@
 import { oauthError } from "@/lib/oauth/oauth-error";
+import { textProblem } from "@/lib/validation/safe-text";
 
 const LOOPBACK_HOSTS = new Set(["127.0.0.1", "[::1]", "localhost"]);
 const BLOCKED_SCHEMES = new Set(["javascript:", "data:", "file:", "vbscript:", "blob:", "about:", "ftp:", "ws:", "wss:"]);
@@ -14,6 +15,8 @@ export const isLoopbackHost = (hostname: string) => LOOPBACK_HOSTS.has(hostname)
  */
 export function assertRegistrableRedirectUri(raw: unknown, field = "redirect_uris"): string {
   if (typeof raw !== "string" || raw.length === 0 || raw.length > 2000) throw oauthError("invalid_redirect_uri", `${field}: each must be a URL of at most 2000 characters.`);
+  const problem = textProblem(raw);
+  if (problem) throw oauthError("invalid_redirect_uri", `${field}: ${problem}.`);
   let u: URL;
   try {
     u = new URL(raw);

@@ -1,5 +1,3 @@
-import type { OAuthClientProvider } from "@modelcontextprotocol/sdk/client/auth.js";
-import type { OAuthClientInformationMixed, OAuthClientMetadata, OAuthTokens } from "@modelcontextprotocol/sdk/shared/auth.js";
 import * as prm from "@/app/.well-known/oauth-protected-resource/route";
 import * as asm from "@/app/.well-known/oauth-authorization-server/route";
 import * as register from "@/app/api/oauth/register/route";
@@ -9,6 +7,8 @@ import * as authorize from "@/app/api/oauth/authorize/route";
 import * as grants from "@/app/api/oauth/grants/route";
 import * as grant from "@/app/api/oauth/grants/[id]/route";
 import * as mcp from "@/app/api/mcp/route";
+
+export { MemoryOAuthProvider } from "@/tests/support/oauth-provider";
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 const ROUTES: Array<[RegExp, Record<string, unknown>]> = [
@@ -41,43 +41,6 @@ export function inProcessFetch(log: string[] = []) {
     }
     return new Response("not found", { status: 404 });
   };
-}
-
-/** An OAuthClientProvider kept in memory, as a desktop MCP client would keep it on disk. */
-export class MemoryOAuthProvider implements OAuthClientProvider {
-  info?: OAuthClientInformationMixed;
-  saved?: OAuthTokens;
-  verifier = "";
-  authorizationUrl?: URL;
-  constructor(
-    readonly redirectUrl: string,
-    readonly clientMetadata: OAuthClientMetadata,
-    readonly clientMetadataUrl?: string,
-  ) {}
-  clientInformation() {
-    return this.info;
-  }
-  saveClientInformation(info: OAuthClientInformationMixed) {
-    this.info = info;
-  }
-  tokens() {
-    return this.saved;
-  }
-  saveTokens(tokens: OAuthTokens) {
-    this.saved = tokens;
-  }
-  redirectToAuthorization(url: URL) {
-    this.authorizationUrl = url;
-  }
-  saveCodeVerifier(v: string) {
-    this.verifier = v;
-  }
-  codeVerifier() {
-    return this.verifier;
-  }
-  state() {
-    return "state-1234";
-  }
 }
 
 /** The consent step as the page's Allow/Deny button sends it, with a member's session cookie. */
