@@ -74,4 +74,3 @@ export async function revokeConnectedApp(db: Db, input: { accountId: string; gra
   return { id: row.id, revoked: true };
 }
 
-export const tokenHash = sha256;
