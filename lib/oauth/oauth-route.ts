@@ -9,6 +9,21 @@ import { isOAuthError, oauthError, oauthErrorBody } from "@/lib/oauth/oauth-erro
 export const OAUTH_MAX_BODY_BYTES = 16 * 1024;
 
 /**
+ * Browser-based MCP clients (MCP Inspector, web apps) register and exchange codes with fetch from their own
+ * origin, so the public OAuth endpoints answer CORS. No cookies are read there, so `*` grants nothing.
+ */
+const CORS = { "access-control-allow-origin": "*", "access-control-expose-headers": "www-authenticate" };
+
+export const corsPreflight = declareRoute(
+  async () =>
+    new Response(null, {
+      status: 204,
+      headers: { ...CORS, "access-control-allow-methods": "POST, OPTIONS", "access-control-allow-headers": "content-type, authorization, mcp-protocol-version", "access-control-max-age": "86400" },
+    }),
+  { public: true, note: "CORS preflight" },
+);
+
+/**
  * A public OAuth endpoint (token, registration, revocation): the credentials it checks are in the request
  * itself (a code + PKCE verifier, a refresh token). Errors answer in OAuth's format; our own (413, 429,
  * an outage) in the usual one.
@@ -17,11 +32,14 @@ export function oauthRoute(handler: (args: { req: Request; deps: Deps }) => Prom
   return declareRoute(
     async (req: Request) => {
       const requestId = req.headers.get("x-request-id") ?? randomUUID();
+      let res: Response;
       try {
-        return await handler({ req, deps: await getDeps() });
+        res = await handler({ req, deps: await getDeps() });
       } catch (e) {
-        return isOAuthError(e) ? oauthErrorBody(e) : errorResponse(e, requestId);
+        res = isOAuthError(e) ? oauthErrorBody(e) : errorResponse(e, requestId);
       }
+      for (const [k, v] of Object.entries(CORS)) res.headers.set(k, v);
+      return res;
     },
     { public: true, note },
   );

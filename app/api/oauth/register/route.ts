@@ -2,7 +2,7 @@ import { clientAddress } from "@/lib/http/client-address";
 import { readJson } from "@/lib/http/read-json";
 import { enforceRateLimit } from "@/lib/auth/rate-limit";
 import { NO_STORE } from "@/lib/oauth/oauth-error";
-import { OAUTH_MAX_BODY_BYTES, oauthRoute } from "@/lib/oauth/oauth-route";
+import { corsPreflight, OAUTH_MAX_BODY_BYTES, oauthRoute } from "@/lib/oauth/oauth-route";
 import { registerDynamicClient } from "@/lib/oauth/clients";
 
 /** Registrations per client address per minute: enough for people connecting apps, not for filling the table. */
@@ -14,3 +14,5 @@ export const POST = oauthRoute(async ({ req, deps }) => {
   const body = await readJson(req, { maxBytes: OAUTH_MAX_BODY_BYTES });
   return Response.json(await registerDynamicClient(deps.db, body), { status: 201, headers: NO_STORE });
 }, "open registration (RFC 7591), rate limited per client address; a registered client still needs a member's consent");
+
+export const OPTIONS = corsPreflight;

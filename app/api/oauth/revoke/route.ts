@@ -1,5 +1,5 @@
 import { NO_STORE, oauthError } from "@/lib/oauth/oauth-error";
-import { oauthRoute, readOAuthForm } from "@/lib/oauth/oauth-route";
+import { corsPreflight, oauthRoute, readOAuthForm } from "@/lib/oauth/oauth-route";
 import { revokeToken } from "@/lib/oauth/access-tokens";
 
 // POST /api/oauth/revoke — RFC 7009: the client gives back a token (a refresh token ends its whole grant).
@@ -9,3 +9,5 @@ export const POST = oauthRoute(async ({ req, deps }) => {
   await revokeToken(deps.db, form);
   return new Response(null, { status: 200, headers: NO_STORE });
 }, "holding the token is the proof; unknown tokens get the same 200");
+
+export const OPTIONS = corsPreflight;

@@ -1,5 +1,5 @@
 import { NO_STORE, oauthError } from "@/lib/oauth/oauth-error";
-import { oauthRoute, readOAuthForm } from "@/lib/oauth/oauth-route";
+import { corsPreflight, oauthRoute, readOAuthForm } from "@/lib/oauth/oauth-route";
 import { exchangeAuthorizationCode } from "@/lib/oauth/codes";
 import { refreshTokens } from "@/lib/oauth/refresh";
 
@@ -11,3 +11,5 @@ export const POST = oauthRoute(async ({ req, deps }) => {
   if (grantType === "refresh_token") return Response.json(await refreshTokens(deps.db, form), { headers: NO_STORE });
   throw grantType ? oauthError("unsupported_grant_type", "grant_type: use authorization_code or refresh_token.") : oauthError("invalid_request", "grant_type: required.");
 }, "the proof is in the body: an authorization code with its PKCE verifier, or a refresh token");
+
+export const OPTIONS = corsPreflight;
