@@ -25,7 +25,8 @@ describe.skipIf(skipWithoutBrowser)("OAuth sign-in for MCP clients (real browser
   beforeAll(async () => {
     browser = await launchBrowser();
     callback = http.createServer((req, res) => {
-      arrivals.push(new URL(req.url!, callbackUrl));
+      const at = new URL(req.url!, callbackUrl);
+      if (at.pathname === "/oauth/callback") arrivals.push(at); // not the browser's /favicon.ico
       res.writeHead(200, { "content-type": "text/html" }).end("<title>Done</title><p>You can close this window.</p>");
     });
     await new Promise<void>((r) => callback.listen(0, "127.0.0.1", r));
@@ -107,7 +108,7 @@ describe.skipIf(skipWithoutBrowser)("OAuth sign-in for MCP clients (real browser
     const page = await ctx.newPage();
     await page.goto(`/oauth/authorize?response_type=code&client_id=sbc_nope&redirect_uri=${encodeURIComponent("https://evil.example/cb")}&code_challenge=x&code_challenge_method=S256`);
     expect(new URL(page.url()).origin).toBe(baseUrl);
-    expect(await page.getByRole("alert").textContent()).toMatch(/no such client/);
+    expect(await page.locator("main [role=alert]").textContent()).toMatch(/no such client/);
     await ctx.close();
   });
 });
