@@ -5,6 +5,7 @@ import { members, oauthCodes, oauthGrants } from "@/lib/db/schema";
 import { randomToken, safeEqual, sha256 } from "@/lib/auth/secrets";
 import type { Principal, Scope } from "@/lib/auth/principal";
 import { oauthError } from "@/lib/oauth/oauth-error";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { findClient } from "@/lib/oauth/clients";
 import { issueTokenPair, revokeGrantFamily } from "@/lib/oauth/grants";
 import { grantableScopes } from "@/lib/oauth/scopes";
@@ -72,6 +73,7 @@ export async function exchangeAuthorizationCode(db: Db, form: URLSearchParams) {
     if (!m || scopes.length === 0) return { kind: "error", error: "invalid_grant: the member who approved this is no longer active or no longer holds these scopes." } as const;
     const [grant] = await tx.insert(oauthGrants).values({ accountId: row.accountId, memberId: row.memberId, clientId, scopes, resource: row.resource }).returning();
     await tx.update(oauthCodes).set({ usedAt: new Date(), grantId: grant!.id }).where(eq(oauthCodes.codeHash, row.codeHash));
+    await recordAudit(tx, { accountId: row.accountId, entityType: "oauth_grant", entityId: grant!.id, action: "oauth_grant.created", actorType: "member", actorId: row.memberId, data: { clientId, scopes } });
     return { kind: "ok", tokens: await issueTokenPair(tx, grant!) } as const;
   });
   if (outcome.kind === "reused") {
