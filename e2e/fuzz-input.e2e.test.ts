@@ -43,7 +43,9 @@ describe("REST routes under generated bad input", () => {
         expect(text, where).not.toMatch(LEAK);
         // A path that does not decode is refused by Next.js's router itself (plain 400), before our code.
         if ((status === 400 || status === 422) && m.kind !== "id") {
-          const message: string = JSON.parse(text).error.message;
+          // OAuth endpoints answer in OAuth's shape ({ error, error_description }), the rest in ours.
+          const parsed = JSON.parse(text);
+          const message: string = typeof parsed.error === "string" ? parsed.error_description : parsed.error.message;
           expect(fieldNames(r, m).some((n) => message.includes(n)), where).toBe(true);
         }
       }),

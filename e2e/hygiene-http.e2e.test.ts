@@ -24,7 +24,7 @@ function loginFrom(localAddress: string, email: string, password: string, header
 }
 
 describe("security headers on every page and API response", () => {
-  const pages = ["/", "/login", "/login?next=/admin", "/console", "/admin", "/admin/keys", "/no-such-page"];
+  const pages = ["/", "/login", "/login?next=/admin", "/console", "/admin", "/admin/keys", "/oauth/authorize?client_id=sbc_nope", "/no-such-page"];
   const apis: [string, string][] = [
     ["GET", "/api/health"],
     ["GET", "/api/openapi.json"],
@@ -33,6 +33,9 @@ describe("security headers on every page and API response", () => {
     ["GET", "/api/no-such-route"],
     ["POST", "/api/auth/login"],
     ["GET", "/.well-known/oauth-protected-resource"],
+    ["GET", "/.well-known/oauth-authorization-server"],
+    ["POST", "/api/oauth/token"],
+    ["POST", "/api/oauth/register"],
   ];
   const common = (h: Headers) => {
     expect(h.get("x-content-type-options")).toBe("nosniff");

@@ -8,6 +8,7 @@ export const ADMIN_NAV = [
   { href: "/admin/sheets", label: "Google Sheets" },
   { href: "/admin/members", label: "Members" },
   { href: "/admin/keys", label: "API keys" },
+  { href: "/admin/connected-apps", label: "Connected apps" },
   { href: "/admin/canned-replies", label: "Canned replies" },
   { href: "/admin/notifications", label: "Notifications" },
   { href: "/admin/golf", label: "Golf" },

@@ -20,9 +20,11 @@ export const mutation = (r: RouteSpec): fc.Arbitrary<Mutation> => {
 export async function send(iso: { baseUrl: string; key: string; accountId: string; sessionCookie?: string }, r: RouteSpec, m: Mutation) {
   const path = r.path.replace("{id}", m.kind === "id" ? m.raw : NO_SUCH_ID);
   const query = Object.entries({ ...r.query, ...(r.auth === "retell" ? { account: iso.accountId } : {}) }).map(([k, v]) => `${k}=${m.kind === "query" && m.name === k ? m.raw : encodeURIComponent(v)}`);
-  const body = m.kind === "raw" ? m.body : r.body ? JSON.stringify(m.kind === "field" ? { ...r.body, [m.name]: m.value } : r.body) : undefined;
+  const fields = m.kind === "field" ? { ...r.body, [m.name]: m.value } : r.body;
+  const asForm = (o: Record<string, unknown>) => new URLSearchParams(Object.entries(o).map(([k, v]) => [k, typeof v === "string" ? v : (JSON.stringify(v) ?? "")])).toString();
+  const body = m.kind === "raw" ? m.body : fields ? (r.form ? asForm(fields) : JSON.stringify(fields)) : undefined;
   const headers: Record<string, string> = { origin: iso.baseUrl };
-  if (body !== undefined) headers["content-type"] = "application/json";
+  if (body !== undefined) headers["content-type"] = r.form ? "application/x-www-form-urlencoded" : "application/json";
   if ((r.auth ?? "key") === "key" && m.kind !== "cookie") headers.authorization = `Bearer ${iso.key}`;
   if (r.auth === "signed" && body !== undefined) headers["x-webhook-signature"] = createHmac("sha256", ISOLATED_WEBHOOK_SECRET).update(body, "utf8").digest("hex");
   if (r.auth === "session" && iso.sessionCookie) headers.cookie = iso.sessionCookie;
@@ -36,5 +38,5 @@ export async function send(iso: { baseUrl: string; key: string; accountId: strin
 }
 
 /** The names a message may use to point at the problem. */
-export const fieldNames = (r: RouteSpec, m: Mutation) => [...Object.keys(r.body ?? {}), ...Object.keys(r.query ?? {}), ...(m.kind === "field" ? [m.name] : []), "body", "JSON", "callerInfo"];
+export const fieldNames = (r: RouteSpec, m: Mutation) => ["Content-Type", ...Object.keys(r.body ?? {}), ...Object.keys(r.query ?? {}), ...(m.kind === "field" ? [m.name] : []), "body", "JSON", "callerInfo"];
 

@@ -6,6 +6,8 @@ export type RouteSpec = {
   query?: Record<string, string>;
   /** key (Bearer, every scope), none (login), signed (simulator webhook), session (the isolated admin signed in), retell (X-Retell-Signature with the tenant's stored Retell key, ?account=). */
   auth?: "key" | "none" | "signed" | "session" | "retell";
+  /** The body as application/x-www-form-urlencoded (OAuth's token and revocation endpoints) instead of JSON. */
+  form?: boolean;
 };
 
 export const NO_SUCH_ID = "00000000-0000-4000-8000-000000000000";
@@ -83,6 +85,11 @@ export const ROUTES: RouteSpec[] = [
     body: { event: "call_ended", call: { call_id: "call_fuzz", agent_id: "agent_fuzz", direction: "inbound", from_number: "+14155550123", call_status: "ended", transcript: "User: hi" } },
     auth: "retell",
   },
+  { method: "POST", path: "/api/oauth/register", body: { redirect_uris: ["http://127.0.0.1:9/cb"], client_name: "Fuzz app", client_uri: "https://fuzz.example", token_endpoint_auth_method: "none", grant_types: ["authorization_code", "refresh_token"], response_types: ["code"], scope: "hitl:ask" }, auth: "none" },
+  { method: "POST", path: "/api/oauth/token", form: true, auth: "none", body: { grant_type: "authorization_code", code: "sbac_fuzz", client_id: "sbc_fuzz", redirect_uri: "http://127.0.0.1:9/cb", code_verifier: "v".repeat(43) } },
+  { method: "POST", path: "/api/oauth/revoke", form: true, auth: "none", body: { token: "sbrt_fuzz", client_id: "sbc_fuzz", token_type_hint: "refresh_token" } },
+  { method: "GET", path: "/api/oauth/grants" },
+  { method: "DELETE", path: "/api/oauth/grants/{id}" },
 ];
 
 /** The tools' base arguments; the fuzzer mutates one of them (or adds another). */

@@ -3,7 +3,7 @@ import { auditLog } from "@/lib/db/schema";
 
 export type AuditEntry = {
   accountId: string;
-  entityType: "case" | "api_key" | "member" | "account";
+  entityType: "case" | "api_key" | "member" | "account" | "oauth_grant";
   entityId: string;
   action: string;
   fromStatus?: string | null;

@@ -2,9 +2,15 @@ export const SCOPES = ["hitl:ask", "hitl:answer", "replies:write", "calls:read",
 export type Scope = (typeof SCOPES)[number];
 export type Role = "operator" | "admin";
 
+/**
+ * A member acting through an MCP client they connected by signing in (OAuth): the client holds at most the
+ * scopes the member consented to, and never more than the member's role holds at the time of the request.
+ */
+export type OAuthGrantRef = { grantId: string; clientId: string; clientName: string | null; scopes: Scope[] };
+
 /** Who is making a request: a signed-in member, or a machine client holding an API key. */
 export type Principal =
-  | { kind: "member"; accountId: string; memberId: string; role: Role; email: string; name: string }
+  | { kind: "member"; accountId: string; memberId: string; role: Role; email: string; name: string; oauth?: OAuthGrantRef }
   | { kind: "api_key"; accountId: string; keyId: string; keyPrefix: string; scopes: Scope[] };
 
 /**
@@ -19,7 +25,12 @@ export const ROLE_SCOPES: Record<Role, readonly Scope[]> = {
 
 /** The scopes a credential holds: a key's own (`admin` implies every scope), a member's role's. */
 export function scopesOf(p: Principal): readonly Scope[] {
-  if (p.kind === "member") return ROLE_SCOPES[p.role] ?? [];
+  if (p.kind === "member") {
+    const role = ROLE_SCOPES[p.role] ?? [];
+    if (!p.oauth) return role;
+    const granted = p.oauth.scopes.includes("admin") ? SCOPES : p.oauth.scopes;
+    return role.filter((s) => granted.includes(s));
+  }
   return p.scopes.includes("admin") ? SCOPES : p.scopes;
 }
 

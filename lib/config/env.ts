@@ -62,6 +62,11 @@ export const envSchema = z.object({
   PRESENCE_TTL_SECONDS: int(30, 5, 3600),
   SESSION_TTL_HOURS: int(12, 1, 24 * 30),
   COOKIE_SECURE: z.enum(["auto", "true", "false"]).default("auto"),
+  /** OAuth (sign-in) for /api/mcp: access tokens are short-lived; refresh tokens rotate on every use. */
+  OAUTH_ACCESS_TOKEN_TTL_SECONDS: int(3600, 60, 24 * 3600),
+  OAUTH_REFRESH_TOKEN_TTL_DAYS: int(30, 1, 365),
+  /** Client ID metadata documents on loopback (127.0.0.1, ::1, localhost; http allowed there): for tests and local development only. */
+  OAUTH_CLIENT_METADATA_ALLOW_LOOPBACK: bool(false),
   /** Proxies in front that append to x-forwarded-for; unset: 1 on Vercel, else 0 (the socket address). */
   TRUSTED_PROXY_HOPS: z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(0).max(10).optional(),
 

@@ -397,3 +397,51 @@ export const notificationAttempts = pgTable("notification_attempts", {
 
 // Golf tee times (lib/golf), kept in their own file.
 export * from "@/lib/db/schema-golf";
+
+export const oauthClients = pgTable("oauth_clients", {
+  clientId: text("client_id").primaryKey(),
+  kind: text("kind").notNull().$type<"dynamic" | "metadata_document">(),
+  clientName: text("client_name"),
+  clientUri: text("client_uri"),
+  redirectUris: text("redirect_uris").array().notNull(),
+  fetchedAt: ts("fetched_at"),
+  createdAt: ts("created_at").notNull().defaultNow(),
+});
+
+export const oauthGrants = pgTable("oauth_grants", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  accountId: uuid("account_id").notNull(),
+  memberId: uuid("member_id").notNull(),
+  clientId: text("client_id").notNull(),
+  scopes: text("scopes").array().notNull(),
+  resource: text("resource").notNull(),
+  createdAt: ts("created_at").notNull().defaultNow(),
+  lastUsedAt: ts("last_used_at"),
+  revokedAt: ts("revoked_at"),
+  revokedReason: text("revoked_reason"),
+});
+
+export const oauthCodes = pgTable("oauth_codes", {
+  codeHash: text("code_hash").primaryKey(),
+  accountId: uuid("account_id").notNull(),
+  memberId: uuid("member_id").notNull(),
+  clientId: text("client_id").notNull(),
+  redirectUri: text("redirect_uri").notNull(),
+  codeChallenge: text("code_challenge").notNull(),
+  scopes: text("scopes").array().notNull(),
+  resource: text("resource").notNull(),
+  expiresAt: ts("expires_at").notNull(),
+  usedAt: ts("used_at"),
+  grantId: uuid("grant_id"),
+  createdAt: ts("created_at").notNull().defaultNow(),
+});
+
+export const oauthTokens = pgTable("oauth_tokens", {
+  tokenHash: text("token_hash").primaryKey(),
+  grantId: uuid("grant_id").notNull(),
+  kind: text("kind").notNull().$type<"access" | "refresh">(),
+  expiresAt: ts("expires_at").notNull(),
+  rotatedAt: ts("rotated_at"),
+  revokedAt: ts("revoked_at"),
+  createdAt: ts("created_at").notNull().defaultNow(),
+});

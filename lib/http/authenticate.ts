@@ -55,6 +55,7 @@ export function assertSameOrigin(req: Request): void {
 export async function authenticate(req: Request, deps: Deps): Promise<Principal | null> {
   const token = bearerToken(req);
   if (token) {
+    if (token.startsWith("sbat_")) throw new AppError("unauthorized", "OAuth access tokens are issued for /api/mcp only: use an API key here, or sign in.");
     const p = await verifyApiKey(deps.db, token);
     if (!p) throw new AppError("unauthorized", "Invalid or revoked API key.");
     await enforceRateLimit(deps.kv, p.keyId, deps.config.API_RATE_LIMIT_PER_MINUTE);

@@ -4,7 +4,8 @@ import { AppError } from "@/lib/errors";
 import type { Principal } from "@/lib/auth/principal";
 import { assertScope, type Permission } from "@/lib/auth/permissions";
 import { safeEqual } from "@/lib/auth/secrets";
-import { authenticate, bearerToken } from "@/lib/http/authenticate";
+import { assertSameOrigin, authenticate, bearerToken, readCookie } from "@/lib/http/authenticate";
+import { resolveSession, SESSION_COOKIE } from "@/lib/auth/sessions";
 import { errorResponse } from "@/lib/http/respond";
 
 type RouteContext = { params: Promise<Record<string, string>> };
@@ -24,6 +25,15 @@ function assertCronSecret(req: Request, deps: Deps): void {
   if (!secret || !token || !safeEqual(token, secret)) throw new AppError("unauthorized", "Cron endpoints need Authorization: Bearer $CRON_SECRET.");
 }
 
+/** A member's session cookie and nothing else (an API key or OAuth token cannot stand in for a person here). */
+async function requireSession(req: Request, deps: Deps) {
+  const token = readCookie(req, SESSION_COOKIE);
+  const member = token ? await resolveSession(deps.db, token) : null;
+  if (!member) throw new AppError("unauthorized", "Sign in first: this needs a member session (API keys and OAuth tokens are not accepted here).");
+  assertSameOrigin(req);
+  return member;
+}
+
 /**
  * Wraps a route: resolves dependencies, enforces the declared permission (API key or member session
  * holding one of `scopes`; a cron secret; or nobody for public routes), and turns any thrown error
@@ -31,6 +41,7 @@ function assertCronSecret(req: Request, deps: Deps): void {
  */
 export function withRoute(handler: Handler<Principal>, permission: { scopes: Extract<Permission, { scopes: unknown }>["scopes"] }): DeclaredRoute;
 export function withRoute(handler: Handler<null>, permission: { public: true; note?: string } | { cron: true }): DeclaredRoute;
+export function withRoute(handler: Handler<Extract<Principal, { kind: "member" }>>, permission: { session: true; note?: string }): DeclaredRoute;
 export function withRoute(handler: Handler<any>, permission: Permission): DeclaredRoute {
   const route = async (req: Request, ctx: RouteContext) => {
     const requestId = req.headers.get("x-request-id") ?? randomUUID();
@@ -43,6 +54,7 @@ export function withRoute(handler: Handler<any>, permission: Permission): Declar
         if (!principal) throw new AppError("unauthorized", "Sign in, or send an API key as `Authorization: Bearer <key>`.");
         assertScope(principal, ...permission.scopes);
       }
+      if ("session" in permission) principal = await requireSession(req, deps);
       const res = await handler({ req, deps, principal, params: (await ctx?.params) ?? {}, requestId });
       res.headers.set("x-request-id", requestId);
       return res;

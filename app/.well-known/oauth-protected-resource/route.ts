@@ -1,21 +1,12 @@
-import { generateProtectedResourceMetadata, getPublicOrigin, metadataCorsOptionsRequestHandler } from "mcp-handler";
-import { SCOPES } from "@/lib/auth/principal";
+import { metadataCorsOptionsRequestHandler } from "mcp-handler";
 import { declareRoute } from "@/lib/http/with-route";
+import { METADATA_HEADERS, protectedResourceMetadata } from "@/lib/oauth/metadata";
+import { publicOrigin } from "@/lib/oauth/urls";
 
-// RFC 9728 protected-resource metadata for /api/mcp. Switchboard uses API keys as bearer tokens
-// (create them with `switchboard keys create` or in /admin), so no authorization server is listed.
+// RFC 9728 protected-resource metadata for /api/mcp: names Switchboard itself as the authorization server
+// (members sign in; README "Connecting with OAuth"). API keys keep working as bearer tokens too.
 export const GET = declareRoute(function GET(req: Request) {
-  const origin = getPublicOrigin(req);
-  const body = generateProtectedResourceMetadata({
-    authServerUrls: [],
-    resourceUrl: `${origin}/api/mcp`,
-    additionalMetadata: {
-      resource_name: "Switchboard MCP",
-      bearer_methods_supported: ["header"],
-      scopes_supported: [...SCOPES],
-    },
-  });
-  return Response.json(body, { headers: { "access-control-allow-origin": "*", "cache-control": "max-age=3600" } });
-}, { public: true });
+  return Response.json(protectedResourceMetadata(publicOrigin(req)), { headers: METADATA_HEADERS });
+}, { public: true, note: "discovery document, no secrets" });
 
 export const OPTIONS = declareRoute(metadataCorsOptionsRequestHandler(), { public: true });

@@ -1,7 +1,8 @@
 import { createAccount } from "@/lib/accounts/accounts";
 import { createApiKey, verifyApiKey } from "@/lib/auth/api-keys";
 import { createMember } from "@/lib/auth/members";
-import type { Principal, Scope } from "@/lib/auth/principal";
+import { SCOPES, type Principal, type Scope } from "@/lib/auth/principal";
+import { connectApp } from "@/tests/support/oauth";
 import { createSession, SESSION_COOKIE } from "@/lib/auth/sessions";
 import { getConfig, resetConfig } from "@/lib/config/env";
 import { getTelephony } from "@/lib/telephony";
@@ -60,11 +61,15 @@ export async function startApp() {
     createMember(deps.db, a.account.id, { email: `${role}-${Math.random().toString(36).slice(2, 8)}@matrix.test`, password: "correct horse battery", role, name: role });
   const operator = await member("operator");
   const admin = await member("admin");
+  // An app the operator connected by signing in (OAuth): it acts as the operator, for /api/mcp only.
+  const operatorPrincipal = { kind: "member" as const, accountId: a.account.id, memberId: operator.id, role: operator.role, email: operator.email, name: operator.name };
+  const oauthOperator = await connectApp(deps.db, operatorPrincipal, { origin: BASE, scope: SCOPES.join(" ") });
 
   /** The request headers a credential kind sends (a fresh session per request: logout ends one). */
   async function credential(kind: Kind): Promise<Record<string, string>> {
     if (kind === "none") return {};
     if (kind === "cron secret") return { authorization: `Bearer ${CRON_SECRET}` };
+    if (kind === "oauth operator") return { authorization: `Bearer ${oauthOperator.access_token}` };
     if (kind === "operator" || kind === "admin") {
       const { token } = await createSession(deps.db, (kind === "operator" ? operator : admin).id);
       return { cookie: `${SESSION_COOKIE}=${token}` };
@@ -82,6 +87,8 @@ export async function startApp() {
     agent: await principal("hitl:ask"),
     adminKey: await principal("admin key"),
     newMember: member,
+    operator,
+    admin,
     credential,
     close: async () => {
       for (const k of ["__switchboardDb", "__switchboardKv", "__switchboardBus", "__switchboardTelephony"] as const) delete g[k];

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 
 /** The credential kinds the README's permission matrix has a column for, in its order. */
-export const KINDS = ["none", "hitl:ask", "hitl:answer", "replies:write", "calls:read", "calls:write", "admin key", "operator", "admin", "other account", "cron secret"] as const;
+export const KINDS = ["none", "hitl:ask", "hitl:answer", "replies:write", "calls:read", "calls:write", "admin key", "operator", "oauth operator", "admin", "other account", "cron secret"] as const;
 export type Kind = (typeof KINDS)[number];
 /** ✓ = allowed; 401 / 403 (naming the scope) / 404 (another account's id). */
 export type Expected = "ok" | 401 | 403 | 404;

@@ -14,6 +14,10 @@ import { toSimEvent } from "@/lib/telephony/simulator/webhook-payload";
 import { sign as retellSign } from "retell-sdk";
 import { BASE, RETELL_KEY, SIM_SECRET, type App } from "@/tests/support/matrix/app-harness";
 import { golfFixtures } from "@/tests/support/matrix/golf-fixtures";
+import { registerDynamicClient } from "@/lib/oauth/clients";
+import { parseAuthorizationRequest } from "@/lib/oauth/authorization-request";
+import { approveAuthorization } from "@/lib/oauth/codes";
+import { authorizeParams, connectApp, pkcePair, REDIRECT } from "@/tests/support/oauth";
 
 /** What one request of the walk sends: path parameters, a JSON or raw body, extra headers, a query. */
 export type Fixture = { params?: Record<string, string>; body?: unknown; rawBody?: string; headers?: Record<string, string>; query?: string; okStatuses?: number[] };
@@ -51,10 +55,32 @@ export async function routeFixtures(app: App): Promise<Record<string, Make>> {
   const sharedCall = await newCall();
   const sharedReply = await newReply();
   const golf = await golfFixtures(app);
+  const operatorMember = { kind: "member" as const, accountId: app.accountA.id, memberId: app.operator.id, role: app.operator.role, email: app.operator.email, name: app.operator.name };
+  const oauthClient = (await registerDynamicClient(deps.db, { redirect_uris: [REDIRECT], client_name: "Matrix app" })).client_id;
+  const form = (params: Record<string, string>) => ({ rawBody: new URLSearchParams(params).toString(), headers: { "content-type": "application/x-www-form-urlencoded" } });
+  /** A fresh code for the token endpoint: a code is good for one exchange. */
+  const freshCode = async () => {
+    const { verifier, challenge } = pkcePair();
+    const request = await parseAuthorizationRequest(deps.db, authorizeParams(oauthClient, challenge, BASE), BASE);
+    const code = new URL((await approveAuthorization(deps.db, request, operatorMember)).redirectTo).searchParams.get("code")!;
+    return { grant_type: "authorization_code", code, client_id: oauthClient, redirect_uri: REDIRECT, code_verifier: verifier };
+  };
 
   return {
     "GET /.well-known/oauth-protected-resource": async () => ({}),
     "OPTIONS /.well-known/oauth-protected-resource": async () => ({ headers: { "access-control-request-method": "GET" } }),
+    "GET /.well-known/oauth-authorization-server": async () => ({}),
+    "OPTIONS /.well-known/oauth-authorization-server": async () => ({ headers: { "access-control-request-method": "GET" } }),
+    // The consent page's decision: a person's session only (an allowed caller is told where the browser goes next).
+    "POST /api/oauth/authorize": async () => ({ body: { request: authorizeParams(oauthClient, pkcePair().challenge, BASE).toString(), decision: "allow" } }),
+    "GET /api/oauth/grants": async () => ({}),
+    "DELETE /api/oauth/grants/{id}": async () => ({ params: { id: (await connectApp(deps.db, operatorMember, { origin: BASE })).grantId } }),
+    "OPTIONS /api/oauth/register": async () => ({ headers: { "access-control-request-method": "POST" } }),
+    "OPTIONS /api/oauth/revoke": async () => ({ headers: { "access-control-request-method": "POST" } }),
+    "OPTIONS /api/oauth/token": async () => ({ headers: { "access-control-request-method": "POST" } }),
+    "POST /api/oauth/register": async () => ({ body: { redirect_uris: [REDIRECT], client_name: "Matrix registration" } }),
+    "POST /api/oauth/revoke": async () => form({ token: (await connectApp(deps.db, operatorMember, { origin: BASE })).refresh_token, client_id: oauthClient }),
+    "POST /api/oauth/token": async () => form(await freshCode()),
     "POST /api/auth/login": async () => {
       const m = await app.newMember("operator"); // 10 sign-ins per email per minute: one member per request
       return { body: { email: m.email, password: "correct horse battery" } };

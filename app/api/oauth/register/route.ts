@@ -1,0 +1,18 @@
+import { clientAddress } from "@/lib/http/client-address";
+import { readJson } from "@/lib/http/read-json";
+import { enforceRateLimit } from "@/lib/auth/rate-limit";
+import { NO_STORE } from "@/lib/oauth/oauth-error";
+import { corsPreflight, OAUTH_MAX_BODY_BYTES, oauthRoute } from "@/lib/oauth/oauth-route";
+import { registerDynamicClient } from "@/lib/oauth/clients";
+
+/** Registrations per client address per minute: enough for people connecting apps, not for filling the table. */
+const REGISTRATIONS_PER_MINUTE = 20;
+
+// POST /api/oauth/register — RFC 7591 dynamic client registration (public clients: PKCE, no secret).
+export const POST = oauthRoute(async ({ req, deps }) => {
+  await enforceRateLimit(deps.kv, `oauth-register:${clientAddress(req.headers, deps.config)}`, REGISTRATIONS_PER_MINUTE);
+  const body = await readJson(req, { maxBytes: OAUTH_MAX_BODY_BYTES });
+  return Response.json(await registerDynamicClient(deps.db, body), { status: 201, headers: NO_STORE });
+}, "open registration (RFC 7591), rate limited per client address; a registered client still needs a member's consent");
+
+export const OPTIONS = corsPreflight;

@@ -1,0 +1,90 @@
+import { redirect } from "next/navigation";
+import { getDeps } from "@/lib/deps";
+import { requireMemberPage } from "@/lib/auth/current-member";
+import { isOAuthError } from "@/lib/oauth/oauth-error";
+import { parseAuthorizationRequest, redirectOf } from "@/lib/oauth/authorization-request";
+import { grantableScopes, SCOPE_WORDS } from "@/lib/oauth/scopes";
+import { pageOrigin } from "@/lib/oauth/page-origin";
+import { ConsentButtons } from "@/components/oauth/consent-buttons";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Connect an app · Switchboard" };
+
+type Search = Record<string, string | string[] | undefined>;
+
+const toParams = (sp: Search) => {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(sp)) for (const one of Array.isArray(v) ? v : v === undefined ? [] : [v]) p.append(k, one);
+  return p;
+};
+
+// The OAuth authorization endpoint: a signed-in member sees which app asks for what, and decides.
+export default async function AuthorizePage({ searchParams }: { searchParams: Promise<Search> }) {
+  const params = toParams(await searchParams);
+  const origin = await pageOrigin();
+  let request;
+  try {
+    request = await parseAuthorizationRequest((await getDeps()).db, params, origin);
+  } catch (e) {
+    const to = redirectOf(e);
+    if (to) redirect(to);
+    if (!isOAuthError(e)) throw e;
+    return (
+      <main>
+        <h1>Switchboard · This app cannot connect</h1>
+        <div className="card">
+          <p role="alert" className="error">{e.description}</p>
+          <p>Nothing was shared. Close this window and check the app&apos;s settings, or tell its developer.</p>
+        </div>
+      </main>
+    );
+  }
+  const me = await requireMemberPage(`/oauth/authorize?${params.toString()}`);
+  const { granted, withheld } = grantableScopes(me.role, request.scopes);
+  const label = request.client.clientName ?? "An unnamed app";
+  const back = new URL(request.redirectUri);
+  return (
+    <main>
+      <h1>Switchboard · Connect {label}?</h1>
+      <div className="card">
+        <p>
+          <strong>{label}</strong> wants to use Switchboard&apos;s MCP server as <strong>{me.name || me.email}</strong> ({me.role}).
+        </p>
+        <p className="muted">
+          {request.client.kind === "metadata_document"
+            ? `Identified by ${request.client.clientId} (its published client metadata).`
+            : "This app registered itself; Switchboard has not verified its name."}{" "}
+          After you decide you go back to <code>{back.protocol.startsWith("http") ? back.origin : `${back.protocol}//${back.host}`}</code>.
+        </p>
+        {granted.length > 0 ? (
+          <>
+            <h2>It will be able to</h2>
+            <ul aria-label="Scopes granted">
+              {granted.map((s) => (
+                <li key={s}>
+                  {SCOPE_WORDS[s]} <code>{s}</code>
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <p role="alert" className="error">Your role holds none of the permissions this app asks for.</p>
+        )}
+        {withheld.length > 0 && (
+          <>
+            <h2>Not included (your role does not hold them)</h2>
+            <ul aria-label="Scopes not granted">
+              {withheld.map((s) => (
+                <li key={s}>
+                  {SCOPE_WORDS[s]} <code>{s}</code>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        <p className="muted">An admin can disconnect it any time under Admin → Connected apps.</p>
+        <ConsentButtons request={params.toString()} canAllow={granted.length > 0} clientLabel={label} />
+      </div>
+    </main>
+  );
+}
