@@ -3,6 +3,7 @@ import { caseSchema, createCaseSchema, listMessagesQuery, messageSchema, postMes
 import { cannedReplyInput, cannedReplySchema } from "@/lib/canned-replies/schemas";
 import pkg from "@/package.json";
 import { adminOpenApiPaths } from "@/lib/admin/openapi-paths";
+import { sheetsOpenApiPaths } from "@/lib/sheets/openapi-paths";
 import { retellOpenApiPaths } from "@/lib/retell/openapi-paths";
 import { callsOpenApi } from "@/lib/calls/openapi-paths";
 import { SCOPES } from "@/lib/auth/principal";
@@ -151,6 +152,7 @@ export function buildOpenApi(serverUrl: string) {
       },
       "/api/health": { get: { summary: "Database, kv and event-bus status", security: [], responses: { "200": { description: "All up" }, "503": { description: "Something is down" } } } },
       ...adminOpenApiPaths({ errors, schema }),
+      ...sheetsOpenApiPaths({ errors }),
       ...retellOpenApiPaths({ errors, schema }),
     },
   };
