@@ -3,6 +3,7 @@ import { caseSchema, createCaseSchema, listMessagesQuery, messageSchema, postMes
 import { cannedReplyInput, cannedReplySchema } from "@/lib/canned-replies/schemas";
 import pkg from "@/package.json";
 import { adminOpenApiPaths } from "@/lib/admin/openapi-paths";
+import { sheetsOpenApiPaths } from "@/lib/sheets/openapi-paths";
 import { retellOpenApiPaths } from "@/lib/retell/openapi-paths";
 import { notifyOpenApiPaths } from "@/lib/notify/openapi-paths";
 import { golfOpenApiPaths } from "@/lib/golf/openapi-paths";
@@ -153,6 +154,7 @@ export function buildOpenApi(serverUrl: string) {
       },
       "/api/health": { get: { summary: "Database, kv and event-bus status", security: [], responses: { "200": { description: "All up" }, "503": { description: "Something is down" } } } },
       ...adminOpenApiPaths({ errors, schema }),
+      ...sheetsOpenApiPaths({ errors }),
       ...retellOpenApiPaths({ errors, schema }),
       ...notifyOpenApiPaths({ errors, schema }),
       ...golfOpenApiPaths({ errors, schema }),
