@@ -60,12 +60,15 @@ describe.skipIf(skipWithoutBrowser)("paging on-call operators (real browser)", (
     const page = await ntfy.waitFor((p) => p.click?.endsWith(`case=${caseId}`) ?? false, 60_000);
     expect(page).toMatchObject({ topic, message: question, priority: 5, authorization: `Bearer ${ntfy.token}` });
     expect(page.title).toMatch(/nobody is online/);
-    expect(page.click).toBe(`${baseUrl}/console?case=${caseId}`);
+    // Without APP_URL the link's origin is the one MCP requests arrived on (`next start` reports it as
+    // localhost): same port, the console with this case.
+    const link = new URL(page.click!);
+    expect([link.port, link.pathname + link.search]).toEqual([new URL(baseUrl).port, `/console?case=${caseId}`]);
 
     // The operator taps the notification on a phone: sign-in, then straight to that case.
     const ctx = await newContext(browser, baseUrl, { width: 390, height: 844 });
     const tab = await ctx.newPage();
-    await tab.goto(page.click!);
+    await tab.goto(`${baseUrl}${link.pathname}${link.search}`);
     expect(new URL(tab.url()).pathname).toBe("/login");
     expect(new URL(tab.url()).searchParams.get("next")).toBe(`/console?case=${caseId}`);
     await signIn(tab, a.operatorEmail, a.operatorPassword, `/console?case=${caseId}`);
