@@ -14,7 +14,15 @@ describe.skipIf(!process.env.DATABASE_URL)("setup on a shared database needs a o
   let db: Awaited<ReturnType<typeof freshDatabaseEnv>>;
   let env: Record<string, string>;
   let app: RunningApp;
-  const setup = (body: Record<string, unknown>) => api(app.baseUrl).call("POST", "/api/setup", { body, headers: { origin: app.baseUrl } });
+  // One retry when the client's pooled keep-alive socket was closed by the server while idle (the CLI runs for
+  // seconds between requests): the request never reached the app, so sending it again is the same request.
+  const setup = async (body: Record<string, unknown>) => {
+    const send = () => api(app.baseUrl).call("POST", "/api/setup", { body, headers: { origin: app.baseUrl } });
+    return send().catch((e: Error & { cause?: { code?: string } }) => {
+      if (e.cause?.code !== "UND_ERR_SOCKET") throw e;
+      return send();
+    });
+  };
 
   beforeAll(async () => {
     db = await freshDatabaseEnv();
