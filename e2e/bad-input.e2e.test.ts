@@ -4,7 +4,7 @@ import { connectLegacy, type McpTestClient } from "./support/mcp-clients";
 import { nest } from "./support/fuzz-values";
 import { ISOLATED_WEBHOOK_SECRET, startIsolatedApp } from "./support/isolated-app";
 
-// Issue 8 §3, case by case as reported (the fuzz suite covers the space around them): each was a 500, an
+// Bad input, case by case as reported by the attack review (the fuzz suite covers the space around them): each was a 500, an
 // outage sentence or a stack trace in the log before.
 const NUL = "Is it open\u0000?";
 let iso: Awaited<ReturnType<typeof startIsolatedApp>>;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chunkedUpload, type UploadResult } from "./support/chunked-upload";
 import { rssKiB, startIsolatedApp } from "./support/isolated-app";
 
-// Issue 8 §2: every body is read through one streaming reader that stops at the route's limit — with or
+// Bounded input: every body is read through one streaming reader that stops at the route's limit — with or
 // without Content-Length. Each upload below would be 200 MiB; the server must answer long before that,
 // and its memory must not grow with what was sent.
 let iso: Awaited<ReturnType<typeof startIsolatedApp>>;

@@ -6,7 +6,7 @@ import { ROUTES, TOOLS } from "./support/fuzz-routes";
 import { fieldNames, mutation, send } from "./support/fuzz-request";
 import { ISOLATED_RETELL_KEY, startIsolatedApp } from "./support/isolated-app";
 
-// Issue 8 §3: generated bad input on every REST route and MCP tool — NUL bytes, odd unicode, deep
+// Generated bad input on every REST route and MCP tool — NUL bytes, odd unicode, deep
 // nesting, huge strings, wrong types, out-of-range numbers and dates, broken encodings and cookies.
 // Never a 5xx, never internals in the body, and a 400/422 names the field. Seeded and bounded.
 const SEED = 20261201;

@@ -4,7 +4,7 @@ import { sign } from "retell-sdk";
 import { api } from "./support/api";
 
 /**
- * Issue 11 §1 on the built app: a Retell-shaped client (signed with retell-sdk) calls ask_human as a custom
+ * On the built app: a Retell-shaped client (signed with retell-sdk) calls ask_human as a custom
  * function with a call object; a person answers over REST; the function returns the answer. Tenant b.
  */
 const { baseUrl, b } = inject("e2e");

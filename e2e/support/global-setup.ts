@@ -52,7 +52,7 @@ export default async function setup(project: TestProject) {
     CALLBACK_BACKOFF_BASE_MS: "200",
     API_RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT),
     CASE_TTL_MINUTES: "60",
-    // calls (issue 4): simulated calls finish in a second or two; a known link-signing secret lets the
+    // calls: simulated calls finish in a second or two; a known link-signing secret lets the
     // calls suite forge an expired (validly signed) recording link.
     TELEPHONY_SIM_SPEED: "60",
     RECORDING_SIGNING_SECRET: "e2e-recording-signing-secret-0123456789",

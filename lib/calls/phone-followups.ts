@@ -5,7 +5,7 @@ import { cases, phoneFollowups, type CaseRow } from "@/lib/db/schema";
 import { log } from "@/lib/log";
 
 /**
- * Late human answer → callback phone call (issue 4 §5). The case asked for it (`followUp: "phone"` with
+ * Late human answer → callback phone call: the caller hung up before a person answered. The case asked for it (`followUp: "phone"` with
  * callerInfo.phone); the answering transaction writes an outbox row when the agent had stopped waiting;
  * dispatchPhoneFollowups (right after the commit, and on every maintenance pass) places the call.
  */

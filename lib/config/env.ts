@@ -97,7 +97,7 @@ export const envSchema = z.object({
   CALLBACK_TIMEOUT_MS: int(5000, 100, 60_000),
   CALLBACK_BACKOFF_BASE_MS: int(1000, 10, 600_000),
 
-  // --- realtime to browsers (issue 3): REALTIME_DRIVER, PUSHER_*, SUPABASE_* ---
+  // --- realtime to browsers: REALTIME_DRIVER, PUSHER_*, SUPABASE_* ---
   REALTIME_DRIVER: z.enum(["auto", "sse", "pusher", "supabase"]).default("auto"),
   REALTIME_SSE_HEARTBEAT_SECONDS: int(15, 1, 300),
   /** An SSE response ends after this long and the browser reconnects (serverless functions have a time limit). */
@@ -115,7 +115,7 @@ export const envSchema = z.object({
   SUPABASE_SERVICE_ROLE_KEY: z.string().min(1).optional(),
   SUPABASE_JWT_SECRET: z.string().min(32, "must be at least 32 characters (Project Settings → API → JWT secret)").optional(),
 
-  // --- telephony, calls and credits (issue 4): TELEPHONY_DRIVER, BLAND_*, CALL_*, CREDITS_* ---
+  // --- telephony, calls and credits: TELEPHONY_DRIVER, BLAND_*, CALL_*, CREDITS_* ---
   // telephony adapters
   TELEPHONY_DRIVER: z.enum(["auto", "simulator", "bland"]).default("auto"),
   BLAND_API_KEY: z.string().min(1).optional(),
@@ -231,7 +231,7 @@ const PUSHER_REQUIRED = ["PUSHER_APP_ID", "PUSHER_KEY", "PUSHER_SECRET"] as cons
 const SUPABASE_REQUIRED = ["SUPABASE_URL", "SUPABASE_ANON_KEY", "SUPABASE_SERVICE_ROLE_KEY", "SUPABASE_JWT_SECRET"] as const;
 
 /**
- * Realtime (issue 3). `auto` picks Pusher when PUSHER_KEY is set, Supabase Realtime when SUPABASE_JWT_SECRET is
+ * Realtime to browsers. `auto` picks Pusher when PUSHER_KEY is set, Supabase Realtime when SUPABASE_JWT_SECRET is
  * set (SUPABASE_URL alone may just mean Supabase Postgres), else the built-in SSE; both at once must be explicit.
  */
 function resolveRealtime(c: ParsedEnv): { driver: Config["realtimeDriver"]; problems: string[] } {

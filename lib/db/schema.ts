@@ -85,7 +85,7 @@ export const cases = pgTable("cases", {
   updatedAt: ts("updated_at").notNull().defaultNow(),
   // How the ask_human wait ended (admin migration 20261121030000_admin.sql); null when no agent waited.
   waitOutcome: text("wait_outcome").$type<"answered" | "pending" | "unavailable" | "cancelled" | "disconnected">(),
-  // issue 4 §5 (migration 20261121020000_calls): late answer → callback phone call
+  // (migration 20261121020000_calls): late answer → callback phone call
   followUp: text("follow_up").$type<"phone">(),
   agentReleasedAt: ts("agent_released_at"),
   followUpCallId: uuid("follow_up_call_id"),
@@ -154,7 +154,7 @@ export type MessageRow = typeof caseMessages.$inferSelect;
 export type MemberRow = typeof members.$inferSelect;
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
 
-// --- calls and credits (issue 4, migration 20261121020000_calls) ---
+// --- calls and credits (migration 20261121020000_calls) ---
 
 export type CallStatusValue = "queued" | "ringing" | "in_progress" | "completed" | "no_answer" | "busy" | "failed" | "canceled";
 export type TranscriptTurnValue = { speaker: "agent" | "caller"; text: string; atSeconds: number };
@@ -288,7 +288,7 @@ export type CallEventRow = typeof callEvents.$inferSelect;
 export type LedgerRow = typeof creditLedger.$inferSelect;
 export type DeadLetterRow = typeof deadLetters.$inferSelect;
 
-// --- call-status sync (issue 4 §4) ---
+// --- call-status sync: the reconciliation job's checkpoints and failures ---
 
 export const jobCheckpoints = pgTable("job_checkpoints", {
   job: text("job").primaryKey(),
@@ -310,7 +310,7 @@ export const callSyncFailures = pgTable("call_sync_failures", {
   lastError: text("last_error"),
   updatedAt: ts("updated_at").notNull().defaultNow(),
 });
-// --- canned replies (issue 3, console) ---
+// --- canned replies (console) ---
 export const cannedReplies = pgTable("canned_replies", {
   id: uuid("id").primaryKey().defaultRandom(),
   accountId: uuid("account_id").notNull(),
@@ -336,7 +336,7 @@ export const setupTokens = pgTable("setup_tokens", {
   createdAt: ts("created_at").notNull().defaultNow(),
 });
 
-// --- Retell (issue 11): the account's Retell API key, write-only through the API ---
+// --- Retell: the account's Retell API key, write-only through the API ---
 export const retellCredentials = pgTable("retell_credentials", {
   accountId: uuid("account_id").primaryKey(),
   apiKey: text("api_key").notNull(),

@@ -6,7 +6,7 @@ export type BusEvent = {
   status?: string;
   messageId?: number;
   at: string;
-  /** Realtime (issue 3): a unique id per event (SSE resume) and what a queue row needs, set by publishCaseEvent. */
+  /** For realtime to browsers: a unique id per event (SSE resume) and what a queue row needs, set by publishCaseEvent. */
   id?: string;
   priority?: number;
   urgency?: string;

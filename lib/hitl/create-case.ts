@@ -35,7 +35,7 @@ export async function createCase(deps: Deps, principal: Principal, raw: unknown,
   if (!parsed.success) throw new AppError("validation_failed", describeIssues(parsed.error.issues));
   const input = parsed.data;
   const accountId = principal.accountId;
-  // A phone follow-up needs a number to call (issue 4 §5).
+  // A phone follow-up needs a number to call.
   const phone = input.followUp === "phone" ? callerPhone(input.callerInfo) : null;
   if (input.followUp === "phone" && !phone) {
     throw new AppError("validation_failed", "callerInfo.phone: required as an E.164 number (e.g. +14155550123) when followUp is phone");

@@ -70,7 +70,7 @@ export async function postMessage(deps: Deps, principal: Principal, caseId: stri
     await enqueueSheetEvents(tx, [{ entityType: "case", entityId: caseId, accountId, event: "answered", occurredAt: now }]);
     await recordAudit(tx, { accountId, entityType: "case", entityId: caseId, action: "case.answered", fromStatus: current.status, toStatus: "answered", ...actorOf(principal), data: { messageId: message!.id } });
     if (answered!.callbackUrl) await enqueueCaseCallback(tx, answered!, await presentCase(tx, answered!));
-    // Issue 4 §5: the agent stopped waiting and the case asked for a phone follow-up → outbox row, same transaction.
+    // The agent stopped waiting and the case asked for a phone follow-up → outbox row, same transaction.
     await enqueuePhoneFollowup(tx, answered!, now);
     return { message: message!, case: answered!, answered: true };
   });

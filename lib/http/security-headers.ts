@@ -1,7 +1,7 @@
 import type { Config } from "@/lib/config/env";
 
 /**
- * Security headers (issue 8 §5). Pages get a nonce-based Content-Security-Policy from proxy.ts — Next.js
+ * Security headers. Pages get a nonce-based Content-Security-Policy from proxy.ts — Next.js
  * reads the nonce from the request's CSP header and puts it on its own scripts — so a script injected into
  * a page cannot run: `'strict-dynamic'` trusts only scripts carrying this response's nonce and what they
  * load. Everything else (API responses, files) gets `default-src 'none'` from next.config.ts, plus nosniff,

@@ -28,7 +28,7 @@ export { GOLF_TOOLS } from "@/lib/mcp/tools/golf-tools";
 
 export { SERVER_INSTRUCTIONS } from "@/lib/mcp/instructions";
 
-/** Phone-call and credit tools (issue 4), thin adapters over lib/calls. */
+/** Phone-call and credit tools, thin adapters over lib/calls. */
 export const CALLS_TOOLS = [
   makePhoneCallTool,
   getCallStatusTool,

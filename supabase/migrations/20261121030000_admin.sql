@@ -1,4 +1,4 @@
--- Admin (issue 3 §3): record how each ask_human wait ended, so HITL metrics can count timeouts and
+-- Admin metrics: record how each ask_human wait ended, so HITL metrics can count timeouts and
 -- "nobody online" — neither is visible in cases.status (the case stays open in both).
 -- Values: answered | pending (the agent gave up waiting) | unavailable (nobody online, or expired) |
 -- cancelled | disconnected (the client went away). Null: no agent waited (REST-created) or still waiting.

@@ -1,4 +1,4 @@
--- Call-status reconciliation (issue 4 §4).
+-- Call-status reconciliation: webhooks get lost, so a job asks the provider for calls still not final.
 
 -- One row per periodic job: who holds the lease (one runner at a time) and the checkpoint a crashed or
 -- time-boxed run resumes from. The cursor is kept in SQL (created_at, id) so it has the column's exact precision.

@@ -1,4 +1,4 @@
--- Secrets this installation generates for itself on first start (issue 8 §5), shared by every instance
+-- Secrets this installation generates for itself on first start (nothing guessable ships in the code), shared by every instance
 -- on the database: today the simulator's webhook signing secret. Never derived from configuration.
 create table instance_secrets (
   name text primary key,

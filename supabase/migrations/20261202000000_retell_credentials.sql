@@ -1,4 +1,4 @@
--- Issue 11 §1/§2: an account's Retell API key, which signs Retell's requests to /api/retell/functions
+-- Retell: an account's Retell API key, which signs Retell's requests to /api/retell/functions
 -- (X-Retell-Signature). Write-only through the API: only whether one is set and its last 4 characters are
 -- ever returned. Kept out of `accounts` so no query that reads an account can carry it along.
 create table if not exists retell_credentials (

@@ -13,7 +13,7 @@ import { playRecordedCall } from "@/tests/support/matrix/route-fixtures";
 import { golfFixtures } from "@/tests/support/matrix/golf-fixtures";
 
 /**
- * Issue 8 §1: every MCP tool, resource and the prompt × every credential kind, through the official MCP
+ * Who may call what: every MCP tool, resource and the prompt × every credential kind, through the official MCP
  * client (2026-07-28) talking to the real /api/mcp route handler in-process, against the README matrix.
  */
 const matrix = readMatrix("MCP tools, resources and the prompt");

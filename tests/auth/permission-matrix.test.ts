@@ -6,7 +6,7 @@ import { KINDS, readMatrix, type Expected, type Kind } from "@/tests/support/mat
 import { routeFixtures, type Fixture } from "@/tests/support/matrix/route-fixtures";
 
 /**
- * Issue 8 §1: every REST route × every credential kind against the README's permission matrix. Routes are
+ * Who may call what: every REST route × every credential kind against the README's permission matrix. Routes are
  * found on disk, so a new route file without a README row (or a row for a route that is gone) fails here.
  */
 const ROOT = path.resolve(import.meta.dirname, "../..");

@@ -12,7 +12,7 @@ import { expectAppError, waitFor } from "@/tests/hitl/helpers";
 import { createCallsTenant, createCallsTestDeps, type CallsTestDeps } from "./helpers";
 
 /**
- * Issue 8 §1 (toll fraud): a hitl:ask-only key must not make Switchboard place billed calls to any number
+ * Toll fraud: a hitl:ask-only key must not make Switchboard place billed calls to any number
  * it likes through ask_human's phone follow-up. It needs calls:write, or an admin's allow-list.
  */
 describe("late-answer callbacks: who may ask for one", () => {

@@ -7,7 +7,7 @@ import { postMessage } from "@/lib/hitl/post-message";
 import { startApp, type App } from "@/tests/support/matrix/app-harness";
 import { callFunction, retellCall } from "@/tests/retell/helpers";
 
-/** Issue 11 §1: every tool as a Retell custom function, run in-process through the real route on a real database. */
+/** Every tool as a Retell custom function, run in-process through the real route on a real database. */
 let app: App;
 beforeAll(async () => {
   app = await startApp();

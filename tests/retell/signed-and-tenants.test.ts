@@ -6,7 +6,7 @@ import { auditLog, cases, retellCredentials } from "@/lib/db/schema";
 import { startApp, type App } from "@/tests/support/matrix/app-harness";
 import { callFunction, retellCall, retellSettings } from "@/tests/retell/helpers";
 
-/** Issue 11 §1: with the account's Retell API key stored, every request must carry a valid X-Retell-Signature. */
+/** With the account's Retell API key stored, every request must carry a valid X-Retell-Signature. */
 let app: App;
 const KEY_A = "key_retellA_5f2c9e1d7b3a";
 const KEY_B = "key_retellB_0a1b2c3d4e5f";
