@@ -17,7 +17,7 @@ import { askHumanTool } from "../../lib/mcp/tools/ask-human";
 import { cancelHumanRequestTool } from "../../lib/mcp/tools/cancel-human-request";
 import { getHumanAnswerTool } from "../../lib/mcp/tools/get-human-answer";
 import { ESCALATION_GUIDE, SERVER_INSTRUCTIONS } from "../../lib/mcp/instructions";
-import { CALLS_TOOLS } from "../../lib/mcp/server";
+import { CALLS_TOOLS, GOLF_TOOLS, UTILITY_TOOLS } from "../../lib/mcp/server";
 import type { Principal } from "../../lib/auth/principal";
 import { verifyApiKey } from "../../lib/auth/api-keys";
 import { getHumanAnswer } from "../../lib/hitl/ask-human";
@@ -39,8 +39,8 @@ function buildServer(principal: Principal): McpServer {
   server.registerTool(askHumanTool.name, askHumanTool.config, async () => refused);
   server.registerTool(getHumanAnswerTool.name, getHumanAnswerTool.config, async (args) => asResult(await getHumanAnswer(deps, principal, args)));
   server.registerTool(cancelHumanRequestTool.name, cancelHumanRequestTool.config, async () => refused);
-  // The phone-call tools are listed too (tools/list is measured), though their calls are not.
-  for (const t of CALLS_TOOLS) {
+  // Every other tool is listed too (tools/list is measured), though their calls are not.
+  for (const t of [...CALLS_TOOLS, ...UTILITY_TOOLS, ...GOLF_TOOLS]) {
     server.registerTool(t.contract.name, t.contract.config as never, (async () => ({ content: [{ type: "text" as const, text: "not in the bare server" }], isError: true })) as never);
   }
   server.registerResource(
