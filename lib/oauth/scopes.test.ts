@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { scopesOf, type Principal } from "@/lib/auth/principal";
+import { SCOPES, scopesOf, type Principal } from "@/lib/auth/principal";
 import { forbiddenFor } from "@/lib/auth/permissions";
 import { grantableScopes, parseScopeParam } from "@/lib/oauth/scopes";
 
@@ -23,7 +23,7 @@ describe("OAuth scopes never exceed the member's role", () => {
   it("a token's scopes are the grant's ∩ the role's now (an admin demoted to operator loses the rest)", () => {
     expect(scopesOf(member("admin", ["calls:read", "hitl:answer"]))).toEqual(["hitl:answer", "calls:read"]);
     expect(scopesOf(member("operator", ["calls:read", "hitl:answer"]))).toEqual(["hitl:answer"]);
-    expect(scopesOf(member("admin", ["admin"])).length).toBe(6);
+    expect(scopesOf(member("admin", ["admin"])).length).toBe(SCOPES.length);
     expect(forbiddenFor(member("operator", ["hitl:answer"]), ["calls:write"]).message).toBe("This sign-in (OAuth, operator) lacks the calls:write scope needed here.");
   });
 
