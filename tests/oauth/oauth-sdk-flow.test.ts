@@ -2,6 +2,7 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { UnauthorizedError } from "@modelcontextprotocol/sdk/client/auth.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SCOPES } from "@/lib/auth/principal";
 import { createCase } from "@/lib/hitl/create-case";
 import { BASE, startApp, type App } from "@/tests/support/matrix/app-harness";
 import { decide, inProcessFetch, MemoryOAuthProvider } from "@/tests/support/oauth-inprocess";
@@ -48,7 +49,7 @@ describe("the official SDK client signs in with OAuth and calls tools", () => {
     expect(authUrl.searchParams.get("resource")).toBe(`${BASE}/api/mcp`);
     expect(provider.saved!.access_token).toMatch(/^sbat_/);
     expect(provider.saved!.refresh_token).toMatch(/^sbrt_/);
-    expect(provider.saved!.scope!.split(" ").sort()).toEqual(["admin", "calls:read", "calls:write", "hitl:answer", "hitl:ask", "replies:write"]);
+    expect(provider.saved!.scope!.split(" ").sort()).toEqual([...SCOPES].sort());
     const r = (await client.callTool({ name: "ask_human", arguments: { question: "Does OAuth reach the team?", timeoutSeconds: 5 } })) as unknown as { structuredContent: { status: string; caseId: string } };
     expect(r.structuredContent.status).toBe("unavailable"); // nobody online: answered at once, case created
     const c = (await client.callTool({ name: "get_human_answer", arguments: { caseId: r.structuredContent.caseId } })) as { isError?: boolean };

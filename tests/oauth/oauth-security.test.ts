@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SCOPES } from "@/lib/auth/principal";
 import { oauthTokens, members } from "@/lib/db/schema";
 import { sha256 } from "@/lib/auth/secrets";
 import { BASE, startApp, type App } from "@/tests/support/matrix/app-harness";
@@ -191,7 +192,7 @@ describe("the 401 of /api/mcp says how to authenticate", () => {
 
   it("the metadata names this server as the authorization server, with every scope", async () => {
     const prm = (await (await f(`${BASE}/.well-known/oauth-protected-resource`)).json()) as Record<string, unknown>;
-    expect(prm).toMatchObject({ resource: `${BASE}/api/mcp`, authorization_servers: [BASE], scopes_supported: ["hitl:ask", "hitl:answer", "replies:write", "calls:read", "calls:write", "admin"] });
+    expect(prm).toMatchObject({ resource: `${BASE}/api/mcp`, authorization_servers: [BASE], scopes_supported: [...SCOPES] });
     const as = (await (await f(`${BASE}/.well-known/oauth-authorization-server`)).json()) as Record<string, unknown>;
     expect(as).toMatchObject({ issuer: BASE, code_challenge_methods_supported: ["S256"], client_id_metadata_document_supported: true, registration_endpoint: `${BASE}/api/oauth/register` });
   });
