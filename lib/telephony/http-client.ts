@@ -1,6 +1,7 @@
+import { DelegateBackoff, handleWhen, type IRetryBackoffContext, retry } from "cockatiel";
 import type { z } from "zod";
 import { log } from "@/lib/log";
-import { TelephonyError } from "./port";
+import { isTelephonyError, TelephonyError } from "./port";
 
 export type HttpClientOptions = {
   vendor: string;
@@ -28,40 +29,55 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
 }
 
 /**
- * The one base HTTP client for telephony vendors: timeout, retries with exponential backoff (honouring
- * Retry-After) for idempotent requests only, zod-validated JSON, and TelephonyError with a retryable flag.
+ * The one base HTTP client for telephony vendors: timeout, retries (cockatiel) with exponential backoff
+ * (honouring Retry-After) for idempotent requests only, zod-validated JSON, and TelephonyError with a retryable flag.
  * Only the method and path are logged — never headers or bodies, which carry keys and phone numbers.
  */
 export function createHttpClient(o: HttpClientOptions) {
   const maxWait = o.maxRetryWaitMs ?? 10_000;
   const base = o.backoffBaseMs ?? 200;
 
+  /** One try: the response when it is 2xx, else a TelephonyError saying whether another try may help. */
+  async function once(method: string, path: string, opts: RequestOptions): Promise<Response> {
+    let res: Response;
+    try {
+      res = await fetch(`${o.baseUrl}${path}`, {
+        method,
+        headers: { accept: "application/json", ...(opts.body !== undefined ? { "content-type": "application/json" } : {}), ...o.headers, ...opts.headers },
+        body: opts.body !== undefined ? JSON.stringify(opts.body) : undefined,
+        signal: AbortSignal.timeout(o.timeoutMs),
+      });
+    } catch (e) {
+      const timeout = e instanceof Error && (e.name === "TimeoutError" || e.name === "AbortError");
+      throw new TelephonyError(`${o.vendor}: ${timeout ? `no answer within ${o.timeoutMs} ms` : "could not be reached"}`, { retryable: true });
+    }
+    if (res.ok) return res;
+    throw await toError(res);
+  }
+
+  // Retries (idempotent requests only) with cockatiel: exponential backoff with jitter, or the vendor's
+  // Retry-After when it sent one; a Retry-After longer than maxWait goes back to the caller instead.
+  const retryable = handleWhen((e) => isTelephonyError(e) && e.opts.retryable === true && (e.opts.retryAfterMs ?? 0) <= maxWait);
+  const backoff = new DelegateBackoff<IRetryBackoffContext<unknown>>((ctx) => {
+    const err = "error" in ctx.result ? ctx.result.error : undefined;
+    return (isTelephonyError(err) ? err.opts.retryAfterMs : undefined) ?? Math.min(Math.round(base * 2 ** (ctx.attempt - 1) * (0.5 + Math.random())), maxWait);
+  });
+  const retryPolicy = retry(retryable, { maxAttempts: o.maxRetries, backoff });
+
   async function send(method: string, path: string, opts: RequestOptions): Promise<Response> {
-    const attempts = opts.idempotent ? o.maxRetries + 1 : 1;
-    for (let attempt = 1; ; attempt++) {
-      let res: Response | undefined;
-      let failure: TelephonyError;
-      try {
-        res = await fetch(`${o.baseUrl}${path}`, {
-          method,
-          headers: { accept: "application/json", ...(opts.body !== undefined ? { "content-type": "application/json" } : {}), ...o.headers, ...opts.headers },
-          body: opts.body !== undefined ? JSON.stringify(opts.body) : undefined,
-          signal: AbortSignal.timeout(o.timeoutMs),
-        });
-        if (res.ok) return res;
-        failure = await toError(res);
-      } catch (e) {
-        const timeout = e instanceof Error && (e.name === "TimeoutError" || e.name === "AbortError");
-        failure = new TelephonyError(`${o.vendor}: ${timeout ? `no answer within ${o.timeoutMs} ms` : "could not be reached"}`, { retryable: true });
-      }
-      const wait = failure.opts.retryAfterMs ?? Math.round(base * 2 ** (attempt - 1) * (0.5 + Math.random()));
-      if (!failure.opts.retryable || attempt >= attempts || wait > maxWait) {
-        // A 404 or 400 is an answer the caller handles; keys, limits and outages are worth a warning.
-        const quiet = failure.opts.status === 404 || failure.opts.status === 400;
-        log[quiet ? "debug" : "warn"]({ vendor: o.vendor, method, path: redactPath(path), status: failure.opts.status, attempt }, `${o.vendor} request failed`);
-        throw failure;
-      }
-      await new Promise((r) => setTimeout(r, wait));
+    let attempt = 0;
+    const run = () => {
+      attempt++;
+      return once(method, path, opts);
+    };
+    try {
+      return await (opts.idempotent ? retryPolicy.execute(run) : run());
+    } catch (e) {
+      const failure = isTelephonyError(e) ? e : new TelephonyError(`${o.vendor}: could not be reached`, { retryable: true });
+      // A 404 or 400 is an answer the caller handles; keys, limits and outages are worth a warning.
+      const quiet = failure.opts.status === 404 || failure.opts.status === 400;
+      log[quiet ? "debug" : "warn"]({ vendor: o.vendor, method, path: redactPath(path), status: failure.opts.status, attempt }, `${o.vendor} request failed`);
+      throw failure;
     }
   }
 
