@@ -6,7 +6,14 @@ export const metadata = { title: "Sign in · Switchboard" };
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
   const { next } = await searchParams;
   return (
-    <main>
+    <main className="login">
+      <p className="login-brand">
+        <span aria-hidden="true" className="login-logo">
+          ☎
+        </span>{" "}
+        Switchboard
+      </p>
+      <p className="login-tagline">Put a human on the line for AI voice agents.</p>
       <h1>Sign in</h1>
       <div className="card">
         <LoginForm next={safeNextPath(typeof next === "string" ? next : undefined)} />

@@ -5,6 +5,11 @@ import { useState, type FormEvent } from "react";
 import { errorText, formatWhen, sendJson } from "@/components/admin/format";
 import { ShownOnce } from "@/components/admin/shown-once";
 import { FormFeedback, SubmitButton } from "@/components/admin/form-feedback";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/dialog";
+import { TextField } from "@/components/ui/field";
+import { Table } from "@/components/ui/table";
 
 export type KeyView = { id: string; name: string; prefix: string; scopes: string[]; createdAt: string; lastUsedAt: string | null; revokedAt: string | null };
 
@@ -23,6 +28,7 @@ export function KeysPanel({ keys, scopes }: { keys: KeyView[]; scopes: readonly 
   const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<{ name: string; key: string } | null>(null);
   const [message, setMessage] = useState("");
+  const [revoking, setRevoking] = useState<KeyView | null>(null);
 
   async function create(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -42,7 +48,7 @@ export function KeysPanel({ keys, scopes }: { keys: KeyView[]; scopes: readonly 
   }
 
   async function revoke(k: KeyView) {
-    if (!window.confirm(`Revoke "${k.name}" (${k.prefix})? Clients using it stop working at once.`)) return;
+    setRevoking(null);
     setError(null);
     const res = await sendJson(`/api/keys/${k.id}`, "DELETE").catch(() => null);
     if (!res) return setError("Could not reach the server.");
@@ -58,10 +64,7 @@ export function KeysPanel({ keys, scopes }: { keys: KeyView[]; scopes: readonly 
           Create an API key
         </h2>
         <form className="adm-form" onSubmit={create}>
-          <div>
-            <label htmlFor="k-name">Name</label>
-            <input id="k-name" name="name" required maxLength={200} placeholder="e.g. Retell production agent" />
-          </div>
+          <TextField id="k-name" name="name" label="Name" className="adm-wide" required maxLength={200} placeholder="e.g. Retell production agent (calls from +1 415…)" />
           <fieldset>
             <legend>Scopes</legend>
             {scopes.map((s) => (
@@ -86,8 +89,7 @@ export function KeysPanel({ keys, scopes }: { keys: KeyView[]; scopes: readonly 
         />
       )}
       <h2>Keys</h2>
-      <div className="adm-scroll">
-        <table className="adm-table">
+      <Table label="API keys">
           <thead>
             <tr>
               <th scope="col">Name</th>
@@ -97,7 +99,7 @@ export function KeysPanel({ keys, scopes }: { keys: KeyView[]; scopes: readonly 
               <th scope="col">Last used</th>
               <th scope="col">Status</th>
               <th scope="col">
-                <span className="adm-muted">Actions</span>
+                <span className="ui-sr">Actions</span>
               </th>
             </tr>
           </thead>
@@ -111,19 +113,26 @@ export function KeysPanel({ keys, scopes }: { keys: KeyView[]; scopes: readonly 
                 <td>{k.scopes.join(", ")}</td>
                 <td>{formatWhen(k.createdAt)}</td>
                 <td>{k.lastUsedAt ? formatWhen(k.lastUsedAt) : "never"}</td>
-                <td>{k.revokedAt ? <span className="adm-badge bad">revoked {formatWhen(k.revokedAt)}</span> : <span className="adm-badge ok">active</span>}</td>
+                <td>{k.revokedAt ? <Badge tone="bad">revoked {formatWhen(k.revokedAt)}</Badge> : <Badge tone="ok">active</Badge>}</td>
                 <td>
                   {!k.revokedAt && (
-                    <button type="button" className="adm-btn-danger" onClick={() => revoke(k)} aria-label={`Revoke ${k.prefix}`}>
+                    <Button variant="danger" size="sm" onClick={() => setRevoking(k)} aria-label={`Revoke ${k.prefix}`}>
                       Revoke
-                    </button>
+                    </Button>
                   )}
                 </td>
               </tr>
             ))}
           </tbody>
-        </table>
-      </div>
+      </Table>
+      <ConfirmDialog
+        open={revoking !== null}
+        title={`Revoke "${revoking?.name ?? ""}" (${revoking?.prefix ?? ""})?`}
+        description="Clients using it stop working at once. This cannot be undone."
+        confirmLabel="Revoke"
+        onConfirm={() => revoking && void revoke(revoking)}
+        onCancel={() => setRevoking(null)}
+      />
     </>
   );
 }

@@ -6,6 +6,7 @@ import { errorText } from "@/components/admin/format";
 import { MetricsRange } from "@/components/admin/metrics-range";
 import type { Range } from "@/components/admin/metrics-presets";
 import { AnswerTimeChart, OperatorsChart, OutcomesChart, PerHourChart } from "@/components/admin/metrics-charts";
+import { Table } from "@/components/ui/table";
 
 const OUTCOMES = [
   ["answered", "Answered"],
@@ -75,7 +76,7 @@ export function MetricsDashboard({ initial, initialRange }: { initial: HitlMetri
         </figure>
       </div>
       <h2>Outcome rates</h2>
-      <table className="adm-table" data-testid="outcome-table">
+      <Table data-testid="outcome-table">
         <thead>
           <tr>
             <th scope="col">Outcome</th>
@@ -92,9 +93,9 @@ export function MetricsDashboard({ initial, initialRange }: { initial: HitlMetri
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
       <h2>Operators</h2>
-      <table className="adm-table" data-testid="operator-table">
+      <Table data-testid="operator-table">
         <thead>
           <tr>
             <th scope="col">Who</th>
@@ -111,7 +112,7 @@ export function MetricsDashboard({ initial, initialRange }: { initial: HitlMetri
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
     </div>
   );
 }
