@@ -4,7 +4,7 @@ import { SIM_MODELS, SIM_VOICES } from "./catalog";
 import { decodeSimCallId, encodeSimCallId, type SimCall } from "./call-id";
 import { simCallAt, simTimeline } from "./lifecycle";
 import { taskExcerpt } from "./transcript";
-import { simRecordingWav } from "./wav";
+import { simRecordingStream } from "./wav";
 import { fromSimEvent, simEventSchema, toSimEvent } from "./webhook-payload";
 import { deliverWebhook } from "./webhook-sender";
 
@@ -112,7 +112,8 @@ export function createSimulatorTelephony(opts: SimulatorOptions): TelephonyPort 
       const sim = decodeSimCallId(providerCallId);
       const call = simCallAt(sim, providerCallId, now(), canceled.get(providerCallId));
       if (!call.recordingAvailable) return null;
-      return { contentType: "audio/wav", body: simRecordingWav(sim) };
+      // As long as the call was (talk time), streamed: a 4-hour call is 230 MB of WAV, never in memory.
+      return { contentType: "audio/wav", ...simRecordingStream(sim, call.durationSeconds ?? 1) };
     },
 
     async verifyWebhook(rawBody, headers): Promise<ProviderEvent> {

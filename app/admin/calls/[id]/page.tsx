@@ -65,9 +65,16 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
       )}
       <h2>Recording</h2>
       {audioSrc ? (
-        <audio controls preload="metadata" src={audioSrc} data-testid="call-recording">
-          <a href={audioSrc}>Download the recording</a>
-        </audio>
+        <>
+          <audio controls preload="metadata" src={audioSrc} data-testid="call-recording" aria-describedby={call.provider === "simulator" ? "rec-note" : undefined}>
+            <a href={audioSrc}>Download the recording</a>
+          </audio>
+          {call.provider === "simulator" && (
+            <p id="rec-note" className="adm-muted" data-testid="recording-note">
+              Simulated call: the recording is tones standing in for the two voices, as long as the call ({call.durationSeconds ?? 0} s). A real provider records the conversation.
+            </p>
+          )}
+        </>
       ) : (
         <p className="adm-muted">{call.record ? "The recording is not available yet." : "This call was not recorded."}</p>
       )}
