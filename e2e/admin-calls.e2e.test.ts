@@ -65,7 +65,10 @@ describe.skipIf(skipWithoutBrowser)("admin calls and credits in a real browser",
 
     const audio = await calls.audioLoaded();
     expect(audio.readyState).toBeGreaterThanOrEqual(1);
-    expect(audio.duration).toBeGreaterThan(0);
+    // As long as the call, not a fixed few seconds, and labelled as the simulator's stand-in audio.
+    expect(details.durationSeconds).toBeGreaterThan(5);
+    expect(Math.abs(audio.duration - details.durationSeconds)).toBeLessThan(1);
+    await expect(page.getByTestId("recording-note").textContent()).resolves.toMatch(new RegExp(`Simulated call: .* as long as the call \\(${details.durationSeconds} s\\)`));
     await page.screenshot({ path: screenshotPath("admin-call"), fullPage: true });
   });
 
