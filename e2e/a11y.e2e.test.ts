@@ -11,12 +11,13 @@ const tag = () => randomUUID().slice(0, 8);
 
 /** Every page must pass axe (no serious or critical violation) and be fully keyboard-reachable with a visible focus ring. */
 async function check(page: Page, name: string) {
+  // Soft: one run lists every page's problems, not just the first page's.
   const violations = await axeViolations(page);
-  expect(violations, `${name}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
+  expect.soft(violations, `${name}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
   const { stops, unreached } = await tabThrough(page);
-  expect(stops.length, `${name}: Tab reaches nothing`).toBeGreaterThan(0);
-  expect(stops.filter((s) => !s.visible).map((s) => s.what), `${name}: focus not visible on`).toEqual([]);
-  expect(unreached, `${name}: not reachable with Tab`).toEqual([]);
+  expect.soft(stops.length, `${name}: Tab reaches nothing`).toBeGreaterThan(0);
+  expect.soft(stops.filter((s) => !s.visible).map((s) => s.what), `${name}: focus not visible on`).toEqual([]);
+  expect.soft(unreached, `${name}: not reachable with Tab`).toEqual([]);
 }
 
 // skipIf: no Chromium on this machine and not under CI (e2e/support/browser.ts says why; CI installs it and fails instead).

@@ -21,16 +21,19 @@ describe.skipIf(skipWithoutBrowser)("admin and console, consistent and readable 
     browser = await launchBrowser();
     ctx = await newContext(browser, baseUrl, { width: 1280, height: 800 });
     page = await ctx.newPage();
+    await signIn(page, a.adminEmail, a.adminPassword, "/admin");
   });
   afterAll(async () => {
     await browser?.close();
   });
 
   it("the sign-in page names the product", async () => {
-    await page.goto("/login");
-    expect(await page.locator("main").textContent()).toMatch(/^Switchboard\s*Put a human on the line/);
-    expect(await page.title()).toBe("Sign in · Switchboard");
-    await signIn(page, a.adminEmail, a.adminPassword, "/admin");
+    const signedOut = await (await newContext(browser, baseUrl)).newPage();
+    await signedOut.goto("/login");
+    const main = signedOut.locator("main");
+    expect(await main.textContent()).toMatch(/^\W*Switchboard\s*Put a human on the line/);
+    expect(await signedOut.title()).toBe("Sign in · Switchboard");
+    await signedOut.context().close();
   });
 
   it("metrics: the 7-day default has a bar per day, 24 h a bar per hour; p50 sits on a bar with answers; still-open cases are counted; people and API keys are told apart", async () => {

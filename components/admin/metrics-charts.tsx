@@ -66,6 +66,15 @@ export const KIND_COLORS = { member: "#1f6feb", api_key: "#8e44ad" } as const;
 export const whoLabel = (o: { name: string; kind: "member" | "api_key" }) => (o.kind === "api_key" ? `${o.name} (API key)` : o.name);
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
+// Recharts wraps a long tick label into several lines squeezed into the axis; a name reads better whole.
+function OneLineTick({ x, y, payload }: { x?: number | string; y?: number | string; payload?: { value?: unknown } }) {
+  return (
+    <text x={Number(x)} y={Number(y)} dy={4} textAnchor="end" fontSize={12} fill="currentColor">
+      {String(payload?.value ?? "")}
+    </text>
+  );
+}
+
 /** People in blue, API keys in purple and marked "(API key)": a bridge answering is not a person answering. */
 export function OperatorsChart({ data }: { data: HitlMetrics["operators"] }) {
   const rows = data.map((o) => ({ ...o, who: clip(whoLabel(o), 32) }));
@@ -75,7 +84,7 @@ export function OperatorsChart({ data }: { data: HitlMetrics["operators"] }) {
     <ResponsiveContainer width="100%" height={Math.max(120, 40 * rows.length + 40)}>
       <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 32, bottom: 0, left: 8 }}>
         <XAxis type="number" allowDecimals={false} tick={AXIS} />
-        <YAxis type="category" dataKey="who" tick={AXIS} width={width} interval={0} />
+        <YAxis type="category" dataKey="who" tick={OneLineTick} width={width} interval={0} />
         <Tooltip formatter={(v) => [v, "answers"]} />
         <Bar dataKey="answers" isAnimationActive={false}>
           {rows.map((r) => (

@@ -46,8 +46,8 @@ export function CasePanel({ c, messages, me, now, claimPending, notice, draft, s
           <VoiceBadge c={c} />
           <span className="cx-spacer" />
           {live && <Countdown deadline={c.waitDeadlineAt} now={now} size="lg" />}
-          <Button variant="ghost" size="sm" onClick={onClose} aria-label="Close case, back to the queue">
-            Esc ✕
+          <Button variant="ghost" size="sm" onClick={onClose} aria-keyshortcuts="Escape" title="Back to the queue (Esc)">
+            Close <kbd aria-hidden="true">Esc</kbd>
           </Button>
         </div>
         {/* A long question scrolls in its own box, so the answer box and the caller stay on screen. */}

@@ -29,13 +29,14 @@ export type FocusStop = { what: string; visible: boolean };
  * indicator is drawn (an outline or a box-shadow while :focus-visible), and which visible interactive
  * elements were never reached.
  */
-export async function tabThrough(page: Page, max = 150): Promise<{ stops: FocusStop[]; unreached: string[] }> {
+export async function tabThrough(page: Page, max = 300): Promise<{ stops: FocusStop[]; unreached: string[] }> {
   await page.evaluate(() => {
     (document.activeElement as HTMLElement | null)?.blur?.();
     window.scrollTo(0, 0);
   });
   const stops: FocusStop[] = [];
   const seen = new Set<string>();
+  let last: string | undefined;
   for (let i = 0; i < max; i++) {
     await page.keyboard.press("Tab");
     const s = await page.evaluate(() => {
@@ -49,7 +50,10 @@ export async function tabThrough(page: Page, max = 150): Promise<{ stops: FocusS
       return { key: el.dataset.a11yStop, what: label, visible: el.matches(":focus-visible") && (outline || shadow) };
     });
     if (!s) continue;
+    // Tab also walks the parts of one control (a date-time input's day, month, hour…): same element, go on.
+    if (s.key === last) continue;
     if (seen.has(s.key)) break; // wrapped around
+    last = s.key;
     seen.add(s.key);
     stops.push({ what: s.what, visible: s.visible });
   }
