@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { api } from "./support/api";
 import { axeViolations, tabThrough } from "./support/a11y";
 import { launchBrowser, signIn, skipWithoutBrowser } from "./support/browser";
+import { connectModern } from "./support/mcp-clients";
 
 const { baseUrl, a } = inject("e2e");
 const rest = api(baseUrl);
@@ -81,14 +82,15 @@ describe.skipIf(skipWithoutBrowser)("accessibility sweep: axe-core on every page
       await page.waitForLoadState("networkidle");
       await check(page, path);
     }
-    // A call's page, when this tenant has one (the calls specs place them).
-    const calls = await rest.call("GET", "/api/calls?limit=1", { key: a.callsKey });
-    const callId = calls.json?.calls?.[0]?.id;
-    if (callId) {
-      await page.goto(`/admin/calls/${callId}`);
-      await page.waitForLoadState("networkidle");
-      await check(page, "/admin/calls/{id}");
-    }
+    // A call's page: place one on the simulator (its page renders from the first status on).
+    const mcp = await connectModern(baseUrl, a.callsKey);
+    const placed = await mcp.callTool("make_phone_call", { phoneNumber: "+14155550123", task: "Accessibility sweep call.", record: true, maxDurationMinutes: 1 });
+    await mcp.close();
+    const callId = (placed.structuredContent as { callId?: string; id?: string }).callId ?? (placed.structuredContent as { id?: string }).id;
+    expect(callId).toBeTruthy();
+    await page.goto(`/admin/calls/${callId}`);
+    await page.waitForLoadState("networkidle");
+    await check(page, "/admin/calls/{id}");
     await page.goto("/admin/members");
     await page.getByRole("button", { name: /^Deactivate / }).first().click();
     await page.getByRole("dialog").waitFor();
