@@ -4,7 +4,9 @@ import { SIM_MODELS, SIM_VOICES } from "./catalog";
 import { decodeSimCallId, encodeSimCallId, type SimCall } from "./call-id";
 import { simCallAt, simTimeline } from "./lifecycle";
 import { taskExcerpt } from "./transcript";
-import { simRecordingStream } from "./wav";
+import { simRecordingStream, simRecordingWav } from "./wav";
+
+const BUFFERED_SECONDS = 600;
 import { fromSimEvent, simEventSchema, toSimEvent } from "./webhook-payload";
 import { deliverWebhook } from "./webhook-sender";
 
@@ -112,8 +114,14 @@ export function createSimulatorTelephony(opts: SimulatorOptions): TelephonyPort 
       const sim = decodeSimCallId(providerCallId);
       const call = simCallAt(sim, providerCallId, now(), canceled.get(providerCallId));
       if (!call.recordingAvailable) return null;
-      // As long as the call was (talk time), streamed: a 4-hour call is 230 MB of WAV, never in memory.
-      return { contentType: "audio/wav", ...simRecordingStream(sim, call.durationSeconds ?? 1) };
+      // As long as the call was (talk time). Up to 10 minutes (9.6 MB) in one buffer; longer calls (up to
+      // 4 hours, 230 MB of WAV) are streamed in 1 s chunks, never held in memory.
+      const seconds = call.durationSeconds ?? 1;
+      if (seconds <= BUFFERED_SECONDS) {
+        const body = simRecordingWav(sim, seconds);
+        return { contentType: "audio/wav", byteLength: body.byteLength, body };
+      }
+      return { contentType: "audio/wav", ...simRecordingStream(sim, seconds) };
     },
 
     async verifyWebhook(rawBody, headers): Promise<ProviderEvent> {
