@@ -4,9 +4,9 @@ import { SIM_MODELS, SIM_VOICES } from "./catalog";
 import { decodeSimCallId, encodeSimCallId, type SimCall } from "./call-id";
 import { simCallAt, simTimeline } from "./lifecycle";
 import { taskExcerpt } from "./transcript";
-import { simRecordingStream, simRecordingWav } from "./wav";
+import { simRecordingWav } from "./wav";
 
-const BUFFERED_SECONDS = 600;
+export const PLACEHOLDER_SECONDS = 4;
 import { fromSimEvent, simEventSchema, toSimEvent } from "./webhook-payload";
 import { deliverWebhook } from "./webhook-sender";
 
@@ -114,14 +114,10 @@ export function createSimulatorTelephony(opts: SimulatorOptions): TelephonyPort 
       const sim = decodeSimCallId(providerCallId);
       const call = simCallAt(sim, providerCallId, now(), canceled.get(providerCallId));
       if (!call.recordingAvailable) return null;
-      // As long as the call was (talk time). Up to 10 minutes (9.6 MB) in one buffer; longer calls (up to
-      // 4 hours, 230 MB of WAV) are streamed in 1 s chunks, never held in memory.
-      const seconds = call.durationSeconds ?? 1;
-      if (seconds <= BUFFERED_SECONDS) {
-        const body = simRecordingWav(sim, seconds);
-        return { contentType: "audio/wav", byteLength: body.byteLength, body };
-      }
-      return { contentType: "audio/wav", ...simRecordingStream(sim, seconds) };
+      // A fixed 4-second placeholder of tones (the admin page labels it so). A call-length recording
+      // (simRecordingStream) did not load in the browser's audio element in the admin-calls spec; see wav.ts.
+      const body = simRecordingWav(sim, PLACEHOLDER_SECONDS);
+      return { contentType: "audio/wav", byteLength: body.byteLength, body };
     },
 
     async verifyWebhook(rawBody, headers): Promise<ProviderEvent> {

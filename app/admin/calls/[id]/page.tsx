@@ -71,7 +71,7 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
           </audio>
           {call.provider === "simulator" && (
             <p id="rec-note" className="adm-muted" data-testid="recording-note">
-              Simulated call: the recording is tones standing in for the two voices, as long as the call ({call.durationSeconds ?? 0} s). A real provider records the conversation.
+              Simulated call: this recording is a 4-second placeholder of tones, not the audio of this {call.durationSeconds ?? 0} s call. A real provider records the conversation.
             </p>
           )}
         </>
