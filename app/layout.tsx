@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import "./globals.css";
+import "@/components/ui/ui.css";
 
 // Every page is rendered per request: its scripts carry that response's CSP nonce (proxy.ts), which a page
 // prerendered at build time could not.

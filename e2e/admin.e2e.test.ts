@@ -142,7 +142,7 @@ describe.skipIf(skipWithoutBrowser)("admin pages in a real browser", () => {
     const page = await admin.newPage();
     const metrics = new AdminMetricsPage(page);
     await metrics.goto();
-    for (const chart of ["per-hour", "time-to-answer", "outcomes", "operators"] as const) {
+    for (const chart of ["volume", "time-to-answer", "outcomes", "operators"] as const) {
       await metrics.bars(chart).first().waitFor({ timeout: 10_000 });
     }
     // p50/p95 are drawn as reference lines (zero-width, so "attached" rather than "visible").
@@ -154,7 +154,7 @@ describe.skipIf(skipWithoutBrowser)("admin pages in a real browser", () => {
 
     await metrics.choosePreset("Last 24 hours");
     await page.getByRole("button", { name: "Last 24 hours", pressed: true }).waitFor();
-    await metrics.bars("per-hour").first().waitFor();
+    await metrics.bars("volume").first().waitFor();
     await page.screenshot({ path: screenshotPath("metrics"), fullPage: true });
     await page.close();
   });

@@ -2,6 +2,9 @@ import Link from "next/link";
 import { getDeps } from "@/lib/deps";
 import { requireAdminPage } from "@/lib/admin/require-admin-page";
 import { getOverview } from "@/lib/admin/get-overview";
+import { Badge } from "@/components/ui/badge";
+import { plural } from "@/components/ui/plural";
+import { Table } from "@/components/ui/table";
 
 export const metadata = { title: "Overview · Admin · Switchboard" };
 
@@ -32,12 +35,12 @@ export default async function AdminOverviewPage() {
           ))}
         </ul>
         <p className="adm-muted">
-          {o.members.operators} operators and {o.members.admins} admins active{o.members.inactive ? `, ${o.members.inactive} deactivated` : ""}.
+          {plural(o.members.operators, "operator")} and {plural(o.members.admins, "admin")} active{o.members.inactive ? `, ${o.members.inactive} deactivated` : ""}.
         </p>
       </section>
       <section aria-labelledby="health">
         <h2 id="health">System health</h2>
-        <table className="adm-table">
+        <Table label="System health">
           <thead>
             <tr>
               <th scope="col">Component</th>
@@ -52,13 +55,13 @@ export default async function AdminOverviewPage() {
                 <td>{h.name}</td>
                 <td>{h.driver}</td>
                 <td>
-                  <span className={`adm-badge ${h.ok ? "ok" : "bad"}`}>{h.ok ? "up" : "down"}</span>
+                  <Badge tone={h.ok ? "ok" : "bad"}>{h.ok ? "up" : "down"}</Badge>
                 </td>
                 <td>{h.latencyMs} ms</td>
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       </section>
     </>
   );

@@ -11,7 +11,14 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   // Nobody to sign in as yet: the first admin is created at /setup.
   if (await needsSetup((await getDeps()).db)) redirect("/setup");
   return (
-    <main>
+    <main className="login">
+      <p className="login-brand">
+        <span aria-hidden="true" className="login-logo">
+          ☎
+        </span>{" "}
+        Switchboard
+      </p>
+      <p className="login-tagline">Put a human on the line for AI voice agents.</p>
       <h1>Sign in</h1>
       <div className="card">
         <LoginForm next={safeNextPath(typeof next === "string" ? next : undefined)} />

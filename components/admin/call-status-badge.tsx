@@ -1,17 +1,18 @@
 import type { CallStatus } from "@/lib/telephony/port";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
 
-const TONE: Record<CallStatus, "ok" | "warn" | "bad" | "muted" | ""> = {
-  queued: "",
+const TONE: Record<CallStatus, BadgeTone> = {
+  queued: "neutral",
   ringing: "warn",
   in_progress: "warn",
   completed: "ok",
-  no_answer: "muted",
-  busy: "muted",
+  no_answer: "neutral",
+  busy: "neutral",
   failed: "bad",
-  canceled: "muted",
+  canceled: "neutral",
 };
 
 /** A call's status as a coloured pill; the text itself carries the meaning (colour is only a hint). */
 export function CallStatusBadge({ status }: { status: CallStatus }) {
-  return <span className={`adm-badge ${TONE[status]}`}>{status.replace("_", " ")}</span>;
+  return <Badge tone={TONE[status]}>{status.replace("_", " ")}</Badge>;
 }

@@ -1,3 +1,6 @@
+import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
+
 /**
  * What an admin form says after a submit: an error (announced at once) and a status line (announced
  * politely). The status paragraph is always rendered so screen readers hear later updates.
@@ -5,11 +8,7 @@
 export function FormFeedback({ error, message }: { error?: string | null; message?: string | null }) {
   return (
     <>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      {error && <Notice tone="error">{error}</Notice>}
       <p role="status" className="adm-muted">
         {message}
       </p>
@@ -20,8 +19,8 @@ export function FormFeedback({ error, message }: { error?: string | null; messag
 /** A form's submit button that says what it is doing while busy. */
 export function SubmitButton({ busy, label, busyLabel }: { busy: boolean; label: string; busyLabel: string }) {
   return (
-    <button type="submit" disabled={busy}>
+    <Button type="submit" disabled={busy}>
       {busy ? busyLabel : label}
-    </button>
+    </Button>
   );
 }

@@ -6,6 +6,11 @@ import { errorText, formatWhen, sendJson } from "@/components/admin/format";
 import { ShownOnce } from "@/components/admin/shown-once";
 import { ClientConfigs } from "@/components/admin/client-configs";
 import { FormFeedback, SubmitButton } from "@/components/admin/form-feedback";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/dialog";
+import { TextField } from "@/components/ui/field";
+import { Table } from "@/components/ui/table";
 
 export type KeyView = { id: string; name: string; prefix: string; scopes: string[]; createdAt: string; lastUsedAt: string | null; revokedAt: string | null };
 
@@ -26,6 +31,7 @@ export function KeysPanel({ keys, scopes, baseUrl }: { keys: KeyView[]; scopes: 
   const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<{ name: string; key: string } | null>(null);
   const [message, setMessage] = useState("");
+  const [revoking, setRevoking] = useState<KeyView | null>(null);
 
   async function create(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -45,7 +51,7 @@ export function KeysPanel({ keys, scopes, baseUrl }: { keys: KeyView[]; scopes: 
   }
 
   async function revoke(k: KeyView) {
-    if (!window.confirm(`Revoke "${k.name}" (${k.prefix})? Clients using it stop working at once.`)) return;
+    setRevoking(null);
     setError(null);
     const res = await sendJson(`/api/keys/${k.id}`, "DELETE").catch(() => null);
     if (!res) return setError("Could not reach the server.");
@@ -61,10 +67,7 @@ export function KeysPanel({ keys, scopes, baseUrl }: { keys: KeyView[]; scopes: 
           Create an API key
         </h2>
         <form className="adm-form" onSubmit={create}>
-          <div>
-            <label htmlFor="k-name">Name</label>
-            <input id="k-name" name="name" required maxLength={200} placeholder="e.g. Retell production agent" />
-          </div>
+          <TextField id="k-name" name="name" label="Name" className="adm-wide" required maxLength={200} placeholder="e.g. Retell production agent (calls from +1 415…)" />
           <fieldset>
             <legend>Scopes</legend>
             {scopes.map((s) => (
@@ -91,8 +94,7 @@ export function KeysPanel({ keys, scopes, baseUrl }: { keys: KeyView[]; scopes: 
         </ShownOnce>
       )}
       <h2>Keys</h2>
-      <div className="adm-scroll">
-        <table className="adm-table">
+      <Table label="API keys">
           <thead>
             <tr>
               <th scope="col">Name</th>
@@ -102,7 +104,7 @@ export function KeysPanel({ keys, scopes, baseUrl }: { keys: KeyView[]; scopes: 
               <th scope="col">Last used</th>
               <th scope="col">Status</th>
               <th scope="col">
-                <span className="adm-muted">Actions</span>
+                <span className="ui-sr">Actions</span>
               </th>
             </tr>
           </thead>
@@ -116,19 +118,26 @@ export function KeysPanel({ keys, scopes, baseUrl }: { keys: KeyView[]; scopes: 
                 <td>{k.scopes.join(", ")}</td>
                 <td>{formatWhen(k.createdAt)}</td>
                 <td>{k.lastUsedAt ? formatWhen(k.lastUsedAt) : "never"}</td>
-                <td>{k.revokedAt ? <span className="adm-badge bad">revoked {formatWhen(k.revokedAt)}</span> : <span className="adm-badge ok">active</span>}</td>
+                <td>{k.revokedAt ? <Badge tone="bad">revoked {formatWhen(k.revokedAt)}</Badge> : <Badge tone="ok">active</Badge>}</td>
                 <td>
                   {!k.revokedAt && (
-                    <button type="button" className="adm-btn-danger" onClick={() => revoke(k)} aria-label={`Revoke ${k.prefix}`}>
+                    <Button variant="danger" size="sm" onClick={() => setRevoking(k)} aria-label={`Revoke ${k.prefix}`}>
                       Revoke
-                    </button>
+                    </Button>
                   )}
                 </td>
               </tr>
             ))}
           </tbody>
-        </table>
-      </div>
+      </Table>
+      <ConfirmDialog
+        open={revoking !== null}
+        title={`Revoke "${revoking?.name ?? ""}" (${revoking?.prefix ?? ""})?`}
+        description="Clients using it stop working at once. This cannot be undone."
+        confirmLabel="Revoke"
+        onConfirm={() => revoking && void revoke(revoking)}
+        onCancel={() => setRevoking(null)}
+      />
     </>
   );
 }

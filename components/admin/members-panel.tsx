@@ -5,6 +5,11 @@ import { useState, type FormEvent } from "react";
 import { errorText, formatWhen, sendJson } from "@/components/admin/format";
 import { ShownOnce } from "@/components/admin/shown-once";
 import { FormFeedback, SubmitButton } from "@/components/admin/form-feedback";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/dialog";
+import { SelectField, TextField } from "@/components/ui/field";
+import { Table } from "@/components/ui/table";
 
 export type MemberView = { id: string; email: string; name: string; role: "operator" | "admin"; active: boolean; createdAt: string; lastLoginAt: string | null };
 
@@ -14,6 +19,7 @@ export function MembersPanel({ members, meId }: { members: MemberView[]; meId: s
   const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<{ email: string; password: string } | null>(null);
   const [message, setMessage] = useState<string>("");
+  const [confirming, setConfirming] = useState<MemberView | null>(null);
 
   async function add(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -33,7 +39,7 @@ export function MembersPanel({ members, meId }: { members: MemberView[]; meId: s
   }
 
   async function setActive(m: MemberView, active: boolean) {
-    if (!active && !window.confirm(`Deactivate ${m.email}? Their sessions end now and they can no longer sign in.`)) return;
+    setConfirming(null);
     setError(null);
     const res = await sendJson(`/api/members/${m.id}`, "PATCH", { active }).catch(() => null);
     if (!res) return setError("Could not reach the server.");
@@ -48,30 +54,17 @@ export function MembersPanel({ members, meId }: { members: MemberView[]; meId: s
         <h2 id="add-member" style={{ marginTop: 0 }}>
           Add a member
         </h2>
-        <form className="adm-form" onSubmit={add}>
-          <div>
-            <label htmlFor="m-email">Email</label>
-            <input id="m-email" name="email" type="email" required autoComplete="off" />
-          </div>
-          <div>
-            <label htmlFor="m-name">Name</label>
-            <input id="m-name" name="name" autoComplete="off" />
-          </div>
-          <div>
-            <label htmlFor="m-role">Role</label>
-            <select id="m-role" name="role" defaultValue="operator">
+        <form className="ui-stack" onSubmit={add}>
+          <div className="ui-form-row">
+            <TextField id="m-email" name="email" type="email" label="Email" required autoComplete="off" />
+            <TextField id="m-name" name="name" label="Name" autoComplete="off" />
+            <SelectField id="m-role" name="role" label="Role" defaultValue="operator">
               <option value="operator">Operator</option>
               <option value="admin">Admin</option>
-            </select>
+            </SelectField>
+            <TextField id="m-password" name="password" type="password" label="Initial password" autoComplete="new-password" minLength={8} hint="Leave empty to generate one; it is shown once." />
           </div>
           <div>
-            <label htmlFor="m-password">Initial password</label>
-            <input id="m-password" name="password" type="password" autoComplete="new-password" minLength={8} aria-describedby="m-password-hint" />
-          </div>
-          <p id="m-password-hint" className="adm-muted" style={{ gridColumn: "1 / -1", margin: "0.25rem 0 0" }}>
-            Leave the password empty to generate one; it is shown once.
-          </p>
-          <div className="actions">
             <SubmitButton busy={busy} label="Add member" busyLabel="Adding…" />
           </div>
         </form>
@@ -86,48 +79,54 @@ export function MembersPanel({ members, meId }: { members: MemberView[]; meId: s
         />
       )}
       <h2>Members</h2>
-      <div className="adm-scroll">
-        <table className="adm-table">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">Role</th>
-              <th scope="col">Status</th>
-              <th scope="col">Last sign-in</th>
-              <th scope="col">
-                <span className="adm-muted">Actions</span>
-              </th>
+      <Table label="Members">
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Email</th>
+            <th scope="col">Role</th>
+            <th scope="col">Status</th>
+            <th scope="col">Last sign-in</th>
+            <th scope="col">
+              <span className="ui-sr">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {members.map((m) => (
+            <tr key={m.id} data-member-email={m.email}>
+              <td>{m.name}</td>
+              <td>{m.email}</td>
+              <td>{m.role}</td>
+              <td>
+                <Badge tone={m.active ? "ok" : "neutral"}>{m.active ? "active" : "deactivated"}</Badge>
+              </td>
+              <td>{formatWhen(m.lastLoginAt)}</td>
+              <td>
+                {m.id === meId ? (
+                  <span className="adm-muted">you</span>
+                ) : m.active ? (
+                  <Button variant="danger" size="sm" onClick={() => setConfirming(m)} aria-label={`Deactivate ${m.email}`}>
+                    Deactivate
+                  </Button>
+                ) : (
+                  <Button variant="secondary" size="sm" onClick={() => setActive(m, true)} aria-label={`Reactivate ${m.email}`}>
+                    Reactivate
+                  </Button>
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {members.map((m) => (
-              <tr key={m.id} data-member-email={m.email}>
-                <td>{m.name}</td>
-                <td>{m.email}</td>
-                <td>{m.role}</td>
-                <td>
-                  <span className={`adm-badge ${m.active ? "ok" : "muted"}`}>{m.active ? "active" : "deactivated"}</span>
-                </td>
-                <td>{formatWhen(m.lastLoginAt)}</td>
-                <td>
-                  {m.id === meId ? (
-                    <span className="adm-muted">you</span>
-                  ) : m.active ? (
-                    <button type="button" className="adm-btn-danger" onClick={() => setActive(m, false)} aria-label={`Deactivate ${m.email}`}>
-                      Deactivate
-                    </button>
-                  ) : (
-                    <button type="button" className="adm-btn-secondary" onClick={() => setActive(m, true)} aria-label={`Reactivate ${m.email}`}>
-                      Reactivate
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </Table>
+      <ConfirmDialog
+        open={confirming !== null}
+        title={`Deactivate ${confirming?.email ?? ""}?`}
+        description="Their sessions end now and they can no longer sign in. You can reactivate them later."
+        confirmLabel="Deactivate"
+        onConfirm={() => confirming && void setActive(confirming, false)}
+        onCancel={() => setConfirming(null)}
+      />
     </>
   );
 }

@@ -7,16 +7,18 @@ import type { HitlMetrics } from "@/lib/metrics/hitl-metrics";
 export const OUTCOME_COLORS = { answered: "#2e7d32", timed_out: "#e08a00", unavailable: "#8e44ad", cancelled: "#607d8b", open: "#1f6feb" } as const;
 const AXIS = { fontSize: 12, fill: "currentColor" };
 const hourLabel = (iso: string) => `${iso.slice(5, 10)} ${iso.slice(11, 13)}h`;
+const dayLabel = (iso: string) => new Date(iso).toLocaleDateString("en", { weekday: "short", month: "short", day: "numeric", timeZone: "UTC" });
 
-export function PerHourChart({ data }: { data: HitlMetrics["perHour"] }) {
+export function VolumeChart({ volume }: { volume: HitlMetrics["volume"] }) {
+  const label = volume.unit === "hour" ? hourLabel : dayLabel;
   return (
     <ResponsiveContainer width="100%" height={240}>
-      <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
+      <BarChart data={volume.points} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} strokeOpacity={0.4} />
-        <XAxis dataKey="hour" tickFormatter={hourLabel} tick={AXIS} minTickGap={24} />
+        <XAxis dataKey="start" tickFormatter={label} tick={AXIS} minTickGap={24} />
         <YAxis allowDecimals={false} tick={AXIS} />
-        <Tooltip labelFormatter={(l) => `${hourLabel(String(l))} UTC`} formatter={(v) => [v, "escalations"]} />
-        <Bar dataKey="count" fill="#1f6feb" isAnimationActive={false} />
+        <Tooltip labelFormatter={(l) => `${label(String(l))} UTC`} formatter={(v) => [v, "escalations"]} />
+        <Bar dataKey="count" fill="#1f6feb" isAnimationActive={false} maxBarSize={64} />
       </BarChart>
     </ResponsiveContainer>
   );
@@ -24,9 +26,9 @@ export function PerHourChart({ data }: { data: HitlMetrics["perHour"] }) {
 
 // p50 is labelled above the plot and p95 inside it, to the right of its line: the two never overlap.
 export function AnswerTimeChart({ t }: { t: HitlMetrics["timeToAnswer"] }) {
-  const bucketOf = (s: number | null) => (s === null ? null : (t.buckets.find((b) => s >= b.min && (b.max === null || s < b.max))?.label ?? null));
-  const p50 = bucketOf(t.p50);
-  const p95 = bucketOf(t.p95);
+  // The server names the bar holding each percentile (nearest rank), so a marker never sits on an empty bar.
+  const p50 = t.p50Bucket;
+  const p95 = t.p95Bucket;
   return (
     <ResponsiveContainer width="100%" height={240}>
       <BarChart data={t.buckets} margin={{ top: 24, right: 8, bottom: 0, left: -16 }}>
@@ -60,14 +62,34 @@ export function OutcomesChart({ rows }: { rows: Array<{ key: keyof typeof OUTCOM
   );
 }
 
-export function OperatorsChart({ data }: { data: HitlMetrics["operators"] }) {
+export const KIND_COLORS = { member: "#1f6feb", api_key: "#8e44ad" } as const;
+export const whoLabel = (o: { name: string; kind: "member" | "api_key" }) => (o.kind === "api_key" ? `${o.name} (API key)` : o.name);
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+// Recharts wraps a long tick label into several lines squeezed into the axis; a name reads better whole.
+function OneLineTick({ x, y, payload }: { x?: number | string; y?: number | string; payload?: { value?: unknown } }) {
   return (
-    <ResponsiveContainer width="100%" height={Math.max(120, 40 * data.length + 40)}>
-      <BarChart data={data} layout="vertical" margin={{ top: 8, right: 32, bottom: 0, left: 24 }}>
+    <text x={Number(x)} y={Number(y)} dy={4} textAnchor="end" fontSize={12} fill="currentColor">
+      {String(payload?.value ?? "")}
+    </text>
+  );
+}
+
+/** People in blue, API keys in purple and marked "(API key)": a bridge answering is not a person answering. */
+export function OperatorsChart({ data }: { data: HitlMetrics["operators"] }) {
+  const rows = data.map((o) => ({ ...o, who: clip(whoLabel(o), 32) }));
+  // Room for the longest label (about 7 px a character at 12 px), within reason.
+  const width = Math.min(240, Math.max(90, 7 * Math.max(...rows.map((r) => r.who.length))));
+  return (
+    <ResponsiveContainer width="100%" height={Math.max(120, 40 * rows.length + 40)}>
+      <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 32, bottom: 0, left: 8 }}>
         <XAxis type="number" allowDecimals={false} tick={AXIS} />
-        <YAxis type="category" dataKey="name" tick={AXIS} width={130} />
+        <YAxis type="category" dataKey="who" tick={OneLineTick} width={width} interval={0} />
         <Tooltip formatter={(v) => [v, "answers"]} />
-        <Bar dataKey="answers" fill="#1f6feb" isAnimationActive={false}>
+        <Bar dataKey="answers" isAnimationActive={false}>
+          {rows.map((r) => (
+            <Cell key={r.id} fill={KIND_COLORS[r.kind]} />
+          ))}
           <LabelList dataKey="answers" position="right" fill="currentColor" fontSize={12} />
         </Bar>
       </BarChart>

@@ -5,14 +5,18 @@ import type { HitlMetrics } from "@/lib/metrics/hitl-metrics";
 import { errorText } from "@/components/admin/format";
 import { MetricsRange } from "@/components/admin/metrics-range";
 import type { Range } from "@/components/admin/metrics-presets";
-import { AnswerTimeChart, OperatorsChart, OutcomesChart, PerHourChart } from "@/components/admin/metrics-charts";
+import { AnswerTimeChart, OperatorsChart, OutcomesChart, VolumeChart } from "@/components/admin/metrics-charts";
+import { MetricsTiles } from "@/components/admin/metrics-tiles";
+import { Table } from "@/components/ui/table";
+import { Badge } from "@/components/ui/badge";
+import { Notice } from "@/components/ui/notice";
 
 const OUTCOMES = [
   ["answered", "Answered"],
   ["timed_out", "Timed out"],
   ["unavailable", "Unavailable"],
   ["cancelled", "Cancelled"],
-  ["open", "Still open"],
+  ["open", "No outcome yet"],
 ] as const;
 
 /** HITL metrics for a date range: loads /api/metrics/hitl whenever the range changes (the first range comes rendered by the server). */
@@ -59,15 +63,14 @@ export function MetricsDashboard({ initial, initialRange }: { initial: HitlMetri
         {state.loading ? "Loading…" : `${total} escalations from ${data.range.from.slice(0, 16).replace("T", " ")} to ${data.range.to.slice(0, 16).replace("T", " ")} UTC.`}
       </p>
       {state.error && (
-        <p role="alert" className="error">
-          {state.error}
-        </p>
+        <Notice tone="error">{state.error}</Notice>
       )}
+      <MetricsTiles data={data} />
       <div className="adm-grid2">
-        <figure className="adm-chart" data-testid="chart-per-hour">
-          <h2>Escalations per hour</h2>
-          <PerHourChart data={data.perHour} />
-          <figcaption className="adm-muted">Cases created in each hour (UTC).</figcaption>
+        <figure className="adm-chart" data-testid="chart-volume">
+          <h2>Escalations per {data.volume.unit}</h2>
+          <VolumeChart volume={data.volume} />
+          <figcaption className="adm-muted">Cases created in each {data.volume.unit} (UTC){data.volume.unit === "day" ? "; ranges up to 48 hours show hours" : ""}.</figcaption>
         </figure>
         <figure className="adm-chart" data-testid="chart-time-to-answer">
           <h2>Time to answer</h2>
@@ -80,19 +83,20 @@ export function MetricsDashboard({ initial, initialRange }: { initial: HitlMetri
           <h2>Outcomes</h2>
           <OutcomesChart rows={rows} />
           <figcaption className="adm-muted">
-            As the waiting agent saw them.{data.answeredLate ? ` ${data.answeredLate} timed out but were answered later.` : ""}{" "}
+            As the waiting agent saw them (“no outcome yet”: the agent is still waiting, or no agent waited).{data.answeredLate ? ` ${data.answeredLate} timed out but were answered later.` : ""}{" "}
             <span data-testid="paging-count">
               On-call paged for {data.paging?.paged ?? 0} case{data.paging?.paged === 1 ? "" : "s"} ({data.paging?.delivered ?? 0} delivered).
             </span>
           </figcaption>
         </figure>
         <figure className="adm-chart" data-testid="chart-operators">
-          <h2>Per operator</h2>
+          <h2>Who answered</h2>
           {data.operators.length ? <OperatorsChart data={data.operators} /> : <p className="adm-muted">Nobody answered in this range.</p>}
+          <figcaption className="adm-muted">People in blue; API keys (answering bridges, scripts) in purple, marked “(API key)”.</figcaption>
         </figure>
       </div>
       <h2>Outcome rates</h2>
-      <table className="adm-table" data-testid="outcome-table">
+      <Table data-testid="outcome-table">
         <thead>
           <tr>
             <th scope="col">Outcome</th>
@@ -109,12 +113,13 @@ export function MetricsDashboard({ initial, initialRange }: { initial: HitlMetri
             </tr>
           ))}
         </tbody>
-      </table>
-      <h2>Operators</h2>
-      <table className="adm-table" data-testid="operator-table">
+      </Table>
+      <h2>Who answered</h2>
+      <Table data-testid="operator-table">
         <thead>
           <tr>
             <th scope="col">Who</th>
+            <th scope="col">Kind</th>
             <th scope="col">Answers</th>
             <th scope="col">Median time to answer</th>
           </tr>
@@ -123,12 +128,15 @@ export function MetricsDashboard({ initial, initialRange }: { initial: HitlMetri
           {data.operators.map((o) => (
             <tr key={o.id}>
               <th scope="row">{o.name}</th>
+              <td>
+                <Badge tone={o.kind === "member" ? "info" : "accent"}>{o.kind === "member" ? "person" : "API key"}</Badge>
+              </td>
               <td>{o.answers}</td>
               <td>{o.medianSeconds === null ? "—" : `${o.medianSeconds} s`}</td>
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
     </div>
   );
 }

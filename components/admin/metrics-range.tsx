@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { PRESETS, presetRange, type Range } from "@/components/admin/metrics-presets";
+import { Button } from "@/components/ui/button";
 
 // <input type="datetime-local"> speaks local wall-clock time without a zone.
 const toLocalInput = (iso: string) => {
@@ -31,10 +32,9 @@ export function MetricsRange({ value, onChange }: { value: Range; onChange: (r: 
   return (
     <div className="adm-range" role="group" aria-label="Date range">
       {PRESETS.map((p) => (
-        <button
+        <Button
           key={p.id}
-          type="button"
-          className={value.preset === p.id ? undefined : "adm-btn-secondary"}
+          variant="secondary"
           aria-pressed={value.preset === p.id}
           onClick={() => {
             const r = presetRange(p.id);
@@ -44,19 +44,19 @@ export function MetricsRange({ value, onChange }: { value: Range; onChange: (r: 
           }}
         >
           {p.label}
-        </button>
+        </Button>
       ))}
       <div>
         <label htmlFor="range-from">From</label>
-        <input id="range-from" type="datetime-local" value={from} onChange={(e) => setFrom(e.target.value)} />
+        <input id="range-from" className="ui-input" type="datetime-local" value={from} onChange={(e) => setFrom(e.target.value)} />
       </div>
       <div>
         <label htmlFor="range-to">To</label>
-        <input id="range-to" type="datetime-local" value={to} onChange={(e) => setTo(e.target.value)} />
+        <input id="range-to" className="ui-input" type="datetime-local" value={to} onChange={(e) => setTo(e.target.value)} />
       </div>
-      <button type="button" className={value.preset === "custom" ? undefined : "adm-btn-secondary"} aria-pressed={value.preset === "custom"} onClick={applyCustom}>
+      <Button variant="secondary" aria-pressed={value.preset === "custom"} onClick={applyCustom}>
         Apply custom range
-      </button>
+      </Button>
       {error && (
         <p role="alert" className="error" style={{ margin: 0 }}>
           {error}

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { errorText } from "@/components/admin/format";
+import { Button } from "@/components/ui/button";
 
 const SAID: Record<string, string> = {
   updated: "Retried: the call synced and is up to date.",
@@ -18,9 +19,9 @@ export function RetryDeadLetterButton({ id }: { id: string }) {
   const [message, setMessage] = useState("");
   return (
     <>
-      <button
-        type="button"
-        className="adm-btn-secondary"
+      <Button
+        variant="secondary"
+        size="sm"
         disabled={busy}
         onClick={async () => {
           setBusy(true);
@@ -34,7 +35,7 @@ export function RetryDeadLetterButton({ id }: { id: string }) {
         }}
       >
         {busy ? "Retrying…" : "Retry"}
-      </button>{" "}
+      </Button>{" "}
       <span role="status" className="adm-muted">
         {message}
       </span>

@@ -2,6 +2,9 @@
 
 import { useState, type FormEvent } from "react";
 import { safeNextPath } from "@/lib/http/safe-next";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { Notice } from "@/components/ui/notice";
 
 export function LoginForm({ next }: { next?: string }) {
   const [error, setError] = useState<string | null>(null);
@@ -30,19 +33,15 @@ export function LoginForm({ next }: { next?: string }) {
 
   if (signedIn) return <p role="status">Signed in as {signedIn}.</p>;
   return (
-    <form onSubmit={onSubmit} noValidate>
-      <label htmlFor="email">Email</label>
-      <input id="email" name="email" type="email" autoComplete="username" required />
-      <label htmlFor="password">Password</label>
-      <input id="password" name="password" type="password" autoComplete="current-password" required />
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
-      <button type="submit" disabled={busy}>
-        {busy ? "Signing in…" : "Sign in"}
-      </button>
+    <form onSubmit={onSubmit} noValidate className="ui-stack">
+      <TextField id="email" name="email" type="email" label="Email" autoComplete="username" required />
+      <TextField id="password" name="password" type="password" label="Password" autoComplete="current-password" required />
+      {error && <Notice tone="error">{error}</Notice>}
+      <div>
+        <Button type="submit" disabled={busy}>
+          {busy ? "Signing in…" : "Sign in"}
+        </Button>
+      </div>
     </form>
   );
 }

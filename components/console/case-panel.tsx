@@ -5,7 +5,9 @@ import { CallerInfo } from "@/components/console/caller-info";
 import { holderLabel, PagedBadge, PriorityBadges, VoiceBadge } from "@/components/console/case-badges";
 import { Conversation } from "@/components/console/conversation";
 import { Countdown } from "@/components/console/countdown";
+import { lateAnswerRoute } from "@/components/console/late-answer";
 import { ReplyComposer } from "@/components/console/reply-composer";
+import { Button } from "@/components/ui/button";
 import type { CannedReply, ConsoleCase, ConsoleMember, ConsoleMessage } from "@/components/console/types";
 
 type Props = {
@@ -29,12 +31,13 @@ type Props = {
 const closedText = (c: ConsoleCase) =>
   c.status === "answered" ? `Answered by ${c.answeredBy?.name ?? "someone"}` : c.status === "expired" ? "Expired without an answer" : "Cancelled by the agent";
 
-/** One case: what was asked, by whom, the conversation, the countdown, claim and the answer box. */
+/** One case: what was asked, the countdown, claim and the answer box; beside it the agent's context and the caller. */
 export function CasePanel({ c, messages, me, now, claimPending, notice, draft, setDraft, replies, sending, composerRef, onClaim, onSend, onClose }: Props) {
   const holder = holderLabel(c, me);
   const mine = holder === "You";
   const live = c.status === "open" || c.status === "claimed";
   const editable = mine || (claimPending && c.status === "open");
+  const late = live && Date.parse(c.waitDeadlineAt) <= now ? lateAnswerRoute(c) : null;
   return (
     <article className="cx-case" aria-labelledby="case-question">
       <header className="cx-case-head">
@@ -44,69 +47,79 @@ export function CasePanel({ c, messages, me, now, claimPending, notice, draft, s
           <PagedBadge c={c} />
           <span className="cx-spacer" />
           {live && <Countdown deadline={c.waitDeadlineAt} now={now} size="lg" />}
-          <button type="button" className="cx-ghost" onClick={onClose} aria-label="Close case, back to the queue">
-            Esc ✕
-          </button>
+          <Button variant="ghost" size="sm" onClick={onClose} aria-keyshortcuts="Escape" title="Back to the queue (Esc)">
+            Close <kbd aria-hidden="true">Esc</kbd>
+          </Button>
         </div>
-        <h2 id="case-question" className="cx-case-question">
-          {c.question}
-        </h2>
+        {/* A long question scrolls in its own box, so the answer box and the caller stay on screen. */}
+        <div className="cx-question-box" tabIndex={0} role="region" aria-label="Question">
+          <h2 id="case-question" className="cx-case-question">
+            {c.question}
+          </h2>
+        </div>
         <p className="cx-status-line" data-testid="case-status">
           {live ? (holder ? `Claimed by ${holder}` : claimPending ? "Claiming for you…" : "Unclaimed — claim it to answer") : closedText(c)}
         </p>
       </header>
 
-      {notice && (
-        <p role={notice.kind === "error" ? "alert" : "status"} className={`cx-notice cx-notice-${notice.kind}`}>
-          {notice.text}
-        </p>
-      )}
-
-      {c.status === "answered" && c.answer && (
-        <section className="cx-section">
-          <h3>Answer</h3>
-          <p className="cx-answer">{c.answer}</p>
-        </section>
-      )}
-
-      {live && !mine && (
-        <button type="button" className="cx-primary cx-claim" onClick={onClaim} disabled={claimPending || c.status !== "open"}>
-          {claimPending ? "Claiming…" : c.status === "open" ? "Claim (Enter)" : `Held by ${holder}`}
-        </button>
-      )}
-      {live && (
-        <ReplyComposer
-          ref={composerRef}
-          value={draft}
-          onChange={setDraft}
-          replies={replies}
-          editable={editable}
-          sending={sending}
-          onSend={onSend}
-          hint={c.status === "open" ? "Claim the case to answer it." : `${holder} is answering this one.`}
-        />
-      )}
-
-      {c.context && (
-        <section className="cx-section">
+      <aside className="cx-case-side" aria-label="Context and caller" tabIndex={0}>
+        <section className="cx-section" data-testid="case-context">
           <h3>Context from the agent</h3>
-          <p className="cx-pre">{c.context}</p>
+          {c.context ? <p className="cx-pre">{c.context}</p> : <p className="cx-muted">None given.</p>}
         </section>
-      )}
-      <section className="cx-section">
-        <h3>Conversation</h3>
-        <Conversation c={c} messages={messages} />
-      </section>
-      <section className="cx-section">
-        <h3>Caller</h3>
-        <CallerInfo info={c.callerInfo} />
-        {(c.callId || c.agentId) && (
-          <p className="cx-muted">
-            {c.callId && <>Call {c.callId}. </>}
-            {c.agentId && <>Agent {c.agentId}.</>}
+        <section className="cx-section" data-testid="case-caller">
+          <h3>Caller</h3>
+          <CallerInfo info={c.callerInfo} />
+          {(c.callId || c.agentId) && (
+            <p className="cx-muted">
+              {c.callId && <>Call {c.callId}. </>}
+              {c.agentId && <>Agent {c.agentId}.</>}
+            </p>
+          )}
+        </section>
+      </aside>
+
+      <div className="cx-case-body">
+        {late && (
+          <p role="status" className={`cx-notice ${late.reaches ? "cx-notice-info" : "cx-notice-warn"}`} data-testid="late-answer">
+            {late.text} Answer before {new Date(c.expiresAt).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}, when the case expires.
           </p>
         )}
-      </section>
+        {notice && (
+          <p role={notice.kind === "error" ? "alert" : "status"} className={`cx-notice cx-notice-${notice.kind}`}>
+            {notice.text}
+          </p>
+        )}
+
+        {c.status === "answered" && c.answer && (
+          <section className="cx-section">
+            <h3>Answer</h3>
+            <p className="cx-answer">{c.answer}</p>
+          </section>
+        )}
+
+        {live && !mine && (
+          <Button className="cx-claim" onClick={onClaim} disabled={claimPending || c.status !== "open"}>
+            {claimPending ? "Claiming…" : c.status === "open" ? "Claim (Enter)" : `Held by ${holder}`}
+          </Button>
+        )}
+        {live && (
+          <ReplyComposer
+            ref={composerRef}
+            value={draft}
+            onChange={setDraft}
+            replies={replies}
+            editable={editable}
+            sending={sending}
+            onSend={onSend}
+            hint={c.status === "open" ? "Claim the case to answer it." : `${holder} is answering this one.`}
+          />
+        )}
+        <section className="cx-section">
+          <h3>Conversation</h3>
+          <Conversation c={c} messages={messages} />
+        </section>
+      </div>
     </article>
   );
 }

@@ -114,7 +114,10 @@ export function ConsoleApp({ me, initialCaseId }: { me: ConsoleMember; initialCa
       <div className={`cx-split${oc.current ? " cx-split-open" : ""}`}>
         <section className="cx-queue-pane" aria-labelledby="queue-title">
           <h1 id="queue-title" className="cx-pane-title">
-            Queue <span className="cx-count" data-testid="open-count">{q.openCount} open</span>
+            Queue{" "}
+            <span className="cx-count" data-testid="open-count">
+              {q.queue.length} waiting · {q.openCount} unclaimed
+            </span>
           </h1>
           {q.error && <p role="alert" className="cx-notice cx-notice-error">{q.error}</p>}
           <TestEscalationStatus state={test.state} onDismiss={test.dismiss} />

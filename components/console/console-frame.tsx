@@ -11,7 +11,7 @@ import type { ConsoleMember } from "@/components/console/types";
 
 type Props = {
   me: ConsoleMember;
-  current: "queue" | "history";
+  current: "queue" | "history" | "replies";
   feed?: FeedStatus;
   alerts?: ReturnType<typeof useAlerts>;
   helpOpen: boolean;
@@ -25,7 +25,7 @@ export function ConsoleFrame({ me, current, feed, alerts, helpOpen, setHelpOpen,
   return (
     <div className="cx-app">
       <a href="#main" className="cx-skip">
-        Skip to the queue
+        Skip to the main content
       </a>
       <TopBar
         me={me}

@@ -7,6 +7,7 @@ import { PagedBadge, PriorityBadges, VoiceBadge } from "@/components/console/cas
 import { ConsoleFrame } from "@/components/console/console-frame";
 import { useShortcuts } from "@/components/console/use-shortcuts";
 import type { ConsoleCase, ConsoleMember } from "@/components/console/types";
+import { Button } from "@/components/ui/button";
 
 const STATUSES = [
   { value: "answered,expired,cancelled", label: "All closed" },
@@ -57,9 +58,9 @@ export function HistoryApp({ me }: { me: ConsoleMember }) {
         <h1 className="cx-pane-title">History</h1>
         <form className="cx-filters" role="search" onSubmit={(e) => e.preventDefault()}>
           <label htmlFor="history-q">Search</label>
-          <input id="history-q" type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Question, answer, caller…" />
+          <input id="history-q" className="ui-input" type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Question, answer, caller…" />
           <label htmlFor="history-status">Status</label>
-          <select id="history-status" value={status} onChange={(e) => setStatus(e.target.value)}>
+          <select id="history-status" className="ui-input" value={status} onChange={(e) => setStatus(e.target.value)}>
             {STATUSES.map((s) => (
               <option key={s.value} value={s.value}>
                 {s.label}
@@ -92,9 +93,9 @@ export function HistoryApp({ me }: { me: ConsoleMember }) {
           ))}
         </ol>
         {nextBefore && (
-          <button type="button" className="cx-secondary" onClick={() => void more()}>
+          <Button variant="secondary" onClick={() => void more()}>
             Load older cases
-          </button>
+          </Button>
         )}
       </div>
     </ConsoleFrame>

@@ -3,6 +3,7 @@
 import { forwardRef, useState, type ChangeEvent, type KeyboardEvent } from "react";
 import { expandShortcuts, shortcutAtCaret } from "@/lib/canned-replies/expand-shortcut";
 import type { CannedReply } from "@/components/console/types";
+import { Button } from "@/components/ui/button";
 
 type Props = {
   value: string;
@@ -66,6 +67,7 @@ export const ReplyComposer = forwardRef<HTMLTextAreaElement, Props>(function Rep
       <label htmlFor="reply">Your answer</label>
       <textarea
         id="reply"
+        className="ui-input"
         ref={ref}
         value={value}
         rows={4}
@@ -93,9 +95,9 @@ export const ReplyComposer = forwardRef<HTMLTextAreaElement, Props>(function Rep
         <p id="reply-help" className="cx-muted">
           <kbd>Ctrl</kbd>/<kbd>⌘</kbd> + <kbd>Enter</kbd> sends · <kbd>Esc</kbd> back to the queue
         </p>
-        <button type="button" className="cx-primary" disabled={!editable || sending || !value.trim()} onClick={onSend}>
+        <Button disabled={!editable || sending || !value.trim()} onClick={onSend}>
           {sending ? "Sending…" : "Send answer"}
-        </button>
+        </Button>
       </div>
     </div>
   );

@@ -1,20 +1,13 @@
 "use client";
 
-import { useEffect, useRef } from "react";
 import { SHORTCUTS } from "@/components/console/use-shortcuts";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
 
-/** The `?` overlay. A native <dialog>: focus is trapped and Esc closes it. */
+/** The `?` overlay: the shared dialog (focus trapped, Esc closes, focus goes back to where it was). */
 export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open]);
   return (
-    <dialog ref={ref} className="cx-dialog" aria-labelledby="shortcuts-title" onClose={onClose}>
-      <h2 id="shortcuts-title">Keyboard shortcuts</h2>
+    <Dialog open={open} onOpenChange={(o) => !o && onClose()} title="Keyboard shortcuts">
       <p data-testid="answer-sequence">
         To answer: <kbd>Enter</kbd>, <kbd>r</kbd>, type, <kbd>Ctrl</kbd> + <kbd>Enter</kbd>. Inside the answer box every key is text.
       </p>
@@ -35,9 +28,11 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () 
           ))}
         </tbody>
       </table>
-      <button type="button" className="cx-primary" onClick={onClose} autoFocus>
-        Close
-      </button>
-    </dialog>
+      <div className="ui-actions ui-dialog-actions">
+        <Button onClick={onClose} autoFocus>
+          Close
+        </Button>
+      </div>
+    </Dialog>
   );
 }

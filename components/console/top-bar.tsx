@@ -3,6 +3,7 @@
 import Link from "next/link";
 import type { ConsoleMember } from "@/components/console/types";
 import type { FeedStatus } from "@/components/console/use-case-feed";
+import { Button } from "@/components/ui/button";
 
 type Props = {
   me: ConsoleMember;
@@ -14,7 +15,7 @@ type Props = {
   feed?: FeedStatus;
   onHelp: () => void;
   onSignOut: () => void;
-  current: "queue" | "history";
+  current: "queue" | "history" | "replies";
 };
 
 const feedText: Record<FeedStatus, string> = { connecting: "Connecting…", live: "Live", reconnecting: "Reconnecting…", denied: "Signed out" };
@@ -33,7 +34,9 @@ export function TopBar({ me, online, presence, onToggleAway, sound, onSound, fee
         <Link href="/console/history" aria-current={current === "history" ? "page" : undefined}>
           History
         </Link>
-        <Link href="/console/canned-replies">Canned replies</Link>
+        <Link href="/console/canned-replies" aria-current={current === "replies" ? "page" : undefined}>
+          Canned replies
+        </Link>
         {me.role === "admin" && <Link href="/admin">Admin</Link>}
       </nav>
       <span className="cx-spacer" />
@@ -46,23 +49,23 @@ export function TopBar({ me, online, presence, onToggleAway, sound, onSound, fee
       <span className="cx-online" data-testid="online-count" aria-live="polite">
         {online === null ? "—" : online} online
       </span>
-      <button type="button" className={`cx-toggle${presence === "away" ? " cx-toggle-off" : ""}`} aria-pressed={presence === "away"} onClick={onToggleAway}>
+      <Button variant={presence === "away" ? "danger" : "ghost"} size="sm" aria-pressed={presence === "away"} onClick={onToggleAway}>
         {presence === "away" ? "Away — go online" : "Online — set away"}
-      </button>
+      </Button>
       {current === "queue" && (
-        <button type="button" className={sound === "on" ? "cx-toggle" : "cx-attention"} onClick={onSound} aria-pressed={sound === "on"}>
+        <Button variant={sound === "on" ? "ghost" : "primary"} size="sm" className="cx-sound" onClick={onSound} aria-pressed={sound === "on"}>
           {sound === "on" ? "Sound on" : sound === "blocked" ? "Sound blocked — retry" : "Enable sound"}
-        </button>
+        </Button>
       )}
-      <button type="button" className="cx-ghost" onClick={onHelp} aria-label="Keyboard shortcuts">
+      <Button variant="ghost" size="sm" onClick={onHelp} aria-label="Keyboard shortcuts">
         ?
-      </button>
+      </Button>
       <Link className="cx-me" href="/account/password" title={`${me.email} — change password`}>
         {me.name || me.email}
       </Link>
-      <button type="button" className="cx-ghost" onClick={onSignOut}>
+      <Button variant="ghost" size="sm" onClick={onSignOut}>
         Sign out
-      </button>
+      </Button>
     </header>
   );
 }

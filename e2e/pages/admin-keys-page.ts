@@ -43,8 +43,8 @@ export class AdminKeysPage {
   }
 
   async revoke(prefix: string) {
-    this.page.once("dialog", (d) => void d.accept());
     await this.row(prefix).getByRole("button", { name: `Revoke ${prefix}` }).click();
+    await this.page.getByRole("dialog").getByRole("button", { name: "Revoke", exact: true }).click();
     await this.row(prefix).getByText(/revoked/).waitFor();
   }
 }

@@ -27,8 +27,9 @@ export class AdminMembersPage {
   }
 
   async setActive(email: string, active: boolean) {
-    this.page.once("dialog", (d) => void d.accept());
     await this.row(email).getByRole("button", { name: `${active ? "Reactivate" : "Deactivate"} ${email}` }).click();
+    // Deactivating asks first, in the shared confirm dialog.
+    if (!active) await this.page.getByRole("dialog", { name: `Deactivate ${email}?` }).getByRole("button", { name: "Deactivate" }).click();
     await this.row(email).getByText(active ? "active" : "deactivated", { exact: true }).waitFor();
   }
 }

@@ -8,12 +8,12 @@ export class AdminMetricsPage {
     return this.page.goto("/admin/metrics");
   }
 
-  chart(name: "per-hour" | "time-to-answer" | "outcomes" | "operators"): Locator {
+  chart(name: "volume" | "time-to-answer" | "outcomes" | "operators"): Locator {
     return this.page.getByTestId(`chart-${name}`);
   }
 
   /** Drawn bars (recharts renders one path per non-empty bar). */
-  bars(name: "per-hour" | "time-to-answer" | "outcomes" | "operators"): Locator {
+  bars(name: "volume" | "time-to-answer" | "outcomes" | "operators"): Locator {
     return this.chart(name).locator(".recharts-bar-rectangle path, path.recharts-rectangle");
   }
 

@@ -3,22 +3,15 @@ import type { Deps } from "@/lib/deps";
 import type { Db } from "@/lib/db/client";
 import { cases, phoneFollowups, type CaseRow } from "@/lib/db/schema";
 import { log } from "@/lib/log";
+import { callerPhone } from "@/lib/calls/caller-phone";
+
+export { callerPhone };
 
 /**
  * Late human answer → callback phone call: the caller hung up before a person answered. The case asked for it (`followUp: "phone"` with
  * callerInfo.phone); the answering transaction writes an outbox row when the agent had stopped waiting;
  * dispatchPhoneFollowups (right after the commit, and on every maintenance pass) places the call.
  */
-const E164 = /^\+[1-9]\d{6,14}$/;
-
-/** The caller's number from callerInfo (`phone`, `phoneNumber` or `phone_number`), when it is E.164. */
-export function callerPhone(info: Record<string, unknown> | null | undefined): string | null {
-  for (const k of ["phone", "phoneNumber", "phone_number"]) {
-    const v = info?.[k];
-    if (typeof v === "string" && E164.test(v.replace(/[\s().-]/g, ""))) return v.replace(/[\s().-]/g, "");
-  }
-  return null;
-}
 
 /** ask_human returned without an answer (pending / unavailable / client gone): the agent is no longer waiting. */
 export async function markAgentReleased(deps: Deps, caseId: string): Promise<void> {

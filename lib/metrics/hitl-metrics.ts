@@ -4,10 +4,10 @@ import { queryRows, type Db } from "@/lib/db/client";
 import { isoDate } from "@/lib/validation/dates";
 import { safeText } from "@/lib/validation/safe-text";
 
-/** Upper bounds (seconds) of the time-to-answer histogram buckets; the last bucket is open-ended. */
-export const ANSWER_BUCKETS = [5, 10, 15, 20, 30, 45, 60, 120, 300] as const;
+import { ANSWER_BUCKETS, HOUR_MS, fillVolume, histogram, percentileBucket, unitMs, volumeUnit, type Bucket, type VolumeUnit } from "@/lib/metrics/metrics-shape";
+
+export { ANSWER_BUCKETS };
 const MAX_RANGE_DAYS = 93;
-const HOUR_MS = 3600_000;
 
 export const metricsRangeQuery = z
   .object({
@@ -31,12 +31,16 @@ export type HitlMetrics = {
   /** The agents that escalated in the range (whatever the filter), for choosing one. */
   agents: string[];
   total: number;
-  /** One entry per hour in the range (UTC hours), zeros included. */
-  perHour: Array<{ hour: string; count: number }>;
-  timeToAnswer: { count: number; p50: number | null; p95: number | null; buckets: Array<{ label: string; min: number; max: number | null; count: number }> };
+  /** Escalations per UTC hour (ranges up to 48 h) or per UTC day (longer), zeros included. */
+  volume: { unit: VolumeUnit; points: Array<{ start: string; count: number }> };
+  /** p50/p95 are nearest-rank (an actual answer time); p50Bucket/p95Bucket name the histogram bar holding them. */
+  timeToAnswer: { count: number; p50: number | null; p95: number | null; p50Bucket: string | null; p95Bucket: string | null; buckets: Bucket[] };
   outcomes: Record<Outcome, number>;
+  /** Of the cases created in the range, how many are open or claimed right now (whatever the agent saw). */
+  stillOpen: number;
   /** Answered within the agent's wait by someone, after the agent had already given up. */
   answeredLate: number;
+  /** Who answered: people (members) and machines (API keys, e.g. an answering bridge) — `kind` tells them apart. */
   operators: Array<{ id: string; kind: "member" | "api_key"; name: string; answers: number; medianSeconds: number | null }>;
   /** Cases whose on-call topic was paged, and how many of those pages ntfy accepted. */
   paging: { paged: number; delivered: number };
@@ -65,23 +69,27 @@ export async function getHitlMetrics(db: Db, accountId: string, range: { from: D
   const inRange = range.agent ? sql`${window} and agent_id = ${range.agent}` : window;
   const secs = sql`extract(epoch from (answered_at - created_at))::float8`;
   const bounds = sql.raw(`array[${ANSWER_BUCKETS.join(",")}]::float8[]`);
-  const [agents, hours, outcomes, answerStats, buckets, operators, paging] = await Promise.all([
+  const unit = volumeUnit(range);
+  const unitSeconds = unitMs(unit) / 1000;
+  const [agents, volume, outcomes, answerStats, buckets, operators, paging] = await Promise.all([
     queryRows<{ a: string }>(db, sql`select distinct agent_id as a from cases where ${window} and agent_id is not null order by 1 limit 200`),
-    queryRows<{ h: string; c: string }>(db, sql`select floor(extract(epoch from created_at) / 3600)::bigint as h, count(*) as c from cases where ${inRange} group by 1`),
-    queryRows<{ o: Outcome; c: string; late: string }>(
+    queryRows<{ h: string; c: string }>(db, sql`select floor(extract(epoch from created_at) / ${sql.raw(String(unitSeconds))})::bigint as h, count(*) as c from cases where ${inRange} group by 1`),
+    queryRows<{ o: Outcome; c: string; late: string; still: string }>(
       db,
-      sql`select ${OUTCOME_SQL} as o, count(*) as c, count(*) filter (where wait_outcome = 'pending' and status = 'answered') as late from cases where ${inRange} group by 1`,
+      sql`select ${OUTCOME_SQL} as o, count(*) as c, count(*) filter (where wait_outcome = 'pending' and status = 'answered') as late,
+            count(*) filter (where status in ('open', 'claimed')) as still from cases where ${inRange} group by 1`,
     ),
+    // Nearest rank (percentile_disc): the figure shown is a real answer time, in the bar the marker is drawn on.
     queryRows<{ c: string; p: number[] | string | null }>(
       db,
-      sql`select count(*) as c, percentile_cont(array[0.5, 0.95]) within group (order by ${secs}) as p from cases where ${inRange} and status = 'answered' and answered_at is not null`,
+      sql`select count(*) as c, percentile_disc(array[0.5, 0.95]) within group (order by ${secs}) as p from cases where ${inRange} and status = 'answered' and answered_at is not null`,
     ),
     queryRows<{ b: number; c: string }>(db, sql`select width_bucket(${secs}, ${bounds}) as b, count(*) as c from cases where ${inRange} and status = 'answered' and answered_at is not null group by 1`),
     queryRows<{ id: string; kind: "member" | "api_key"; name: string | null; c: string; m: string | null }>(
       db,
       sql`select coalesce(c.answered_by_member_id::text, c.answered_by_key_id::text) as id,
             case when c.answered_by_member_id is not null then 'member' else 'api_key' end as kind,
-            coalesce(nullif(m.name, ''), m.email, 'API key ' || k.prefix) as name,
+            coalesce(nullif(m.name, ''), m.email, nullif(k.name, ''), 'API key ' || k.prefix) as name,
             count(*) as c,
             percentile_cont(0.5) within group (order by extract(epoch from (c.answered_at - c.created_at))::float8) as m
           from cases c
@@ -98,34 +106,20 @@ export async function getHitlMetrics(db: Db, accountId: string, range: { from: D
           from cases where ${inRange} and paged_at is not null`,
     ),
   ]);
+  const hist = histogram(new Map(buckets.map((r) => [n(r.b), n(r.c)])));
   return {
     range: { from: range.from.toISOString(), to: range.to.toISOString() },
     agent: range.agent ?? null,
     agents: agents.map((r) => r.a),
     total: outcomes.reduce((s, r) => s + n(r.c), 0),
-    perHour: fillHours(range, new Map(hours.map((r) => [n(r.h), n(r.c)]))),
-    timeToAnswer: { count: n(answerStats[0]?.c), ...percentiles(answerStats[0]?.p), buckets: histogram(new Map(buckets.map((r) => [n(r.b), n(r.c)]))) },
+    volume: { unit, points: fillVolume(range, unit, new Map(volume.map((r) => [n(r.h), n(r.c)]))) },
+    timeToAnswer: { count: n(answerStats[0]?.c), ...percentiles(answerStats[0]?.p), p50Bucket: percentileBucket(hist, 0.5), p95Bucket: percentileBucket(hist, 0.95), buckets: hist },
     outcomes: Object.fromEntries((["answered", "timed_out", "unavailable", "cancelled", "open"] as Outcome[]).map((o) => [o, n(outcomes.find((r) => r.o === o)?.c)])) as Record<Outcome, number>,
+    stillOpen: outcomes.reduce((s, r) => s + n(r.still), 0),
     answeredLate: outcomes.reduce((s, r) => s + n(r.late), 0),
     operators: operators.map((r) => ({ id: r.id, kind: r.kind, name: r.name ?? "unknown", answers: n(r.c), medianSeconds: num(r.m) })),
     paging: { paged: n(paging[0]?.paged), delivered: n(paging[0]?.delivered) },
   };
-}
-
-function fillHours(range: { from: Date; to: Date }, counts: Map<number, number>) {
-  const first = Math.floor(range.from.getTime() / HOUR_MS);
-  const last = Math.ceil(range.to.getTime() / HOUR_MS) - 1;
-  const out: HitlMetrics["perHour"] = [];
-  for (let h = first; h <= last; h++) out.push({ hour: new Date(h * HOUR_MS).toISOString(), count: counts.get(h) ?? 0 });
-  return out;
-}
-
-function histogram(counts: Map<number, number>) {
-  // width_bucket: 0 below the first bound, i for [bound[i-1], bound[i]), length for ≥ the last.
-  return [0, ...ANSWER_BUCKETS].map((min, i) => {
-    const max = ANSWER_BUCKETS[i] ?? null;
-    return { label: max === null ? `${min}s+` : `${min}–${max}s`, min, max, count: counts.get(i) ?? 0 };
-  });
 }
 
 // postgres.js returns float8[] as an array; PGlite may hand back the text form "{1.5,2}".

@@ -56,7 +56,13 @@ export type ProviderEvent = {
 export type Voice = { id: string; name: string; language: string; description?: string };
 export type Model = { id: string; name: string; description: string };
 
-export type Recording = { contentType: string; body: Uint8Array };
+/** Audio of a call: bytes, or a stream (a long recording is never held in memory) with its exact length. */
+export type Recording = { contentType: string; byteLength: number; body: Uint8Array | ReadableStream<Uint8Array> };
+
+/** The whole recording as bytes (tests, small files). */
+export async function recordingBytes(rec: Recording): Promise<Uint8Array> {
+  return rec.body instanceof Uint8Array ? rec.body : new Uint8Array(await new Response(rec.body).arrayBuffer());
+}
 
 /**
  * A provider refused or failed a request; `retryable` tells the sync job whether backing off can help.

@@ -60,28 +60,42 @@ describe("getHitlMetrics (SQL aggregation, hand-computed expectations)", () => {
   it("counts escalations per UTC hour, zeros included", async () => {
     const m = await getHitlMetrics(deps.db, t.account.id, range);
     expect(m.total).toBe(10);
-    expect(m.perHour).toEqual([
-      { hour: "2026-11-10T00:00:00.000Z", count: 3 },
-      { hour: "2026-11-10T01:00:00.000Z", count: 0 },
-      { hour: "2026-11-10T02:00:00.000Z", count: 3 },
-      { hour: "2026-11-10T03:00:00.000Z", count: 2 },
-      { hour: "2026-11-10T04:00:00.000Z", count: 1 },
-      { hour: "2026-11-10T05:00:00.000Z", count: 1 },
+    expect(m.volume.unit).toBe("hour");
+    expect(m.volume.points).toEqual([
+      { start: "2026-11-10T00:00:00.000Z", count: 3 },
+      { start: "2026-11-10T01:00:00.000Z", count: 0 },
+      { start: "2026-11-10T02:00:00.000Z", count: 3 },
+      { start: "2026-11-10T03:00:00.000Z", count: 2 },
+      { start: "2026-11-10T04:00:00.000Z", count: 1 },
+      { start: "2026-11-10T05:00:00.000Z", count: 1 },
     ]);
+  });
+
+  it("over a long range counts per UTC day (the out-of-range cases stay out)", async () => {
+    const week = { from: new Date("2026-11-04T06:00:00Z"), to: new Date("2026-11-10T06:00:00Z") };
+    const m = await getHitlMetrics(deps.db, t.account.id, week);
+    expect(m.volume.unit).toBe("day");
+    expect(m.volume.points).toHaveLength(7);
+    expect(m.volume.points.at(-2)).toEqual({ start: "2026-11-09T00:00:00.000Z", count: 1 });
+    expect(m.volume.points.at(-1)).toEqual({ start: "2026-11-10T00:00:00.000Z", count: 10 });
   });
 
   it("classifies outcomes as the waiting agent saw them, falling back to the case status", async () => {
     const m = await getHitlMetrics(deps.db, t.account.id, range);
     expect(m.outcomes).toEqual({ answered: 4, timed_out: 3, unavailable: 1, cancelled: 1, open: 1 });
     expect(m.answeredLate).toBe(1);
+    // Two cases are still open now — one of them the agent gave up on (counted as timed out above).
+    expect(m.stillOpen).toBe(2);
   });
 
-  it("time to answer: histogram buckets and p50/p95 (percentile_cont)", async () => {
+  it("time to answer: histogram buckets and nearest-rank p50/p95, each in a bar that has answers", async () => {
     const m = await getHitlMetrics(deps.db, t.account.id, range);
-    // Answered in 4, 8, 12, 20 and 100 s: p50 = 12; p95 = 20 + 0.8 × (100 − 20) = 84.
+    // Answered in 4, 8, 12, 20 and 100 s: p50 = the 3rd = 12; p95 = the 5th = 100 (real answer times).
     expect(m.timeToAnswer.count).toBe(5);
     expect(m.timeToAnswer.p50).toBe(12);
-    expect(m.timeToAnswer.p95).toBe(84);
+    expect(m.timeToAnswer.p95).toBe(100);
+    expect(m.timeToAnswer.p50Bucket).toBe("10–15s");
+    expect(m.timeToAnswer.p95Bucket).toBe("60–120s");
     expect(m.timeToAnswer.buckets.map((b) => [b.label, b.count])).toEqual([
       ["0–5s", 1],
       ["5–10s", 1],
@@ -96,19 +110,19 @@ describe("getHitlMetrics (SQL aggregation, hand-computed expectations)", () => {
     ]);
   });
 
-  it("per operator: answers and median time, members by name and keys by prefix", async () => {
+  it("per operator: answers and median time, people by name and API keys by their name, told apart by kind", async () => {
     const m = await getHitlMetrics(deps.db, t.account.id, range);
     expect(m.operators.map((o) => [o.name, o.kind, o.answers, o.medianSeconds])).toEqual([
       ["Bob Builder", "member", 2, 60],
       ["Olive Operator", "member", 2, 8],
-      [`API key ${t.answerer.principal.keyPrefix}`, "api_key", 1, 8],
+      ["answer bridge", "api_key", 1, 8],
     ]);
   });
 
   it("an empty range gives zeros and no percentiles; another tenant sees only its own case", async () => {
     const empty = await getHitlMetrics(deps.db, t.account.id, { from: new Date("2026-01-01T00:00:00Z"), to: new Date("2026-01-01T02:00:00Z") });
     expect(empty.total).toBe(0);
-    expect(empty.perHour.map((h) => h.count)).toEqual([0, 0]);
+    expect(empty.volume.points.map((h) => h.count)).toEqual([0, 0]);
     expect(empty.timeToAnswer).toMatchObject({ count: 0, p50: null, p95: null });
     expect(empty.operators).toEqual([]);
     const theirs = await getHitlMetrics(deps.db, other.account.id, range);

@@ -5,6 +5,7 @@ import { createBlandTelephony } from "@/lib/telephony/bland";
 import { TelephonyError, isFinalCallStatus, type PlaceCallInput, type ProviderCall, type TelephonyPort } from "@/lib/telephony/port";
 import { createSimulatorTelephony } from "@/lib/telephony/simulator";
 import { readWavHeader } from "@/lib/telephony/simulator/wav";
+import { recordingBytes } from "@/lib/telephony/port";
 import { startBlandStandin, type BlandStandin } from "../support/bland-standin";
 
 /** Receives webhooks exactly as sent (raw body + headers), like our route will. */
@@ -93,7 +94,7 @@ describe.each(adapters)("telephony contract: %s", (_name, make) => {
     expect(done.recordingAvailable).toBe(true);
     const rec = await port.getRecording(placed.providerCallId);
     expect(rec?.contentType).toContain("audio/wav");
-    const wav = readWavHeader(rec!.body);
+    const wav = readWavHeader(await recordingBytes(rec!));
     expect(wav?.seconds).toBeGreaterThan(0.5);
   });
 

@@ -7,6 +7,7 @@ import { listCalls, type CallPage } from "@/lib/calls/list-calls";
 import { CALL_STATUSES } from "@/lib/telephony/port";
 import { CallStatusBadge } from "@/components/admin/call-status-badge";
 import { formatWhen } from "@/components/admin/format";
+import { Table } from "@/components/ui/table";
 
 export const metadata = { title: "Calls · Admin · Switchboard" };
 
@@ -64,7 +65,7 @@ export default async function CallsPage({ searchParams }: Props) {
         <p className="adm-muted">No calls match.</p>
       ) : (
         <div className="adm-scroll">
-          <table className="adm-table" data-testid="calls-table">
+          <Table data-testid="calls-table">
             <thead>
               <tr>
                 <th scope="col">Placed</th>
@@ -91,7 +92,7 @@ export default async function CallsPage({ searchParams }: Props) {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
         </div>
       )}
       <nav aria-label="Pages" style={{ marginTop: "0.75rem", display: "flex", gap: "1rem" }}>

@@ -1,6 +1,6 @@
 import { CannedRepliesManager } from "@/components/admin/canned-replies/canned-replies-manager";
 import { requireMemberPage } from "@/lib/auth/current-member";
-import "@/components/console/console.css";
+import { Notice } from "@/components/ui/notice";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Canned replies · Switchboard" };
@@ -9,17 +9,15 @@ export const metadata = { title: "Canned replies · Switchboard" };
 export default async function CannedRepliesPage() {
   const member = await requireMemberPage("/admin/canned-replies");
   return (
-    <div className="cx-app">
-      <div className="cx-page">
-        <h1 className="cx-pane-title">Canned replies</h1>
-        {member.role === "admin" ? (
-          <CannedRepliesManager />
-        ) : (
-          <p role="alert" className="cx-notice cx-notice-error" data-status="403">
-            403 — this page is for admins. Ask an admin of your team to change canned replies.
-          </p>
-        )}
-      </div>
-    </div>
+    <>
+      <h1>Canned replies</h1>
+      {member.role === "admin" ? (
+        <CannedRepliesManager />
+      ) : (
+        <Notice tone="error" data-status="403">
+          403 — this page is for admins. Ask an admin of your team to change canned replies.
+        </Notice>
+      )}
+    </>
   );
 }

@@ -7,6 +7,7 @@ import { AddCreditsForm } from "@/components/admin/add-credits-form";
 import { CallbackPolicyForm } from "@/components/admin/callback-policy-form";
 import { readCallbackPolicy } from "@/lib/calls/callback-policy";
 import { formatWhen } from "@/components/admin/format";
+import { Table } from "@/components/ui/table";
 
 export const metadata = { title: "Credits · Admin · Switchboard" };
 
@@ -47,7 +48,7 @@ export default async function CreditsPage() {
       <h2>Ledger</h2>
       <p className="adm-muted">Append-only, newest first (last 100 entries). A call holds its maximum cost when it starts; completion settles the actual cost and releases the rest.</p>
       <div className="adm-scroll">
-        <table className="adm-table" data-testid="ledger-table">
+        <Table data-testid="ledger-table">
           <thead>
             <tr>
               <th scope="col">When</th>
@@ -80,7 +81,7 @@ export default async function CreditsPage() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       </div>
     </>
   );

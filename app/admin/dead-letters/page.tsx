@@ -5,6 +5,8 @@ import { listDeadLetters } from "@/lib/calls/dead-letters";
 import { parseIsoDate } from "@/lib/validation/dates";
 import { RetryDeadLetterButton } from "@/components/admin/retry-dead-letter-button";
 import { formatWhen } from "@/components/admin/format";
+import { Table } from "@/components/ui/table";
+import { Badge } from "@/components/ui/badge";
 
 export const metadata = { title: "Dead letters · Admin · Switchboard" };
 
@@ -41,7 +43,7 @@ export default async function DeadLettersPage({ searchParams }: Props) {
         <p className="adm-muted">Nothing here{status ? ` with status ${status}` : ""}. Good.</p>
       ) : (
         <div className="adm-scroll" style={{ marginTop: "0.75rem" }}>
-          <table className="adm-table" data-testid="dead-letters-table">
+          <Table data-testid="dead-letters-table">
             <thead>
               <tr>
                 <th scope="col">Since</th>
@@ -64,13 +66,13 @@ export default async function DeadLettersPage({ searchParams }: Props) {
                   <td>{d.attempts}</td>
                   <td style={{ overflowWrap: "anywhere" }}>{d.lastError ?? "—"}</td>
                   <td>
-                    <span className={`adm-badge ${d.status === "open" ? "bad" : d.status === "resolved" ? "ok" : "muted"}`}>{d.status}</span>
+                    <Badge tone={d.status === "open" ? "bad" : d.status === "resolved" ? "ok" : "neutral"}>{d.status}</Badge>
                   </td>
                   <td>{d.status === "open" && <RetryDeadLetterButton id={d.id} />}</td>
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
         </div>
       )}
       {page.nextCursor && (

@@ -1,5 +1,4 @@
-import Link from "next/link";
-import { CannedRepliesManager } from "@/components/admin/canned-replies/canned-replies-manager";
+import { CannedRepliesApp } from "@/components/console/canned-replies-app";
 import { requireMemberPage } from "@/lib/auth/current-member";
 import "@/components/console/console.css";
 
@@ -8,16 +7,6 @@ export const metadata = { title: "Canned replies · Switchboard" };
 
 // /console/canned-replies — every member manages the team's stock answers (admins also find them in /admin)
 export default async function ConsoleCannedRepliesPage() {
-  await requireMemberPage("/console/canned-replies");
-  return (
-    <div className="cx-app">
-      <div className="cx-page">
-        <p className="cx-muted">
-          <Link href="/console">← Back to the console</Link>
-        </p>
-        <h1 className="cx-pane-title">Canned replies</h1>
-        <CannedRepliesManager />
-      </div>
-    </div>
-  );
+  const member = await requireMemberPage("/console/canned-replies");
+  return <CannedRepliesApp me={{ id: member.memberId, name: member.name, email: member.email, role: member.role }} />;
 }

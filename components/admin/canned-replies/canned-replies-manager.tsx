@@ -4,6 +4,9 @@ import { useEffect, useState } from "react";
 import { consoleApi } from "@/components/console/api-client";
 import { CannedReplyForm } from "@/components/admin/canned-replies/canned-reply-form";
 import type { CannedReply } from "@/components/console/types";
+import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/dialog";
+import { Table } from "@/components/ui/table";
 
 const errorText = (e: unknown) => (e as Error).message;
 
@@ -12,6 +15,7 @@ export function CannedRepliesManager() {
   const [rows, setRows] = useState<CannedReply[] | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
   const [status, setStatus] = useState("");
+  const [deleting, setDeleting] = useState<CannedReply | null>(null);
 
   const load = () => consoleApi.cannedReplies().then(setRows, (e) => setStatus(errorText(e)));
   useEffect(() => {
@@ -40,7 +44,7 @@ export function CannedRepliesManager() {
     }
   };
   const remove = async (r: CannedReply) => {
-    if (!window.confirm(`Delete /${r.shortcut}?`)) return;
+    setDeleting(null);
     try {
       await consoleApi.deleteCannedReply(r.id);
       setStatus(`Deleted /${r.shortcut}.`);
@@ -51,26 +55,28 @@ export function CannedRepliesManager() {
   };
 
   return (
-    <>
-      <p className="cx-muted">Operators type <code>/shortcut</code> in the answer box, then a space or Tab, to insert the reply.</p>
-      <p role="status" className="cx-muted">
+    <div className="ui-stack">
+      <p className="ui-hint">
+        Operators type <code>/shortcut</code> in the answer box, then a space or Tab, to insert the reply.
+      </p>
+      <p role="status" className="ui-hint">
         {status}
       </p>
-      <h2 className="cx-pane-title">Add a reply</h2>
+      <h2>Add a reply</h2>
       <CannedReplyForm submitLabel="Add reply" onSubmit={create} />
-      <h2 className="cx-pane-title">Your team&apos;s replies</h2>
+      <h2>Your team&apos;s replies</h2>
       {rows === null ? (
-        <p className="cx-muted">Loading…</p>
+        <p className="ui-hint">Loading…</p>
       ) : rows.length === 0 ? (
-        <p className="cx-muted">No canned replies yet.</p>
+        <p className="ui-hint">No canned replies yet.</p>
       ) : (
-        <table className="cx-table">
+        <Table label="Canned replies">
           <thead>
             <tr>
               <th scope="col">Shortcut</th>
               <th scope="col">Reply</th>
               <th scope="col">
-                <span className="cx-sr">Actions</span>
+                <span className="ui-sr">Actions</span>
               </th>
             </tr>
           </thead>
@@ -86,25 +92,33 @@ export function CannedRepliesManager() {
                 <tr key={r.id} data-shortcut={r.shortcut}>
                   <td>
                     <code>/{r.shortcut}</code>
-                    {r.title && <div className="cx-muted">{r.title}</div>}
+                    {r.title && <div className="ui-hint">{r.title}</div>}
                   </td>
-                  <td>{r.body}</td>
+                  <td className="ui-pre">{r.body}</td>
                   <td>
-                    <div className="cx-actions">
-                    <button type="button" className="cx-secondary" onClick={() => setEditing(r.id)} aria-label={`Edit /${r.shortcut}`}>
-                      Edit
-                    </button>
-                    <button type="button" className="cx-secondary" onClick={() => void remove(r)} aria-label={`Delete /${r.shortcut}`}>
-                      Delete
-                    </button>
+                    <div className="ui-actions">
+                      <Button variant="secondary" size="sm" onClick={() => setEditing(r.id)} aria-label={`Edit /${r.shortcut}`}>
+                        Edit
+                      </Button>
+                      <Button variant="danger" size="sm" onClick={() => setDeleting(r)} aria-label={`Delete /${r.shortcut}`}>
+                        Delete
+                      </Button>
                     </div>
                   </td>
                 </tr>
               ),
             )}
           </tbody>
-        </table>
+        </Table>
       )}
-    </>
+      <ConfirmDialog
+        open={deleting !== null}
+        title={`Delete /${deleting?.shortcut ?? ""}?`}
+        description="Operators can no longer insert it. This cannot be undone."
+        confirmLabel="Delete"
+        onConfirm={() => deleting && void remove(deleting)}
+        onCancel={() => setDeleting(null)}
+      />
+    </div>
   );
 }

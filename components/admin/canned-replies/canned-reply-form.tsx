@@ -2,6 +2,8 @@
 
 import { useState, type FormEvent } from "react";
 import type { CannedReply } from "@/components/console/types";
+import { Button } from "@/components/ui/button";
+import { TextAreaField, TextField } from "@/components/ui/field";
 
 type Values = { shortcut: string; title: string; body: string };
 
@@ -22,26 +24,20 @@ export function CannedReplyForm({ initial, submitLabel, onSubmit, onCancel }: { 
   }
 
   return (
-    <form className="cx-form" onSubmit={submit} aria-label={initial ? `Edit /${initial.shortcut}` : "New canned reply"}>
-      <label htmlFor={`cr-shortcut-${id}`}>Shortcut (typed as /shortcut)</label>
-      <input id={`cr-shortcut-${id}`} value={v.shortcut} onChange={(e) => setV({ ...v, shortcut: e.target.value })} required maxLength={32} pattern="[A-Za-z0-9][A-Za-z0-9_\-]*" placeholder="hours" />
-      <label htmlFor={`cr-title-${id}`}>Title (optional)</label>
-      <input id={`cr-title-${id}`} value={v.title} onChange={(e) => setV({ ...v, title: e.target.value })} maxLength={200} placeholder="Opening hours" />
-      <label htmlFor={`cr-body-${id}`}>Reply</label>
-      <textarea id={`cr-body-${id}`} value={v.body} onChange={(e) => setV({ ...v, body: e.target.value })} required maxLength={4000} rows={3} />
-      {error && (
-        <p role="alert" className="cx-notice cx-notice-error">
-          {error}
-        </p>
-      )}
-      <div className="cx-actions">
-        <button type="submit" className="cx-primary" disabled={busy}>
+    <form className="ui-form" onSubmit={submit} aria-label={initial ? `Edit /${initial.shortcut}` : "New canned reply"}>
+      <div className="ui-form-row">
+        <TextField id={`cr-shortcut-${id}`} label="Shortcut (typed as /shortcut)" value={v.shortcut} onChange={(e) => setV({ ...v, shortcut: e.target.value })} required maxLength={32} pattern="[A-Za-z0-9][A-Za-z0-9_\-]*" placeholder="hours" />
+        <TextField id={`cr-title-${id}`} label="Title (optional)" value={v.title} onChange={(e) => setV({ ...v, title: e.target.value })} maxLength={200} placeholder="Opening hours" />
+      </div>
+      <TextAreaField id={`cr-body-${id}`} label="Reply" value={v.body} onChange={(e) => setV({ ...v, body: e.target.value })} required maxLength={4000} rows={3} error={error} />
+      <div className="ui-actions">
+        <Button type="submit" disabled={busy}>
           {busy ? "Saving…" : submitLabel}
-        </button>
+        </Button>
         {onCancel && (
-          <button type="button" className="cx-secondary" onClick={onCancel}>
+          <Button variant="secondary" onClick={onCancel}>
             Cancel
-          </button>
+          </Button>
         )}
       </div>
     </form>

@@ -78,7 +78,7 @@ export function createBlandTelephony(o: BlandOptions): TelephonyPort {
         const rec = await http.bytes(`/v1/recordings/${id(providerCallId)}`, { headers: { "content-type": "audio/wav" } });
         // Bland answers a missing recording with a JSON error envelope.
         if (rec.contentType.includes("json")) return null;
-        return rec;
+        return { ...rec, byteLength: rec.body.byteLength };
       } catch (e) {
         if (isTelephonyError(e) && e.opts.status === 404) return null;
         throw e;

@@ -5,6 +5,8 @@ import { decodeSimCallId, encodeSimCallId, type SimCall } from "./call-id";
 import { simCallAt, simTimeline } from "./lifecycle";
 import { taskExcerpt } from "./transcript";
 import { simRecordingWav } from "./wav";
+
+export const PLACEHOLDER_SECONDS = 4;
 import { fromSimEvent, simEventSchema, toSimEvent } from "./webhook-payload";
 import { deliverWebhook } from "./webhook-sender";
 
@@ -112,7 +114,10 @@ export function createSimulatorTelephony(opts: SimulatorOptions): TelephonyPort 
       const sim = decodeSimCallId(providerCallId);
       const call = simCallAt(sim, providerCallId, now(), canceled.get(providerCallId));
       if (!call.recordingAvailable) return null;
-      return { contentType: "audio/wav", body: simRecordingWav(sim) };
+      // A fixed 4-second placeholder of tones (the admin page labels it so). A call-length recording
+      // (simRecordingStream) did not load in the browser's audio element in the admin-calls spec; see wav.ts.
+      const body = simRecordingWav(sim, PLACEHOLDER_SECONDS);
+      return { contentType: "audio/wav", byteLength: body.byteLength, body };
     },
 
     async verifyWebhook(rawBody, headers): Promise<ProviderEvent> {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createSimulatorTelephony } from "./index";
 import { simOutcome } from "./lifecycle";
-import { readWavHeader } from "./wav";
+import { recordingBytes } from "@/lib/telephony/port";
+import { MAX_RECORDING_SECONDS, readWavHeader, simRecordingStream, simRecordingWav } from "./wav";
 
 const input = (phoneNumber: string, extra: Partial<Parameters<ReturnType<typeof createSimulatorTelephony>["placeCall"]>[0]> = {}) => ({
   callId: "call_1",
@@ -44,7 +45,11 @@ describe("simulator (pure, with a controlled clock)", () => {
     expect(done.summary).toContain("Luigi");
     const rec = await b.getRecording(providerCallId);
     expect(rec?.contentType).toBe("audio/wav");
-    expect(readWavHeader(rec!.body)).toMatchObject({ sampleRate: 8000, channels: 1, bitsPerSample: 16 });
+    const bytes = await recordingBytes(rec!);
+    expect(readWavHeader(bytes)).toMatchObject({ sampleRate: 8000, channels: 1, bitsPerSample: 16 });
+    // A labelled 4-second placeholder (the admin page says so); the declared length is the real length.
+    expect(readWavHeader(bytes)!.seconds).toBe(4);
+    expect(bytes.byteLength).toBe(rec!.byteLength);
   });
 
   it("stop → canceled, and stopping a finished call changes nothing", async () => {
@@ -59,5 +64,14 @@ describe("simulator (pure, with a controlled clock)", () => {
     t += 60_000;
     await sim.stopCall(busy.providerCallId);
     expect((await sim.getCall(busy.providerCallId)).status).toBe("busy");
+  });
+
+  it("the streamed recording is byte for byte the buffered one, and never longer than the longest call", async () => {
+    const call = { c: "x", t: 0, n: "+15551234567", s: 1, d: 5, r: 1 as const, v: "v", k: "k" };
+    const streamed = simRecordingStream(call, 41);
+    const bytes = await recordingBytes({ contentType: "audio/wav", ...streamed });
+    expect(Buffer.from(bytes).equals(Buffer.from(simRecordingWav(call, 41)))).toBe(true);
+    expect(readWavHeader(bytes)!.seconds).toBe(41);
+    expect(simRecordingStream(call, 10 * MAX_RECORDING_SECONDS).byteLength).toBe(44 + MAX_RECORDING_SECONDS * 8000 * 2);
   });
 });

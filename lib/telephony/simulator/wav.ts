@@ -1,38 +1,73 @@
 import { callNoise, type SimCall } from "./call-id";
 
 const RATE = 8000; // telephone-band sample rate
+const HEADER_BYTES = 44;
+/** The longest call the API accepts (240 minutes): a recording is never longer. */
+export const MAX_RECORDING_SECONDS = 240 * 60;
+const CHUNK_SAMPLES = RATE; // one second per chunk (16 KB): memory stays flat whatever the length
 
 /**
- * A real, small, deterministic recording: a RIFF/WAVE file (PCM 16-bit mono, 8 kHz) of a few seconds —
- * two rings, then alternating "voices" (tone pairs with a syllable-like envelope) chosen from the call, so
- * every call sounds a little different but the same call always yields the same bytes.
+ * A real, deterministic stand-in recording: a RIFF/WAVE file (PCM 16-bit mono, 8 kHz) as long as the
+ * call's talk time — two rings, then alternating "voices" (tone pairs with a syllable-like envelope)
+ * chosen from the call, so every call sounds a little different but the same call always yields the
+ * same bytes. Tones, not speech: the admin page labels it as simulated.
  */
-export function simRecordingWav(call: SimCall, seconds = 4): Uint8Array {
-  const n = Math.round(RATE * seconds);
-  const pcm = new Int16Array(n);
-  const agentPitch = 180 + Math.round(callNoise(call, "agent-pitch") * 60);
-  const callerPitch = 120 + Math.round(callNoise(call, "caller-pitch") * 40);
-  for (let i = 0; i < n; i++) {
-    const t = i / RATE;
-    let v = 0;
-    if (t < 1.2) {
-      // US ringback: 440 + 480 Hz, on for 0.4 s of every 0.6 s
-      if (t % 0.6 < 0.4) v = 0.25 * (Math.sin(2 * Math.PI * 440 * t) + Math.sin(2 * Math.PI * 480 * t));
-    } else {
-      const turn = Math.floor((t - 1.2) / 0.7);
-      const f0 = turn % 2 === 0 ? agentPitch : callerPitch;
-      const syllable = Math.max(0, Math.sin(Math.PI * (((t - 1.2) % 0.7) / 0.35)));
-      const vibrato = 1 + 0.03 * Math.sin(2 * Math.PI * 5 * t);
-      v = 0.5 * syllable * (Math.sin(2 * Math.PI * f0 * vibrato * t) + 0.5 * Math.sin(4 * Math.PI * f0 * vibrato * t));
-    }
-    pcm[i] = Math.max(-32768, Math.min(32767, Math.round(v * 16000)));
-  }
-  return wavFile(pcm, RATE);
+export function simRecordingStream(call: SimCall, seconds: number): { byteLength: number; body: ReadableStream<Uint8Array> } {
+  const total = sampleCount(seconds);
+  const voice = voices(call);
+  let next = -1; // -1: the header is still to send
+  const body = new ReadableStream<Uint8Array>({
+    pull(ctrl) {
+      if (next < 0) {
+        ctrl.enqueue(header(total));
+        next = 0;
+        return;
+      }
+      if (next >= total) return ctrl.close();
+      const n = Math.min(CHUNK_SAMPLES, total - next);
+      ctrl.enqueue(pcmChunk(voice, next, n));
+      next += n;
+    },
+  });
+  return { byteLength: HEADER_BYTES + total * 2, body };
 }
 
-function wavFile(pcm: Int16Array, rate: number): Uint8Array {
-  const data = pcm.length * 2;
-  const buf = Buffer.alloc(44 + data);
+/** The same file in one buffer (tests and short recordings). */
+export function simRecordingWav(call: SimCall, seconds = 4): Uint8Array {
+  const total = sampleCount(seconds);
+  const out = new Uint8Array(HEADER_BYTES + total * 2);
+  out.set(header(total), 0);
+  out.set(pcmChunk(voices(call), 0, total), HEADER_BYTES);
+  return out;
+}
+
+const sampleCount = (seconds: number) => Math.round(RATE * Math.min(MAX_RECORDING_SECONDS, Math.max(1, seconds)));
+
+function voices(call: SimCall) {
+  return { agent: 180 + Math.round(callNoise(call, "agent-pitch") * 60), caller: 120 + Math.round(callNoise(call, "caller-pitch") * 40) };
+}
+
+function sample(v: { agent: number; caller: number }, t: number): number {
+  if (t < 1.2) {
+    // US ringback: 440 + 480 Hz, on for 0.4 s of every 0.6 s
+    return t % 0.6 < 0.4 ? 0.25 * (Math.sin(2 * Math.PI * 440 * t) + Math.sin(2 * Math.PI * 480 * t)) : 0;
+  }
+  const turn = Math.floor((t - 1.2) / 0.7);
+  const f0 = turn % 2 === 0 ? v.agent : v.caller;
+  const syllable = Math.max(0, Math.sin(Math.PI * (((t - 1.2) % 0.7) / 0.35)));
+  const vibrato = 1 + 0.03 * Math.sin(2 * Math.PI * 5 * t);
+  return 0.5 * syllable * (Math.sin(2 * Math.PI * f0 * vibrato * t) + 0.5 * Math.sin(4 * Math.PI * f0 * vibrato * t));
+}
+
+function pcmChunk(v: { agent: number; caller: number }, from: number, n: number): Uint8Array {
+  const buf = Buffer.alloc(n * 2);
+  for (let i = 0; i < n; i++) buf.writeInt16LE(Math.max(-32768, Math.min(32767, Math.round(sample(v, (from + i) / RATE) * 16000))), i * 2);
+  return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+}
+
+function header(samples: number): Uint8Array {
+  const data = samples * 2;
+  const buf = Buffer.alloc(HEADER_BYTES);
   buf.write("RIFF", 0, "ascii");
   buf.writeUInt32LE(36 + data, 4);
   buf.write("WAVE", 8, "ascii");
@@ -40,13 +75,12 @@ function wavFile(pcm: Int16Array, rate: number): Uint8Array {
   buf.writeUInt32LE(16, 16); // fmt chunk size
   buf.writeUInt16LE(1, 20); // PCM
   buf.writeUInt16LE(1, 22); // mono
-  buf.writeUInt32LE(rate, 24);
-  buf.writeUInt32LE(rate * 2, 28); // byte rate
+  buf.writeUInt32LE(RATE, 24);
+  buf.writeUInt32LE(RATE * 2, 28); // byte rate
   buf.writeUInt16LE(2, 32); // block align
   buf.writeUInt16LE(16, 34); // bits per sample
   buf.write("data", 36, "ascii");
   buf.writeUInt32LE(data, 40);
-  for (let i = 0; i < pcm.length; i++) buf.writeInt16LE(pcm[i]!, 44 + i * 2);
   return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
 }
 

@@ -75,9 +75,16 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
       )}
       <h2>Recording</h2>
       {audioSrc ? (
-        <audio controls preload="metadata" src={audioSrc} data-testid="call-recording">
-          <a href={audioSrc}>Download the recording</a>
-        </audio>
+        <>
+          <audio controls preload="metadata" src={audioSrc} data-testid="call-recording" aria-describedby={call.provider === "simulator" ? "rec-note" : undefined}>
+            <a href={audioSrc}>Download the recording</a>
+          </audio>
+          {call.provider === "simulator" && (
+            <p id="rec-note" className="adm-muted" data-testid="recording-note">
+              Simulated call: this recording is a 4-second placeholder of tones, not the audio of this {call.durationSeconds ?? 0} s call. A real provider records the conversation.
+            </p>
+          )}
+        </>
       ) : r?.recordingUrl ? (
         <p>
           <a href={r.recordingUrl} rel="noreferrer noopener" target="_blank" data-testid="retell-recording">

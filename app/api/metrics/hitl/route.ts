@@ -4,7 +4,7 @@ import { getHitlMetrics, metricsRangeQuery } from "@/lib/metrics/hitl-metrics";
 
 export const dynamic = "force-dynamic";
 
-// GET /api/metrics/hitl?from&to — escalations per hour, time to answer, outcomes, per operator (admin only; default last 7 days)
+// GET /api/metrics/hitl?from&to — escalations per hour or day, time to answer, outcomes, per operator (admin only; default last 7 days)
 export const GET = withRoute(async ({ req, deps, principal }) => {
   const range = parseOrThrow(metricsRangeQuery, Object.fromEntries(new URL(req.url).searchParams));
   return json(await getHitlMetrics(deps.db, principal.accountId, range), { headers: { "cache-control": "no-store" } });
