@@ -75,7 +75,7 @@ describe.skipIf(skipWithoutBrowser)("paging on-call operators (real browser)", (
     expect(new URL(tab.url()).searchParams.get("case")).toBe(caseId);
     await expect.poll(() => tab.locator("#case-question").textContent(), { timeout: 30_000 }).toContain(question);
     await tab.getByTestId("paged-badge").first().waitFor();
-    await tab.screenshot({ path: screenshotPath("paged-case-phone.png") });
+    await tab.screenshot({ path: screenshotPath("paged-case-phone") });
     await ctx.close();
 
     // Visible on the case, counted in the HITL metrics, sent once.
