@@ -55,7 +55,7 @@ describe("migrations", () => {
 
   it("every column declared in lib/db/schema.ts exists in the migrated database", async () => {
     expect(tables.map((t) => getTableName(t)).sort()).toEqual(
-      ["accounts", "api_keys", "audit_log", "call_events", "call_preferences", "call_sync_failures", "calls", "canned_replies", "case_messages", "cases", "credit_accounts", "credit_ledger", "dead_letters", "instance_secrets", "job_checkpoints", "member_sessions", "members", "notification_attempts", "notifications", "notify_settings", "oauth_clients", "oauth_codes", "oauth_grants", "oauth_tokens", "phone_followups", "retell_credentials", "sheets_outbox", "sheets_requests", "sheets_rows", "sheets_state", "sheets_tabs", "webhook_attempts", "webhook_deliveries"],
+      ["accounts", "api_keys", "audit_log", "call_events", "call_preferences", "call_sync_failures", "calls", "canned_replies", "case_messages", "cases", "credit_accounts", "credit_ledger", "dead_letters", "golf_courses", "golf_reservations", "golf_settings", "golf_tee_times", "instance_secrets", "job_checkpoints", "member_sessions", "members", "notification_attempts", "notifications", "notify_settings", "oauth_clients", "oauth_codes", "oauth_grants", "oauth_tokens", "phone_followups", "retell_credentials", "setup_tokens", "sheets_outbox", "sheets_requests", "sheets_rows", "sheets_state", "sheets_tabs", "webhook_attempts", "webhook_deliveries"],
     );
     const rows = await queryRows<{ table_name: string; column_name: string }>(
       blank.database.db,
