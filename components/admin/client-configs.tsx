@@ -25,7 +25,8 @@ export function ClientConfigs({ baseUrl, apiKey, headingLevel = 3, label = "Clie
           <p className="adm-muted">
             Paste into <code>{c.where}</code>.
           </p>
-          <pre>
+          {/* Scrolls sideways when long: focusable so a keyboard user can scroll it too. */}
+          <pre tabIndex={0} aria-label={`${c.title} configuration`}>
             <code data-testid={`client-config-${c.id}`}>{c.text}</code>
           </pre>
           <div className="adm-secret">

@@ -60,7 +60,9 @@ export async function tabThrough(page: Page, max = 300): Promise<{ stops: FocusS
   const unreached = await page.evaluate(() => {
     const sel = "a[href], button:not([disabled]), input:not([disabled]):not([type=hidden]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex='-1'])";
     return [...document.querySelectorAll<HTMLElement>(sel)]
+      // Content of a closed <details> is not shown (only its summary is), so it is not expected to take focus.
       .filter((el) => !el.dataset.a11yStop && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden" && !el.closest("[inert],[aria-hidden=true]"))
+      .filter((el) => { const d = el.closest("details"); return !d || d.open || !!el.closest("summary"); })
       .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""} "${(el.getAttribute("aria-label") ?? el.textContent ?? "").trim().slice(0, 40)}"`);
   });
   return { stops, unreached };

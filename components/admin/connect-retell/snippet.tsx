@@ -7,7 +7,8 @@ export function Snippet({ label, value, testId }: { label: string; value: string
       <div className="adm-snippet-head">
         <strong>{label}</strong> <CopyButton value={value} label="Copy" />
       </div>
-      <pre data-testid={testId} aria-label={label}>
+      {/* Scrolls when long: focusable so a keyboard user can scroll it too. */}
+      <pre data-testid={testId} aria-label={label} tabIndex={0}>
         {value}
       </pre>
     </div>
