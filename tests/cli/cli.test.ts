@@ -9,7 +9,8 @@ import { verifyApiKey } from "@/lib/auth/api-keys";
 const root = path.resolve(import.meta.dirname, "..", "..");
 
 // The real CLI (bin/switchboard.mjs) on its own embedded database in a temp directory.
-describe("switchboard CLI", () => {
+// Each command is a fresh process that opens the embedded database (seconds each on a busy machine): a generous limit.
+describe("switchboard CLI", { timeout: 180_000 }, () => {
   let dataDir: string;
   const run = (...args: string[]) => {
     const r = spawnSync(process.execPath, [path.join(root, "bin", "switchboard.mjs"), ...args], {

@@ -9,7 +9,7 @@ const root = path.resolve(import.meta.dirname, "..", "..");
 
 // The real CLI on its own embedded database, against an ntfy stand-in (run asynchronously: the stand-in
 // lives in this process and must be free to answer).
-describe("switchboard notify (CLI)", () => {
+describe("switchboard notify (CLI)", { timeout: 180_000 }, () => {
   let dataDir: string;
   let ntfy: NtfyStandin;
   const run = (...args: string[]) =>
