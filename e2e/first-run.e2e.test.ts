@@ -14,6 +14,7 @@ const EMAIL = "ana@first-run.test";
 const FIRST_PASSWORD = "first password 123";
 const NEW_PASSWORD = "second password 456";
 
+// skipIf: no Chromium on this machine and not under CI (e2e/support/browser.ts says why; CI installs it and fails instead).
 describe.skipIf(skipWithoutBrowser)("first run without the terminal", () => {
   let fr: Awaited<ReturnType<typeof startFirstRunApp>>;
   let browser: Browser;

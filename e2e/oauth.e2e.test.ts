@@ -16,6 +16,7 @@ const { baseUrl, a } = inject("e2e");
  * opens it, signs in, reads the consent page and clicks Allow; the browser lands on the client's loopback
  * callback (a listener this test runs, as mcp-remote does), the SDK exchanges the code and calls tools.
  */
+// skipIf: no Chromium on this machine and not under CI (e2e/support/browser.ts says why; CI installs it and fails instead).
 describe.skipIf(skipWithoutBrowser)("OAuth sign-in for MCP clients (real browser + official SDK)", () => {
   let browser: Browser;
   let callback: http.Server;

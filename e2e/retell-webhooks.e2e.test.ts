@@ -17,6 +17,7 @@ const rest = api(baseUrl);
 const RETELL_KEY = `key_e2e_hooks_${randomUUID().replace(/-/g, "")}`;
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000, interval: 100 });
 
+// skipIf: no Chromium on this machine and not under CI (e2e/support/browser.ts says why; CI installs it and fails instead).
 describe.skipIf(skipWithoutBrowser)("Retell: custom function → console → webhook → admin call page (real browser)", () => {
   let browser: Browser;
   let op: ConsolePage;
