@@ -49,10 +49,11 @@ describe.skipIf(skipWithoutBrowser)("admin and console, consistent and readable 
     await metrics.goto();
     const volume = metrics.chart("volume");
     await volume.getByRole("heading", { name: "Escalations per day" }).waitFor();
-    // A 7-day window that starts mid-day touches 8 calendar days (UTC).
-    const ticks = await volume.locator(".recharts-xAxis .recharts-cartesian-axis-tick").count();
-    expect(ticks).toBeGreaterThan(0);
-    expect(ticks).toBeLessThanOrEqual(8);
+    // A 7-day window that starts mid-day touches 8 calendar days (UTC). Recharts draws its axis only after
+    // the responsive container has measured itself, a frame or more after the heading appears: wait for it.
+    const tickLocator = volume.locator(".recharts-xAxis .recharts-cartesian-axis-tick");
+    await poll(() => tickLocator.count()).toBeGreaterThan(0);
+    expect(await tickLocator.count()).toBeLessThanOrEqual(8);
 
     const data = await page.evaluate(async () => (await fetch("/api/metrics/hitl")).json());
     expect(data.volume.unit).toBe("day");

@@ -62,7 +62,8 @@ describe.skipIf(skipWithoutBrowser)("Admin → Google Sheets in a real browser",
     await page.getByRole("link", { name: "Google Sheets" }).waitFor();
     expect(await page.getByTestId("breaker").textContent()).toContain("closed");
     expect(Number(await page.getByTestId("rows-written").textContent())).toBeGreaterThanOrEqual(1);
-    expect(await page.locator(".recharts-surface").count()).toBeGreaterThan(0); // the requests-per-minute chart
+    // The requests-per-minute chart: Recharts draws only after its container has measured itself, so wait.
+    await page.locator(".recharts-surface").first().waitFor({ state: "attached" });
     expect(await page.getByTestId("connect-help").count()).toBe(0);
 
     standin.state.faults.outage = true;
