@@ -41,7 +41,7 @@ function buildServer(principal: Principal): McpServer {
   server.registerTool(cancelHumanRequestTool.name, cancelHumanRequestTool.config, async () => refused);
   // Every other tool is listed too (tools/list is measured), though their calls are not.
   for (const t of [...CALLS_TOOLS, ...UTILITY_TOOLS, ...GOLF_TOOLS]) {
-    server.registerTool(t.contract.name, t.contract.config as never, (async () => ({ content: [{ type: "text" as const, text: "not in the bare server" }], isError: true })) as never);
+    server.registerTool(t.name, t.config as never, (async () => ({ content: [{ type: "text" as const, text: "not in the bare server" }], isError: true })) as never);
   }
   server.registerResource(
     "case",

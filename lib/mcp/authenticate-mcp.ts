@@ -3,7 +3,6 @@ import { getDeps } from "@/lib/deps";
 import { verifyApiKey } from "@/lib/auth/api-keys";
 import { scopesOf } from "@/lib/auth/principal";
 import { bearerToken } from "@/lib/http/authenticate";
-import { rememberOrigin } from "@/lib/calls/deps";
 import { log } from "@/lib/log";
 import { errorForLog } from "@/lib/log";
 import { isOAuthAccessToken, verifyAccessToken } from "@/lib/oauth/access-tokens";
@@ -32,19 +31,17 @@ export function mcpUnauthorized(req: Request, problem: string, tokenSent: boolea
 export async function authenticateMcp(req: Request): Promise<AuthInfo | Response> {
   const token = bearerToken(req);
   if (!token) return mcpUnauthorized(req, "No credentials were sent.", false);
+  // A request fact tools receive (ctx.origin): webhook and recording URLs fall back to it when APP_URL is unset.
   const origin = new URL(req.url).origin;
   try {
     const deps = await getDeps();
     if (isOAuthAccessToken(token)) {
       const r = await verifyAccessToken(deps.db, token, mcpResourceUrl(publicOrigin(req)));
       if ("problem" in r) return mcpUnauthorized(req, `Refused: ${r.problem}.`, true);
-      rememberOrigin(origin);
       return { token, clientId: `oauth:${r.principal.oauth!.grantId}`, scopes: [...scopesOf(r.principal)], extra: { principal: r.principal, origin } };
     }
     const principal = await verifyApiKey(deps.db, token);
     if (!principal) return mcpUnauthorized(req, "The API key is invalid or revoked.", true);
-    // The origin lets call tools build webhook and recording URLs when APP_URL is unset.
-    rememberOrigin(origin);
     return { token, clientId: principal.keyId, scopes: principal.scopes, extra: { principal, origin } };
   } catch (e) {
     log.warn({ err: errorForLog(e) }, "mcp credential could not be verified");

@@ -7,7 +7,7 @@
  */
 import { completable, fromJsonSchema, type McpServer, ResourceTemplate } from "@modelcontextprotocol/server";
 import { z } from "zod";
-import type { ToolContext } from "@/lib/mcp/context";
+import type { McpRequestContext } from "@/lib/mcp/context";
 
 // A 1×1 red PNG and a 10 ms silent WAV (8 kHz, 8-bit mono), base64.
 const PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==";
@@ -71,7 +71,7 @@ function registerTools(server: McpServer) {
     return { content: [text("Logging test completed")] };
   });
   server.registerTool("test_tool_with_progress", { description: "Reports progress three times." }, async (ctx) => {
-    const req = (ctx as unknown as ToolContext).mcpReq;
+    const req = (ctx as unknown as McpRequestContext).mcpReq;
     const token = req._meta?.progressToken;
     for (const progress of [0, 50, 100]) {
       if (token !== undefined) await req.notify({ method: "notifications/progress", params: { progressToken: token, progress, total: 100 } });

@@ -2,8 +2,8 @@ import type { AuthInfo } from "@modelcontextprotocol/server";
 import type { Principal } from "@/lib/auth/principal";
 import { AppError } from "@/lib/errors";
 
-/** The parts of the SDK's tool context our tools use. */
-export type ToolContext = {
+/** The parts of the SDK's per-request context (a tool's or a resource's second argument) we use. */
+export type McpRequestContext = {
   mcpReq: {
     signal: AbortSignal;
     _meta?: { progressToken?: string | number } & Record<string, unknown>;
@@ -12,14 +12,19 @@ export type ToolContext = {
   http?: { authInfo?: AuthInfo };
 };
 
-export function principalOf(ctx: ToolContext): Principal {
+export function principalOf(ctx: McpRequestContext): Principal {
   const p = ctx.http?.authInfo?.extra?.principal as Principal | undefined;
   if (!p) throw new AppError("unauthorized", "Missing API key.");
   return p;
 }
 
+/** The origin the request reached us on (lib/mcp/authenticate-mcp.ts puts it beside the principal). */
+export function originOf(ctx: McpRequestContext): string | undefined {
+  return ctx.http?.authInfo?.extra?.origin as string | undefined;
+}
+
 /** Sends notifications/progress when the client asked for them (sent a progress token). */
-export function progressReporter(ctx: ToolContext, what: string) {
+export function progressReporter(ctx: McpRequestContext, what: string) {
   const token = ctx.mcpReq._meta?.progressToken;
   if (token === undefined) return undefined;
   return async (elapsedMs: number, totalMs: number) => {

@@ -1,10 +1,11 @@
 import type { McpServer } from "@modelcontextprotocol/server";
 import { ESCALATION_GUIDE } from "@/lib/mcp/instructions";
-import { registerCaseResource } from "@/lib/mcp/resources/case-resource";
-import { askHumanTool, registerAskHuman } from "@/lib/mcp/tools/ask-human";
-import { cancelHumanRequestTool, registerCancelHumanRequest } from "@/lib/mcp/tools/cancel-human-request";
-import { getHumanAnswerTool, registerGetHumanAnswer } from "@/lib/mcp/tools/get-human-answer";
-import { registerCallsResources } from "@/lib/mcp/resources/calls-resources";
+import { caseResource } from "@/lib/mcp/resources/case-resource";
+import type { Tool } from "@/lib/mcp/define-tool";
+import { askHumanTool } from "@/lib/mcp/tools/ask-human";
+import { cancelHumanRequestTool } from "@/lib/mcp/tools/cancel-human-request";
+import { getHumanAnswerTool } from "@/lib/mcp/tools/get-human-answer";
+import { CALLS_RESOURCES } from "@/lib/mcp/resources/calls-resources";
 import { addCreditsTool } from "@/lib/mcp/tools/add-credits";
 import { cancelCallTool } from "@/lib/mcp/tools/cancel-call";
 import { getCallDetailsTool } from "@/lib/mcp/tools/get-call-details";
@@ -19,7 +20,6 @@ import { makePhoneCallTool } from "@/lib/mcp/tools/make-phone-call";
 import { updateCallPreferencesTool } from "@/lib/mcp/tools/update-call-preferences";
 import { getWeatherTool } from "@/lib/mcp/tools/get-weather";
 import { sendPushNotificationTool } from "@/lib/mcp/tools/send-push-notification";
-import { cacheToolSchemas } from "@/lib/mcp/schema-cache";
 import { getConfig } from "@/lib/config/env";
 import { registerConformanceFixtures } from "@/lib/mcp/conformance-fixtures";
 import { GOLF_TOOLS } from "@/lib/mcp/tools/golf-tools";
@@ -27,6 +27,9 @@ import { GOLF_TOOLS } from "@/lib/mcp/tools/golf-tools";
 export { GOLF_TOOLS } from "@/lib/mcp/tools/golf-tools";
 
 export { SERVER_INSTRUCTIONS } from "@/lib/mcp/instructions";
+
+/** Escalation tools, thin adapters over lib/hitl. */
+export const HITL_TOOLS = [askHumanTool, getHumanAnswerTool, cancelHumanRequestTool];
 
 /** Phone-call and credit tools, thin adapters over lib/calls. */
 export const CALLS_TOOLS = [
@@ -47,19 +50,16 @@ export const CALLS_TOOLS = [
 /** Small utility tools (push notifications, weather): thin adapters over lib/notify and lib/weather. */
 export const UTILITY_TOOLS = [sendPushNotificationTool, getWeatherTool];
 
-// A fresh McpServer per request would otherwise redo zod → JSON Schema on every call (lib/mcp/schema-cache.ts).
-for (const t of [askHumanTool, getHumanAnswerTool, cancelHumanRequestTool, ...CALLS_TOOLS.map((c) => c.contract), ...UTILITY_TOOLS.map((c) => c.contract), ...GOLF_TOOLS.map((g) => g.contract)]) cacheToolSchemas(t.config);
+/** Every tool, in the order tools/list shows them; each is defined once with defineTool (lib/mcp/define-tool.ts). */
+export const ALL_TOOLS: Tool[] = [...HITL_TOOLS, ...CALLS_TOOLS, ...UTILITY_TOOLS, ...GOLF_TOOLS];
+
+/** Every resource (lib/mcp/define-resource.ts). */
+export const ALL_RESOURCES = [caseResource, ...CALLS_RESOURCES];
 
 /** Everything the MCP server offers; each tool is a thin adapter over lib/hitl, lib/calls or lib/golf. */
 export function registerSwitchboard(server: McpServer): void {
-  registerAskHuman(server);
-  registerGetHumanAnswer(server);
-  registerCancelHumanRequest(server);
-  registerCaseResource(server);
-  for (const tool of CALLS_TOOLS) tool.register(server);
-  for (const tool of UTILITY_TOOLS) tool.register(server);
-  for (const tool of GOLF_TOOLS) tool.register(server);
-  registerCallsResources(server);
+  for (const tool of ALL_TOOLS) tool.register(server);
+  for (const resource of ALL_RESOURCES) resource.register(server);
   server.registerPrompt(
     "escalation-guide",
     { title: "Escalation guide", description: "When and how a voice agent should escalate to a human with Switchboard." },

@@ -22,7 +22,7 @@ describe("what a Retell agent reads after a tool call", () => {
     const down = dependencyUnavailable("database", new Error("ECONNREFUSED"));
     expect(functionFailure(down, "ask_human", "hitl", config)).toEqual({ message: config.FALLBACK_UNREACHABLE, status: "unavailable" });
     expect(functionFailure(new Error("boom"), "ask_human", "hitl", config)).toEqual({ message: config.FALLBACK_UNREACHABLE, status: "unavailable" });
-    expect(functionFailure(down, "get_credits", "calls", config).message).toMatch(/try again shortly/);
+    expect(functionFailure(down, "get_credits", "standard", config).message).toMatch(/try again shortly/);
     expect(logged.join("")).toMatch(/retell function failed/); // the unexpected one is logged for us, not shown
   });
 
@@ -30,7 +30,7 @@ describe("what a Retell agent reads after a tool call", () => {
     const invalid = functionFailure(new AppError("validation_failed", "question: must not be empty"), "ask_human", "hitl", config);
     expect(invalid).toMatchObject({ status: "error", error: { code: "validation_failed", message: "question: must not be empty" } });
     expect(invalid.message).not.toMatch(/question:/);
-    const credits = functionFailure(new AppError("conflict", "Not enough credits: 45 needed, 10 available."), "make_phone_call", "calls", config);
+    const credits = functionFailure(new AppError("conflict", "Not enough credits: 45 needed, 10 available."), "make_phone_call", "standard", config);
     expect(credits).toMatchObject({ message: "Not enough credits: 45 needed, 10 available.", status: "error", error: { code: "conflict" } });
   });
 });

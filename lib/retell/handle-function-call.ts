@@ -2,10 +2,8 @@ import { randomUUID } from "node:crypto";
 import { getDeps, type Deps } from "@/lib/deps";
 import { AppError, isAppError } from "@/lib/errors";
 import { verifyApiKey } from "@/lib/auth/api-keys";
-import { assertScope } from "@/lib/auth/permissions";
 import type { Principal } from "@/lib/auth/principal";
 import { enforceRateLimit } from "@/lib/auth/rate-limit";
-import { rememberOrigin } from "@/lib/calls/deps";
 import { isDatabaseFault } from "@/lib/db/guard";
 import { bearerToken } from "@/lib/http/authenticate";
 import { readBody } from "@/lib/http/read-body";
@@ -50,15 +48,17 @@ export async function handleRetellFunctionCall(req: Request): Promise<Response> 
     }
     const url = new URL(req.url);
     const { tool, args, call } = parseFunctionRequest(parseJsonText(Buffer.from(raw).toString("utf8")), url.searchParams.get("tool"));
-    assertScope(principal, ...tool.scopes);
-    rememberOrigin(url.origin);
-    const ctx = { signal: req.signal, origin: url.origin, maxWaitSeconds: deps.config.RETELL_MAX_WAIT_SECONDS };
+    // The same scope check, validation and run as MCP (the tool's definition); only the wording differs.
+    const refused = tool.refusal(principal);
+    if (refused) throw refused;
+    const limits = { maxWaitSeconds: deps.config.RETELL_MAX_WAIT_SECONDS };
     let body: Record<string, unknown>;
     try {
-      const input = tool.parse(argsWithCall(tool.name, args, call), ctx);
-      body = functionSuccess(tool.name, await tool.run(principal, input, ctx));
+      const input = tool.parse(argsWithCall(tool.name, args, call), limits);
+      const result = await tool.execute(input, { principal, entry: "retell", origin: url.origin, signal: req.signal, ...limits });
+      body = functionSuccess(tool.name, result as Record<string, unknown>);
     } catch (e) {
-      body = functionFailure(e, tool.name, tool.kind, deps.config);
+      body = functionFailure(e, tool.name, tool.errors, deps.config);
     }
     return json(fitResponse(body), { headers: { "x-request-id": requestId } });
   } catch (e) {

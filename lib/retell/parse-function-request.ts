@@ -1,8 +1,9 @@
 import { AppError } from "@/lib/errors";
-import { TOOL_REGISTRY, type RegisteredTool } from "@/lib/mcp/tool-registry";
+import type { Tool } from "@/lib/mcp/define-tool";
+import { TOOL_REGISTRY } from "@/lib/mcp/tool-registry";
 import { retellCallSchema, type RetellCall } from "@/lib/retell/call-context";
 
-export type FunctionRequest = { tool: RegisteredTool; args: Record<string, unknown>; call?: RetellCall };
+export type FunctionRequest = { tool: Tool; args: Record<string, unknown>; call?: RetellCall };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 

@@ -17,7 +17,7 @@ import { golfFixtures } from "@/tests/support/matrix/golf-fixtures";
  * client (2026-07-28) talking to the real /api/mcp route handler in-process, against the README matrix.
  */
 const matrix = readMatrix("MCP tools, resources and the prompt");
-const TOOLS = [askHumanTool, getHumanAnswerTool, cancelHumanRequestTool, ...CALLS_TOOLS.map((t) => t.contract), ...UTILITY_TOOLS.map((t) => t.contract), ...GOLF_TOOLS.map((t) => t.contract)];
+const TOOLS = [askHumanTool, getHumanAnswerTool, cancelHumanRequestTool, ...CALLS_TOOLS, ...UTILITY_TOOLS, ...GOLF_TOOLS];
 let app: App;
 let args: Record<string, () => Promise<Record<string, unknown>>>;
 let uris: Record<string, string>;

@@ -52,7 +52,7 @@ describe("failed-query logs", () => {
     expect(e).toBeInstanceOf(Error);
     lines.length = 0;
     errorResponse(e);
-    toolFailure(e, "ask_human");
+    toolFailure(e, "ask_human", "hitl");
     const out = lines.join("");
     expect(out).toContain("Failed query: insert into");
     expect(out).not.toContain(t.operatorEmail);

@@ -1,8 +1,9 @@
 import { addCredits } from "@/lib/calls/credits-account";
 import { addCreditsSchema, creditsSchema } from "@/lib/calls/schemas";
-import { defineCallsTool } from "@/lib/mcp/calls-tool";
+import { getCallsDeps } from "@/lib/calls/get-calls-deps";
+import { defineTool } from "@/lib/mcp/define-tool";
 
-export const addCreditsTool = defineCallsTool({
+export const addCreditsTool = defineTool({
   name: "add_credits",
   title: "Add credits",
   description: "Add credits to the account (a negative amount removes unused credits). The ledger records who and why. Needs the admin scope.",
@@ -10,5 +11,6 @@ export const addCreditsTool = defineCallsTool({
   output: creditsSchema,
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
   scopes: ["admin"],
-  run: (deps, principal, input) => addCredits(deps, principal, input),
+  deps: getCallsDeps,
+  run: (input, ctx) => addCredits(ctx.deps, ctx.principal, input),
 });

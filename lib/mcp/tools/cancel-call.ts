@@ -1,9 +1,10 @@
 import { cancelCall } from "@/lib/calls/cancel-call";
 import { callSchema } from "@/lib/calls/schemas";
-import { defineCallsTool } from "@/lib/mcp/calls-tool";
+import { getCallsDeps } from "@/lib/calls/get-calls-deps";
+import { defineTool } from "@/lib/mcp/define-tool";
 import { callIdInput } from "@/lib/mcp/tools/get-call-status";
 
-export const cancelCallTool = defineCallsTool({
+export const cancelCallTool = defineTool({
   name: "cancel_call",
   title: "Cancel a call",
   description: "Stop a call that has not ended (hangs up if it is in progress) and release its held credits. A call that already ended is returned unchanged. Needs calls:write.",
@@ -11,5 +12,6 @@ export const cancelCallTool = defineCallsTool({
   output: callSchema,
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
   scopes: ["calls:write"],
-  run: (deps, principal, input) => cancelCall(deps, principal, input.callId),
+  deps: getCallsDeps,
+  run: (input, ctx) => cancelCall(ctx.deps, ctx.principal, input.callId),
 });

@@ -1,9 +1,10 @@
 import { getCallDetails } from "@/lib/calls/get-call";
 import { callDetailsSchema } from "@/lib/calls/schemas";
-import { defineCallsTool } from "@/lib/mcp/calls-tool";
+import { getCallsDeps } from "@/lib/calls/get-calls-deps";
+import { defineTool } from "@/lib/mcp/define-tool";
 import { callIdInput } from "@/lib/mcp/tools/get-call-status";
 
-export const getCallDetailsTool = defineCallsTool({
+export const getCallDetailsTool = defineTool({
   name: "get_call_details",
   title: "Get call details",
   description: "Everything about a call: status, timings, duration, cost, summary and transcript. Needs calls:read.",
@@ -11,5 +12,6 @@ export const getCallDetailsTool = defineCallsTool({
   output: callDetailsSchema,
   annotations: { readOnlyHint: true, openWorldHint: false },
   scopes: ["calls:read"],
-  run: (deps, principal, input) => getCallDetails(deps, principal, input.callId),
+  deps: getCallsDeps,
+  run: (input, ctx) => getCallDetails(ctx.deps, ctx.principal, input.callId),
 });

@@ -2,9 +2,10 @@ import { z } from "zod";
 import { safeText } from "@/lib/validation/safe-text";
 import { listCalls } from "@/lib/calls/list-calls";
 import { callSchema, callStatusSchema, phoneNumberSchema } from "@/lib/calls/schemas";
-import { defineCallsTool } from "@/lib/mcp/calls-tool";
+import { getCallsDeps } from "@/lib/calls/get-calls-deps";
+import { defineTool } from "@/lib/mcp/define-tool";
 
-export const getCallHistoryTool = defineCallsTool({
+export const getCallHistoryTool = defineTool({
   name: "get_call_history",
   title: "Get call history",
   description: "Your calls, newest first. Filter by status, date range (from/to, ISO 8601) and phone number; page with nextCursor. Needs calls:read.",
@@ -19,5 +20,6 @@ export const getCallHistoryTool = defineCallsTool({
   output: z.object({ calls: z.array(callSchema), nextCursor: z.string().nullable() }),
   annotations: { readOnlyHint: true, openWorldHint: false },
   scopes: ["calls:read"],
-  run: (deps, principal, input) => listCalls(deps, principal, input),
+  deps: getCallsDeps,
+  run: (input, ctx) => listCalls(ctx.deps, ctx.principal, input),
 });

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { getRecordingLink } from "@/lib/calls/recording-link";
-import { defineCallsTool } from "@/lib/mcp/calls-tool";
+import { getCallsDeps } from "@/lib/calls/get-calls-deps";
+import { defineTool } from "@/lib/mcp/define-tool";
 import { callIdInput } from "@/lib/mcp/tools/get-call-status";
 
-export const getCallRecordingTool = defineCallsTool({
+export const getCallRecordingTool = defineTool({
   name: "get_call_recording",
   title: "Get call recording",
   description: "A signed link to the call's audio, served by Switchboard, valid until expiresAt (no API key needed to fetch it — share it with care). Only for calls placed with record: true, once completed. Needs calls:read.",
@@ -11,5 +12,6 @@ export const getCallRecordingTool = defineCallsTool({
   output: z.object({ callId: z.string(), url: z.string(), expiresAt: z.string() }),
   annotations: { readOnlyHint: true, openWorldHint: false },
   scopes: ["calls:read"],
-  run: (deps, principal, input, { origin }) => getRecordingLink(deps, principal, input.callId, { origin }),
+  deps: getCallsDeps,
+  run: (input, ctx) => getRecordingLink(ctx.deps, ctx.principal, input.callId, { origin: ctx.origin }),
 });

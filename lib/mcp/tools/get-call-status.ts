@@ -2,11 +2,12 @@ import { z } from "zod";
 import { safeText } from "@/lib/validation/safe-text";
 import { getCall } from "@/lib/calls/get-call";
 import { callSchema } from "@/lib/calls/schemas";
-import { defineCallsTool } from "@/lib/mcp/calls-tool";
+import { getCallsDeps } from "@/lib/calls/get-calls-deps";
+import { defineTool } from "@/lib/mcp/define-tool";
 
 export const callIdInput = z.object({ callId: safeText().trim().min(1, "must not be empty").max(100).describe("The callId make_phone_call returned.") });
 
-export const getCallStatusTool = defineCallsTool({
+export const getCallStatusTool = defineTool({
   name: "get_call_status",
   title: "Get call status",
   description: "The call's status (queued, ringing, in_progress, completed, no_answer, busy, failed, canceled), timings, duration and cost. Needs calls:read.",
@@ -14,5 +15,6 @@ export const getCallStatusTool = defineCallsTool({
   output: callSchema,
   annotations: { readOnlyHint: true, openWorldHint: false },
   scopes: ["calls:read"],
-  run: (deps, principal, input) => getCall(deps, principal, input.callId),
+  deps: getCallsDeps,
+  run: (input, ctx) => getCall(ctx.deps, ctx.principal, input.callId),
 });

@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { getTranscript } from "@/lib/calls/get-call";
 import { callStatusSchema, transcriptTurnSchema } from "@/lib/calls/schemas";
-import { defineCallsTool } from "@/lib/mcp/calls-tool";
+import { getCallsDeps } from "@/lib/calls/get-calls-deps";
+import { defineTool } from "@/lib/mcp/define-tool";
 import { callIdInput } from "@/lib/mcp/tools/get-call-status";
 
-export const getCallTranscriptTool = defineCallsTool({
+export const getCallTranscriptTool = defineTool({
   name: "get_call_transcript",
   title: "Get call transcript",
   description: "What was said on the call, turn by turn, plus the same as plain text and the call's summary. Complete once the call has ended. Needs calls:read.",
@@ -12,5 +13,6 @@ export const getCallTranscriptTool = defineCallsTool({
   output: z.object({ callId: z.string(), status: callStatusSchema, transcript: z.array(transcriptTurnSchema), text: z.string(), summary: z.string().nullable() }),
   annotations: { readOnlyHint: true, openWorldHint: false },
   scopes: ["calls:read"],
-  run: (deps, principal, input) => getTranscript(deps, principal, input.callId),
+  deps: getCallsDeps,
+  run: (input, ctx) => getTranscript(ctx.deps, ctx.principal, input.callId),
 });

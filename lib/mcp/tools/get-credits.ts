@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { getCredits } from "@/lib/calls/credits-account";
 import { creditsSchema } from "@/lib/calls/schemas";
-import { defineCallsTool } from "@/lib/mcp/calls-tool";
+import { getCallsDeps } from "@/lib/calls/get-calls-deps";
+import { defineTool } from "@/lib/mcp/define-tool";
 
-export const getCreditsTool = defineCallsTool({
+export const getCreditsTool = defineTool({
   name: "get_credits",
   title: "Get credits",
   description: "The account's credit balance (balance, held by calls in progress, available) and recent ledger entries, newest first. Needs calls:read.",
@@ -11,5 +12,6 @@ export const getCreditsTool = defineCallsTool({
   output: creditsSchema,
   annotations: { readOnlyHint: true, openWorldHint: false },
   scopes: ["calls:read"],
-  run: (deps, principal, input) => getCredits(deps, principal, { limit: input.limit }),
+  deps: getCallsDeps,
+  run: (input, ctx) => getCredits(ctx.deps, ctx.principal, { limit: input.limit }),
 });

@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { listModels } from "@/lib/calls/catalog";
-import { defineCallsTool } from "@/lib/mcp/calls-tool";
+import { getCallsDeps } from "@/lib/calls/get-calls-deps";
+import { defineTool } from "@/lib/mcp/define-tool";
 
 export const modelSchema = z.object({ id: z.string(), name: z.string(), description: z.string() });
 
-export const getModelOptionsTool = defineCallsTool({
+export const getModelOptionsTool = defineTool({
   name: "get_model_options",
   title: "Get model options",
   description: "The conversation models a call can use (pass the id as `model`). Needs calls:read.",
@@ -12,5 +13,6 @@ export const getModelOptionsTool = defineCallsTool({
   output: z.object({ models: z.array(modelSchema) }),
   annotations: { readOnlyHint: true, openWorldHint: true },
   scopes: ["calls:read"],
-  run: async (deps, principal) => ({ models: await listModels(deps, principal) }),
+  deps: getCallsDeps,
+  run: async (_input, ctx) => ({ models: await listModels(ctx.deps, ctx.principal) }),
 });

@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { safeText } from "@/lib/validation/safe-text";
 import { listVoices } from "@/lib/calls/catalog";
-import { defineCallsTool } from "@/lib/mcp/calls-tool";
+import { getCallsDeps } from "@/lib/calls/get-calls-deps";
+import { defineTool } from "@/lib/mcp/define-tool";
 
 export const voiceSchema = z.object({ id: z.string(), name: z.string(), language: z.string(), description: z.string().optional() });
 
-export const getVoiceOptionsTool = defineCallsTool({
+export const getVoiceOptionsTool = defineTool({
   name: "get_voice_options",
   title: "Get voice options",
   description: "The voices a call can use (pass the id as `voice`), with their language. Needs calls:read.",
@@ -13,8 +14,9 @@ export const getVoiceOptionsTool = defineCallsTool({
   output: z.object({ voices: z.array(voiceSchema) }),
   annotations: { readOnlyHint: true, openWorldHint: true },
   scopes: ["calls:read"],
-  run: async (deps, principal, input) => {
-    const voices = await listVoices(deps, principal);
+  deps: getCallsDeps,
+  run: async (input, ctx) => {
+    const voices = await listVoices(ctx.deps, ctx.principal);
     const lang = input.language?.toLowerCase();
     return { voices: lang ? voices.filter((v) => v.language.toLowerCase().startsWith(lang)) : voices };
   },

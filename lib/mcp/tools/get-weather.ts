@@ -1,7 +1,7 @@
-import { defineCallsTool } from "@/lib/mcp/calls-tool";
+import { defineTool } from "@/lib/mcp/define-tool";
 import { getWeather, weatherInput, weatherOutput } from "@/lib/weather/get-weather";
 
-export const getWeatherTool = defineCallsTool({
+export const getWeatherTool = defineTool({
   name: "get_weather",
   title: "Get weather",
   description:
@@ -10,5 +10,5 @@ export const getWeatherTool = defineCallsTool({
   output: weatherOutput,
   annotations: { readOnlyHint: true, openWorldHint: true },
   scopes: ["weather:read"],
-  run: (deps, principal, input) => getWeather(deps, principal, input),
+  run: (input, ctx) => getWeather(ctx.deps, ctx.principal, input),
 });

@@ -1,8 +1,8 @@
 import { bookTeeTime } from "@/lib/golf/book-tee-time";
 import { bookTeeTimeInput, bookTeeTimeOutput } from "@/lib/golf/schemas";
-import { defineGolfTool } from "@/lib/mcp/golf-tool";
+import { defineTool } from "@/lib/mcp/define-tool";
 
-export const golfBookTeeTimeTool = defineGolfTool({
+export const golfBookTeeTimeTool = defineTool({
   name: "golf_book_tee_time",
   title: "Book a golf tee time",
   description:
@@ -11,5 +11,6 @@ export const golfBookTeeTimeTool = defineGolfTool({
   output: bookTeeTimeOutput,
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   scopes: ["golf:write"],
-  run: (deps, principal, input) => bookTeeTime(deps, principal, input),
+  errors: "golf",
+  run: (input, ctx) => bookTeeTime(ctx.deps, ctx.principal, input),
 });

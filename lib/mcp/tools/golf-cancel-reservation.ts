@@ -1,8 +1,8 @@
 import { cancelReservation } from "@/lib/golf/cancel-reservation";
 import { cancelReservationInput, cancelReservationOutput } from "@/lib/golf/schemas";
-import { defineGolfTool } from "@/lib/mcp/golf-tool";
+import { defineTool } from "@/lib/mcp/define-tool";
 
-export const golfCancelReservationTool = defineGolfTool({
+export const golfCancelReservationTool = defineTool({
   name: "golf_cancel_reservation",
   title: "Cancel a golf reservation",
   description:
@@ -11,5 +11,6 @@ export const golfCancelReservationTool = defineGolfTool({
   output: cancelReservationOutput,
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
   scopes: ["golf:write"],
-  run: (deps, principal, input) => cancelReservation(deps, principal, input),
+  errors: "golf",
+  run: (input, ctx) => cancelReservation(ctx.deps, ctx.principal, input),
 });

@@ -1,8 +1,8 @@
 import { getReservations } from "@/lib/golf/get-reservations";
 import { getReservationsInput, getReservationsOutput } from "@/lib/golf/schemas";
-import { defineGolfTool } from "@/lib/mcp/golf-tool";
+import { defineTool } from "@/lib/mcp/define-tool";
 
-export const golfGetReservationsTool = defineGolfTool({
+export const golfGetReservationsTool = defineTool({
   name: "golf_get_reservations",
   title: "List golf reservations",
   description:
@@ -11,5 +11,6 @@ export const golfGetReservationsTool = defineGolfTool({
   output: getReservationsOutput,
   annotations: { readOnlyHint: true, openWorldHint: false },
   scopes: ["golf:read"],
-  run: (deps, principal, input) => getReservations(deps, principal, input),
+  errors: "golf",
+  run: (input, ctx) => getReservations(ctx.deps, ctx.principal, input),
 });

@@ -1,8 +1,8 @@
-import { defineGolfTool } from "@/lib/mcp/golf-tool";
+import { defineTool } from "@/lib/mcp/define-tool";
 import { searchTeeTimesInput, searchTeeTimesOutput } from "@/lib/golf/schemas";
 import { searchTeeTimes } from "@/lib/golf/search-tee-times";
 
-export const golfSearchTeeTimesTool = defineGolfTool({
+export const golfSearchTeeTimesTool = defineTool({
   name: "golf_search_tee_times",
   title: "Search golf tee times",
   description:
@@ -11,5 +11,6 @@ export const golfSearchTeeTimesTool = defineGolfTool({
   output: searchTeeTimesOutput,
   annotations: { readOnlyHint: true, openWorldHint: true },
   scopes: ["golf:read"],
-  run: (deps, principal, input) => searchTeeTimes(deps, principal, input),
+  errors: "golf",
+  run: (input, ctx) => searchTeeTimes(ctx.deps, ctx.principal, input),
 });

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { makePhoneCall } from "@/lib/calls/make-phone-call";
 import { callSchema, makeCallSchema } from "@/lib/calls/schemas";
-import { defineCallsTool } from "@/lib/mcp/calls-tool";
+import { getCallsDeps } from "@/lib/calls/get-calls-deps";
+import { defineTool } from "@/lib/mcp/define-tool";
 
-export const makePhoneCallTool = defineCallsTool({
+export const makePhoneCallTool = defineTool({
   name: "make_phone_call",
   title: "Make a phone call",
   description:
@@ -15,8 +16,9 @@ export const makePhoneCallTool = defineCallsTool({
   output: z.object({ callId: z.string(), status: callSchema.shape.status, message: z.string(), call: callSchema }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   scopes: ["calls:write"],
-  run: async (deps, principal, input, { origin }) => {
-    const call = await makePhoneCall(deps, principal, input, { origin });
+  deps: getCallsDeps,
+  run: async (input, ctx) => {
+    const call = await makePhoneCall(ctx.deps, ctx.principal, input, { origin: ctx.origin });
     return { callId: call.id, status: call.status, message: `Call ${call.id} to ${call.phoneNumber} is ${call.status}; ${call.heldCredits} credits are held until it ends.`, call };
   },
 });

@@ -1,7 +1,7 @@
-import { defineCallsTool } from "@/lib/mcp/calls-tool";
+import { defineTool } from "@/lib/mcp/define-tool";
 import { pushInput, pushOutput, sendPushNotification } from "@/lib/notify/send-push-notification";
 
-export const sendPushNotificationTool = defineCallsTool({
+export const sendPushNotificationTool = defineTool({
   name: "send_push_notification",
   title: "Send a push notification",
   description:
@@ -10,5 +10,5 @@ export const sendPushNotificationTool = defineCallsTool({
   output: pushOutput,
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   scopes: ["notify:send"],
-  run: (deps, principal, input) => sendPushNotification(deps, principal, input),
+  run: (input, ctx) => sendPushNotification(ctx.deps, ctx.principal, input),
 });

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { updateCallPreferences } from "@/lib/calls/preferences";
 import { effectivePreferencesSchema, preferencesSchema } from "@/lib/calls/schemas";
-import { defineCallsTool } from "@/lib/mcp/calls-tool";
+import { getCallsDeps } from "@/lib/calls/get-calls-deps";
+import { defineTool } from "@/lib/mcp/define-tool";
 
-export const updateCallPreferencesTool = defineCallsTool({
+export const updateCallPreferencesTool = defineTool({
   name: "update_call_preferences",
   title: "Update call preferences",
   description:
@@ -13,5 +14,6 @@ export const updateCallPreferencesTool = defineCallsTool({
   output: z.object({ preferences: effectivePreferencesSchema }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   scopes: ["calls:write"],
-  run: async (deps, principal, input) => ({ preferences: await updateCallPreferences(deps, principal, input) }),
+  deps: getCallsDeps,
+  run: async (input, ctx) => ({ preferences: await updateCallPreferences(ctx.deps, ctx.principal, input) }),
 });
