@@ -43,7 +43,9 @@ export function defineResource<D extends Deps = Deps>(def: ResourceDefinition<D>
     uri: def.uri,
     register(server) {
       if (def.uri.includes("{")) {
-        server.registerResource(def.name, new ResourceTemplate(def.uri, { list: undefined }), metadata, (uri, vars, extra) => serve(uri, vars, extra));
+        server.registerResource(def.name, new ResourceTemplate(def.uri, { list: undefined }), metadata, (uri, vars, extra) =>
+          serve(uri, vars, extra),
+        );
       } else {
         server.registerResource(def.name, def.uri, metadata, (uri, extra) => serve(uri, {}, extra));
       }

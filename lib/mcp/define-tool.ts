@@ -27,7 +27,10 @@ export type ToolRequest = EntryLimits & {
 };
 
 /** What `run` receives: the request facts and the deps the tool asked for. */
-export type ToolContext<D extends Deps = Deps> = Omit<ToolRequest, "progress"> & { deps: D; progress: (what: string) => ProgressReporter | undefined };
+export type ToolContext<D extends Deps = Deps> = Omit<ToolRequest, "progress"> & {
+  deps: D;
+  progress: (what: string) => ProgressReporter | undefined;
+};
 
 export type ToolDefinition<I extends z.ZodObject, O extends z.ZodObject, D extends Deps> = {
   name: string;
@@ -75,7 +78,13 @@ export type Tool<I extends z.ZodObject = z.ZodObject, O extends z.ZodObject = z.
  */
 export function defineTool<I extends z.ZodObject, O extends z.ZodObject, D extends Deps = Deps>(def: ToolDefinition<I, O, D>): Tool<I, O> {
   const errors = def.errors ?? "standard";
-  const config = { title: def.title, description: def.description, inputSchema: def.input, outputSchema: def.output, annotations: def.annotations };
+  const config = {
+    title: def.title,
+    description: def.description,
+    inputSchema: def.input,
+    outputSchema: def.output,
+    annotations: def.annotations,
+  };
   // A fresh McpServer per request would otherwise redo zod → JSON Schema on every call (lib/mcp/schema-cache.ts).
   cacheToolSchemas(config);
   const inputSchema = (limits: EntryLimits) => def.inputFor?.(limits) ?? def.input;
@@ -104,7 +113,13 @@ export function defineTool<I extends z.ZodObject, O extends z.ZodObject, D exten
           const principal = principalOf(ctx);
           const refused = tool.refusal(principal);
           if (refused) return toolErrorText(refused.message);
-          const request: ToolRequest = { principal, entry: "mcp", origin: originOf(ctx), signal: ctx.mcpReq.signal, progress: (what) => progressReporter(ctx, what) };
+          const request: ToolRequest = {
+            principal,
+            entry: "mcp",
+            origin: originOf(ctx),
+            signal: ctx.mcpReq.signal,
+            progress: (what) => progressReporter(ctx, what),
+          };
           return toolSuccess((await tool.execute(input, request)) as Record<string, unknown>);
         } catch (e) {
           return toolFailure(e, def.name, errors);

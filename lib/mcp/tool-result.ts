@@ -34,16 +34,22 @@ export function outageSentence(style: ErrorStyle, config: Pick<Config, "FALLBACK
  */
 export type Failure = { kind: "refused"; error: AppError } | { kind: "unreachable"; error: AppError | null } | { kind: "failed" };
 
+/** A dependency we could not reach: the breaker's `unavailable` AppError, or a raw connection failure of the database. */
+export const isUnreachable = (e: unknown): boolean => isDependencyDown(e) || (!isAppError(e) && isDatabaseFault(e));
+
 export function classifyFailure(e: unknown, tool: string, entry: "mcp" | "retell"): Failure {
   const what = entry === "retell" ? "retell function" : "tool";
-  if (isDependencyDown(e) || (!isAppError(e) && isDatabaseFault(e))) {
+  if (isUnreachable(e)) {
     log.warn({ tool, entry, err: errorForLog(e) }, `${what} degraded: dependency unreachable`);
     return { kind: "unreachable", error: isAppError(e) ? e : null };
   }
   if (isAppError(e)) return { kind: "refused", error: e };
   const input = inputErrorOf(e);
   if (input) {
-    log.warn({ tool, entry, err: e instanceof Error ? e.name : String(e) }, "bad input reached the database (a schema should have refused it)");
+    log.warn(
+      { tool, entry, err: e instanceof Error ? e.name : String(e) },
+      "bad input reached the database (a schema should have refused it)",
+    );
     return { kind: "refused", error: input };
   }
   log.error({ tool, entry, err: errorForLog(e) }, `${what} failed`);
@@ -59,7 +65,8 @@ export function toolErrorText(text: string): CallToolResult {
   return { content: [{ type: "text", text }], isError: true };
 }
 
-const toolError = (style: ErrorStyle, message: string, code: string) => toolErrorText(style === "golf" ? JSON.stringify({ message, error: code }) : message);
+const toolError = (style: ErrorStyle, message: string, code: string) =>
+  toolErrorText(style === "golf" ? JSON.stringify({ message, error: code }) : message);
 
 /** The one place a failed tool call becomes an MCP result, in the tool's style. */
 export function toolFailure(e: unknown, tool: string, style: ErrorStyle): CallToolResult {

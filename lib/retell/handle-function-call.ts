@@ -1,15 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { getDeps, type Deps } from "@/lib/deps";
-import { AppError, isAppError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { verifyApiKey } from "@/lib/auth/api-keys";
 import type { Principal } from "@/lib/auth/principal";
 import { enforceRateLimit } from "@/lib/auth/rate-limit";
-import { isDatabaseFault } from "@/lib/db/guard";
 import { bearerToken } from "@/lib/http/authenticate";
 import { readBody } from "@/lib/http/read-body";
 import { parseJsonText } from "@/lib/http/read-json";
 import { errorResponse, json } from "@/lib/http/respond";
-import { isDependencyDown } from "@/lib/resilience/dependency-error";
+import { isUnreachable } from "@/lib/mcp/tool-result";
 import { argsWithCall } from "@/lib/retell/call-context";
 import { getRetellApiKey } from "@/lib/retell/credentials";
 import { fitResponse } from "@/lib/retell/fit-response";
@@ -63,7 +62,7 @@ export async function handleRetellFunctionCall(req: Request): Promise<Response> 
     return json(fitResponse(body), { headers: { "x-request-id": requestId } });
   } catch (e) {
     // The platform itself unreachable before a tool ran (the key's account, the Retell key): the agent still gets a sentence.
-    if (deps && (isDependencyDown(e) || (!isAppError(e) && isDatabaseFault(e)))) {
+    if (deps && isUnreachable(e)) {
       return json(functionFailure(e, "retell", "hitl", deps.config), { headers: { "x-request-id": requestId } });
     }
     return errorResponse(e, requestId);
