@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import { consoleApi, ConsoleApiError } from "@/components/console/api-client";
+import { consoleApi, type ConsoleApiError } from "@/components/console/api-client";
 import type { ConsoleCase, ConsoleMessage } from "@/components/console/types";
 
 type Notice = { kind: "error" | "info"; text: string } | null;
