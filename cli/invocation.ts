@@ -42,13 +42,15 @@ const flags = {
   help: { type: "boolean", short: "h" },
 } as const;
 
+const parseFlags = (argv: string[]) => parseArgs({ args: argv, options: flags, allowPositionals: true, strict: true });
+
 export type Parsed = { ok: true; invocation: Invocation } | { ok: false; code: number; message: string };
 
 /** argv → a command, or the exit code and message for bad usage / --help. */
 export function parseInvocation(argv: string[]): Parsed {
-  let parsed;
+  let parsed: ReturnType<typeof parseFlags>;
   try {
-    parsed = parseArgs({ args: argv, options: flags, allowPositionals: true, strict: true });
+    parsed = parseFlags(argv);
   } catch (e) {
     return { ok: false, code: 2, message: `${(e as Error).message}\n\n${USAGE}` };
   }

@@ -44,6 +44,7 @@ describe.skipIf(skipWithoutBrowser)("Admin → API keys: ready-made client confi
     const cursor = JSON.parse(await keys.configText("new key", "cursor"));
     expect(cursor).toEqual({ mcpServers: { switchboard: { url: mcpUrl, headers: { Authorization: `Bearer ${key}` } } } });
     const remote = JSON.parse(await keys.configText("new key", "claude-mcp-remote")).mcpServers.switchboard;
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: ${SWITCHBOARD_AUTH} is literal: mcp-remote expands it from the env block
     expect(remote.args).toEqual(["-y", "mcp-remote", mcpUrl, "--header", "Authorization:${SWITCHBOARD_AUTH}"]);
     expect(remote.env).toEqual({ SWITCHBOARD_AUTH: `Bearer ${key}` });
     await expect(keys.configs("new key").getByText(/Needs Node ≥ 22/).count()).resolves.toBe(1);

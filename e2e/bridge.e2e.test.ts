@@ -126,7 +126,7 @@ describe("switchboard-mcp: configuration and failures", () => {
   const run = (args: string[], env: Record<string, string>) => spawnSync(process.execPath, [bridgeBin, ...args], { env: bridgeEnv(env) as NodeJS.ProcessEnv, encoding: "utf8", input: "", timeout: 60_000 });
 
   it("a wrong key: a clear message naming where the key came from, exit code 3, and never the key", async () => {
-    const wrong = "sb_000000000000_" + "x".repeat(43);
+    const wrong = `sb_000000000000_${"x".repeat(43)}`;
     const r = run([], { SWITCHBOARD_URL: baseUrl, SWITCHBOARD_API_KEY: wrong });
     expect(r.status).toBe(3);
     expect(r.stderr).toMatch(/rejected the API key from SWITCHBOARD_API_KEY \(HTTP 401\)/);

@@ -65,7 +65,7 @@ describe("MCP tools under generated bad arguments", () => {
       fc.asyncProperty(arb, async ([name, field, value]) => {
         const args = { ...TOOLS[name], [field]: value };
         const where = `${name} ${field}=${JSON.stringify(value)?.slice(0, 200)}`;
-        let result;
+        let result: Awaited<ReturnType<McpTestClient["callTool"]>>;
         try {
           result = await mcp.callTool(name, args, { timeoutMs: 20_000 });
         } catch (e) {

@@ -93,7 +93,9 @@ const server = http.createServer(async (req, res) => {
     });
     const response = await handler.fetch(request, { authInfo: { token: "", clientId: principal.accountId, scopes: [], extra: { principal } } });
     const out: Record<string, string> = {};
-    response.headers.forEach((v, k) => (out[k] = v));
+    response.headers.forEach((v, k) => {
+      out[k] = v;
+    });
     if (!(out["content-type"] ?? "").startsWith("text/event-stream")) {
       // A plain JSON answer: one write with a length, as a production adapter would do.
       const buf = Buffer.from(await response.arrayBuffer());

@@ -25,7 +25,7 @@ export function cancellableFetch() {
       inflight.get(id)?.abort(new Error("cancelled by the client"));
       inflight.delete(id);
     }
-    if (message && message.method && message.id !== undefined) {
+    if (message?.method && message.id !== undefined) {
       const controller = new AbortController();
       inflight.set(message.id, controller);
       const signal = init.signal ? AbortSignal.any([init.signal, controller.signal]) : controller.signal;

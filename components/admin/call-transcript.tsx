@@ -45,6 +45,7 @@ export function CallTranscript({ turns, escalations = [] }: { turns: PublicCallD
         item.kind === "escalation" ? (
           <Escalation key={`e${item.e.caseId}`} e={item.e} />
         ) : (
+          // biome-ignore lint/suspicious/noArrayIndexKey: turns have no id and the transcript only grows at its end, so an index names the same turn every render
           <li key={i} className={`adm-bubble ${item.turn.speaker}`}>
             <span className="who">
               {item.turn.speaker === "agent" ? "Agent" : "Caller"} <time>{at(item.turn.atSeconds)}</time>

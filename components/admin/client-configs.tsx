@@ -6,6 +6,7 @@ import { clientConfigs } from "@/lib/admin/client-configs";
 
 /** Notes mark commands and file names with backticks; show those as code. */
 function withCode(text: string): ReactNode[] {
+  // biome-ignore lint/suspicious/noArrayIndexKey: the pieces of one fixed string never move, so an index is a stable key
   return text.split("`").map((part, i) => (i % 2 === 1 ? <code key={i}>{part}</code> : part));
 }
 
@@ -25,7 +26,7 @@ export function ClientConfigs({ baseUrl, apiKey, headingLevel = 3, label = "Clie
           <p className="adm-muted">
             Paste into <code>{c.where}</code>.
           </p>
-          {/* Scrolls sideways when long: focusable so a keyboard user can scroll it too. */}
+          {/* biome-ignore lint/a11y/useAriaPropsSupportedByRole lint/a11y/noNoninteractiveTabindex: scrolls sideways when long: focusable so a keyboard user can scroll it too, and named so the focus stop is announced */}
           <pre tabIndex={0} aria-label={`${c.title} configuration`}>
             <code data-testid={`client-config-${c.id}`}>{c.text}</code>
           </pre>

@@ -15,10 +15,10 @@ export function MetricsRange({ value, onChange }: { value: Range; onChange: (r: 
   // Filled after mount: the server does not know the browser's time zone (avoids a hydration mismatch).
   const [from, setFrom] = useState("");
   const [to, setTo] = useState("");
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only on mount: presets and Apply update the fields themselves
   useEffect(() => {
     setFrom(toLocalInput(value.from));
     setTo(toLocalInput(value.to));
-    // Only on mount (empty deps on purpose): presets and Apply update the fields themselves.
   }, []);
   const [error, setError] = useState<string | null>(null);
   function applyCustom() {
@@ -30,6 +30,7 @@ export function MetricsRange({ value, onChange }: { value: Range; onChange: (r: 
     onChange({ from: f.toISOString(), to: t.toISOString(), preset: "custom" });
   }
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a fieldset would bring the admin form's fieldset border and spacing; role="group" names the same grouping
     <div className="adm-range" role="group" aria-label="Date range">
       {PRESETS.map((p) => (
         <Button

@@ -6,7 +6,7 @@ import { CopyButton } from "@/components/admin/copy-button";
 /** A secret shown exactly once (a new API key, a generated password), with a copy button. */
 export function ShownOnce({ title, value, note, onDismiss, children }: { title: string; value: string; note: string; onDismiss: () => void; children?: ReactNode }) {
   return (
-    <div className="adm-notice" role="region" aria-label={title}>
+    <section className="adm-notice" aria-label={title}>
       <strong>{title}</strong>
       <div className="adm-secret">
         <code data-testid="shown-once-secret">{value}</code>
@@ -19,6 +19,6 @@ export function ShownOnce({ title, value, note, onDismiss, children }: { title: 
       <button type="button" className="adm-btn-secondary" style={{ marginTop: "0.5rem" }} onClick={onDismiss}>
         Done — I have saved it
       </button>
-    </div>
+    </section>
   );
 }

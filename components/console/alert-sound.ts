@@ -39,7 +39,7 @@ export const alertLog: { normal: number; urgent: number } = { normal: 0, urgent:
 
 /** A soft two-note chime for a new case; urgent cases get three louder, brighter double-beeps. */
 export function playAlert(kind: "normal" | "urgent"): boolean {
-  if (!ctx || ctx.state !== "running") return false;
+  if (ctx?.state !== "running") return false;
   const t = ctx.currentTime + 0.01;
   if (kind === "normal") {
     tone(ctx, t, 880, 0.18, 0.12);

@@ -40,10 +40,10 @@ export function ConsoleApp({ me, initialCaseId }: { me: ConsoleMember; initialCa
   const [helpOpen, setHelpOpen] = useState(false);
   const test = useTestEscalation();
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per page load: the replies list and the case named in the URL
   useEffect(() => {
     consoleApi.cannedReplies().then(setReplies, () => {});
     if (initialCaseId) oc.open(initialCaseId);
-    // Once per page load (empty deps on purpose): the replies list and the case named in the URL.
   }, []);
 
   // Keep a selection on the queue so Enter always has a target.

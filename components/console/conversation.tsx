@@ -10,6 +10,7 @@ export function Conversation({ c, messages }: { c: ConsoleCase; messages: Consol
   return (
     <ol className="cx-chat" aria-label="Conversation">
       {history.map((h, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: history turns have no id and the list only grows at its end, so an index names the same turn every render
         <li key={`h${i}`} className={`cx-bubble cx-bubble-${side(h.role)}`}>
           <span className="cx-bubble-who">{h.role}</span>
           <span className="cx-bubble-text">{h.content}</span>

@@ -34,7 +34,12 @@ export function HistoryApp({ me }: { me: ConsoleMember }) {
     // Debounced: one request after typing pauses, and only the latest answer is shown.
     const t = setTimeout(() => {
       consoleApi.history({ q: query.trim() || undefined, status }).then(
-        (r) => !stale && (setRows(r.cases), setNextBefore(r.nextBefore), setState("idle")),
+        (r) => {
+          if (stale) return;
+          setRows(r.cases);
+          setNextBefore(r.nextBefore);
+          setState("idle");
+        },
         () => !stale && setState("error"),
       );
     }, 250);
@@ -56,6 +61,7 @@ export function HistoryApp({ me }: { me: ConsoleMember }) {
     <ConsoleFrame me={me} current="history" helpOpen={helpOpen} setHelpOpen={setHelpOpen}>
       <div className="cx-history">
         <h1 className="cx-pane-title">History</h1>
+        {/* biome-ignore lint/a11y/useSemanticElements: the <search> element is too new for some supported browsers; role="search" on the form is its established equivalent */}
         <form className="cx-filters" role="search" onSubmit={(e) => e.preventDefault()}>
           <label htmlFor="history-q">Search</label>
           <input id="history-q" className="ui-input" type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Question, answer, caller…" />

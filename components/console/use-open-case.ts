@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
-import { consoleApi, ConsoleApiError } from "@/components/console/api-client";
+import { consoleApi, type ConsoleApiError } from "@/components/console/api-client";
 import type { ConsoleCase, ConsoleMessage } from "@/components/console/types";
 
 type Notice = { kind: "error" | "info"; text: string } | null;
@@ -54,6 +54,7 @@ export function useOpenCase(opts: { cases: Map<string, ConsoleCase>; upsert: (c:
 
   // A new message on the open case (the agent added context) shows up in the thread.
   const updatedAt = current?.updatedAt;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: updatedAt is the trigger: it changes when a message arrives, and the thread is fetched again
   useEffect(() => {
     if (openId) consoleApi.messages(openId).then(setMessages, () => {});
   }, [openId, updatedAt]);

@@ -24,6 +24,7 @@ export function usePresence() {
     }
   }, []);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: status is the trigger: a change is sent at once (beat reads it from a ref) and restarts the interval
   useEffect(() => {
     void beat();
     // On a reload the previous page's "away" (sent as it unloaded) can land after our first beat: beat again shortly.

@@ -38,6 +38,7 @@ export function RealtimeProvider({ config, children }: { config: RealtimeClientC
   configRef.current = config;
   const key = connectionKey(config);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: key is the trigger: reconnect only when the subscription changes (config is read from a ref, so a refreshed token alone does not)
   useEffect(() => {
     const connection = connectRealtime(configRef.current, {
       onStatus: setStatus,

@@ -70,7 +70,7 @@ export function SetupForm({ tokenRequired, initialToken, origin }: { tokenRequir
 
 function SetupDone({ done }: { done: Done }) {
   return (
-    <div className="card" role="region" aria-label="Setup complete">
+    <section className="card" aria-label="Setup complete">
       <p role="status">
         <strong>You are signed in as {done.email}.</strong>
       </p>
@@ -89,6 +89,6 @@ function SetupDone({ done }: { done: Done }) {
       <p>
         <a href="/console">Open the console →</a> · <a href="/admin">Admin</a> · <a href="/">Home</a>
       </p>
-    </div>
+    </section>
   );
 }

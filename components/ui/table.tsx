@@ -6,6 +6,7 @@ import type { ReactNode, TableHTMLAttributes } from "react";
  */
 export function Table({ caption, className, children, label, ...rest }: TableHTMLAttributes<HTMLTableElement> & { caption?: ReactNode; label?: string }) {
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a <section> is a region only when named, and the label is optional here
     <div className="ui-table-wrap" role="region" aria-label={label} tabIndex={label ? 0 : undefined}>
       <table className={`ui-table${className ? ` ${className}` : ""}`} {...rest}>
         {caption && <caption className="ui-sr">{caption}</caption>}

@@ -21,6 +21,7 @@ describe("client configs", () => {
   it("mcp-remote: header without spaces in args, the bearer value in env (Claude Desktop splits args on spaces)", () => {
     const s = JSON.parse(byId("https://sb.example.com")["claude-mcp-remote"]!.text).mcpServers.switchboard;
     expect(s.command).toBe("npx");
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: ${SWITCHBOARD_AUTH} is literal: mcp-remote expands it from the env block
     expect(s.args).toEqual(["-y", "mcp-remote", "https://sb.example.com/api/mcp", "--header", "Authorization:${SWITCHBOARD_AUTH}"]);
     for (const a of s.args) expect(a).not.toMatch(/\s/);
     expect(s.env).toEqual({ SWITCHBOARD_AUTH: `Bearer ${KEY}` });

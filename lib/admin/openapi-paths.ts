@@ -1,4 +1,4 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { addMemberInput } from "@/lib/members/add-member";
 import { createKeyInput } from "@/lib/members/manage-api-keys";
 import { callbackPolicyInput } from "@/lib/calls/callback-policy";

@@ -69,7 +69,10 @@ const MAX_CACHED = 10_000;
 
 function keyCache(db: Db): Map<string, Cached> {
   let m = verified.get(db);
-  if (!m) verified.set(db, (m = new Map()));
+  if (!m) {
+    m = new Map();
+    verified.set(db, m);
+  }
   return m;
 }
 

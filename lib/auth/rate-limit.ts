@@ -35,7 +35,8 @@ const fallbacks = new Map<number, RateLimiterMemory>();
 async function countLocally(keyId: string, limit: number): Promise<{ value: number; ttlMs: number }> {
   let limiter = fallbacks.get(limit);
   if (!limiter) {
-    fallbacks.set(limit, (limiter = new RateLimiterMemory({ points: limit, duration: WINDOW_MS / 1000, keyPrefix: `rl${limit}` })));
+    limiter = new RateLimiterMemory({ points: limit, duration: WINDOW_MS / 1000, keyPrefix: `rl${limit}` });
+    fallbacks.set(limit, limiter);
     log.warn({ limit }, "kv unreachable: rate limits are counted per instance");
   }
   try {

@@ -38,7 +38,7 @@ export async function applyCallUpdates(deps: Deps, items: BatchUpdate[]): Promis
         if (missing.length) throw new Error(`calls not found in account ${group[0]!.accountId}: ${missing.join(", ")}`);
         return applyLockedUpdates(tx, deps.config.CREDITS_STARTING_BALANCE, group.map((i) => ({ ...i, row: byId.get(i.callId)! })));
       });
-      results.forEach((result, n) => outcomes.push({ callId: group[n]!.callId, ok: true, result }));
+      for (const [n, result] of results.entries()) outcomes.push({ callId: group[n]!.callId, ok: true, result });
       for (const r of results) if (r.becameFinal) logFinal(r.call);
     } catch (e) {
       log.warn({ accountId: group[0]!.accountId, calls: group.length, err: String(rootCause(e)).slice(0, 300) }, "batched call update failed; applying one by one");

@@ -3,7 +3,7 @@ import type { CallsDeps } from "@/lib/calls/deps";
 import { AppError } from "@/lib/errors";
 import { readText } from "@/lib/http/read-body";
 import { SIGNATURE_HEADER } from "@/lib/telephony/signature";
-import { isTelephonyError } from "@/lib/telephony/port";
+import { isTelephonyError, type ProviderEvent } from "@/lib/telephony/port";
 
 /** Provider status events are small (Bland's largest, with a long transcript, is tens of KB). */
 export const WEBHOOK_MAX_BYTES = 1024 * 1024;
@@ -18,7 +18,7 @@ export async function handleProviderWebhook(deps: CallsDeps, args: { provider: s
   if (args.provider !== deps.telephony.name) throw new AppError("not_found", `No webhook for provider "${args.provider}" here (the active provider is ${deps.telephony.name}).`);
   if (!args.req.headers.get(SIGNATURE_HEADER)) throw new AppError("unauthorized", `Webhook signature missing (${SIGNATURE_HEADER} header).`);
   const rawBody = await readText(args.req, WEBHOOK_MAX_BYTES);
-  let event;
+  let event: ProviderEvent;
   try {
     event = await deps.telephony.verifyWebhook(rawBody, args.req.headers);
   } catch (e) {

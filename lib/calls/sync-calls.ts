@@ -71,7 +71,10 @@ export async function runSyncCalls(deps: CallsDeps, opts: SyncRunOptions = {}): 
       // batch (the list is exhausted) nor on the last batch a run may do, so a stopped or time-boxed run
       // reads nothing it does not apply.
       const more = reads.batch.length === c.CALL_SYNC_BATCH_SIZE && performance.now() < deadline && (opts.stopAfterBatches === undefined || batches + 1 < opts.stopAfterBatches);
-      if (more) (ahead = readNext(last)).catch(() => undefined); // awaited next turn; this only keeps it from being "unhandled" meanwhile
+      if (more) {
+        ahead = readNext(last);
+        ahead.catch(() => undefined); // awaited next turn; this only keeps it from being "unhandled" meanwhile
+      }
       await applyBatchReads(deps, reads, counts);
       batches++;
       if (!(await saveCheckpoint(deps.db, lease, last, reads.batch.length, c.CALL_SYNC_LEASE_SECONDS))) return done("lease_lost");

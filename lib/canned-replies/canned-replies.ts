@@ -10,7 +10,7 @@ export function toPublicCannedReply(r: CannedReplyRow): PublicCannedReply {
   return { id: r.id, shortcut: r.shortcut, title: r.title, body: r.body, createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString() };
 }
 
-function parse<T>(schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: { issues: any[] } } }, raw: unknown): T {
+function parse<T>(schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: { issues: Parameters<typeof describeIssues>[0] } } }, raw: unknown): T {
   const r = schema.safeParse(raw);
   if (!r.success) throw new AppError("validation_failed", describeIssues(r.error.issues));
   return r.data;

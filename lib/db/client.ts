@@ -73,7 +73,8 @@ const holder = globalThis as typeof globalThis & { __switchboardDb?: Holder };
 
 /** The process database, opened and migrated once (kept on globalThis so dev reloads reuse it). */
 export function getDatabase(): Promise<Database> {
-  const h = (holder.__switchboardDb ??= {});
+  holder.__switchboardDb ??= {};
+  const h = holder.__switchboardDb;
   h.ready ??= (async () => {
     const c = getConfig();
     const database = await openDatabase({

@@ -6,7 +6,10 @@ export function createLocalDispatch() {
   return {
     add(topic: Topic, handler: Handler): () => void {
       let set = handlers.get(topic);
-      if (!set) handlers.set(topic, (set = new Set()));
+      if (!set) {
+        set = new Set();
+        handlers.set(topic, set);
+      }
       set.add(handler);
       return () => {
         set.delete(handler);

@@ -16,10 +16,16 @@ const CHUNK = 500;
  */
 export function watchCase(deps: Deps, caseId: string, wake: () => void): () => void {
   let net = nets.get(deps.db);
-  if (!net) nets.set(deps.db, (net = { waiters: new Map(), timer: null }));
+  if (!net) {
+    net = { waiters: new Map(), timer: null };
+    nets.set(deps.db, net);
+  }
   const n = net;
   let set = n.waiters.get(caseId);
-  if (!set) n.waiters.set(caseId, (set = new Set()));
+  if (!set) {
+    set = new Set();
+    n.waiters.set(caseId, set);
+  }
   set.add(wake);
   if (!n.timer) {
     n.timer = setInterval(() => void sweep(deps, n), deps.config.HITL_RECHECK_INTERVAL_MS);

@@ -10,6 +10,7 @@ const PLACEHOLDER = "http://switchboard.invalid";
 export function safeNextPath(raw: string | null | undefined, fallback = "/console"): string {
   if (typeof raw !== "string" || raw.length === 0 || raw.length > 2048) return fallback;
   // Only a path: a scheme, a backslash or a control character (tab, CR, LF…) is refused outright.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are refused
   if (!raw.startsWith("/") || /[\u0000-\u001f\u007f\\]/.test(raw)) return fallback;
   let url: URL;
   try {

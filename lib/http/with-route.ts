@@ -42,6 +42,7 @@ async function requireSession(req: Request, deps: Deps) {
 export function withRoute(handler: Handler<Principal>, permission: { scopes: Extract<Permission, { scopes: unknown }>["scopes"] }): DeclaredRoute;
 export function withRoute(handler: Handler<null>, permission: { public: true; note?: string } | { cron: true }): DeclaredRoute;
 export function withRoute(handler: Handler<Extract<Principal, { kind: "member" }>>, permission: { session: true; note?: string }): DeclaredRoute;
+// biome-ignore lint/suspicious/noExplicitAny: the overloads above pair each permission with its principal type; no single type is compatible with all three
 export function withRoute(handler: Handler<any>, permission: Permission): DeclaredRoute {
   const route = async (req: Request, ctx: RouteContext) => {
     const requestId = req.headers.get("x-request-id") ?? randomUUID();

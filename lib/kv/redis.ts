@@ -8,7 +8,10 @@ export function createRedisKv(url: string, opts: { keyPrefix?: string; timeoutMs
   const ready = () => whenReady(redis, timeoutMs);
   return {
     driver: "redis",
-    get: async (key) => (await ready(), redis.get(key)),
+    get: async (key) => {
+      await ready();
+      return redis.get(key);
+    },
     async set(key, value, o = {}) {
       await ready();
       const args: (string | number)[] = [];
@@ -30,7 +33,10 @@ export function createRedisKv(url: string, opts: { keyPrefix?: string; timeoutMs
       await ready();
       await redis.zadd(key, score, member);
     },
-    zcount: async (key, min, max) => (await ready(), redis.zcount(key, min, max)),
+    zcount: async (key, min, max) => {
+      await ready();
+      return redis.zcount(key, min, max);
+    },
     async zrem(key, member) {
       await ready();
       await redis.zrem(key, member);

@@ -18,7 +18,10 @@ export function cacheJsonSchema(schema: unknown): void {
   const wrap = (io: "input" | "output"): Converter => (params) => {
     const key = `${io}:${JSON.stringify(params ?? {})}`;
     let json = memo.get(key);
-    if (!json) memo.set(key, (json = hooks[io](params)));
+    if (!json) {
+      json = hooks[io](params);
+      memo.set(key, json);
+    }
     return structuredClone(json);
   };
   std.jsonSchema = { input: wrap("input"), output: wrap("output") };

@@ -53,6 +53,7 @@ export async function readOAuthForm(req: Request): Promise<URLSearchParams> {
   const type = (req.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
   if (type !== "application/x-www-form-urlencoded") throw oauthError("invalid_request", "Content-Type: must be application/x-www-form-urlencoded.");
   const text = await readText(req, OAUTH_MAX_BODY_BYTES);
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: a NUL byte is what this rejects
   if (/[\u0000]/.test(text) || text.includes("%00")) throw oauthError("invalid_request", "body: must not contain NUL characters.");
   const form = new URLSearchParams(text);
   const seen = new Set<string>();

@@ -34,6 +34,7 @@ const MAX_CONTENT = 4000;
 const MAX_ID = 200;
 
 /** Text PostgreSQL can store, whatever the transcript held (NUL, lone surrogates become U+FFFD). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is matched on purpose, PostgreSQL text cannot hold it
 const clean = (s: string) => s.replace(/\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
 const id = (s: string | undefined) => (s ? clean(s).slice(0, MAX_ID) : undefined);
 

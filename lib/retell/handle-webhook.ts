@@ -14,6 +14,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Text PostgreSQL can store, however the call's words arrived: NUL and lone surrogates become U+FFFD, everywhere. */
 function scrub(v: unknown, depth = 0): unknown {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is matched on purpose, PostgreSQL text cannot hold it
   if (typeof v === "string") return v.replace(/\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
   if (typeof v !== "object" || v === null) return v;
   if (depth > 64) return null; // deeper than any Retell field: dropped rather than stored unchecked

@@ -28,7 +28,10 @@ export async function selectBatch(db: Db, limit: number): Promise<PendingEntity[
   for (const r of rows) {
     const k = key(r.entity_type, r.entity_id);
     let e = byKey.get(k);
-    if (!e) byKey.set(k, (e = { type: r.entity_type, id: r.entity_id, accountId: r.account_id, seqs: [], labels: [] }));
+    if (!e) {
+      e = { type: r.entity_type, id: r.entity_id, accountId: r.account_id, seqs: [], labels: [] };
+      byKey.set(k, e);
+    }
     e.seqs.push(Number(r.seq));
     if (r.event) e.labels.push(eventLabel(r.event, new Date(r.occurred_at)));
   }
@@ -96,7 +99,10 @@ export function toRanges(batch: PendingEntity[], headersMissing: SheetsEntity[])
     let run: PendingEntity[] = [];
     const flush = () => run.length && out.push({ range: rowsRange(type, run[0]!.row!, run[run.length - 1]!.row!), values: run.map((e) => e.cells!) });
     for (const e of rows) {
-      if (run.length && (e.row !== run[run.length - 1]!.row! + 1)) (flush(), (run = []));
+      if (run.length && (e.row !== run[run.length - 1]!.row! + 1)) {
+        flush();
+        run = [];
+      }
       run.push(e);
     }
     flush();

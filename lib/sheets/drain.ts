@@ -41,7 +41,10 @@ export function createSheetsDrainer(o: DrainerOptions) {
     const bucket = new TokenBucket(c.SHEETS_REQUESTS_PER_MINUTE, c.SHEETS_BURST, state.bucketTokens ?? c.SHEETS_BURST, state.bucketAtMs ?? clock.now());
     const gateway = createGateway({ db, holder, clock, breaker: breaker.policy, bucket });
     const out: DrainResult = { status: "drained", batches: 0, rows: 0, requests: 0, retries: 0 };
-    const send: typeof gateway = (kind, rows, fn) => ((out.requests++), gateway(kind, rows, fn));
+    const send: typeof gateway = (kind, rows, fn) => {
+      out.requests++;
+      return gateway(kind, rows, fn);
+    };
     const ctx = { db, port, config: c, send };
     const deadline = clock.now() + c.SHEETS_MAX_RUN_SECONDS * 1000;
     let attempt = 0;

@@ -15,7 +15,7 @@ export function csvField(v: CellValue): string {
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-const csv = (rows: CellValue[][]) => rows.map((r) => r.map(csvField).join(",")).join("\r\n") + "\r\n";
+const csv = (rows: CellValue[][]) => `${rows.map((r) => r.map(csvField).join(",")).join("\r\n")}\r\n`;
 
 /**
  * The same rows the sheet gets (same columns, same Events history), for the caller's account only, oldest

@@ -2,7 +2,7 @@ import { circuitBreaker, CircuitState, ConsecutiveBreaker, handleWhen, type Circ
 import type { Config } from "@/lib/config/env";
 import type { Db } from "@/lib/db/client";
 import { log } from "@/lib/log";
-import { TokenBucket } from "@/lib/sheets/backoff";
+import type { TokenBucket } from "@/lib/sheets/backoff";
 import type { Clock } from "@/lib/sheets/clock";
 import { isSheetsError } from "@/lib/sheets/port";
 import { recordRequest, saveBreaker, saveBucket } from "@/lib/sheets/store";

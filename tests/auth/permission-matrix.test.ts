@@ -18,7 +18,7 @@ function routeFiles(dir: string): string[] {
   );
 }
 const urlPath = (file: string) =>
-  "/" + path.relative(path.join(ROOT, "app"), path.dirname(file)).split(path.sep).map((s) => s.replace(/^\[(.+)\]$/, "{$1}")).join("/");
+  `/${path.relative(path.join(ROOT, "app"), path.dirname(file)).split(path.sep).map((s) => s.replace(/^\[(.+)\]$/, "{$1}")).join("/")}`;
 
 type Handler = ((req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>) & { permission?: unknown };
 const routes: Array<{ name: string; handler: Handler; pattern: string }> = [];

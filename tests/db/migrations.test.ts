@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { getTableColumns, getTableName, is, sql } from "drizzle-orm";
 import { PgTable } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, queryRows, type Database } from "@/lib/db/client";
+import { openDatabase, queryRows } from "@/lib/db/client";
 import { createTestDatabase } from "@/tests/support/test-deps";
 import { migrate, MIGRATIONS_DIR } from "@/lib/db/migrate";
 import * as schema from "@/lib/db/schema";

@@ -126,7 +126,7 @@ for (const adapter of adapters) {
         [c2, "case.claimed"],
       ]);
       expect(one.got.map((e) => e.caseId)).toEqual([c1]);
-      offs.forEach((off) => off());
+      for (const off of offs) off();
     });
 
     it("keeps the publishing order and delivers to every subscriber of a topic", async () => {
@@ -139,7 +139,7 @@ for (const adapter of adapters) {
       const ids = Array.from({ length: 20 }, (_, i) => i + 1);
       expect(a.got.map((e) => e.messageId)).toEqual(ids);
       expect(b.got.map((e) => e.messageId)).toEqual(ids);
-      offs.forEach((off) => off());
+      for (const off of offs) off();
     });
 
     it("unsubscribe stops delivery to that handler only", async () => {
@@ -171,7 +171,7 @@ for (const adapter of adapters) {
       ];
       await bus.pub.publish(ev(accountId, caseId));
       await waitFor(() => ok.got.length === 2);
-      offs.forEach((off) => off());
+      for (const off of offs) off();
     });
 
     // The memory bus is one instance with no wire and no prefix, so there is nothing to separate.

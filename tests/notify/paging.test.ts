@@ -84,7 +84,7 @@ describe("paging on-call operators", () => {
     const c = await ask("Where do I park?");
     let page = (await pagesFor(c.id))[0];
     const until = Date.now() + 30_000;
-    while ((!page || page.status !== "sent") && Date.now() < until) {
+    while (page?.status !== "sent" && Date.now() < until) {
       await new Promise((r) => setTimeout(r, 300));
       await app.deps.db.update(notifications).set({ nextAttemptAt: new Date() }).where(eq(notifications.caseId, c.id)); // skip the backoff wait
       await runMaintenance(deps());

@@ -40,7 +40,9 @@ describe.each(realtimeHarnesses())("realtime contract: $name", (spec) => {
     a = await createTenant(deps.db, "Alpha");
     b = await createTenant(deps.db, "Bravo");
   });
-  afterEach(() => open.splice(0).forEach((c) => c.close()));
+  afterEach(() => {
+    for (const c of open.splice(0)) c.close();
+  });
   afterAll(async () => {
     await h?.stop();
     await deps?.close();

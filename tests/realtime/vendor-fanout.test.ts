@@ -80,7 +80,7 @@ describe("vendor fan-out (Pusher stand-in)", () => {
       expect(sent(row.id).map((e) => e.data.type)).toEqual(["case.created", "case.claimed"]);
       expect(heard[0]!.map((e) => e.id)).toEqual(heard[1]!.map((e) => e.id));
     } finally {
-      unsubs.forEach((u) => u());
+      for (const u of unsubs) u();
       await Promise.all(buses.map((b) => b.close()));
     }
   });

@@ -121,7 +121,7 @@ describe("POST /api/retell/functions", () => {
     expect(tooLong.json.error.message).toMatch(/timeoutSeconds/);
     const question = `Long wait ${uniq()}?`;
     const pending = callFunction(app, { key: "hitl:ask", body: { name: "ask_human", call: retellCall(`call_${uniq()}`), args: { question, timeoutSeconds: 100 } } });
-    let row;
+    let row: typeof cases.$inferSelect | undefined;
     for (let i = 0; i < 100 && !row; i++) [row] = await app.deps.db.select().from(cases).where(eq(cases.question, question)), await new Promise((r) => setTimeout(r, 50));
     expect(row!.timeoutSeconds).toBe(100);
     await postMessage(app.deps, answerer, row!.id, { content: "Yes, 10 am to 4 pm." });

@@ -52,7 +52,7 @@ export function retellCall(callId: string, transcript: Array<{ role: string; con
 }
 
 /** POSTs a Retell call webhook to /api/webhooks/retell in-process, signed by retell-sdk as Retell signs it. */
-export async function sendWebhook(app: App, opts: { accountId?: string; body: string | object; signWith?: string; signature?: string; query?: string }) {
+export async function sendWebhook(_app: App, opts: { accountId?: string; body: string | object; signWith?: string; signature?: string; query?: string }) {
   const raw = typeof opts.body === "string" ? opts.body : JSON.stringify(opts.body);
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (opts.signature) headers["x-retell-signature"] = opts.signature;

@@ -130,7 +130,7 @@ export function startChronogolfStandin(opts: { organizationId: string; clientId:
       const requestId = rel(body, "reservation_request", "reservation_request");
       if (body?.data?.type !== "reservation" || !requestId) return violation(res, "reservations: data.type reservation, relationships.reservation_request");
       const r = state.requests.get(requestId);
-      if (!r || !r.rounds.length) return error(res, 422, "unprocessable_entity", "The reservation request has no rounds");
+      if (!r?.rounds.length) return error(res, 422, "unprocessable_entity", "The reservation request has no rounds");
       const t = state.teetimes.find((x) => x.id === r.teetimeId)!;
       if (t.free_slots < r.rounds.length) return error(res, 422, "teetime_full", `Only ${t.free_slots} slots left on this tee time`);
       t.free_slots -= r.rounds.length;

@@ -152,7 +152,7 @@ export async function startPusherStandin(app = { appId: "4242", key: "standin-ke
     },
     close: async () => {
       for (const ws of wss.clients) ws.terminate();
-      tcp.forEach((s) => s.destroy());
+      for (const s of tcp) s.destroy();
       wss.close();
       await new Promise<void>((r) => server.close(() => r()));
     },

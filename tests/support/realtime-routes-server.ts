@@ -61,9 +61,11 @@ export async function startRealtimeRoutes(deps: Deps) {
   const { port } = server.address() as net.AddressInfo;
   return {
     baseUrl: `http://127.0.0.1:${port}`,
-    dropConnections: () => sockets.forEach((s) => s.destroy()),
+    dropConnections: () => {
+      for (const s of sockets) s.destroy();
+    },
     close: async () => {
-      sockets.forEach((s) => s.destroy());
+      for (const s of sockets) s.destroy();
       await new Promise<void>((r) => server.close(() => r()));
     },
   };

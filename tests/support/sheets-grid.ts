@@ -46,7 +46,9 @@ export class Grid {
     }
     values.forEach((row, i) => {
       const target = (t.rows[a.r1 - 1 + i] ??= []);
-      row.forEach((v, j) => (target[a.c1 - 1 + j] = v));
+      row.forEach((v, j) => {
+        target[a.c1 - 1 + j] = v;
+      });
     });
     return { updatedRows: values.length, updatedCells: values.reduce((n, r) => n + r.length, 0) };
   }

@@ -73,7 +73,7 @@ export async function startSupabaseRealtimeStandin(opts: { jwtSecret?: string } 
     const claims = token ? verifyJwt(jwtSecret, token) : null;
     if (token && !claims) return { claims, reason: "Invalid JWT: signature, algorithm or expiry rejected" };
     if (!isPrivate) return { claims };
-    if (!claims) return { claims, reason: "Unauthorized: You do not have permissions to read from this Channel topic: " + topic.replace(/^realtime:/, "") };
+    if (!claims) return { claims, reason: `Unauthorized: You do not have permissions to read from this Channel topic: ${topic.replace(/^realtime:/, "")}` };
     if (claims.role === "service_role") return { claims };
     const sub = topic.replace(/^realtime:/, "");
     if (claims.role !== "authenticated" || sub !== `account:${claims.account_id}`) return { claims, reason: `Unauthorized: You do not have permissions to read from this Channel topic: ${sub}` };
@@ -195,7 +195,7 @@ export async function startSupabaseRealtimeStandin(opts: { jwtSecret?: string } 
     },
     close: async () => {
       for (const ws of wss.clients) ws.terminate();
-      tcp.forEach((s) => s.destroy());
+      for (const s of tcp) s.destroy();
       wss.close();
       await new Promise<void>((r) => server.close(() => r()));
     },

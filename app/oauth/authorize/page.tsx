@@ -2,7 +2,7 @@ import { redirect } from "next/navigation";
 import { getDeps } from "@/lib/deps";
 import { requireMemberPage } from "@/lib/auth/current-member";
 import { isOAuthError } from "@/lib/oauth/oauth-error";
-import { parseAuthorizationRequest, redirectOf } from "@/lib/oauth/authorization-request";
+import { parseAuthorizationRequest, redirectOf, type AuthorizationRequest } from "@/lib/oauth/authorization-request";
 import { grantableScopes, SCOPE_WORDS } from "@/lib/oauth/scopes";
 import { pageOrigin } from "@/lib/oauth/page-origin";
 import { ConsentButtons } from "@/components/oauth/consent-buttons";
@@ -22,7 +22,7 @@ const toParams = (sp: Search) => {
 export default async function AuthorizePage({ searchParams }: { searchParams: Promise<Search> }) {
   const params = toParams(await searchParams);
   const origin = await pageOrigin();
-  let request;
+  let request: AuthorizationRequest;
   try {
     request = await parseAuthorizationRequest((await getDeps()).db, params, origin);
   } catch (e) {

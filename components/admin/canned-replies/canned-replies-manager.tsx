@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { consoleApi } from "@/components/console/api-client";
 import { CannedReplyForm } from "@/components/admin/canned-replies/canned-reply-form";
 import type { CannedReply } from "@/components/console/types";
@@ -17,10 +17,10 @@ export function CannedRepliesManager() {
   const [status, setStatus] = useState("");
   const [deleting, setDeleting] = useState<CannedReply | null>(null);
 
-  const load = () => consoleApi.cannedReplies().then(setRows, (e) => setStatus(errorText(e)));
+  const load = useCallback(() => consoleApi.cannedReplies().then(setRows, (e) => setStatus(errorText(e))), []);
   useEffect(() => {
     void load();
-  }, []);
+  }, [load]);
 
   const create = async (v: { shortcut: string; title: string; body: string }) => {
     try {

@@ -7,7 +7,7 @@ export function Snippet({ label, value, testId }: { label: string; value: string
       <div className="adm-snippet-head">
         <strong>{label}</strong> <CopyButton value={value} label="Copy" />
       </div>
-      {/* Scrolls when long: focusable so a keyboard user can scroll it too. */}
+      {/* biome-ignore lint/a11y/useAriaPropsSupportedByRole lint/a11y/noNoninteractiveTabindex: scrolls when long: focusable so a keyboard user can scroll it too, and named so the focus stop is announced */}
       <pre data-testid={testId} aria-label={label} tabIndex={0}>
         {value}
       </pre>

@@ -39,12 +39,12 @@ export function SheetsDashboard({ initial }: { initial: SheetsStatus }) {
           {s.serviceAccountEmail && <> · shared with <code>{s.serviceAccountEmail}</code> (Editor)</>}
         </p>
       )}
-      <div className="adm-tiles" aria-label="Sheets log status">
+      <section className="adm-tiles" aria-label="Sheets log status">
         <div className="adm-tile"><span className="k">Circuit breaker</span><span className={`adm-badge ${cls}`} data-testid="breaker">{label}</span></div>
         <div className="adm-tile"><span className="v" data-testid="backlog">{s.backlog.count}</span><span className="k">rows waiting{s.backlog.count ? `, oldest ${Math.round(s.backlog.ageSeconds)} s` : ""}</span></div>
         <div className="adm-tile"><span className="v" data-testid="rows-written">{s.rowsWritten}</span><span className="k">rows written</span></div>
         <div className="adm-tile"><span className="v">{s.requestsLastMinute}<small>/{s.quotaPerMinute}</small></span><span className="k">requests in the last minute (quota)</span></div>
-      </div>
+      </section>
       <h2>Requests per minute (last hour)</h2>
       <RequestsPerMinuteChart data={s.perMinute} quota={s.quotaPerMinute} />
       <h2>Last error</h2>

@@ -28,12 +28,16 @@ const retryable = (e: unknown) => !isChronogolfHttpError(e) || e.status === 429 
 
 type Token = { accessToken: string; expiresAt: number };
 type Holder = typeof globalThis & { __golfChronogolf?: { tokens: Map<string, Promise<Token>>; breakers: Map<string, ReturnType<typeof makeBreaker>> } };
-const state = ((globalThis as Holder).__golfChronogolf ??= { tokens: new Map(), breakers: new Map() });
+(globalThis as Holder).__golfChronogolf ??= { tokens: new Map(), breakers: new Map() };
+const state = (globalThis as Holder).__golfChronogolf!;
 
 const makeBreaker = () => circuitBreaker(handleWhen(retryable), { halfOpenAfter: 10_000, breaker: new ConsecutiveBreaker(5) });
 const breakerFor = (base: string) => {
   let b = state.breakers.get(base);
-  if (!b) state.breakers.set(base, (b = makeBreaker()));
+  if (!b) {
+    b = makeBreaker();
+    state.breakers.set(base, b);
+  }
   return b;
 };
 const readRetry = retry(handleWhen(retryable), { maxAttempts: 2, backoff: new ExponentialBackoff({ initialDelay: 200, maxDelay: 2000 }) });

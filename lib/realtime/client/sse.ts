@@ -48,8 +48,7 @@ export const connectSse: Connector<SseConfig> = (config, handlers, opts) => {
           if (done) break;
           touch();
           buffer += value;
-          let end: number;
-          while ((end = buffer.search(/\r?\n\r?\n/)) >= 0) {
+          for (let end = buffer.search(/\r?\n\r?\n/); end >= 0; end = buffer.search(/\r?\n\r?\n/)) {
             const block = buffer.slice(0, end);
             buffer = buffer.slice(end + (buffer[end] === "\r" ? 4 : 2));
             const f = parseBlock(block);

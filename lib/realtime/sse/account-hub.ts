@@ -15,8 +15,11 @@ const hubsByBus = new WeakMap<EventBus, Map<string, Hub>>();
 
 function hubFor(bus: EventBus, accountId: string): Hub {
   let hubs = hubsByBus.get(bus);
-  if (!hubs) hubsByBus.set(bus, (hubs = new Map()));
-  let hub = hubs.get(accountId);
+  if (!hubs) {
+    hubs = new Map();
+    hubsByBus.set(bus, hubs);
+  }
+  const hub = hubs.get(accountId);
   if (hub) return hub;
   const created: Hub = { listeners: new Set(), recent: [], ready: Promise.resolve(() => {}) };
   created.ready = bus.subscribe(`account:${accountId}`, (raw) => {

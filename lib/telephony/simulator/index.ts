@@ -34,13 +34,14 @@ export function createSimulatorTelephony(opts: SimulatorOptions): TelephonyPort 
   const canceled = new Map<string, number>();
   let secretPromise: Promise<string> | undefined;
   const source = opts.webhookSecret;
-  const secret = (): Promise<string> =>
-    typeof source === "string"
-      ? Promise.resolve(source)
-      : (secretPromise ??= source().catch((e: unknown) => {
-          secretPromise = undefined;
-          throw e;
-        }));
+  const secret = (): Promise<string> => {
+    if (typeof source === "string") return Promise.resolve(source);
+    secretPromise ??= source().catch((e: unknown) => {
+      secretPromise = undefined;
+      throw e;
+    });
+    return secretPromise;
+  };
 
   const send = (id: string, sim: SimCall, input: PlaceCallInput, atMs: number) => {
     const call = simCallAt(sim, id, atMs, canceled.get(id));

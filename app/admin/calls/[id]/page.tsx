@@ -76,6 +76,7 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
       <h2>Recording</h2>
       {audioSrc ? (
         <>
+          {/* biome-ignore lint/a11y/useMediaCaption: phone recordings have no caption track; the transcript is on this page */}
           <audio controls preload="metadata" src={audioSrc} data-testid="call-recording" aria-describedby={call.provider === "simulator" ? "rec-note" : undefined}>
             <a href={audioSrc}>Download the recording</a>
           </audio>

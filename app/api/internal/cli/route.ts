@@ -29,7 +29,14 @@ export const POST = withRoute(async ({ req, deps }) => {
   if (!parsed.ok) return json({ code: parsed.code, stdout: "", stderr: `${parsed.message}\n` });
   let stdout = "";
   let stderr = "";
-  const io = { out: (line: string) => void (stdout += `${line}\n`), info: (line: string) => void (stderr += `${line}\n`) };
+  const io = {
+    out: (line: string) => {
+      stdout += `${line}\n`;
+    },
+    info: (line: string) => {
+      stderr += `${line}\n`;
+    },
+  };
   try {
     const code = await runCommand(deps.db, parsed.invocation, USAGE, io);
     return json({ code, stdout, stderr });

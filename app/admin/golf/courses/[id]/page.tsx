@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getDeps } from "@/lib/deps";
 import { requireAdminPage } from "@/lib/admin/require-admin-page";
-import { getTeeSheet } from "@/lib/golf/get-tee-sheet";
+import { getTeeSheet, type TeeSheet } from "@/lib/golf/get-tee-sheet";
 import { addDays, spokenDate } from "@/lib/golf/time";
 import { isAppError } from "@/lib/errors";
 import { CourseForm } from "@/components/admin/golf/course-form";
@@ -15,7 +15,7 @@ export default async function CoursePage({ params, searchParams }: { params: Pro
   const deps = await getDeps();
   const { id } = await params;
   const { date } = await searchParams;
-  let sheet;
+  let sheet: TeeSheet;
   try {
     sheet = await getTeeSheet(deps, me, id, date ? { date } : {});
   } catch (e) {
