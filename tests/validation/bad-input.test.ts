@@ -73,7 +73,8 @@ describe("out-of-range dates and non-integer limits are validation errors", () =
     expect((await getCredits(deps, t.reader, { limit: "2" })).ledger.length).toBeLessThanOrEqual(2);
     await expectAppError(() => parseOrThrow(metricsRangeQuery, { from: "-000001-01-01T00:00:00Z", to: "-000001-01-02T00:00:00Z" }), "validation_failed", /^from: /);
     await expectAppError(() => parseOrThrow(listCasesQuery, { before: "0000-01-01T00:00:00Z" }), "validation_failed", /^before: /);
-    await expectAppError(listDeadLetters(deps, t.admin, { before: "+200000-01-01T00:00:00Z" }), "validation_failed", /^before: /);
+    await expectAppError(listDeadLetters(deps, t.admin, { cursor: Buffer.from(JSON.stringify({ t: "+200000-01-01T00:00:00Z", id: crypto.randomUUID() })).toString("base64url") }), "validation_failed", /^cursor: /);
+    await expectAppError(() => parseOrThrow(listCasesQuery, { cursor: "not a cursor" }), "validation_failed", /^cursor: /);
     expect(await caseIdForSession(deps, t.account.id, "no such session")).toBeNull();
   });
 });
