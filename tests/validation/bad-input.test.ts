@@ -53,7 +53,7 @@ describe("bad text is a validation error naming the field, never a database erro
     const { case: c } = await createCase(deps, t.agent.principal, { question: "Is it open?" }, { source: "api" });
     await expectAppError(postMessage(deps, t.operator, c.id, { content: NUL }), "validation_failed", /^content: /);
     await expectAppError(() => parseOrThrow(listCasesQuery, { q: NUL }), "validation_failed", /^q: /);
-    expect(await listCases(deps, t.account.id, parseOrThrow(listCasesQuery, { q: "open" }))).toHaveLength(1);
+    expect((await listCases(deps, t.account.id, parseOrThrow(listCasesQuery, { q: "open" }))).cases).toHaveLength(1);
     await expectAppError(createCannedReply(deps, t.admin, { shortcut: "hours", body: NUL }), "validation_failed", /^body: /);
     await expectAppError(createKeyForAccount(deps, t.admin, { name: NUL, scopes: ["hitl:ask"] }), "validation_failed", /^name: /);
     await expectAppError(addMember(deps, t.admin, { email: "x@example.test", name: NUL, role: "operator" }), "validation_failed", /^name: /);
