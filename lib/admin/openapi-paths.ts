@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { addMemberInput } from "@/lib/members/add-member";
+import { setMemberActiveInput } from "@/lib/members/schemas";
 import { createKeyInput } from "@/lib/members/manage-api-keys";
 import { callbackPolicyInput } from "@/lib/calls/callback-policy";
 
@@ -35,7 +36,7 @@ export function adminOpenApiPaths({ errors, schema }: Helpers) {
         summary: "Deactivate or reactivate a member (admin)",
         description: "`{active:false}` ends the member's sessions at once. You cannot deactivate yourself or the last active admin (409).",
         parameters: [idParam("Member id")],
-        requestBody: body({ type: "object", properties: { active: { type: "boolean" } }, required: ["active"] }),
+        requestBody: body(schema(setMemberActiveInput, "input")),
         responses: { "200": okJson("{ member }"), ...errors(401, 403, 404, 409, 422, 429) },
       },
     },
