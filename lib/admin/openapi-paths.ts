@@ -58,9 +58,15 @@ export function adminOpenApiPaths({ errors, schema }: Helpers) {
         parameters: [
           { name: "status", in: "query", schema: { type: "string", enum: ["open", "retried", "resolved"] } },
           { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 200, default: 50 } },
-          { name: "before", in: "query", schema: { type: "string", format: "date-time" }, description: "nextCursor of the previous page" },
+          { $ref: "#/components/parameters/Cursor" },
         ],
-        responses: { "200": okJson("{ items: [...], nextCursor }"), ...errors(401, 403, 422, 429) },
+        responses: {
+          "200": {
+            description: "A page of dead letters, newest first",
+            content: { "application/json": { schema: { type: "object", properties: { items: { type: "array", items: { type: "object" } }, nextCursor: { $ref: "#/components/schemas/NextCursor" } } } } },
+          },
+          ...errors(401, 403, 422, 429),
+        },
       },
     },
     "/api/dead-letters/{id}/retry": {
