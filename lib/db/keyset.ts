@@ -35,7 +35,10 @@ export function keyset(cols: KeyColumns, order: PageOrder = "newest") {
  * Cuts a page from rows fetched with `limit + 1` (the extra row only says there is more) that carry
  * `cursorAt` (select it with `cursorTime`); the rows come back without it.
  */
-export function cutPage<R extends { id: string; cursorAt: string }>(rows: R[], limit: number): { rows: Omit<R, "cursorAt">[]; nextCursor: string | null; lastAt: string | null } {
+export function cutPage<R extends { id: string; cursorAt: string }>(
+  rows: R[],
+  limit: number,
+): { rows: Omit<R, "cursorAt">[]; nextCursor: string | null; lastAt: string | null } {
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   const more = rows.length > limit && last !== undefined;

@@ -12,7 +12,16 @@ describe("page cursor", () => {
 
   it("refuses what it did not make", () => {
     const enc = (v: unknown) => Buffer.from(JSON.stringify(v)).toString("base64url");
-    for (const bad of ["", "not base64!", enc("x"), enc(null), enc({ t: "yesterday", id }), enc({ t: "2026-11-21T09:30:00Z", id: "1; drop" }), enc({ t: "+200000-01-01T00:00:00Z", id }), "A".repeat(300)]) {
+    for (const bad of [
+      "",
+      "not base64!",
+      enc("x"),
+      enc(null),
+      enc({ t: "yesterday", id }),
+      enc({ t: "2026-11-21T09:30:00Z", id: "1; drop" }),
+      enc({ t: "+200000-01-01T00:00:00Z", id }),
+      "A".repeat(300),
+    ]) {
       expect(decodeCursor(bad), bad).toBeNull();
     }
   });
