@@ -86,6 +86,7 @@ describe("deep nesting, out-of-range dates, non-integer limits", () => {
       ["/api/credits?limit=1.5", "limit"],
       ["/api/metrics/hitl?from=-000001-01-01T00:00:00Z&to=-000001-01-02T00:00:00Z", "from"],
       ["/api/cases?before=0000-01-01T00:00:00Z", "before"],
+      ["/api/dead-letters?cursor=2026-01-01T00:00:00Z", "cursor"],
     ] as const) {
       const r = await call("GET", path);
       expect([r.status, r.message], path).toEqual([422, expect.stringMatching(new RegExp(`^${field}: `))]);

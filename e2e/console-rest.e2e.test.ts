@@ -35,7 +35,7 @@ describe("REST additions for the console", () => {
     expect((await rest.call("DELETE", `/api/canned-replies/${id}`, { key: a.adminKey })).status).toBe(404);
   });
 
-  it("GET /api/cases?q= searches within the account only, and before/nextBefore page through history", async () => {
+  it("GET /api/cases?q= searches within the account only, and cursor/nextCursor (or the deprecated before/nextBefore) page through history", async () => {
     const word = `walrus${randomUUID().slice(0, 6)}`;
     for (let i = 0; i < 3; i++) await rest.call("POST", "/api/cases", { key: a.agentKey, body: { question: `${word} question ${i}` } });
     await rest.call("POST", "/api/cases", { key: b.agentKey, body: { question: `${word} in tenant B` } });
@@ -46,6 +46,12 @@ describe("REST additions for the console", () => {
     const page2 = await rest.call("GET", `/api/cases?q=${word}&limit=2&before=${encodeURIComponent(page1.json.nextBefore)}`, { key: a.answerKey });
     expect(page2.json.cases.map((c: { question: string }) => c.question)).toEqual([`${word} question 0`]);
     expect(page2.json.nextBefore).toBeNull();
+    expect(page1.json.nextCursor).toEqual(expect.any(String));
+    const byCursor = await rest.call("GET", `/api/cases?q=${word}&limit=2&cursor=${encodeURIComponent(page1.json.nextCursor)}`, { key: a.answerKey });
+    expect(byCursor.json.cases.map((c: { question: string }) => c.question)).toEqual([`${word} question 0`]);
+    expect(byCursor.json.nextCursor).toBeNull();
+    const garbage = await rest.call("GET", "/api/cases?cursor=yesterday", { key: a.answerKey });
+    expect([garbage.status, garbage.json.error.message]).toEqual([422, expect.stringMatching(/^cursor: /)]);
     expect((await rest.call("GET", "/api/cases?before=yesterday", { key: a.answerKey })).json.error.message).toMatch(/before/);
     const openapi = await rest.call("GET", "/api/openapi.json");
     expect(Object.keys(openapi.json.paths)).toEqual(expect.arrayContaining(["/api/canned-replies", "/api/canned-replies/{id}"]));

@@ -34,16 +34,39 @@ export function buildOpenApi(serverUrl: string) {
         bearer: { type: "http", scheme: "bearer", description: `An API key (sb_…). Scopes: ${SCOPES.join(", ")}. Member sessions hold their role's scopes (operator: hitl:answer, replies:write; admin: all). Each operation says which scope it needs (any one of those listed).` },
         session: { type: "apiKey", in: "cookie", name: "sb_session" },
       },
+      parameters: {
+        // Every list that pages (cases, calls, dead letters) takes this and answers with NextCursor.
+        Cursor: {
+          name: "cursor",
+          in: "query",
+          required: false,
+          schema: { type: "string", maxLength: 200 },
+          description:
+            "The previous page's nextCursor, as is; omit for the first page. Pages are cut by (created_at, id), so no row is skipped or repeated while new ones arrive. A cursor this API did not return is a 422 naming `cursor`.",
+        },
+      },
       schemas: {
         CreateCase: schema(createCaseSchema, "input"),
         Case: schema(caseSchema),
         Message: schema(messageSchema),
         PostMessage: schema(postMessageSchema, "input"),
+        NextCursor: {
+          type: "string",
+          nullable: true,
+          description: "Pass as `cursor` to get the next page; null on the last page. Opaque: do not parse or build it.",
+        },
         CaseList: {
           type: "object",
           properties: {
             cases: { type: "array", items: { $ref: "#/components/schemas/Case" } },
-            nextBefore: { type: "string", format: "date-time", nullable: true, description: "Cursor for the next (older) page; null on the last page or with order=oldest" },
+            nextCursor: { $ref: "#/components/schemas/NextCursor" },
+            nextBefore: {
+              type: "string",
+              format: "date-time",
+              nullable: true,
+              deprecated: true,
+              description: "Deprecated, removed in the next release: use nextCursor. The last case's created_at when more follow on a newest-first page, for the deprecated `before` parameter.",
+            },
           },
         },
         CannedReply: schema(cannedReplySchema),
@@ -71,9 +94,16 @@ export function buildOpenApi(serverUrl: string) {
             { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 200, default: 50 } },
             { name: "order", in: "query", schema: { type: "string", enum: ["newest", "oldest"], default: "newest" } },
             { name: "q", in: "query", schema: { type: "string", maxLength: 200 }, description: "Text search (case-insensitive) over question, context, answer and caller info" },
-            { name: "before", in: "query", schema: { type: "string", format: "date-time" }, description: "Cursor: cases created before this moment; pass the previous page's nextBefore" },
+            { $ref: "#/components/parameters/Cursor" },
+            {
+              name: "before",
+              in: "query",
+              deprecated: true,
+              schema: { type: "string", format: "date-time" },
+              description: "Deprecated, removed in the next release: use cursor. Only cases created before this moment (the previous page's nextBefore).",
+            },
           ],
-          responses: { "200": ok("CaseList", "Cases, newest first"), ...errors(401, 403, 422, 429) },
+          responses: { "200": ok("CaseList", "A page of cases, newest first unless order=oldest"), ...errors(401, 403, 422, 429) },
         },
       },
       "/api/cases/{id}": { get: { summary: "Get a case", description: "Needs hitl:ask or hitl:answer.", parameters: [idParam], responses: { "200": ok("Case", "The case"), ...errors(401, 403, 404, 429) } } },

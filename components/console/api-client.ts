@@ -44,11 +44,11 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
 
 export const consoleApi = {
   liveCases: () => call<{ cases: ConsoleCase[] }>("GET", "/api/cases?status=open,claimed&order=oldest&limit=200").then((r) => r.cases),
-  history: (q: { q?: string; status?: string; before?: string | null }) => {
+  history: (q: { q?: string; status?: string; cursor?: string | null }) => {
     const p = new URLSearchParams({ status: q.status || "answered,expired,cancelled", limit: "30" });
     if (q.q) p.set("q", q.q);
-    if (q.before) p.set("before", q.before);
-    return call<{ cases: ConsoleCase[]; nextBefore: string | null }>("GET", `/api/cases?${p}`);
+    if (q.cursor) p.set("cursor", q.cursor);
+    return call<{ cases: ConsoleCase[]; nextCursor: string | null }>("GET", `/api/cases?${p}`);
   },
   getCase: (id: string) => call<ConsoleCase>("GET", `/api/cases/${id}`),
   messages: (id: string) => call<{ messages: ConsoleMessage[] }>("GET", `/api/cases/${id}/messages`).then((r) => r.messages),

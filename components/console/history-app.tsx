@@ -24,7 +24,7 @@ export function HistoryApp({ me }: { me: ConsoleMember }) {
   const [query, setQuery] = useState("");
   const [status, setStatus] = useState(STATUSES[0]!.value);
   const [rows, setRows] = useState<ConsoleCase[]>([]);
-  const [nextBefore, setNextBefore] = useState<string | null>(null);
+  const [nextCursor, setNextCursor] = useState<string | null>(null);
   const [state, setState] = useState<"loading" | "idle" | "error">("loading");
   const [helpOpen, setHelpOpen] = useState(false);
 
@@ -37,7 +37,7 @@ export function HistoryApp({ me }: { me: ConsoleMember }) {
         (r) => {
           if (stale) return;
           setRows(r.cases);
-          setNextBefore(r.nextBefore);
+          setNextCursor(r.nextCursor);
           setState("idle");
         },
         () => !stale && setState("error"),
@@ -50,9 +50,9 @@ export function HistoryApp({ me }: { me: ConsoleMember }) {
   }, [query, status]);
 
   const more = async () => {
-    const r = await consoleApi.history({ q: query.trim() || undefined, status, before: nextBefore });
+    const r = await consoleApi.history({ q: query.trim() || undefined, status, cursor: nextCursor });
     setRows((prev) => [...prev, ...r.cases]);
-    setNextBefore(r.nextBefore);
+    setNextCursor(r.nextCursor);
   };
 
   useShortcuts({ next() {}, prev() {}, openAndClaim() {}, focusReply() {}, send() {}, typeAhead: () => false, back: () => setHelpOpen(false), help: () => setHelpOpen(true) }, !helpOpen);
@@ -75,7 +75,7 @@ export function HistoryApp({ me }: { me: ConsoleMember }) {
           </select>
         </form>
         <p className="cx-muted" role="status">
-          {state === "loading" ? "Searching…" : state === "error" ? "Could not load the history." : `${rows.length}${nextBefore ? "+" : ""} case${rows.length === 1 ? "" : "s"}`}
+          {state === "loading" ? "Searching…" : state === "error" ? "Could not load the history." : `${rows.length}${nextCursor ? "+" : ""} case${rows.length === 1 ? "" : "s"}`}
         </p>
         <ol className="cx-history-list">
           {rows.map((c) => (
@@ -98,7 +98,7 @@ export function HistoryApp({ me }: { me: ConsoleMember }) {
             </li>
           ))}
         </ol>
-        {nextBefore && (
+        {nextCursor && (
           <Button variant="secondary" onClick={() => void more()}>
             Load older cases
           </Button>

@@ -11,6 +11,8 @@ export type RouteSpec = {
 };
 
 export const NO_SUCH_ID = "00000000-0000-4000-8000-000000000000";
+/** A well-formed page cursor (lib/validation/cursor.ts) that points at no row. */
+const CURSOR = Buffer.from(JSON.stringify({ t: "2030-01-01T00:00:00.000000Z", id: NO_SUCH_ID })).toString("base64url");
 
 const simEvent = {
   event_id: "sim_evt_fuzz",
@@ -23,14 +25,14 @@ const simEvent = {
 
 export const ROUTES: RouteSpec[] = [
   { method: "POST", path: "/api/cases", body: { question: "Is the Elm Street branch open?", context: "ctx", sessionId: "s1", callId: "c1", agentId: "a1", callerInfo: { name: "Ana", phone: "+14155550123" }, priority: 3, urgency: "low", conversationHistory: [{ role: "user", content: "hi" }], timeoutSeconds: 10, idempotencyKey: "k1", callbackUrl: "https://example.com/hook" } },
-  { method: "GET", path: "/api/cases", query: { status: "open", limit: "10", order: "newest", q: "elm", before: "2030-01-01T00:00:00Z" } },
+  { method: "GET", path: "/api/cases", query: { status: "open", limit: "10", order: "newest", q: "elm", cursor: CURSOR, before: "2030-01-01T00:00:00Z" } },
   { method: "GET", path: "/api/cases/{id}" },
   { method: "POST", path: "/api/cases/{id}/claim" },
   { method: "POST", path: "/api/cases/{id}/cancel" },
   { method: "GET", path: "/api/cases/{id}/messages", query: { after: "0", wait: "0" } },
   { method: "POST", path: "/api/cases/{id}/messages", body: { content: "Yes, 10 to 4." } },
   { method: "POST", path: "/api/calls", body: { phoneNumber: "+14155550123", task: "Confirm the table.", firstSentence: "Hi!", voice: "maya", model: "base", language: "en-US", maxDurationMinutes: 1, record: false, metadata: { ref: "r1" } } },
-  { method: "GET", path: "/api/calls", query: { status: "completed", from: "2026-01-01T00:00:00Z", to: "2030-01-01T00:00:00Z", phoneNumber: "+14155550123", limit: "5" } },
+  { method: "GET", path: "/api/calls", query: { status: "completed", from: "2026-01-01T00:00:00Z", to: "2030-01-01T00:00:00Z", phoneNumber: "+14155550123", limit: "5", cursor: CURSOR } },
   { method: "GET", path: "/api/calls/{id}" },
   { method: "POST", path: "/api/calls/{id}/cancel" },
   { method: "GET", path: "/api/calls/{id}/recording-url" },
@@ -41,7 +43,7 @@ export const ROUTES: RouteSpec[] = [
   { method: "DELETE", path: "/api/canned-replies/{id}" },
   { method: "GET", path: "/api/credits", query: { limit: "5" } },
   { method: "POST", path: "/api/credits", body: { amount: 5, reason: "fuzz" } },
-  { method: "GET", path: "/api/dead-letters", query: { status: "open", limit: "5", before: "2030-01-01T00:00:00Z" } },
+  { method: "GET", path: "/api/dead-letters", query: { status: "open", limit: "5", cursor: CURSOR } },
   { method: "POST", path: "/api/dead-letters/{id}/retry" },
   { method: "GET", path: "/api/sheets" },
   { method: "GET", path: "/api/sheets/export", query: { tab: "escalations" } },

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { addMemberInput } from "@/lib/members/add-member";
+import { setMemberActiveInput } from "@/lib/members/schemas";
 import { createKeyInput } from "@/lib/members/manage-api-keys";
 import { callbackPolicyInput } from "@/lib/calls/callback-policy";
 
@@ -35,7 +36,7 @@ export function adminOpenApiPaths({ errors, schema }: Helpers) {
         summary: "Deactivate or reactivate a member (admin)",
         description: "`{active:false}` ends the member's sessions at once. You cannot deactivate yourself or the last active admin (409).",
         parameters: [idParam("Member id")],
-        requestBody: body({ type: "object", properties: { active: { type: "boolean" } }, required: ["active"] }),
+        requestBody: body(schema(setMemberActiveInput, "input")),
         responses: { "200": okJson("{ member }"), ...errors(401, 403, 404, 409, 422, 429) },
       },
     },
@@ -57,9 +58,15 @@ export function adminOpenApiPaths({ errors, schema }: Helpers) {
         parameters: [
           { name: "status", in: "query", schema: { type: "string", enum: ["open", "retried", "resolved"] } },
           { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 200, default: 50 } },
-          { name: "before", in: "query", schema: { type: "string", format: "date-time" }, description: "nextCursor of the previous page" },
+          { $ref: "#/components/parameters/Cursor" },
         ],
-        responses: { "200": okJson("{ items: [...], nextCursor }"), ...errors(401, 403, 422, 429) },
+        responses: {
+          "200": {
+            description: "A page of dead letters, newest first",
+            content: { "application/json": { schema: { type: "object", properties: { items: { type: "array", items: { type: "object" } }, nextCursor: { $ref: "#/components/schemas/NextCursor" } } } } },
+          },
+          ...errors(401, 403, 422, 429),
+        },
       },
     },
     "/api/dead-letters/{id}/retry": {

@@ -1,34 +1,36 @@
-import { and, desc, eq, lt, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, sql } from "drizzle-orm";
 import type { Principal } from "@/lib/auth/principal";
 import { assertScope } from "@/lib/auth/permissions";
 import type { CallsDeps } from "@/lib/calls/deps";
 import { callSyncFailures, calls, deadLetters, type DeadLetterRow } from "@/lib/db/schema";
-import { AppError } from "@/lib/errors";
-import { DATE_MESSAGE, parseIsoDate } from "@/lib/validation/dates";
+import { AppError, describeIssues } from "@/lib/errors";
+import { cursorTime, cutPage, keyset } from "@/lib/db/keyset";
+import { listDeadLettersQuery, type ListDeadLettersInput } from "@/lib/calls/schemas";
 import { DEAD_LETTER_KIND, syncOneCall, type SyncOutcome } from "@/lib/calls/sync/sync-one-call";
 
 const requireAdmin = (p: Principal) => assertScope(p, "admin");
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Dead letters of the caller's account, newest first; `before` is the previous page's last createdAt (ISO). */
+/** Dead letters of the caller's account, newest first, one page at a time (`query` as in GET /api/dead-letters: status, limit, cursor). */
 export async function listDeadLetters(
   deps: Pick<CallsDeps, "db">,
   principal: Principal,
-  opts: { status?: DeadLetterRow["status"]; limit?: number; before?: string } = {},
+  query: ListDeadLettersInput = {},
 ): Promise<{ items: DeadLetterRow[]; nextCursor: string | null }> {
   requireAdmin(principal);
-  const limit = Math.min(Math.max(opts.limit ?? 50, 1), 200);
-  const before = opts.before ? parseIsoDate(opts.before) : undefined;
-  if (before === null) throw new AppError("validation_failed", `before: ${DATE_MESSAGE}`);
-  const items = await deps.db
-    .select()
+  const parsed = listDeadLettersQuery.safeParse(query);
+  if (!parsed.success) throw new AppError("validation_failed", describeIssues(parsed.error.issues));
+  const q = parsed.data;
+  const page = keyset(deadLetters);
+  const rows = await deps.db
+    .select({ ...getTableColumns(deadLetters), cursorAt: cursorTime(deadLetters.createdAt) })
     .from(deadLetters)
-    .where(and(eq(deadLetters.accountId, principal.accountId), opts.status ? eq(deadLetters.status, opts.status) : undefined, before ? lt(deadLetters.createdAt, before) : undefined))
-    .orderBy(desc(deadLetters.createdAt))
-    .limit(limit + 1);
-  const page = items.slice(0, limit);
-  return { items: page, nextCursor: items.length > limit ? page[page.length - 1]!.createdAt.toISOString() : null };
+    .where(and(eq(deadLetters.accountId, principal.accountId), q.status ? eq(deadLetters.status, q.status) : undefined, page.after(q.cursor)))
+    .orderBy(...page.orderBy)
+    .limit(q.limit + 1);
+  const { rows: items, nextCursor } = cutPage(rows, q.limit);
+  return { items, nextCursor };
 }
 
 /**

@@ -1,8 +1,8 @@
-import { and, desc, eq, gte, inArray, lt, or, type SQL } from "drizzle-orm";
+import { and, eq, getTableColumns, gte, inArray, lt, type SQL } from "drizzle-orm";
 import type { Deps } from "@/lib/deps";
 import { calls } from "@/lib/db/schema";
+import { cursorTime, cutPage, keyset } from "@/lib/db/keyset";
 import { AppError, describeIssues } from "@/lib/errors";
-import { parseIsoDate } from "@/lib/validation/dates";
 import type { Principal } from "@/lib/auth/principal";
 import { assertScope } from "@/lib/auth/permissions";
 import { toPublicCall } from "@/lib/calls/call-view";
@@ -10,37 +10,24 @@ import { listCallsSchema, type PublicCall } from "@/lib/calls/schemas";
 
 export type CallPage = { calls: PublicCall[]; nextCursor: string | null };
 
-// Keyset cursor over (created_at, id), newest first: stable while new calls arrive.
-const encode = (row: { createdAt: Date; id: string }) => Buffer.from(`${row.createdAt.toISOString()}|${row.id}`).toString("base64url");
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-function decode(cursor: string): { createdAt: Date; id: string } {
-  const [at, id] = Buffer.from(cursor, "base64url").toString().split("|");
-  const createdAt = parseIsoDate(at ?? "");
-  if (!id || !UUID.test(id) || !createdAt) throw new AppError("validation_failed", "cursor: is not a cursor this API returned");
-  return { createdAt, id };
-}
-
 /** get_call_history / GET /api/calls: this account's calls, newest first, filtered, one page at a time. */
 export async function listCalls(deps: Deps, principal: Principal, raw: unknown): Promise<CallPage> {
   assertScope(principal, "calls:read");
   const parsed = listCallsSchema.safeParse(raw ?? {});
   if (!parsed.success) throw new AppError("validation_failed", describeIssues(parsed.error.issues));
   const q = parsed.data;
-  const where: SQL[] = [eq(calls.accountId, principal.accountId)];
+  const page = keyset(calls);
+  const where: (SQL | undefined)[] = [eq(calls.accountId, principal.accountId), page.after(q.cursor)];
   if (q.status?.length) where.push(inArray(calls.status, q.status));
   if (q.from) where.push(gte(calls.createdAt, q.from));
   if (q.to) where.push(lt(calls.createdAt, q.to));
   if (q.phoneNumber) where.push(eq(calls.phoneNumber, q.phoneNumber));
-  if (q.cursor) {
-    const c = decode(q.cursor);
-    where.push(or(lt(calls.createdAt, c.createdAt), and(eq(calls.createdAt, c.createdAt), lt(calls.id, c.id)))!);
-  }
   const rows = await deps.db
-    .select()
+    .select({ ...getTableColumns(calls), cursorAt: cursorTime(calls.createdAt) })
     .from(calls)
     .where(and(...where))
-    .orderBy(desc(calls.createdAt), desc(calls.id))
+    .orderBy(...page.orderBy)
     .limit(q.limit + 1);
-  const page = rows.slice(0, q.limit);
-  return { calls: page.map(toPublicCall), nextCursor: rows.length > q.limit ? encode(page[page.length - 1]!) : null };
+  const { rows: items, nextCursor } = cutPage(rows, q.limit);
+  return { calls: items.map(toPublicCall), nextCursor };
 }

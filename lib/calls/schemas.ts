@@ -2,6 +2,7 @@ import { z } from "zod";
 import { safeText } from "@/lib/validation/safe-text";
 import { isoDate } from "@/lib/validation/dates";
 import { queryInt } from "@/lib/validation/numbers";
+import { cursorParam } from "@/lib/validation/cursor";
 import { CALL_STATUSES } from "@/lib/telephony/port";
 
 /** Shared by the MCP tools, the REST API and the OpenAPI document. */
@@ -89,9 +90,17 @@ export const listCallsSchema = z.object({
   to: isoDate("Calls created before (ISO 8601)").optional(),
   phoneNumber: phoneNumberSchema.optional(),
   limit: queryInt({ min: 1, max: 100 }).default(20),
-  cursor: safeText().max(200).optional().describe("nextCursor from the previous page."),
+  cursor: cursorParam().optional(),
 });
 export type ListCallsInput = z.input<typeof listCallsSchema>;
+
+/** GET /api/dead-letters (and the admin page): newest first, one page at a time. */
+export const listDeadLettersQuery = z.object({
+  status: z.enum(["open", "retried", "resolved"], { message: "must be open, retried or resolved" }).optional(),
+  limit: queryInt({ min: 1, max: 200 }).default(50),
+  cursor: cursorParam().optional(),
+});
+export type ListDeadLettersInput = z.input<typeof listDeadLettersQuery>;
 
 export const preferencesSchema = z.object({
   voice: safeText().trim().min(1).max(100).nullable().optional(),

@@ -1,18 +1,22 @@
-import { and, asc, desc, eq, gt, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, gt, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { Deps } from "@/lib/deps";
-import { caseMessages, cases, type MessageRow } from "@/lib/db/schema";
-import type { CaseStatus } from "@/lib/db/schema";
+import { caseMessages, cases, type CaseRow, type MessageRow } from "@/lib/db/schema";
+import { cursorTime, cutPage, keyset } from "@/lib/db/keyset";
+import type { ListCasesQuery } from "@/lib/hitl/schemas";
 import { getCaseOrThrow } from "@/lib/hitl/get-case";
 
 /** `%` and `_` typed by a person are literal characters, not wildcards. */
 const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
- * Cases of one account, newest or oldest first (an answering queue wants the longest-waiting first),
- * optionally matching a text search and created before a cursor (history pages).
+ * Cases of one account, one page at a time: newest or oldest first (an answering queue wants the
+ * longest-waiting first), optionally matching a text search. `cursor` is the previous page's
+ * nextCursor; `before` (deprecated, kept for one release) is the older ISO timestamp cursor, still
+ * answered with `nextBefore` on newest-first pages.
  */
-export async function listCases(deps: Deps, accountId: string, q: { status?: CaseStatus[]; limit: number; order?: "newest" | "oldest"; q?: string; before?: string }) {
-  const where: SQL[] = [eq(cases.accountId, accountId)];
+export async function listCases(deps: Deps, accountId: string, q: ListCasesQuery): Promise<{ cases: CaseRow[]; nextCursor: string | null; nextBefore: string | null }> {
+  const page = keyset(cases, q.order);
+  const where: (SQL | undefined)[] = [eq(cases.accountId, accountId), page.after(q.cursor)];
   if (q.status?.length) where.push(inArray(cases.status, q.status));
   // Compared in SQL at full (microsecond) precision: a JS Date would round the cursor to milliseconds.
   if (q.before) where.push(sql`${cases.createdAt} < ${q.before}::timestamptz`);
@@ -20,21 +24,14 @@ export async function listCases(deps: Deps, accountId: string, q: { status?: Cas
     const p = likePattern(q.q);
     where.push(or(ilike(cases.question, p), ilike(cases.context, p), ilike(cases.answer, p), sql`${cases.callerInfo}::text ilike ${p}`)!);
   }
-  return deps.db
-    .select()
+  const rows = await deps.db
+    .select({ ...getTableColumns(cases), cursorAt: cursorTime(cases.createdAt) })
     .from(cases)
     .where(and(...where))
-    .orderBy(q.order === "oldest" ? asc(cases.createdAt) : desc(cases.createdAt))
-    .limit(q.limit);
-}
-
-/** The `before` cursor that continues after this case: its created_at at full precision (ISO 8601, UTC). */
-export async function cursorAfter(deps: Deps, accountId: string, caseId: string): Promise<string | null> {
-  const [row] = await deps.db
-    .select({ at: sql<string>`to_char(${cases.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')` })
-    .from(cases)
-    .where(and(eq(cases.id, caseId), eq(cases.accountId, accountId)));
-  return row?.at ?? null;
+    .orderBy(...page.orderBy)
+    .limit(q.limit + 1);
+  const { rows: items, nextCursor, lastAt } = cutPage(rows, q.limit);
+  return { cases: items, nextCursor, nextBefore: q.order === "oldest" ? null : lastAt };
 }
 
 /** A case of the account with its whole thread (the MCP resource switchboard://cases/{caseId}). */

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { DEFAULT_JSON_DEPTH, safeJsonObject, safeText } from "@/lib/validation/safe-text";
 import { isoDateText } from "@/lib/validation/dates";
 import { queryInt } from "@/lib/validation/numbers";
+import { cursorParam } from "@/lib/validation/cursor";
 
 /** Shared by the MCP tools, the REST API and the OpenAPI document. */
 export const urgencySchema = z.enum(["low", "medium", "high"]);
@@ -110,8 +111,11 @@ export const listCasesQuery = z.object({
   limit: queryInt({ min: 1, max: 200 }).default(50),
   order: z.enum(["newest", "oldest"], { message: "must be newest or oldest" }).default("newest").describe("oldest first suits an answering queue: the callers who have waited longest"),
   q: safeText().trim().max(200, "must be at most 200 characters").optional().describe("Text search over question, context, answer and caller info (case-insensitive)"),
-  before: isoDateText().optional().describe("Cursor: only cases created before this moment (pass the previous page's nextBefore)"),
+  cursor: cursorParam().optional(),
+  before: isoDateText().optional().describe("Deprecated (use cursor): only cases created before this moment; pass the previous page's nextBefore"),
 });
+/** listCases' input: the parsed query (order defaults to newest). */
+export type ListCasesQuery = Omit<z.output<typeof listCasesQuery>, "order"> & { order?: "newest" | "oldest" };
 
 export const listMessagesQuery = z.object({
   after: queryInt({ min: 0, max: Number.MAX_SAFE_INTEGER }).default(0),

@@ -34,7 +34,7 @@ describe("ask_human records how each wait ended (cases.wait_outcome)", () => {
     const idem = `idem-${rand()}`;
     const answering = (async () => {
       for (let i = 0; i < 200; i++) {
-        const c = (await listCases(deps, t.account.id, { limit: 50 })).find((r) => r.idempotencyKey === idem);
+        const c = (await listCases(deps, t.account.id, { limit: 50 })).cases.find((r) => r.idempotencyKey === idem);
         if (c) return postMessage(deps, t.operator, c.id, { content: "Yes, we open at nine." });
         await sleep(20);
       }

@@ -15,7 +15,7 @@ function answerLater(deps: TestDeps, t: Awaited<ReturnType<typeof createTenant>>
     let caseId: string | undefined;
     while (!caseId && Date.now() < until) {
       await sleep(10);
-      caseId = (await listCases(deps, t.account.id, { limit: 200 })).find((c) => c.idempotencyKey === idempotencyKey)?.id;
+      caseId = (await listCases(deps, t.account.id, { limit: 200 })).cases.find((c) => c.idempotencyKey === idempotencyKey)?.id;
     }
     await sleep(ms);
     await postMessage(deps, t.operator, caseId!, { content: answer });
@@ -127,7 +127,7 @@ describe("askHuman / getHumanAnswer / cancelHumanRequest", () => {
   it("a waiting agent whose request is cancelled elsewhere hears 'cancelled' at once", async () => {
     const idempotencyKey = `cancel-${rand()}`;
     const asking = askHuman(deps, t.agent.principal, { question: "Cancel me while I wait?", timeoutSeconds: 30, idempotencyKey });
-    const c = await waitFor(async () => (await listCases(deps, t.account.id, { limit: 200 })).find((r) => r.idempotencyKey === idempotencyKey));
+    const c = await waitFor(async () => (await listCases(deps, t.account.id, { limit: 200 })).cases.find((r) => r.idempotencyKey === idempotencyKey));
     await sleep(100);
     const cancelledAt = Date.now();
     await cancelHumanRequest(deps, t.agent.principal, { caseId: c.id });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCase } from "@/lib/hitl/create-case";
-import { cursorAfter, listCases } from "@/lib/hitl/list-cases";
+import { listCases } from "@/lib/hitl/list-cases";
+import { decodeCursor } from "@/lib/validation/cursor";
 import { postMessage } from "@/lib/hitl/post-message";
 import { createTestDeps, type TestDeps } from "@/tests/support/test-deps";
 import { createTenant } from "@/tests/support/fixtures";
@@ -28,7 +29,7 @@ describe("listCases: text search and cursor (console history)", () => {
     await deps?.close();
   });
 
-  const search = (q: string, extra: Record<string, unknown> = {}) => listCases(deps, a.account.id, { limit: 50, q, ...extra }).then((r) => r.map((c) => c.question));
+  const search = (q: string, extra: Record<string, unknown> = {}) => listCases(deps, a.account.id, { limit: 50, q, ...extra }).then((r) => r.cases.map((c) => c.question));
 
   it("matches question, answer and caller info case-insensitively, within the account only", async () => {
     expect(await search("REFUND")).toEqual(["Can I get a refund for order 42?"]);
@@ -42,16 +43,26 @@ describe("listCases: text search and cursor (console history)", () => {
     expect(await search("%")).toEqual(["Is 100% cotton_shirt in stock?"]);
   });
 
-  it("combines with status and pages with the before cursor", async () => {
+  it("combines with status and pages with the cursor", async () => {
     expect(await search("refund", { status: ["answered"] })).toHaveLength(1);
     expect(await search("refund", { status: ["open"] })).toHaveLength(0);
     const page1 = await listCases(deps, a.account.id, { limit: 2 });
-    expect(page1).toHaveLength(2);
-    const cursor = await cursorAfter(deps, a.account.id, page1.at(-1)!.id);
-    expect(cursor).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/);
-    const page2 = await listCases(deps, a.account.id, { limit: 2, before: cursor! });
-    expect(page2.map((c) => c.question)).toEqual(["Can I get a refund for order 42?"]);
-    // Another account's case id gives no cursor.
-    expect(await cursorAfter(deps, b.account.id, page1.at(-1)!.id)).toBeNull();
+    expect(page1.cases).toHaveLength(2);
+    expect(page1.nextCursor).toEqual(expect.any(String));
+    const cursor = decodeCursor(page1.nextCursor!)!;
+    expect(cursor).toEqual({ t: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/), id: page1.cases.at(-1)!.id });
+    const page2 = await listCases(deps, a.account.id, { limit: 2, cursor });
+    expect(page2.cases.map((c) => c.question)).toEqual(["Can I get a refund for order 42?"]);
+    expect(page2.nextCursor).toBeNull();
+    // The same cursor in another account shows none of this account's cases (B's one case is newer than it).
+    expect((await listCases(deps, b.account.id, { limit: 2, cursor })).cases).toEqual([]);
+  });
+
+  it("still pages with the deprecated before/nextBefore pair", async () => {
+    const page1 = await listCases(deps, a.account.id, { limit: 2 });
+    expect(page1.nextBefore).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/);
+    const page2 = await listCases(deps, a.account.id, { limit: 2, before: page1.nextBefore! });
+    expect(page2.cases.map((c) => c.question)).toEqual(["Can I get a refund for order 42?"]);
+    expect(page2.nextBefore).toBeNull();
   });
 });

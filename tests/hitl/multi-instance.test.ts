@@ -65,7 +65,7 @@ describe.skipIf(!wires.some((w) => w.enabled))("two app instances", () => {
       const idempotencyKey = `mi-${rand()}`;
       const started = Date.now();
       const asking = askHuman(one, t.agent.principal, { question: `Across instances (${wire.name})?`, timeoutSeconds: 30, idempotencyKey });
-      const c = await waitFor(async () => (await listCases(two, t.account.id, { limit: 50 })).find((r) => r.idempotencyKey === idempotencyKey));
+      const c = await waitFor(async () => (await listCases(two, t.account.id, { limit: 50 })).cases.find((r) => r.idempotencyKey === idempotencyKey));
       await sleep(200);
       await postMessage(two, t.operator, c.id, { content: `Answered via ${wire.name}.` });
       const answeredAt = Date.now();

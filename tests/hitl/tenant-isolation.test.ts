@@ -64,10 +64,10 @@ describe("tenant isolation", () => {
 
   it("listCases of B never returns A's cases, whatever the filter", async () => {
     for (const status of [undefined, ["open" as const], ["open" as const, "claimed" as const, "answered" as const]]) {
-      const rows = await listCases(deps, b.account.id, { status, limit: 200 });
+      const rows = (await listCases(deps, b.account.id, { status, limit: 200 })).cases;
       expect(rows.map((r) => r.id)).toEqual([bCase.id]);
     }
-    const aRows = await listCases(deps, a.account.id, { limit: 200 });
+    const aRows = (await listCases(deps, a.account.id, { limit: 200 })).cases;
     expect(aRows.map((r) => r.id)).toEqual([aCase.id]);
   });
 });

@@ -53,7 +53,7 @@ describe("bad text is a validation error naming the field, never a database erro
     const { case: c } = await createCase(deps, t.agent.principal, { question: "Is it open?" }, { source: "api" });
     await expectAppError(postMessage(deps, t.operator, c.id, { content: NUL }), "validation_failed", /^content: /);
     await expectAppError(() => parseOrThrow(listCasesQuery, { q: NUL }), "validation_failed", /^q: /);
-    expect(await listCases(deps, t.account.id, parseOrThrow(listCasesQuery, { q: "open" }))).toHaveLength(1);
+    expect((await listCases(deps, t.account.id, parseOrThrow(listCasesQuery, { q: "open" }))).cases).toHaveLength(1);
     await expectAppError(createCannedReply(deps, t.admin, { shortcut: "hours", body: NUL }), "validation_failed", /^body: /);
     await expectAppError(createKeyForAccount(deps, t.admin, { name: NUL, scopes: ["hitl:ask"] }), "validation_failed", /^name: /);
     await expectAppError(addMember(deps, t.admin, { email: "x@example.test", name: NUL, role: "operator" }), "validation_failed", /^name: /);
@@ -73,7 +73,8 @@ describe("out-of-range dates and non-integer limits are validation errors", () =
     expect((await getCredits(deps, t.reader, { limit: "2" })).ledger.length).toBeLessThanOrEqual(2);
     await expectAppError(() => parseOrThrow(metricsRangeQuery, { from: "-000001-01-01T00:00:00Z", to: "-000001-01-02T00:00:00Z" }), "validation_failed", /^from: /);
     await expectAppError(() => parseOrThrow(listCasesQuery, { before: "0000-01-01T00:00:00Z" }), "validation_failed", /^before: /);
-    await expectAppError(listDeadLetters(deps, t.admin, { before: "+200000-01-01T00:00:00Z" }), "validation_failed", /^before: /);
+    await expectAppError(listDeadLetters(deps, t.admin, { cursor: Buffer.from(JSON.stringify({ t: "+200000-01-01T00:00:00Z", id: crypto.randomUUID() })).toString("base64url") }), "validation_failed", /^cursor: /);
+    await expectAppError(() => parseOrThrow(listCasesQuery, { cursor: "not a cursor" }), "validation_failed", /^cursor: /);
     expect(await caseIdForSession(deps, t.account.id, "no such session")).toBeNull();
   });
 });

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getDeps } from "@/lib/deps";
 import { requireAdminPage } from "@/lib/admin/require-admin-page";
 import { listDeadLetters } from "@/lib/calls/dead-letters";
-import { parseIsoDate } from "@/lib/validation/dates";
+import { decodeCursor } from "@/lib/validation/cursor";
 import { RetryDeadLetterButton } from "@/components/admin/retry-dead-letter-button";
 import { formatWhen } from "@/components/admin/format";
 import { Table } from "@/components/ui/table";
@@ -11,14 +11,15 @@ import { Badge } from "@/components/ui/badge";
 export const metadata = { title: "Dead letters · Admin · Switchboard" };
 
 const STATUSES = ["open", "retried", "resolved"] as const;
-type Props = { searchParams: Promise<{ status?: string; before?: string }> };
+type Props = { searchParams: Promise<{ status?: string; cursor?: string }> };
 
 export default async function DeadLettersPage({ searchParams }: Props) {
   const me = await requireAdminPage();
   const sp = await searchParams;
   const status = STATUSES.find((s) => s === sp.status);
-  const before = typeof sp.before === "string" && parseIsoDate(sp.before) ? sp.before : undefined;
-  const page = await listDeadLetters(await getDeps(), me, { status, before, limit: 50 });
+  // A hand-edited cursor that is not one of ours shows the first page rather than an error.
+  const cursor = typeof sp.cursor === "string" && decodeCursor(sp.cursor) ? sp.cursor : undefined;
+  const page = await listDeadLetters(await getDeps(), me, { status, cursor, limit: 50 });
   const link = (q: Record<string, string | undefined>) => {
     const s = new URLSearchParams(Object.entries(q).filter((e): e is [string, string] => !!e[1])).toString();
     return `/admin/dead-letters${s ? `?${s}` : ""}`;
@@ -77,7 +78,7 @@ export default async function DeadLettersPage({ searchParams }: Props) {
       )}
       {page.nextCursor && (
         <p>
-          <Link href={link({ status, before: page.nextCursor })}>Older →</Link>
+          <Link href={link({ status, cursor: page.nextCursor })}>Older →</Link>
         </p>
       )}
     </>

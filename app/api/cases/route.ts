@@ -2,7 +2,7 @@ import { withRoute, parseOrThrow } from "@/lib/http/with-route";
 import { json } from "@/lib/http/respond";
 import { readJson } from "@/lib/http/read-json";
 import { createCase } from "@/lib/hitl/create-case";
-import { cursorAfter, listCases } from "@/lib/hitl/list-cases";
+import { listCases } from "@/lib/hitl/list-cases";
 import { presentCase, presentCases } from "@/lib/hitl/case-view";
 import { listCasesQuery } from "@/lib/hitl/schemas";
 import { AppError } from "@/lib/errors";
@@ -19,11 +19,9 @@ export const POST = withRoute(async ({ req, deps, principal }) => {
   return json(await presentCase(deps.db, row), { status: created ? 201 : 200 });
 }, { scopes: ["hitl:ask"] });
 
-// GET /api/cases?status=open,claimed&limit=50&order=oldest&q=refund&before=<iso> — the account's cases (newest first by default)
+// GET /api/cases?status=open,claimed&limit=50&order=oldest&q=refund&cursor=<nextCursor> — the account's cases (newest first by default)
 export const GET = withRoute(async ({ req, deps, principal }) => {
   const q = parseOrThrow(listCasesQuery, Object.fromEntries(new URL(req.url).searchParams));
-  const rows = await listCases(deps, principal.accountId, q);
-  // A full newest-first page may have more behind it: hand back the cursor for the next one.
-  const nextBefore = q.order === "newest" && rows.length === q.limit ? await cursorAfter(deps, principal.accountId, rows.at(-1)!.id) : null;
-  return json({ cases: await presentCases(deps.db, rows), nextBefore });
+  const page = await listCases(deps, principal.accountId, q);
+  return json({ cases: await presentCases(deps.db, page.cases), nextCursor: page.nextCursor, nextBefore: page.nextBefore });
 }, { scopes: ["hitl:answer"] });

@@ -1,16 +1,14 @@
-import { z } from "zod";
 import { withRoute, parseOrThrow } from "@/lib/http/with-route";
 import { json } from "@/lib/http/respond";
 import { readJson } from "@/lib/http/read-json";
 import { countAnswerersOnline, heartbeat } from "@/lib/auth/presence";
+import { presenceInput } from "@/lib/auth/schemas";
 
 export const dynamic = "force-dynamic";
 
-const body = z.object({ status: z.enum(["online", "away"]).default("online") });
-
 // POST /api/presence {status?: "online"|"away"} — heartbeat; answerers count as online while it is fresh
 export const POST = withRoute(async ({ req, deps, principal }) => {
-  const input = parseOrThrow(body, await readJson(req, { optional: true }));
+  const input = parseOrThrow(presenceInput, await readJson(req, { optional: true }));
   return json(await heartbeat(deps.kv, principal, input.status, deps.db));
 }, { scopes: ["hitl:answer"] });
 

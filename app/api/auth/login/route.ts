@@ -1,5 +1,3 @@
-import { z } from "zod";
-import { safeText } from "@/lib/validation/safe-text";
 import { getDeps } from "@/lib/deps";
 import { AppError } from "@/lib/errors";
 import { json, errorResponse } from "@/lib/http/respond";
@@ -11,17 +9,16 @@ import { cookieSecure, createSession, SESSION_COOKIE } from "@/lib/auth/sessions
 import { beginLoginAttempt } from "@/lib/auth/login-throttle";
 import { clientAddress } from "@/lib/http/client-address";
 import { declareRoute } from "@/lib/http/with-route";
+import { loginInput } from "@/lib/auth/schemas";
 
 export const dynamic = "force-dynamic";
-
-const body = z.object({ email: safeText().trim().min(1, "required").max(320), password: z.string().min(1, "required").max(200) });
 
 // POST /api/auth/login {email, password} — sets the httpOnly session cookie
 export const POST = declareRoute(async function POST(req: Request) {
   try {
     assertSameOrigin(req);
     const deps = await getDeps();
-    const input = parseOrThrow(body, await readJson(req));
+    const input = parseOrThrow(loginInput, await readJson(req));
     // Slow down password guessing per email and client address (lib/auth/login-throttle.ts).
     const attempt = await beginLoginAttempt(deps.kv, { email: input.email, client: clientAddress(req.headers, deps.config) });
     const member = await checkMemberPassword(deps.db, input.email, input.password);

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { withRoute, parseOrThrow } from "@/lib/http/with-route";
 import { json } from "@/lib/http/respond";
 import { readJson } from "@/lib/http/read-json";
@@ -7,12 +6,11 @@ import { AppError, isAppError } from "@/lib/errors";
 import { PEER_HEADER } from "@/lib/http/client-address";
 import { isLoopback } from "@/lib/setup/setup-access";
 import { isCliSecret } from "@/lib/cli-bridge/endpoint";
+import { cliInvocationInput } from "@/lib/cli-bridge/schemas";
 import { parseInvocation, USAGE } from "@/cli/invocation";
 import { runCommand } from "@/cli/commands";
 
 export const dynamic = "force-dynamic";
-
-const body = z.object({ argv: z.array(z.string().max(4000, "must be at most 4000 characters")).max(40, "must have at most 40 words") });
 
 const normalise = (a: string) => a.toLowerCase().replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/, "$1");
 
@@ -24,7 +22,7 @@ export const POST = withRoute(async ({ req, deps }) => {
   if (!isLoopback(peer) || !isCliSecret(bearerToken(req))) {
     throw new AppError("unauthorized", "This endpoint is for the switchboard CLI on this machine (it reads its secret from the data directory).");
   }
-  const { argv } = parseOrThrow(body, await readJson(req));
+  const { argv } = parseOrThrow(cliInvocationInput, await readJson(req));
   const parsed = parseInvocation(argv);
   if (!parsed.ok) return json({ code: parsed.code, stdout: "", stderr: `${parsed.message}\n` });
   let stdout = "";

@@ -1,14 +1,12 @@
-import { z } from "zod";
 import { parseOrThrow, withRoute } from "@/lib/http/with-route";
 import { exportSheetCsv } from "@/lib/sheets/export-csv";
+import { exportCsvQuery } from "@/lib/sheets/schemas";
 
 export const dynamic = "force-dynamic";
 
-const query = z.object({ tab: z.enum(["calls", "escalations"], { message: "must be calls or escalations" }).default("calls") });
-
 // GET /api/sheets/export?tab=calls|escalations — the sheet's rows for this account as CSV (admin only)
 export const GET = withRoute(async ({ req, deps, principal }) => {
-  const { tab } = parseOrThrow(query, Object.fromEntries(new URL(req.url).searchParams));
+  const { tab } = parseOrThrow(exportCsvQuery, Object.fromEntries(new URL(req.url).searchParams));
   const body = await exportSheetCsv(deps, principal, tab);
   return new Response(body, {
     headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="switchboard-${tab}.csv"`, "cache-control": "no-store" },
