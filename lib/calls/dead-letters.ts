@@ -6,10 +6,9 @@ import { callSyncFailures, calls, deadLetters, type DeadLetterRow } from "@/lib/
 import { AppError } from "@/lib/errors";
 import { DATE_MESSAGE, parseIsoDate } from "@/lib/validation/dates";
 import { DEAD_LETTER_KIND, syncOneCall, type SyncOutcome } from "@/lib/calls/sync/sync-one-call";
+import { isUuid } from "@/lib/validation/uuid";
 
 const requireAdmin = (p: Principal) => assertScope(p, "admin");
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Dead letters of the caller's account, newest first; `before` is the previous page's last createdAt (ISO). */
 export async function listDeadLetters(
@@ -37,7 +36,7 @@ export async function listDeadLetters(
  */
 export async function retryDeadLetter(deps: CallsDeps, principal: Principal, id: string): Promise<{ deadLetter: DeadLetterRow; outcome: SyncOutcome | "call_final" }> {
   requireAdmin(principal);
-  if (!UUID.test(id)) throw new AppError("not_found", `Dead letter ${id} not found.`);
+  if (!isUuid(id)) throw new AppError("not_found", `Dead letter ${id} not found.`);
   const [dl] = await deps.db
     .update(deadLetters)
     .set({ status: "retried", retriedAt: sql`now()`, updatedAt: sql`now()` })

@@ -5,12 +5,11 @@ import { AppError } from "@/lib/errors";
 import type { Deps } from "@/lib/deps";
 import type { Principal } from "@/lib/auth/principal";
 import { assertScope } from "@/lib/auth/permissions";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from "@/lib/validation/uuid";
 
 /** A case of this account, or 404 — the same answer for unknown ids and other accounts' cases. */
 export async function getCaseOrThrow(db: Db, accountId: string, caseId: string, opts: { forUpdate?: boolean } = {}): Promise<CaseRow> {
-  if (!UUID.test(caseId)) throw new AppError("not_found", `Case ${caseId} was not found.`);
+  if (!isUuid(caseId)) throw new AppError("not_found", `Case ${caseId} was not found.`);
   const q = db.select().from(cases).where(and(eq(cases.id, caseId), eq(cases.accountId, accountId))).limit(1);
   const [row] = opts.forUpdate ? await q.for("update") : await q;
   if (!row) throw new AppError("not_found", `Case ${caseId} was not found.`);

@@ -2,7 +2,7 @@ import { enqueueSheetEvents } from "@/lib/sheets/enqueue";
 import { eq } from "drizzle-orm";
 import type { Deps } from "@/lib/deps";
 import { caseMessages, cases, type CaseRow, type MessageRow, type SenderType } from "@/lib/db/schema";
-import { AppError, describeIssues } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { actorOf, hasScope, type Principal } from "@/lib/auth/principal";
 import { assertScope } from "@/lib/auth/permissions";
@@ -14,6 +14,7 @@ import { deliverDueCallbacks, enqueueCaseCallback } from "@/lib/hitl/callbacks";
 import { log } from "@/lib/log";
 import { enqueuePhoneFollowup, kickPhoneFollowups } from "@/lib/calls/phone-followups";
 import { publishCaseEvent } from "@/lib/realtime/publish-case-event";
+import { parseOrThrow } from "@/lib/validation/parse";
 
 /** The sender follows from the credential: hitl:answer (operators, admins, answering keys) is human; hitl:ask is the agent. */
 export function senderFor(p: Principal): SenderType {
@@ -27,9 +28,7 @@ export function senderFor(p: Principal): SenderType {
  * exactly once: the row is locked, so of several simultaneous answers one wins and the rest get 409.
  */
 export async function postMessage(deps: Deps, principal: Principal, caseId: string, raw: unknown): Promise<{ message: MessageRow; case: CaseRow; answered: boolean }> {
-  const parsed = postMessageSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError("validation_failed", describeIssues(parsed.error.issues));
-  const { content } = parsed.data;
+  const { content } = parseOrThrow(postMessageSchema, raw);
   const senderType = senderFor(principal);
   const accountId = principal.accountId;
 

@@ -15,7 +15,7 @@ import { createCannedReply } from "@/lib/canned-replies/canned-replies";
 import { createKeyForAccount } from "@/lib/members/manage-api-keys";
 import { addMember } from "@/lib/members/add-member";
 import { metricsRangeQuery } from "@/lib/metrics/hitl-metrics";
-import { parseOrThrow } from "@/lib/http/parse";
+import { parseOrThrow } from "@/lib/validation/parse";
 import { createCallsTenant, createCallsTestDeps, type CallsTestDeps } from "@/tests/calls/helpers";
 import { expectAppError } from "@/tests/hitl/helpers";
 
