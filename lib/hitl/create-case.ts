@@ -7,7 +7,8 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { actorOf, type Principal } from "@/lib/auth/principal";
 import { assertScope } from "@/lib/auth/permissions";
 import { sha256 } from "@/lib/auth/secrets";
-import { createCaseSchemaFor } from "@/lib/hitl/schemas";
+import { createCaseSchemaFor, type PublicCase } from "@/lib/hitl/schemas";
+import { presentCase } from "@/lib/hitl/case-view";
 import { getCaseOrThrow } from "@/lib/hitl/get-case";
 import { callerPhone } from "@/lib/calls/phone-followups";
 import { callbackRefusal, getCallbackPolicy } from "@/lib/calls/callback-policy";
@@ -125,6 +126,12 @@ export async function createCase(deps: Deps, principal: Principal, raw: unknown,
     pageIfNobodyOnlineSoon(deps, result.case);
   }
   return result;
+}
+
+/** POST /api/cases: createCase, returning the case as the API shows it (ask_human keeps the row to wait on). */
+export async function createPublicCase(deps: Deps, principal: Principal, raw: unknown, opts: { source: CaseSource }): Promise<{ case: PublicCase; created: boolean }> {
+  const { case: row, created } = await createCase(deps, principal, raw, opts);
+  return { case: await presentCase(deps.db, row), created };
 }
 
 /** The latest case an agent session created (HITL session correlation, kept in kv for an hour; the database answers while kv is away). */

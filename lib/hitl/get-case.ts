@@ -6,6 +6,8 @@ import type { Deps } from "@/lib/deps";
 import type { Principal } from "@/lib/auth/principal";
 import { assertScope } from "@/lib/auth/permissions";
 import { isUuid } from "@/lib/validation/uuid";
+import { presentCase } from "@/lib/hitl/case-view";
+import type { PublicCase } from "@/lib/hitl/schemas";
 
 /** A case of this account, or 404 — the same answer for unknown ids and other accounts' cases. */
 export async function getCaseOrThrow(db: Db, accountId: string, caseId: string, opts: { forUpdate?: boolean } = {}): Promise<CaseRow> {
@@ -17,9 +19,9 @@ export async function getCaseOrThrow(db: Db, accountId: string, caseId: string, 
 }
 
 /** A case as its asker or an answerer sees it (GET /api/cases/{id}). */
-export async function getCaseForPrincipal(deps: Deps, principal: Principal, caseId: string): Promise<CaseRow> {
+export async function getCaseForPrincipal(deps: Deps, principal: Principal, caseId: string): Promise<PublicCase> {
   assertScope(principal, "hitl:ask", "hitl:answer");
-  return getCaseOrThrow(deps.db, principal.accountId, caseId);
+  return presentCase(deps.db, await getCaseOrThrow(deps.db, principal.accountId, caseId));
 }
 
 export const isFinal = (status: CaseRow["status"]) => status === "answered" || status === "expired" || status === "cancelled";
