@@ -8,7 +8,11 @@ type Issues = z.core.$ZodIssue[];
  * `validation_failed` naming each bad field. `describe` is for the few callers whose clients already
  * see a differently worded message (the CLI's flag names, first-run setup).
  */
-export function parseOrThrow<S extends z.ZodType>(schema: S, value: unknown, describe: (issues: Issues) => string = describeIssues): z.infer<S> {
+export function parseOrThrow<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  describe: (issues: Issues) => string = describeIssues,
+): z.infer<S> {
   const r = schema.safeParse(value);
   if (!r.success) throw new AppError("validation_failed", describe(r.error.issues));
   return r.data;
