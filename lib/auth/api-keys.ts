@@ -10,6 +10,7 @@ import { randomToken, safeEqual, sha256 } from "@/lib/auth/secrets";
 import { isDatabaseFault, withDatabaseGuard } from "@/lib/db/guard";
 import { isDependencyDown } from "@/lib/resilience/dependency-error";
 import { log } from "@/lib/log";
+import { isUuid } from "@/lib/validation/uuid";
 
 const KEY_PATTERN = /^(sb_[0-9a-f]{12})_([A-Za-z0-9_-]{43})$/;
 
@@ -143,7 +144,7 @@ export async function revokeApiKey(db: Db, input: { accountId: string; idOrPrefi
     eq(apiKeys.accountId, input.accountId),
     isPrefix ? eq(apiKeys.prefix, input.idOrPrefix.slice(0, 15)) : eq(apiKeys.id, input.idOrPrefix),
   );
-  const wellFormed = isPrefix ? /^sb_[0-9a-f]{12}/.test(input.idOrPrefix) : /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(input.idOrPrefix);
+  const wellFormed = isPrefix ? /^sb_[0-9a-f]{12}/.test(input.idOrPrefix) : isUuid(input.idOrPrefix);
   if (!wellFormed) throw new AppError("not_found", "No such API key.");
   const [row] = await db.update(apiKeys).set({ revokedAt: new Date() }).where(and(where, isNull(apiKeys.revokedAt))).returning();
   if (!row) throw new AppError("not_found", "No such active API key.");

@@ -3,9 +3,10 @@ import { z } from "zod";
 import { safeText } from "@/lib/validation/safe-text";
 import type { Db } from "@/lib/db/client";
 import { members } from "@/lib/db/schema";
-import { AppError, describeIssues } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { hashPassword, verifyPassword } from "@/lib/auth/secrets";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { parseOrThrow } from "@/lib/validation/parse";
 
 export const memberInput = z.object({
   email: z.string().trim().toLowerCase().email("must be an email address").max(320),
@@ -15,9 +16,7 @@ export const memberInput = z.object({
 });
 
 export async function createMember(db: Db, accountId: string, raw: z.input<typeof memberInput>, actor?: { actorType: "member" | "api_key" | "system"; actorId?: string }) {
-  const parsed = memberInput.safeParse(raw);
-  if (!parsed.success) throw new AppError("validation_failed", describeIssues(parsed.error.issues));
-  const input = parsed.data;
+  const input = parseOrThrow(memberInput, raw);
   const existing = await db.select({ id: members.id }).from(members).where(eq(members.email, input.email)).limit(1);
   if (existing.length) throw new AppError("conflict", `email: ${input.email} is already a member`);
   const [row] = await db

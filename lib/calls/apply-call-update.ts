@@ -5,6 +5,7 @@ import { calls, type CallRow } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { applyLockedUpdates, type ApplyCallUpdateResult, type CallUpdate } from "@/lib/calls/call-update-core";
 import { log } from "@/lib/log";
+import { isUuid } from "@/lib/validation/uuid";
 
 export { mergeUpdate, type ApplyCallUpdateResult, type CallUpdate } from "@/lib/calls/call-update-core";
 
@@ -29,7 +30,7 @@ async function findForUpdate(tx: Db, a: ApplyCallUpdateArgs): Promise<CallRow | 
     : a.provider
       ? and(eq(calls.provider, a.provider), eq(calls.providerCallId, a.providerCallId!))
       : eq(calls.providerCallId, a.providerCallId!);
-  if (a.callId && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(a.callId)) return undefined;
+  if (a.callId && !isUuid(a.callId)) return undefined;
   const [row] = await tx.select().from(calls).where(where).limit(1).for("update");
   return row;
 }

@@ -3,10 +3,10 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import type { Deps } from "@/lib/deps";
 import { accounts } from "@/lib/db/schema";
-import { AppError, describeIssues } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { assertScope } from "@/lib/auth/permissions";
 import { actorOf, hasScope, type Principal } from "@/lib/auth/principal";
+import { parseOrThrow } from "@/lib/validation/parse";
 
 /**
  * Who may make Switchboard place a late-answer callback call (a billed call to a number the agent
@@ -43,9 +43,7 @@ export async function readCallbackPolicy(deps: Pick<Deps, "db">, principal: Prin
 /** PATCH /api/settings/callbacks (admin): turn callbacks for hitl:ask keys on/off, set the prefix allow-list. */
 export async function updateCallbackPolicy(deps: Pick<Deps, "db">, principal: Principal, raw: unknown): Promise<CallbackPolicy> {
   assertScope(principal, "admin");
-  const parsed = callbackPolicyInput.safeParse(raw);
-  if (!parsed.success) throw new AppError("validation_failed", describeIssues(parsed.error.issues));
-  const patch = parsed.data;
+  const patch = parseOrThrow(callbackPolicyInput, raw);
   if (patch.callbackNumberPrefixes) patch.callbackNumberPrefixes = [...new Set(patch.callbackNumberPrefixes)];
   return deps.db.transaction(async (tx) => {
     if (Object.keys(patch).length) await tx.update(accounts).set(patch).where(eq(accounts.id, principal.accountId));

@@ -2,12 +2,12 @@ import { desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Deps } from "@/lib/deps";
 import { creditLedger, type LedgerRow } from "@/lib/db/schema";
-import { AppError, describeIssues } from "@/lib/errors";
 import { actorOf, type Principal } from "@/lib/auth/principal";
 import { assertScope } from "@/lib/auth/permissions";
 import { grantCredits, lockCredits } from "@/lib/calls/credits";
 import { addCreditsSchema, type Credits } from "@/lib/calls/schemas";
 import { queryInt } from "@/lib/validation/numbers";
+import { parseOrThrow } from "@/lib/validation/parse";
 
 const toEntry = (e: LedgerRow): Credits["ledger"][number] => ({
   id: e.id,
@@ -34,17 +34,14 @@ const creditsQuery = z.object({ limit: queryInt({ min: 1, max: 200 }).optional()
 /** get_credits / GET /api/credits (`limit` as a number or a query-string value: whole, 1–200). */
 export async function getCredits(deps: Deps, principal: Principal, opts: { limit?: unknown } = {}): Promise<Credits> {
   assertScope(principal, "calls:read");
-  const parsed = creditsQuery.safeParse(opts);
-  if (!parsed.success) throw new AppError("validation_failed", describeIssues(parsed.error.issues));
-  return readCredits(deps, principal.accountId, parsed.data.limit);
+  const parsed = parseOrThrow(creditsQuery, opts);
+  return readCredits(deps, principal.accountId, parsed.limit);
 }
 
 /** add_credits / POST /api/credits: admins only; the ledger records who and why. */
 export async function addCredits(deps: Deps, principal: Principal, raw: unknown): Promise<Credits> {
   assertScope(principal, "admin");
-  const parsed = addCreditsSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError("validation_failed", describeIssues(parsed.error.issues));
-  const { amount, reason } = parsed.data;
+  const { amount, reason } = parseOrThrow(addCreditsSchema, raw);
   await deps.db.transaction(async (tx) => {
     const current = await lockCredits(tx, principal.accountId, deps.config.CREDITS_STARTING_BALANCE);
     await grantCredits(tx, current, { accountId: principal.accountId, amount, actor: actorOf(principal), reason });

@@ -3,14 +3,14 @@ import type { Principal } from "@/lib/auth/principal";
 import { assertScope } from "@/lib/auth/permissions";
 import type { CallsDeps } from "@/lib/calls/deps";
 import { callSyncFailures, calls, deadLetters, type DeadLetterRow } from "@/lib/db/schema";
-import { AppError, describeIssues } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
+import { parseOrThrow } from "@/lib/validation/parse";
 import { cursorTime, cutPage, keyset } from "@/lib/db/keyset";
 import { listDeadLettersQuery, type ListDeadLettersInput } from "@/lib/calls/schemas";
 import { DEAD_LETTER_KIND, syncOneCall, type SyncOutcome } from "@/lib/calls/sync/sync-one-call";
+import { isUuid } from "@/lib/validation/uuid";
 
 const requireAdmin = (p: Principal) => assertScope(p, "admin");
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Dead letters of the caller's account, newest first, one page at a time (`query` as in GET /api/dead-letters: status, limit, cursor). */
 export async function listDeadLetters(
@@ -19,9 +19,7 @@ export async function listDeadLetters(
   query: ListDeadLettersInput = {},
 ): Promise<{ items: DeadLetterRow[]; nextCursor: string | null }> {
   requireAdmin(principal);
-  const parsed = listDeadLettersQuery.safeParse(query);
-  if (!parsed.success) throw new AppError("validation_failed", describeIssues(parsed.error.issues));
-  const q = parsed.data;
+  const q = parseOrThrow(listDeadLettersQuery, query);
   const page = keyset(deadLetters);
   const rows = await deps.db
     .select({ ...getTableColumns(deadLetters), cursorAt: cursorTime(deadLetters.createdAt) })
@@ -39,7 +37,7 @@ export async function listDeadLetters(
  */
 export async function retryDeadLetter(deps: CallsDeps, principal: Principal, id: string): Promise<{ deadLetter: DeadLetterRow; outcome: SyncOutcome | "call_final" }> {
   requireAdmin(principal);
-  if (!UUID.test(id)) throw new AppError("not_found", `Dead letter ${id} not found.`);
+  if (!isUuid(id)) throw new AppError("not_found", `Dead letter ${id} not found.`);
   const [dl] = await deps.db
     .update(deadLetters)
     .set({ status: "retried", retriedAt: sql`now()`, updatedAt: sql`now()` })

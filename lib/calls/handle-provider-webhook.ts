@@ -1,7 +1,6 @@
 import { applyCallUpdate } from "@/lib/calls/apply-call-update";
 import type { CallsDeps } from "@/lib/calls/deps";
 import { AppError } from "@/lib/errors";
-import { readText } from "@/lib/http/read-body";
 import { SIGNATURE_HEADER } from "@/lib/telephony/signature";
 import { isTelephonyError, type ProviderEvent } from "@/lib/telephony/port";
 
@@ -13,14 +12,15 @@ export const WEBHOOK_MAX_BYTES = 1024 * 1024;
  * signature 401; the body is then read through the streaming reader (413 past 1 MiB), the signature checked
  * over the raw bytes (401), the JSON and its shape (400). The event is applied through applyCallUpdate
  * keyed by the provider's event id — a replayed event is recorded once and changes nothing.
+ * `readBody` is the route's bounded reader (WEBHOOK_MAX_BYTES), called only once the cheap checks pass.
  */
-export async function handleProviderWebhook(deps: CallsDeps, args: { provider: string; req: Request }) {
+export async function handleProviderWebhook(deps: CallsDeps, args: { provider: string; headers: Headers; readBody: () => Promise<string> }) {
   if (args.provider !== deps.telephony.name) throw new AppError("not_found", `No webhook for provider "${args.provider}" here (the active provider is ${deps.telephony.name}).`);
-  if (!args.req.headers.get(SIGNATURE_HEADER)) throw new AppError("unauthorized", `Webhook signature missing (${SIGNATURE_HEADER} header).`);
-  const rawBody = await readText(args.req, WEBHOOK_MAX_BYTES);
+  if (!args.headers.get(SIGNATURE_HEADER)) throw new AppError("unauthorized", `Webhook signature missing (${SIGNATURE_HEADER} header).`);
+  const rawBody = await args.readBody();
   let event: ProviderEvent;
   try {
-    event = await deps.telephony.verifyWebhook(rawBody, args.req.headers);
+    event = await deps.telephony.verifyWebhook(rawBody, args.headers);
   } catch (e) {
     if (isTelephonyError(e) && e.opts.status === 401) throw new AppError("unauthorized", "Webhook signature does not verify.");
     if (isTelephonyError(e)) throw new AppError("bad_request", e.message);

@@ -2,20 +2,20 @@ import { and, eq, getTableColumns, gte, inArray, lt, type SQL } from "drizzle-or
 import type { Deps } from "@/lib/deps";
 import { calls } from "@/lib/db/schema";
 import { cursorTime, cutPage, keyset } from "@/lib/db/keyset";
-import { AppError, describeIssues } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import type { Principal } from "@/lib/auth/principal";
 import { assertScope } from "@/lib/auth/permissions";
 import { toPublicCall } from "@/lib/calls/call-view";
 import { listCallsSchema, type PublicCall } from "@/lib/calls/schemas";
+import { parseOrThrow } from "@/lib/validation/parse";
+import { isUuid } from "@/lib/validation/uuid";
 
 export type CallPage = { calls: PublicCall[]; nextCursor: string | null };
 
 /** get_call_history / GET /api/calls: this account's calls, newest first, filtered, one page at a time. */
 export async function listCalls(deps: Deps, principal: Principal, raw: unknown): Promise<CallPage> {
   assertScope(principal, "calls:read");
-  const parsed = listCallsSchema.safeParse(raw ?? {});
-  if (!parsed.success) throw new AppError("validation_failed", describeIssues(parsed.error.issues));
-  const q = parsed.data;
+  const q = parseOrThrow(listCallsSchema, raw ?? {});
   const page = keyset(calls);
   const where: (SQL | undefined)[] = [eq(calls.accountId, principal.accountId), page.after(q.cursor)];
   if (q.status?.length) where.push(inArray(calls.status, q.status));

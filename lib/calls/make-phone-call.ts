@@ -2,7 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Deps } from "@/lib/deps";
 import type { Db } from "@/lib/db/client";
 import { callEvents, calls, type CallRow } from "@/lib/db/schema";
-import { AppError, describeIssues } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { actorOf, type Principal } from "@/lib/auth/principal";
 import { isTelephonyError } from "@/lib/telephony/port";
 import { assertScope } from "@/lib/auth/permissions";
@@ -15,6 +15,7 @@ import { effectivePreferences } from "@/lib/calls/preferences";
 import { makeCallSchema, type MakeCallInput, type PublicCall } from "@/lib/calls/schemas";
 import { log } from "@/lib/log";
 import { enqueueSheetEvents } from "@/lib/sheets/enqueue";
+import { parseOrThrow } from "@/lib/validation/parse";
 
 type Reservation = {
   accountId: string;
@@ -115,9 +116,8 @@ export async function placeReservedCall(deps: CallsDeps, row: CallRow, baseUrl: 
 /** make_phone_call / POST /api/calls: validate, fill unset options from preferences, hold credits, place. */
 export async function makePhoneCall(deps: CallsDeps, principal: Principal, raw: unknown, opts: { origin?: string } = {}): Promise<PublicCall> {
   assertScope(principal, "calls:write");
-  const parsed = makeCallSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError("validation_failed", describeIssues(parsed.error.issues));
+  const parsed = parseOrThrow(makeCallSchema, raw);
   const d = await withAccountTelephony(deps, principal.accountId);
-  const row = await reserveCall(d, { accountId: principal.accountId, actor: actorOf(principal), input: parsed.data, provider: d.telephony.name });
+  const row = await reserveCall(d, { accountId: principal.accountId, actor: actorOf(principal), input: parsed, provider: d.telephony.name });
   return toPublicCall(await placeReservedCall(d, row, publicBaseUrl(deps.config, opts.origin)));
 }

@@ -2,10 +2,11 @@ import { eq, sql } from "drizzle-orm";
 import type { Deps } from "@/lib/deps";
 import type { Db } from "@/lib/db/client";
 import { callPreferences } from "@/lib/db/schema";
-import { AppError, describeIssues } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { actorOf, type Principal } from "@/lib/auth/principal";
 import { assertScope } from "@/lib/auth/permissions";
 import { preferencesSchema, type EffectivePreferences } from "@/lib/calls/schemas";
+import { parseOrThrow } from "@/lib/validation/parse";
 
 /** The account's call defaults: its saved preferences over the server's CALL_DEFAULT_* settings. */
 export async function effectivePreferences(db: Db, deps: Pick<Deps, "config">, accountId: string): Promise<EffectivePreferences> {
@@ -29,9 +30,7 @@ export async function getCallPreferences(deps: Deps, principal: Principal): Prom
 /** Sets the given fields (null clears one back to the server default); others stay as they are. */
 export async function updateCallPreferences(deps: Deps, principal: Principal, raw: unknown): Promise<EffectivePreferences> {
   assertScope(principal, "calls:write");
-  const parsed = preferencesSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError("validation_failed", describeIssues(parsed.error.issues));
-  const input = parsed.data;
+  const input = parseOrThrow(preferencesSchema, raw);
   const limit = deps.config.CALL_MAX_DURATION_LIMIT_MINUTES;
   if (input.maxDurationMinutes && input.maxDurationMinutes > limit) throw new AppError("validation_failed", `maxDurationMinutes: must be at most ${limit}`);
   const set = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));

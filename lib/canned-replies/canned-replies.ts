@@ -1,19 +1,15 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Deps } from "@/lib/deps";
 import { cannedReplies, type CannedReplyRow } from "@/lib/db/schema";
-import { AppError, describeIssues } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import type { Principal } from "@/lib/auth/principal";
 import { assertScope } from "@/lib/auth/permissions";
 import { cannedReplyInput, cannedReplyPatch, type PublicCannedReply } from "@/lib/canned-replies/schemas";
+import { parseOrThrow } from "@/lib/validation/parse";
+import { isUuid } from "@/lib/validation/uuid";
 
 export function toPublicCannedReply(r: CannedReplyRow): PublicCannedReply {
   return { id: r.id, shortcut: r.shortcut, title: r.title, body: r.body, createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString() };
-}
-
-function parse<T>(schema: { safeParse: (v: unknown) => { success: true; data: T } | { success: false; error: { issues: Parameters<typeof describeIssues>[0] } } }, raw: unknown): T {
-  const r = schema.safeParse(raw);
-  if (!r.success) throw new AppError("validation_failed", describeIssues(r.error.issues));
-  return r.data;
 }
 
 // The unique index (account_id, shortcut) decides races; the loser gets the same 409 as a plain duplicate.
@@ -32,7 +28,7 @@ export async function listCannedReplies(deps: Deps, accountId: string): Promise<
 
 export async function createCannedReply(deps: Deps, principal: Principal, raw: unknown): Promise<CannedReplyRow> {
   assertScope(principal, "replies:write");
-  const input = parse(cannedReplyInput, raw);
+  const input = parseOrThrow(cannedReplyInput, raw);
   const [row] = await deps.db
     .insert(cannedReplies)
     .values({ accountId: principal.accountId, ...input, createdByMemberId: principal.kind === "member" ? principal.memberId : null })
@@ -43,7 +39,7 @@ export async function createCannedReply(deps: Deps, principal: Principal, raw: u
 
 export async function updateCannedReply(deps: Deps, principal: Principal, id: string, raw: unknown): Promise<CannedReplyRow> {
   assertScope(principal, "replies:write");
-  const patch = parse(cannedReplyPatch, raw);
+  const patch = parseOrThrow(cannedReplyPatch, raw);
   await getCannedReplyOrThrow(deps, principal.accountId, id);
   const [row] = await deps.db
     .update(cannedReplies)
@@ -60,12 +56,10 @@ export async function deleteCannedReply(deps: Deps, principal: Principal, id: st
   await deps.db.delete(cannedReplies).where(and(eq(cannedReplies.id, id), eq(cannedReplies.accountId, principal.accountId)));
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Same 404 for unknown ids and other accounts' replies. */
 export async function getCannedReplyOrThrow(deps: Deps, accountId: string, id: string): Promise<CannedReplyRow> {
   const notFound = new AppError("not_found", `Canned reply ${id} was not found.`);
-  if (!UUID.test(id)) throw notFound;
+  if (!isUuid(id)) throw notFound;
   const [row] = await deps.db.select().from(cannedReplies).where(and(eq(cannedReplies.id, id), eq(cannedReplies.accountId, accountId))).limit(1);
   if (!row) throw notFound;
   return row;

@@ -1,12 +1,13 @@
 import type { Deps } from "@/lib/deps";
 import { assertScope } from "@/lib/auth/permissions";
 import type { Principal } from "@/lib/auth/principal";
-import { AppError, describeIssues } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { bookedMessage } from "@/lib/golf/messages";
 import { golfProviderFor } from "@/lib/golf/provider-for";
 import { findByIdempotencyKey } from "@/lib/golf/reservations";
 import { toPublicReservation } from "@/lib/golf/reservation-view";
 import { bookTeeTimeInput, type PublicReservation } from "@/lib/golf/schemas";
+import { parseOrThrow } from "@/lib/validation/parse";
 
 export type BookResult = { message: string; replayed: boolean; reservation: PublicReservation };
 
@@ -16,9 +17,7 @@ export type BookResult = { message: string; replayed: boolean; reservation: Publ
  */
 export async function bookTeeTime(deps: Deps, principal: Principal, raw: unknown): Promise<BookResult> {
   assertScope(principal, "golf:write");
-  const parsed = bookTeeTimeInput.safeParse(raw ?? {});
-  if (!parsed.success) throw new AppError("validation_failed", describeIssues(parsed.error.issues));
-  const input = parsed.data;
+  const input = parseOrThrow(bookTeeTimeInput, raw ?? {});
   const existing = await findByIdempotencyKey(deps.db, principal.accountId, input.idempotencyKey);
   const provider = existing ? null : await golfProviderFor(deps, principal.accountId);
   const { row, replayed } = existing ? { row: existing, replayed: true } : await provider!.book(principal, input);

@@ -5,10 +5,12 @@ import { assertScope } from "@/lib/auth/permissions";
 import type { Principal } from "@/lib/auth/principal";
 import type { Db } from "@/lib/db/client";
 import { golfCourses, golfTeeTimes, type GolfCourseRow } from "@/lib/db/schema";
-import { AppError, describeIssues } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { clock } from "@/lib/golf/schemas";
 import { hhmmOf, isValidTimezone, minuteOf } from "@/lib/golf/time";
+import { parseOrThrow } from "@/lib/validation/parse";
 import { safeText } from "@/lib/validation/safe-text";
+import { isUuid } from "@/lib/validation/uuid";
 
 /** A course of the embedded tee sheet, as the admin pages and REST routes show it. */
 export type PublicCourse = {
@@ -60,12 +62,6 @@ export const createCourseInput = z
   .refine(ordered, orderMsg);
 export const updateCourseInput = z.object(fields).partial().strict().refine(ordered, orderMsg);
 
-const parse = <T>(schema: z.ZodType<T>, raw: unknown): T => {
-  const r = schema.safeParse(raw);
-  if (!r.success) throw new AppError("validation_failed", describeIssues(r.error.issues));
-  return r.data;
-};
-
 const columns = (v: Partial<z.infer<typeof updateCourseInput>>) => ({
   ...(v.name !== undefined && { name: v.name }),
   ...(v.timezone !== undefined && { timezone: v.timezone }),
@@ -81,7 +77,7 @@ const columns = (v: Partial<z.infer<typeof updateCourseInput>>) => ({
 
 /** Inserts a course (no scope check: the demo seed and the admin route both come through here). */
 export async function insertCourse(db: Db, accountId: string, raw: unknown): Promise<GolfCourseRow> {
-  const v = parse(createCourseInput, raw);
+  const v = parseOrThrow(createCourseInput, raw);
   const [row] = await db.insert(golfCourses).values({ accountId, ...(columns(v) as Required<ReturnType<typeof columns>>) }).returning();
   return row!;
 }
@@ -95,7 +91,7 @@ export async function createCourse(deps: Pick<Deps, "db">, principal: Principal,
 /** PATCH /api/golf/courses/{id} (admin). Tee times still to come take the new capacity and price (never below seats already booked). */
 export async function updateCourse(deps: Pick<Deps, "db">, principal: Principal, id: string, raw: unknown): Promise<PublicCourse> {
   assertScope(principal, "admin");
-  const v = parse(updateCourseInput, raw);
+  const v = parseOrThrow(updateCourseInput, raw);
   return deps.db.transaction(async (tx) => {
     const current = await getCourseRow(tx, principal.accountId, id, { lock: true });
     const merged = { first: v.firstTeeTime ? minuteOf(v.firstTeeTime) : current.firstTeeMinute, last: v.lastTeeTime ? minuteOf(v.lastTeeTime) : current.lastTeeMinute };
@@ -122,8 +118,6 @@ export async function listCourseRows(db: Db, accountId: string, opts: { activeOn
   return db.select().from(golfCourses).where(where).orderBy(asc(golfCourses.name));
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (s: string) => UUID.test(s);
 
 /** The account's course, or 404 (another account's id is indistinguishable from a missing one). */
 export async function getCourseRow(db: Db, accountId: string, id: string, opts: { lock?: boolean } = {}): Promise<GolfCourseRow> {

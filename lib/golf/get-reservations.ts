@@ -3,10 +3,10 @@ import type { Deps } from "@/lib/deps";
 import { assertScope } from "@/lib/auth/permissions";
 import type { Principal } from "@/lib/auth/principal";
 import { golfReservations } from "@/lib/db/schema";
-import { AppError, describeIssues } from "@/lib/errors";
 import { reservationsMessage } from "@/lib/golf/messages";
 import { toPublicReservation } from "@/lib/golf/reservation-view";
 import { getReservationsInput, type PublicReservation } from "@/lib/golf/schemas";
+import { parseOrThrow } from "@/lib/validation/parse";
 
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 const digits = (s: string) => s.replace(/\D/g, "");
@@ -14,9 +14,7 @@ const digits = (s: string) => s.replace(/\D/g, "");
 /** golf_get_reservations: the account's reservations (never another account's), soonest first. */
 export async function getReservations(deps: Pick<Deps, "db">, principal: Principal, raw: unknown): Promise<{ message: string; reservations: PublicReservation[] }> {
   assertScope(principal, "golf:read");
-  const parsed = getReservationsInput.safeParse(raw ?? {});
-  if (!parsed.success) throw new AppError("validation_failed", describeIssues(parsed.error.issues));
-  const q = parsed.data;
+  const q = parseOrThrow(getReservationsInput, raw ?? {});
   const where: SQL[] = [eq(golfReservations.accountId, principal.accountId)];
   const status = q.status ?? "booked";
   if (status !== "all") where.push(eq(golfReservations.status, status));

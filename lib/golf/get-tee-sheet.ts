@@ -2,11 +2,11 @@ import { z } from "zod";
 import type { Deps } from "@/lib/deps";
 import { assertScope } from "@/lib/auth/permissions";
 import type { Principal } from "@/lib/auth/principal";
-import { AppError, describeIssues } from "@/lib/errors";
 import { getCourseRow, toPublicCourse, type PublicCourse } from "@/lib/golf/courses";
 import { teeSheetWithBookings } from "@/lib/golf/embedded/tee-sheet";
 import { localDate } from "@/lib/golf/schemas";
 import { localParts, todayIn } from "@/lib/golf/time";
+import { parseOrThrow } from "@/lib/validation/parse";
 
 export type TeeSheetBooking = { id: string; confirmationCode: string; name: string; players: number; phone: string | null; email: string | null; status: "booked" | "cancelled" };
 export type TeeSheet = {
@@ -20,10 +20,9 @@ const query = z.object({ date: localDate().optional() });
 /** GET /api/golf/courses/{id}/tee-sheet?date= (golf:read): a day of the course, who booked what (default today at the course). */
 export async function getTeeSheet(deps: Pick<Deps, "db">, principal: Principal, courseId: string, raw: unknown): Promise<TeeSheet> {
   assertScope(principal, "golf:read");
-  const parsed = query.safeParse(raw ?? {});
-  if (!parsed.success) throw new AppError("validation_failed", describeIssues(parsed.error.issues));
+  const parsed = parseOrThrow(query, raw ?? {});
   const course = await getCourseRow(deps.db, principal.accountId, courseId);
-  const date = parsed.data.date ?? todayIn(course.timezone);
+  const date = parsed.date ?? todayIn(course.timezone);
   const sheet = await teeSheetWithBookings(deps.db, course, date);
   return {
     course: toPublicCourse(course),

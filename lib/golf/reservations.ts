@@ -3,7 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { golfReservations, type GolfReservationRow } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
-import { isUuid } from "@/lib/golf/courses";
+import { isUuid } from "@/lib/validation/uuid";
 
 // No 0/O, 1/I/L: a code read out over the phone must not be misheard.
 const ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";

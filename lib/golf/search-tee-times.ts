@@ -1,18 +1,17 @@
 import type { Deps } from "@/lib/deps";
 import { assertScope } from "@/lib/auth/permissions";
 import type { Principal } from "@/lib/auth/principal";
-import { AppError, describeIssues } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { searchMessage } from "@/lib/golf/messages";
 import { golfProviderFor } from "@/lib/golf/provider-for";
 import { searchTeeTimesInput, type SearchTeeTimesOutput } from "@/lib/golf/schemas";
 import { minuteOf } from "@/lib/golf/time";
+import { parseOrThrow } from "@/lib/validation/parse";
 
 /** golf_search_tee_times: open tee times for a day, across the account's courses or the one named. */
 export async function searchTeeTimes(deps: Deps, principal: Principal, raw: unknown): Promise<SearchTeeTimesOutput> {
   assertScope(principal, "golf:read");
-  const parsed = searchTeeTimesInput.safeParse(raw ?? {});
-  if (!parsed.success) throw new AppError("validation_failed", describeIssues(parsed.error.issues));
-  const q = parsed.data;
+  const q = parseOrThrow(searchTeeTimesInput, raw ?? {});
   const fromMinute = q.timeFrom ? minuteOf(q.timeFrom) : undefined;
   const toMinute = q.timeTo ? minuteOf(q.timeTo) : undefined;
   if (fromMinute !== undefined && toMinute !== undefined && toMinute < fromMinute) throw new AppError("validation_failed", "timeTo: must not be before timeFrom");

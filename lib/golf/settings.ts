@@ -6,8 +6,9 @@ import type { Principal } from "@/lib/auth/principal";
 import type { Config } from "@/lib/config/env";
 import type { Db } from "@/lib/db/client";
 import { golfSettings, type GolfProviderName, type GolfSettingsRow } from "@/lib/db/schema";
-import { AppError, describeIssues } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { isValidTimezone } from "@/lib/golf/time";
+import { parseOrThrow } from "@/lib/validation/parse";
 
 /** The Chronogolf partner credentials one account books with (its own, else the CHRONOGOLF_* defaults). */
 export type ChronogolfConfig = { baseUrl: string; organizationId: string; clientId: string; clientSecret: string; refreshToken: string; timezone: string; timeoutMs: number };
@@ -79,9 +80,7 @@ export async function getGolfSettings(deps: Pick<Deps, "db" | "config">, princip
 /** PUT /api/golf/settings (admin): switch provider, set Chronogolf credentials (an empty string clears one). */
 export async function updateGolfSettings(deps: Pick<Deps, "db" | "config">, principal: Principal, raw: unknown): Promise<PublicGolfSettings> {
   assertScope(principal, "admin");
-  const parsed = golfSettingsInput.safeParse(raw);
-  if (!parsed.success) throw new AppError("validation_failed", describeIssues(parsed.error.issues));
-  const v = parsed.data;
+  const v = parseOrThrow(golfSettingsInput, raw);
   const cg = v.chronogolf ?? {};
   const val = (s: string | undefined) => (s === undefined ? undefined : s === "" ? null : s);
   const set = Object.fromEntries(

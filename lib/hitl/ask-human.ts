@@ -5,7 +5,7 @@ import type { Principal } from "@/lib/auth/principal";
 import { assertScope } from "@/lib/auth/permissions";
 import { countAnswerersOnline } from "@/lib/auth/presence";
 import { createCase, caseIdForSession } from "@/lib/hitl/create-case";
-import { cancelCase } from "@/lib/hitl/close-case";
+import { withdrawCase } from "@/lib/hitl/close-case";
 import { getCaseOrThrow } from "@/lib/hitl/get-case";
 import { waitForCase, type WaitOptions } from "@/lib/hitl/wait-for-case";
 import { recordWaitOutcome } from "@/lib/hitl/record-wait-outcome";
@@ -83,5 +83,5 @@ export async function getHumanAnswer(deps: Deps, principal: Principal, input: { 
 /** cancel_human_request: withdraw the question; if a person already answered, say the answer instead. */
 export async function cancelHumanRequest(deps: Deps, principal: Principal, input: { caseId: string }): Promise<ToolResult> {
   assertScope(principal, "hitl:ask");
-  return resultFromCase(deps, await cancelCase(deps, principal, input.caseId));
+  return resultFromCase(deps, await withdrawCase(deps, principal, input.caseId));
 }

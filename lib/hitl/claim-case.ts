@@ -7,7 +7,8 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { actorOf, type Principal } from "@/lib/auth/principal";
 import { assertScope } from "@/lib/auth/permissions";
 import { getCaseOrThrow, isFinal } from "@/lib/hitl/get-case";
-import { holderNames, toPublicCase } from "@/lib/hitl/case-view";
+import { holderNames, presentCase, toPublicCase } from "@/lib/hitl/case-view";
+import type { PublicCase } from "@/lib/hitl/schemas";
 import { publishCaseEvent } from "@/lib/realtime/publish-case-event";
 
 export function assertCanAnswer(p: Principal): void {
@@ -18,7 +19,7 @@ const holds = (p: Principal, row: { claimedByMemberId: string | null; claimedByK
   p.kind === "member" ? row.claimedByMemberId === p.memberId : row.claimedByKeyId === p.keyId;
 
 /** Claims a case for the caller: one winner; a second claimant gets 409 naming the holder. Re-claiming your own case is fine. */
-export async function claimCase(deps: Deps, principal: Principal, caseId: string) {
+export async function claimCase(deps: Deps, principal: Principal, caseId: string): Promise<PublicCase> {
   assertCanAnswer(principal);
   const { row, changed } = await deps.db.transaction(async (tx) => {
     const current = await getCaseOrThrow(tx, principal.accountId, caseId, { forUpdate: true });
@@ -47,7 +48,7 @@ export async function claimCase(deps: Deps, principal: Principal, caseId: string
     const claimedBy = principal.kind === "member" ? principal.name || principal.email : toPublicCase(row, await holderNames(deps.db, [row])).claimedBy?.name;
     await publishCaseEvent(deps, { type: "case.claimed", accountId: principal.accountId, caseId, status: "claimed", priority: row.priority, urgency: row.urgency, claimedBy: claimedBy ?? null });
   }
-  return row;
+  return presentCase(deps.db, row);
 }
 
 export { holds as holdsClaim };

@@ -7,9 +7,16 @@ import { actorOf, type Principal } from "@/lib/auth/principal";
 import { assertScope } from "@/lib/auth/permissions";
 import { getCaseOrThrow, isFinal } from "@/lib/hitl/get-case";
 import { publishCaseEvent } from "@/lib/realtime/publish-case-event";
+import { presentCase } from "@/lib/hitl/case-view";
+import type { PublicCase } from "@/lib/hitl/schemas";
+
+/** POST /api/cases/{id}/cancel: withdraws the case and returns it as the API shows it. */
+export async function cancelCase(deps: Deps, principal: Principal, caseId: string): Promise<PublicCase> {
+  return presentCase(deps.db, await withdrawCase(deps, principal, caseId));
+}
 
 /** Withdraws an open or claimed case. A case that is already final is returned as it is (it may hold an answer). */
-export async function cancelCase(deps: Deps, principal: Principal, caseId: string): Promise<CaseRow> {
+export async function withdrawCase(deps: Deps, principal: Principal, caseId: string): Promise<CaseRow> {
   assertScope(principal, "hitl:ask", "hitl:answer");
   const { row, changed } = await deps.db.transaction(async (tx) => {
     const current = await getCaseOrThrow(tx, principal.accountId, caseId, { forUpdate: true });

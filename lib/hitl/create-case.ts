@@ -2,12 +2,13 @@ import { enqueueSheetEvents } from "@/lib/sheets/enqueue";
 import { and, desc, eq, gt, sql } from "drizzle-orm";
 import type { Deps } from "@/lib/deps";
 import { cases, caseMessages, type CaseRow } from "@/lib/db/schema";
-import { AppError, describeIssues } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { actorOf, type Principal } from "@/lib/auth/principal";
 import { assertScope } from "@/lib/auth/permissions";
 import { sha256 } from "@/lib/auth/secrets";
-import { createCaseSchemaFor } from "@/lib/hitl/schemas";
+import { createCaseSchemaFor, type PublicCase } from "@/lib/hitl/schemas";
+import { presentCase } from "@/lib/hitl/case-view";
 import { getCaseOrThrow } from "@/lib/hitl/get-case";
 import { callerPhone } from "@/lib/calls/phone-followups";
 import { callbackRefusal, getCallbackPolicy } from "@/lib/calls/callback-policy";
@@ -15,6 +16,7 @@ import { publishCaseEvent } from "@/lib/realtime/publish-case-event";
 import { isDependencyDown } from "@/lib/resilience/dependency-error";
 import { log } from "@/lib/log";
 import { pageIfNobodyOnlineSoon } from "@/lib/notify/page-on-call";
+import { parseOrThrow } from "@/lib/validation/parse";
 
 /** Retell retries a failed tool request; the same callId + question within this window is the same case. */
 const DEDUPE_WINDOW_MS = 2 * 60_000;
@@ -31,9 +33,7 @@ export type CreateCaseResult = { case: CaseRow; created: boolean };
 export async function createCase(deps: Deps, principal: Principal, raw: unknown, opts: { source: CaseSource; maxTimeoutSeconds?: number }): Promise<CreateCaseResult> {
   // A test escalation is an answerer sending a question to their own queue (lib/hitl/send-test-escalation.ts).
   assertScope(principal, opts.source === "test" ? "hitl:answer" : "hitl:ask");
-  const parsed = createCaseSchemaFor(opts.maxTimeoutSeconds ?? 55).safeParse(raw);
-  if (!parsed.success) throw new AppError("validation_failed", describeIssues(parsed.error.issues));
-  const input = parsed.data;
+  const input = parseOrThrow(createCaseSchemaFor(opts.maxTimeoutSeconds ?? 55), raw);
   const accountId = principal.accountId;
   // A phone follow-up needs a number to call.
   const phone = input.followUp === "phone" ? callerPhone(input.callerInfo) : null;
@@ -126,6 +126,12 @@ export async function createCase(deps: Deps, principal: Principal, raw: unknown,
     pageIfNobodyOnlineSoon(deps, result.case);
   }
   return result;
+}
+
+/** POST /api/cases: createCase, returning the case as the API shows it (ask_human keeps the row to wait on). */
+export async function createPublicCase(deps: Deps, principal: Principal, raw: unknown, opts: { source: CaseSource }): Promise<{ case: PublicCase; created: boolean }> {
+  const { case: row, created } = await createCase(deps, principal, raw, opts);
+  return { case: await presentCase(deps.db, row), created };
 }
 
 /** The latest case an agent session created (HITL session correlation, kept in kv for an hour; the database answers while kv is away). */

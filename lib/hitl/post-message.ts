@@ -2,18 +2,19 @@ import { enqueueSheetEvents } from "@/lib/sheets/enqueue";
 import { eq } from "drizzle-orm";
 import type { Deps } from "@/lib/deps";
 import { caseMessages, cases, type CaseRow, type MessageRow, type SenderType } from "@/lib/db/schema";
-import { AppError, describeIssues } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { actorOf, hasScope, type Principal } from "@/lib/auth/principal";
 import { assertScope } from "@/lib/auth/permissions";
 import { getCaseOrThrow, isFinal } from "@/lib/hitl/get-case";
 import { holderNames, presentCase, toPublicCase } from "@/lib/hitl/case-view";
 import { holdsClaim } from "@/lib/hitl/claim-case";
-import { postMessageSchema } from "@/lib/hitl/schemas";
+import { postMessageSchema, type PublicCase } from "@/lib/hitl/schemas";
 import { deliverDueCallbacks, enqueueCaseCallback } from "@/lib/hitl/callbacks";
 import { log } from "@/lib/log";
 import { enqueuePhoneFollowup, kickPhoneFollowups } from "@/lib/calls/phone-followups";
 import { publishCaseEvent } from "@/lib/realtime/publish-case-event";
+import { parseOrThrow } from "@/lib/validation/parse";
 
 /** The sender follows from the credential: hitl:answer (operators, admins, answering keys) is human; hitl:ask is the agent. */
 export function senderFor(p: Principal): SenderType {
@@ -26,13 +27,13 @@ export function senderFor(p: Principal): SenderType {
  * Adds a message to a case. The first human message on an open or claimed case answers it —
  * exactly once: the row is locked, so of several simultaneous answers one wins and the rest get 409.
  */
-export async function postMessage(deps: Deps, principal: Principal, caseId: string, raw: unknown): Promise<{ message: MessageRow; case: CaseRow; answered: boolean }> {
-  const parsed = postMessageSchema.safeParse(raw);
-  if (!parsed.success) throw new AppError("validation_failed", describeIssues(parsed.error.issues));
-  const { content } = parsed.data;
+export async function postMessage(deps: Deps, principal: Principal, caseId: string, raw: unknown): Promise<{ message: MessageRow; case: PublicCase; answered: boolean }> {
+  const { content } = parseOrThrow(postMessageSchema, raw);
   const senderType = senderFor(principal);
   const accountId = principal.accountId;
 
+  // The answered case is presented once, inside the transaction, when its callback needs it; that view is also the result.
+  let view: PublicCase | undefined;
   const result = await deps.db.transaction(async (tx) => {
     const current = await getCaseOrThrow(tx, accountId, caseId, { forUpdate: true });
     if (isFinal(current.status)) throw new AppError("conflict", `Case is already ${current.status}.`, { status: current.status });
@@ -69,7 +70,7 @@ export async function postMessage(deps: Deps, principal: Principal, caseId: stri
       .returning();
     await enqueueSheetEvents(tx, [{ entityType: "case", entityId: caseId, accountId, event: "answered", occurredAt: now }]);
     await recordAudit(tx, { accountId, entityType: "case", entityId: caseId, action: "case.answered", fromStatus: current.status, toStatus: "answered", ...actorOf(principal), data: { messageId: message!.id } });
-    if (answered!.callbackUrl) await enqueueCaseCallback(tx, answered!, await presentCase(tx, answered!));
+    if (answered!.callbackUrl) await enqueueCaseCallback(tx, answered!, (view = await presentCase(tx, answered!)));
     // The agent stopped waiting and the case asked for a phone follow-up → outbox row, same transaction.
     await enqueuePhoneFollowup(tx, answered!, now);
     return { message: message!, case: answered!, answered: true };
@@ -84,5 +85,5 @@ export async function postMessage(deps: Deps, principal: Principal, caseId: stri
     void deliverDueCallbacks(deps).catch((e) => log.warn({ caseId, err: String(e) }, "callback delivery deferred"));
   }
   if (result.answered && result.case.followUp === "phone") kickPhoneFollowups(deps);
-  return result;
+  return { message: result.message, case: view ?? (await presentCase(deps.db, result.case)), answered: result.answered };
 }

@@ -4,7 +4,7 @@ import type { Deps } from "@/lib/deps";
 import type { Principal } from "@/lib/auth/principal";
 import { askHuman } from "@/lib/hitl/ask-human";
 import type { ToolResult } from "@/lib/hitl/schemas";
-import { AppError, describeIssues } from "@/lib/errors";
+import { parseOrThrow } from "@/lib/validation/parse";
 
 export const testEscalationInput = z
   .object({ timeoutSeconds: z.number().int().min(5, "must be at least 5").max(55, "must be at most 55").optional() })
@@ -19,9 +19,7 @@ export const TEST_QUESTION = "Test escalation: is the Elm Street branch open on 
  * back to the waiting "agent" (or the sentence an agent would hear). No API key involved.
  */
 export async function sendTestEscalation(deps: Deps, principal: Principal, raw: unknown, signal?: AbortSignal): Promise<ToolResult> {
-  const parsed = testEscalationInput.safeParse(raw ?? {});
-  if (!parsed.success) throw new AppError("validation_failed", describeIssues(parsed.error.issues));
-  const input = parsed.data;
+  const input = parseOrThrow(testEscalationInput, raw ?? {});
   return askHuman(
     deps,
     principal,

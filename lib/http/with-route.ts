@@ -67,4 +67,4 @@ export function withRoute(handler: Handler<any>, permission: Permission): Declar
 }
 
 /** Parses a zod schema or throws 422 naming the bad fields. */
-export { parseOrThrow } from "@/lib/http/parse";
+export { parseOrThrow } from "@/lib/validation/parse";

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { safeText } from "@/lib/validation/safe-text";
 import type { Deps } from "@/lib/deps";
-import { AppError, describeIssues } from "@/lib/errors";
 import { actorOf, type Principal } from "@/lib/auth/principal";
 import { createMember } from "@/lib/auth/members";
 import { randomToken } from "@/lib/auth/secrets";
 import { assertScope } from "@/lib/auth/permissions";
+import { parseOrThrow } from "@/lib/validation/parse";
 
 export const addMemberInput = z.object({
   email: safeText().trim().min(1, "required"),
@@ -21,13 +21,12 @@ export const addMemberInput = z.object({
  */
 export async function addMember(deps: Deps, principal: Principal, raw: unknown) {
   assertScope(principal, "admin");
-  const parsed = addMemberInput.safeParse(raw);
-  if (!parsed.success) throw new AppError("validation_failed", describeIssues(parsed.error.issues));
-  const generated = parsed.data.password ? undefined : randomToken(12);
+  const parsed = parseOrThrow(addMemberInput, raw);
+  const generated = parsed.password ? undefined : randomToken(12);
   const member = await createMember(
     deps.db,
     principal.accountId,
-    { email: parsed.data.email, name: parsed.data.name || undefined, role: parsed.data.role, password: parsed.data.password || generated! },
+    { email: parsed.email, name: parsed.name || undefined, role: parsed.role, password: parsed.password || generated! },
     actorOf(principal),
   );
   return { member, ...(generated ? { generatedPassword: generated } : {}) };

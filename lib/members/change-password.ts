@@ -2,9 +2,10 @@ import { and, eq, ne } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { members, memberSessions } from "@/lib/db/schema";
-import { AppError, describeIssues } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { hashPassword, randomToken, sha256, verifyPassword } from "@/lib/auth/secrets";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { parseOrThrow } from "@/lib/validation/parse";
 
 export const newPassword = z.string().min(8, "must be at least 8 characters").max(200, "must be at most 200 characters");
 export const changePasswordInput = z.object({ currentPassword: z.string().min(1, "required").max(200), newPassword });
@@ -15,9 +16,7 @@ export const changePasswordInput = z.object({ currentPassword: z.string().min(1,
  * else was signed in as them is signed out — while the session that made the change stays.
  */
 export async function changeOwnPassword(db: Db, input: { memberId: string; sessionToken: string; currentPassword: string; newPassword: string }) {
-  const parsed = changePasswordInput.safeParse(input);
-  if (!parsed.success) throw new AppError("validation_failed", describeIssues(parsed.error.issues));
-  const { currentPassword, newPassword: next } = parsed.data;
+  const { currentPassword, newPassword: next } = parseOrThrow(changePasswordInput, input);
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(members).where(and(eq(members.id, input.memberId), eq(members.active, true))).for("update");
     if (!row) throw new AppError("unauthorized", "Sign in again.");
@@ -39,8 +38,8 @@ export async function changeOwnPassword(db: Db, input: { memberId: string; sessi
  */
 export async function resetMemberPassword(db: Db, input: { email: string; password?: string }) {
   const password = input.password ?? randomToken(12);
-  const checked = newPassword.safeParse(password);
-  if (!checked.success) throw new AppError("validation_failed", `--password: ${checked.error.issues[0]!.message}`);
+  // The CLI's flag name, not the JSON field: only `switchboard reset-password` reaches this.
+  parseOrThrow(newPassword, password, (issues) => `--password: ${issues[0]!.message}`);
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(members).where(eq(members.email, input.email.trim().toLowerCase())).for("update");
     if (!row) throw new AppError("not_found", `No member with the email ${input.email.trim().toLowerCase()}.`);

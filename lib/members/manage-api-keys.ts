@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { safeText } from "@/lib/validation/safe-text";
 import type { Deps } from "@/lib/deps";
-import { AppError, describeIssues } from "@/lib/errors";
 import { actorOf, SCOPES, type Principal } from "@/lib/auth/principal";
 import { createApiKey, listApiKeys, parseScopes, revokeApiKey } from "@/lib/auth/api-keys";
 import { assertScope } from "@/lib/auth/permissions";
+import { parseOrThrow } from "@/lib/validation/parse";
 
 export const createKeyInput = z.object({
   name: safeText().trim().min(1, "must not be empty").max(200, "must be at most 200 characters"),
@@ -14,9 +14,8 @@ export const createKeyInput = z.object({
 /** Admin-only key management for the caller's own account; the full key is in the result once. */
 export async function createKeyForAccount(deps: Deps, principal: Principal, raw: unknown) {
   assertScope(principal, "admin");
-  const parsed = createKeyInput.safeParse(raw);
-  if (!parsed.success) throw new AppError("validation_failed", describeIssues(parsed.error.issues));
-  return createApiKey(deps.db, { accountId: principal.accountId, name: parsed.data.name, scopes: parseScopes(parsed.data.scopes), createdBy: actorOf(principal) });
+  const parsed = parseOrThrow(createKeyInput, raw);
+  return createApiKey(deps.db, { accountId: principal.accountId, name: parsed.name, scopes: parseScopes(parsed.scopes), createdBy: actorOf(principal) });
 }
 
 export async function listKeysForAccount(deps: Deps, principal: Principal) {

@@ -7,8 +7,7 @@ import { publicMember } from "@/lib/auth/members";
 import { heartbeat } from "@/lib/auth/presence";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { assertScope } from "@/lib/auth/permissions";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from "@/lib/validation/uuid";
 
 /**
  * Deactivates or reactivates a member of the caller's account. Deactivation ends every session of
@@ -17,7 +16,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export async function setMemberActive(deps: Deps, principal: Principal, input: { memberId: string; active: boolean }) {
   assertScope(principal, "admin");
-  if (!UUID.test(input.memberId)) throw new AppError("not_found", "No such member.");
+  if (!isUuid(input.memberId)) throw new AppError("not_found", "No such member.");
   const result = await deps.db.transaction(async (tx) => {
     const [target] = await tx
       .select()

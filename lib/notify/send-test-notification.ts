@@ -1,19 +1,19 @@
 import { z } from "zod";
 import type { Principal } from "@/lib/auth/principal";
 import { assertScope } from "@/lib/auth/permissions";
-import { AppError, describeIssues } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import type { NotifyDeps } from "@/lib/notify/deliver";
 import { sendPushNotification, type PushResult } from "@/lib/notify/send-push-notification";
 import { getNotifyTarget } from "@/lib/notify/settings";
+import { parseOrThrow } from "@/lib/validation/parse";
 
 const testInput = z.object({ topic: z.enum(["default", "oncall"], { message: "must be default or oncall" }).optional() }).strict();
 
 /** POST /api/settings/notifications/test (admin): a test notification through the saved settings. */
 export async function sendTestNotification(deps: NotifyDeps, principal: Principal, raw: unknown): Promise<PushResult> {
   assertScope(principal, "admin");
-  const parsed = testInput.safeParse(raw);
-  if (!parsed.success) throw new AppError("validation_failed", describeIssues(parsed.error.issues));
-  const which = parsed.data.topic ?? "default";
+  const parsed = parseOrThrow(testInput, raw);
+  const which = parsed.topic ?? "default";
   const target = await getNotifyTarget(deps.db, deps.config, principal.accountId);
   const topic = which === "oncall" ? target.oncallTopic : target.defaultTopic;
   if (!topic) throw new AppError("validation_failed", `topic: no ${which === "oncall" ? "on-call" : "default"} topic is set yet; save one first`);

@@ -4,10 +4,10 @@ import type { Config } from "@/lib/config/env";
 import type { Db } from "@/lib/db/client";
 import type { Deps } from "@/lib/deps";
 import { notifySettings } from "@/lib/db/schema";
-import { AppError, describeIssues } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { assertScope } from "@/lib/auth/permissions";
 import { actorOf, type Principal } from "@/lib/auth/principal";
+import { parseOrThrow } from "@/lib/validation/parse";
 
 /** ntfy topic names: letters, digits, - and _, up to 64 (the server refuses others). */
 export const topicSchema = z.string({ message: "must be a string" }).trim().regex(/^[-_A-Za-z0-9]{1,64}$/, "must be 1–64 letters, digits, - or _ (an ntfy topic name)");
@@ -82,9 +82,7 @@ export async function readNotifySettings(deps: Pick<Deps, "db" | "config">, prin
 /** PUT /api/settings/notifications (admin): change what is given; audited without the token. */
 export async function updateNotifySettings(deps: Pick<Deps, "db" | "config">, principal: Principal, raw: unknown): Promise<NotifySettingsView> {
   assertScope(principal, "admin");
-  const parsed = notifySettingsInput.safeParse(raw);
-  if (!parsed.success) throw new AppError("validation_failed", describeIssues(parsed.error.issues));
-  const input = parsed.data;
+  const input = parseOrThrow(notifySettingsInput, raw);
   const set: Partial<Row> = { updatedAt: new Date() };
   if (input.serverUrl !== undefined) set.serverUrl = input.serverUrl?.replace(/\/+$/, "") ?? null;
   if (input.defaultTopic !== undefined) set.defaultTopic = input.defaultTopic;

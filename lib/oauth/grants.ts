@@ -6,6 +6,7 @@ import { randomToken, sha256 } from "@/lib/auth/secrets";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { AppError } from "@/lib/errors";
 import type { Scope } from "@/lib/auth/principal";
+import { isUuid } from "@/lib/validation/uuid";
 
 export const ACCESS_PREFIX = "sbat_";
 export const REFRESH_PREFIX = "sbrt_";
@@ -63,11 +64,9 @@ export async function listConnectedApps(db: Db, accountId: string) {
   }));
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** An admin disconnects an app: within their own account only (another account's grant is a 404). */
 export async function revokeConnectedApp(db: Db, input: { accountId: string; grantId: string; actor: { actorType: "member" | "api_key"; actorId: string } }) {
-  if (!UUID.test(input.grantId)) throw new AppError("not_found", "No such connected app.");
+  if (!isUuid(input.grantId)) throw new AppError("not_found", "No such connected app.");
   const [row] = await db.select().from(oauthGrants).where(and(eq(oauthGrants.id, input.grantId), eq(oauthGrants.accountId, input.accountId))).limit(1);
   if (!row || row.revokedAt) throw new AppError("not_found", "No such connected app.");
   await db.transaction((tx) => revokeGrantFamily(tx, row.id, "revoked by an admin", input.actor));

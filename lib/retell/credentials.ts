@@ -3,10 +3,11 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import type { Deps } from "@/lib/deps";
 import { retellCredentials } from "@/lib/db/schema";
-import { AppError, describeIssues } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { assertScope } from "@/lib/auth/permissions";
 import { actorOf, type Principal } from "@/lib/auth/principal";
+import { parseOrThrow } from "@/lib/validation/parse";
 
 /**
  * The account's Retell API key: Retell signs every custom-function request (and webhook) with it.
@@ -72,9 +73,7 @@ export async function readRetellKeyStatus(deps: Pick<Deps, "db">, principal: Pri
 /** PUT /api/settings/retell {apiKey?, placeCalls?, callsAgentId?, callsFromNumber?} (admin): store or change; audited without the key. */
 export async function setRetellApiKey(deps: Pick<Deps, "db">, principal: Principal, raw: unknown): Promise<RetellKeyStatus> {
   assertScope(principal, "admin");
-  const parsed = retellKeyInput.safeParse(raw);
-  if (!parsed.success) throw new AppError("validation_failed", describeIssues(parsed.error.issues));
-  const input = parsed.data;
+  const input = parseOrThrow(retellKeyInput, raw);
   return deps.db.transaction(async (tx) => {
     const [current] = await tx.select().from(retellCredentials).where(eq(retellCredentials.accountId, principal.accountId)).limit(1).for("update");
     const apiKey = input.apiKey ?? current?.apiKey;

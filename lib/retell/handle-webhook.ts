@@ -7,11 +7,10 @@ import { refreshOpenCaseTranscripts } from "@/lib/retell/live-transcript";
 import { verifyRetellSignature } from "@/lib/retell/signature";
 import { storeRetellCall } from "@/lib/retell/store-webhook-call";
 import { retellWebhookBody, STORED_EVENTS, type RetellEventName } from "@/lib/retell/webhook-event";
+import { isUuid } from "@/lib/validation/uuid";
 
 /** A long call's call_ended carries the whole transcript with word timings: room for an hour of talk. */
 export const RETELL_WEBHOOK_MAX_BYTES = 4 * 1024 * 1024;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Text PostgreSQL can store, however the call's words arrived: NUL and lone surrogates become U+FFFD, everywhere. */
 function scrub(v: unknown, depth = 0): unknown {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is matched on purpose, PostgreSQL text cannot hold it
@@ -34,7 +33,7 @@ export const retellWebhookUrl = (baseUrl: string, accountId: string) => `${baseU
  */
 export async function handleRetellWebhook(deps: Deps, req: Request) {
   const accountId = new URL(req.url).searchParams.get("account") ?? "";
-  if (!UUID.test(accountId)) throw new AppError("bad_request", "account: add ?account=<your account id> to the webhook URL (Admin → Connect Retell shows it).");
+  if (!isUuid(accountId)) throw new AppError("bad_request", "account: add ?account=<your account id> to the webhook URL (Admin → Connect Retell shows it).");
   const header = req.headers.get("x-retell-signature");
   if (!header) throw new AppError("unauthorized", "X-Retell-Signature header missing.");
   const raw = await readBody(req, RETELL_WEBHOOK_MAX_BYTES);

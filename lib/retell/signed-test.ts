@@ -3,9 +3,10 @@ import { z } from "zod";
 import type { Deps } from "@/lib/deps";
 import type { Principal } from "@/lib/auth/principal";
 import { assertScope } from "@/lib/auth/permissions";
-import { AppError, describeIssues } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { getRetellApiKey } from "@/lib/retell/credentials";
 import { handleRetellFunctionCall } from "@/lib/retell/handle-function-call";
+import { parseOrThrow } from "@/lib/validation/parse";
 
 export const signedTestInput = z.object({
   apiKey: z.string({ message: "must be a string (the Switchboard API key the Retell functions send)" }).trim().min(8, "must be at least 8 characters").max(200, "must be at most 200 characters"),
@@ -27,8 +28,7 @@ export function retellSignature(rawBody: string, retellKey: string, now = Date.n
  */
 export async function sendSignedTestRequest(deps: Pick<Deps, "db">, principal: Principal, raw: unknown, origin: string): Promise<SignedTestResult> {
   assertScope(principal, "admin");
-  const parsed = signedTestInput.safeParse(raw);
-  if (!parsed.success) throw new AppError("validation_failed", describeIssues(parsed.error.issues));
+  const parsed = parseOrThrow(signedTestInput, raw);
   const retellKey = await getRetellApiKey(deps.db, principal.accountId);
   if (!retellKey) throw new AppError("conflict", "Store your Retell API key first: the test signs with it, as Retell will.");
   const tool = "get_human_answer";
@@ -36,7 +36,7 @@ export async function sendSignedTestRequest(deps: Pick<Deps, "db">, principal: P
   const res = await handleRetellFunctionCall(
     new Request(`${origin}/api/retell/functions`, {
       method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${parsed.data.apiKey}`, "x-retell-signature": retellSignature(body, retellKey) },
+      headers: { "content-type": "application/json", authorization: `Bearer ${parsed.apiKey}`, "x-retell-signature": retellSignature(body, retellKey) },
       body,
     }),
   );

@@ -7,16 +7,16 @@ import { applyLockedUpdates, type ApplyCallUpdateResult } from "@/lib/calls/call
 import { logFinal } from "@/lib/calls/apply-call-update";
 import { SWITCHBOARD_CALL_ID_KEY } from "@/lib/telephony/retell";
 import { updateOf, type RetellEventName, type RetellWebhookCall } from "@/lib/retell/webhook-event";
+import { isUuid } from "@/lib/validation/uuid";
 
 export const RETELL_PROVIDER = "retell";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const E164 = /^\+[1-9][0-9]{6,14}$/;
 
 async function findRow(tx: Db, accountId: string, call: RetellWebhookCall): Promise<CallRow | undefined> {
   const ours = call.metadata?.[SWITCHBOARD_CALL_ID_KEY];
   const where =
-    typeof ours === "string" && UUID.test(ours)
+    typeof ours === "string" && isUuid(ours)
       ? and(eq(calls.accountId, accountId), eq(calls.provider, RETELL_PROVIDER), eq(calls.id, ours))
       : and(eq(calls.accountId, accountId), eq(calls.provider, RETELL_PROVIDER), eq(calls.providerCallId, call.call_id));
   const [row] = await tx.select().from(calls).where(where).limit(1).for("update");

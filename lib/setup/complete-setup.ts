@@ -8,6 +8,7 @@ import { createAccount } from "@/lib/accounts/accounts";
 import { createApiKey } from "@/lib/auth/api-keys";
 import { createMember } from "@/lib/auth/members";
 import type { Scope } from "@/lib/auth/principal";
+import { parseOrThrow } from "@/lib/validation/parse";
 import { safeText } from "@/lib/validation/safe-text";
 import { consumeSetupToken } from "@/lib/setup/setup-tokens";
 
@@ -35,9 +36,7 @@ export const SETUP_DONE_MESSAGE = "Switchboard is already set up: sign in, or as
  * default); otherwise a setup token must be presented, and is used up.
  */
 export async function completeSetup(db: Db, config: Pick<Config, "SETUP_TOKEN">, raw: z.input<typeof setupInput>, opts: { tokenFree: boolean }) {
-  const parsed = setupInput.safeParse(raw);
-  if (!parsed.success) throw new AppError("validation_failed", parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join(", "));
-  const input = parsed.data;
+  const input = parseOrThrow(setupInput, raw);
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended('switchboard:first-run-setup', 0))`);
     if (!(await needsSetup(tx))) throw new AppError("conflict", SETUP_DONE_MESSAGE);

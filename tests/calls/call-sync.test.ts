@@ -6,6 +6,7 @@ import type { Principal } from "@/lib/auth/principal";
 import { listDeadLetters, retryDeadLetter } from "@/lib/calls/dead-letters";
 import type { CallsDeps } from "@/lib/calls/deps";
 import { handleProviderWebhook } from "@/lib/calls/handle-provider-webhook";
+import { providerWebhook } from "@/tests/support/provider-webhook";
 import { makePhoneCall } from "@/lib/calls/make-phone-call";
 import { runSyncCalls } from "@/lib/calls/sync-calls";
 import { calls, creditLedger } from "@/lib/db/schema";
@@ -140,7 +141,7 @@ describe("provider webhooks", () => {
     const ledger = () => base.db.select().from(creditLedger).where(eq(creditLedger.callId, call.id));
     const before = await ledger();
 
-    const post = (rawBody: string, headers: Headers) => ({ provider: "bland", req: new Request("http://switchboard.test/api/webhooks/bland", { method: "POST", headers, body: rawBody }) });
+    const post = (rawBody: string, headers: Headers) => providerWebhook("bland", new Request("http://switchboard.test/api/webhooks/bland", { method: "POST", headers, body: rawBody }));
     const tampered = delivery.body.replace("line busy", "line free");
     await expect(handleProviderWebhook(deps, post(tampered, delivery.headers))).rejects.toMatchObject({ code: "unauthorized" });
     await expect(handleProviderWebhook(deps, post(delivery.body, new Headers()))).rejects.toMatchObject({ code: "unauthorized" });

@@ -30,8 +30,8 @@ describe("claimCase", () => {
   it("claims an open case for the caller and records it", async () => {
     const c = await newCase();
     const row = await claimCase(deps, t.operator, c.id);
-    expect(row).toMatchObject({ status: "claimed", claimedByMemberId: (t.operator as { memberId: string }).memberId, claimedByKeyId: null });
-    expect(row.claimedAt).toBeInstanceOf(Date);
+    expect(row).toMatchObject({ status: "claimed", claimedBy: { type: "member", id: (t.operator as { memberId: string }).memberId } });
+    expect(Number.isNaN(Date.parse(row.claimedAt!))).toBe(false);
     const audit = await deps.db.select().from(auditLog).where(and(eq(auditLog.entityId, c.id), eq(auditLog.action, "case.claimed")));
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ fromStatus: "open", toStatus: "claimed", actorType: "member" });
@@ -67,8 +67,8 @@ describe("claimCase", () => {
     const c = await newCase();
     const first = await claimCase(deps, t.answerer.principal, c.id);
     const again = await claimCase(deps, t.answerer.principal, c.id);
-    expect(again).toMatchObject({ status: "claimed", claimedByKeyId: t.answerer.principal.keyId });
-    expect(again.claimedAt!.getTime()).toBe(first.claimedAt!.getTime());
+    expect(again).toMatchObject({ status: "claimed", claimedBy: { type: "api_key", id: t.answerer.principal.keyId, name: "answer bridge" } });
+    expect(again.claimedAt).toBe(first.claimedAt);
     await expectAppError(claimCase(deps, t.operator, c.id), "conflict", /answer bridge/);
   });
 

@@ -6,7 +6,6 @@ import { getCallEscalations } from "@/lib/calls/call-escalations";
 import { getCallDetails } from "@/lib/calls/get-call";
 import { getCaseForPrincipal } from "@/lib/hitl/get-case";
 import { createCase } from "@/lib/hitl/create-case";
-import { presentCase } from "@/lib/hitl/case-view";
 import { getHitlMetrics } from "@/lib/metrics/hitl-metrics";
 import { startApp, type App } from "@/tests/support/matrix/app-harness";
 import { callFunction, endedCall, retellCall, retellSettings, sendWebhook } from "@/tests/retell/helpers";
@@ -162,5 +161,5 @@ async function principalB() {
 }
 
 async function caseView(caseId: string) {
-  return presentCase(app.deps.db, await getCaseForPrincipal(app.deps, app.agent, caseId));
+  return getCaseForPrincipal(app.deps, app.agent, caseId);
 }

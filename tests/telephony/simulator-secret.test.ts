@@ -4,6 +4,7 @@ import { getOrCreateInstanceSecret, SIMULATOR_WEBHOOK_SECRET_NAME } from "@/lib/
 import { addCredits } from "@/lib/calls/credits-account";
 import { getCall } from "@/lib/calls/get-call";
 import { handleProviderWebhook } from "@/lib/calls/handle-provider-webhook";
+import { providerWebhook } from "@/tests/support/provider-webhook";
 import { makePhoneCall } from "@/lib/calls/make-phone-call";
 import { createTelephony } from "@/lib/telephony";
 import { signBody } from "@/lib/telephony/signature";
@@ -46,7 +47,7 @@ describe("the simulator's webhook secret (no SIMULATOR_WEBHOOK_SECRET)", () => {
         call: { started_at: null, answered_at: null, ended_at: new Date().toISOString(), duration_seconds: 0, transcript: [], summary: null, end_reason: "forged", recording_available: false, price_usd: 0 },
       });
       const req = new Request("http://127.0.0.1/api/webhooks/simulator", { method: "POST", body, headers: { "x-webhook-signature": signBody(secret, body) } });
-      return { provider: "simulator", req };
+      return providerWebhook("simulator", req);
     };
     const seeds = ["switchboard-embedded", ...(process.env.DATABASE_URL ? [process.env.DATABASE_URL] : [])];
     for (const seed of seeds) {

@@ -11,11 +11,12 @@ import { listCalls } from "@/lib/calls/list-calls";
 import { addCredits, getCredits } from "@/lib/calls/credits-account";
 import { listDeadLetters } from "@/lib/calls/dead-letters";
 import { handleProviderWebhook } from "@/lib/calls/handle-provider-webhook";
+import { providerWebhook } from "@/tests/support/provider-webhook";
 import { createCannedReply } from "@/lib/canned-replies/canned-replies";
 import { createKeyForAccount } from "@/lib/members/manage-api-keys";
 import { addMember } from "@/lib/members/add-member";
 import { metricsRangeQuery } from "@/lib/metrics/hitl-metrics";
-import { parseOrThrow } from "@/lib/http/parse";
+import { parseOrThrow } from "@/lib/validation/parse";
 import { createCallsTenant, createCallsTestDeps, type CallsTestDeps } from "@/tests/calls/helpers";
 import { expectAppError } from "@/tests/hitl/helpers";
 
@@ -86,7 +87,7 @@ describe("webhook rejections are 401/400 even when the adapter's error class is 
     const webhook = (error: Error) => {
       const telephony = { ...deps.telephony, name: "simulator" as const, verifyWebhook: async () => Promise.reject(error) };
       const req = new Request("http://x.test/api/webhooks/simulator", { method: "POST", headers: { "x-webhook-signature": "00" }, body: "{}" });
-      return handleProviderWebhook({ ...deps, telephony }, { provider: "simulator", req });
+      return handleProviderWebhook({ ...deps, telephony }, providerWebhook("simulator", req));
     };
     await expectAppError(webhook(new foreign.TelephonyError("webhook signature does not verify", { status: 401, retryable: false })), "unauthorized");
     await expectAppError(webhook(new foreign.TelephonyError("webhook body is not JSON", { status: 400, retryable: false })), "bad_request", /not JSON/);
@@ -96,8 +97,8 @@ describe("webhook rejections are 401/400 even when the adapter's error class is 
     let pulled = 0;
     const body = new ReadableStream({ pull: (c) => void (pulled++, c.enqueue(new Uint8Array(1024))) });
     const req = (headers: Record<string, string>) => new Request("http://x.test/", { method: "POST", headers, body, duplex: "half" } as RequestInit);
-    await expectAppError(handleProviderWebhook(deps, { provider: "nope", req: req({ "x-webhook-signature": "00" }) }), "not_found");
-    await expectAppError(handleProviderWebhook(deps, { provider: deps.telephony.name, req: req({}) }), "unauthorized", /signature missing/);
+    await expectAppError(handleProviderWebhook(deps, providerWebhook("nope", req({ "x-webhook-signature": "00" }))), "not_found");
+    await expectAppError(handleProviderWebhook(deps, providerWebhook(deps.telephony.name, req({}))), "unauthorized", /signature missing/);
     expect(pulled).toBeLessThanOrEqual(1); // a ReadableStream may pre-pull one chunk; nothing was read
   });
 });

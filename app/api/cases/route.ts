@@ -1,9 +1,9 @@
 import { withRoute, parseOrThrow } from "@/lib/http/with-route";
 import { json } from "@/lib/http/respond";
 import { readJson } from "@/lib/http/read-json";
-import { createCase } from "@/lib/hitl/create-case";
+import { createPublicCase } from "@/lib/hitl/create-case";
 import { listCases } from "@/lib/hitl/list-cases";
-import { presentCase, presentCases } from "@/lib/hitl/case-view";
+import { presentCases } from "@/lib/hitl/case-view";
 import { listCasesQuery } from "@/lib/hitl/schemas";
 import { AppError } from "@/lib/errors";
 
@@ -15,8 +15,8 @@ export const POST = withRoute(async ({ req, deps, principal }) => {
   if (typeof body !== "object" || body === null || Array.isArray(body)) throw new AppError("bad_request", "Request body must be a JSON object.");
   const header = req.headers.get("idempotency-key");
   const input = header && !("idempotencyKey" in body) ? { ...body, idempotencyKey: header } : body;
-  const { case: row, created } = await createCase(deps, principal, input, { source: "api" });
-  return json(await presentCase(deps.db, row), { status: created ? 201 : 200 });
+  const { case: view, created } = await createPublicCase(deps, principal, input, { source: "api" });
+  return json(view, { status: created ? 201 : 200 });
 }, { scopes: ["hitl:ask"] });
 
 // GET /api/cases?status=open,claimed&limit=50&order=oldest&q=refund&cursor=<nextCursor> — the account's cases (newest first by default)

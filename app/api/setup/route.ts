@@ -1,7 +1,7 @@
 import { getDeps } from "@/lib/deps";
 import { json, errorResponse } from "@/lib/http/respond";
 import { readJson } from "@/lib/http/read-json";
-import { parseOrThrow } from "@/lib/http/parse";
+import { parseOrThrow } from "@/lib/validation/parse";
 import { assertSameOrigin } from "@/lib/http/authenticate";
 import { declareRoute } from "@/lib/http/with-route";
 import { publicOrigin } from "@/lib/http/public-origin";

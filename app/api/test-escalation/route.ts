@@ -1,7 +1,7 @@
-import { withRoute, parseOrThrow } from "@/lib/http/with-route";
+import { withRoute } from "@/lib/http/with-route";
 import { json } from "@/lib/http/respond";
 import { readJson } from "@/lib/http/read-json";
-import { sendTestEscalation, testEscalationInput } from "@/lib/hitl/send-test-escalation";
+import { sendTestEscalation } from "@/lib/hitl/send-test-escalation";
 
 export const dynamic = "force-dynamic";
 // The request waits for the answer like an ask_human call (at most 55 s).
@@ -9,6 +9,5 @@ export const maxDuration = 60;
 
 // POST /api/test-escalation {timeoutSeconds?} — a test case in the caller's own queue; answers with what the agent would hear
 export const POST = withRoute(async ({ req, deps, principal }) => {
-  const input = parseOrThrow(testEscalationInput, await readJson(req, { optional: true }));
-  return json(await sendTestEscalation(deps, principal, input, req.signal));
+  return json(await sendTestEscalation(deps, principal, await readJson(req, { optional: true }), req.signal));
 }, { scopes: ["hitl:answer"] });

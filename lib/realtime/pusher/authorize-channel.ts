@@ -3,7 +3,7 @@ import type { Deps } from "@/lib/deps";
 import { AppError } from "@/lib/errors";
 import type { Principal } from "@/lib/auth/principal";
 import { assertScope } from "@/lib/auth/permissions";
-import { parseOrThrow } from "@/lib/http/parse";
+import { parseOrThrow } from "@/lib/validation/parse";
 import { pusherChannelFor } from "@/lib/realtime/port";
 import { createPusherServer } from "@/lib/realtime/pusher/publisher";
 

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { createApiKey, verifyApiKey } from "@/lib/auth/api-keys";
 import { handleProviderWebhook } from "@/lib/calls/handle-provider-webhook";
+import { providerWebhook } from "@/tests/support/provider-webhook";
 import { makePhoneCall } from "@/lib/calls/make-phone-call";
 import { getRecordingLink } from "@/lib/calls/recording-link";
 import { DEAD_LETTER_KIND } from "@/lib/calls/sync/sync-one-call";
@@ -32,7 +33,7 @@ export async function playRecordedCall(app: App) {
   app.clock.now += 3600_000;
   const webhookBody = JSON.stringify(toSimEvent(await app.calls.telephony.getCall(row!.providerCallId!), recorded, {}, new Date(app.clock.now)));
   const signed = { "content-type": "application/json", "x-webhook-signature": signBody(SIM_SECRET, webhookBody) };
-  await handleProviderWebhook(app.calls, { provider: "simulator", req: new Request("http://127.0.0.1/api/webhooks/simulator", { method: "POST", body: webhookBody, headers: signed }) });
+  await handleProviderWebhook(app.calls, providerWebhook("simulator", new Request("http://127.0.0.1/api/webhooks/simulator", { method: "POST", body: webhookBody, headers: signed })));
   return { recorded, webhookBody, signed };
 }
 

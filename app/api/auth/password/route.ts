@@ -2,7 +2,7 @@ import { getDeps } from "@/lib/deps";
 import { AppError } from "@/lib/errors";
 import { json, errorResponse } from "@/lib/http/respond";
 import { readJson } from "@/lib/http/read-json";
-import { parseOrThrow } from "@/lib/http/parse";
+import { parseOrThrow } from "@/lib/validation/parse";
 import { assertSameOrigin, readCookie } from "@/lib/http/authenticate";
 import { declareRoute } from "@/lib/http/with-route";
 import { resolveSession, SESSION_COOKIE } from "@/lib/auth/sessions";

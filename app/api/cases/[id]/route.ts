@@ -1,11 +1,10 @@
 import { withRoute } from "@/lib/http/with-route";
 import { json } from "@/lib/http/respond";
 import { getCaseForPrincipal } from "@/lib/hitl/get-case";
-import { presentCase } from "@/lib/hitl/case-view";
 
 export const dynamic = "force-dynamic";
 
 // GET /api/cases/{id} — one case of the caller's account (404 otherwise)
 export const GET = withRoute(async ({ deps, principal, params }) => {
-  return json(await presentCase(deps.db, await getCaseForPrincipal(deps, principal, params.id!)));
+  return json(await getCaseForPrincipal(deps, principal, params.id!));
 }, { scopes: ["hitl:ask", "hitl:answer"] });

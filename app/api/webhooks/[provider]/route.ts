@@ -1,4 +1,5 @@
-import { handleProviderWebhook } from "@/lib/calls/handle-provider-webhook";
+import { handleProviderWebhook, WEBHOOK_MAX_BYTES } from "@/lib/calls/handle-provider-webhook";
+import { readText } from "@/lib/http/read-body";
 import { json } from "@/lib/http/respond";
 import { withRoute } from "@/lib/http/with-route";
 import { withTelephony } from "@/lib/telephony";
@@ -7,6 +8,7 @@ export const dynamic = "force-dynamic";
 
 // POST /api/webhooks/{bland|simulator} — provider status events, verified by X-Webhook-Signature over the raw body
 export const POST = withRoute(
-  async ({ req, deps, params }) => json(await handleProviderWebhook(withTelephony(deps), { provider: params.provider ?? "", req })),
+  async ({ req, deps, params }) =>
+    json(await handleProviderWebhook(withTelephony(deps), { provider: params.provider ?? "", headers: req.headers, readBody: () => readText(req, WEBHOOK_MAX_BYTES) })),
   { public: true, note: "the provider signature (X-Webhook-Signature) is the credential" },
 );

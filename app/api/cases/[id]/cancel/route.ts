@@ -1,11 +1,10 @@
 import { withRoute } from "@/lib/http/with-route";
 import { json } from "@/lib/http/respond";
 import { cancelCase } from "@/lib/hitl/close-case";
-import { presentCase } from "@/lib/hitl/case-view";
 
 export const dynamic = "force-dynamic";
 
 // POST /api/cases/{id}/cancel — withdraw an open or claimed case (a final case is returned unchanged)
 export const POST = withRoute(async ({ deps, principal, params }) => {
-  return json(await presentCase(deps.db, await cancelCase(deps, principal, params.id!)));
+  return json(await cancelCase(deps, principal, params.id!));
 }, { scopes: ["hitl:ask", "hitl:answer"] });

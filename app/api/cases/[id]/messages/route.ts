@@ -3,7 +3,7 @@ import { json } from "@/lib/http/respond";
 import { readJson } from "@/lib/http/read-json";
 import { listMessages } from "@/lib/hitl/list-cases";
 import { postMessage } from "@/lib/hitl/post-message";
-import { presentCase, toPublicMessage } from "@/lib/hitl/case-view";
+import { toPublicMessage } from "@/lib/hitl/case-view";
 import { listMessagesQuery } from "@/lib/hitl/schemas";
 
 export const dynamic = "force-dynamic";
@@ -19,5 +19,5 @@ export const GET = withRoute(async ({ req, deps, principal, params }) => {
 // POST /api/cases/{id}/messages — sender from the credential; the first human message answers the case
 export const POST = withRoute(async ({ req, deps, principal, params }) => {
   const result = await postMessage(deps, principal, params.id!, await readJson(req));
-  return json({ message: toPublicMessage(result.message), case: await presentCase(deps.db, result.case) }, { status: 201 });
+  return json({ message: toPublicMessage(result.message), case: result.case }, { status: 201 });
 }, { scopes: ["hitl:ask", "hitl:answer"] });
