@@ -2,13 +2,11 @@ import { and, eq, getTableColumns, gte, inArray, lt, type SQL } from "drizzle-or
 import type { Deps } from "@/lib/deps";
 import { calls } from "@/lib/db/schema";
 import { cursorTime, cutPage, keyset } from "@/lib/db/keyset";
-import { AppError } from "@/lib/errors";
 import type { Principal } from "@/lib/auth/principal";
 import { assertScope } from "@/lib/auth/permissions";
 import { toPublicCall } from "@/lib/calls/call-view";
 import { listCallsSchema, type PublicCall } from "@/lib/calls/schemas";
 import { parseOrThrow } from "@/lib/validation/parse";
-import { isUuid } from "@/lib/validation/uuid";
 
 export type CallPage = { calls: PublicCall[]; nextCursor: string | null };
 

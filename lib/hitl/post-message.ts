@@ -1,7 +1,7 @@
 import { enqueueSheetEvents } from "@/lib/sheets/enqueue";
 import { eq } from "drizzle-orm";
 import type { Deps } from "@/lib/deps";
-import { caseMessages, cases, type CaseRow, type MessageRow, type SenderType } from "@/lib/db/schema";
+import { caseMessages, cases, type MessageRow, type SenderType } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { actorOf, hasScope, type Principal } from "@/lib/auth/principal";
@@ -70,7 +70,10 @@ export async function postMessage(deps: Deps, principal: Principal, caseId: stri
       .returning();
     await enqueueSheetEvents(tx, [{ entityType: "case", entityId: caseId, accountId, event: "answered", occurredAt: now }]);
     await recordAudit(tx, { accountId, entityType: "case", entityId: caseId, action: "case.answered", fromStatus: current.status, toStatus: "answered", ...actorOf(principal), data: { messageId: message!.id } });
-    if (answered!.callbackUrl) await enqueueCaseCallback(tx, answered!, (view = await presentCase(tx, answered!)));
+    if (answered!.callbackUrl) {
+      view = await presentCase(tx, answered!);
+      await enqueueCaseCallback(tx, answered!, view);
+    }
     // The agent stopped waiting and the case asked for a phone follow-up → outbox row, same transaction.
     await enqueuePhoneFollowup(tx, answered!, now);
     return { message: message!, case: answered!, answered: true };
