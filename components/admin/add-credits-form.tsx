@@ -2,14 +2,14 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { errorText, sendJson } from "@/components/admin/format";
+import { sendJson } from "@/components/admin/format";
+import { useRequest } from "@/components/ui/use-request";
 import { FormFeedback, SubmitButton } from "@/components/admin/form-feedback";
 
 /** Adds (or, with a negative amount, removes) credits; the ledger records who and why. */
 export function AddCreditsForm() {
   const router = useRouter();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, send } = useRequest();
   const [message, setMessage] = useState("");
 
   async function submit(e: FormEvent<HTMLFormElement>) {
@@ -17,12 +17,8 @@ export function AddCreditsForm() {
     const formEl = e.currentTarget;
     const f = new FormData(formEl);
     const amount = Number(f.get("amount"));
-    setBusy(true);
-    setError(null);
-    const res = await sendJson("/api/credits", "POST", { amount: Number.isFinite(amount) ? amount : f.get("amount"), reason: f.get("reason") }).catch(() => null);
-    setBusy(false);
-    if (!res) return setError("Could not reach the server.");
-    if (!res.ok) return setError(await errorText(res));
+    const res = await send(() => sendJson("/api/credits", "POST", { amount: Number.isFinite(amount) ? amount : f.get("amount"), reason: f.get("reason") }));
+    if (!res) return;
     const body = (await res.json()) as { balance: number };
     formEl.reset();
     setMessage(`Done. The balance is now ${body.balance} credits.`);

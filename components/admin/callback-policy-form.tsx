@@ -2,7 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { errorText, sendJson } from "@/components/admin/format";
+import { sendJson } from "@/components/admin/format";
+import { useRequest } from "@/components/ui/use-request";
 import { FormFeedback, SubmitButton } from "@/components/admin/form-feedback";
 
 type Policy = { askKeyCallbacksEnabled: boolean; callbackNumberPrefixes: string[] };
@@ -10,8 +11,7 @@ type Policy = { askKeyCallbacksEnabled: boolean; callbackNumberPrefixes: string[
 /** Late-answer callbacks for hitl:ask keys: off by default; on only to the listed number prefixes. */
 export function CallbackPolicyForm({ policy }: { policy: Policy }) {
   const router = useRouter();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, send } = useRequest();
   const [message, setMessage] = useState("");
 
   async function submit(e: FormEvent<HTMLFormElement>) {
@@ -20,12 +20,7 @@ export function CallbackPolicyForm({ policy }: { policy: Policy }) {
     const prefixes = String(f.get("prefixes") ?? "")
       .split(/[\s,]+/)
       .filter(Boolean);
-    setBusy(true);
-    setError(null);
-    const res = await sendJson("/api/settings/callbacks", "PATCH", { askKeyCallbacksEnabled: f.get("enabled") === "on", callbackNumberPrefixes: prefixes }).catch(() => null);
-    setBusy(false);
-    if (!res) return setError("Could not reach the server.");
-    if (!res.ok) return setError(await errorText(res));
+    if (!(await send(() => sendJson("/api/settings/callbacks", "PATCH", { askKeyCallbacksEnabled: f.get("enabled") === "on", callbackNumberPrefixes: prefixes })))) return;
     setMessage("Saved.");
     router.refresh();
   }

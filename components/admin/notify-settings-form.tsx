@@ -2,15 +2,15 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { errorText, sendJson } from "@/components/admin/format";
+import { sendJson } from "@/components/admin/format";
+import { useRequest } from "@/components/ui/use-request";
 import { FormFeedback, SubmitButton } from "@/components/admin/form-feedback";
 import type { NotifySettingsView } from "@/lib/notify/settings";
 
 /** ntfy server, topics and access token (write-only: the field is always empty; leave it empty to keep the saved one). */
 export function NotifySettingsForm({ settings }: { settings: NotifySettingsView }) {
   const router = useRouter();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, send } = useRequest();
   const [message, setMessage] = useState("");
 
   async function submit(e: FormEvent<HTMLFormElement>) {
@@ -21,25 +21,16 @@ export function NotifySettingsForm({ settings }: { settings: NotifySettingsView 
     const body: Record<string, unknown> = { serverUrl: text("serverUrl") || null, defaultTopic: text("defaultTopic") || null, oncallTopic: text("oncallTopic") || null };
     if (text("accessToken")) body.accessToken = text("accessToken");
     if (f.get("clearToken") === "on") body.accessToken = null;
-    setBusy(true);
-    setError(null);
-    const res = await sendJson("/api/settings/notifications", "PUT", body).catch(() => null);
-    setBusy(false);
-    if (!res) return setError("Could not reach the server.");
-    if (!res.ok) return setError(await errorText(res));
+    if (!(await send(() => sendJson("/api/settings/notifications", "PUT", body)))) return;
     form.reset();
     setMessage("Saved.");
     router.refresh();
   }
 
   async function test(topic: "default" | "oncall") {
-    setBusy(true);
-    setError(null);
     setMessage("");
-    const res = await sendJson("/api/settings/notifications/test", "POST", { topic }).catch(() => null);
-    setBusy(false);
-    if (!res) return setError("Could not reach the server.");
-    if (!res.ok) return setError(await errorText(res));
+    const res = await send(() => sendJson("/api/settings/notifications/test", "POST", { topic }));
+    if (!res) return;
     const r = (await res.json()) as { message: string; status: string };
     if (r.status === "failed") setError(r.message);
     else setMessage(r.message);

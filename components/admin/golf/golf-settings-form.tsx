@@ -2,15 +2,15 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { errorText, sendJson } from "@/components/admin/format";
+import { sendJson } from "@/components/admin/format";
+import { useRequest } from "@/components/ui/use-request";
 import { FormFeedback, SubmitButton } from "@/components/admin/form-feedback";
 import type { PublicGolfSettings } from "@/lib/golf/settings";
 
 /** Where tee times are booked: Switchboard's own tee sheet, or Chronogolf with the account's partner credentials. */
 export function GolfSettingsForm({ settings }: { settings: PublicGolfSettings }) {
   const router = useRouter();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, send } = useRequest();
   const [message, setMessage] = useState("");
   const cg = settings.chronogolf;
 
@@ -23,12 +23,7 @@ export function GolfSettingsForm({ settings }: { settings: PublicGolfSettings })
       provider: text("provider"),
       chronogolf: { baseUrl: text("baseUrl") || undefined, organizationId: text("organizationId"), clientId: text("clientId"), timezone: text("timezone") || undefined, ...secret("clientSecret"), ...secret("refreshToken") },
     };
-    setBusy(true);
-    setError(null);
-    const res = await sendJson("/api/golf/settings", "PUT", body).catch(() => null);
-    setBusy(false);
-    if (!res) return setError("Could not reach the server.");
-    if (!res.ok) return setError(await errorText(res));
+    if (!(await send(() => sendJson("/api/golf/settings", "PUT", body)))) return;
     setMessage("Saved.");
     router.refresh();
   }
