@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { sendJson } from "@/components/admin/format";
 import { useRequest } from "@/components/ui/use-request";
-import { FormFeedback, SubmitButton } from "@/components/admin/form-feedback";
+import { SettingsForm } from "@/components/admin/form-feedback";
 
 /** Adds (or, with a negative amount, removes) credits; the ledger records who and why. */
 export function AddCreditsForm() {
@@ -26,10 +26,7 @@ export function AddCreditsForm() {
   }
 
   return (
-    <form className="adm-form card" onSubmit={submit} aria-labelledby="add-credits">
-      <h2 id="add-credits" style={{ gridColumn: "1 / -1", marginTop: 0 }}>
-        Add credits
-      </h2>
+    <SettingsForm id="add-credits" title="Add credits" onSubmit={submit} busy={busy} error={error} message={message} submitLabel="Add credits">
       <div>
         <label htmlFor="c-amount">Amount</label>
         <input id="c-amount" name="amount" type="number" step={1} required aria-describedby="c-amount-hint" />
@@ -41,10 +38,6 @@ export function AddCreditsForm() {
       <p id="c-amount-hint" className="adm-muted" style={{ gridColumn: "1 / -1", margin: "0.25rem 0 0" }}>
         Whole credits; a negative amount removes credits (never below what calls in progress hold).
       </p>
-      <div className="actions">
-        <SubmitButton busy={busy} label="Add credits" busyLabel="Saving…" />
-        <FormFeedback error={error} message={message} />
-      </div>
-    </form>
+    </SettingsForm>
   );
 }

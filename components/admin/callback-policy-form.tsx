@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { sendJson } from "@/components/admin/format";
 import { useRequest } from "@/components/ui/use-request";
-import { FormFeedback, SubmitButton } from "@/components/admin/form-feedback";
+import { SettingsForm } from "@/components/admin/form-feedback";
 
 type Policy = { askKeyCallbacksEnabled: boolean; callbackNumberPrefixes: string[] };
 
@@ -26,10 +26,7 @@ export function CallbackPolicyForm({ policy }: { policy: Policy }) {
   }
 
   return (
-    <form className="adm-form card" onSubmit={submit} aria-labelledby="callback-policy">
-      <h2 id="callback-policy" style={{ gridColumn: "1 / -1", marginTop: 0 }}>
-        Late-answer callbacks
-      </h2>
+    <SettingsForm id="callback-policy" title="Late-answer callbacks" onSubmit={submit} busy={busy} error={error} message={message} submitLabel="Save">
       <p className="adm-muted" style={{ gridColumn: "1 / -1", margin: 0 }}>
         A callback is a billed call to the number an agent passed in. Keys with <code>calls:write</code> may always ask for one; agent keys with only{" "}
         <code>hitl:ask</code> only when this is on, and only to numbers starting with an allowed prefix.
@@ -43,10 +40,6 @@ export function CallbackPolicyForm({ policy }: { policy: Policy }) {
         <label htmlFor="cb-prefixes">Allowed number prefixes</label>
         <input id="cb-prefixes" name="prefixes" defaultValue={policy.callbackNumberPrefixes.join(", ")} placeholder="e.g. +1415, +44" />
       </div>
-      <div className="actions">
-        <SubmitButton busy={busy} label="Save" busyLabel="Saving…" />
-        <FormFeedback error={error} message={message} />
-      </div>
-    </form>
+    </SettingsForm>
   );
 }

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { sendJson } from "@/components/admin/format";
 import { useRequest } from "@/components/ui/use-request";
-import { FormFeedback, SubmitButton } from "@/components/admin/form-feedback";
+import { SettingsForm } from "@/components/admin/form-feedback";
 import type { NotifySettingsView } from "@/lib/notify/settings";
 
 /** ntfy server, topics and access token (write-only: the field is always empty; leave it empty to keep the saved one). */
@@ -37,11 +37,19 @@ export function NotifySettingsForm({ settings }: { settings: NotifySettingsView 
     router.refresh();
   }
 
+  const testButtons = (
+    <>
+      <button type="button" disabled={busy || !settings.defaultTopic} onClick={() => test("default")}>
+        Send test notification
+      </button>
+      <button type="button" disabled={busy || !settings.oncallTopic} onClick={() => test("oncall")}>
+        Test the on-call page
+      </button>
+    </>
+  );
+
   return (
-    <form className="adm-form card" onSubmit={submit} aria-labelledby="notify-settings">
-      <h2 id="notify-settings" style={{ gridColumn: "1 / -1", marginTop: 0 }}>
-        ntfy settings
-      </h2>
+    <SettingsForm id="notify-settings" title="ntfy settings" onSubmit={submit} busy={busy} error={error} message={message} submitLabel="Save" busyLabel="Working…" actions={testButtons}>
       <div style={{ gridColumn: "span 2" }}>
         <label htmlFor="ntfy-server">Server</label>
         <input id="ntfy-server" name="serverUrl" type="url" defaultValue={settings.serverUrlIsDefault ? "" : settings.serverUrl} placeholder={settings.serverUrlIsDefault ? settings.serverUrl : "https://ntfy.sh"} />
@@ -63,16 +71,6 @@ export function NotifySettingsForm({ settings }: { settings: NotifySettingsView 
           </label>
         )}
       </div>
-      <div className="actions">
-        <SubmitButton busy={busy} label="Save" busyLabel="Working…" />
-        <button type="button" disabled={busy || !settings.defaultTopic} onClick={() => test("default")}>
-          Send test notification
-        </button>
-        <button type="button" disabled={busy || !settings.oncallTopic} onClick={() => test("oncall")}>
-          Test the on-call page
-        </button>
-        <FormFeedback error={error} message={message} />
-      </div>
-    </form>
+    </SettingsForm>
   );
 }

@@ -8,6 +8,7 @@ import { CALL_STATUSES } from "@/lib/telephony/port";
 import { CallStatusBadge } from "@/components/admin/call-status-badge";
 import { formatWhen } from "@/components/admin/format";
 import { DataTable, type Column } from "@/components/ui/table";
+import { ErrorAlert } from "@/components/admin/form-feedback";
 
 export const metadata = { title: "Calls · Admin · Switchboard" };
 
@@ -66,11 +67,7 @@ export default async function CallsPage({ searchParams }: Props) {
           <button type="submit">Filter</button> <Link href="/admin/calls">Clear</Link>
         </div>
       </form>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       <h2>{f.cursor ? "Older calls" : "Most recent calls"}</h2>
       {page.calls.length === 0 ? (
         <p className="adm-muted">No calls match.</p>

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { sendJson } from "@/components/admin/format";
 import { useRequest } from "@/components/ui/use-request";
+import { ErrorAlert } from "@/components/admin/form-feedback";
 
 const RETELL_SCOPES = ["hitl:ask", "calls:read", "calls:write"];
 
@@ -37,11 +38,7 @@ export function KeyChooser({ value, onChange }: { value: string; onChange: (key:
           ? `New key ${generated}… (scopes ${RETELL_SCOPES.join(", ")}) filled in below. It is shown only now: paste the snippets into Retell before leaving this page.`
           : "Keys are shown only once, so paste one you kept, or generate one (scopes hitl:ask, calls:read, calls:write). It never leaves this page except in what you copy."}
       </p>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert error={error} />
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from "react";
 import { sendJson } from "@/components/admin/format";
 import { useRequest } from "@/components/ui/use-request";
 import type { RetellKeyStatus } from "@/lib/retell/credentials";
+import { ErrorAlert } from "@/components/admin/form-feedback";
 
 /** Per account: place make_phone_call and late-answer callbacks through the account's own Retell agent. */
 export function RetellCallsForm({ initial }: { initial: RetellKeyStatus }) {
@@ -40,11 +41,7 @@ export function RetellCallsForm({ initial }: { initial: RetellKeyStatus }) {
       <p role="status" className="adm-muted">
         {!status.apiKeySet ? "Store your Retell API key first." : status.placeCalls ? `Calls go out through ${status.callsAgentId} from ${status.callsFromNumber}.` : "Calls go out through the default provider."}
       </p>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert error={error} />
     </section>
   );
 }

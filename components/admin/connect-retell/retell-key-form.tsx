@@ -4,6 +4,7 @@ import { useState, type FormEvent } from "react";
 import { formatWhen, sendJson } from "@/components/admin/format";
 import { useRequest } from "@/components/ui/use-request";
 import type { RetellKeyStatus } from "@/lib/retell/credentials";
+import { ErrorAlert } from "@/components/admin/form-feedback";
 
 /** The account's Retell API key: write-only (only whether one is set and its last 4 come back). */
 export function RetellKeyForm({ initial }: { initial: RetellKeyStatus }) {
@@ -35,11 +36,7 @@ export function RetellKeyForm({ initial }: { initial: RetellKeyStatus }) {
           {busy ? "Saving…" : status.apiKeySet ? "Replace" : "Store"}
         </button>
       </form>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert error={error} />
     </section>
   );
 }

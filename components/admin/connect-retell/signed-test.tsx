@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { sendJson } from "@/components/admin/format";
 import { useRequest } from "@/components/ui/use-request";
+import { ErrorAlert } from "@/components/admin/form-feedback";
 
 type Result = { ok: boolean; status: number; message: string; tool: string };
 
@@ -32,11 +33,7 @@ export function SignedTest({ apiKey }: { apiKey: string }) {
           {result.message}
         </p>
       )}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert error={error} />
     </section>
   );
 }

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { sendJson } from "@/components/admin/format";
 import { useRequest } from "@/components/ui/use-request";
-import { FormFeedback, SubmitButton } from "@/components/admin/form-feedback";
+import { SettingsForm } from "@/components/admin/form-feedback";
 import type { PublicGolfSettings } from "@/lib/golf/settings";
 
 /** Where tee times are booked: Switchboard's own tee sheet, or Chronogolf with the account's partner credentials. */
@@ -29,10 +29,7 @@ export function GolfSettingsForm({ settings }: { settings: PublicGolfSettings })
   }
 
   return (
-    <form className="adm-form card" onSubmit={submit} aria-labelledby="golf-provider">
-      <h2 id="golf-provider" style={{ gridColumn: "1 / -1", marginTop: 0 }}>
-        Booking provider
-      </h2>
+    <SettingsForm id="golf-provider" title="Booking provider" onSubmit={submit} busy={busy} error={error} message={message} submitLabel="Save provider">
       <div>
         <label htmlFor="gs-provider">Book tee times on</label>
         <select id="gs-provider" name="provider" defaultValue={settings.provider}>
@@ -64,10 +61,6 @@ export function GolfSettingsForm({ settings }: { settings: PublicGolfSettings })
         <label htmlFor="gs-tz">Club timezone</label>
         <input id="gs-tz" name="timezone" defaultValue={cg.timezone ?? ""} placeholder="America/Toronto" />
       </div>
-      <div className="actions">
-        <SubmitButton busy={busy} label="Save provider" busyLabel="Saving…" />
-        <FormFeedback error={error} message={message} />
-      </div>
-    </form>
+    </SettingsForm>
   );
 }
