@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { sendJson } from "@/components/admin/format";
-import { useRequest } from "@/components/ui/use-request";
+import { useRequest } from "@/components/admin/use-request";
 import { SettingsForm } from "@/components/admin/form-feedback";
 
 type Policy = { askKeyCallbacksEnabled: boolean; callbackNumberPrefixes: string[] };

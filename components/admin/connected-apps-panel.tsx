@@ -5,7 +5,7 @@ import { useState } from "react";
 import { formatWhen, sendJson } from "@/components/admin/format";
 import { FormFeedback } from "@/components/admin/form-feedback";
 import { DataTable, type Column } from "@/components/ui/table";
-import { useRequest } from "@/components/ui/use-request";
+import { useRequest } from "@/components/admin/use-request";
 
 export type ConnectedAppView = {
   id: string;

@@ -6,7 +6,11 @@ export function formatWhen(value: string | Date | null | undefined): string {
   return `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 }
 
-export { errorText } from "@/components/ui/use-request";
+/** Reads an API error body into one sentence for the user. */
+export async function errorText(res: Response): Promise<string> {
+  const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
+  return body?.error?.message ?? `Request failed (${res.status}).`;
+}
 
 /** JSON request to our own API (the browser adds Origin, which cookie-authenticated writes require). */
 export function sendJson(url: string, method: string, body?: unknown): Promise<Response> {

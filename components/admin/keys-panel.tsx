@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { formatWhen, sendJson } from "@/components/admin/format";
-import { useRequest } from "@/components/ui/use-request";
+import { useRequest } from "@/components/admin/use-request";
 import { ShownOnce } from "@/components/admin/shown-once";
 import { ClientConfigs } from "@/components/admin/client-configs";
 import { FormFeedback, SubmitButton } from "@/components/admin/form-feedback";

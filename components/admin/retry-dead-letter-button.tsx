@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useRequest } from "@/components/ui/use-request";
+import { useRequest } from "@/components/admin/use-request";
 import { Button } from "@/components/ui/button";
 
 const SAID: Record<string, string> = {

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { sendJson } from "@/components/admin/format";
-import { useRequest } from "@/components/ui/use-request";
+import { useRequest } from "@/components/admin/use-request";
 import { ErrorAlert } from "@/components/admin/form-feedback";
 
 const RETELL_SCOPES = ["hitl:ask", "calls:read", "calls:write"];

@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import { sendJson } from "@/components/admin/format";
-import { useRequest } from "@/components/ui/use-request";
+import { useRequest } from "@/components/admin/use-request";
 import type { RetellKeyStatus } from "@/lib/retell/credentials";
 import { ErrorAlert } from "@/components/admin/form-feedback";
 

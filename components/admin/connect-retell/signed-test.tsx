@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { sendJson } from "@/components/admin/format";
-import { useRequest } from "@/components/ui/use-request";
+import { useRequest } from "@/components/admin/use-request";
 import { ErrorAlert } from "@/components/admin/form-feedback";
 
 type Result = { ok: boolean; status: number; message: string; tool: string };

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useRequest } from "@/components/ui/use-request";
+import { useRequest } from "@/components/admin/use-request";
 
 /** Cancels a reservation (frees its spots); the page refreshes to show it. */
 export function CancelReservationButton({ id, label }: { id: string; label: string }) {

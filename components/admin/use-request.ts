@@ -1,10 +1,5 @@
 import { useState } from "react";
-
-/** Reads an API error body into one sentence for the user. */
-export async function errorText(res: Response): Promise<string> {
-  const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-  return body?.error?.message ?? `Request failed (${res.status}).`;
-}
+import { errorText } from "@/components/admin/format";
 
 /**
  * The busy flag and error sentence of a form or button that calls our API. `send` runs one request and
