@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext } from "playwright-core";
 import { Client } from "@modelcontextprotocol/client";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/client";
-import { launchBrowser, newContext, screenshotPath, signIn, skipWithoutBrowser } from "./support/browser";
+import { openSignedIn, screenshotPath, skipWithoutBrowser } from "./support/browser";
 import { bridgeEnv, spawnBridge } from "./support/bridge-client";
 import { AdminKeysPage } from "./pages/admin-keys-page";
 
@@ -18,14 +18,9 @@ describe.skipIf(skipWithoutBrowser)("Admin → API keys: ready-made client confi
   let admin: BrowserContext;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    admin = await newContext(browser, baseUrl);
-    await admin.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseUrl });
-    await signIn(await admin.newPage(), a.adminEmail, a.adminPassword, "/admin");
+    ({ browser, context: admin } = await openSignedIn(baseUrl, a.adminEmail, a.adminPassword, "/admin", { clipboard: true }));
   });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  afterAll(async () => browser?.close());
 
   it("a new key comes with working configs for its real URL; later only a placeholder is shown", async () => {
     const page = await admin.newPage();

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext } from "playwright-core";
-import { launchBrowser, newContext, screenshotPath, signIn, skipWithoutBrowser } from "./support/browser";
+import { newContext, openSignedIn, screenshotPath, signIn, skipWithoutBrowser } from "./support/browser";
 import { api, structured } from "./support/api";
 import { login } from "./support/rest-helpers";
 import { connectModern } from "./support/mcp-clients";
@@ -18,14 +18,9 @@ describe.skipIf(skipWithoutBrowser)("admin pages in a real browser", () => {
   let admin: BrowserContext;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    admin = await newContext(browser, baseUrl);
-    await admin.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseUrl });
-    await signIn(await admin.newPage(), a.adminEmail, a.adminPassword, "/admin");
+    ({ browser, context: admin } = await openSignedIn(baseUrl, a.adminEmail, a.adminPassword, "/admin", { clipboard: true }));
   });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  afterAll(async () => browser?.close());
 
   it("signed out, /admin/keys sends you to sign-in and back; an operator gets a real 403", async () => {
     const anon = await newContext(browser, baseUrl);

@@ -1,13 +1,13 @@
 import { randomUUID } from "node:crypto";
-import type { Browser, Route } from "playwright-core";
+import type { Route } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { ConsolePage } from "./pages/console-page";
-import { api, structured } from "./support/api";
-import { launchBrowser, skipWithoutBrowser } from "./support/browser";
-import { connectModern, type McpTestClient } from "./support/mcp-clients";
+import type { ConsolePage } from "./pages/console-page";
+import { structured } from "./support/api";
+import { skipWithoutBrowser } from "./support/browser";
+import { openConsoleTeam, type ConsoleTeam } from "./support/console-team";
+import type { McpTestClient } from "./support/mcp-clients";
 
 const { baseUrl, a } = inject("e2e");
-const rest = api(baseUrl);
 const tag = () => randomUUID().slice(0, 8);
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 10_000, interval: 50 });
 const CLAIM = "**/api/cases/*/claim";
@@ -20,24 +20,16 @@ const CLAIM = "**/api/cases/*/claim";
  */
 // skipIf: no Chromium on this machine and not under CI (e2e/support/browser.ts says why; CI installs it and fails instead).
 describe.skipIf(skipWithoutBrowser)("console keyboard: what is typed is what the caller hears", () => {
-  let browser: Browser;
+  let team: ConsoleTeam;
   let op: ConsolePage;
   let op2: ConsolePage;
   let agent: McpTestClient;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    [op, op2] = await Promise.all([
-      ConsolePage.open(browser, baseUrl, a.operatorEmail, a.operatorPassword),
-      ConsolePage.open(browser, baseUrl, a.operator2Email, a.operator2Password),
-    ]);
-    agent = await connectModern(baseUrl, a.agentKey);
-    for (let i = 0; i < 100 && (await rest.call("GET", "/api/presence", { key: a.answerKey })).json.online < 2; i++) await new Promise((r) => setTimeout(r, 100));
+    team = await openConsoleTeam(baseUrl, a);
+    ({ op, op2, agent } = team);
   });
-  afterAll(async () => {
-    await agent?.close();
-    await browser?.close();
-  });
+  afterAll(async () => team?.close());
 
   /**
    * An agent asks; resolves once the question's row is on the operator's screen, with the ask_human call
@@ -56,15 +48,20 @@ describe.skipIf(skipWithoutBrowser)("console keyboard: what is typed is what the
     await cp.selectWithKeyboard(question);
   }
 
+  /** The taught sequence at full speed: select the row, Enter, r (unless `withR` is false), type, Ctrl+Enter. */
+  async function answerByKeyboard(cp: ConsolePage, question: string, answer: string, withR = true) {
+    await select(cp, question);
+    await cp.press("Enter");
+    if (withR) await cp.press("r");
+    await cp.type(answer);
+    await cp.press("Control+Enter");
+  }
+
   it("Enter, r, then type — the documented sequence — sends exactly the typed text", async () => {
     const question = `Are you open on Sunday? ${tag()}`;
     const answer = `Yes, 9 am to 1 pm on Sundays. ${tag()}`;
     const { pending } = await ask(question);
-    await select(op, question);
-    await op.press("Enter");
-    await op.press("r");
-    await op.type(answer);
-    await op.press("Control+Enter");
+    await answerByKeyboard(op, question, answer);
     expect(structured(await pending)).toMatchObject({ status: "answered", answer });
   });
 
@@ -72,10 +69,7 @@ describe.skipIf(skipWithoutBrowser)("console keyboard: what is typed is what the
     const question = `Where is the step-free entrance? ${tag()}`;
     const answer = `Free entrance on the north side. ${tag()}`;
     const { pending } = await ask(question);
-    await select(op, question);
-    await op.press("Enter");
-    await op.type(answer);
-    await op.press("Control+Enter");
+    await answerByKeyboard(op, question, answer, false);
     expect(structured(await pending)).toMatchObject({ status: "answered", answer });
   });
 
@@ -84,11 +78,7 @@ describe.skipIf(skipWithoutBrowser)("console keyboard: what is typed is what the
       const question = `Answer starting with ${start} ${tag()}`;
       const answer = `${start}${start === "?" ? " Sorry — yes" : "ust ask at the desk"}; r j k ? stay text. ${tag()}`;
       const { pending } = await ask(question);
-      await select(op, question);
-      await op.press("Enter");
-      await op.press("r");
-      await op.type(answer);
-      await op.press("Control+Enter");
+      await answerByKeyboard(op, question, answer);
       expect(structured(await pending), `answer starting with ${start}`).toMatchObject({ status: "answered", answer });
     }
   });
@@ -104,11 +94,7 @@ describe.skipIf(skipWithoutBrowser)("console keyboard: what is typed is what the
         const question = `Slow claim, ${withR ? "with" : "without"} r ${tag()}`;
         const answer = `${withR ? "ready" : "Ready"} when you are: the north door is open. ${tag()}`;
         const { pending } = await ask(question);
-        await select(op, question);
-        await op.press("Enter");
-        if (withR) await op.press("r");
-        await op.type(answer);
-        await op.press("Control+Enter");
+        await answerByKeyboard(op, question, answer, withR);
         expect(structured(await pending), withR ? "Enter, r, type" : "Enter, type").toMatchObject({ status: "answered", answer });
       }
     } finally {
@@ -150,18 +136,10 @@ describe.skipIf(skipWithoutBrowser)("console keyboard: what is typed is what the
 
     // Both cases still answer exactly, through the documented sequence.
     const answerSecond = `jk? are letters here ${tag()}`;
-    await select(op, second);
-    await op.press("Enter");
-    await op.press("r");
-    await op.type(answerSecond);
-    await op.press("Control+Enter");
+    await answerByKeyboard(op, second, answerSecond);
     expect(structured(await pendingSecond)).toMatchObject({ status: "answered", answer: answerSecond });
     const answerFirst = `kept: first answered too ${tag()}`;
-    await select(op, first);
-    await op.press("Enter");
-    await op.press("r");
-    await op.type(answerFirst);
-    await op.press("Control+Enter");
+    await answerByKeyboard(op, first, answerFirst);
     expect(structured(await pendingFirst)).toMatchObject({ status: "answered", answer: answerFirst });
   });
 
@@ -179,11 +157,7 @@ describe.skipIf(skipWithoutBrowser)("console keyboard: what is typed is what the
     await op.page.route(CLAIM, held);
     try {
       const draft = `rain or shine, we open at 9. ${tag()}`;
-      await select(op, question);
-      await op.press("Enter");
-      await op.press("r");
-      await op.type(draft);
-      await op.press("Control+Enter"); // waits for the claim, which is lost: nothing is sent
+      await answerByKeyboard(op, question, draft); // Ctrl+Enter waits for the claim, which is lost: nothing is sent
 
       await select(op2, question);
       await op2.press("Enter");

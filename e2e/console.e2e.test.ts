@@ -3,8 +3,9 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ConsolePage } from "./pages/console-page";
 import { api, structured } from "./support/api";
-import { launchBrowser, newContext, screenshotPath, signIn, skipWithoutBrowser } from "./support/browser";
-import { connectModern, type McpTestClient } from "./support/mcp-clients";
+import { newContext, screenshotPath, signIn, skipWithoutBrowser } from "./support/browser";
+import { openConsoleTeam, type ConsoleTeam } from "./support/console-team";
+import type { McpTestClient } from "./support/mcp-clients";
 
 const { baseUrl, a } = inject("e2e");
 const rest = api(baseUrl);
@@ -13,25 +14,17 @@ const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 10_000,
 
 // skipIf: no Chromium on this machine and not under CI (e2e/support/browser.ts says why; CI installs it and fails instead).
 describe.skipIf(skipWithoutBrowser)("operator console (real browser)", () => {
+  let team: ConsoleTeam;
   let browser: Browser;
   let op: ConsolePage;
   let op2: ConsolePage;
   let agent: McpTestClient;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    [op, op2] = await Promise.all([
-      ConsolePage.open(browser, baseUrl, a.operatorEmail, a.operatorPassword),
-      ConsolePage.open(browser, baseUrl, a.operator2Email, a.operator2Password),
-    ]);
-    agent = await connectModern(baseUrl, a.agentKey);
-    // Both consoles heartbeat: the team counts as online, so ask_human waits instead of saying unavailable.
-    for (let i = 0; i < 100 && (await rest.call("GET", "/api/presence", { key: a.answerKey })).json.online < 2; i++) await new Promise((r) => setTimeout(r, 100));
+    team = await openConsoleTeam(baseUrl, a);
+    ({ browser, op, op2, agent } = team);
   });
-  afterAll(async () => {
-    await agent?.close();
-    await browser?.close();
-  });
+  afterAll(async () => team?.close());
 
   it("sends signed-out visitors to sign-in; admins use the console too; sign out ends the session", async () => {
     const ctx = await newContext(browser, baseUrl);

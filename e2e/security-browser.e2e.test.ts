@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { launchBrowser, newContext, signIn, skipWithoutBrowser } from "./support/browser";
+import { newContext, openSignedIn, skipWithoutBrowser } from "./support/browser";
 
 const { baseUrl, a } = inject("e2e");
 
@@ -19,13 +19,9 @@ describe.skipIf(skipWithoutBrowser)("browser hygiene: CSP, framing, sign-in redi
   let admin: BrowserContext;
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    admin = await newContext(browser, baseUrl);
-    await signIn(await admin.newPage(), a.adminEmail, a.adminPassword, "/admin");
+    ({ browser, context: admin } = await openSignedIn(baseUrl, a.adminEmail, a.adminPassword, "/admin"));
   });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  afterAll(async () => browser?.close());
 
   it("every page loads and works with no CSP violation", async () => {
     const page = await admin.newPage();

@@ -4,9 +4,16 @@ import { requireAdminPage } from "@/lib/admin/require-admin-page";
 import { getOverview } from "@/lib/admin/get-overview";
 import { Badge } from "@/components/ui/badge";
 import { plural } from "@/components/ui/plural";
-import { Table } from "@/components/ui/table";
+import { DataTable, type Column } from "@/components/ui/table";
 
 export const metadata = { title: "Overview · Admin · Switchboard" };
+
+const HEALTH_COLUMNS: Column<Awaited<ReturnType<typeof getOverview>>["health"][number]>[] = [
+  { header: "Component", cell: (h) => h.name },
+  { header: "Driver", cell: (h) => h.driver },
+  { header: "Status", cell: (h) => <Badge tone={h.ok ? "ok" : "bad"}>{h.ok ? "up" : "down"}</Badge> },
+  { header: "Latency", cell: (h) => <>{h.latencyMs} ms</> },
+];
 
 export default async function AdminOverviewPage() {
   const me = await requireAdminPage();
@@ -40,28 +47,7 @@ export default async function AdminOverviewPage() {
       </section>
       <section aria-labelledby="health">
         <h2 id="health">System health</h2>
-        <Table label="System health">
-          <thead>
-            <tr>
-              <th scope="col">Component</th>
-              <th scope="col">Driver</th>
-              <th scope="col">Status</th>
-              <th scope="col">Latency</th>
-            </tr>
-          </thead>
-          <tbody>
-            {o.health.map((h) => (
-              <tr key={h.name}>
-                <td>{h.name}</td>
-                <td>{h.driver}</td>
-                <td>
-                  <Badge tone={h.ok ? "ok" : "bad"}>{h.ok ? "up" : "down"}</Badge>
-                </td>
-                <td>{h.latencyMs} ms</td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
+        <DataTable label="System health" columns={HEALTH_COLUMNS} rows={o.health} rowKey={(h) => h.name} />
       </section>
     </>
   );

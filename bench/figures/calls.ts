@@ -7,9 +7,8 @@
  * Its own app instance on a fresh database (DATABASE_URL → fresh PostgreSQL, else PGlite). BENCH_CALLS
  * overrides the sample count (default 200; BENCH_QUICK=1: 40). Requests are sequential and interleaved.
  */
-import { randomBytes } from "node:crypto";
 import { performance } from "node:perf_hooks";
-import { cli, freshDatabaseEnv, startApp } from "../../e2e/support/app-server";
+import { cli, freshAppEnv, startApp } from "../../e2e/support/app-server";
 import { connectModern, type McpTestClient } from "../../e2e/support/mcp-clients";
 import type { Row } from "../support/report";
 import { percentiles } from "../support/stats";
@@ -21,17 +20,13 @@ const fmt = (xs: number[]) => `p50 ${pct(xs, 50).toFixed(1)} / p95 ${pct(xs, 95)
 
 export async function benchCalls(opts: { quick: boolean; log: (msg: string) => void }): Promise<{ rows: Row[]; figures: Record<string, unknown> }> {
   const n = Number(process.env.BENCH_CALLS ?? (opts.quick ? 40 : 200));
-  const db = await freshDatabaseEnv();
-  const env: Record<string, string> = {
-    ...db.env,
-    KV_PREFIX: `sbbenchcalls:${randomBytes(4).toString("hex")}:`,
-    SEED_DEMO: "false",
-    LOG_LEVEL: "warn",
+  const db = await freshAppEnv("sbbenchcalls", {
     API_RATE_LIMIT_PER_MINUTE: "1000000",
     CREDITS_STARTING_BALANCE: "100000000",
     TELEPHONY_SIM_SPEED: "1000",
     SCHEDULER: "false",
-  };
+  });
+  const env = db.env;
   const accountId = cli(env, "accounts", "create", "--name", "Bench calls");
   const key = cli(env, "keys", "create", "--name", "bench calls", "--scopes", "calls:read,calls:write", "--account", accountId);
   const app = await startApp(env);

@@ -11,7 +11,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { api, structured } from "../../e2e/support/api";
-import { cli, freshDatabaseEnv, startApp } from "../../e2e/support/app-server";
+import { cli, freshAppEnv, startApp } from "../../e2e/support/app-server";
 import { launchBrowser, newContext, signIn } from "../../e2e/support/browser";
 import { connectModern } from "../../e2e/support/mcp-clients";
 import type { Row } from "../support/report";
@@ -23,8 +23,8 @@ const GOAL_ROW_P95_MS = 200;
 export async function benchConsole(opts: { quick: boolean; log: (m: string) => void; env?: Record<string, string> }): Promise<Row[]> {
   const rowsN = Number(process.env.BENCH_CONSOLE_ROWS ?? (opts.quick ? 10 : 40));
   const answersN = Number(process.env.BENCH_CONSOLE_ANSWERS ?? (opts.quick ? 5 : 20));
-  const db = await freshDatabaseEnv();
-  const env = { ...db.env, KV_PREFIX: `sbbenchc:${randomBytes(4).toString("hex")}:`, SEED_DEMO: "false", LOG_LEVEL: "warn", API_RATE_LIMIT_PER_MINUTE: "1000000", ...opts.env };
+  const db = await freshAppEnv("sbbenchc", { API_RATE_LIMIT_PER_MINUTE: "1000000", ...opts.env });
+  const env = db.env;
   const accountId = cli(env, "accounts", "create", "--name", "Console bench");
   const password = `pw-${randomBytes(6).toString("hex")}`;
   cli(env, "members", "create", "--email", "bench-operator@bench.test", "--password", password, "--role", "operator", "--account", accountId);

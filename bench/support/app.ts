@@ -1,10 +1,9 @@
 /** The app the HITL figures run against: a fresh database, keys through the real CLI, `next start`, and the operator's side. */
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { api } from "../../e2e/support/api";
-import { cli, ensureBuilt, freshDatabaseEnv, startApp, type RunningApp } from "../../e2e/support/app-server";
+import { cli, ensureBuilt, freshAppEnv, startApp, type RunningApp } from "../../e2e/support/app-server";
 import { S } from "./settings";
 import { log, now, sleep, within } from "./stats";
 
@@ -27,16 +26,9 @@ export const ensureBuild = () => ensureBuilt(log);
 export type Env = { app: RunningApp; agentKey: string; answerKey: string; health: any; env: Record<string, string>; heapFile?: string };
 
 export async function setup(): Promise<Env> {
-  const db = await freshDatabaseEnv();
+  const db = await freshAppEnv("sbbench", { API_RATE_LIMIT_PER_MINUTE: String(S.rateLimitPerMinute), CASE_TTL_MINUTES: "60" });
   cleanups.push(() => db.drop());
-  const env: Record<string, string> = {
-    ...db.env,
-    KV_PREFIX: `sbbench:${randomBytes(4).toString("hex")}:`,
-    SEED_DEMO: "false",
-    LOG_LEVEL: "warn",
-    API_RATE_LIMIT_PER_MINUTE: String(S.rateLimitPerMinute),
-    CASE_TTL_MINUTES: "60",
-  };
+  const env = db.env;
   // Provision through the CLI before the server starts (the embedded database is locked while it runs).
   const accountId = cli(env, "accounts", "create", "--name", "Bench");
   const agentKey = cli(env, "keys", "create", "--name", "bench agent", "--scopes", "hitl:ask", "--account", accountId);

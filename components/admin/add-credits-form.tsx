@@ -2,14 +2,14 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { errorText, sendJson } from "@/components/admin/format";
-import { FormFeedback, SubmitButton } from "@/components/admin/form-feedback";
+import { sendJson } from "@/components/admin/format";
+import { useRequest } from "@/components/admin/use-request";
+import { SettingsForm } from "@/components/admin/form-feedback";
 
 /** Adds (or, with a negative amount, removes) credits; the ledger records who and why. */
 export function AddCreditsForm() {
   const router = useRouter();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, send } = useRequest();
   const [message, setMessage] = useState("");
 
   async function submit(e: FormEvent<HTMLFormElement>) {
@@ -17,12 +17,8 @@ export function AddCreditsForm() {
     const formEl = e.currentTarget;
     const f = new FormData(formEl);
     const amount = Number(f.get("amount"));
-    setBusy(true);
-    setError(null);
-    const res = await sendJson("/api/credits", "POST", { amount: Number.isFinite(amount) ? amount : f.get("amount"), reason: f.get("reason") }).catch(() => null);
-    setBusy(false);
-    if (!res) return setError("Could not reach the server.");
-    if (!res.ok) return setError(await errorText(res));
+    const res = await send(() => sendJson("/api/credits", "POST", { amount: Number.isFinite(amount) ? amount : f.get("amount"), reason: f.get("reason") }));
+    if (!res) return;
     const body = (await res.json()) as { balance: number };
     formEl.reset();
     setMessage(`Done. The balance is now ${body.balance} credits.`);
@@ -30,10 +26,7 @@ export function AddCreditsForm() {
   }
 
   return (
-    <form className="adm-form card" onSubmit={submit} aria-labelledby="add-credits">
-      <h2 id="add-credits" style={{ gridColumn: "1 / -1", marginTop: 0 }}>
-        Add credits
-      </h2>
+    <SettingsForm id="add-credits" title="Add credits" onSubmit={submit} busy={busy} error={error} message={message} submitLabel="Add credits">
       <div>
         <label htmlFor="c-amount">Amount</label>
         <input id="c-amount" name="amount" type="number" step={1} required aria-describedby="c-amount-hint" />
@@ -45,10 +38,6 @@ export function AddCreditsForm() {
       <p id="c-amount-hint" className="adm-muted" style={{ gridColumn: "1 / -1", margin: "0.25rem 0 0" }}>
         Whole credits; a negative amount removes credits (never below what calls in progress hold).
       </p>
-      <div className="actions">
-        <SubmitButton busy={busy} label="Add credits" busyLabel="Saving…" />
-        <FormFeedback error={error} message={message} />
-      </div>
-    </form>
+    </SettingsForm>
   );
 }

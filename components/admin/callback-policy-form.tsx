@@ -2,16 +2,16 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { errorText, sendJson } from "@/components/admin/format";
-import { FormFeedback, SubmitButton } from "@/components/admin/form-feedback";
+import { sendJson } from "@/components/admin/format";
+import { useRequest } from "@/components/admin/use-request";
+import { SettingsForm } from "@/components/admin/form-feedback";
 
 type Policy = { askKeyCallbacksEnabled: boolean; callbackNumberPrefixes: string[] };
 
 /** Late-answer callbacks for hitl:ask keys: off by default; on only to the listed number prefixes. */
 export function CallbackPolicyForm({ policy }: { policy: Policy }) {
   const router = useRouter();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, send } = useRequest();
   const [message, setMessage] = useState("");
 
   async function submit(e: FormEvent<HTMLFormElement>) {
@@ -20,21 +20,13 @@ export function CallbackPolicyForm({ policy }: { policy: Policy }) {
     const prefixes = String(f.get("prefixes") ?? "")
       .split(/[\s,]+/)
       .filter(Boolean);
-    setBusy(true);
-    setError(null);
-    const res = await sendJson("/api/settings/callbacks", "PATCH", { askKeyCallbacksEnabled: f.get("enabled") === "on", callbackNumberPrefixes: prefixes }).catch(() => null);
-    setBusy(false);
-    if (!res) return setError("Could not reach the server.");
-    if (!res.ok) return setError(await errorText(res));
+    if (!(await send(() => sendJson("/api/settings/callbacks", "PATCH", { askKeyCallbacksEnabled: f.get("enabled") === "on", callbackNumberPrefixes: prefixes })))) return;
     setMessage("Saved.");
     router.refresh();
   }
 
   return (
-    <form className="adm-form card" onSubmit={submit} aria-labelledby="callback-policy">
-      <h2 id="callback-policy" style={{ gridColumn: "1 / -1", marginTop: 0 }}>
-        Late-answer callbacks
-      </h2>
+    <SettingsForm id="callback-policy" title="Late-answer callbacks" onSubmit={submit} busy={busy} error={error} message={message} submitLabel="Save">
       <p className="adm-muted" style={{ gridColumn: "1 / -1", margin: 0 }}>
         A callback is a billed call to the number an agent passed in. Keys with <code>calls:write</code> may always ask for one; agent keys with only{" "}
         <code>hitl:ask</code> only when this is on, and only to numbers starting with an allowed prefix.
@@ -48,10 +40,6 @@ export function CallbackPolicyForm({ policy }: { policy: Policy }) {
         <label htmlFor="cb-prefixes">Allowed number prefixes</label>
         <input id="cb-prefixes" name="prefixes" defaultValue={policy.callbackNumberPrefixes.join(", ")} placeholder="e.g. +1415, +44" />
       </div>
-      <div className="actions">
-        <SubmitButton busy={busy} label="Save" busyLabel="Saving…" />
-        <FormFeedback error={error} message={message} />
-      </div>
-    </form>
+    </SettingsForm>
   );
 }

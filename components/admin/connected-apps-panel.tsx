@@ -2,8 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { errorText, formatWhen, sendJson } from "@/components/admin/format";
+import { formatWhen, sendJson } from "@/components/admin/format";
 import { FormFeedback } from "@/components/admin/form-feedback";
+import { DataTable, type Column } from "@/components/ui/table";
+import { useRequest } from "@/components/admin/use-request";
 
 export type ConnectedAppView = {
   id: string;
@@ -17,19 +19,40 @@ export type ConnectedAppView = {
 /** Apps members connected by signing in (OAuth), grouped by member, each with Revoke. */
 export function ConnectedAppsPanel({ apps }: { apps: ConnectedAppView[] }) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
+  const { error, send } = useRequest();
   const [message, setMessage] = useState("");
 
   async function revoke(a: ConnectedAppView) {
     const label = a.client.name ?? a.client.id;
     if (!window.confirm(`Disconnect ${label} for ${a.member.email}? It stops working at once.`)) return;
-    setError(null);
-    const res = await sendJson(`/api/oauth/grants/${a.id}`, "DELETE").catch(() => null);
-    if (!res) return setError("Could not reach the server.");
-    if (!res.ok) return setError(await errorText(res));
+    if (!(await send(() => sendJson(`/api/oauth/grants/${a.id}`, "DELETE"), { busy: false }))) return;
     setMessage(`Disconnected ${label} for ${a.member.email}.`);
     router.refresh();
   }
+
+  const columns: Column<ConnectedAppView>[] = [
+    {
+      header: "App",
+      cell: (a) => (
+        <>
+          {a.client.name ?? <span className="adm-muted">unnamed</span>}
+          <br />
+          <code className="adm-muted">{a.client.id}</code>
+        </>
+      ),
+    },
+    { header: "Scopes", cell: (a) => a.scopes.join(", ") },
+    { header: "Connected", cell: (a) => formatWhen(a.createdAt) },
+    { header: "Last used", cell: (a) => (a.lastUsedAt ? formatWhen(a.lastUsedAt) : "never") },
+    {
+      header: <span className="adm-muted">Actions</span>,
+      cell: (a) => (
+        <button type="button" className="adm-btn-danger" onClick={() => revoke(a)} aria-label={`Revoke ${a.client.name ?? a.client.id} for ${a.member.email}`}>
+          Revoke
+        </button>
+      ),
+    },
+  ];
 
   const byMember = new Map<string, ConnectedAppView[]>();
   for (const a of apps) byMember.set(a.member.email, [...(byMember.get(a.member.email) ?? []), a]);
@@ -44,38 +67,7 @@ export function ConnectedAppsPanel({ apps }: { apps: ConnectedAppView[] }) {
             {list[0]!.member.name || email} <span className="adm-muted">({email}, {list[0]!.member.role})</span>
           </h2>
           <div className="adm-scroll">
-            <table className="adm-table">
-              <thead>
-                <tr>
-                  <th scope="col">App</th>
-                  <th scope="col">Scopes</th>
-                  <th scope="col">Connected</th>
-                  <th scope="col">Last used</th>
-                  <th scope="col">
-                    <span className="adm-muted">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.map((a) => (
-                  <tr key={a.id} data-grant-id={a.id}>
-                    <td>
-                      {a.client.name ?? <span className="adm-muted">unnamed</span>}
-                      <br />
-                      <code className="adm-muted">{a.client.id}</code>
-                    </td>
-                    <td>{a.scopes.join(", ")}</td>
-                    <td>{formatWhen(a.createdAt)}</td>
-                    <td>{a.lastUsedAt ? formatWhen(a.lastUsedAt) : "never"}</td>
-                    <td>
-                      <button type="button" className="adm-btn-danger" onClick={() => revoke(a)} aria-label={`Revoke ${a.client.name ?? a.client.id} for ${email}`}>
-                        Revoke
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable bare className="adm-table" columns={columns} rows={list} rowKey={(a) => a.id} rowProps={(a) => ({ "data-grant-id": a.id })} />
           </div>
         </section>
       ))}

@@ -1,3 +1,4 @@
+import type { FormEvent, ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 
@@ -22,5 +23,58 @@ export function SubmitButton({ busy, label, busyLabel }: { busy: boolean; label:
     <Button type="submit" disabled={busy}>
       {busy ? busyLabel : label}
     </Button>
+  );
+}
+
+/** An error said at once (role="alert"), or nothing when there is none. */
+export function ErrorAlert({ error }: { error?: string | null }) {
+  return (
+    error && (
+      <p role="alert" className="error">
+        {error}
+      </p>
+    )
+  );
+}
+
+/**
+ * A settings card: a form titled by its heading, its fields, then the submit button, any further
+ * `actions` and what the last submit said.
+ */
+export function SettingsForm({
+  id,
+  title,
+  onSubmit,
+  busy,
+  error,
+  message,
+  submitLabel,
+  busyLabel = "Saving…",
+  actions,
+  children,
+}: {
+  id: string;
+  title: ReactNode;
+  onSubmit: (e: FormEvent<HTMLFormElement>) => void;
+  busy: boolean;
+  error: string | null;
+  message: string;
+  submitLabel: string;
+  busyLabel?: string;
+  actions?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <form className="adm-form card" onSubmit={onSubmit} aria-labelledby={id}>
+      <h2 id={id} style={{ gridColumn: "1 / -1", marginTop: 0 }}>
+        {title}
+      </h2>
+      {children}
+      <div className="actions">
+        <SubmitButton busy={busy} label={submitLabel} busyLabel={busyLabel} />
+        {actions}
+        <FormFeedback error={error} message={message} />
+      </div>
+    </form>
   );
 }

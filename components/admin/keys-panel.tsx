@@ -2,7 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { errorText, formatWhen, sendJson } from "@/components/admin/format";
+import { formatWhen, sendJson } from "@/components/admin/format";
+import { useRequest } from "@/components/admin/use-request";
 import { ShownOnce } from "@/components/admin/shown-once";
 import { ClientConfigs } from "@/components/admin/client-configs";
 import { FormFeedback, SubmitButton } from "@/components/admin/form-feedback";
@@ -10,7 +11,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
-import { Table } from "@/components/ui/table";
+import { DataTable, type Column } from "@/components/ui/table";
 
 export type KeyView = { id: string; name: string; prefix: string; scopes: string[]; createdAt: string; lastUsedAt: string | null; revokedAt: string | null };
 
@@ -27,8 +28,7 @@ const SCOPE_HINTS: Record<string, string> = {
 
 export function KeysPanel({ keys, scopes, baseUrl }: { keys: KeyView[]; scopes: readonly string[]; baseUrl: string }) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, send } = useRequest();
   const [created, setCreated] = useState<{ name: string; key: string } | null>(null);
   const [message, setMessage] = useState("");
   const [revoking, setRevoking] = useState<KeyView | null>(null);
@@ -37,12 +37,8 @@ export function KeysPanel({ keys, scopes, baseUrl }: { keys: KeyView[]; scopes: 
     e.preventDefault();
     const formEl = e.currentTarget;
     const f = new FormData(formEl);
-    setBusy(true);
-    setError(null);
-    const res = await sendJson("/api/keys", "POST", { name: f.get("name"), scopes: f.getAll("scopes") }).catch(() => null);
-    setBusy(false);
-    if (!res) return setError("Could not reach the server.");
-    if (!res.ok) return setError(await errorText(res));
+    const res = await send(() => sendJson("/api/keys", "POST", { name: f.get("name"), scopes: f.getAll("scopes") }));
+    if (!res) return;
     const body = (await res.json()) as { key: string; apiKey: KeyView };
     formEl.reset();
     setCreated({ name: body.apiKey.name, key: body.key });
@@ -52,13 +48,28 @@ export function KeysPanel({ keys, scopes, baseUrl }: { keys: KeyView[]; scopes: 
 
   async function revoke(k: KeyView) {
     setRevoking(null);
-    setError(null);
-    const res = await sendJson(`/api/keys/${k.id}`, "DELETE").catch(() => null);
-    if (!res) return setError("Could not reach the server.");
-    if (!res.ok) return setError(await errorText(res));
+    if (!(await send(() => sendJson(`/api/keys/${k.id}`, "DELETE"), { busy: false }))) return;
     setMessage(`Revoked ${k.prefix}.`);
     router.refresh();
   }
+
+  const columns: Column<KeyView>[] = [
+    { header: "Name", cell: (k) => k.name },
+    { header: "Prefix", cell: (k) => <code>{k.prefix}</code> },
+    { header: "Scopes", cell: (k) => k.scopes.join(", ") },
+    { header: "Created", cell: (k) => formatWhen(k.createdAt) },
+    { header: "Last used", cell: (k) => (k.lastUsedAt ? formatWhen(k.lastUsedAt) : "never") },
+    { header: "Status", cell: (k) => (k.revokedAt ? <Badge tone="bad">revoked {formatWhen(k.revokedAt)}</Badge> : <Badge tone="ok">active</Badge>) },
+    {
+      header: <span className="ui-sr">Actions</span>,
+      cell: (k) =>
+        !k.revokedAt && (
+          <Button variant="danger" size="sm" onClick={() => setRevoking(k)} aria-label={`Revoke ${k.prefix}`}>
+            Revoke
+          </Button>
+        ),
+    },
+  ];
 
   return (
     <>
@@ -94,42 +105,7 @@ export function KeysPanel({ keys, scopes, baseUrl }: { keys: KeyView[]; scopes: 
         </ShownOnce>
       )}
       <h2>Keys</h2>
-      <Table label="API keys">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Prefix</th>
-              <th scope="col">Scopes</th>
-              <th scope="col">Created</th>
-              <th scope="col">Last used</th>
-              <th scope="col">Status</th>
-              <th scope="col">
-                <span className="ui-sr">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {keys.map((k) => (
-              <tr key={k.id} data-key-prefix={k.prefix}>
-                <td>{k.name}</td>
-                <td>
-                  <code>{k.prefix}</code>
-                </td>
-                <td>{k.scopes.join(", ")}</td>
-                <td>{formatWhen(k.createdAt)}</td>
-                <td>{k.lastUsedAt ? formatWhen(k.lastUsedAt) : "never"}</td>
-                <td>{k.revokedAt ? <Badge tone="bad">revoked {formatWhen(k.revokedAt)}</Badge> : <Badge tone="ok">active</Badge>}</td>
-                <td>
-                  {!k.revokedAt && (
-                    <Button variant="danger" size="sm" onClick={() => setRevoking(k)} aria-label={`Revoke ${k.prefix}`}>
-                      Revoke
-                    </Button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-      </Table>
+      <DataTable label="API keys" columns={columns} rows={keys} rowKey={(k) => k.id} rowProps={(k) => ({ "data-key-prefix": k.prefix })} />
       <ConfirmDialog
         open={revoking !== null}
         title={`Revoke "${revoking?.name ?? ""}" (${revoking?.prefix ?? ""})?`}

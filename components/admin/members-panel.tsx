@@ -2,21 +2,21 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { errorText, formatWhen, sendJson } from "@/components/admin/format";
+import { formatWhen, sendJson } from "@/components/admin/format";
+import { useRequest } from "@/components/admin/use-request";
 import { ShownOnce } from "@/components/admin/shown-once";
 import { FormFeedback, SubmitButton } from "@/components/admin/form-feedback";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { SelectField, TextField } from "@/components/ui/field";
-import { Table } from "@/components/ui/table";
+import { DataTable, type Column } from "@/components/ui/table";
 
 export type MemberView = { id: string; email: string; name: string; role: "operator" | "admin"; active: boolean; createdAt: string; lastLoginAt: string | null };
 
 export function MembersPanel({ members, meId }: { members: MemberView[]; meId: string }) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, send } = useRequest();
   const [created, setCreated] = useState<{ email: string; password: string } | null>(null);
   const [message, setMessage] = useState<string>("");
   const [confirming, setConfirming] = useState<MemberView | null>(null);
@@ -25,12 +25,8 @@ export function MembersPanel({ members, meId }: { members: MemberView[]; meId: s
     e.preventDefault();
     const formEl = e.currentTarget;
     const f = new FormData(formEl);
-    setBusy(true);
-    setError(null);
-    const res = await sendJson("/api/members", "POST", { email: f.get("email"), name: f.get("name"), role: f.get("role"), password: f.get("password") || undefined }).catch(() => null);
-    setBusy(false);
-    if (!res) return setError("Could not reach the server.");
-    if (!res.ok) return setError(await errorText(res));
+    const res = await send(() => sendJson("/api/members", "POST", { email: f.get("email"), name: f.get("name"), role: f.get("role"), password: f.get("password") || undefined }));
+    if (!res) return;
     const body = (await res.json()) as { member: MemberView; generatedPassword?: string };
     formEl.reset();
     setMessage(`Added ${body.member.email}.`);
@@ -40,13 +36,33 @@ export function MembersPanel({ members, meId }: { members: MemberView[]; meId: s
 
   async function setActive(m: MemberView, active: boolean) {
     setConfirming(null);
-    setError(null);
-    const res = await sendJson(`/api/members/${m.id}`, "PATCH", { active }).catch(() => null);
-    if (!res) return setError("Could not reach the server.");
-    if (!res.ok) return setError(await errorText(res));
+    if (!(await send(() => sendJson(`/api/members/${m.id}`, "PATCH", { active }), { busy: false }))) return;
     setMessage(`${m.email} ${active ? "reactivated" : "deactivated"}.`);
     router.refresh();
   }
+
+  const columns: Column<MemberView>[] = [
+    { header: "Name", cell: (m) => m.name },
+    { header: "Email", cell: (m) => m.email },
+    { header: "Role", cell: (m) => m.role },
+    { header: "Status", cell: (m) => <Badge tone={m.active ? "ok" : "neutral"}>{m.active ? "active" : "deactivated"}</Badge> },
+    { header: "Last sign-in", cell: (m) => formatWhen(m.lastLoginAt) },
+    {
+      header: <span className="ui-sr">Actions</span>,
+      cell: (m) =>
+        m.id === meId ? (
+          <span className="adm-muted">you</span>
+        ) : m.active ? (
+          <Button variant="danger" size="sm" onClick={() => setConfirming(m)} aria-label={`Deactivate ${m.email}`}>
+            Deactivate
+          </Button>
+        ) : (
+          <Button variant="secondary" size="sm" onClick={() => setActive(m, true)} aria-label={`Reactivate ${m.email}`}>
+            Reactivate
+          </Button>
+        ),
+    },
+  ];
 
   return (
     <>
@@ -79,46 +95,7 @@ export function MembersPanel({ members, meId }: { members: MemberView[]; meId: s
         />
       )}
       <h2>Members</h2>
-      <Table label="Members">
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Email</th>
-            <th scope="col">Role</th>
-            <th scope="col">Status</th>
-            <th scope="col">Last sign-in</th>
-            <th scope="col">
-              <span className="ui-sr">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {members.map((m) => (
-            <tr key={m.id} data-member-email={m.email}>
-              <td>{m.name}</td>
-              <td>{m.email}</td>
-              <td>{m.role}</td>
-              <td>
-                <Badge tone={m.active ? "ok" : "neutral"}>{m.active ? "active" : "deactivated"}</Badge>
-              </td>
-              <td>{formatWhen(m.lastLoginAt)}</td>
-              <td>
-                {m.id === meId ? (
-                  <span className="adm-muted">you</span>
-                ) : m.active ? (
-                  <Button variant="danger" size="sm" onClick={() => setConfirming(m)} aria-label={`Deactivate ${m.email}`}>
-                    Deactivate
-                  </Button>
-                ) : (
-                  <Button variant="secondary" size="sm" onClick={() => setActive(m, true)} aria-label={`Reactivate ${m.email}`}>
-                    Reactivate
-                  </Button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </Table>
+      <DataTable label="Members" columns={columns} rows={members} rowKey={(m) => m.id} rowProps={(m) => ({ "data-member-email": m.email })} />
       <ConfirmDialog
         open={confirming !== null}
         title={`Deactivate ${confirming?.email ?? ""}?`}

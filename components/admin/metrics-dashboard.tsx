@@ -7,7 +7,7 @@ import { MetricsRange } from "@/components/admin/metrics-range";
 import type { Range } from "@/components/admin/metrics-presets";
 import { AnswerTimeChart, OperatorsChart, OutcomesChart, VolumeChart } from "@/components/admin/metrics-charts";
 import { MetricsTiles } from "@/components/admin/metrics-tiles";
-import { Table } from "@/components/ui/table";
+import { DataTable, type Column } from "@/components/ui/table";
 import { Badge } from "@/components/ui/badge";
 import { Notice } from "@/components/ui/notice";
 
@@ -18,6 +18,21 @@ const OUTCOMES = [
   ["cancelled", "Cancelled"],
   ["open", "No outcome yet"],
 ] as const;
+
+type OutcomeRow = { key: string; label: string; count: number; pct: number };
+
+const OUTCOME_COLUMNS: Column<OutcomeRow>[] = [
+  { header: "Outcome", cell: (r) => r.label, rowHeader: true },
+  { header: "Cases", cell: (r) => r.count },
+  { header: "Rate", cell: (r) => <>{r.pct}%</> },
+];
+
+const OPERATOR_COLUMNS: Column<HitlMetrics["operators"][number]>[] = [
+  { header: "Who", cell: (o) => o.name, rowHeader: true },
+  { header: "Kind", cell: (o) => <Badge tone={o.kind === "member" ? "info" : "accent"}>{o.kind === "member" ? "person" : "API key"}</Badge> },
+  { header: "Answers", cell: (o) => o.answers },
+  { header: "Median time to answer", cell: (o) => (o.medianSeconds === null ? "—" : `${o.medianSeconds} s`) },
+];
 
 /** HITL metrics for a date range: loads /api/metrics/hitl whenever the range changes (the first range comes rendered by the server). */
 export function MetricsDashboard({ initial, initialRange }: { initial: HitlMetrics; initialRange: Range }) {
@@ -96,47 +111,9 @@ export function MetricsDashboard({ initial, initialRange }: { initial: HitlMetri
         </figure>
       </div>
       <h2>Outcome rates</h2>
-      <Table data-testid="outcome-table">
-        <thead>
-          <tr>
-            <th scope="col">Outcome</th>
-            <th scope="col">Cases</th>
-            <th scope="col">Rate</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.key}>
-              <th scope="row">{r.label}</th>
-              <td>{r.count}</td>
-              <td>{r.pct}%</td>
-            </tr>
-          ))}
-        </tbody>
-      </Table>
+      <DataTable data-testid="outcome-table" columns={OUTCOME_COLUMNS} rows={rows} rowKey={(r) => r.key} />
       <h2>Who answered</h2>
-      <Table data-testid="operator-table">
-        <thead>
-          <tr>
-            <th scope="col">Who</th>
-            <th scope="col">Kind</th>
-            <th scope="col">Answers</th>
-            <th scope="col">Median time to answer</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.operators.map((o) => (
-            <tr key={o.id}>
-              <th scope="row">{o.name}</th>
-              <td>
-                <Badge tone={o.kind === "member" ? "info" : "accent"}>{o.kind === "member" ? "person" : "API key"}</Badge>
-              </td>
-              <td>{o.answers}</td>
-              <td>{o.medianSeconds === null ? "—" : `${o.medianSeconds} s`}</td>
-            </tr>
-          ))}
-        </tbody>
-      </Table>
+      <DataTable data-testid="operator-table" columns={OPERATOR_COLUMNS} rows={data.operators} rowKey={(o) => o.id} />
     </div>
   );
 }

@@ -2,15 +2,15 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { errorText, sendJson } from "@/components/admin/format";
-import { FormFeedback, SubmitButton } from "@/components/admin/form-feedback";
+import { sendJson } from "@/components/admin/format";
+import { useRequest } from "@/components/admin/use-request";
+import { SettingsForm } from "@/components/admin/form-feedback";
 import type { NotifySettingsView } from "@/lib/notify/settings";
 
 /** ntfy server, topics and access token (write-only: the field is always empty; leave it empty to keep the saved one). */
 export function NotifySettingsForm({ settings }: { settings: NotifySettingsView }) {
   const router = useRouter();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, send } = useRequest();
   const [message, setMessage] = useState("");
 
   async function submit(e: FormEvent<HTMLFormElement>) {
@@ -21,36 +21,35 @@ export function NotifySettingsForm({ settings }: { settings: NotifySettingsView 
     const body: Record<string, unknown> = { serverUrl: text("serverUrl") || null, defaultTopic: text("defaultTopic") || null, oncallTopic: text("oncallTopic") || null };
     if (text("accessToken")) body.accessToken = text("accessToken");
     if (f.get("clearToken") === "on") body.accessToken = null;
-    setBusy(true);
-    setError(null);
-    const res = await sendJson("/api/settings/notifications", "PUT", body).catch(() => null);
-    setBusy(false);
-    if (!res) return setError("Could not reach the server.");
-    if (!res.ok) return setError(await errorText(res));
+    if (!(await send(() => sendJson("/api/settings/notifications", "PUT", body)))) return;
     form.reset();
     setMessage("Saved.");
     router.refresh();
   }
 
   async function test(topic: "default" | "oncall") {
-    setBusy(true);
-    setError(null);
     setMessage("");
-    const res = await sendJson("/api/settings/notifications/test", "POST", { topic }).catch(() => null);
-    setBusy(false);
-    if (!res) return setError("Could not reach the server.");
-    if (!res.ok) return setError(await errorText(res));
+    const res = await send(() => sendJson("/api/settings/notifications/test", "POST", { topic }));
+    if (!res) return;
     const r = (await res.json()) as { message: string; status: string };
     if (r.status === "failed") setError(r.message);
     else setMessage(r.message);
     router.refresh();
   }
 
+  const testButtons = (
+    <>
+      <button type="button" disabled={busy || !settings.defaultTopic} onClick={() => test("default")}>
+        Send test notification
+      </button>
+      <button type="button" disabled={busy || !settings.oncallTopic} onClick={() => test("oncall")}>
+        Test the on-call page
+      </button>
+    </>
+  );
+
   return (
-    <form className="adm-form card" onSubmit={submit} aria-labelledby="notify-settings">
-      <h2 id="notify-settings" style={{ gridColumn: "1 / -1", marginTop: 0 }}>
-        ntfy settings
-      </h2>
+    <SettingsForm id="notify-settings" title="ntfy settings" onSubmit={submit} busy={busy} error={error} message={message} submitLabel="Save" busyLabel="Working…" actions={testButtons}>
       <div style={{ gridColumn: "span 2" }}>
         <label htmlFor="ntfy-server">Server</label>
         <input id="ntfy-server" name="serverUrl" type="url" defaultValue={settings.serverUrlIsDefault ? "" : settings.serverUrl} placeholder={settings.serverUrlIsDefault ? settings.serverUrl : "https://ntfy.sh"} />
@@ -72,16 +71,6 @@ export function NotifySettingsForm({ settings }: { settings: NotifySettingsView 
           </label>
         )}
       </div>
-      <div className="actions">
-        <SubmitButton busy={busy} label="Save" busyLabel="Working…" />
-        <button type="button" disabled={busy || !settings.defaultTopic} onClick={() => test("default")}>
-          Send test notification
-        </button>
-        <button type="button" disabled={busy || !settings.oncallTopic} onClick={() => test("oncall")}>
-          Test the on-call page
-        </button>
-        <FormFeedback error={error} message={message} />
-      </div>
-    </form>
+    </SettingsForm>
   );
 }

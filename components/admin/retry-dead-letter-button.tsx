@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { errorText } from "@/components/admin/format";
+import { useRequest } from "@/components/admin/use-request";
 import { Button } from "@/components/ui/button";
 
 const SAID: Record<string, string> = {
@@ -15,7 +15,7 @@ const SAID: Record<string, string> = {
 
 export function RetryDeadLetterButton({ id }: { id: string }) {
   const router = useRouter();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, send } = useRequest();
   const [message, setMessage] = useState("");
   return (
     <>
@@ -24,11 +24,8 @@ export function RetryDeadLetterButton({ id }: { id: string }) {
         size="sm"
         disabled={busy}
         onClick={async () => {
-          setBusy(true);
-          const res = await fetch(`/api/dead-letters/${id}/retry`, { method: "POST" }).catch(() => null);
-          setBusy(false);
-          if (!res) return setMessage("Could not reach the server.");
-          if (!res.ok) return setMessage(await errorText(res));
+          const res = await send(() => fetch(`/api/dead-letters/${id}/retry`, { method: "POST" }));
+          if (!res) return;
           const body = (await res.json()) as { outcome: string };
           setMessage(SAID[body.outcome] ?? `Retried (${body.outcome}).`);
           router.refresh();
@@ -37,7 +34,7 @@ export function RetryDeadLetterButton({ id }: { id: string }) {
         {busy ? "Retrying…" : "Retry"}
       </Button>{" "}
       <span role="status" className="adm-muted">
-        {message}
+        {error ?? message}
       </span>
     </>
   );

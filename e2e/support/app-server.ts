@@ -74,6 +74,24 @@ export async function freshDatabaseEnv(): Promise<{ env: Record<string, string>;
   };
 }
 
+/**
+ * A fresh database plus what every app started by the tests or the bench runs with: its own kv prefix
+ * (`<kvPrefix>:<random>:`, so runs sharing a Redis never meet), no demo data, quiet logs. `extra` adds or
+ * overrides settings.
+ */
+export async function freshAppEnv(kvPrefix: string, extra: Record<string, string> = {}): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
+  const db = await freshDatabaseEnv();
+  const env = { ...db.env, KV_PREFIX: `${kvPrefix}:${randomBytes(4).toString("hex")}:`, SEED_DEMO: "false", LOG_LEVEL: "warn", ...extra };
+  return { env, drop: db.drop };
+}
+
+/** No request leaves the machine: weather and ntfy point at a closed loopback port unless a test configures its own stand-in. */
+export const NO_OUTSIDE_REQUESTS: Record<string, string> = {
+  OPEN_METEO_GEOCODING_URL: "http://127.0.0.1:9",
+  OPEN_METEO_FORECAST_URL: "http://127.0.0.1:9",
+  NTFY_DEFAULT_SERVER_URL: "http://127.0.0.1:9",
+};
+
 /** Runs the real CLI (bin/switchboard.mjs) and returns its stdout. */
 export function cli(env: Record<string, string>, ...args: string[]): string {
   const r = spawnSync(process.execPath, [path.join(root, "bin", "switchboard.mjs"), ...args], {

@@ -56,6 +56,18 @@ export async function signIn(page: Page, email: string, password: string, next =
 }
 
 /**
+ * A browser and one member's context, signed in through the real login form (landing on `next`), for the
+ * suites that act as that member throughout. `clipboard` lets the page's copy buttons be read back.
+ */
+export async function openSignedIn(baseUrl: string, email: string, password: string, next: string, opts: { clipboard?: boolean } = {}): Promise<{ browser: Browser; context: BrowserContext }> {
+  const browser = await launchBrowser();
+  const context = await newContext(browser, baseUrl);
+  if (opts.clipboard) await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseUrl });
+  await signIn(await context.newPage(), email, password, next);
+  return { browser, context };
+}
+
+/**
  * Where a spec's screenshots go: an ignored folder (e2e/screenshots/tmp), so running the tests changes no
  * committed file. `npm run screenshots` sets SCREENSHOTS_DIR=docs/screenshots to refresh the README's.
  */

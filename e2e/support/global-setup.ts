@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { TestProject } from "vitest/node";
-import { buildApp, cli, freshDatabaseEnv, startApp } from "./app-server";
+import { buildApp, cli, freshAppEnv, NO_OUTSIDE_REQUESTS, startApp } from "./app-server";
 
 export type E2eTenant = {
   accountId: string;
@@ -42,12 +42,7 @@ const RATE_LIMIT = 400;
 /** Builds the app, provisions two tenants through the real CLI, starts `next start`, and shares the details. */
 export default async function setup(project: TestProject) {
   buildApp();
-  const db = await freshDatabaseEnv();
-  const env: Record<string, string> = {
-    ...db.env,
-    KV_PREFIX: `sbe2e:${randomBytes(4).toString("hex")}:`,
-    SEED_DEMO: "false",
-    LOG_LEVEL: "warn",
+  const db = await freshAppEnv("sbe2e", {
     HITL_PROGRESS_INTERVAL_MS: "1000",
     CALLBACK_BACKOFF_BASE_MS: "200",
     API_RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT),
@@ -56,12 +51,10 @@ export default async function setup(project: TestProject) {
     // calls suite forge an expired (validly signed) recording link.
     TELEPHONY_SIM_SPEED: "60",
     RECORDING_SIGNING_SECRET: "e2e-recording-signing-secret-0123456789",
-    // No request leaves the machine: weather and ntfy point at a closed loopback port unless a test's own
-    // stand-in is configured (get_weather then says it cannot reach the weather service).
-    OPEN_METEO_GEOCODING_URL: "http://127.0.0.1:9",
-    OPEN_METEO_FORECAST_URL: "http://127.0.0.1:9",
-    NTFY_DEFAULT_SERVER_URL: "http://127.0.0.1:9",
-  };
+    // get_weather then says it cannot reach the weather service.
+    ...NO_OUTSIDE_REQUESTS,
+  });
+  const env = db.env;
   const tenant = (name: string): E2eTenant => {
     const accountId = cli(env, "accounts", "create", "--name", name);
     const operatorEmail = `operator-${name.toLowerCase()}@e2e.test`;

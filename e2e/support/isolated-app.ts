@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import { cli, freshDatabaseEnv, startApp, type RunningApp } from "./app-server";
+import { cli, freshAppEnv, NO_OUTSIDE_REQUESTS, startApp, type RunningApp } from "./app-server";
 
 export const ISOLATED_WEBHOOK_SECRET = "isolated-simulator-webhook-secret-0123";
 /** The tenant's Retell API key (stored by the suites that sign Retell webhooks: PUT /api/settings/retell). */
@@ -12,23 +12,16 @@ export const ISOLATED_RETELL_KEY = "key_isolated_retell_0123456789ab";
  * talks to it).
  */
 export async function startIsolatedApp(extraEnv: Record<string, string> = {}) {
-  const db = await freshDatabaseEnv();
-  const env: Record<string, string> = {
-    ...db.env,
-    KV_PREFIX: `sbiso:${randomBytes(4).toString("hex")}:`,
-    SEED_DEMO: "false",
-    LOG_LEVEL: "warn",
+  const db = await freshAppEnv("sbiso", {
     API_RATE_LIMIT_PER_MINUTE: "1000000",
     TELEPHONY_SIM_SPEED: "60",
     SIMULATOR_WEBHOOK_SECRET: ISOLATED_WEBHOOK_SECRET,
-    // No request leaves the machine: weather and ntfy point at a closed loopback port unless set per account.
-    OPEN_METEO_GEOCODING_URL: "http://127.0.0.1:9",
-    OPEN_METEO_FORECAST_URL: "http://127.0.0.1:9",
-    NTFY_DEFAULT_SERVER_URL: "http://127.0.0.1:9",
+    ...NO_OUTSIDE_REQUESTS,
     // The scheduler stays on, as in production: its jobs build the process's telephony adapter from the
     // instrumentation chunk, so webhook routes see that chunk's error classes (the instanceof trap).
     ...extraEnv,
-  };
+  });
+  const env = db.env;
   const accountId = cli(env, "accounts", "create", "--name", "Isolated");
   const key = cli(env, "keys", "create", "--name", "everything", "--scopes", "hitl:ask,hitl:answer,calls:read,calls:write,admin", "--account", accountId);
   const adminEmail = "admin@isolated.test";

@@ -4,21 +4,16 @@ import { askHuman } from "@/lib/hitl/ask-human";
 import { getCaseOrThrow } from "@/lib/hitl/get-case";
 import { listCases } from "@/lib/hitl/list-cases";
 import { postMessage } from "@/lib/hitl/post-message";
-import { createTestDeps, type TestDeps } from "@/tests/support/test-deps";
-import { createTenant } from "@/tests/support/fixtures";
+import type { TestDeps } from "@/tests/support/test-deps";
+import { depsWithTenant, type Tenant } from "@/tests/support/fixtures";
 import { rand, sleep } from "@/tests/hitl/helpers";
 
 describe("ask_human records how each wait ended (cases.wait_outcome)", () => {
   let deps: TestDeps;
-  let t: Awaited<ReturnType<typeof createTenant>>;
+  let t: Tenant;
 
-  beforeAll(async () => {
-    deps = await createTestDeps();
-    t = await createTenant(deps.db);
-  });
-  afterAll(async () => {
-    await deps?.close();
-  });
+  beforeAll(async () => ({ deps, t } = await depsWithTenant()));
+  afterAll(async () => deps?.close());
 
   it("nobody online → unavailable; online but unanswered → pending; answered in time → answered", async () => {
     const gone = await askHuman(deps, t.agent.principal, { question: `anyone? ${rand()}` });

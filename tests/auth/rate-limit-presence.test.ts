@@ -4,7 +4,7 @@ import type { Principal } from "@/lib/auth/principal";
 import { enforceRateLimit } from "@/lib/auth/rate-limit";
 import { AppError } from "@/lib/errors";
 import { createTestDeps, type TestDeps } from "@/tests/support/test-deps";
-import { createTenant } from "@/tests/support/fixtures";
+import { createTenant, depsWithTenant, type Tenant } from "@/tests/support/fixtures";
 import { addMember, expectAppError, rand, sleep } from "@/tests/hitl/helpers";
 
 const minute = () => Math.floor(Date.now() / 60_000);
@@ -64,14 +64,9 @@ describe("rate limit", () => {
 
 describe("presence", () => {
   let deps: TestDeps;
-  let t: Awaited<ReturnType<typeof createTenant>>;
-  beforeAll(async () => {
-    deps = await createTestDeps();
-    t = await createTenant(deps.db);
-  });
-  afterAll(async () => {
-    await deps?.close();
-  });
+  let t: Tenant;
+  beforeAll(async () => ({ deps, t } = await depsWithTenant()));
+  afterAll(async () => deps?.close());
 
   it("counts distinct principals with a fresh heartbeat; repeat heartbeats do not double count", async () => {
     expect(await countOnline(deps.kv, t.account.id)).toBe(0);

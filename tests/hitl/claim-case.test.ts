@@ -8,22 +8,17 @@ import { cancelCase } from "@/lib/hitl/close-case";
 import { createCase } from "@/lib/hitl/create-case";
 import { getCaseOrThrow } from "@/lib/hitl/get-case";
 import { postMessage } from "@/lib/hitl/post-message";
-import { createTestDeps, type TestDeps } from "@/tests/support/test-deps";
-import { createTenant } from "@/tests/support/fixtures";
+import type { TestDeps } from "@/tests/support/test-deps";
+import { depsWithTenant, type Tenant } from "@/tests/support/fixtures";
 import { addKey, addMember, expectAppError, waitFor } from "@/tests/hitl/helpers";
 import type { BusEvent } from "@/lib/events/port";
 
 describe("claimCase", () => {
   let deps: TestDeps;
-  let t: Awaited<ReturnType<typeof createTenant>>;
+  let t: Tenant;
 
-  beforeAll(async () => {
-    deps = await createTestDeps();
-    t = await createTenant(deps.db);
-  });
-  afterAll(async () => {
-    await deps?.close();
-  });
+  beforeAll(async () => ({ deps, t } = await depsWithTenant()));
+  afterAll(async () => deps?.close());
 
   const newCase = async () => (await createCase(deps, t.agent.principal, { question: "Can someone take this?" }, { source: "api" })).case;
 

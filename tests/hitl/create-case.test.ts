@@ -3,21 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sha256 } from "@/lib/auth/secrets";
 import { auditLog, caseMessages, cases } from "@/lib/db/schema";
 import { createCase } from "@/lib/hitl/create-case";
-import { createTestDeps, type TestDeps } from "@/tests/support/test-deps";
-import { createTenant } from "@/tests/support/fixtures";
+import type { TestDeps } from "@/tests/support/test-deps";
+import { createTenant, depsWithTenant, type Tenant } from "@/tests/support/fixtures";
 import { expectAppError, rand } from "@/tests/hitl/helpers";
 
 describe("createCase", () => {
   let deps: TestDeps;
-  let t: Awaited<ReturnType<typeof createTenant>>;
+  let t: Tenant;
 
-  beforeAll(async () => {
-    deps = await createTestDeps();
-    t = await createTenant(deps.db);
-  });
-  afterAll(async () => {
-    await deps?.close();
-  });
+  beforeAll(async () => ({ deps, t } = await depsWithTenant()));
+  afterAll(async () => deps?.close());
 
   const create = (input: Record<string, unknown>) => createCase(deps, t.agent.principal, input, { source: "api" });
   const caseCount = async () => (await deps.db.select({ id: cases.id }).from(cases).where(eq(cases.accountId, t.account.id))).length;

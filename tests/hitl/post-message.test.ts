@@ -8,21 +8,16 @@ import { createCase } from "@/lib/hitl/create-case";
 import { getCaseOrThrow } from "@/lib/hitl/get-case";
 import { listMessages } from "@/lib/hitl/list-cases";
 import { postMessage } from "@/lib/hitl/post-message";
-import { createTestDeps, type TestDeps } from "@/tests/support/test-deps";
-import { createTenant } from "@/tests/support/fixtures";
+import type { TestDeps } from "@/tests/support/test-deps";
+import { depsWithTenant, type Tenant } from "@/tests/support/fixtures";
 import { addKey, addMember, expectAppError } from "@/tests/hitl/helpers";
 
 describe("postMessage", () => {
   let deps: TestDeps;
-  let t: Awaited<ReturnType<typeof createTenant>>;
+  let t: Tenant;
 
-  beforeAll(async () => {
-    deps = await createTestDeps();
-    t = await createTenant(deps.db);
-  });
-  afterAll(async () => {
-    await deps?.close();
-  });
+  beforeAll(async () => ({ deps, t } = await depsWithTenant()));
+  afterAll(async () => deps?.close());
 
   const newCase = async (question = "Do you deliver on weekends?") =>
     (await createCase(deps, t.agent.principal, { question }, { source: "api" })).case;

@@ -3,6 +3,7 @@ import { createAccount } from "@/lib/accounts/accounts";
 import { createApiKey, verifyApiKey } from "@/lib/auth/api-keys";
 import { createMember } from "@/lib/auth/members";
 import type { Principal, Scope } from "@/lib/auth/principal";
+import { createTestDeps, type TestDeps } from "@/tests/support/test-deps";
 
 /** An account with an agent key (hitl:ask), an answering key (hitl:answer) and an operator member. */
 export async function createTenant(db: Db, name = `Tenant ${Math.random().toString(36).slice(2, 8)}`) {
@@ -17,4 +18,12 @@ export async function createTenant(db: Db, name = `Tenant ${Math.random().toStri
   const m = await createMember(db, account.id, { email, password: "correct horse battery", role: "operator", name: "Olive Operator" });
   const operator: Principal = { kind: "member", accountId: account.id, memberId: m.id, role: "operator", email, name: m.name };
   return { account, webhookSecret, agent, answerer, operator, operatorEmail: email, operatorPassword: "correct horse battery" };
+}
+
+export type Tenant = Awaited<ReturnType<typeof createTenant>>;
+
+/** Fresh deps on their own database with one tenant in it: the setup of most domain test files. Close the deps in afterAll. */
+export async function depsWithTenant(): Promise<{ deps: TestDeps; t: Tenant }> {
+  const deps = await createTestDeps();
+  return { deps, t: await createTenant(deps.db) };
 }

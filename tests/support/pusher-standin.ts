@@ -1,7 +1,7 @@
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import http from "node:http";
-import type net from "node:net";
-import { WebSocketServer, type WebSocket } from "ws";
+import type { WebSocket } from "ws";
+import { websocketHost } from "@/tests/support/websocket-host";
 
 /**
  * A local Pusher Channels server for tests, speaking the documented protocol 7
@@ -35,12 +35,8 @@ export async function startPusherStandin(app = { appId: "4242", key: "standin-ke
   const same = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
   const server = http.createServer((req, res) => void handleHttp(req, res));
-  const wss = new WebSocketServer({ noServer: true });
-  const tcp = new Set<net.Socket>();
-  server.on("connection", (s) => {
-    tcp.add(s);
-    s.on("close", () => tcp.delete(s));
-  });
+  const host = websocketHost(server);
+  const { wss } = host;
   server.on("upgrade", (req, socket, head) => {
     const url = new URL(req.url ?? "/", "http://standin");
     const m = /^\/app\/([^/]+)$/.exec(url.pathname);
@@ -127,8 +123,7 @@ export async function startPusherStandin(app = { appId: "4242", key: "standin-ke
     res.writeHead(200, { "content-type": "application/json" }).end("{}");
   }
 
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const { port } = server.address() as net.AddressInfo;
+  const port = await host.listen();
   return {
     ...app,
     host: "127.0.0.1",
@@ -150,12 +145,7 @@ export async function startPusherStandin(app = { appId: "4242", key: "standin-ke
     dropConnections: () => {
       for (const ws of sockets.keys()) ws.terminate();
     },
-    close: async () => {
-      for (const ws of wss.clients) ws.terminate();
-      for (const s of tcp) s.destroy();
-      wss.close();
-      await new Promise<void>((r) => server.close(() => r()));
-    },
+    close: host.close,
   };
 }
 

@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import http from "node:http";
-import type net from "node:net";
-import { WebSocketServer, type WebSocket } from "ws";
+import type { WebSocket } from "ws";
+import { websocketHost } from "@/tests/support/websocket-host";
 
 /**
  * A local Supabase Realtime for tests: the Phoenix-channels websocket as realtime-js 2.109 speaks it, and the
@@ -143,12 +143,8 @@ export async function startSupabaseRealtimeStandin(opts: { jwtSecret?: string } 
     else return reject(400, "messages is required");
     res.writeHead(202).end();
   });
-  const wss = new WebSocketServer({ noServer: true });
-  const tcp = new Set<net.Socket>();
-  server.on("connection", (s) => {
-    tcp.add(s);
-    s.on("close", () => tcp.delete(s));
-  });
+  const host = websocketHost(server);
+  const { wss } = host;
   server.on("upgrade", (req, socket, head) => {
     const url = new URL(req.url ?? "/", "http://standin");
     if (url.pathname !== "/realtime/v1/websocket" || !verifyJwt(jwtSecret, url.searchParams.get("apikey") ?? undefined)) {
@@ -173,8 +169,7 @@ export async function startSupabaseRealtimeStandin(opts: { jwtSecret?: string } 
       });
     });
   });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const { port } = server.address() as net.AddressInfo;
+  const port = await host.listen();
   return {
     url: `http://127.0.0.1:${port}`,
     jwtSecret,
@@ -193,11 +188,6 @@ export async function startSupabaseRealtimeStandin(opts: { jwtSecret?: string } 
     dropConnections: () => {
       for (const ws of sockets.keys()) ws.terminate();
     },
-    close: async () => {
-      for (const ws of wss.clients) ws.terminate();
-      for (const s of tcp) s.destroy();
-      wss.close();
-      await new Promise<void>((r) => server.close(() => r()));
-    },
+    close: host.close,
   };
 }

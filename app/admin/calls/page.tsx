@@ -7,9 +7,21 @@ import { listCalls, type CallPage } from "@/lib/calls/list-calls";
 import { CALL_STATUSES } from "@/lib/telephony/port";
 import { CallStatusBadge } from "@/components/admin/call-status-badge";
 import { formatWhen } from "@/components/admin/format";
-import { Table } from "@/components/ui/table";
+import { DataTable, type Column } from "@/components/ui/table";
+import { ErrorAlert } from "@/components/admin/form-feedback";
 
 export const metadata = { title: "Calls · Admin · Switchboard" };
+
+type Call = CallPage["calls"][number];
+
+const COLUMNS: Column<Call>[] = [
+  { header: "Placed", cell: (c) => <Link href={`/admin/calls/${c.id}`}>{formatWhen(c.createdAt)}</Link> },
+  { header: "Number", cell: (c) => c.phoneNumber },
+  { header: "Status", cell: (c) => <CallStatusBadge status={c.status} /> },
+  { header: "Task", cell: (c) => (c.task.length > 80 ? `${c.task.slice(0, 80)}…` : c.task) },
+  { header: "Duration", cell: (c) => (c.durationSeconds === null ? "—" : `${c.durationSeconds} s`) },
+  { header: "Cost", cell: (c) => (c.cost === null ? (c.heldCredits ? `${c.heldCredits} held` : "—") : `${c.cost} credits`) },
+];
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -55,44 +67,13 @@ export default async function CallsPage({ searchParams }: Props) {
           <button type="submit">Filter</button> <Link href="/admin/calls">Clear</Link>
         </div>
       </form>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       <h2>{f.cursor ? "Older calls" : "Most recent calls"}</h2>
       {page.calls.length === 0 ? (
         <p className="adm-muted">No calls match.</p>
       ) : (
         <div className="adm-scroll">
-          <Table data-testid="calls-table">
-            <thead>
-              <tr>
-                <th scope="col">Placed</th>
-                <th scope="col">Number</th>
-                <th scope="col">Status</th>
-                <th scope="col">Task</th>
-                <th scope="col">Duration</th>
-                <th scope="col">Cost</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.calls.map((c) => (
-                <tr key={c.id} data-call-id={c.id}>
-                  <td>
-                    <Link href={`/admin/calls/${c.id}`}>{formatWhen(c.createdAt)}</Link>
-                  </td>
-                  <td>{c.phoneNumber}</td>
-                  <td>
-                    <CallStatusBadge status={c.status} />
-                  </td>
-                  <td>{c.task.length > 80 ? `${c.task.slice(0, 80)}…` : c.task}</td>
-                  <td>{c.durationSeconds === null ? "—" : `${c.durationSeconds} s`}</td>
-                  <td>{c.cost === null ? (c.heldCredits ? `${c.heldCredits} held` : "—") : `${c.cost} credits`}</td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
+          <DataTable data-testid="calls-table" columns={COLUMNS} rows={page.calls} rowKey={(c) => c.id} rowProps={(c) => ({ "data-call-id": c.id })} />
         </div>
       )}
       <nav aria-label="Pages" style={{ marginTop: "0.75rem", display: "flex", gap: "1rem" }}>

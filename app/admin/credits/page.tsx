@@ -7,11 +7,35 @@ import { AddCreditsForm } from "@/components/admin/add-credits-form";
 import { CallbackPolicyForm } from "@/components/admin/callback-policy-form";
 import { readCallbackPolicy } from "@/lib/calls/callback-policy";
 import { formatWhen } from "@/components/admin/format";
-import { Table } from "@/components/ui/table";
+import { DataTable, type Column } from "@/components/ui/table";
+import type { Credits } from "@/lib/calls/schemas";
 
 export const metadata = { title: "Credits · Admin · Switchboard" };
 
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
+
+const ledgerColumns = (names: Awaited<ReturnType<typeof actorNames>>): Column<Credits["ledger"][number]>[] => [
+  { header: "When", cell: (e) => formatWhen(e.createdAt) },
+  { header: "Kind", cell: (e) => e.kind },
+  { header: "Amount", cell: (e) => (e.amount ? signed(e.amount) : "0") },
+  { header: "Held", cell: (e) => (e.heldDelta ? signed(e.heldDelta) : "") },
+  { header: "Balance after", cell: (e) => e.balanceAfter },
+  { header: "Who", cell: (e) => actorLabel(names, e.actor) },
+  {
+    header: "Reason",
+    cell: (e) => (
+      <>
+        {e.reason}
+        {e.callId && (
+          <>
+            {" "}
+            <Link href={`/admin/calls/${e.callId}`}>call</Link>
+          </>
+        )}
+      </>
+    ),
+  },
+];
 
 export default async function CreditsPage() {
   const me = await requireAdminPage();
@@ -48,40 +72,7 @@ export default async function CreditsPage() {
       <h2>Ledger</h2>
       <p className="adm-muted">Append-only, newest first (last 100 entries). A call holds its maximum cost when it starts; completion settles the actual cost and releases the rest.</p>
       <div className="adm-scroll">
-        <Table data-testid="ledger-table">
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Amount</th>
-              <th scope="col">Held</th>
-              <th scope="col">Balance after</th>
-              <th scope="col">Who</th>
-              <th scope="col">Reason</th>
-            </tr>
-          </thead>
-          <tbody>
-            {credits.ledger.map((e) => (
-              <tr key={e.id}>
-                <td>{formatWhen(e.createdAt)}</td>
-                <td>{e.kind}</td>
-                <td>{e.amount ? signed(e.amount) : "0"}</td>
-                <td>{e.heldDelta ? signed(e.heldDelta) : ""}</td>
-                <td>{e.balanceAfter}</td>
-                <td>{actorLabel(names, e.actor)}</td>
-                <td>
-                  {e.reason}
-                  {e.callId && (
-                    <>
-                      {" "}
-                      <Link href={`/admin/calls/${e.callId}`}>call</Link>
-                    </>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
+        <DataTable data-testid="ledger-table" columns={ledgerColumns(names)} rows={credits.ledger} rowKey={(e) => e.id} />
       </div>
     </>
   );

@@ -5,12 +5,24 @@ import { listDeadLetters } from "@/lib/calls/dead-letters";
 import { decodeCursor } from "@/lib/validation/cursor";
 import { RetryDeadLetterButton } from "@/components/admin/retry-dead-letter-button";
 import { formatWhen } from "@/components/admin/format";
-import { Table } from "@/components/ui/table";
+import { DataTable, type Column } from "@/components/ui/table";
 import { Badge } from "@/components/ui/badge";
 
 export const metadata = { title: "Dead letters · Admin · Switchboard" };
 
 const STATUSES = ["open", "retried", "resolved"] as const;
+type DeadLetter = Awaited<ReturnType<typeof listDeadLetters>>["items"][number];
+
+const COLUMNS: Column<DeadLetter>[] = [
+  { header: "Since", cell: (d) => formatWhen(d.createdAt) },
+  { header: "Kind", cell: (d) => d.kind },
+  { header: "About", cell: (d) => (d.kind === "call_sync" ? <Link href={`/admin/calls/${d.ref}`}>call {d.ref.slice(0, 8)}</Link> : d.ref) },
+  { header: "Attempts", cell: (d) => d.attempts },
+  { header: "Last error", cell: (d) => d.lastError ?? "—", td: { style: { overflowWrap: "anywhere" } } },
+  { header: "Status", cell: (d) => <Badge tone={d.status === "open" ? "bad" : d.status === "resolved" ? "ok" : "neutral"}>{d.status}</Badge> },
+  { header: <span className="adm-muted">Actions</span>, cell: (d) => d.status === "open" && <RetryDeadLetterButton id={d.id} /> },
+];
+
 type Props = { searchParams: Promise<{ status?: string; cursor?: string }> };
 
 export default async function DeadLettersPage({ searchParams }: Props) {
@@ -44,36 +56,7 @@ export default async function DeadLettersPage({ searchParams }: Props) {
         <p className="adm-muted">Nothing here{status ? ` with status ${status}` : ""}. Good.</p>
       ) : (
         <div className="adm-scroll" style={{ marginTop: "0.75rem" }}>
-          <Table data-testid="dead-letters-table">
-            <thead>
-              <tr>
-                <th scope="col">Since</th>
-                <th scope="col">Kind</th>
-                <th scope="col">About</th>
-                <th scope="col">Attempts</th>
-                <th scope="col">Last error</th>
-                <th scope="col">Status</th>
-                <th scope="col">
-                  <span className="adm-muted">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.items.map((d) => (
-                <tr key={d.id}>
-                  <td>{formatWhen(d.createdAt)}</td>
-                  <td>{d.kind}</td>
-                  <td>{d.kind === "call_sync" ? <Link href={`/admin/calls/${d.ref}`}>call {d.ref.slice(0, 8)}</Link> : d.ref}</td>
-                  <td>{d.attempts}</td>
-                  <td style={{ overflowWrap: "anywhere" }}>{d.lastError ?? "—"}</td>
-                  <td>
-                    <Badge tone={d.status === "open" ? "bad" : d.status === "resolved" ? "ok" : "neutral"}>{d.status}</Badge>
-                  </td>
-                  <td>{d.status === "open" && <RetryDeadLetterButton id={d.id} />}</td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
+          <DataTable data-testid="dead-letters-table" columns={COLUMNS} rows={page.items} rowKey={(d) => d.id} />
         </div>
       )}
       {page.nextCursor && (

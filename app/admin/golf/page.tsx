@@ -5,8 +5,33 @@ import { listCourses } from "@/lib/golf/courses";
 import { getGolfSettings } from "@/lib/golf/settings";
 import { CourseForm } from "@/components/admin/golf/course-form";
 import { GolfSettingsForm } from "@/components/admin/golf/golf-settings-form";
+import { DataTable, type Column } from "@/components/ui/table";
 
 export const metadata = { title: "Golf · Admin · Switchboard" };
+
+const COLUMNS: Column<Awaited<ReturnType<typeof listCourses>>[number]>[] = [
+  { header: "Course", cell: (c) => <Link href={`/admin/golf/courses/${c.id}`}>{c.name}</Link> },
+  {
+    header: "Tee times",
+    cell: (c) => (
+      <>
+        {c.firstTeeTime}–{c.lastTeeTime}, every {c.intervalMinutes} min
+      </>
+    ),
+  },
+  { header: "Players per tee time", cell: (c) => c.capacity },
+  { header: "Holes", cell: (c) => c.holes },
+  {
+    header: "Price",
+    cell: (c) => (
+      <>
+        {c.price.toFixed(2)} {c.currency}
+      </>
+    ),
+  },
+  { header: "Timezone", cell: (c) => c.timezone },
+  { header: "Status", cell: (c) => (c.active ? <span className="adm-badge ok">bookable</span> : <span className="adm-badge muted">closed</span>) },
+];
 
 // /admin/golf — courses of the embedded tee sheet (add, open one to edit it and see its tee sheet) and the booking provider
 export default async function GolfPage() {
@@ -21,45 +46,7 @@ export default async function GolfPage() {
       </p>
       <h2>Courses</h2>
       <div className="adm-scroll">
-        <table className="adm-table" data-testid="golf-courses">
-          <thead>
-            <tr>
-              <th scope="col">Course</th>
-              <th scope="col">Tee times</th>
-              <th scope="col">Players per tee time</th>
-              <th scope="col">Holes</th>
-              <th scope="col">Price</th>
-              <th scope="col">Timezone</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {courses.map((c) => (
-              <tr key={c.id}>
-                <td>
-                  <Link href={`/admin/golf/courses/${c.id}`}>{c.name}</Link>
-                </td>
-                <td>
-                  {c.firstTeeTime}–{c.lastTeeTime}, every {c.intervalMinutes} min
-                </td>
-                <td>{c.capacity}</td>
-                <td>{c.holes}</td>
-                <td>
-                  {c.price.toFixed(2)} {c.currency}
-                </td>
-                <td>{c.timezone}</td>
-                <td>{c.active ? <span className="adm-badge ok">bookable</span> : <span className="adm-badge muted">closed</span>}</td>
-              </tr>
-            ))}
-            {!courses.length && (
-              <tr>
-                <td colSpan={7} className="adm-muted">
-                  No courses yet: add one below.
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
+        <DataTable bare className="adm-table" data-testid="golf-courses" columns={COLUMNS} rows={courses} rowKey={(c) => c.id} empty="No courses yet: add one below." />
       </div>
       <h2>Add a course</h2>
       <CourseForm defaultTimezone={Intl.DateTimeFormat().resolvedOptions().timeZone} />

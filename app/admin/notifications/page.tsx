@@ -5,8 +5,19 @@ import { listNotifications } from "@/lib/notify/list-notifications";
 import { readNotifySettings } from "@/lib/notify/settings";
 import { NotifySettingsForm } from "@/components/admin/notify-settings-form";
 import { formatWhen } from "@/components/admin/format";
+import { DataTable, type Column } from "@/components/ui/table";
 
 export const metadata = { title: "Notifications · Admin · Switchboard" };
+
+const COLUMNS: Column<Awaited<ReturnType<typeof listNotifications>>[number]>[] = [
+  { header: "When", cell: (n) => formatWhen(n.createdAt) },
+  { header: "Kind", cell: (n) => (n.kind === "page" && n.caseId ? <Link href={`/console?case=${n.caseId}`}>page</Link> : n.kind) },
+  { header: "Topic", cell: (n) => n.topic },
+  { header: "Title", cell: (n) => n.title ?? "" },
+  { header: "Status", cell: (n) => (n.status === "pending" && n.nextAttemptAt ? `queued, next try ${formatWhen(n.nextAttemptAt)}` : n.status) },
+  { header: "Attempts", cell: (n) => n.attempts },
+  { header: "Last error", cell: (n) => n.lastError ?? "" },
+];
 
 export default async function NotificationsPage() {
   const me = await requireAdminPage();
@@ -22,39 +33,7 @@ export default async function NotificationsPage() {
       <NotifySettingsForm settings={settings} />
       <h2>Recent notifications</h2>
       <div className="adm-scroll">
-        <table className="adm-table" data-testid="notifications-table">
-          <thead>
-            <tr>
-              <th scope="col">When</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Topic</th>
-              <th scope="col">Title</th>
-              <th scope="col">Status</th>
-              <th scope="col">Attempts</th>
-              <th scope="col">Last error</th>
-            </tr>
-          </thead>
-          <tbody>
-            {recent.length === 0 && (
-              <tr>
-                <td colSpan={7} className="adm-muted">
-                  Nothing sent yet.
-                </td>
-              </tr>
-            )}
-            {recent.map((n) => (
-              <tr key={n.id}>
-                <td>{formatWhen(n.createdAt)}</td>
-                <td>{n.kind === "page" && n.caseId ? <Link href={`/console?case=${n.caseId}`}>page</Link> : n.kind}</td>
-                <td>{n.topic}</td>
-                <td>{n.title ?? ""}</td>
-                <td>{n.status === "pending" && n.nextAttemptAt ? `queued, next try ${formatWhen(n.nextAttemptAt)}` : n.status}</td>
-                <td>{n.attempts}</td>
-                <td>{n.lastError ?? ""}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable bare className="adm-table" data-testid="notifications-table" columns={COLUMNS} rows={recent} rowKey={(n) => n.id} empty="Nothing sent yet." />
       </div>
     </>
   );

@@ -6,7 +6,7 @@ import { CannedReplyForm } from "@/components/admin/canned-replies/canned-reply-
 import type { CannedReply } from "@/components/console/types";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
-import { Table } from "@/components/ui/table";
+import { Table, TableHead } from "@/components/ui/table";
 
 const errorText = (e: unknown) => (e as Error).message;
 
@@ -71,15 +71,7 @@ export function CannedRepliesManager() {
         <p className="ui-hint">No canned replies yet.</p>
       ) : (
         <Table label="Canned replies">
-          <thead>
-            <tr>
-              <th scope="col">Shortcut</th>
-              <th scope="col">Reply</th>
-              <th scope="col">
-                <span className="ui-sr">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={["Shortcut", "Reply", <span key="actions" className="ui-sr">Actions</span>]} />
           <tbody>
             {rows.map((r) =>
               editing === r.id ? (

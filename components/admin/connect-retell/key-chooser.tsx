@@ -1,7 +1,9 @@
 "use client";
 
 import { useState } from "react";
-import { errorText, sendJson } from "@/components/admin/format";
+import { sendJson } from "@/components/admin/format";
+import { useRequest } from "@/components/admin/use-request";
+import { ErrorAlert } from "@/components/admin/form-feedback";
 
 const RETELL_SCOPES = ["hitl:ask", "calls:read", "calls:write"];
 
@@ -10,17 +12,12 @@ const RETELL_SCOPES = ["hitl:ask", "calls:read", "calls:write"];
  * generate a new one for Retell here (shown once, like on API keys). It stays in this page only.
  */
 export function KeyChooser({ value, onChange }: { value: string; onChange: (key: string) => void }) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, send } = useRequest();
   const [generated, setGenerated] = useState<string | null>(null);
 
   async function generate() {
-    setBusy(true);
-    setError(null);
-    const res = await sendJson("/api/keys", "POST", { name: `Retell agent ${new Date().toISOString().slice(0, 10)}`, scopes: RETELL_SCOPES }).catch(() => null);
-    setBusy(false);
-    if (!res) return setError("Could not reach the server.");
-    if (!res.ok) return setError(await errorText(res));
+    const res = await send(() => sendJson("/api/keys", "POST", { name: `Retell agent ${new Date().toISOString().slice(0, 10)}`, scopes: RETELL_SCOPES }));
+    if (!res) return;
     const body = (await res.json()) as { key: string; apiKey: { prefix: string } };
     setGenerated(body.apiKey.prefix);
     onChange(body.key);
@@ -41,11 +38,7 @@ export function KeyChooser({ value, onChange }: { value: string; onChange: (key:
           ? `New key ${generated}… (scopes ${RETELL_SCOPES.join(", ")}) filled in below. It is shown only now: paste the snippets into Retell before leaving this page.`
           : "Keys are shown only once, so paste one you kept, or generate one (scopes hitl:ask, calls:read, calls:write). It never leaves this page except in what you copy."}
       </p>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert error={error} />
     </section>
   );
 }

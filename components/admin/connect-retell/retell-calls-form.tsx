@@ -1,26 +1,23 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { errorText, sendJson } from "@/components/admin/format";
+import { sendJson } from "@/components/admin/format";
+import { useRequest } from "@/components/admin/use-request";
 import type { RetellKeyStatus } from "@/lib/retell/credentials";
+import { ErrorAlert } from "@/components/admin/form-feedback";
 
 /** Per account: place make_phone_call and late-answer callbacks through the account's own Retell agent. */
 export function RetellCallsForm({ initial }: { initial: RetellKeyStatus }) {
   const [status, setStatus] = useState(initial);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, send } = useRequest();
 
   async function save(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
-    setBusy(true);
-    setError(null);
     const agent = String(f.get("agent") ?? "").trim();
     const from = String(f.get("from") ?? "").trim();
-    const res = await sendJson("/api/settings/retell", "PUT", { placeCalls: f.get("place") === "on", callsAgentId: agent || null, callsFromNumber: from || null }).catch(() => null);
-    setBusy(false);
-    if (!res) return setError("Could not reach the server.");
-    if (!res.ok) return setError(await errorText(res));
+    const res = await send(() => sendJson("/api/settings/retell", "PUT", { placeCalls: f.get("place") === "on", callsAgentId: agent || null, callsFromNumber: from || null }));
+    if (!res) return;
     setStatus((await res.json()) as RetellKeyStatus);
   }
 
@@ -44,11 +41,7 @@ export function RetellCallsForm({ initial }: { initial: RetellKeyStatus }) {
       <p role="status" className="adm-muted">
         {!status.apiKeySet ? "Store your Retell API key first." : status.placeCalls ? `Calls go out through ${status.callsAgentId} from ${status.callsFromNumber}.` : "Calls go out through the default provider."}
       </p>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert error={error} />
     </section>
   );
 }

@@ -1,24 +1,21 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { errorText, formatWhen, sendJson } from "@/components/admin/format";
+import { formatWhen, sendJson } from "@/components/admin/format";
+import { useRequest } from "@/components/admin/use-request";
 import type { RetellKeyStatus } from "@/lib/retell/credentials";
+import { ErrorAlert } from "@/components/admin/form-feedback";
 
 /** The account's Retell API key: write-only (only whether one is set and its last 4 come back). */
 export function RetellKeyForm({ initial }: { initial: RetellKeyStatus }) {
   const [status, setStatus] = useState(initial);
   const [value, setValue] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, send } = useRequest();
 
   async function save(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    const res = await sendJson("/api/settings/retell", "PUT", { apiKey: value }).catch(() => null);
-    setBusy(false);
-    if (!res) return setError("Could not reach the server.");
-    if (!res.ok) return setError(await errorText(res));
+    const res = await send(() => sendJson("/api/settings/retell", "PUT", { apiKey: value }));
+    if (!res) return;
     setStatus((await res.json()) as RetellKeyStatus);
     setValue("");
   }
@@ -39,11 +36,7 @@ export function RetellKeyForm({ initial }: { initial: RetellKeyStatus }) {
           {busy ? "Saving…" : status.apiKeySet ? "Replace" : "Store"}
         </button>
       </form>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert error={error} />
     </section>
   );
 }

@@ -1,24 +1,21 @@
 "use client";
 
 import { useState } from "react";
-import { errorText, sendJson } from "@/components/admin/format";
+import { sendJson } from "@/components/admin/format";
+import { useRequest } from "@/components/admin/use-request";
+import { ErrorAlert } from "@/components/admin/form-feedback";
 
 type Result = { ok: boolean; status: number; message: string; tool: string };
 
 /** Asks the server to sign a harmless request with the stored Retell key, as Retell would, and run it. */
 export function SignedTest({ apiKey }: { apiKey: string }) {
-  const [busy, setBusy] = useState(false);
+  const { busy, error, send } = useRequest();
   const [result, setResult] = useState<Result | null>(null);
-  const [error, setError] = useState<string | null>(null);
 
   async function run() {
-    setBusy(true);
-    setError(null);
     setResult(null);
-    const res = await sendJson("/api/settings/retell/test", "POST", { apiKey }).catch(() => null);
-    setBusy(false);
-    if (!res) return setError("Could not reach the server.");
-    if (!res.ok) return setError(await errorText(res));
+    const res = await send(() => sendJson("/api/settings/retell/test", "POST", { apiKey }));
+    if (!res) return;
     setResult((await res.json()) as Result);
   }
 
@@ -36,11 +33,7 @@ export function SignedTest({ apiKey }: { apiKey: string }) {
           {result.message}
         </p>
       )}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert error={error} />
     </section>
   );
 }

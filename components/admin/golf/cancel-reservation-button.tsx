@@ -2,12 +2,12 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { errorText } from "@/components/admin/format";
+import { useRequest } from "@/components/admin/use-request";
 
 /** Cancels a reservation (frees its spots); the page refreshes to show it. */
 export function CancelReservationButton({ id, label }: { id: string; label: string }) {
   const router = useRouter();
-  const [busy, setBusy] = useState(false);
+  const { busy, error, send } = useRequest();
   const [message, setMessage] = useState("");
   return (
     <>
@@ -18,11 +18,8 @@ export function CancelReservationButton({ id, label }: { id: string; label: stri
         aria-label={`Cancel reservation ${label}`}
         onClick={async () => {
           if (!window.confirm(`Cancel reservation ${label}?`)) return;
-          setBusy(true);
-          const res = await fetch(`/api/golf/reservations/${id}/cancel`, { method: "POST" }).catch(() => null);
-          setBusy(false);
-          if (!res) return setMessage("Could not reach the server.");
-          if (!res.ok) return setMessage(await errorText(res));
+          const res = await send(() => fetch(`/api/golf/reservations/${id}/cancel`, { method: "POST" }));
+          if (!res) return;
           setMessage("Cancelled.");
           router.refresh();
         }}
@@ -30,7 +27,7 @@ export function CancelReservationButton({ id, label }: { id: string; label: stri
         {busy ? "Cancelling…" : "Cancel"}
       </button>{" "}
       <span role="status" className="adm-muted">
-        {message}
+        {error ?? message}
       </span>
     </>
   );

@@ -2,15 +2,15 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { errorText, sendJson } from "@/components/admin/format";
-import { FormFeedback, SubmitButton } from "@/components/admin/form-feedback";
+import { sendJson } from "@/components/admin/format";
+import { useRequest } from "@/components/admin/use-request";
+import { SettingsForm } from "@/components/admin/form-feedback";
 import type { PublicGolfSettings } from "@/lib/golf/settings";
 
 /** Where tee times are booked: Switchboard's own tee sheet, or Chronogolf with the account's partner credentials. */
 export function GolfSettingsForm({ settings }: { settings: PublicGolfSettings }) {
   const router = useRouter();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, send } = useRequest();
   const [message, setMessage] = useState("");
   const cg = settings.chronogolf;
 
@@ -23,21 +23,13 @@ export function GolfSettingsForm({ settings }: { settings: PublicGolfSettings })
       provider: text("provider"),
       chronogolf: { baseUrl: text("baseUrl") || undefined, organizationId: text("organizationId"), clientId: text("clientId"), timezone: text("timezone") || undefined, ...secret("clientSecret"), ...secret("refreshToken") },
     };
-    setBusy(true);
-    setError(null);
-    const res = await sendJson("/api/golf/settings", "PUT", body).catch(() => null);
-    setBusy(false);
-    if (!res) return setError("Could not reach the server.");
-    if (!res.ok) return setError(await errorText(res));
+    if (!(await send(() => sendJson("/api/golf/settings", "PUT", body)))) return;
     setMessage("Saved.");
     router.refresh();
   }
 
   return (
-    <form className="adm-form card" onSubmit={submit} aria-labelledby="golf-provider">
-      <h2 id="golf-provider" style={{ gridColumn: "1 / -1", marginTop: 0 }}>
-        Booking provider
-      </h2>
+    <SettingsForm id="golf-provider" title="Booking provider" onSubmit={submit} busy={busy} error={error} message={message} submitLabel="Save provider">
       <div>
         <label htmlFor="gs-provider">Book tee times on</label>
         <select id="gs-provider" name="provider" defaultValue={settings.provider}>
@@ -69,10 +61,6 @@ export function GolfSettingsForm({ settings }: { settings: PublicGolfSettings })
         <label htmlFor="gs-tz">Club timezone</label>
         <input id="gs-tz" name="timezone" defaultValue={cg.timezone ?? ""} placeholder="America/Toronto" />
       </div>
-      <div className="actions">
-        <SubmitButton busy={busy} label="Save provider" busyLabel="Saving…" />
-        <FormFeedback error={error} message={message} />
-      </div>
-    </form>
+    </SettingsForm>
   );
 }

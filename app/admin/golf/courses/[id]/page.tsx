@@ -6,8 +6,36 @@ import { addDays, spokenDate } from "@/lib/golf/time";
 import { isAppError } from "@/lib/errors";
 import { CourseForm } from "@/components/admin/golf/course-form";
 import { CancelReservationButton } from "@/components/admin/golf/cancel-reservation-button";
+import { DataTable, type Column } from "@/components/ui/table";
 
 export const metadata = { title: "Tee sheet · Golf · Admin · Switchboard" };
+
+const COLUMNS: Column<Awaited<ReturnType<typeof getTeeSheet>>["teeTimes"][number]>[] = [
+  { header: "Time", cell: (t) => t.time },
+  {
+    header: "Booked",
+    cell: (t) => (
+      <span className={`adm-badge ${t.openSpots === 0 ? "bad" : t.booked ? "warn" : "ok"}`}>
+        {t.booked}/{t.capacity}
+      </span>
+    ),
+  },
+  {
+    header: "Who",
+    cell: (t) =>
+      t.bookings.length ? (
+        <ul style={{ margin: 0, paddingLeft: "1rem" }}>
+          {t.bookings.map((b) => (
+            <li key={b.id} data-status={b.status} style={b.status === "cancelled" ? { textDecoration: "line-through" } : undefined}>
+              {b.name} × {b.players} · {b.confirmationCode} {b.phone ?? b.email ?? ""} {b.status === "cancelled" ? "(cancelled)" : <CancelReservationButton id={b.id} label={b.confirmationCode} />}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <span className="adm-muted">open</span>
+      ),
+  },
+];
 
 // /admin/golf/courses/{id}?date=YYYY-MM-DD — a day's tee sheet (who booked what) and the course's settings
 export default async function CoursePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ date?: string }> }) {
@@ -48,40 +76,7 @@ export default async function CoursePage({ params, searchParams }: { params: Pro
       </form>
       <h2>Tee sheet — {spokenDate(sheet.date)}</h2>
       <div className="adm-scroll">
-        <table className="adm-table" data-testid="tee-sheet">
-          <thead>
-            <tr>
-              <th scope="col">Time</th>
-              <th scope="col">Booked</th>
-              <th scope="col">Who</th>
-            </tr>
-          </thead>
-          <tbody>
-            {sheet.teeTimes.map((t) => (
-              <tr key={t.id} data-time={t.time}>
-                <td>{t.time}</td>
-                <td>
-                  <span className={`adm-badge ${t.openSpots === 0 ? "bad" : t.booked ? "warn" : "ok"}`}>
-                    {t.booked}/{t.capacity}
-                  </span>
-                </td>
-                <td>
-                  {t.bookings.length ? (
-                    <ul style={{ margin: 0, paddingLeft: "1rem" }}>
-                      {t.bookings.map((b) => (
-                        <li key={b.id} data-status={b.status} style={b.status === "cancelled" ? { textDecoration: "line-through" } : undefined}>
-                          {b.name} × {b.players} · {b.confirmationCode} {b.phone ?? b.email ?? ""} {b.status === "cancelled" ? "(cancelled)" : <CancelReservationButton id={b.id} label={b.confirmationCode} />}
-                        </li>
-                      ))}
-                    </ul>
-                  ) : (
-                    <span className="adm-muted">open</span>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable bare className="adm-table" data-testid="tee-sheet" columns={COLUMNS} rows={sheet.teeTimes} rowKey={(t) => t.id} rowProps={(t) => ({ "data-time": t.time })} />
       </div>
       <h2>Course settings</h2>
       <CourseForm course={course} />
