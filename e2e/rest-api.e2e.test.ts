@@ -6,6 +6,8 @@ import { login } from "./support/rest-helpers";
 const { baseUrl, a, b } = inject("e2e");
 const rest = api(baseUrl);
 const { call } = rest;
+// One file for the whole REST surface seen from outside (a little over our ~250-line guide): each block
+// is one route family, and reading them together shows the conventions are the same everywhere.
 
 /** Creates an open case in the key's account and returns it. */
 async function openCase(key: string, body: Record<string, unknown> = {}) {

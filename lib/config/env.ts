@@ -3,6 +3,9 @@ import { z } from "zod";
 /**
  * Every setting Switchboard reads, with its default and meaning. `.env.example` mirrors this list.
  * Nothing else in the code base reads `process.env` directly.
+ *
+ * Longer than our ~250-line guide on purpose: one schema, one place to look up any setting and the
+ * cross-setting checks; split by topic it would scatter what `.env.example` and the README list as one.
  */
 const bool = (fallback: boolean) =>
   z

@@ -2,6 +2,8 @@ import { bigint, boolean, integer, jsonb, pgTable, smallint, text, timestamp, uu
 
 // Typed mirror of supabase/migrations/*.sql (the SQL is the source of truth; tests/db/schema.test.ts
 // checks that every column declared here exists in the migrated database).
+// Longer than our ~250-line guide on purpose: it is declarations only, one table after another, in the
+// order of the migrations; newer domains (golf, sheets) keep theirs in schema-<domain>.ts.
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 

@@ -7,6 +7,8 @@
  * are reported as skipped, so `npm test` passes on a machine with only Node. With REDIS_URL set and
  * Redis unreachable they FAIL: a green CI run means the adapters were actually exercised.
  * Each run writes only under its own random key prefix and deletes just those keys afterwards.
+ * Longer than our ~250-line guide on purpose: it is one contract, and the point is that every adapter
+ * runs exactly the same list of cases; split, the lists could drift apart.
  */
 import { randomUUID } from "node:crypto";
 import { Redis as UpstashRedis } from "@upstash/redis";

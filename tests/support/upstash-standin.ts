@@ -1,5 +1,5 @@
 /**
- * A local stand-in for the Upstash Redis REST API, for tests. It speaks the wire protocol that
+ * A local stand-in for the Upstash Redis REST API, for tests (one file because it is one wire protocol). It speaks the wire protocol that
  * `@upstash/redis` (1.39.0) uses and forwards every command to a REAL Redis server over ioredis,
  * so command semantics (TTLs, NX, Lua, sorted sets, errors) are Redis's own, not a re-implementation.
  *
