@@ -8,8 +8,8 @@ import { openConsoleTeam, type ConsoleTeam } from "./support/console-team";
 import type { McpTestClient } from "./support/mcp-clients";
 
 const { baseUrl, a } = inject("e2e");
-// The operator's whole console journey in one browser session (a little over our ~250-line guide): the
-// steps build on each other — the case a test opens is the one the next claims and answers.
+// The operator's console in one browser session shared by two signed-in operators and an agent (a little
+// over our ~250-line guide): each test is one thing an operator does, and they share that costly setup.
 const rest = api(baseUrl);
 const tag = () => randomUUID().slice(0, 8);
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 10_000, interval: 50 });
