@@ -8,7 +8,7 @@ import { createApiKey, verifyApiKey } from "../../lib/auth/api-keys";
 import { parseConfig } from "../../lib/config/env";
 import { openDatabase } from "../../lib/db/client";
 import { migrate } from "../../lib/db/migrate";
-import type { Deps } from "../../lib/deps";
+import { depsFrom, type Deps } from "../../lib/deps";
 import { createMemoryBus } from "../../lib/events/memory";
 import { createCase } from "../../lib/hitl/create-case";
 import { postMessage } from "../../lib/hitl/post-message";
@@ -17,7 +17,7 @@ import { createMemoryKv } from "../../lib/kv/memory";
 export async function openDeps(): Promise<Deps & { key: string; caseId: string }> {
   const url = process.env.BARE_DATABASE_URL;
   const database = await openDatabase(url ? { url } : {});
-  const base = { db: database.db, kv: createMemoryKv(), bus: createMemoryBus(), config: parseConfig({ LOG_LEVEL: "silent" }) };
+  const base = depsFrom({ db: database.db, kv: createMemoryKv(), bus: createMemoryBus(), config: parseConfig({ LOG_LEVEL: "silent" }) });
   if (url) return { ...base, key: process.env.BARE_KEY!, caseId: process.env.BARE_CASE_ID! };
   await migrate(database);
   const { account } = await createAccount(base.db, { name: "bare" });

@@ -1,9 +1,8 @@
 import type { Config } from "@/lib/config/env";
 import type { Deps } from "@/lib/deps";
-import type { TelephonyPort } from "@/lib/telephony/port";
 
-/** The calls domain needs a phone provider besides the usual deps. */
-export type CallsDeps = Deps & { telephony: TelephonyPort };
+/** The calls domain's deps: the usual ones, which carry the phone provider. */
+export type CallsDeps = Deps;
 
 const holder = globalThis as typeof globalThis & { __switchboardOrigin?: string };
 

@@ -2,7 +2,7 @@ import type { McpServer } from "@modelcontextprotocol/server";
 import type { z } from "zod";
 import type { Principal } from "@/lib/auth/principal";
 import type { CallsDeps } from "@/lib/calls/deps";
-import { getCallsDeps } from "@/lib/calls/get-calls-deps";
+import { getDeps } from "@/lib/deps";
 import { principalOf, type ToolContext } from "@/lib/mcp/context";
 import { deniedTool, type ToolScopes } from "@/lib/mcp/tool-scopes";
 import { clientToolError } from "@/lib/mcp/tool-result";
@@ -38,7 +38,7 @@ export function defineCallsTool<I extends z.ZodObject, O extends z.ZodObject>(de
         if (denied) return denied;
         const c = ctx as ToolContext;
         const origin = c.http?.authInfo?.extra?.origin as string | undefined;
-        const result = (await def.run(await getCallsDeps(), principalOf(c), input, { origin })) as Record<string, unknown>;
+        const result = (await def.run(await getDeps(), principalOf(c), input, { origin })) as Record<string, unknown>;
         return { content: [{ type: "text" as const, text: JSON.stringify(result) }], structuredContent: result };
       } catch (e) {
         return clientToolError(e, def.name) ?? { content: [{ type: "text" as const, text: "Switchboard could not complete this request right now; try again shortly." }], isError: true };

@@ -1,6 +1,5 @@
 import type { z } from "zod";
 import type { Principal } from "@/lib/auth/principal";
-import { getCallsDeps } from "@/lib/calls/get-calls-deps";
 import { getDeps } from "@/lib/deps";
 import { AppError, describeIssues } from "@/lib/errors";
 import { askHuman, cancelHumanRequest, getHumanAnswer } from "@/lib/hitl/ask-human";
@@ -82,7 +81,7 @@ const calls: RegisteredTool[] = [...CALLS_TOOLS, ...UTILITY_TOOLS].map((t) => ({
   inputSchema: () => t.contract.config.inputSchema as z.ZodType,
   parse: (args: unknown) => parseWith(t.contract.config.inputSchema, args),
   run: async (principal: Principal, input: Record<string, unknown>, ctx: ToolRunContext) =>
-    (await (t.run as (...a: unknown[]) => Promise<unknown>)(await getCallsDeps(), principal, input, { origin: ctx.origin })) as Record<string, unknown>,
+    (await (t.run as (...a: unknown[]) => Promise<unknown>)(await getDeps(), principal, input, { origin: ctx.origin })) as Record<string, unknown>,
 }));
 
 const golf: RegisteredTool[] = GOLF_TOOLS.map((t) => ({

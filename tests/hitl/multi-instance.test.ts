@@ -53,8 +53,8 @@ describe.skipIf(!wires.some((w) => w.enabled))("two app instances", () => {
     }
     cleanup.push(() => Promise.all(buses.map((b) => b.close())));
     return [
-      { db: deps.db, kv: deps.kv, config: deps.config, bus: buses[0] },
-      { db: deps.db, kv: deps.kv, config: deps.config, bus: buses[1] },
+      { ...deps, bus: buses[0] },
+      { ...deps, bus: buses[1] },
     ];
   }
 

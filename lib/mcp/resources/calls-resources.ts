@@ -4,7 +4,7 @@ import { accounts } from "@/lib/db/schema";
 import { isAppError } from "@/lib/errors";
 import type { Principal } from "@/lib/auth/principal";
 import type { CallsDeps } from "@/lib/calls/deps";
-import { getCallsDeps } from "@/lib/calls/get-calls-deps";
+import { getDeps } from "@/lib/deps";
 import { listModels, listVoices } from "@/lib/calls/catalog";
 import { getCredits } from "@/lib/calls/credits-account";
 import { getCallDetails } from "@/lib/calls/get-call";
@@ -21,7 +21,7 @@ type Read = (deps: CallsDeps, principal: Principal, vars: Record<string, string 
 const reader = (read: Read) => async (uri: URL, ...rest: unknown[]) => {
   const [vars, ctx] = rest.length === 2 ? (rest as [Record<string, string | string[]>, unknown]) : [{}, rest[0]];
   assertResourceScope(ctx, CALLS_RESOURCE_SCOPES);
-  const body = await read(await getCallsDeps(), principalOf(ctx as ToolContext), vars).catch((e) => {
+  const body = await read(await getDeps(), principalOf(ctx as ToolContext), vars).catch((e) => {
     throw isAppError(e) && e.code === "not_found" ? new ResourceNotFoundError(uri.href, e.message) : e;
   });
   return { contents: [{ uri: uri.href, mimeType: "application/json", text: JSON.stringify(body, null, 2) }] };

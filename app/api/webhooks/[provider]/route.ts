@@ -1,12 +1,11 @@
 import { handleProviderWebhook } from "@/lib/calls/handle-provider-webhook";
 import { json } from "@/lib/http/respond";
 import { withRoute } from "@/lib/http/with-route";
-import { withTelephony } from "@/lib/telephony";
 
 export const dynamic = "force-dynamic";
 
 // POST /api/webhooks/{bland|simulator} — provider status events, verified by X-Webhook-Signature over the raw body
 export const POST = withRoute(
-  async ({ req, deps, params }) => json(await handleProviderWebhook(withTelephony(deps), { provider: params.provider ?? "", req })),
+  async ({ req, deps, params }) => json(await handleProviderWebhook(deps, { provider: params.provider ?? "", req })),
   { public: true, note: "the provider signature (X-Webhook-Signature) is the credential" },
 );
