@@ -22,7 +22,7 @@ export async function openDeps(): Promise<Deps & { key: string; caseId: string }
   await migrate(database);
   const { account } = await createAccount(base.db, { name: "bare" });
   const { key } = await createApiKey(base.db, { accountId: account.id, name: "bare", scopes: ["hitl:ask", "hitl:answer"] });
-  const principal = (await verifyApiKey(base.db, key, 0))!;
+  const principal = (await verifyApiKey(base, key, 0))!;
   const created = await createCase(base, principal, { question: "bench throughput" }, { source: "api" });
   await postMessage(base, principal, created.case.id, { content: "Yes." });
   return { ...base, key, caseId: created.case.id };

@@ -41,7 +41,7 @@ export async function authenticateMcp(req: Request): Promise<AuthInfo | Response
       rememberOrigin(origin);
       return { token, clientId: `oauth:${r.principal.oauth!.grantId}`, scopes: [...scopesOf(r.principal)], extra: { principal: r.principal, origin } };
     }
-    const principal = await verifyApiKey(deps.db, token);
+    const principal = await verifyApiKey(deps, token);
     if (!principal) return mcpUnauthorized(req, "The API key is invalid or revoked.", true);
     // The origin lets call tools build webhook and recording URLs when APP_URL is unset.
     rememberOrigin(origin);

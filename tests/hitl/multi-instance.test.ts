@@ -31,7 +31,7 @@ describe.skipIf(!wires.some((w) => w.enabled))("two app instances", () => {
   beforeAll(async () => {
     deps = await createTestDeps({ HITL_RECHECK_INTERVAL_MS: "20000" });
     t = await createTenant(deps.db);
-    await heartbeat(deps.kv, t.operator);
+    await heartbeat(deps, t.operator);
   });
   afterAll(async () => {
     for (const c of cleanup.reverse()) await c();

@@ -43,7 +43,7 @@ export async function startApp() {
   for (const s of KEY_SCOPES) keys.set(s, await newKey(a.account.id, [s]));
   keys.set("admin key", await newKey(a.account.id, ["admin"]));
   keys.set("other account", await newKey(b.account.id, ["admin"]));
-  const principal = async (k: string) => (await verifyApiKey(deps.db, keys.get(k)!))! as Principal;
+  const principal = async (k: string) => (await verifyApiKey(deps, keys.get(k)!))! as Principal;
   const member = async (role: "operator" | "admin") =>
     createMember(deps.db, a.account.id, { email: `${role}-${Math.random().toString(36).slice(2, 8)}@matrix.test`, password: "correct horse battery", role, name: role });
   const operator = await member("operator");
@@ -58,7 +58,7 @@ export async function startApp() {
     if (kind === "cron secret") return { authorization: `Bearer ${CRON_SECRET}` };
     if (kind === "oauth operator") return { authorization: `Bearer ${oauthOperator.access_token}` };
     if (kind === "operator" || kind === "admin") {
-      const { token } = await createSession(deps.db, (kind === "operator" ? operator : admin).id);
+      const { token } = await createSession(deps, (kind === "operator" ? operator : admin).id);
       return { cookie: `${SESSION_COOKIE}=${token}` };
     }
     return { authorization: `Bearer ${keys.get(kind)}` };
