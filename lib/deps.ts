@@ -57,6 +57,11 @@ export function withAdapters(core: Core, cache: Lazy, opts: { simulatorSecret?: 
   return deps;
 }
 
+/** `deps` with some fields replaced; the others stay lazy (a spread would build every adapter, and a misconfigured one would throw). */
+export function withDeps<D extends Deps>(deps: D, patch: Partial<Deps>): D {
+  return Object.defineProperties({} as D, { ...Object.getOwnPropertyDescriptors(deps), ...Object.getOwnPropertyDescriptors(patch) });
+}
+
 /** The process's deps: the same adapters for every route, job and tool call (lib/lazy.ts). */
 export async function getDeps(): Promise<Deps> {
   const config = getConfig();

@@ -1,5 +1,6 @@
 import type { CallRow } from "@/lib/db/schema";
 import type { CallsDeps } from "@/lib/calls/deps";
+import { withDeps } from "@/lib/deps";
 import { getRetellCallSettings } from "@/lib/retell/credentials";
 import { createRetellTelephony } from "@/lib/telephony/retell";
 import type { TelephonyPort } from "@/lib/telephony/port";
@@ -17,7 +18,7 @@ async function retellFor(deps: CallsDeps, accountId: string): Promise<TelephonyP
  */
 export async function withAccountTelephony(deps: CallsDeps, accountId: string): Promise<CallsDeps> {
   const retell = await retellFor(deps, accountId);
-  return retell ? { ...deps, telephony: retell } : deps;
+  return retell ? withDeps(deps, { telephony: retell }) : deps;
 }
 
 /** The adapter that speaks for an existing call (its own provider), or null when that provider is not available here. */
