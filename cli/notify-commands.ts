@@ -3,6 +3,7 @@ import type { Principal } from "@/lib/auth/principal";
 import { getConfig } from "@/lib/config/env";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { createNtfy } from "@/lib/notify/ntfy";
 import { sendTestNotification } from "@/lib/notify/send-test-notification";
 import { readNotifySettings, updateNotifySettings, type NotifySettingsView } from "@/lib/notify/settings";
 
@@ -21,7 +22,9 @@ function show(s: NotifySettingsView, out: CliIo["out"]) {
  */
 export async function runNotifyCommand(db: Db, verb: string, values: Values, accountId: string, { out, info }: CliIo): Promise<number> {
   const admin: Principal = { kind: "api_key", accountId, keyId: "cli", keyPrefix: "cli", scopes: ["admin"] };
-  const deps = { db, config: getConfig() };
+  const config = getConfig();
+  // A one-shot process: the ntfy adapter is built for this command alone.
+  const deps = { db, config, notifier: createNtfy({ timeoutMs: config.NTFY_TIMEOUT_MS }) };
   if (verb === "settings") {
     const change: Record<string, unknown> = {};
     const str = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : undefined);

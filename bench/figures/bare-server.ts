@@ -30,7 +30,7 @@ const refused = { content: [{ type: "text" as const, text: "not in the bare serv
 /** The same lookup the app's routes make for a bearer key, or null. */
 async function principalOf(authorization: string | undefined): Promise<Principal | null> {
   const token = /^Bearer (.+)$/.exec(authorization ?? "")?.[1];
-  return token ? verifyApiKey(deps.db, token) : null;
+  return token ? verifyApiKey(deps, token) : null;
 }
 
 // The very tool definitions lib/mcp/tools/*.ts register; only get_human_answer does real work.

@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { and, desc, eq, isNull, lt, or } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
+import type { Deps } from "@/lib/deps";
 import { apiKeys } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
-import { getConfig } from "@/lib/config/env";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { SCOPES, type Principal, type Scope } from "@/lib/auth/principal";
 import { randomToken, safeEqual, sha256 } from "@/lib/auth/secrets";
@@ -78,7 +78,7 @@ function keyCache(db: Db): Map<string, Cached> {
 }
 
 /** Resolves a bearer token to its key's principal, or null. Revoked keys never resolve. */
-export async function verifyApiKey(db: Db, token: string, cacheMs = getConfig().API_KEY_CACHE_SECONDS * 1000): Promise<KeyPrincipal | null> {
+export async function verifyApiKey({ db, config }: Pick<Deps, "db" | "config">, token: string, cacheMs = config.API_KEY_CACHE_SECONDS * 1000): Promise<KeyPrincipal | null> {
   const m = KEY_PATTERN.exec(token);
   if (!m) return null;
   const hash = sha256(token);
@@ -87,7 +87,7 @@ export async function verifyApiKey(db: Db, token: string, cacheMs = getConfig().
   if (hit && hit.until > Date.now()) return hit.principal;
   let principal: KeyPrincipal | null;
   try {
-    const lookup = withDatabaseGuard(getConfig(), () => lookupKey(db, m[1]!, hash));
+    const lookup = withDatabaseGuard(config, () => lookupKey(db, m[1]!, hash));
     // With a previous verification to fall back on, a slow database does not hold the request for long.
     const result = hit ? await raceStale(lookup, hit.principal) : { principal: await lookup, fresh: true };
     if (!result.fresh) return result.principal; // not re-cached: the next request asks the database again

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import { getConfig } from "@/lib/config/env";
 import { queryRows, type Db } from "@/lib/db/client";
+import type { Deps } from "@/lib/deps";
 import type { Kv } from "@/lib/kv";
 import type { Principal } from "@/lib/auth/principal";
 import { assertScope } from "@/lib/auth/permissions";
@@ -15,9 +15,9 @@ const who = (p: Principal) => (p.kind === "member" ? `member:${p.memberId}` : `k
  * heartbeat cannot be kept: the answer then carries the database's estimate (below) and `degraded: true`,
  * so an open console keeps working.
  */
-export async function heartbeat(kv: Kv, p: Principal, status: "online" | "away" = "online", db?: Db) {
+export async function heartbeat({ kv, config, db }: Pick<Deps, "kv" | "config"> & { db?: Db }, p: Principal, status: "online" | "away" = "online") {
   assertScope(p, "hitl:answer"); // only answerers count as someone who can answer
-  const ttlMs = getConfig().PRESENCE_TTL_SECONDS * 1000;
+  const ttlMs = config.PRESENCE_TTL_SECONDS * 1000;
   const now = Date.now();
   try {
     if (status === "away") await kv.zrem(key(p.accountId), who(p));

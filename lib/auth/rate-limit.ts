@@ -1,7 +1,6 @@
 import { RateLimiterMemory } from "rate-limiter-flexible";
-import { getConfig } from "@/lib/config/env";
 import { AppError } from "@/lib/errors";
-import type { Kv } from "@/lib/kv";
+import type { Deps } from "@/lib/deps";
 import { isDependencyDown } from "@/lib/resilience/dependency-error";
 import { log } from "@/lib/log";
 
@@ -13,7 +12,7 @@ const WINDOW_MS = 60_000;
  * own (rate-limiter-flexible in memory, same limit): with N instances a key may get up to N× the limit
  * during the outage, which beats refusing every request.
  */
-export async function enforceRateLimit(kv: Kv, keyId: string, limit = getConfig().API_RATE_LIMIT_PER_MINUTE): Promise<void> {
+export async function enforceRateLimit({ kv, config }: Pick<Deps, "kv" | "config">, keyId: string, limit = config.API_RATE_LIMIT_PER_MINUTE): Promise<void> {
   const window = Math.floor(Date.now() / WINDOW_MS);
   let counted: { value: number; ttlMs: number };
   try {

@@ -1,6 +1,6 @@
 import { and, eq, gt } from "drizzle-orm";
-import { getConfig } from "@/lib/config/env";
 import type { Db } from "@/lib/db/client";
+import type { Deps } from "@/lib/deps";
 import { members, memberSessions } from "@/lib/db/schema";
 import type { Principal } from "@/lib/auth/principal";
 import { randomToken, sha256 } from "@/lib/auth/secrets";
@@ -8,9 +8,9 @@ import { randomToken, sha256 } from "@/lib/auth/secrets";
 export const SESSION_COOKIE = "sb_session";
 
 /** Starts a session; the raw token goes into the cookie, only its hash into the database. */
-export async function createSession(db: Db, memberId: string) {
+export async function createSession({ db, config }: Pick<Deps, "db" | "config">, memberId: string) {
   const token = randomToken(32);
-  const expiresAt = new Date(Date.now() + getConfig().SESSION_TTL_HOURS * 3600_000);
+  const expiresAt = new Date(Date.now() + config.SESSION_TTL_HOURS * 3600_000);
   await db.insert(memberSessions).values({ memberId, tokenHash: sha256(token), expiresAt });
   await db.update(members).set({ lastLoginAt: new Date() }).where(eq(members.id, memberId));
   return { token, expiresAt };
@@ -32,7 +32,7 @@ export async function endSession(db: Db, token: string): Promise<void> {
   await db.delete(memberSessions).where(eq(memberSessions.tokenHash, sha256(token)));
 }
 
-export function cookieSecure(requestUrl: string): boolean {
-  const mode = getConfig().COOKIE_SECURE;
+export function cookieSecure(deps: Pick<Deps, "config">, requestUrl: string): boolean {
+  const mode = deps.config.COOKIE_SECURE;
   return mode === "auto" ? requestUrl.startsWith("https://") : mode === "true";
 }

@@ -1,3 +1,4 @@
+import type { Deps } from "@/lib/deps";
 import type { Principal } from "@/lib/auth/principal";
 import { AppError } from "@/lib/errors";
 import { isFinalCallStatus } from "@/lib/telephony/port";
@@ -5,7 +6,6 @@ import { getCallRowOrThrow } from "@/lib/calls/access";
 import { assertScope } from "@/lib/auth/permissions";
 import { applyCallUpdate } from "@/lib/calls/apply-call-update";
 import { toPublicCall } from "@/lib/calls/call-view";
-import type { CallsDeps } from "@/lib/calls/deps";
 import { telephonyForCall } from "@/lib/calls/account-telephony";
 import type { PublicCall } from "@/lib/calls/schemas";
 import { log } from "@/lib/log";
@@ -14,7 +14,7 @@ import { log } from "@/lib/log";
  * cancel_call: asks the provider to stop the call, then records it canceled (releasing its hold). A call
  * already final is returned as it is; if the provider cannot be reached the call is left unchanged (409 / 503).
  */
-export async function cancelCall(deps: CallsDeps, principal: Principal, callId: string): Promise<PublicCall> {
+export async function cancelCall(deps: Deps, principal: Principal, callId: string): Promise<PublicCall> {
   assertScope(principal, "calls:write");
   const row = await getCallRowOrThrow(deps.db, principal.accountId, callId);
   if (isFinalCallStatus(row.status)) return toPublicCall(row);

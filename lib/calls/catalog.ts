@@ -1,8 +1,8 @@
+import type { Deps } from "@/lib/deps";
 import type { Principal } from "@/lib/auth/principal";
 import { AppError } from "@/lib/errors";
 import type { Model, Voice } from "@/lib/telephony/port";
 import { assertScope } from "@/lib/auth/permissions";
-import type { CallsDeps } from "@/lib/calls/deps";
 import { log } from "@/lib/log";
 
 const TTL_MS = 5 * 60_000;
@@ -25,13 +25,13 @@ async function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
 }
 
 /** get_voice_options: the provider's voices (id, name, language). */
-export async function listVoices(deps: CallsDeps, principal: Principal): Promise<Voice[]> {
+export async function listVoices(deps: Deps, principal: Principal): Promise<Voice[]> {
   assertScope(principal, "calls:read");
   return cached(`${deps.telephony.name}:voices`, () => deps.telephony.listVoices());
 }
 
 /** get_model_options: the provider's conversation models. */
-export async function listModels(deps: CallsDeps, principal: Principal): Promise<Model[]> {
+export async function listModels(deps: Deps, principal: Principal): Promise<Model[]> {
   assertScope(principal, "calls:read");
   return cached(`${deps.telephony.name}:models`, () => deps.telephony.listModels());
 }

@@ -1,7 +1,7 @@
+import type { Deps } from "@/lib/deps";
 import { and, eq, getTableColumns, sql } from "drizzle-orm";
 import type { Principal } from "@/lib/auth/principal";
 import { assertScope } from "@/lib/auth/permissions";
-import type { CallsDeps } from "@/lib/calls/deps";
 import { callSyncFailures, calls, deadLetters, type DeadLetterRow } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { parseOrThrow } from "@/lib/validation/parse";
@@ -14,7 +14,7 @@ const requireAdmin = (p: Principal) => assertScope(p, "admin");
 
 /** Dead letters of the caller's account, newest first, one page at a time (`query` as in GET /api/dead-letters: status, limit, cursor). */
 export async function listDeadLetters(
-  deps: Pick<CallsDeps, "db">,
+  deps: Pick<Deps, "db">,
   principal: Principal,
   query: ListDeadLettersInput = {},
 ): Promise<{ items: DeadLetterRow[]; nextCursor: string | null }> {
@@ -35,7 +35,7 @@ export async function listDeadLetters(
  * Retries a dead letter now: marks it retried, clears the call's failure count, and syncs the call once.
  * If the provider still fails, the call is back in the sync job's hands (and can dead-letter again).
  */
-export async function retryDeadLetter(deps: CallsDeps, principal: Principal, id: string): Promise<{ deadLetter: DeadLetterRow; outcome: SyncOutcome | "call_final" }> {
+export async function retryDeadLetter(deps: Deps, principal: Principal, id: string): Promise<{ deadLetter: DeadLetterRow; outcome: SyncOutcome | "call_final" }> {
   requireAdmin(principal);
   if (!isUuid(id)) throw new AppError("not_found", `Dead letter ${id} not found.`);
   const [dl] = await deps.db

@@ -1,10 +1,4 @@
 import { type Config, listeningPort } from "@/lib/config/env";
-import type { Deps } from "@/lib/deps";
-import type { TelephonyPort } from "@/lib/telephony/port";
-
-/** The calls domain needs a phone provider besides the usual deps. */
-export type CallsDeps = Deps & { telephony: TelephonyPort };
-
 /**
  * Our public base URL, for provider webhooks and recording links: APP_URL, else the Vercel deployment
  * URL, else the origin of the current request (passed by the caller). Work outside a request (paging

@@ -1,8 +1,9 @@
+import type { Deps } from "@/lib/deps";
 import { and, asc, eq, isNull, lte, or, sql } from "drizzle-orm";
 import { calls, cases, deadLetters, phoneFollowups } from "@/lib/db/schema";
 import { isAppError } from "@/lib/errors";
 import { SYSTEM } from "@/lib/calls/credits";
-import { publicBaseUrl, type CallsDeps } from "@/lib/calls/deps";
+import { publicBaseUrl } from "@/lib/calls/deps";
 import { placeReservedCall, reserveCall } from "@/lib/calls/make-phone-call";
 import { withAccountTelephony } from "@/lib/calls/account-telephony";
 import { followUpScript } from "@/lib/calls/phone-followups";
@@ -13,7 +14,7 @@ const MAX_ATTEMPTS = 5;
 type Followup = typeof phoneFollowups.$inferSelect;
 
 /** Places due late-answer callback calls (leased, so two instances never place the same one). */
-export async function dispatchPhoneFollowups(deps: CallsDeps, limit = 10): Promise<number> {
+export async function dispatchPhoneFollowups(deps: Deps, limit = 10): Promise<number> {
   const now = new Date();
   const due = await deps.db.transaction(async (tx) => {
     const rows = await tx
@@ -34,7 +35,7 @@ export async function dispatchPhoneFollowups(deps: CallsDeps, limit = 10): Promi
   return due.length;
 }
 
-async function placeFollowup(process: CallsDeps, f: Followup): Promise<void> {
+async function placeFollowup(process: Deps, f: Followup): Promise<void> {
   // The callback goes out the way the account's calls do: through its own Retell agent when it chose that.
   const deps = await withAccountTelephony(process, f.accountId).catch(() => process);
   try {
@@ -73,7 +74,7 @@ async function placeFollowup(process: CallsDeps, f: Followup): Promise<void> {
   }
 }
 
-async function finish(deps: CallsDeps, f: Followup, r: { status: "placed" | "failed" | "pending"; error?: string; retryInMs?: number }): Promise<void> {
+async function finish(deps: Deps, f: Followup, r: { status: "placed" | "failed" | "pending"; error?: string; retryInMs?: number }): Promise<void> {
   await deps.db.transaction(async (tx) => {
     await tx
       .update(phoneFollowups)

@@ -9,7 +9,6 @@ import { and, asc, eq } from "drizzle-orm";
 import type { CallRow } from "@/lib/db/schema";
 import { isFinalCallStatus } from "@/lib/telephony/port";
 import { applyCallUpdate } from "@/lib/calls/apply-call-update";
-import type { CallsDeps } from "@/lib/calls/deps";
 import { telephonyForCall } from "@/lib/calls/account-telephony";
 import { log } from "@/lib/log";
 
@@ -17,10 +16,10 @@ const STALE_MS = 2000;
 
 /**
  * A read of a call that is not final and has not heard from the provider for a moment asks the provider
- * (when the caller has a telephony port): a lost webhook never leaves an agent polling a stale status.
+ * — every entry alike (tools, REST, the admin page): a lost webhook never leaves anyone polling a stale status.
  */
-async function fresh(deps: Deps | CallsDeps, row: CallRow): Promise<CallRow> {
-  if (!("telephony" in deps) || !row.providerCallId || isFinalCallStatus(row.status) || Date.now() - row.updatedAt.getTime() < STALE_MS) return row;
+async function fresh(deps: Deps, row: CallRow): Promise<CallRow> {
+  if (!row.providerCallId || isFinalCallStatus(row.status) || Date.now() - row.updatedAt.getTime() < STALE_MS) return row;
   try {
     // The call's own provider (a Retell call of an account that places calls through Retell), never another's.
     const telephony = await telephonyForCall(deps, row);

@@ -1,5 +1,5 @@
+import type { Deps } from "@/lib/deps";
 import { applyCallUpdate } from "@/lib/calls/apply-call-update";
-import type { CallsDeps } from "@/lib/calls/deps";
 import { AppError } from "@/lib/errors";
 import { SIGNATURE_HEADER } from "@/lib/telephony/signature";
 import { isTelephonyError, type ProviderEvent } from "@/lib/telephony/port";
@@ -14,7 +14,7 @@ export const WEBHOOK_MAX_BYTES = 1024 * 1024;
  * keyed by the provider's event id — a replayed event is recorded once and changes nothing.
  * `readBody` is the route's bounded reader (WEBHOOK_MAX_BYTES), called only once the cheap checks pass.
  */
-export async function handleProviderWebhook(deps: CallsDeps, args: { provider: string; headers: Headers; readBody: () => Promise<string> }) {
+export async function handleProviderWebhook(deps: Deps, args: { provider: string; headers: Headers; readBody: () => Promise<string> }) {
   if (args.provider !== deps.telephony.name) throw new AppError("not_found", `No webhook for provider "${args.provider}" here (the active provider is ${deps.telephony.name}).`);
   if (!args.headers.get(SIGNATURE_HEADER)) throw new AppError("unauthorized", `Webhook signature missing (${SIGNATURE_HEADER} header).`);
   const rawBody = await args.readBody();

@@ -9,7 +9,7 @@ import { assertScope } from "@/lib/auth/permissions";
 import { holdCredits, lockCredits, type Actor } from "@/lib/calls/credits";
 import { applyCallUpdate } from "@/lib/calls/apply-call-update";
 import { toPublicCall } from "@/lib/calls/call-view";
-import { publicBaseUrl, type CallsDeps } from "@/lib/calls/deps";
+import { publicBaseUrl } from "@/lib/calls/deps";
 import { withAccountTelephony } from "@/lib/calls/account-telephony";
 import { effectivePreferences } from "@/lib/calls/preferences";
 import { makeCallSchema, type MakeCallInput, type PublicCall } from "@/lib/calls/schemas";
@@ -79,7 +79,7 @@ export async function reserveCall(deps: Deps, r: Reservation): Promise<CallRow> 
  * Step 2: hand the reserved call to the provider. If the provider refuses or cannot be reached, the call
  * becomes `failed` and its hold is released (through applyCallUpdate, so exactly once) before the error is thrown.
  */
-export async function placeReservedCall(deps: CallsDeps, row: CallRow, baseUrl: string): Promise<CallRow> {
+export async function placeReservedCall(deps: Deps, row: CallRow, baseUrl: string): Promise<CallRow> {
   try {
     const placed = await deps.telephony.placeCall({
       callId: row.id,
@@ -114,7 +114,7 @@ export async function placeReservedCall(deps: CallsDeps, row: CallRow, baseUrl: 
 }
 
 /** make_phone_call / POST /api/calls: validate, fill unset options from preferences, hold credits, place. */
-export async function makePhoneCall(deps: CallsDeps, principal: Principal, raw: unknown, opts: { origin?: string } = {}): Promise<PublicCall> {
+export async function makePhoneCall(deps: Deps, principal: Principal, raw: unknown, opts: { origin?: string } = {}): Promise<PublicCall> {
   assertScope(principal, "calls:write");
   const parsed = parseOrThrow(makeCallSchema, raw);
   const d = await withAccountTelephony(deps, principal.accountId);

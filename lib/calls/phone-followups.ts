@@ -57,9 +57,6 @@ export async function enqueuePhoneFollowup(tx: Db, answered: CaseRow, at: Date):
 /** After the commit: try the outbox now rather than at the next maintenance pass. */
 export function kickPhoneFollowups(deps: Deps): void {
   void import("@/lib/calls/dispatch-followups")
-    .then(async ({ dispatchPhoneFollowups }) => {
-      const { getTelephony } = await import("@/lib/telephony");
-      return dispatchPhoneFollowups({ ...deps, telephony: getTelephony(deps.config) });
-    })
+    .then(({ dispatchPhoneFollowups }) => dispatchPhoneFollowups(deps))
     .catch((e) => log.warn({ err: String(e) }, "phone follow-up dispatch deferred"));
 }

@@ -8,7 +8,7 @@ import type { Principal } from "@/lib/auth/principal";
 import type { Recording } from "@/lib/telephony/port";
 import { getCallRowOrThrow } from "@/lib/calls/access";
 import { assertScope } from "@/lib/auth/permissions";
-import { publicBaseUrl, type CallsDeps } from "@/lib/calls/deps";
+import { publicBaseUrl } from "@/lib/calls/deps";
 
 /**
  * Recording links are ours (GET /api/calls/{id}/recording?expires=&signature=), signed with HMAC-SHA256 over
@@ -42,7 +42,7 @@ export async function getRecordingLink(deps: Deps, principal: Principal, callId:
 }
 
 /** Serves a signed link: 403 when the signature is wrong or expired (checked before anything else is revealed). */
-export async function openRecording(deps: CallsDeps, callId: string, query: { expires?: string | null; signature?: string | null }): Promise<Recording> {
+export async function openRecording(deps: Deps, callId: string, query: { expires?: string | null; signature?: string | null }): Promise<Recording> {
   const expires = Number(query.expires);
   const given = query.signature ?? "";
   const refuse = () => new AppError("forbidden", "This recording link is invalid or has expired. Ask for a new one with get_call_recording.");

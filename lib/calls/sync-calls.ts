@@ -1,4 +1,4 @@
-import type { CallsDeps } from "@/lib/calls/deps";
+import type { Deps } from "@/lib/deps";
 import { log } from "@/lib/log";
 import { acquireLease, releaseLease, saveCheckpoint } from "@/lib/calls/sync/lease";
 import { createRateLimiter } from "@/lib/calls/sync/rate-limiter";
@@ -33,7 +33,7 @@ export type SyncRunOptions = {
  * after each batch so a crashed or time-boxed run resumes where it stopped, CALL_SYNC_CONCURRENCY requests
  * in flight at most CALL_SYNC_RPS per second, and repeated failures moved to dead_letters.
  */
-export async function runSyncCalls(deps: CallsDeps, opts: SyncRunOptions = {}): Promise<SyncRunResult> {
+export async function runSyncCalls(deps: Deps, opts: SyncRunOptions = {}): Promise<SyncRunResult> {
   const c = deps.config;
   const started = performance.now();
   const counts: Record<SyncOutcome, number> = { updated: 0, unchanged: 0, failed: 0, dead_lettered: 0 };

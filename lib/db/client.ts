@@ -10,6 +10,7 @@ import * as schema from "@/lib/db/schema";
 import { getConfig } from "@/lib/config/env";
 import { migrate } from "@/lib/db/migrate";
 import { acquireDataDirLock } from "@/lib/db/data-dir-lock";
+import { lazy } from "@/lib/lazy";
 
 /** One typed query layer over both drivers (a transaction is a Db too). */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -68,29 +69,28 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   };
 }
 
-type Holder = { ready?: Promise<Database> };
-const holder = globalThis as typeof globalThis & { __switchboardDb?: Holder };
-
-/** The process database, opened and migrated once (kept on globalThis so dev reloads reuse it). */
-export function getDatabase(): Promise<Database> {
-  holder.__switchboardDb ??= {};
-  const h = holder.__switchboardDb;
-  h.ready ??= (async () => {
-    const c = getConfig();
-    const database = await openDatabase({
-      url: c.DATABASE_URL,
-      dataDir: c.DATABASE_URL ? undefined : path.resolve(c.DATA_DIR, "pglite"),
-      pooler: c.DATABASE_POOLER,
-      poolMax: c.DATABASE_POOL_MAX,
-      connectTimeoutSeconds: c.DATABASE_CONNECT_TIMEOUT_SECONDS,
-    });
-    await migrate(database);
-    return database;
-  })().catch((e) => {
-    h.ready = undefined;
-    throw e;
+async function openProcessDatabase(): Promise<Database> {
+  const c = getConfig();
+  const database = await openDatabase({
+    url: c.DATABASE_URL,
+    dataDir: c.DATABASE_URL ? undefined : path.resolve(c.DATA_DIR, "pglite"),
+    pooler: c.DATABASE_POOLER,
+    poolMax: c.DATABASE_POOL_MAX,
+    connectTimeoutSeconds: c.DATABASE_CONNECT_TIMEOUT_SECONDS,
   });
-  return h.ready;
+  await migrate(database);
+  return database;
+}
+
+/** The process database, opened and migrated once (cached by lib/lazy.ts); after a failed open the next call tries again. */
+export function getDatabase(): Promise<Database> {
+  return lazy("database", "", () => {
+    const ready: Promise<Database> = openProcessDatabase().catch((e) => {
+      lazy.forget("database", ready);
+      throw e;
+    });
+    return ready;
+  });
 }
 
 export async function getDb(): Promise<Db> {

@@ -1,4 +1,4 @@
-import { getConfig } from "@/lib/config/env";
+import type { Config } from "@/lib/config/env";
 import { getDatabase } from "@/lib/db/client";
 import { createMemoryBus } from "@/lib/events/memory";
 import { createPostgresBus } from "@/lib/events/postgres";
@@ -7,19 +7,13 @@ import { createRedisBus } from "@/lib/events/redis";
 
 export type { BusEvent, EventBus, Topic } from "@/lib/events/port";
 
-const holder = globalThis as typeof globalThis & { __switchboardBus?: Promise<EventBus> };
-
-/** The process event bus, chosen by configuration (EVENT_BUS, else Redis, else Postgres, else memory). */
-export function getBus(): Promise<EventBus> {
-  holder.__switchboardBus ??= (async () => {
-    const c = getConfig();
-    if (c.eventBus === "redis") return createRedisBus(c.REDIS_URL!, { prefix: c.KV_PREFIX, timeoutMs: c.KV_TIMEOUT_MS });
-    if (c.eventBus === "postgres") {
-      const { pg } = await getDatabase();
-      if (!pg) throw new Error("EVENT_BUS=postgres needs DATABASE_URL");
-      return createPostgresBus(pg, { prefix: c.KV_PREFIX });
-    }
-    return createMemoryBus();
-  })();
-  return holder.__switchboardBus;
+/** An event bus, chosen by configuration (EVENT_BUS, else Redis, else Postgres on the process database, else memory). */
+export async function createBus(c: Config): Promise<EventBus> {
+  if (c.eventBus === "redis") return createRedisBus(c.REDIS_URL!, { prefix: c.KV_PREFIX, timeoutMs: c.KV_TIMEOUT_MS });
+  if (c.eventBus === "postgres") {
+    const { pg } = await getDatabase();
+    if (!pg) throw new Error("EVENT_BUS=postgres needs DATABASE_URL");
+    return createPostgresBus(pg, { prefix: c.KV_PREFIX });
+  }
+  return createMemoryBus();
 }

@@ -3,7 +3,6 @@ import { assertScope } from "@/lib/auth/permissions";
 import type { Principal } from "@/lib/auth/principal";
 import { AppError } from "@/lib/errors";
 import { bookedMessage } from "@/lib/golf/messages";
-import { golfProviderFor } from "@/lib/golf/provider-for";
 import { findByIdempotencyKey } from "@/lib/golf/reservations";
 import { toPublicReservation } from "@/lib/golf/reservation-view";
 import { bookTeeTimeInput, type PublicReservation } from "@/lib/golf/schemas";
@@ -19,7 +18,7 @@ export async function bookTeeTime(deps: Deps, principal: Principal, raw: unknown
   assertScope(principal, "golf:write");
   const input = parseOrThrow(bookTeeTimeInput, raw ?? {});
   const existing = await findByIdempotencyKey(deps.db, principal.accountId, input.idempotencyKey);
-  const provider = existing ? null : await golfProviderFor(deps, principal.accountId);
+  const provider = existing ? null : await deps.golf(principal.accountId);
   const { row, replayed } = existing ? { row: existing, replayed: true } : await provider!.book(principal, input);
   if (replayed && (row.players !== input.players || !sameSlot(row, input.slotId))) {
     throw new AppError("conflict", "That idempotencyKey was already used for a different booking; use a new key for a new booking.", { reservationId: row.id });

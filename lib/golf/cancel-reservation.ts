@@ -2,7 +2,6 @@ import type { Deps } from "@/lib/deps";
 import { assertScope } from "@/lib/auth/permissions";
 import type { Principal } from "@/lib/auth/principal";
 import { cancelledMessage } from "@/lib/golf/messages";
-import { golfProviderFor } from "@/lib/golf/provider-for";
 import { getOwnReservation } from "@/lib/golf/reservations";
 import { toPublicReservation } from "@/lib/golf/reservation-view";
 import { cancelReservationInput, type PublicReservation } from "@/lib/golf/schemas";
@@ -14,7 +13,7 @@ export async function cancelReservation(deps: Deps, principal: Principal, raw: u
   const parsed = parseOrThrow(cancelReservationInput, raw ?? {});
   const row = await getOwnReservation(deps.db, principal.accountId, parsed);
   if (row.status === "cancelled") return { message: cancelledMessage(row, true), alreadyCancelled: true, reservation: toPublicReservation(row) };
-  const provider = await golfProviderFor(deps, principal.accountId, row.provider);
+  const provider = await deps.golf(principal.accountId, row.provider);
   const after = await provider.cancel(row);
   return { message: cancelledMessage(after, false), alreadyCancelled: false, reservation: toPublicReservation(after) };
 }

@@ -5,7 +5,7 @@ import { embeddedGolf } from "@/lib/golf/embedded/provider";
 import type { GolfProvider } from "@/lib/golf/port";
 import { chronogolfConfigOf, readSettingsRow } from "@/lib/golf/settings";
 
-/** The account's booking provider (embedded unless an admin chose Chronogolf), or the one named. */
+/** The account's booking provider (embedded unless an admin chose Chronogolf), or the one named: what `deps.golf` answers. */
 export async function golfProviderFor(deps: Pick<Deps, "db" | "config">, accountId: string, name?: GolfProviderName): Promise<GolfProvider> {
   const settings = await readSettingsRow(deps.db, accountId);
   const which = name ?? settings?.provider ?? "embedded";

@@ -3,7 +3,6 @@ import { assertScope } from "@/lib/auth/permissions";
 import type { Principal } from "@/lib/auth/principal";
 import { AppError } from "@/lib/errors";
 import { searchMessage } from "@/lib/golf/messages";
-import { golfProviderFor } from "@/lib/golf/provider-for";
 import { searchTeeTimesInput, type SearchTeeTimesOutput } from "@/lib/golf/schemas";
 import { minuteOf } from "@/lib/golf/time";
 import { parseOrThrow } from "@/lib/validation/parse";
@@ -16,7 +15,7 @@ export async function searchTeeTimes(deps: Deps, principal: Principal, raw: unkn
   const toMinute = q.timeTo ? minuteOf(q.timeTo) : undefined;
   if (fromMinute !== undefined && toMinute !== undefined && toMinute < fromMinute) throw new AppError("validation_failed", "timeTo: must not be before timeFrom");
   const players = q.players ?? 1;
-  const provider = await golfProviderFor(deps, principal.accountId);
+  const provider = await deps.golf(principal.accountId);
   const r = await provider.search({ course: q.course, date: q.date, fromMinute, toMinute, players, holes: q.holes });
   return { message: searchMessage({ ...r, players }), date: r.date, players, courses: r.courses, slots: r.slots };
 }

@@ -56,9 +56,9 @@ export async function authenticate(req: Request, deps: Deps): Promise<Principal 
   const token = bearerToken(req);
   if (token) {
     if (token.startsWith("sbat_")) throw new AppError("unauthorized", "OAuth access tokens are issued for /api/mcp only: use an API key here, or sign in.");
-    const p = await verifyApiKey(deps.db, token);
+    const p = await verifyApiKey(deps, token);
     if (!p) throw new AppError("unauthorized", "Invalid or revoked API key.");
-    await enforceRateLimit(deps.kv, p.keyId, deps.config.API_RATE_LIMIT_PER_MINUTE);
+    await enforceRateLimit(deps, p.keyId, deps.config.API_RATE_LIMIT_PER_MINUTE);
     return p;
   }
   const session = readCookie(req, SESSION_COOKIE);

@@ -2,7 +2,6 @@ import type { Deps } from "@/lib/deps";
 import { expireCases } from "@/lib/hitl/close-case";
 import { deliverDueCallbacks } from "@/lib/hitl/callbacks";
 import { dispatchPhoneFollowups } from "@/lib/calls/dispatch-followups";
-import { withTelephony } from "@/lib/calls/with-telephony";
 import { deliverDueNotifications } from "@/lib/notify/deliver";
 import { pageUnclaimedCases } from "@/lib/notify/page-on-call";
 
@@ -14,7 +13,7 @@ import { pageUnclaimedCases } from "@/lib/notify/page-on-call";
 export async function runMaintenance(deps: Deps) {
   const expired = await expireCases(deps);
   const callbacks = await deliverDueCallbacks(deps);
-  const phoneFollowups = await dispatchPhoneFollowups(withTelephony(deps));
+  const phoneFollowups = await dispatchPhoneFollowups(deps);
   const paged = await pageUnclaimedCases(deps);
   const notifications = await deliverDueNotifications(deps);
   return { expired, callbacks, phoneFollowups, paged, notifications };

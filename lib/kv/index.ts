@@ -1,4 +1,4 @@
-import { getConfig } from "@/lib/config/env";
+import type { Config } from "@/lib/config/env";
 import type { Kv } from "@/lib/kv/port";
 import { guardKv } from "@/lib/kv/guarded";
 import { createMemoryKv } from "@/lib/kv/memory";
@@ -7,22 +7,16 @@ import { createUpstashKv } from "@/lib/kv/upstash";
 
 export type { Kv } from "@/lib/kv/port";
 
-const holder = globalThis as typeof globalThis & { __switchboardKv?: Kv };
-
 /**
- * The process kv store, chosen by configuration (KV_DRIVER, REDIS_URL, UPSTASH_REDIS_REST_*). A remote store
+ * A kv store, chosen by configuration (KV_DRIVER, REDIS_URL, UPSTASH_REDIS_REST_*). A remote store
  * sits behind a circuit breaker (lib/kv/guarded.ts): while it is unreachable, commands fail at once and
  * callers degrade instead of failing the request.
  */
-export function getKv(): Kv {
-  if (holder.__switchboardKv) return holder.__switchboardKv;
-  const c = getConfig();
+export function createKv(c: Config): Kv {
   const guard = { timeoutMs: c.KV_TIMEOUT_MS, resetMs: c.KV_BREAKER_RESET_MS };
-  holder.__switchboardKv =
-    c.kvDriver === "redis"
+  return c.kvDriver === "redis"
       ? guardKv(createRedisKv(c.REDIS_URL!, { keyPrefix: c.KV_PREFIX, timeoutMs: c.KV_TIMEOUT_MS }), guard)
       : c.kvDriver === "upstash"
         ? guardKv(createUpstashKv({ url: c.UPSTASH_REDIS_REST_URL!, token: c.UPSTASH_REDIS_REST_TOKEN!, keyPrefix: c.KV_PREFIX }), guard)
         : createMemoryKv();
-  return holder.__switchboardKv;
 }

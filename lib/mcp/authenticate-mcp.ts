@@ -40,7 +40,7 @@ export async function authenticateMcp(req: Request): Promise<AuthInfo | Response
       if ("problem" in r) return mcpUnauthorized(req, `Refused: ${r.problem}.`, true);
       return { token, clientId: `oauth:${r.principal.oauth!.grantId}`, scopes: [...scopesOf(r.principal)], extra: { principal: r.principal, origin } };
     }
-    const principal = await verifyApiKey(deps.db, token);
+    const principal = await verifyApiKey(deps, token);
     if (!principal) return mcpUnauthorized(req, "The API key is invalid or revoked.", true);
     return { token, clientId: principal.keyId, scopes: principal.scopes, extra: { principal, origin } };
   } catch (e) {

@@ -14,8 +14,6 @@ export type ResourceDefinition<D extends Deps> = {
   title: string;
   description: string;
   scopes: ToolScopes;
-  /** getDeps by default, getCallsDeps for resources that read the phone provider. */
-  deps?: () => Promise<D>;
   /** The body, served as pretty-printed JSON. */
   read: (vars: Variables, ctx: { deps: D; principal: Principal }) => Promise<unknown>;
 };
@@ -31,7 +29,7 @@ export function defineResource<D extends Deps = Deps>(def: ResourceDefinition<D>
     const principal = principalOf(extra as McpRequestContext);
     const refused = scopeRefusal(principal, def.scopes);
     if (refused) throw new ProtocolError(ProtocolErrorCode.InvalidRequest, refused.message, { requiredScopes: [...def.scopes] });
-    const deps = (await (def.deps ?? getDeps)()) as D;
+    const deps = (await getDeps()) as D;
     const body = await def.read(vars, { deps, principal }).catch((e) => {
       throw isAppError(e) && e.code === "not_found" ? new ResourceNotFoundError(uri.href, e.message) : e;
     });

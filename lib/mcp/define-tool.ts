@@ -2,7 +2,8 @@ import type { McpServer } from "@modelcontextprotocol/server";
 import type { z } from "zod";
 import type { Principal } from "@/lib/auth/principal";
 import { type Deps, getDeps } from "@/lib/deps";
-import { AppError, describeIssues } from "@/lib/errors";
+import type { AppError } from "@/lib/errors";
+import { parseOrThrow } from "@/lib/validation/parse";
 import { type McpRequestContext, originOf, principalOf, progressReporter } from "@/lib/mcp/context";
 import { cacheToolSchemas } from "@/lib/mcp/schema-cache";
 import { type ErrorStyle, toolErrorText, toolFailure, toolSuccess } from "@/lib/mcp/tool-result";
@@ -45,8 +46,6 @@ export type ToolDefinition<I extends z.ZodObject, O extends z.ZodObject, D exten
   scopes: ToolScopes;
   /** How failures are worded (lib/mcp/tool-result.ts); `standard` unless the tool's family speaks otherwise. */
   errors?: ErrorStyle;
-  /** The deps `run` gets; getDeps by default, getCallsDeps for tools that reach the phone provider. */
-  deps?: () => Promise<D>;
   /** One domain call: validated input in, the result (with a `message` to say where it makes sense) out. */
   run: (input: z.infer<I>, ctx: ToolContext<D>) => Promise<z.infer<O>>;
 };
@@ -96,14 +95,10 @@ export function defineTool<I extends z.ZodObject, O extends z.ZodObject, D exten
     errors,
     config,
     inputSchema,
-    parse(args, limits = {}) {
-      const parsed = inputSchema(limits).safeParse(args);
-      if (!parsed.success) throw new AppError("validation_failed", describeIssues(parsed.error.issues));
-      return parsed.data;
-    },
+    parse: (args, limits = {}) => parseOrThrow(inputSchema(limits), args),
     refusal: (principal) => scopeRefusal(principal, def.scopes),
     async execute(input, { progress, ...request }) {
-      const deps = (await (def.deps ?? getDeps)()) as D;
+      const deps = (await getDeps()) as D;
       return def.run(input, { ...request, deps, progress: progress ?? (() => undefined) });
     },
     register(server) {

@@ -22,7 +22,7 @@ const mcp = createMcpHandler(registerSwitchboard, {
 async function serveAuthenticated(req: Request, auth: AuthInfo): Promise<Response> {
   try {
     const deps = await getDeps();
-    await enforceRateLimit(deps.kv, auth.clientId, deps.config.API_RATE_LIMIT_PER_MINUTE);
+    await enforceRateLimit(deps, auth.clientId, deps.config.API_RATE_LIMIT_PER_MINUTE);
   } catch (e) {
     return errorResponse(e);
   }

@@ -53,7 +53,7 @@ export async function setMemberActive(deps: Deps, principal: Principal, input: {
   });
   if (result.changed && !input.active) {
     const r = result.row;
-    await heartbeat(deps.kv, { kind: "member", accountId: r.accountId, memberId: r.id, role: r.role, email: r.email, name: r.name }, "away", deps.db);
+    await heartbeat(deps, { kind: "member", accountId: r.accountId, memberId: r.id, role: r.role, email: r.email, name: r.name }, "away");
   }
   return publicMember(result.row);
 }

@@ -5,24 +5,15 @@ import type { Db } from "@/lib/db/client";
 import type { Deps } from "@/lib/deps";
 import { notificationAttempts, notifications, type NotificationPayload, type NotificationRow } from "@/lib/db/schema";
 import { log } from "@/lib/log";
-import { createNtfy } from "@/lib/notify/ntfy";
-import { isNotifyError, type NotifyPort } from "@/lib/notify/port";
+import { isNotifyError } from "@/lib/notify/port";
 import { getNotifyTarget } from "@/lib/notify/settings";
 
 export type DeliveryOutcome = { status: "sent" | "queued" | "failed"; notificationId: string; error: string | null; nextAttemptAt: Date | null };
-export type NotifyDeps = Pick<Deps, "db" | "config"> & { notifier?: NotifyPort };
+export type NotifyDeps = Pick<Deps, "db" | "config" | "notifier">;
 
 /** Longest Retry-After we wait through in-line (a voice agent is waiting); longer ones go to the retry job. */
 const INLINE_MAX_WAIT_MS = 2000;
 const LEASE_MS = 30_000;
-
-const holder = globalThis as typeof globalThis & { __switchboardNotifier?: { timeoutMs: number; port: NotifyPort } };
-function notifierFor(deps: NotifyDeps): NotifyPort {
-  if (deps.notifier) return deps.notifier;
-  const timeoutMs = deps.config.NTFY_TIMEOUT_MS;
-  if (holder.__switchboardNotifier?.timeoutMs !== timeoutMs) holder.__switchboardNotifier = { timeoutMs, port: createNtfy({ timeoutMs }) };
-  return holder.__switchboardNotifier.port;
-}
 
 export type NewNotification = { accountId: string; kind: NotificationRow["kind"]; caseId?: string | null; serverUrl: string; topic: string; payload: NotificationPayload };
 
@@ -44,7 +35,7 @@ const backoffMs = (config: Config, attempt: number) => Math.min(config.NTFY_BACK
  */
 export async function attemptNotification(deps: NotifyDeps, row: NotificationRow, opts: { inlineRetries?: number } = {}): Promise<DeliveryOutcome> {
   const target = await getNotifyTarget(deps.db, deps.config, row.accountId);
-  const notifier = notifierFor(deps);
+  const notifier = deps.notifier;
   let attempt = row.attempts;
   const policy = retry(
     handleWhen((e) => isNotifyError(e) && e.opts.retryable && (e.opts.retryAfterMs ?? 0) <= INLINE_MAX_WAIT_MS),

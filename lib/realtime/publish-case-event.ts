@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Deps } from "@/lib/deps";
 import type { BusEvent } from "@/lib/events/port";
-import { getRealtimePublisher } from "@/lib/realtime/publishers";
 import { toCaseEvent } from "@/lib/realtime/port";
 import { log } from "@/lib/log";
 import { recordVendorPublish } from "@/lib/realtime/vendor-status";
@@ -17,7 +16,7 @@ const VENDOR_TIMEOUT_MS = 5000;
  * The change is already committed, so a bus or vendor failure is logged, not thrown: browsers resync on
  * reconnect and waiting tool calls are woken by the database safety net.
  */
-export async function publishCaseEvent(deps: Pick<Deps, "bus" | "config">, input: CaseEventInput): Promise<void> {
+export async function publishCaseEvent(deps: Pick<Deps, "bus" | "realtime">, input: CaseEventInput): Promise<void> {
   const event: BusEvent = { ...input, id: randomUUID(), at: input.at ?? new Date().toISOString() };
   try {
     await deps.bus.publish(event);
@@ -25,7 +24,7 @@ export async function publishCaseEvent(deps: Pick<Deps, "bus" | "config">, input
     // Committed already: waiting calls elsewhere are woken by the database safety net, browsers resync.
     log.warn({ caseId: event.caseId, type: event.type, err: e instanceof Error ? e.message : String(e) }, "event bus publish failed");
   }
-  const vendor = getRealtimePublisher(deps.config);
+  const vendor = deps.realtime;
   if (!vendor) return;
   let timer: NodeJS.Timeout | undefined;
   try {

@@ -22,9 +22,9 @@ export const RETELL_MAX_BODY_BYTES = 1024 * 1024;
 async function authenticateKey(req: Request, deps: Deps): Promise<Principal> {
   const token = bearerToken(req);
   if (!token) throw new AppError("unauthorized", "Send a Switchboard API key as `Authorization: Bearer sb_…` (a static header on the Retell function).");
-  const principal = await verifyApiKey(deps.db, token);
+  const principal = await verifyApiKey(deps, token);
   if (!principal) throw new AppError("unauthorized", "Invalid or revoked API key.");
-  await enforceRateLimit(deps.kv, principal.keyId, deps.config.API_RATE_LIMIT_PER_MINUTE);
+  await enforceRateLimit(deps, principal.keyId, deps.config.API_RATE_LIMIT_PER_MINUTE);
   return principal;
 }
 

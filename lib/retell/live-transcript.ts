@@ -10,7 +10,7 @@ import type { RetellWebhookCall } from "@/lib/retell/webhook-event";
  * a person, so the operator answers in context. Only ever grows a case's history (an out-of-order or
  * shorter event leaves it); the console refetches the case on the event published here.
  */
-export async function refreshOpenCaseTranscripts(deps: Pick<Deps, "db" | "bus" | "config">, accountId: string, call: RetellWebhookCall): Promise<number> {
+export async function refreshOpenCaseTranscripts(deps: Pick<Deps, "db" | "bus" | "config" | "realtime">, accountId: string, call: RetellWebhookCall): Promise<number> {
   const parsed = retellCallSchema.safeParse(call);
   const history = parsed.success ? historyFromCall(parsed.data) : undefined;
   if (!history?.length) return 0;

@@ -5,7 +5,6 @@ import { assertScope } from "@/lib/auth/permissions";
 import { sha256 } from "@/lib/auth/secrets";
 import { log } from "@/lib/log";
 import { safeText } from "@/lib/validation/safe-text";
-import { getWeatherProvider } from "@/lib/weather/index";
 import { isWeatherError, type Place, type WeatherPort } from "@/lib/weather/port";
 import { placeLabel, spokenForecast } from "@/lib/weather/spoken";
 
@@ -48,9 +47,9 @@ export function parseCoordinates(text: string): Place | null {
  * cannot be reached is never an error for the agent: it gets a sentence saying so. Answers are cached in
  * kv per provider, location, units and days (WEATHER_CACHE_SECONDS); a kv outage only skips the cache.
  */
-export async function getWeather(deps: Pick<Deps, "kv" | "config">, principal: Principal, input: WeatherInput, opts: { provider?: WeatherPort; signal?: AbortSignal } = {}): Promise<WeatherResult> {
+export async function getWeather(deps: Pick<Deps, "kv" | "config" | "weather">, principal: Principal, input: WeatherInput, opts: { provider?: WeatherPort; signal?: AbortSignal } = {}): Promise<WeatherResult> {
   assertScope(principal, "weather:read");
-  const provider = opts.provider ?? getWeatherProvider(deps.config);
+  const provider = opts.provider ?? deps.weather;
   const units = input.units ?? "metric";
   const days = input.days ?? 1;
   const base = { units, provider: provider.provider } as const;

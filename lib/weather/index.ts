@@ -4,7 +4,7 @@ import { createOpenWeatherMap } from "@/lib/weather/openweathermap";
 import type { WeatherPort } from "@/lib/weather/port";
 
 /** Open-Meteo unless OpenWeatherMap is chosen (WEATHER_PROVIDER) or, on `auto`, OPENWEATHER_API_KEY is set. */
-export function getWeatherProvider(config: Config): WeatherPort {
+export function createWeatherProvider(config: Config): WeatherPort {
   const owm = config.WEATHER_PROVIDER === "openweathermap" || (config.WEATHER_PROVIDER === "auto" && !!config.OPENWEATHER_API_KEY);
   if (owm && config.OPENWEATHER_API_KEY) {
     return createOpenWeatherMap({ baseUrl: config.OPENWEATHER_BASE_URL, apiKey: config.OPENWEATHER_API_KEY, timeoutMs: config.WEATHER_TIMEOUT_MS });

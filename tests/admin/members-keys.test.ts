@@ -65,9 +65,9 @@ describe("members and API keys (admin domain rules)", () => {
   it("deactivation ends sessions and presence at once, blocks sign-in; reactivation restores sign-in", async () => {
     const email = `d-${rand()}@example.test`;
     const { member } = await addMember(deps, admin, { email, role: "operator", password: "operator password" });
-    const session = await createSession(deps.db, member.id);
+    const session = await createSession(deps, member.id);
     const p = (await resolveSession(deps.db, session.token))!;
-    await heartbeat(deps.kv, p);
+    await heartbeat(deps, p);
     const before = await countOnline(deps.kv, t.account.id);
     const off = await setMemberActive(deps, admin, { memberId: member.id, active: false });
     expect(off.active).toBe(false);
@@ -108,7 +108,7 @@ describe("members and API keys (admin domain rules)", () => {
   it("API keys: created with scopes and shown once, listed by prefix, revoked; admin only; per account", async () => {
     const { key, apiKey } = await createKeyForAccount(deps, admin, { name: "Retell prod", scopes: ["hitl:ask", "calls:read"] });
     expect(key.startsWith(`${apiKey.prefix}_`)).toBe(true);
-    expect((await verifyApiKey(deps.db, key, 0))?.scopes).toEqual(["hitl:ask", "calls:read"]);
+    expect((await verifyApiKey(deps, key, 0))?.scopes).toEqual(["hitl:ask", "calls:read"]);
     const listed = (await listKeysForAccount(deps, admin)).find((k) => k.id === apiKey.id)!;
     expect(listed).toMatchObject({ name: "Retell prod", prefix: apiKey.prefix, revokedAt: null });
     expect(JSON.stringify(await listKeysForAccount(deps, admin))).not.toContain(key);
@@ -119,7 +119,7 @@ describe("members and API keys (admin domain rules)", () => {
     await expectAppError(revokeKeyForAccount(deps, otherAdmin, apiKey.id), "not_found");
     expect((await listKeysForAccount(deps, otherAdmin)).some((k) => k.id === apiKey.id)).toBe(false);
     await revokeKeyForAccount(deps, admin, apiKey.id);
-    expect(await verifyApiKey(deps.db, key, 0)).toBeNull();
+    expect(await verifyApiKey(deps, key, 0)).toBeNull();
     await expectAppError(revokeKeyForAccount(deps, admin, apiKey.id), "not_found");
   });
 });

@@ -25,7 +25,7 @@ describe("admin overview and actor names (per account)", () => {
     await createCase(deps, t.agent.principal, { question: "one" }, { source: "api" });
     await createCase(deps, t.agent.principal, { question: "two" }, { source: "api" });
     await createCase(deps, other.agent.principal, { question: "theirs" }, { source: "api" });
-    await heartbeat(deps.kv, t.operator);
+    await heartbeat(deps, t.operator);
     await revokeApiKey(deps.db, { accountId: t.account.id, idOrPrefix: t.answerer.principal.keyId });
     const o = await getOverview(deps, t.account.id);
     expect(o).toMatchObject({ openCases: 2, claimedCases: 0, escalations24h: 2, onlineOperators: 1, activeKeys: 1, members: { operators: 1, admins: 0, inactive: 0 } });

@@ -20,7 +20,7 @@ describe("ask_human records how each wait ended (cases.wait_outcome)", () => {
     expect(gone.status).toBe("unavailable");
     expect((await getCaseOrThrow(deps.db, t.account.id, gone.caseId!)).waitOutcome).toBe("unavailable");
 
-    await heartbeat(deps.kv, t.answerer.principal);
+    await heartbeat(deps, t.answerer.principal);
     const slow = await askHuman(deps, t.agent.principal, { question: `slow ${rand()}`, timeoutSeconds: 5 });
     expect(slow.status).toBe("pending");
     const pendingRow = await getCaseOrThrow(deps.db, t.account.id, slow.caseId!);

@@ -58,26 +58,26 @@ describe("API keys", () => {
 
   it("verifyApiKey resolves the right key to its principal", async () => {
     const { key, apiKey } = await createApiKey(deps.db, { accountId, name: "bridge", scopes: ["hitl:answer", "hitl:ask"] });
-    expect(await verifyApiKey(deps.db, key)).toEqual({ kind: "api_key", accountId, keyId: apiKey.id, keyPrefix: apiKey.prefix, scopes: ["hitl:answer", "hitl:ask"] });
+    expect(await verifyApiKey(deps, key)).toEqual({ kind: "api_key", accountId, keyId: apiKey.id, keyPrefix: apiKey.prefix, scopes: ["hitl:answer", "hitl:ask"] });
   });
 
   it("a wrong secret with the right prefix, a malformed token or an unknown prefix resolves to null", async () => {
     const { key } = await createApiKey(deps.db, { accountId, name: "target", scopes: ["hitl:ask"] });
     const secret = key.slice(16);
     const flipped = (secret[0] === "A" ? "B" : "A") + secret.slice(1);
-    expect(await verifyApiKey(deps.db, `${key.slice(0, 16)}${flipped}`)).toBeNull();
-    expect(await verifyApiKey(deps.db, `${key}x`)).toBeNull();
-    expect(await verifyApiKey(deps.db, key.slice(0, 15))).toBeNull();
-    expect(await verifyApiKey(deps.db, `sb_000000000000_${secret}`)).toBeNull();
-    expect(await verifyApiKey(deps.db, "")).toBeNull();
-    expect(await verifyApiKey(deps.db, key)).not.toBeNull(); // control
+    expect(await verifyApiKey(deps, `${key.slice(0, 16)}${flipped}`)).toBeNull();
+    expect(await verifyApiKey(deps, `${key}x`)).toBeNull();
+    expect(await verifyApiKey(deps, key.slice(0, 15))).toBeNull();
+    expect(await verifyApiKey(deps, `sb_000000000000_${secret}`)).toBeNull();
+    expect(await verifyApiKey(deps, "")).toBeNull();
+    expect(await verifyApiKey(deps, key)).not.toBeNull(); // control
   });
 
   it("sets last_used_at when the key is used", async () => {
     const { key, apiKey } = await createApiKey(deps.db, { accountId, name: "fresh", scopes: ["hitl:ask"] });
     expect((await rowOf(apiKey.id)).lastUsedAt).toBeNull();
     const before = Date.now();
-    await verifyApiKey(deps.db, key);
+    await verifyApiKey(deps, key);
     const used = (await rowOf(apiKey.id)).lastUsedAt;
     expect(used).toBeInstanceOf(Date);
     expect(used!.getTime()).toBeGreaterThanOrEqual(before - 1_000);
@@ -87,14 +87,14 @@ describe("API keys", () => {
   it("a revoked key (by prefix or by id) never resolves again; revoking twice is not_found", async () => {
     const byPrefix = await createApiKey(deps.db, { accountId, name: "old", scopes: ["hitl:ask"] });
     const byId = await createApiKey(deps.db, { accountId, name: "older", scopes: ["hitl:ask"] });
-    expect(await verifyApiKey(deps.db, byPrefix.key)).not.toBeNull();
+    expect(await verifyApiKey(deps, byPrefix.key)).not.toBeNull();
 
     const revoked = await revokeApiKey(deps.db, { accountId, idOrPrefix: byPrefix.apiKey.prefix });
     expect(revoked.revokedAt).toBeInstanceOf(Date);
     await revokeApiKey(deps.db, { accountId, idOrPrefix: byId.apiKey.id });
     await sleep(5);
-    expect(await verifyApiKey(deps.db, byPrefix.key)).toBeNull();
-    expect(await verifyApiKey(deps.db, byId.key)).toBeNull();
+    expect(await verifyApiKey(deps, byPrefix.key)).toBeNull();
+    expect(await verifyApiKey(deps, byId.key)).toBeNull();
     await expectAppError(revokeApiKey(deps.db, { accountId, idOrPrefix: byPrefix.apiKey.prefix }), "not_found");
   });
 
@@ -102,7 +102,7 @@ describe("API keys", () => {
     const { key, apiKey } = await createApiKey(deps.db, { accountId, name: "mine", scopes: ["hitl:ask"] });
     await expectAppError(revokeApiKey(deps.db, { accountId: otherAccountId, idOrPrefix: apiKey.prefix }), "not_found");
     await expectAppError(revokeApiKey(deps.db, { accountId: otherAccountId, idOrPrefix: apiKey.id }), "not_found");
-    expect(await verifyApiKey(deps.db, key)).not.toBeNull();
+    expect(await verifyApiKey(deps, key)).not.toBeNull();
     expect(await listApiKeys(deps.db, otherAccountId)).toEqual([]);
   });
 

@@ -19,10 +19,10 @@ describe("password change and reset", () => {
 
   it("a member changes their password with the current one; their other sessions end, this one stays", async () => {
     const m = await addMember(deps.db, accountId);
-    const here = await createSession(deps.db, m.memberId);
-    const elsewhere = await createSession(deps.db, m.memberId);
+    const here = await createSession(deps, m.memberId);
+    const elsewhere = await createSession(deps, m.memberId);
     const other = await addMember(deps.db, accountId);
-    const othersSession = await createSession(deps.db, other.memberId);
+    const othersSession = await createSession(deps, other.memberId);
     const r = await changeOwnPassword(deps.db, { memberId: m.memberId, sessionToken: here.token, currentPassword: "long enough password", newPassword: "a brand new password" });
     expect(r.otherSessionsEnded).toBe(1);
     expect(await resolveSession(deps.db, here.token)).not.toBeNull();
@@ -34,7 +34,7 @@ describe("password change and reset", () => {
 
   it("refuses a wrong current password, a short new one and no change, naming the field", async () => {
     const m = await addMember(deps.db, accountId);
-    const s = await createSession(deps.db, m.memberId);
+    const s = await createSession(deps, m.memberId);
     const base = { memberId: m.memberId, sessionToken: s.token };
     await expectAppError(changeOwnPassword(deps.db, { ...base, currentPassword: "wrong password", newPassword: "a brand new password" }), "validation_failed", /^currentPassword:/);
     await expectAppError(changeOwnPassword(deps.db, { ...base, currentPassword: "long enough password", newPassword: "short" }), "validation_failed", /^newPassword: must be at least 8/);
@@ -44,7 +44,7 @@ describe("password change and reset", () => {
 
   it("a reset sets the given or a generated password and ends every session of the member", async () => {
     const m = await addMember(deps.db, accountId);
-    const s = await createSession(deps.db, m.memberId);
+    const s = await createSession(deps, m.memberId);
     const given = await resetMemberPassword(deps.db, { email: m.email.toUpperCase(), password: "reset to this one" });
     expect(given).toMatchObject({ generated: false, sessionsEnded: 1 });
     expect(await resolveSession(deps.db, s.token)).toBeNull();

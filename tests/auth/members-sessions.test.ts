@@ -87,7 +87,7 @@ describe("members and sessions", () => {
 
   it("createSession → resolveSession gives the member principal; endSession signs out", async () => {
     const m = await newMember({ name: "Sam", role: "admin" });
-    const { token, expiresAt } = await createSession(deps.db, m.id);
+    const { token, expiresAt } = await createSession(deps, m.id);
     expect(token.length).toBeGreaterThanOrEqual(40);
     expect(expiresAt.getTime()).toBeGreaterThan(Date.now() + 3600_000);
 
@@ -107,8 +107,8 @@ describe("members and sessions", () => {
 
   it("ending one session leaves the member's other sessions alone", async () => {
     const m = await newMember();
-    const one = await createSession(deps.db, m.id);
-    const two = await createSession(deps.db, m.id);
+    const one = await createSession(deps, m.id);
+    const two = await createSession(deps, m.id);
     await endSession(deps.db, one.token);
     expect(await resolveSession(deps.db, one.token)).toBeNull();
     expect((await resolveSession(deps.db, two.token))?.memberId).toBe(m.id);
@@ -116,11 +116,11 @@ describe("members and sessions", () => {
 
   it("an expired session, or one of a deactivated member, does not resolve", async () => {
     const m = await newMember();
-    const expired = await createSession(deps.db, m.id);
+    const expired = await createSession(deps, m.id);
     await deps.db.update(memberSessions).set({ expiresAt: new Date(Date.now() - 1_000) }).where(eq(memberSessions.tokenHash, sha256(expired.token)));
     expect(await resolveSession(deps.db, expired.token)).toBeNull();
 
-    const live = await createSession(deps.db, m.id);
+    const live = await createSession(deps, m.id);
     expect(await resolveSession(deps.db, live.token)).not.toBeNull();
     await deps.db.update(members).set({ active: false }).where(eq(members.id, m.id));
     expect(await resolveSession(deps.db, live.token)).toBeNull();

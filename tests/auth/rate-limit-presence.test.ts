@@ -29,15 +29,15 @@ describe("rate limit", () => {
   it("allows `limit` requests per minute, then throws rate_limited with retryAfterSeconds", async () => {
     const keyId = `key-${rand()}`;
     await withinOneWindow(async () => {
-      for (let i = 0; i < 3; i++) await enforceRateLimit(deps.kv, keyId, 3);
-      const err = await expectAppError(enforceRateLimit(deps.kv, keyId, 3), "rate_limited", /3 per minute/);
+      for (let i = 0; i < 3; i++) await enforceRateLimit(deps, keyId, 3);
+      const err = await expectAppError(enforceRateLimit(deps, keyId, 3), "rate_limited", /3 per minute/);
       expect(err.status).toBe(429);
       const retry = err.details?.retryAfterSeconds as number;
       expect(Number.isInteger(retry)).toBe(true);
       expect(retry).toBeGreaterThanOrEqual(1);
       expect(retry).toBeLessThanOrEqual(60);
       // Still limited on the next call.
-      await expectAppError(enforceRateLimit(deps.kv, keyId, 3), "rate_limited");
+      await expectAppError(enforceRateLimit(deps, keyId, 3), "rate_limited");
     });
   });
 
@@ -45,16 +45,16 @@ describe("rate limit", () => {
     const a = `key-${rand()}`;
     const b = `key-${rand()}`;
     await withinOneWindow(async () => {
-      await enforceRateLimit(deps.kv, a, 1);
-      await expectAppError(enforceRateLimit(deps.kv, a, 1), "rate_limited");
-      await enforceRateLimit(deps.kv, b, 1);
+      await enforceRateLimit(deps, a, 1);
+      await expectAppError(enforceRateLimit(deps, a, 1), "rate_limited");
+      await enforceRateLimit(deps, b, 1);
     });
   });
 
   it("concurrent requests cannot slip past the limit", async () => {
     const keyId = `key-${rand()}`;
     await withinOneWindow(async () => {
-      const settled = await Promise.allSettled(Array.from({ length: 20 }, () => enforceRateLimit(deps.kv, keyId, 5)));
+      const settled = await Promise.allSettled(Array.from({ length: 20 }, () => enforceRateLimit(deps, keyId, 5)));
       expect(settled.filter((s) => s.status === "fulfilled")).toHaveLength(5);
       const rejected = settled.filter((s): s is PromiseRejectedResult => s.status === "rejected");
       expect(rejected.every((r) => r.reason instanceof AppError && r.reason.code === "rate_limited")).toBe(true);
@@ -70,29 +70,29 @@ describe("presence", () => {
 
   it("counts distinct principals with a fresh heartbeat; repeat heartbeats do not double count", async () => {
     expect(await countOnline(deps.kv, t.account.id)).toBe(0);
-    const first = await heartbeat(deps.kv, t.operator);
+    const first = await heartbeat(deps, t.operator);
     expect(first).toMatchObject({ status: "online", online: 1 });
     expect(first.ttlSeconds).toBeGreaterThanOrEqual(5);
-    await heartbeat(deps.kv, t.operator);
+    await heartbeat(deps, t.operator);
     expect(await countOnline(deps.kv, t.account.id)).toBe(1);
-    expect((await heartbeat(deps.kv, t.answerer.principal)).online).toBe(2);
+    expect((await heartbeat(deps, t.answerer.principal)).online).toBe(2);
     const other: Principal = await addMember(deps.db, t.account.id);
-    await heartbeat(deps.kv, other);
+    await heartbeat(deps, other);
     expect(await countOnline(deps.kv, t.account.id)).toBe(3);
   });
 
   it("'away' removes the sender at once, leaving the others", async () => {
     const before = await countOnline(deps.kv, t.account.id);
     expect(before).toBeGreaterThanOrEqual(2);
-    expect(await heartbeat(deps.kv, t.operator, "away")).toMatchObject({ status: "away", online: before - 1 });
+    expect(await heartbeat(deps, t.operator, "away")).toMatchObject({ status: "away", online: before - 1 });
     expect(await countOnline(deps.kv, t.account.id)).toBe(before - 1);
-    expect((await heartbeat(deps.kv, t.operator)).online).toBe(before);
+    expect((await heartbeat(deps, t.operator)).online).toBe(before);
   });
 
   it("presence is per account", async () => {
     const other = await createTenant(deps.db);
     expect(await countOnline(deps.kv, other.account.id)).toBe(0);
-    await heartbeat(deps.kv, other.operator);
+    await heartbeat(deps, other.operator);
     expect(await countOnline(deps.kv, other.account.id)).toBe(1);
     expect(await countOnline(deps.kv, t.account.id)).toBeGreaterThanOrEqual(2);
   });

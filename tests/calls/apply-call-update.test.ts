@@ -5,13 +5,14 @@ import { addCredits, getCredits } from "@/lib/calls/credits-account";
 import { makePhoneCall } from "@/lib/calls/make-phone-call";
 import { applyCallUpdate } from "@/lib/calls/apply-call-update";
 import { getCallDetails } from "@/lib/calls/get-call";
+import type { Deps } from "@/lib/deps";
 import { expectAppError, sleep } from "@/tests/hitl/helpers";
 import { createCallsTenant, createCallsTestDeps, type CallsTestDeps } from "./helpers";
 
 describe("applyCallUpdate", () => {
   let deps: CallsTestDeps;
   /** The same deps without a telephony port: reads show what applyCallUpdate stored, nothing else. */
-  const dbOnly = () => ({ db: deps.db, kv: deps.kv, bus: deps.bus, config: deps.config });
+  const dbOnly = () => ({ db: deps.db, kv: deps.kv, bus: deps.bus, config: deps.config }) as Deps;
   let t: Awaited<ReturnType<typeof createCallsTenant>>;
   beforeAll(async () => {
     deps = await createCallsTestDeps();

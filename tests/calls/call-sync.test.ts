@@ -1,10 +1,10 @@
+import type { Deps } from "@/lib/deps";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Principal } from "@/lib/auth/principal";
 import { listDeadLetters, retryDeadLetter } from "@/lib/calls/dead-letters";
-import type { CallsDeps } from "@/lib/calls/deps";
 import { handleProviderWebhook } from "@/lib/calls/handle-provider-webhook";
 import { providerWebhook } from "@/tests/support/provider-webhook";
 import { makePhoneCall } from "@/lib/calls/make-phone-call";
@@ -31,7 +31,7 @@ async function startReceiver() {
 }
 
 let base: TestDeps;
-let deps: CallsDeps;
+let deps: Deps;
 let standin: BlandStandin;
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
 let tenant: Awaited<ReturnType<typeof createTenant>>;

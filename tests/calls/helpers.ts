@@ -1,12 +1,13 @@
+import type { Deps } from "@/lib/deps";
 import { createApiKey, verifyApiKey } from "@/lib/auth/api-keys";
+import { getConfig } from "@/lib/config/env";
 import type { Scope } from "@/lib/auth/principal";
-import type { CallsDeps } from "@/lib/calls/deps";
 import { createSimulatorTelephony } from "@/lib/telephony/simulator";
 import { createTestDeps, type TestDeps } from "@/tests/support/test-deps";
 import { createTenant } from "@/tests/support/fixtures";
 import type { Db } from "@/lib/db/client";
 
-export type CallsTestDeps = TestDeps & CallsDeps;
+export type CallsTestDeps = TestDeps & Deps;
 
 /**
  * Test deps with the real simulator adapter (webhooks off: tests drive status through applyCallUpdate or
@@ -22,7 +23,7 @@ export async function createCallsTenant(db: Db, name?: string) {
   const t = await createTenant(db, name);
   const key = async (scopes: Scope[], keyName: string) => {
     const { key } = await createApiKey(db, { accountId: t.account.id, name: keyName, scopes });
-    return (await verifyApiKey(db, key))!;
+    return (await verifyApiKey({ db, config: getConfig() }, key))!;
   };
   return { ...t, caller: await key(["calls:read", "calls:write"], "caller"), reader: await key(["calls:read"], "reader"), admin: await key(["admin"], "admin") };
 }

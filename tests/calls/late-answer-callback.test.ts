@@ -20,7 +20,7 @@ describe("late human answer → callback phone call", () => {
   beforeAll(async () => {
     deps = await createCallsTestDeps();
     t = await createCallsTenant(deps.db);
-    dialer = (await verifyApiKey(deps.db, (await createApiKey(deps.db, { accountId: t.account.id, name: "dialer", scopes: ["hitl:ask", "calls:write"] })).key))!;
+    dialer = (await verifyApiKey(deps, (await createApiKey(deps.db, { accountId: t.account.id, name: "dialer", scopes: ["hitl:ask", "calls:write"] })).key))!;
     await addCredits(deps, t.admin, { amount: 100, reason: "test" });
   });
   afterAll(async () => {

@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "@/lib/db/client";
 import { verifyApiKey } from "@/lib/auth/api-keys";
+import { getConfig } from "@/lib/config/env";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 
@@ -61,7 +62,7 @@ describe("switchboard CLI", { timeout: 180_000 }, () => {
     const check = async () => {
       const database = await openDatabase({ dataDir: path.join(dataDir, "pglite") });
       try {
-        return await verifyApiKey(database.db, key, 0);
+        return await verifyApiKey({ db: database.db, config: getConfig() }, key, 0);
       } finally {
         await database.close();
       }

@@ -38,7 +38,7 @@ describe("kv (Redis) outage", () => {
     bus = createRedisBus(redis.url, { prefix: `sbfault_${rand()}_`, timeoutMs: 300 });
     deps.bus = bus;
     t = await createTenant(deps.db);
-    await heartbeat(kv, t.operator);
+    await heartbeat(deps, t.operator);
     expect(await countAnswerersOnline(deps, t.account.id)).toEqual({ online: 1, source: "kv" });
     await redis.stop();
   });
@@ -59,10 +59,10 @@ describe("kv (Redis) outage", () => {
 
   it("rate limiting falls back to a per-instance limiter with the same limit", async () => {
     const keyId = `key-${rand()}`;
-    for (let i = 0; i < 3; i++) await enforceRateLimit(kv, keyId, 3);
-    const err = await expectAppError(enforceRateLimit(kv, keyId, 3), "rate_limited", /3 per minute/);
+    for (let i = 0; i < 3; i++) await enforceRateLimit(deps, keyId, 3);
+    const err = await expectAppError(enforceRateLimit(deps, keyId, 3), "rate_limited", /3 per minute/);
     expect(err.details?.retryAfterSeconds).toBeGreaterThanOrEqual(1);
-    await enforceRateLimit(kv, `key-${rand()}`, 3); // another key still has its own budget
+    await enforceRateLimit(deps, `key-${rand()}`, 3); // another key still has its own budget
   });
 
   it("presence falls back to the database: a live member session counts, an account nobody signed in to does not", async () => {
@@ -70,10 +70,10 @@ describe("kv (Redis) outage", () => {
     const { account } = await createAccount(deps.db, { name: `Empty ${rand()}` });
     await createApiKey(deps.db, { accountId: account.id, name: "agent", scopes: ["hitl:ask"] });
     expect(await countAnswerersOnline(deps, account.id)).toEqual({ online: 0, source: "database" });
-    await createSession(deps.db, (t.operator as { memberId: string }).memberId);
+    await createSession(deps, (t.operator as { memberId: string }).memberId);
     expect((await countAnswerersOnline(deps, t.account.id)).online).toBeGreaterThanOrEqual(1);
     // A heartbeat cannot be kept, but the console gets an answer rather than an error.
-    expect(await heartbeat(kv, t.operator, "online", deps.db)).toMatchObject({ status: "online", degraded: true });
+    expect(await heartbeat(deps, t.operator, "online")).toMatchObject({ status: "online", degraded: true });
   });
 
   it("idempotency and session correlation hold through the database", async () => {

@@ -19,7 +19,7 @@ afterAll(async () => deps?.close());
 describe("demo seed", () => {
   it("the printed demo key can search and book on the demo course at once", async () => {
     const demo = (await seedDemoIfEmpty(deps.db))!;
-    const key = (await verifyApiKey(deps.db, demo.apiKey))!;
+    const key = (await verifyApiKey(deps, demo.apiKey))!;
     expect(key.scopes).toEqual(expect.arrayContaining(["golf:read", "golf:write"]));
     const days = await queryRows<{ d: string; n: number }>(deps.db, sql`select local_date::text as d, count(*)::int as n from golf_tee_times group by 1 order by 1`);
     expect(days).toHaveLength(7);

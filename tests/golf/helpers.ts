@@ -1,4 +1,5 @@
 import { createApiKey, verifyApiKey } from "@/lib/auth/api-keys";
+import { getConfig } from "@/lib/config/env";
 import type { Scope } from "@/lib/auth/principal";
 import type { Db } from "@/lib/db/client";
 import { insertCourse } from "@/lib/golf/courses";
@@ -10,7 +11,7 @@ export async function createGolfTenant(db: Db, name?: string) {
   const t = await createTenant(db, name);
   const key = async (scopes: Scope[], keyName: string) => {
     const { key } = await createApiKey(db, { accountId: t.account.id, name: keyName, scopes });
-    return { token: key, principal: (await verifyApiKey(db, key))! };
+    return { token: key, principal: (await verifyApiKey({ db, config: getConfig() }, key))! };
   };
   const golfer = await key(["golf:read", "golf:write"], "golfer");
   const reader = await key(["golf:read"], "golf reader");

@@ -31,7 +31,7 @@ describe("askHuman / getHumanAnswer / cancelHumanRequest", () => {
     // Re-reads every 20 s: within these tests only the event bus can wake a waiter in time.
     deps = await createTestDeps({ HITL_RECHECK_INTERVAL_MS: "20000", HITL_PROGRESS_INTERVAL_MS: "300" });
     t = await createTenant(deps.db);
-    await heartbeat(deps.kv, t.answerer.principal);
+    await heartbeat(deps, t.answerer.principal);
   });
   afterAll(async () => {
     await deps?.close();

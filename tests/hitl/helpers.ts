@@ -1,4 +1,5 @@
 import { expect } from "vitest";
+import { getConfig } from "@/lib/config/env";
 import type { Db } from "@/lib/db/client";
 import { createApiKey, verifyApiKey } from "@/lib/auth/api-keys";
 import { createMember } from "@/lib/auth/members";
@@ -44,5 +45,5 @@ export async function addMember(db: Db, accountId: string, name = `Member ${rand
 /** Another API key of the account, as a principal. */
 export async function addKey(db: Db, accountId: string, scopes: Scope[], name = `key ${rand()}`) {
   const { key } = await createApiKey(db, { accountId, name, scopes });
-  return (await verifyApiKey(db, key))!;
+  return (await verifyApiKey({ db, config: getConfig() }, key))!;
 }

@@ -31,7 +31,7 @@ describe.skipIf(!wires.some((w) => w.enabled))("two app instances", () => {
   beforeAll(async () => {
     deps = await createTestDeps({ HITL_RECHECK_INTERVAL_MS: "20000" });
     t = await createTenant(deps.db);
-    await heartbeat(deps.kv, t.operator);
+    await heartbeat(deps, t.operator);
   });
   afterAll(async () => {
     for (const c of cleanup.reverse()) await c();
@@ -53,8 +53,8 @@ describe.skipIf(!wires.some((w) => w.enabled))("two app instances", () => {
     }
     cleanup.push(() => Promise.all(buses.map((b) => b.close())));
     return [
-      { db: deps.db, kv: deps.kv, config: deps.config, bus: buses[0] },
-      { db: deps.db, kv: deps.kv, config: deps.config, bus: buses[1] },
+      { ...deps, bus: buses[0] },
+      { ...deps, bus: buses[1] },
     ];
   }
 

@@ -24,7 +24,7 @@ describe("send a test escalation (the console's empty queue)", () => {
   });
 
   it("an operator (no hitl:ask) sends one, answers it, and the waiting call returns exactly that answer", async () => {
-    await heartbeat(deps.kv, t.operator);
+    await heartbeat(deps, t.operator);
     const waiting = sendTestEscalation(deps, t.operator, { timeoutSeconds: 30 });
     const open = await waitFor(async () => (await listCases(deps, t.account.id, { status: ["open"], limit: 50 })).cases.find((c) => c.question === TEST_QUESTION && c.waitOutcome === null && c.status === "open"));
     expect(open.source).toBe("test");
@@ -35,7 +35,7 @@ describe("send a test escalation (the console's empty queue)", () => {
   });
 
   it("every click is its own case (never deduplicated as a retry)", async () => {
-    await heartbeat(deps.kv, t.operator, "away");
+    await heartbeat(deps, t.operator, "away");
     const a = await sendTestEscalation(deps, t.operator, {});
     const b = await sendTestEscalation(deps, t.operator, {});
     expect(a.caseId).not.toBe(b.caseId);

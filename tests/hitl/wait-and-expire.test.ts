@@ -32,7 +32,7 @@ describe("waitForCase safety net and expireCases", () => {
   it("a waiter on another app instance (its own, unshared bus) still sees the answer within the re-check interval", async () => {
     const c = await newCase("Second instance?");
     const isolatedBus = createMemoryBus();
-    const otherInstance: Deps = { db: deps.db, kv: deps.kv, bus: isolatedBus, config: deps.config };
+    const otherInstance: Deps = { ...deps, bus: isolatedBus };
     const heardOnOtherBus: BusEvent[] = [];
     const off = await isolatedBus.subscribe(`case:${c.id}`, (e) => void heardOnOtherBus.push(e));
 

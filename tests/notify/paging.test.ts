@@ -62,7 +62,7 @@ describe("paging on-call operators", () => {
   });
 
   it("with someone online nothing pages at once; unclaimed after PAGE_AFTER_SECONDS the sweep pages once; a claimed case is never paged", async () => {
-    await heartbeat(app.deps.kv, operator);
+    await heartbeat(app.deps, operator);
     const waiting = await ask("Is the pool heated?", { priority: 2, urgency: "low" });
     const claimed = await ask("Do you sell gift cards?");
     await claimCase(deps(), operator, claimed.id);

@@ -28,7 +28,7 @@ describe("SSE specifics", () => {
     deps = await createTestDeps({ REALTIME_SSE_HEARTBEAT_SECONDS: "1" });
     routes = await startRealtimeRoutes(deps);
     t = await createTenant(deps.db);
-    cookie = `sb_session=${(await createSession(deps.db, memberId(t.operator))).token}`;
+    cookie = `sb_session=${(await createSession(deps, memberId(t.operator))).token}`;
   });
   afterAll(async () => {
     await routes?.close();
@@ -85,7 +85,7 @@ describe("Supabase token refresh", () => {
 
   it("a token close to expiry is replaced from our endpoint and pushed to the joined channel; a signed-out refresh is denied", async () => {
     const t = await createTenant(deps.db);
-    const cookie = `sb_session=${(await createSession(deps.db, memberId(t.operator))).token}`;
+    const cookie = `sb_session=${(await createSession(deps, memberId(t.operator))).token}`;
     const base = getRealtimeClientConfig(t.operator, deps.config);
     if (base.driver !== "supabase") throw new Error("expected supabase");
     const statuses: RealtimeStatus[] = [];

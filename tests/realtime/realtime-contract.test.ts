@@ -48,7 +48,7 @@ describe.each(realtimeHarnesses())("realtime contract: $name", (spec) => {
     await deps?.close();
   });
 
-  const cookieFor = async (t: Tenant) => `sb_session=${(await createSession(deps.db, (t.operator as Extract<Principal, { kind: "member" }>).memberId)).token}`;
+  const cookieFor = async (t: Tenant) => `sb_session=${(await createSession(deps, (t.operator as Extract<Principal, { kind: "member" }>).memberId)).token}`;
   const subscribe = async (t: Tenant, opts: { as?: Tenant } = {}) => {
     const client = await h.clientFor(t.operator, { credentialsOf: opts.as ?? t, cookie: await cookieFor(opts.as ?? t) });
     const w = watch((handlers) => connectRealtime(client.config, handlers, client.options));

@@ -11,6 +11,7 @@ import { createCase } from "@/lib/hitl/create-case";
 import { postMessage } from "@/lib/hitl/post-message";
 import { subscribeAccountEvents } from "@/lib/realtime/subscribe-account-events";
 import type { CaseEvent } from "@/lib/realtime/events";
+import { createRealtimePublisher } from "@/lib/realtime/publishers";
 import { startPusherStandin, type PusherStandin } from "@/tests/support/pusher-standin";
 import { createTestDeps, type TestDeps } from "@/tests/support/test-deps";
 import { createTenant } from "@/tests/support/fixtures";
@@ -53,7 +54,8 @@ describe("vendor fan-out (Pusher stand-in)", () => {
   it("a vendor outage does not fail the change: it is committed, the bus still carries it, the failure is logged", async () => {
     const down = await startPusherStandin();
     await down.close();
-    const offline: Deps = { ...deps, config: { ...deps.config, PUSHER_PORT: down.port } };
+    const config = { ...deps.config, PUSHER_PORT: down.port };
+    const offline: Deps = { ...deps, config, realtime: createRealtimePublisher(config) };
     const heard: CaseEvent[] = [];
     const unsubscribe = await subscribeAccountEvents(deps, t.account.id, (e) => heard.push(e));
     try {

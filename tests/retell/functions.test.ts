@@ -115,8 +115,8 @@ describe("POST /api/retell/functions", () => {
   });
 
   it("ask_human may wait longer than MCP's 55 s here (up to RETELL_MAX_WAIT_SECONDS) and returns the person's answer", async () => {
-    const answerer = (await verifyApiKey(app.deps.db, app.keys.get("hitl:answer")!))!;
-    await heartbeat(app.deps.kv, answerer, "online");
+    const answerer = (await verifyApiKey(app.deps, app.keys.get("hitl:answer")!))!;
+    await heartbeat(app.deps, answerer, "online");
     const tooLong = await callFunction(app, { key: "hitl:ask", body: { name: "ask_human", args: { question: "x?", timeoutSeconds: app.deps.config.RETELL_MAX_WAIT_SECONDS + 1 } } });
     expect(tooLong.json.error.message).toMatch(/timeoutSeconds/);
     const question = `Long wait ${uniq()}?`;
@@ -127,6 +127,6 @@ describe("POST /api/retell/functions", () => {
     await postMessage(app.deps, answerer, row!.id, { content: "Yes, 10 am to 4 pm." });
     const res = await pending;
     expect(res.json).toMatchObject({ message: "Yes, 10 am to 4 pm.", status: "answered", caseId: row!.id });
-    await heartbeat(app.deps.kv, answerer, "away");
+    await heartbeat(app.deps, answerer, "away");
   }, 30_000);
 });

@@ -97,7 +97,7 @@ describe("Retell telephony adapter, selected per account", () => {
   });
 
   it("the late-answer callback goes out through the same Retell agent, opening with the answer", async () => {
-    const dialer = (await verifyApiKey(deps.db, (await createApiKey(deps.db, { accountId: t.account.id, name: "dialer", scopes: ["hitl:ask", "calls:write"] })).key))!;
+    const dialer = (await verifyApiKey(deps, (await createApiKey(deps.db, { accountId: t.account.id, name: "dialer", scopes: ["hitl:ask", "calls:write"] })).key))!;
     const result = await askHuman(deps, dialer, { question: "Is the terrace open on Sunday?", callerInfo: { phone: "+14155550142" }, followUp: "phone" });
     expect(result.status).toBe("unavailable");
     await postMessage(deps, t.operator, result.caseId!, { content: "Yes, from noon." });

@@ -157,7 +157,7 @@ describe("POST /api/webhooks/retell", () => {
 
 async function principalB() {
   const { verifyApiKey } = await import("@/lib/auth/api-keys");
-  return (await verifyApiKey(app.deps.db, app.keys.get("other account")!))!;
+  return (await verifyApiKey(app.deps, app.keys.get("other account")!))!;
 }
 
 async function caseView(caseId: string) {

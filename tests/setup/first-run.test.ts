@@ -56,7 +56,7 @@ describe("first run: demo seed, setup, setup tokens", () => {
     expect(seed).not.toBeNull();
     expect(await deps.db.select().from(members)).toEqual([]);
     expect(await needsSetup(deps.db)).toBe(true);
-    expect((await verifyApiKey(deps.db, seed!.apiKey, 0))?.accountId).toBe(seed!.accountId);
+    expect((await verifyApiKey(deps, seed!.apiKey, 0))?.accountId).toBe(seed!.accountId);
     expect(await seedDemoIfEmpty(deps.db)).toBeNull(); // a second start seeds (and prints) nothing
   });
 
@@ -78,7 +78,7 @@ describe("first run: demo seed, setup, setup tokens", () => {
     expect(done.account.id).toBe(demo!.id);
     expect(done.member).toMatchObject({ email: "first@example.test", role: "admin", name: "Ana", active: true });
     expect((await checkMemberPassword(deps.db, "first@example.test", "long enough password"))?.id).toBe(done.member.id);
-    expect(await verifyApiKey(deps.db, done.key, 0)).toMatchObject({ accountId: demo!.id, scopes: ["hitl:ask", "hitl:answer", "calls:read", "calls:write", "notify:send", "weather:read", "golf:read", "golf:write"] });
+    expect(await verifyApiKey(deps, done.key, 0)).toMatchObject({ accountId: demo!.id, scopes: ["hitl:ask", "hitl:answer", "calls:read", "calls:write", "notify:send", "weather:read", "golf:read", "golf:write"] });
     expect(await consumeSetupToken(deps.db, deps.config, token)).toBe(false);
     expect(await needsSetup(deps.db)).toBe(false);
   });

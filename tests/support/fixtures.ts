@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/client";
+import { getConfig } from "@/lib/config/env";
 import { createAccount } from "@/lib/accounts/accounts";
 import { createApiKey, verifyApiKey } from "@/lib/auth/api-keys";
 import { createMember } from "@/lib/auth/members";
@@ -10,7 +11,7 @@ export async function createTenant(db: Db, name = `Tenant ${Math.random().toStri
   const { account, webhookSecret } = await createAccount(db, { name });
   const keyPrincipal = async (scopes: Scope[], keyName: string) => {
     const { key } = await createApiKey(db, { accountId: account.id, name: keyName, scopes });
-    return { key, principal: (await verifyApiKey(db, key))! };
+    return { key, principal: (await verifyApiKey({ db, config: getConfig() }, key))! };
   };
   const agent = await keyPrincipal(["hitl:ask"], "agent");
   const answerer = await keyPrincipal(["hitl:answer"], "answer bridge");

@@ -3,7 +3,7 @@ import postgres from "postgres";
 import { parseConfig, type Config } from "@/lib/config/env";
 import { openDatabase, type Database } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
-import type { Deps } from "@/lib/deps";
+import { depsFrom, type Deps } from "@/lib/deps";
 import { createMemoryBus } from "@/lib/events/memory";
 import { createPostgresBus } from "@/lib/events/postgres";
 import { createRedisBus } from "@/lib/events/redis";
@@ -56,17 +56,13 @@ export async function createTestDeps(env: Record<string, string> = {}): Promise<
   const redisUrl = process.env.REDIS_URL;
   const kv: Kv = redisUrl ? createRedisKv(redisUrl, { keyPrefix: prefix }) : createMemoryKv();
   const bus: EventBus = redisUrl ? createRedisBus(redisUrl, { prefix }) : database.pg ? createPostgresBus(database.pg, { prefix: prefix.replace(/:/g, "_") }) : createMemoryBus();
-  return {
-    db: database.db,
-    kv,
-    bus,
-    config,
+  return Object.assign(depsFrom({ db: database.db, kv, bus, config }), {
     database,
     close: async () => {
       await bus.close();
       await kv.close();
       await drop();
     },
-  };
+  });
 }
 

@@ -3,13 +3,12 @@ import { json } from "@/lib/http/respond";
 import { readJson } from "@/lib/http/read-json";
 import { listCalls } from "@/lib/calls/list-calls";
 import { makePhoneCall } from "@/lib/calls/make-phone-call";
-import { withTelephony } from "@/lib/calls/with-telephony";
 
 export const dynamic = "force-dynamic";
 
 // POST /api/calls — place a call (same input as make_phone_call); 201 with the call
 export const POST = withRoute(async ({ req, deps, principal }) => {
-  const call = await makePhoneCall(withTelephony(deps), principal, await readJson(req), { origin: new URL(req.url).origin });
+  const call = await makePhoneCall(deps, principal, await readJson(req), { origin: new URL(req.url).origin });
   return json(call, { status: 201 });
 }, { scopes: ["calls:write"] });
 

@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 // POST /api/presence {status?: "online"|"away"} — heartbeat; answerers count as online while it is fresh
 export const POST = withRoute(async ({ req, deps, principal }) => {
   const input = parseOrThrow(presenceInput, await readJson(req, { optional: true }));
-  return json(await heartbeat(deps.kv, principal, input.status, deps.db));
+  return json(await heartbeat(deps, principal, input.status));
 }, { scopes: ["hitl:answer"] });
 
 // GET /api/presence — how many answerers are online

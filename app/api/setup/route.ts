@@ -18,12 +18,12 @@ export const POST = declareRoute(async function POST(req: Request) {
     const input = parseOrThrow(setupInput, await readJson(req));
     assertSameOrigin(req);
     const done = await completeSetup(deps.db, deps.config, input, { tokenFree: tokenFreeSetupAllowed(req.headers, deps.config) });
-    const session = await createSession(deps.db, done.member.id);
+    const session = await createSession(deps, done.member.id);
     const res = json(
       { member: done.member, account: done.account, apiKey: { key: done.key, prefix: done.apiKey.prefix, scopes: done.apiKey.scopes }, mcpUrl: `${publicOrigin(req.headers, deps.config)}/api/mcp` },
       { status: 201 },
     );
-    const secure = cookieSecure(req.url) ? "; Secure" : "";
+    const secure = cookieSecure(deps, req.url) ? "; Secure" : "";
     res.headers.append("set-cookie", `${SESSION_COOKIE}=${session.token}; Path=/; HttpOnly; SameSite=Lax; Expires=${session.expiresAt.toUTCString()}${secure}`);
     return res;
   } catch (e) {

@@ -1,6 +1,6 @@
+import type { Deps } from "@/lib/deps";
 import { inArray } from "drizzle-orm";
 import { applyCallUpdates, type BatchUpdate } from "@/lib/calls/apply-call-updates";
-import type { CallsDeps } from "@/lib/calls/deps";
 import { callSyncFailures, calls } from "@/lib/db/schema";
 import { forEachConcurrent } from "@/lib/calls/sync/rate-limiter";
 import { readFromProvider, recordFailure, type SyncItem, type SyncOutcome } from "@/lib/calls/sync/sync-one-call";
@@ -17,7 +17,7 @@ export type BatchReads = {
 };
 
 /** Reads every call of a batch from the provider: CALL_SYNC_CONCURRENCY in flight, paced by `take` (the rate limit). */
-export async function readBatch(deps: CallsDeps, batch: SyncItem[], take: () => Promise<void>): Promise<BatchReads> {
+export async function readBatch(deps: Deps, batch: SyncItem[], take: () => Promise<void>): Promise<BatchReads> {
   const r: BatchReads = { batch, requests: 0, updates: [], unchanged: [], recovered: [], failed: [] };
   await forEachConcurrent(batch, deps.config.CALL_SYNC_CONCURRENCY, async (item) => {
     await take();
@@ -37,7 +37,7 @@ export async function readBatch(deps: CallsDeps, batch: SyncItem[], take: () => 
  * with nothing new. A failed read, or a call whose update could not be applied, counts against that call
  * only (backoff, then dead letters).
  */
-export async function applyBatchReads(deps: CallsDeps, r: BatchReads, counts: Record<SyncOutcome, number>): Promise<void> {
+export async function applyBatchReads(deps: Deps, r: BatchReads, counts: Record<SyncOutcome, number>): Promise<void> {
   const failed = [...r.failed];
   const byId = new Map(r.batch.map((i) => [i.id, i]));
   for (const o of await applyCallUpdates(deps, r.updates)) {

@@ -1,6 +1,6 @@
+import type { Deps } from "@/lib/deps";
 import { eq, sql } from "drizzle-orm";
 import { applyCallUpdate } from "@/lib/calls/apply-call-update";
-import type { CallsDeps } from "@/lib/calls/deps";
 import { callSyncFailures, deadLetters } from "@/lib/db/schema";
 import { isTelephonyError, type ProviderCall } from "@/lib/telephony/port";
 
@@ -27,7 +27,7 @@ export const isRunFatal = (e: unknown) => isTelephonyError(e) && (e.opts.status 
 export type ProviderRead = { ok: true; call: ProviderCall; changed: boolean } | { ok: false; error: unknown };
 
 /** Asks the provider about one call; `changed` says whether it has news. Credentials errors are thrown (the run stops). */
-export async function readFromProvider(deps: CallsDeps, item: SyncItem): Promise<ProviderRead> {
+export async function readFromProvider(deps: Deps, item: SyncItem): Promise<ProviderRead> {
   try {
     const call = await deps.telephony.getCall(item.providerCallId);
     const changed = call.status !== item.status || call.transcript.length > item.transcriptTurns || (call.recordingAvailable && !item.recordingAvailable);
@@ -44,7 +44,7 @@ export async function readFromProvider(deps: CallsDeps, item: SyncItem): Promise
  * or at once when the provider says the call does not exist, it moves to dead_letters for an admin.
  * (The job itself syncs whole batches — sync-batch.ts; this is the one-call path for a dead-letter retry.)
  */
-export async function syncOneCall(deps: CallsDeps, item: SyncItem): Promise<SyncOutcome> {
+export async function syncOneCall(deps: Deps, item: SyncItem): Promise<SyncOutcome> {
   const read = await readFromProvider(deps, item);
   if (!read.ok) return recordFailure(deps, item, read.error);
   if (item.failures) await deps.db.delete(callSyncFailures).where(eq(callSyncFailures.callId, item.id));
@@ -54,7 +54,7 @@ export async function syncOneCall(deps: CallsDeps, item: SyncItem): Promise<Sync
 }
 
 /** Counts a failed read (or apply) against the call: backoff, then dead_letters. */
-export async function recordFailure(deps: CallsDeps, item: SyncItem, e: unknown): Promise<SyncOutcome> {
+export async function recordFailure(deps: Deps, item: SyncItem, e: unknown): Promise<SyncOutcome> {
   const message = (e instanceof Error ? e.message : String(e)).slice(0, 500);
   const permanent = isTelephonyError(e) && !e.opts.retryable;
   const base = deps.config.CALL_SYNC_BACKOFF_BASE_MS;

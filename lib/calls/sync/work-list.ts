@@ -1,5 +1,5 @@
+import type { Deps } from "@/lib/deps";
 import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
-import type { CallsDeps } from "@/lib/calls/deps";
 import { calls } from "@/lib/db/schema";
 import { afterCheckpoint } from "@/lib/calls/sync/lease";
 import { DEAD_LETTER_KIND, type SyncItem } from "@/lib/calls/sync/sync-one-call";
@@ -10,7 +10,7 @@ const OPEN = ["queued", "ringing", "in_progress"] as const;
  * The next batch: open calls of this provider after the checkpoint — or, when the run reads ahead, after
  * the call `after` (the last of the batch still being applied) — oldest first, not backing off, not dead-lettered.
  */
-export async function nextBatch(deps: CallsDeps, size: number, after?: string): Promise<SyncItem[]> {
+export async function nextBatch(deps: Deps, size: number, after?: string): Promise<SyncItem[]> {
   return deps.db
     .select({
       id: calls.id,

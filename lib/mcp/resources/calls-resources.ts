@@ -1,6 +1,5 @@
 import { eq } from "drizzle-orm";
 import { accounts } from "@/lib/db/schema";
-import { getCallsDeps } from "@/lib/calls/get-calls-deps";
 import { listModels, listVoices } from "@/lib/calls/catalog";
 import { getCredits } from "@/lib/calls/credits-account";
 import { getCallDetails } from "@/lib/calls/get-call";
@@ -17,7 +16,6 @@ export const CALLS_RESOURCES = [
     title: "Call models",
     description: "Conversation models make_phone_call accepts.",
     scopes: ["calls:read"],
-    deps: getCallsDeps,
     read: async (_vars, { deps, principal }) => ({ models: await listModels(deps, principal) }),
   }),
   defineResource({
@@ -26,7 +24,6 @@ export const CALLS_RESOURCES = [
     title: "Call voices",
     description: "Voices make_phone_call accepts.",
     scopes: ["calls:read"],
-    deps: getCallsDeps,
     read: async (_vars, { deps, principal }) => ({ voices: await listVoices(deps, principal) }),
   }),
   defineResource({
@@ -35,7 +32,6 @@ export const CALLS_RESOURCES = [
     title: "Account",
     description: "Your account's profile and call preferences.",
     scopes: ["calls:read"],
-    deps: getCallsDeps,
     read: async (_vars, { deps, principal }) => {
       const [a] = await deps.db.select({ id: accounts.id, name: accounts.name, createdAt: accounts.createdAt }).from(accounts).where(eq(accounts.id, principal.accountId)).limit(1);
       return { account: a, callPreferences: await getCallPreferences(deps, principal), provider: deps.telephony.name };
@@ -47,7 +43,6 @@ export const CALLS_RESOURCES = [
     title: "Credits",
     description: "Balance, held and available credits, recent ledger.",
     scopes: ["calls:read"],
-    deps: getCallsDeps,
     read: (_vars, { deps, principal }) => getCredits(deps, principal),
   }),
   defineResource({
@@ -56,7 +51,6 @@ export const CALLS_RESOURCES = [
     title: "Phone call",
     description: "A call with its status, cost, summary and transcript.",
     scopes: ["calls:read"],
-    deps: getCallsDeps,
     read: (vars, { deps, principal }) => getCallDetails(deps, principal, String(vars.callId)),
   }),
 ];

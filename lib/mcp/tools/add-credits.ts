@@ -1,6 +1,5 @@
 import { addCredits } from "@/lib/calls/credits-account";
 import { addCreditsSchema, creditsSchema } from "@/lib/calls/schemas";
-import { getCallsDeps } from "@/lib/calls/get-calls-deps";
 import { defineTool } from "@/lib/mcp/define-tool";
 
 export const addCreditsTool = defineTool({
@@ -11,6 +10,5 @@ export const addCreditsTool = defineTool({
   output: creditsSchema,
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
   scopes: ["admin"],
-  deps: getCallsDeps,
   run: (input, ctx) => addCredits(ctx.deps, ctx.principal, input),
 });

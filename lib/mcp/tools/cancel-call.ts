@@ -1,6 +1,5 @@
 import { cancelCall } from "@/lib/calls/cancel-call";
 import { callSchema } from "@/lib/calls/schemas";
-import { getCallsDeps } from "@/lib/calls/get-calls-deps";
 import { defineTool } from "@/lib/mcp/define-tool";
 import { callIdInput } from "@/lib/mcp/tools/get-call-status";
 
@@ -12,6 +11,5 @@ export const cancelCallTool = defineTool({
   output: callSchema,
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
   scopes: ["calls:write"],
-  deps: getCallsDeps,
   run: (input, ctx) => cancelCall(ctx.deps, ctx.principal, input.callId),
 });

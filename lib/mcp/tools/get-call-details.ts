@@ -1,6 +1,5 @@
 import { getCallDetails } from "@/lib/calls/get-call";
 import { callDetailsSchema } from "@/lib/calls/schemas";
-import { getCallsDeps } from "@/lib/calls/get-calls-deps";
 import { defineTool } from "@/lib/mcp/define-tool";
 import { callIdInput } from "@/lib/mcp/tools/get-call-status";
 
@@ -12,6 +11,5 @@ export const getCallDetailsTool = defineTool({
   output: callDetailsSchema,
   annotations: { readOnlyHint: true, openWorldHint: false },
   scopes: ["calls:read"],
-  deps: getCallsDeps,
   run: (input, ctx) => getCallDetails(ctx.deps, ctx.principal, input.callId),
 });

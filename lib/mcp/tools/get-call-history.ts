@@ -2,7 +2,6 @@ import { z } from "zod";
 import { safeText } from "@/lib/validation/safe-text";
 import { listCalls } from "@/lib/calls/list-calls";
 import { callSchema, callStatusSchema, phoneNumberSchema } from "@/lib/calls/schemas";
-import { getCallsDeps } from "@/lib/calls/get-calls-deps";
 import { defineTool } from "@/lib/mcp/define-tool";
 
 export const getCallHistoryTool = defineTool({
@@ -20,6 +19,5 @@ export const getCallHistoryTool = defineTool({
   output: z.object({ calls: z.array(callSchema), nextCursor: z.string().nullable() }),
   annotations: { readOnlyHint: true, openWorldHint: false },
   scopes: ["calls:read"],
-  deps: getCallsDeps,
   run: (input, ctx) => listCalls(ctx.deps, ctx.principal, input),
 });

@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { getRecordingLink } from "@/lib/calls/recording-link";
-import { getCallsDeps } from "@/lib/calls/get-calls-deps";
 import { defineTool } from "@/lib/mcp/define-tool";
 import { callIdInput } from "@/lib/mcp/tools/get-call-status";
 
@@ -12,6 +11,5 @@ export const getCallRecordingTool = defineTool({
   output: z.object({ callId: z.string(), url: z.string(), expiresAt: z.string() }),
   annotations: { readOnlyHint: true, openWorldHint: false },
   scopes: ["calls:read"],
-  deps: getCallsDeps,
   run: (input, ctx) => getRecordingLink(ctx.deps, ctx.principal, input.callId, { origin: ctx.origin }),
 });

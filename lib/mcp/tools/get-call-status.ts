@@ -2,7 +2,6 @@ import { z } from "zod";
 import { safeText } from "@/lib/validation/safe-text";
 import { getCall } from "@/lib/calls/get-call";
 import { callSchema } from "@/lib/calls/schemas";
-import { getCallsDeps } from "@/lib/calls/get-calls-deps";
 import { defineTool } from "@/lib/mcp/define-tool";
 
 export const callIdInput = z.object({ callId: safeText().trim().min(1, "must not be empty").max(100).describe("The callId make_phone_call returned.") });
@@ -15,6 +14,5 @@ export const getCallStatusTool = defineTool({
   output: callSchema,
   annotations: { readOnlyHint: true, openWorldHint: false },
   scopes: ["calls:read"],
-  deps: getCallsDeps,
   run: (input, ctx) => getCall(ctx.deps, ctx.principal, input.callId),
 });

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { getTranscript } from "@/lib/calls/get-call";
 import { callStatusSchema, transcriptTurnSchema } from "@/lib/calls/schemas";
-import { getCallsDeps } from "@/lib/calls/get-calls-deps";
 import { defineTool } from "@/lib/mcp/define-tool";
 import { callIdInput } from "@/lib/mcp/tools/get-call-status";
 
@@ -13,6 +12,5 @@ export const getCallTranscriptTool = defineTool({
   output: z.object({ callId: z.string(), status: callStatusSchema, transcript: z.array(transcriptTurnSchema), text: z.string(), summary: z.string().nullable() }),
   annotations: { readOnlyHint: true, openWorldHint: false },
   scopes: ["calls:read"],
-  deps: getCallsDeps,
   run: (input, ctx) => getTranscript(ctx.deps, ctx.principal, input.callId),
 });

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { getCredits } from "@/lib/calls/credits-account";
 import { creditsSchema } from "@/lib/calls/schemas";
-import { getCallsDeps } from "@/lib/calls/get-calls-deps";
 import { defineTool } from "@/lib/mcp/define-tool";
 
 export const getCreditsTool = defineTool({
@@ -12,6 +11,5 @@ export const getCreditsTool = defineTool({
   output: creditsSchema,
   annotations: { readOnlyHint: true, openWorldHint: false },
   scopes: ["calls:read"],
-  deps: getCallsDeps,
   run: (input, ctx) => getCredits(ctx.deps, ctx.principal, { limit: input.limit }),
 });

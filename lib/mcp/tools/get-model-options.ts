@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { listModels } from "@/lib/calls/catalog";
-import { getCallsDeps } from "@/lib/calls/get-calls-deps";
 import { defineTool } from "@/lib/mcp/define-tool";
 
 export const modelSchema = z.object({ id: z.string(), name: z.string(), description: z.string() });
@@ -13,6 +12,5 @@ export const getModelOptionsTool = defineTool({
   output: z.object({ models: z.array(modelSchema) }),
   annotations: { readOnlyHint: true, openWorldHint: true },
   scopes: ["calls:read"],
-  deps: getCallsDeps,
   run: async (_input, ctx) => ({ models: await listModels(ctx.deps, ctx.principal) }),
 });

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { safeText } from "@/lib/validation/safe-text";
 import { listVoices } from "@/lib/calls/catalog";
-import { getCallsDeps } from "@/lib/calls/get-calls-deps";
 import { defineTool } from "@/lib/mcp/define-tool";
 
 export const voiceSchema = z.object({ id: z.string(), name: z.string(), language: z.string(), description: z.string().optional() });
@@ -14,7 +13,6 @@ export const getVoiceOptionsTool = defineTool({
   output: z.object({ voices: z.array(voiceSchema) }),
   annotations: { readOnlyHint: true, openWorldHint: true },
   scopes: ["calls:read"],
-  deps: getCallsDeps,
   run: async (input, ctx) => {
     const voices = await listVoices(ctx.deps, ctx.principal);
     const lang = input.language?.toLowerCase();

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { makePhoneCall } from "@/lib/calls/make-phone-call";
 import { callSchema, makeCallSchema } from "@/lib/calls/schemas";
-import { getCallsDeps } from "@/lib/calls/get-calls-deps";
 import { defineTool } from "@/lib/mcp/define-tool";
 
 export const makePhoneCallTool = defineTool({
@@ -16,7 +15,6 @@ export const makePhoneCallTool = defineTool({
   output: z.object({ callId: z.string(), status: callSchema.shape.status, message: z.string(), call: callSchema }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   scopes: ["calls:write"],
-  deps: getCallsDeps,
   run: async (input, ctx) => {
     const call = await makePhoneCall(ctx.deps, ctx.principal, input, { origin: ctx.origin });
     return { callId: call.id, status: call.status, message: `Call ${call.id} to ${call.phoneNumber} is ${call.status}; ${call.heldCredits} credits are held until it ends.`, call };

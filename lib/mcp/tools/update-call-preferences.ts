@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { updateCallPreferences } from "@/lib/calls/preferences";
 import { effectivePreferencesSchema, preferencesSchema } from "@/lib/calls/schemas";
-import { getCallsDeps } from "@/lib/calls/get-calls-deps";
 import { defineTool } from "@/lib/mcp/define-tool";
 
 export const updateCallPreferencesTool = defineTool({
@@ -14,6 +13,5 @@ export const updateCallPreferencesTool = defineTool({
   output: z.object({ preferences: effectivePreferencesSchema }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   scopes: ["calls:write"],
-  deps: getCallsDeps,
   run: async (input, ctx) => ({ preferences: await updateCallPreferences(ctx.deps, ctx.principal, input) }),
 });

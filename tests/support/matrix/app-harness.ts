@@ -5,9 +5,8 @@ import { SCOPES, type Principal, type Scope } from "@/lib/auth/principal";
 import { connectApp } from "@/tests/support/oauth";
 import { createSession, SESSION_COOKIE } from "@/lib/auth/sessions";
 import { getConfig, resetConfig } from "@/lib/config/env";
-import { getTelephony } from "@/lib/telephony";
+import { resetProcessDeps, provideProcessDeps } from "@/lib/deps";
 import { createSimulatorTelephony } from "@/lib/telephony/simulator";
-import type { TelephonyPort } from "@/lib/telephony/port";
 import { createTestDeps, type TestDeps } from "@/tests/support/test-deps";
 import type { Kind } from "@/tests/support/matrix/readme-matrix";
 
@@ -22,16 +21,9 @@ const OFFLINE_VENDORS = { OPEN_METEO_GEOCODING_URL: "http://127.0.0.1:9", OPEN_M
 const ENV = { LOG_LEVEL: "silent", CRON_SECRET, API_RATE_LIMIT_PER_MINUTE: "100000", APP_URL: BASE, CREDITS_STARTING_BALANCE: "100000", REALTIME_DRIVER: "sse", ...OFFLINE_VENDORS };
 const KEY_SCOPES: Scope[] = ["hitl:ask", "hitl:answer", "replies:write", "calls:read", "calls:write"];
 
-type Singletons = typeof globalThis & {
-  __switchboardDb?: { ready?: Promise<unknown> };
-  __switchboardKv?: unknown;
-  __switchboardBus?: Promise<unknown>;
-  __switchboardTelephony?: { key: string; port: TelephonyPort };
-};
-
 /**
- * The app as `next start` builds it — getDeps(), getTelephony() — but on a fresh test database: the
- * process singletons are seeded with the test's database, kv and bus, and the simulator (webhooks off,
+ * The app as `next start` builds it — getDeps() — but on a fresh test database: the process's deps are
+ * seeded with the test's database, kv and bus, and the simulator (webhooks off,
  * on a clock the test moves). Route handlers and /api/mcp are then called in-process, unmocked.
  */
 export async function startApp() {
@@ -39,14 +31,9 @@ export async function startApp() {
   Object.assign(process.env, ENV);
   resetConfig();
   const deps: TestDeps = await createTestDeps(ENV);
-  const g = globalThis as Singletons;
-  g.__switchboardDb = { ready: Promise.resolve(deps.database) };
-  g.__switchboardKv = deps.kv;
-  g.__switchboardBus = Promise.resolve(deps.bus);
   const clock = { now: Date.now() };
   const telephony = createSimulatorTelephony({ speed: 1, webhookSecret: SIM_SECRET, webhooks: false, now: () => clock.now });
-  getTelephony(getConfig());
-  g.__switchboardTelephony!.port = telephony;
+  provideProcessDeps({ database: deps.database, kv: deps.kv, bus: deps.bus, telephony });
   const calls = { ...deps, config: getConfig(), telephony };
 
   const a = await createAccount(deps.db, { name: "Matrix A" });
@@ -56,7 +43,7 @@ export async function startApp() {
   for (const s of KEY_SCOPES) keys.set(s, await newKey(a.account.id, [s]));
   keys.set("admin key", await newKey(a.account.id, ["admin"]));
   keys.set("other account", await newKey(b.account.id, ["admin"]));
-  const principal = async (k: string) => (await verifyApiKey(deps.db, keys.get(k)!))! as Principal;
+  const principal = async (k: string) => (await verifyApiKey(deps, keys.get(k)!))! as Principal;
   const member = async (role: "operator" | "admin") =>
     createMember(deps.db, a.account.id, { email: `${role}-${Math.random().toString(36).slice(2, 8)}@matrix.test`, password: "correct horse battery", role, name: role });
   const operator = await member("operator");
@@ -71,7 +58,7 @@ export async function startApp() {
     if (kind === "cron secret") return { authorization: `Bearer ${CRON_SECRET}` };
     if (kind === "oauth operator") return { authorization: `Bearer ${oauthOperator.access_token}` };
     if (kind === "operator" || kind === "admin") {
-      const { token } = await createSession(deps.db, (kind === "operator" ? operator : admin).id);
+      const { token } = await createSession(deps, (kind === "operator" ? operator : admin).id);
       return { cookie: `${SESSION_COOKIE}=${token}` };
     }
     return { authorization: `Bearer ${keys.get(kind)}` };
@@ -91,7 +78,7 @@ export async function startApp() {
     admin,
     credential,
     close: async () => {
-      for (const k of ["__switchboardDb", "__switchboardKv", "__switchboardBus", "__switchboardTelephony"] as const) delete g[k];
+      resetProcessDeps();
       await deps.close();
       process.env = savedEnv;
       resetConfig();

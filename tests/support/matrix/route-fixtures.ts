@@ -173,7 +173,7 @@ export async function routeFixtures(app: App): Promise<Record<string, Make>> {
     // Both accounts' admins may run it: each needs its Retell key stored (the test signs with it).
     "POST /api/settings/retell/test": async () => {
       await setRetellApiKey(deps, adminKey, { apiKey: RETELL_KEY });
-      await setRetellApiKey(deps, (await verifyApiKey(deps.db, app.keys.get("other account")!))!, { apiKey: RETELL_KEY });
+      await setRetellApiKey(deps, (await verifyApiKey(deps, app.keys.get("other account")!))!, { apiKey: RETELL_KEY });
       return { body: { apiKey: app.keys.get("hitl:ask") } };
     },
     // A Retell call webhook for account A, signed with the Retell key stored first (the DELETE row may have removed it).

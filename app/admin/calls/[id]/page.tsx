@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { isAppError } from "@/lib/errors";
 import { requireAdminPage } from "@/lib/admin/require-admin-page";
-import { getCallsDeps } from "@/lib/calls/get-calls-deps";
+import { getDeps } from "@/lib/deps";
 import { getCallDetails, getCallEvents } from "@/lib/calls/get-call";
 import { getCallEscalations } from "@/lib/calls/call-escalations";
 import { getRecordingLink } from "@/lib/calls/recording-link";
@@ -16,7 +16,7 @@ export const metadata = { title: "Call · Admin · Switchboard" };
 export default async function CallPage({ params }: { params: Promise<{ id: string }> }) {
   const me = await requireAdminPage();
   const { id } = await params;
-  const deps = await getCallsDeps();
+  const deps = await getDeps();
   const call = await getCallDetails(deps, me, id).catch((e) => {
     if (isAppError(e) && e.code === "not_found") notFound();
     throw e;

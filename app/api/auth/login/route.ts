@@ -27,9 +27,9 @@ export const POST = declareRoute(async function POST(req: Request) {
       throw new AppError("unauthorized", "Wrong email or password.");
     }
     await attempt.succeeded();
-    const session = await createSession(deps.db, member.id);
+    const session = await createSession(deps, member.id);
     const res = json({ member: publicMember(member) });
-    const secure = cookieSecure(req.url) ? "; Secure" : "";
+    const secure = cookieSecure(deps, req.url) ? "; Secure" : "";
     res.headers.append("set-cookie", `${SESSION_COOKIE}=${session.token}; Path=/; HttpOnly; SameSite=Lax; Expires=${session.expiresAt.toUTCString()}${secure}`);
     return res;
   } catch (e) {

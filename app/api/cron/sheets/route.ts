@@ -1,9 +1,8 @@
 import { json } from "@/lib/http/respond";
 import { withRoute } from "@/lib/http/with-route";
-import { getSheetsDrainer } from "@/lib/sheets";
 
 export const dynamic = "force-dynamic";
 export const maxDuration = 60;
 
 // GET /api/cron/sheets — Vercel Cron (Authorization: Bearer $CRON_SECRET): send the Sheets outbox (lease-locked, time-boxed)
-export const GET = withRoute(async ({ deps }) => json(await getSheetsDrainer(deps).run()), { cron: true });
+export const GET = withRoute(async ({ deps }) => json(await deps.sheets.run()), { cron: true });

@@ -1,10 +1,9 @@
 import { runSyncCalls } from "@/lib/calls/sync-calls";
 import { json } from "@/lib/http/respond";
 import { withRoute } from "@/lib/http/with-route";
-import { withTelephony } from "@/lib/telephony";
 
 export const dynamic = "force-dynamic";
 export const maxDuration = 60;
 
 // GET /api/cron/sync-calls — Vercel Cron (Authorization: Bearer $CRON_SECRET): reconcile calls not yet final
-export const GET = withRoute(async ({ deps }) => json(await runSyncCalls(withTelephony(deps))), { cron: true });
+export const GET = withRoute(async ({ deps }) => json(await runSyncCalls(deps)), { cron: true });

@@ -10,7 +10,7 @@ const REGISTRATIONS_PER_MINUTE = 20;
 
 // POST /api/oauth/register — RFC 7591 dynamic client registration (public clients: PKCE, no secret).
 export const POST = oauthRoute(async ({ req, deps }) => {
-  await enforceRateLimit(deps.kv, `oauth-register:${clientAddress(req.headers, deps.config)}`, REGISTRATIONS_PER_MINUTE);
+  await enforceRateLimit(deps, `oauth-register:${clientAddress(req.headers, deps.config)}`, REGISTRATIONS_PER_MINUTE);
   const body = await readJson(req, { maxBytes: OAUTH_MAX_BODY_BYTES });
   return Response.json(await registerDynamicClient(deps.db, body), { status: 201, headers: NO_STORE });
 }, "open registration (RFC 7591), rate limited per client address; a registered client still needs a member's consent");

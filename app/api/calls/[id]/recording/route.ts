@@ -1,6 +1,5 @@
 import { withRoute } from "@/lib/http/with-route";
 import { openRecording } from "@/lib/calls/recording-link";
-import { withTelephony } from "@/lib/calls/with-telephony";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -9,7 +8,7 @@ export const runtime = "nodejs";
 export const GET = withRoute(
   async ({ req, deps, params }) => {
     const q = new URL(req.url).searchParams;
-    const rec = await openRecording(withTelephony(deps), params.id!, { expires: q.get("expires"), signature: q.get("signature") });
+    const rec = await openRecording(deps, params.id!, { expires: q.get("expires"), signature: q.get("signature") });
     return new Response(rec.body as BodyInit, {
       headers: { "content-type": rec.contentType, "content-length": String(rec.byteLength), "cache-control": "private, max-age=300", "x-content-type-options": "nosniff" },
     });

@@ -1,9 +1,8 @@
 import { withRoute } from "@/lib/http/with-route";
 import { json } from "@/lib/http/respond";
 import { retryDeadLetter } from "@/lib/calls/dead-letters";
-import { withTelephony } from "@/lib/calls/with-telephony";
 
 export const dynamic = "force-dynamic";
 
 // POST /api/dead-letters/{id}/retry — sync the call once more now (admin only); 409 if it was already retried
-export const POST = withRoute(async ({ deps, principal, params }) => json(await retryDeadLetter(withTelephony(deps), principal, params.id!)), { scopes: ["admin"] });
+export const POST = withRoute(async ({ deps, principal, params }) => json(await retryDeadLetter(deps, principal, params.id!)), { scopes: ["admin"] });
