@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import { claimCase } from "@/lib/hitl/claim-case";
 import { createCase } from "@/lib/hitl/create-case";
 import { getCaseOrThrow } from "@/lib/hitl/get-case";
-import { listMessages } from "@/lib/hitl/list-cases";
+import { listMessages } from "@/lib/hitl/case-messages";
 import { postMessage } from "@/lib/hitl/post-message";
 import type { TestDeps } from "@/tests/support/test-deps";
 import { depsWithTenant, type Tenant } from "@/tests/support/fixtures";

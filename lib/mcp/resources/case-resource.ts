@@ -1,4 +1,4 @@
-import { getCaseWithMessages } from "@/lib/hitl/list-cases";
+import { getCaseWithMessages } from "@/lib/hitl/case-messages";
 import { presentCase, toPublicMessage } from "@/lib/hitl/case-view";
 import { defineResource } from "@/lib/mcp/define-resource";
 

@@ -1,7 +1,7 @@
 import { withRoute, parseOrThrow } from "@/lib/http/with-route";
 import { json } from "@/lib/http/respond";
 import { readJson } from "@/lib/http/read-json";
-import { listMessages } from "@/lib/hitl/list-cases";
+import { listMessages } from "@/lib/hitl/case-messages";
 import { postMessage } from "@/lib/hitl/post-message";
 import { toPublicMessage } from "@/lib/hitl/case-view";
 import { listMessagesQuery } from "@/lib/hitl/schemas";
