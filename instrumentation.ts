@@ -1,9 +1,9 @@
 // Next.js calls register() once when a server instance starts.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    // Before any request: record each request's socket address for throttling (lib/http/peer-address.ts).
-    (await import("@/lib/http/peer-address")).stampPeerAddress();
-    const { startServerOrExit } = await import("@/lib/bootstrap/start");
+    // Before any request: record each request's socket address for throttling (lib/transports/http/peer-address.ts).
+    (await import("@/lib/transports/http/peer-address")).stampPeerAddress();
+    const { startServerOrExit } = await import("@/lib/platform/bootstrap/start");
     await startServerOrExit();
   }
 }

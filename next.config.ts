@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { API_CONTENT_SECURITY_POLICY, COMMON_SECURITY_HEADERS, HSTS_HEADER } from "./lib/http/security-headers";
+import { API_CONTENT_SECURITY_POLICY, COMMON_SECURITY_HEADERS, HSTS_HEADER } from "./lib/transports/http/security-headers";
 
 const nextConfig: NextConfig = {
   // These load native/wasm assets or open sockets at run time; bundling them breaks that.
@@ -11,7 +11,7 @@ const nextConfig: NextConfig = {
   // forbidden() in app/admin/layout.tsx answers operators with a real 403 (app/forbidden.tsx). Experimental in
   // Next 16 but a single documented switch; without it we would have to render the 403 page with status 200.
   experimental: { authInterrupts: true },
-  // Security headers on every response (pages get their nonce CSP from proxy.ts; see lib/http/security-headers.ts).
+  // Security headers on every response (pages get their nonce CSP from proxy.ts; see lib/transports/http/security-headers.ts).
   async headers() {
     return [
       { source: "/:path*", headers: COMMON_SECURITY_HEADERS },

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { getConfig } from "@/lib/config/env";
-import { pageContentSecurityPolicy, realtimeConnectSources } from "@/lib/http/security-headers";
+import { getConfig } from "@/lib/platform/config/env";
+import { pageContentSecurityPolicy, realtimeConnectSources } from "@/lib/transports/http/security-headers";
 
 /** Whether every %-escape in a path decodes (Next.js answers a bare 500 for a dynamic segment that does not). */
 function pathDecodes(pathname: string): boolean {
@@ -13,7 +13,7 @@ function pathDecodes(pathname: string): boolean {
 }
 
 /**
- * Every page request: a fresh nonce and the page's Content-Security-Policy (lib/http/security-headers.ts).
+ * Every page request: a fresh nonce and the page's Content-Security-Policy (lib/transports/http/security-headers.ts).
  * Next.js reads the nonce from the request's CSP header and puts it on the scripts it renders.
  *
  * Layouts are not told the URL they render. The admin layout needs it to send a signed-out visitor to

@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { getDeps } from "@/lib/deps";
-import { resolveSession, SESSION_COOKIE } from "@/lib/auth/sessions";
-import { countAnswerersOnline } from "@/lib/auth/presence";
-import { needsSetup } from "@/lib/setup/complete-setup";
-import { publicOrigin } from "@/lib/http/public-origin";
+import { getDeps } from "@/lib/platform/deps";
+import { resolveSession, SESSION_COOKIE } from "@/lib/domains/auth/sessions";
+import { countAnswerersOnline } from "@/lib/domains/presence/presence";
+import { needsSetup } from "@/lib/domains/setup/complete-setup";
+import { publicOrigin } from "@/lib/transports/http/public-origin";
 import { CopyButton } from "@/components/admin/copy-button";
 
 export const dynamic = "force-dynamic";

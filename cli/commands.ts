@@ -1,12 +1,12 @@
-import type { Db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
-import { createAccount, listAccounts, resolveAccount, rotateWebhookSecret } from "@/lib/accounts/accounts";
-import { createApiKey, listApiKeys, parseScopes, revokeApiKey } from "@/lib/auth/api-keys";
-import { createMember, listMembers } from "@/lib/auth/members";
+import type { Db } from "@/lib/adapters/db/client";
+import { AppError } from "@/lib/platform/errors";
+import { createAccount, listAccounts, resolveAccount, rotateWebhookSecret } from "@/lib/domains/accounts/accounts";
+import { createApiKey, listApiKeys, parseScopes, revokeApiKey } from "@/lib/domains/auth/api-keys";
+import { createMember, listMembers } from "@/lib/domains/auth/members";
 import { runNotifyCommand } from "@/cli/notify-commands";
-import { resetMemberPassword } from "@/lib/members/change-password";
-import { needsSetup, SETUP_DONE_MESSAGE } from "@/lib/setup/complete-setup";
-import { createSetupToken } from "@/lib/setup/setup-tokens";
+import { resetMemberPassword } from "@/lib/domains/members/change-password";
+import { needsSetup, SETUP_DONE_MESSAGE } from "@/lib/domains/setup/complete-setup";
+import { createSetupToken } from "@/lib/domains/setup/setup-tokens";
 
 export type Invocation = { noun: string; verb: string; rest: string[]; values: Record<string, string | boolean | undefined> };
 /** Where a command writes: `out` is for scripts (stdout), `info` for people (stderr). */

@@ -1,6 +1,6 @@
-import { AppError } from "@/lib/errors";
-import { dataDirHolder } from "@/lib/db/data-dir-lock";
-import { readCliEndpoint } from "@/lib/cli-bridge/endpoint";
+import { AppError } from "@/lib/platform/errors";
+import { dataDirHolder } from "@/lib/adapters/db/data-dir-lock";
+import { readCliEndpoint } from "@/lib/transports/cli-bridge/endpoint";
 
 export type Forwarded = { code: number; stdout: string; stderr: string };
 

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { loadEnvConfig } from "@next/env";
-import { getConfig, ConfigError } from "@/lib/config/env";
-import { isAppError } from "@/lib/errors";
+import { getConfig, ConfigError } from "@/lib/platform/config/env";
+import { isAppError } from "@/lib/platform/errors";
 import { parseInvocation } from "@/cli/invocation";
 import { forwardToRunningApp } from "@/cli/forward";
 
@@ -13,7 +13,7 @@ export async function main(argv: string[], root = process.cwd()): Promise<number
     return parsed.code;
   }
   loadEnvConfig(root, false, { info: () => {}, error: (m: string) => process.stderr.write(`${m}\n`) });
-  const { getDatabase } = await import("@/lib/db/client");
+  const { getDatabase } = await import("@/lib/adapters/db/client");
   let database: Awaited<ReturnType<typeof getDatabase>> | undefined;
   try {
     const config = getConfig();

@@ -1,11 +1,11 @@
 import type { CliIo } from "@/cli/commands";
-import type { Principal } from "@/lib/auth/principal";
-import { getConfig } from "@/lib/config/env";
-import type { Db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
-import { createNtfy } from "@/lib/notify/ntfy";
-import { sendTestNotification } from "@/lib/notify/send-test-notification";
-import { readNotifySettings, updateNotifySettings, type NotifySettingsView } from "@/lib/notify/settings";
+import type { Principal } from "@/lib/domains/auth/principal";
+import { getConfig } from "@/lib/platform/config/env";
+import type { Db } from "@/lib/adapters/db/client";
+import { AppError } from "@/lib/platform/errors";
+import { createNtfy } from "@/lib/domains/notify/ntfy";
+import { sendTestNotification } from "@/lib/domains/notify/send-test-notification";
+import { readNotifySettings, updateNotifySettings, type NotifySettingsView } from "@/lib/domains/notify/settings";
 
 type Values = Record<string, string | boolean | undefined>;
 

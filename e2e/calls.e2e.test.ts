@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { linkKey, signRecording } from "@/lib/calls/recording-link";
-import { parseConfig } from "@/lib/config/env";
+import { linkKey, signRecording } from "@/lib/domains/calls/recording-link";
+import { parseConfig } from "@/lib/platform/config/env";
 import { api } from "./support/api";
 import { connectModern, type McpTestClient, type ToolCallResult } from "./support/mcp-clients";
 

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseConfig } from "@/lib/config/env";
+import { parseConfig } from "@/lib/platform/config/env";
 import { startTcpProxy, type TcpProxy } from "../tests/support/tcp-proxy";
 import { api, structured } from "./support/api";
 import { freshDatabaseEnv, startApp, type RunningApp } from "./support/app-server";

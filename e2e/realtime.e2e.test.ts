@@ -4,8 +4,8 @@
  * through the Pusher stand-in to pusher-js, authorizing channels at our own endpoint.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { connectRealtime } from "@/lib/realtime/client/connect";
-import type { RealtimeClientConfig, RealtimeEvent, RealtimeStatus } from "@/lib/realtime/events";
+import { connectRealtime } from "@/lib/adapters/realtime/client/connect";
+import type { RealtimeClientConfig, RealtimeEvent, RealtimeStatus } from "@/lib/adapters/realtime/events";
 import { api } from "./support/api";
 import { connectModern } from "./support/mcp-clients";
 import { login, sleep } from "./support/rest-helpers";

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import Link from "next/link";
-import { requireAdminPage } from "@/lib/admin/require-admin-page";
+import { requireAdminPage } from "@/lib/transports/http/require-admin-page";
 import { AdminNav } from "@/components/admin/admin-nav";
 import { SignOutButton } from "@/components/admin/sign-out-button";
 import "./admin.css";

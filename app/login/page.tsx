@@ -1,8 +1,8 @@
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
-import { getDeps } from "@/lib/deps";
-import { needsSetup } from "@/lib/setup/complete-setup";
-import { safeNextPath } from "@/lib/http/safe-next";
+import { getDeps } from "@/lib/platform/deps";
+import { needsSetup } from "@/lib/domains/setup/complete-setup";
+import { safeNextPath } from "@/lib/transports/http/safe-next";
 
 export const metadata = { title: "Sign in · Switchboard" };
 

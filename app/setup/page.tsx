@@ -1,9 +1,9 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { getDeps } from "@/lib/deps";
-import { needsSetup } from "@/lib/setup/complete-setup";
-import { tokenFreeSetupAllowed } from "@/lib/setup/setup-access";
-import { publicOrigin } from "@/lib/http/public-origin";
+import { getDeps } from "@/lib/platform/deps";
+import { needsSetup } from "@/lib/domains/setup/complete-setup";
+import { tokenFreeSetupAllowed } from "@/lib/transports/http/setup-access";
+import { publicOrigin } from "@/lib/transports/http/public-origin";
 import { SetupForm } from "@/components/setup/setup-form";
 
 export const dynamic = "force-dynamic";

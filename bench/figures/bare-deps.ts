@@ -3,16 +3,16 @@
  * case (BARE_DATABASE_URL, BARE_KEY, BARE_CASE_ID), or — on the embedded default, whose data directory the app
  * holds locked — an in-memory PGlite migrated and provisioned here through the same domain functions.
  */
-import { createAccount } from "../../lib/accounts/accounts";
-import { createApiKey, verifyApiKey } from "../../lib/auth/api-keys";
-import { parseConfig } from "../../lib/config/env";
-import { openDatabase } from "../../lib/db/client";
-import { migrate } from "../../lib/db/migrate";
-import { depsFrom, type Deps } from "../../lib/deps";
-import { createMemoryBus } from "../../lib/events/memory";
-import { createCase } from "../../lib/hitl/create-case";
-import { postMessage } from "../../lib/hitl/post-message";
-import { createMemoryKv } from "../../lib/kv/memory";
+import { createAccount } from "../../lib/domains/accounts/accounts";
+import { createApiKey, verifyApiKey } from "../../lib/domains/auth/api-keys";
+import { parseConfig } from "../../lib/platform/config/env";
+import { openDatabase } from "../../lib/adapters/db/client";
+import { migrate } from "../../lib/adapters/db/migrate";
+import { depsFrom, type Deps } from "../../lib/platform/deps";
+import { createMemoryBus } from "../../lib/adapters/events/memory";
+import { createCase } from "../../lib/domains/hitl/create-case";
+import { postMessage } from "../../lib/domains/hitl/post-message";
+import { createMemoryKv } from "../../lib/adapters/kv/memory";
 
 export async function openDeps(): Promise<Deps & { key: string; caseId: string }> {
   const url = process.env.BARE_DATABASE_URL;

@@ -6,11 +6,11 @@
  * DATABASE_URL is set, else in-memory PGlite. BENCH_SYNC_CALLS overrides N. Goal: < 60 s.
  */
 import { performance } from "node:perf_hooks";
-import { createAccount } from "@/lib/accounts/accounts";
-import { runSyncCalls } from "@/lib/calls/sync-calls";
-import { resetConfig } from "@/lib/config/env";
-import { calls, creditAccounts } from "@/lib/db/schema";
-import { createSimulatorTelephony } from "@/lib/telephony/simulator";
+import { createAccount } from "@/lib/domains/accounts/accounts";
+import { runSyncCalls } from "@/lib/domains/calls/sync-calls";
+import { resetConfig } from "@/lib/platform/config/env";
+import { calls, creditAccounts } from "@/lib/adapters/db/schema";
+import { createSimulatorTelephony } from "@/lib/adapters/telephony/simulator";
 import { createTestDeps } from "../../tests/support/test-deps";
 import type { Row } from "../support/report";
 

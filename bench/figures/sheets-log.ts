@@ -10,14 +10,14 @@
  */
 import { generateKeyPairSync } from "node:crypto";
 import { performance } from "node:perf_hooks";
-import { createAccount } from "@/lib/accounts/accounts";
-import { applyCallUpdates, type BatchUpdate } from "@/lib/calls/apply-call-updates";
-import { resetConfig } from "@/lib/config/env";
-import { calls, creditAccounts } from "@/lib/db/schema";
-import { createSheetsPort } from "@/lib/sheets";
-import { createSheetsDrainer } from "@/lib/sheets/drain";
-import { enqueueSheetEvents } from "@/lib/sheets/enqueue";
-import { TABS } from "@/lib/sheets/layout";
+import { createAccount } from "@/lib/domains/accounts/accounts";
+import { applyCallUpdates, type BatchUpdate } from "@/lib/domains/calls/apply-call-update-batch";
+import { resetConfig } from "@/lib/platform/config/env";
+import { calls, creditAccounts } from "@/lib/adapters/db/schema";
+import { createSheetsPort } from "@/lib/domains/sheets";
+import { createSheetsDrainer } from "@/lib/domains/sheets/drain";
+import { enqueueSheetEvents } from "@/lib/domains/sheets/enqueue";
+import { TABS } from "@/lib/domains/sheets/layout";
 import { startSheetsStandin } from "../../tests/support/sheets-standin";
 import { createTestDeps } from "../../tests/support/test-deps";
 import type { Row } from "../support/report";

@@ -1,4 +1,4 @@
-import type { CallStatus } from "@/lib/telephony/port";
+import type { CallStatus } from "@/lib/adapters/telephony/port";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 
 const TONE: Record<CallStatus, BadgeTone> = {

@@ -1,4 +1,4 @@
-import type { CallEventRow } from "@/lib/db/schema";
+import type { CallEventRow } from "@/lib/adapters/db/schema";
 import { formatWhen } from "@/components/admin/format";
 
 /** What happened to the call, in order: creation, placement, provider status events, settlement. */

@@ -1,5 +1,5 @@
-import type { PublicCallDetails } from "@/lib/calls/schemas";
-import type { CallEscalation } from "@/lib/calls/call-escalations";
+import type { PublicCallDetails } from "@/lib/domains/calls/schemas";
+import type { CallEscalation } from "@/lib/domains/calls/call-escalations";
 
 const at = (s: number) => `${Math.floor(s / 60)}:${String(Math.floor(s % 60)).padStart(2, "0")}`;
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { HitlMetrics } from "@/lib/metrics/hitl-metrics";
+import type { HitlMetrics } from "@/lib/domains/metrics/hitl-metrics";
 
 // Colours chosen to read on light and dark backgrounds and to differ for common colour-vision deficiencies.
 export const OUTCOME_COLORS = { answered: "#2e7d32", timed_out: "#e08a00", unavailable: "#8e44ad", cancelled: "#607d8b", open: "#1f6feb" } as const;

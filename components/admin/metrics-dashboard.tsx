@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import type { HitlMetrics } from "@/lib/metrics/hitl-metrics";
+import type { HitlMetrics } from "@/lib/domains/metrics/hitl-metrics";
 import { errorText } from "@/components/admin/format";
 import { MetricsRange } from "@/components/admin/metrics-range";
 import type { Range } from "@/components/admin/metrics-presets";

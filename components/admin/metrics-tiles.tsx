@@ -1,4 +1,4 @@
-import type { HitlMetrics } from "@/lib/metrics/hitl-metrics";
+import type { HitlMetrics } from "@/lib/domains/metrics/hitl-metrics";
 
 /** The headline numbers above the charts; "Still open" counts cases open or claimed right now. */
 export function MetricsTiles({ data }: { data: HitlMetrics }) {

@@ -5,7 +5,7 @@ import { useState, type FormEvent } from "react";
 import { sendJson } from "@/components/admin/format";
 import { useRequest } from "@/components/admin/use-request";
 import { SettingsForm } from "@/components/admin/form-feedback";
-import type { NotifySettingsView } from "@/lib/notify/settings";
+import type { NotifySettingsView } from "@/lib/domains/notify/settings";
 
 /** ntfy server, topics and access token (write-only: the field is always empty; leave it empty to keep the saved one). */
 export function NotifySettingsForm({ settings }: { settings: NotifySettingsView }) {

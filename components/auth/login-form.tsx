@@ -1,7 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { safeNextPath } from "@/lib/http/safe-next";
+import { safeNextPath } from "@/lib/transports/http/safe-next";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";

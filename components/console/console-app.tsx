@@ -5,7 +5,7 @@ import { CasePanel } from "@/components/console/case-panel";
 import { ConsoleFrame } from "@/components/console/console-frame";
 import { QueueList } from "@/components/console/queue-list";
 import { consoleApi } from "@/components/console/api-client";
-import { expandShortcuts } from "@/lib/canned-replies/expand-shortcut";
+import { expandShortcuts } from "@/lib/domains/canned-replies/expand-shortcut";
 import { useAnswerKeys } from "@/components/console/use-answer-keys";
 import { useAlerts, useTabTitle } from "@/components/console/use-alerts";
 import { useCaseFeed } from "@/components/console/use-case-feed";

@@ -1,11 +1,11 @@
-import { callerPhone } from "@/lib/calls/caller-phone";
+import { callerPhone } from "@/lib/domains/calls/caller-phone";
 import type { ConsoleCase } from "@/components/console/types";
 
 /**
  * What happens to an answer sent after the waiting agent gave up, for this case — told truthfully:
  * a phone follow-up (when the case asked for one and may have it), a signed callback to the agent's
  * system (callbackUrl), or nothing pushed at all (the agent must ask again with get_human_answer).
- * The same rules as lib/calls/phone-followups.ts and lib/hitl/callbacks.ts.
+ * The same rules as lib/domains/hitl/phone-followups.ts and lib/domains/hitl/callbacks.ts.
  */
 export function lateAnswerRoute(c: Pick<ConsoleCase, "followUp" | "followUpRefused" | "callbackUrl" | "callerInfo">): { reaches: boolean; text: string } {
   const phone = c.followUp === "phone" && !c.followUpRefused ? callerPhone(c.callerInfo) : null;

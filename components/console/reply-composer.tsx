@@ -1,7 +1,7 @@
 "use client";
 
 import { forwardRef, useState, type ChangeEvent, type KeyboardEvent } from "react";
-import { expandShortcuts, shortcutAtCaret } from "@/lib/canned-replies/expand-shortcut";
+import { expandShortcuts, shortcutAtCaret } from "@/lib/domains/canned-replies/expand-shortcut";
 import type { CannedReply } from "@/components/console/types";
 import { Button } from "@/components/ui/button";
 

@@ -1,5 +1,5 @@
-import type { PublicCase, PublicMessage } from "@/lib/hitl/schemas";
-import type { PublicCannedReply } from "@/lib/canned-replies/schemas";
+import type { PublicCase, PublicMessage } from "@/lib/domains/hitl/schemas";
+import type { PublicCannedReply } from "@/lib/domains/canned-replies/schemas";
 
 export type ConsoleCase = PublicCase;
 export type ConsoleMessage = PublicMessage;

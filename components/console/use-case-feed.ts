@@ -6,7 +6,7 @@ import type { FeedEvent } from "@/components/console/use-queue";
 export type FeedStatus = RealtimeStatus;
 
 /**
- * The console's view of lib/realtime (whatever driver the server chose): every case event and every
+ * The console's view of lib/adapters/realtime (whatever driver the server chose): every case event and every
  * resync goes to the queue; returns the connection state for the top bar. Needs <RealtimeProvider> above.
  */
 export function useCaseFeed(onEvent: (e: FeedEvent) => void): FeedStatus {

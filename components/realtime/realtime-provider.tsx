@@ -3,7 +3,7 @@
  * Live case events in the browser, whatever driver the server runs (SSE, Pusher, Supabase Realtime).
  *
  * In a server component (per request — no NEXT_PUBLIC_* variables, so one build works with any driver):
- *   import { getRealtimeClientConfig } from "@/lib/realtime/client-config";
+ *   import { getRealtimeClientConfig } from "@/lib/adapters/realtime/client-config";
  *   const config = getRealtimeClientConfig(principal);   // principal: the signed-in member
  *   return <RealtimeProvider config={config}><Queue /></RealtimeProvider>;
  *
@@ -17,10 +17,10 @@
  * Events carry no question or answer text: fetch GET /api/cases/<caseId> for that.
  */
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from "react";
-import { connectRealtime } from "@/lib/realtime/client/connect";
-import type { RealtimeClientConfig, RealtimeEvent, RealtimeStatus } from "@/lib/realtime/events";
+import { connectRealtime } from "@/lib/adapters/realtime/client/connect";
+import type { RealtimeClientConfig, RealtimeEvent, RealtimeStatus } from "@/lib/adapters/realtime/events";
 
-export type { CaseEvent, RealtimeClientConfig, RealtimeEvent, RealtimeStatus } from "@/lib/realtime/events";
+export type { CaseEvent, RealtimeClientConfig, RealtimeEvent, RealtimeStatus } from "@/lib/adapters/realtime/events";
 
 type Handler = (e: RealtimeEvent) => void;
 type Ctx = { status: RealtimeStatus; handlers: Set<Handler> };

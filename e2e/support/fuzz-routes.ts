@@ -11,7 +11,7 @@ export type RouteSpec = {
 };
 
 export const NO_SUCH_ID = "00000000-0000-4000-8000-000000000000";
-/** A well-formed page cursor (lib/validation/cursor.ts) that points at no row. */
+/** A well-formed page cursor (lib/platform/validation/cursor.ts) that points at no row. */
 const CURSOR = Buffer.from(JSON.stringify({ t: "2030-01-01T00:00:00.000000Z", id: NO_SUCH_ID })).toString("base64url");
 
 const simEvent = {

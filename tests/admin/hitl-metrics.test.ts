@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cases } from "@/lib/db/schema";
-import { getHitlMetrics, metricsRangeQuery } from "@/lib/metrics/hitl-metrics";
+import { cases } from "@/lib/adapters/db/schema";
+import { getHitlMetrics, metricsRangeQuery } from "@/lib/domains/metrics/hitl-metrics";
 import { createTestDeps, type TestDeps } from "@/tests/support/test-deps";
 import { createTenant } from "@/tests/support/fixtures";
 import { addMember } from "@/tests/hitl/helpers";

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { heartbeat } from "@/lib/auth/presence";
-import { askHuman } from "@/lib/hitl/ask-human";
-import { getCaseOrThrow } from "@/lib/hitl/get-case";
-import { listCases } from "@/lib/hitl/list-cases";
-import { postMessage } from "@/lib/hitl/post-message";
+import { heartbeat } from "@/lib/domains/presence/presence";
+import { askHuman } from "@/lib/domains/hitl/ask-human";
+import { getCaseOrThrow } from "@/lib/domains/hitl/get-case";
+import { listCases } from "@/lib/domains/hitl/list-cases";
+import { postMessage } from "@/lib/domains/hitl/post-message";
 import type { TestDeps } from "@/tests/support/test-deps";
 import { depsWithTenant, type Tenant } from "@/tests/support/fixtures";
 import { rand, sleep } from "@/tests/hitl/helpers";

@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApiKey, listApiKeys, parseScopes, revokeApiKey, verifyApiKey } from "@/lib/auth/api-keys";
-import { sha256 } from "@/lib/auth/secrets";
-import { apiKeys, auditLog } from "@/lib/db/schema";
-import { createAccount } from "@/lib/accounts/accounts";
+import { createApiKey, listApiKeys, parseScopes, revokeApiKey, verifyApiKey } from "@/lib/domains/auth/api-keys";
+import { sha256 } from "@/lib/domains/auth/secrets";
+import { apiKeys, auditLog } from "@/lib/adapters/db/schema";
+import { createAccount } from "@/lib/domains/accounts/accounts";
 import { createTestDeps, type TestDeps } from "@/tests/support/test-deps";
 import { expectAppError, sleep } from "@/tests/hitl/helpers";
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkMemberPassword } from "@/lib/auth/members";
-import { createSession, resolveSession } from "@/lib/auth/sessions";
-import { createAccount } from "@/lib/accounts/accounts";
-import { changeOwnPassword, resetMemberPassword } from "@/lib/members/change-password";
+import { checkMemberPassword } from "@/lib/domains/auth/members";
+import { createSession, resolveSession } from "@/lib/domains/auth/sessions";
+import { createAccount } from "@/lib/domains/accounts/accounts";
+import { changeOwnPassword, resetMemberPassword } from "@/lib/domains/members/change-password";
 import { runCommand, type CliIo } from "@/cli/commands";
 import { parseInvocation, USAGE } from "@/cli/invocation";
 import { createTestDeps, type TestDeps } from "@/tests/support/test-deps";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { beginLoginAttempt } from "@/lib/auth/login-throttle";
-import { clientAddress, PEER_HEADER } from "@/lib/http/client-address";
+import { beginLoginAttempt } from "@/lib/domains/auth/login-throttle";
+import { clientAddress, PEER_HEADER } from "@/lib/transports/http/client-address";
 import { createTestDeps, type TestDeps } from "@/tests/support/test-deps";
 import { expectAppError, rand } from "@/tests/hitl/helpers";
 

@@ -1,12 +1,12 @@
 import { Client, StreamableHTTPClientTransport } from "@modelcontextprotocol/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as mcpRoute from "@/app/api/mcp/route";
-import { makePhoneCall } from "@/lib/calls/make-phone-call";
-import { createCase } from "@/lib/hitl/create-case";
-import { CALLS_TOOLS, GOLF_TOOLS, UTILITY_TOOLS } from "@/lib/mcp/server";
-import { askHumanTool } from "@/lib/mcp/tools/ask-human";
-import { cancelHumanRequestTool } from "@/lib/mcp/tools/cancel-human-request";
-import { getHumanAnswerTool } from "@/lib/mcp/tools/get-human-answer";
+import { makePhoneCall } from "@/lib/domains/calls/make-phone-call";
+import { createCase } from "@/lib/domains/hitl/create-case";
+import { CALLS_TOOLS, GOLF_TOOLS, UTILITY_TOOLS } from "@/lib/transports/mcp/server";
+import { askHumanTool } from "@/lib/transports/mcp/tools/ask-human";
+import { cancelHumanRequestTool } from "@/lib/transports/mcp/tools/cancel-human-request";
+import { getHumanAnswerTool } from "@/lib/transports/mcp/tools/get-human-answer";
 import { BASE, startApp, type App } from "@/tests/support/matrix/app-harness";
 import { KINDS, readMatrix, type Expected, type Kind } from "@/tests/support/matrix/readme-matrix";
 import { playRecordedCall } from "@/tests/support/matrix/route-fixtures";

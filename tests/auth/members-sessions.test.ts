@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkMemberPassword, createMember } from "@/lib/auth/members";
-import { hashPassword, sha256, verifyPassword } from "@/lib/auth/secrets";
-import { createSession, endSession, resolveSession } from "@/lib/auth/sessions";
-import { createAccount } from "@/lib/accounts/accounts";
-import { members, memberSessions } from "@/lib/db/schema";
+import { checkMemberPassword, createMember } from "@/lib/domains/auth/members";
+import { hashPassword, sha256, verifyPassword } from "@/lib/domains/auth/secrets";
+import { createSession, endSession, resolveSession } from "@/lib/domains/auth/sessions";
+import { createAccount } from "@/lib/domains/accounts/accounts";
+import { members, memberSessions } from "@/lib/adapters/db/schema";
 import { createTestDeps, type TestDeps } from "@/tests/support/test-deps";
 import { expectAppError, rand } from "@/tests/hitl/helpers";
 

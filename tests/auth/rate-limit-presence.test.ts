@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { countOnline, heartbeat } from "@/lib/auth/presence";
-import type { Principal } from "@/lib/auth/principal";
-import { enforceRateLimit } from "@/lib/auth/rate-limit";
-import { AppError } from "@/lib/errors";
+import { countOnline, heartbeat } from "@/lib/domains/presence/presence";
+import type { Principal } from "@/lib/domains/auth/principal";
+import { enforceRateLimit } from "@/lib/domains/auth/rate-limit";
+import { AppError } from "@/lib/platform/errors";
 import { createTestDeps, type TestDeps } from "@/tests/support/test-deps";
 import { createTenant, depsWithTenant, type Tenant } from "@/tests/support/fixtures";
 import { addMember, expectAppError, rand, sleep } from "@/tests/hitl/helpers";

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { callEvents, calls, creditLedger } from "@/lib/db/schema";
-import { addCredits, getCredits } from "@/lib/calls/credits-account";
-import { makePhoneCall } from "@/lib/calls/make-phone-call";
-import { applyCallUpdate } from "@/lib/calls/apply-call-update";
-import { getCallDetails } from "@/lib/calls/get-call";
-import type { Deps } from "@/lib/deps";
+import { callEvents, calls, creditLedger } from "@/lib/adapters/db/schema";
+import { addCredits, getCredits } from "@/lib/domains/credits/account-credits";
+import { makePhoneCall } from "@/lib/domains/calls/make-phone-call";
+import { applyCallUpdate } from "@/lib/domains/calls/apply-call-update";
+import { getCallDetails } from "@/lib/domains/calls/get-call";
+import type { Deps } from "@/lib/platform/deps";
 import { expectAppError, sleep } from "@/tests/hitl/helpers";
 import { createCallsTenant, createCallsTestDeps, type CallsTestDeps } from "./helpers";
 

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { calls, phoneFollowups } from "@/lib/db/schema";
-import { askHuman } from "@/lib/hitl/ask-human";
-import { getCaseOrThrow } from "@/lib/hitl/get-case";
-import { postMessage } from "@/lib/hitl/post-message";
-import { presentCase } from "@/lib/hitl/case-view";
-import { addCredits } from "@/lib/calls/credits-account";
-import { dispatchPhoneFollowups } from "@/lib/calls/dispatch-followups";
-import { readCallbackPolicy, updateCallbackPolicy } from "@/lib/calls/callback-policy";
+import { calls, phoneFollowups } from "@/lib/adapters/db/schema";
+import { askHuman } from "@/lib/domains/hitl/ask-human";
+import { getCaseOrThrow } from "@/lib/domains/hitl/get-case";
+import { postMessage } from "@/lib/domains/hitl/post-message";
+import { presentCase } from "@/lib/domains/hitl/case-view";
+import { addCredits } from "@/lib/domains/credits/account-credits";
+import { dispatchPhoneFollowups } from "@/lib/domains/calls/dispatch-followups";
+import { readCallbackPolicy, updateCallbackPolicy } from "@/lib/domains/calls/callback-policy";
 import { expectAppError, waitFor } from "@/tests/hitl/helpers";
 import { createCallsTenant, createCallsTestDeps, type CallsTestDeps } from "./helpers";
 

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
-import { queryRows } from "@/lib/db/client";
-import { calls, creditAccounts } from "@/lib/db/schema";
-import { addCredits, getCredits } from "@/lib/calls/credits-account";
-import { makePhoneCall } from "@/lib/calls/make-phone-call";
-import { applyCallUpdate } from "@/lib/calls/apply-call-update";
-import { billedMinutes, callCost } from "@/lib/calls/credits";
+import { queryRows } from "@/lib/adapters/db/client";
+import { calls, creditAccounts } from "@/lib/adapters/db/schema";
+import { addCredits, getCredits } from "@/lib/domains/credits/account-credits";
+import { makePhoneCall } from "@/lib/domains/calls/make-phone-call";
+import { applyCallUpdate } from "@/lib/domains/calls/apply-call-update";
+import { billedMinutes, callCost } from "@/lib/domains/credits/ledger";
 import { expectAppError } from "@/tests/hitl/helpers";
 import { createCallsTenant, createCallsTestDeps, type CallsTestDeps } from "./helpers";
 

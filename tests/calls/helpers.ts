@@ -1,11 +1,11 @@
-import type { Deps } from "@/lib/deps";
-import { createApiKey, verifyApiKey } from "@/lib/auth/api-keys";
-import { getConfig } from "@/lib/config/env";
-import type { Scope } from "@/lib/auth/principal";
-import { createSimulatorTelephony } from "@/lib/telephony/simulator";
+import type { Deps } from "@/lib/platform/deps";
+import { createApiKey, verifyApiKey } from "@/lib/domains/auth/api-keys";
+import { getConfig } from "@/lib/platform/config/env";
+import type { Scope } from "@/lib/domains/auth/principal";
+import { createSimulatorTelephony } from "@/lib/adapters/telephony/simulator";
 import { createTestDeps, type TestDeps } from "@/tests/support/test-deps";
 import { createTenant } from "@/tests/support/fixtures";
-import type { Db } from "@/lib/db/client";
+import type { Db } from "@/lib/adapters/db/client";
 
 export type CallsTestDeps = TestDeps & Deps;
 

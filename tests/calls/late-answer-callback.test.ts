@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { phoneFollowups } from "@/lib/db/schema";
-import { askHuman } from "@/lib/hitl/ask-human";
-import { createCase } from "@/lib/hitl/create-case";
-import { getCaseOrThrow } from "@/lib/hitl/get-case";
-import { postMessage } from "@/lib/hitl/post-message";
-import { addCredits, getCredits } from "@/lib/calls/credits-account";
-import { dispatchPhoneFollowups } from "@/lib/calls/dispatch-followups";
-import { getCallDetails } from "@/lib/calls/get-call";
+import { phoneFollowups } from "@/lib/adapters/db/schema";
+import { askHuman } from "@/lib/domains/hitl/ask-human";
+import { createCase } from "@/lib/domains/hitl/create-case";
+import { getCaseOrThrow } from "@/lib/domains/hitl/get-case";
+import { postMessage } from "@/lib/domains/hitl/post-message";
+import { addCredits, getCredits } from "@/lib/domains/credits/account-credits";
+import { dispatchPhoneFollowups } from "@/lib/domains/calls/dispatch-followups";
+import { getCallDetails } from "@/lib/domains/calls/get-call";
 import { expectAppError, waitFor } from "@/tests/hitl/helpers";
-import { createApiKey, verifyApiKey } from "@/lib/auth/api-keys";
-import type { Principal } from "@/lib/auth/principal";
+import { createApiKey, verifyApiKey } from "@/lib/domains/auth/api-keys";
+import type { Principal } from "@/lib/domains/auth/principal";
 import { createCallsTenant, createCallsTestDeps, type CallsTestDeps } from "./helpers";
 
 describe("late human answer → callback phone call", () => {

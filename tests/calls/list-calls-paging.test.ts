@@ -1,9 +1,9 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addCredits } from "@/lib/calls/credits-account";
-import { makePhoneCall } from "@/lib/calls/make-phone-call";
-import { listCalls } from "@/lib/calls/list-calls";
-import { calls } from "@/lib/db/schema";
+import { addCredits } from "@/lib/domains/credits/account-credits";
+import { makePhoneCall } from "@/lib/domains/calls/make-phone-call";
+import { listCalls } from "@/lib/domains/calls/list-calls";
+import { calls } from "@/lib/adapters/db/schema";
 import { expectAppError } from "@/tests/hitl/helpers";
 import { createCallsTenant, createCallsTestDeps, type CallsTestDeps } from "./helpers";
 

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, inArray } from "drizzle-orm";
-import { callSyncFailures, calls, creditLedger } from "@/lib/db/schema";
-import { addCredits } from "@/lib/calls/credits-account";
-import { makePhoneCall } from "@/lib/calls/make-phone-call";
-import { runSyncCalls } from "@/lib/calls/sync-calls";
-import type { TelephonyPort } from "@/lib/telephony/port";
+import { callSyncFailures, calls, creditLedger } from "@/lib/adapters/db/schema";
+import { addCredits } from "@/lib/domains/credits/account-credits";
+import { makePhoneCall } from "@/lib/domains/calls/make-phone-call";
+import { runSyncCalls } from "@/lib/domains/calls/sync-calls";
+import type { TelephonyPort } from "@/lib/adapters/telephony/port";
 import { sleep } from "@/tests/hitl/helpers";
 import { createCallsTenant, createCallsTestDeps, type CallsTestDeps } from "./helpers";
 

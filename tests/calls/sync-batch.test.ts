@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { callEvents, calls, creditLedger } from "@/lib/db/schema";
-import { addCredits, getCredits } from "@/lib/calls/credits-account";
-import { makePhoneCall, reserveCall } from "@/lib/calls/make-phone-call";
-import { applyCallUpdate } from "@/lib/calls/apply-call-update";
-import { applyCallUpdates, type BatchUpdate } from "@/lib/calls/apply-call-updates";
-import { runSyncCalls } from "@/lib/calls/sync-calls";
+import { callEvents, calls, creditLedger } from "@/lib/adapters/db/schema";
+import { addCredits, getCredits } from "@/lib/domains/credits/account-credits";
+import { makePhoneCall, reserveCall } from "@/lib/domains/calls/make-phone-call";
+import { applyCallUpdate } from "@/lib/domains/calls/apply-call-update";
+import { applyCallUpdates, type BatchUpdate } from "@/lib/domains/calls/apply-call-update-batch";
+import { runSyncCalls } from "@/lib/domains/calls/sync-calls";
 import { createCallsTenant, createCallsTestDeps, type CallsTestDeps } from "./helpers";
 
 type Tenant = Awaited<ReturnType<typeof createCallsTenant>>;

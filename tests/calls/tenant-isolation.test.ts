@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addCredits, getCredits } from "@/lib/calls/credits-account";
-import { makePhoneCall } from "@/lib/calls/make-phone-call";
-import { cancelCall } from "@/lib/calls/cancel-call";
-import { getCall, getCallDetails, getCallEvents, getTranscript } from "@/lib/calls/get-call";
-import { listCalls } from "@/lib/calls/list-calls";
-import { getRecordingLink } from "@/lib/calls/recording-link";
-import type { PublicCall } from "@/lib/calls/schemas";
+import { addCredits, getCredits } from "@/lib/domains/credits/account-credits";
+import { makePhoneCall } from "@/lib/domains/calls/make-phone-call";
+import { cancelCall } from "@/lib/domains/calls/cancel-call";
+import { getCall, getCallDetails, getCallEvents, getTranscript } from "@/lib/domains/calls/get-call";
+import { listCalls } from "@/lib/domains/calls/list-calls";
+import { getRecordingLink } from "@/lib/domains/calls/recording-link";
+import type { PublicCall } from "@/lib/domains/calls/schemas";
 import { expectAppError } from "@/tests/hitl/helpers";
 import { createCallsTenant, createCallsTestDeps, type CallsTestDeps } from "./helpers";
 

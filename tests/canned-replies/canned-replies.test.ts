@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCannedReply, deleteCannedReply, listCannedReplies, updateCannedReply } from "@/lib/canned-replies/canned-replies";
-import { hasScope } from "@/lib/auth/principal";
+import { createCannedReply, deleteCannedReply, listCannedReplies, updateCannedReply } from "@/lib/domains/canned-replies/canned-replies";
+import { hasScope } from "@/lib/domains/auth/principal";
 import { createTestDeps, type TestDeps } from "@/tests/support/test-deps";
 import { createTenant } from "@/tests/support/fixtures";
 import { expectAppError } from "@/tests/hitl/helpers";

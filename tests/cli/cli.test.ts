@@ -3,9 +3,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase } from "@/lib/db/client";
-import { verifyApiKey } from "@/lib/auth/api-keys";
-import { getConfig } from "@/lib/config/env";
+import { openDatabase } from "@/lib/adapters/db/client";
+import { verifyApiKey } from "@/lib/domains/auth/api-keys";
+import { getConfig } from "@/lib/platform/config/env";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 

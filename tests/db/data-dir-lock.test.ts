@@ -7,7 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { acquireDataDirLock, isDataDirLocked, isRunning } from "@/lib/db/data-dir-lock";
+import { acquireDataDirLock, isDataDirLocked, isRunning } from "@/lib/adapters/db/data-dir-lock";
 import { waitFor } from "@/tests/hitl/helpers";
 
 const children: ChildProcess[] = [];

@@ -2,10 +2,10 @@ import fs from "node:fs";
 import { getTableColumns, getTableName, is, sql } from "drizzle-orm";
 import { PgTable } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, queryRows } from "@/lib/db/client";
+import { openDatabase, queryRows } from "@/lib/adapters/db/client";
 import { createTestDatabase } from "@/tests/support/test-deps";
-import { migrate, MIGRATIONS_DIR } from "@/lib/db/migrate";
-import * as schema from "@/lib/db/schema";
+import { migrate, MIGRATIONS_DIR } from "@/lib/adapters/db/migrate";
+import * as schema from "@/lib/adapters/db/schema";
 
 const migrationFiles = fs
   .readdirSync(MIGRATIONS_DIR)
@@ -53,7 +53,7 @@ describe("migrations", () => {
     expect(Number(recorded[0]!.n)).toBe(migrationFiles.length);
   });
 
-  it("every column declared in lib/db/schema.ts exists in the migrated database", async () => {
+  it("every column declared in lib/adapters/db/schema.ts exists in the migrated database", async () => {
     expect(tables.map((t) => getTableName(t)).sort()).toEqual(
       ["accounts", "api_keys", "audit_log", "call_events", "call_preferences", "call_sync_failures", "calls", "canned_replies", "case_messages", "cases", "credit_accounts", "credit_ledger", "dead_letters", "golf_courses", "golf_reservations", "golf_settings", "golf_tee_times", "instance_secrets", "job_checkpoints", "member_sessions", "members", "notification_attempts", "notifications", "notify_settings", "oauth_clients", "oauth_codes", "oauth_grants", "oauth_tokens", "phone_followups", "retell_credentials", "setup_tokens", "sheets_outbox", "sheets_requests", "sheets_rows", "sheets_state", "sheets_tabs", "webhook_attempts", "webhook_deliveries"],
     );

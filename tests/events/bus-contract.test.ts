@@ -6,10 +6,10 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createMemoryBus } from "@/lib/events/memory";
-import { createPostgresBus } from "@/lib/events/postgres";
-import { createRedisBus } from "@/lib/events/redis";
-import type { BusEvent, EventBus, Topic } from "@/lib/events/port";
+import { createMemoryBus } from "@/lib/adapters/events/memory";
+import { createPostgresBus } from "@/lib/adapters/events/postgres";
+import { createRedisBus } from "@/lib/adapters/events/redis";
+import type { BusEvent, EventBus, Topic } from "@/lib/adapters/events/port";
 import { createTestDatabase } from "@/tests/support/test-deps";
 import { sleep, waitFor } from "@/tests/hitl/helpers";
 

@@ -3,15 +3,15 @@
  * Requests must go on — fast — on the fallbacks, and the kv must recover by itself.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAccount } from "@/lib/accounts/accounts";
-import { createApiKey } from "@/lib/auth/api-keys";
-import { countAnswerersOnline, heartbeat } from "@/lib/auth/presence";
-import { enforceRateLimit } from "@/lib/auth/rate-limit";
-import { createSession } from "@/lib/auth/sessions";
-import { createRedisBus } from "@/lib/events/redis";
-import { createCase, caseIdForSession } from "@/lib/hitl/create-case";
-import { guardKv, type GuardedKv } from "@/lib/kv/guarded";
-import { createRedisKv } from "@/lib/kv/redis";
+import { createAccount } from "@/lib/domains/accounts/accounts";
+import { createApiKey } from "@/lib/domains/auth/api-keys";
+import { countAnswerersOnline, heartbeat } from "@/lib/domains/presence/presence";
+import { enforceRateLimit } from "@/lib/domains/auth/rate-limit";
+import { createSession } from "@/lib/domains/auth/sessions";
+import { createRedisBus } from "@/lib/adapters/events/redis";
+import { createCase, caseIdForSession } from "@/lib/domains/hitl/create-case";
+import { guardKv, type GuardedKv } from "@/lib/adapters/kv/guarded";
+import { createRedisKv } from "@/lib/adapters/kv/redis";
 import { createTestDeps, type TestDeps } from "@/tests/support/test-deps";
 import { createTenant } from "@/tests/support/fixtures";
 import { startRedisProcess, type RedisProcess } from "@/tests/support/redis-process";

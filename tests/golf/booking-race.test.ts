@@ -1,9 +1,9 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { queryRows } from "@/lib/db/client";
-import { golfReservations, golfTeeTimes } from "@/lib/db/schema";
-import { bookTeeTime } from "@/lib/golf/book-tee-time";
-import { searchTeeTimes } from "@/lib/golf/search-tee-times";
+import { queryRows } from "@/lib/adapters/db/client";
+import { golfReservations, golfTeeTimes } from "@/lib/adapters/db/schema";
+import { bookTeeTime } from "@/lib/domains/golf/book-tee-time";
+import { searchTeeTimes } from "@/lib/domains/golf/search-tee-times";
 import { createTestDeps, type TestDeps } from "@/tests/support/test-deps";
 import { addCourse, createGolfTenant, tomorrow } from "@/tests/golf/helpers";
 

@@ -1,12 +1,12 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { verifyApiKey } from "@/lib/auth/api-keys";
-import { seedDemoIfEmpty } from "@/lib/bootstrap/seed-demo";
-import { queryRows } from "@/lib/db/client";
-import { bookTeeTime } from "@/lib/golf/book-tee-time";
-import { DEMO_COURSE_NAME } from "@/lib/golf/seed-demo-course";
-import { searchTeeTimes } from "@/lib/golf/search-tee-times";
-import { addDays } from "@/lib/golf/time";
+import { verifyApiKey } from "@/lib/domains/auth/api-keys";
+import { seedDemoIfEmpty } from "@/lib/platform/bootstrap/seed-demo";
+import { queryRows } from "@/lib/adapters/db/client";
+import { bookTeeTime } from "@/lib/domains/golf/book-tee-time";
+import { DEMO_COURSE_NAME } from "@/lib/domains/golf/seed-demo-course";
+import { searchTeeTimes } from "@/lib/domains/golf/search-tee-times";
+import { addDays } from "@/lib/domains/golf/time";
 import { createTestDeps, type TestDeps } from "@/tests/support/test-deps";
 
 /** Out of the box: the first start gives the demo key the golf scopes and a course with a week of tee sheets. */

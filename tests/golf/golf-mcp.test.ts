@@ -1,8 +1,8 @@
 import { Client, StreamableHTTPClientTransport } from "@modelcontextprotocol/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as mcpRoute from "@/app/api/mcp/route";
-import { createApiKey } from "@/lib/auth/api-keys";
-import type { Scope } from "@/lib/auth/principal";
+import { createApiKey } from "@/lib/domains/auth/api-keys";
+import type { Scope } from "@/lib/domains/auth/principal";
 import { BASE, startApp, type App } from "@/tests/support/matrix/app-harness";
 import { addCourse, tomorrow } from "@/tests/golf/helpers";
 

@@ -1,9 +1,9 @@
-import { createApiKey, verifyApiKey } from "@/lib/auth/api-keys";
-import { getConfig } from "@/lib/config/env";
-import type { Scope } from "@/lib/auth/principal";
-import type { Db } from "@/lib/db/client";
-import { insertCourse } from "@/lib/golf/courses";
-import { addDays, todayIn } from "@/lib/golf/time";
+import { createApiKey, verifyApiKey } from "@/lib/domains/auth/api-keys";
+import { getConfig } from "@/lib/platform/config/env";
+import type { Scope } from "@/lib/domains/auth/principal";
+import type { Db } from "@/lib/adapters/db/client";
+import { insertCourse } from "@/lib/domains/golf/courses";
+import { addDays, todayIn } from "@/lib/domains/golf/time";
 import { createTenant } from "@/tests/support/fixtures";
 
 /** A tenant with golf keys (read, read+write) and an admin key. */

@@ -1,17 +1,17 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog } from "@/lib/db/schema";
-import type { Principal } from "@/lib/auth/principal";
-import { AppError } from "@/lib/errors";
-import { claimCase } from "@/lib/hitl/claim-case";
-import { cancelCase } from "@/lib/hitl/close-case";
-import { createCase } from "@/lib/hitl/create-case";
-import { getCaseOrThrow } from "@/lib/hitl/get-case";
-import { postMessage } from "@/lib/hitl/post-message";
+import { auditLog } from "@/lib/adapters/db/schema";
+import type { Principal } from "@/lib/domains/auth/principal";
+import { AppError } from "@/lib/platform/errors";
+import { claimCase } from "@/lib/domains/hitl/claim-case";
+import { cancelCase } from "@/lib/domains/hitl/close-case";
+import { createCase } from "@/lib/domains/hitl/create-case";
+import { getCaseOrThrow } from "@/lib/domains/hitl/get-case";
+import { postMessage } from "@/lib/domains/hitl/post-message";
 import type { TestDeps } from "@/tests/support/test-deps";
 import { depsWithTenant, type Tenant } from "@/tests/support/fixtures";
 import { addKey, addMember, expectAppError, waitFor } from "@/tests/hitl/helpers";
-import type { BusEvent } from "@/lib/events/port";
+import type { BusEvent } from "@/lib/adapters/events/port";
 
 describe("claimCase", () => {
   let deps: TestDeps;

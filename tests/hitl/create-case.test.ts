@@ -1,8 +1,8 @@
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sha256 } from "@/lib/auth/secrets";
-import { auditLog, caseMessages, cases } from "@/lib/db/schema";
-import { createCase } from "@/lib/hitl/create-case";
+import { sha256 } from "@/lib/domains/auth/secrets";
+import { auditLog, caseMessages, cases } from "@/lib/adapters/db/schema";
+import { createCase } from "@/lib/domains/hitl/create-case";
 import type { TestDeps } from "@/tests/support/test-deps";
 import { createTenant, depsWithTenant, type Tenant } from "@/tests/support/fixtures";
 import { expectAppError, rand } from "@/tests/hitl/helpers";

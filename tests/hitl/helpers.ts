@@ -1,10 +1,10 @@
 import { expect } from "vitest";
-import { getConfig } from "@/lib/config/env";
-import type { Db } from "@/lib/db/client";
-import { createApiKey, verifyApiKey } from "@/lib/auth/api-keys";
-import { createMember } from "@/lib/auth/members";
-import type { Principal, Scope } from "@/lib/auth/principal";
-import { AppError, type ErrorCode } from "@/lib/errors";
+import { getConfig } from "@/lib/platform/config/env";
+import type { Db } from "@/lib/adapters/db/client";
+import { createApiKey, verifyApiKey } from "@/lib/domains/auth/api-keys";
+import { createMember } from "@/lib/domains/auth/members";
+import type { Principal, Scope } from "@/lib/domains/auth/principal";
+import { AppError, type ErrorCode } from "@/lib/platform/errors";
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 export const rand = () => Math.random().toString(36).slice(2, 10);

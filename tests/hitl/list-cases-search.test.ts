@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCase } from "@/lib/hitl/create-case";
-import { listCases } from "@/lib/hitl/list-cases";
-import { decodeCursor } from "@/lib/validation/cursor";
-import { postMessage } from "@/lib/hitl/post-message";
+import { createCase } from "@/lib/domains/hitl/create-case";
+import { listCases } from "@/lib/domains/hitl/list-cases";
+import { decodeCursor } from "@/lib/platform/validation/cursor";
+import { postMessage } from "@/lib/domains/hitl/post-message";
 import { createTestDeps, type TestDeps } from "@/tests/support/test-deps";
 import { createTenant } from "@/tests/support/fixtures";
 import { sleep } from "@/tests/hitl/helpers";

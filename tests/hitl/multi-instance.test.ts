@@ -5,14 +5,14 @@
  */
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { heartbeat } from "@/lib/auth/presence";
-import type { Deps } from "@/lib/deps";
-import { createPostgresBus } from "@/lib/events/postgres";
-import { createRedisBus } from "@/lib/events/redis";
-import type { EventBus } from "@/lib/events/port";
-import { askHuman } from "@/lib/hitl/ask-human";
-import { listCases } from "@/lib/hitl/list-cases";
-import { postMessage } from "@/lib/hitl/post-message";
+import { heartbeat } from "@/lib/domains/presence/presence";
+import type { Deps } from "@/lib/platform/deps";
+import { createPostgresBus } from "@/lib/adapters/events/postgres";
+import { createRedisBus } from "@/lib/adapters/events/redis";
+import type { EventBus } from "@/lib/adapters/events/port";
+import { askHuman } from "@/lib/domains/hitl/ask-human";
+import { listCases } from "@/lib/domains/hitl/list-cases";
+import { postMessage } from "@/lib/domains/hitl/post-message";
 import { createTestDeps, type TestDeps } from "@/tests/support/test-deps";
 import { createTenant } from "@/tests/support/fixtures";
 import { rand, sleep, waitFor } from "@/tests/hitl/helpers";

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { heartbeat } from "@/lib/auth/presence";
-import { listCases } from "@/lib/hitl/list-cases";
-import { postMessage } from "@/lib/hitl/post-message";
-import { claimCase } from "@/lib/hitl/claim-case";
-import { sendTestEscalation, TEST_QUESTION } from "@/lib/hitl/send-test-escalation";
+import { heartbeat } from "@/lib/domains/presence/presence";
+import { listCases } from "@/lib/domains/hitl/list-cases";
+import { postMessage } from "@/lib/domains/hitl/post-message";
+import { claimCase } from "@/lib/domains/hitl/claim-case";
+import { sendTestEscalation, TEST_QUESTION } from "@/lib/domains/hitl/send-test-escalation";
 import { createTestDeps, type TestDeps } from "@/tests/support/test-deps";
 import { createTenant } from "@/tests/support/fixtures";
 import { expectAppError, waitFor } from "@/tests/hitl/helpers";

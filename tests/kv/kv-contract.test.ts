@@ -14,10 +14,10 @@ import { randomUUID } from "node:crypto";
 import { Redis as UpstashRedis } from "@upstash/redis";
 import Redis from "ioredis";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createMemoryKv } from "@/lib/kv/memory";
-import type { Kv } from "@/lib/kv/port";
-import { createRedisKv } from "@/lib/kv/redis";
-import { createUpstashKv } from "@/lib/kv/upstash";
+import { createMemoryKv } from "@/lib/adapters/kv/memory";
+import type { Kv } from "@/lib/adapters/kv/port";
+import { createRedisKv } from "@/lib/adapters/kv/redis";
+import { createUpstashKv } from "@/lib/adapters/kv/upstash";
 import { startUpstashStandin, type UpstashStandin } from "@/tests/support/upstash-standin";
 
 const REDIS_URL = process.env.REDIS_URL ?? "";

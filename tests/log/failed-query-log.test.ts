@@ -1,10 +1,10 @@
 import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { members } from "@/lib/db/schema";
-import { errorResponse } from "@/lib/http/respond";
-import { log, setLogDestination } from "@/lib/log";
-import { toolFailure } from "@/lib/mcp/tool-result";
+import { members } from "@/lib/adapters/db/schema";
+import { errorResponse } from "@/lib/transports/http/respond";
+import { log, setLogDestination } from "@/lib/platform/log";
+import { toolFailure } from "@/lib/transports/mcp/tool-result";
 import { createTestDeps, type TestDeps } from "@/tests/support/test-deps";
 import { createTenant } from "@/tests/support/fixtures";
 

@@ -1,9 +1,9 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resetConfig } from "@/lib/config/env";
-import { parseAuthorizationRequest } from "@/lib/oauth/authorization-request";
-import { approveAuthorization } from "@/lib/oauth/codes";
+import { resetConfig } from "@/lib/platform/config/env";
+import { parseAuthorizationRequest } from "@/lib/transports/oauth/authorization-request";
+import { approveAuthorization } from "@/lib/transports/oauth/codes";
 import { BASE, startApp, type App } from "@/tests/support/matrix/app-harness";
 import { inProcessFetch } from "@/tests/support/oauth-inprocess";
 import { authorizeParams, pkcePair, REDIRECT } from "@/tests/support/oauth";

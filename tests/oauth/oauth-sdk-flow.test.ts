@@ -2,8 +2,8 @@ import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { UnauthorizedError } from "@modelcontextprotocol/sdk/client/auth.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SCOPES } from "@/lib/auth/principal";
-import { createCase } from "@/lib/hitl/create-case";
+import { SCOPES } from "@/lib/domains/auth/principal";
+import { createCase } from "@/lib/domains/hitl/create-case";
 import { BASE, startApp, type App } from "@/tests/support/matrix/app-harness";
 import { decide, inProcessFetch, MemoryOAuthProvider } from "@/tests/support/oauth-inprocess";
 
@@ -74,7 +74,7 @@ describe("the official SDK client signs in with OAuth and calls tools", () => {
 
   it("tenant isolation: an OAuth client of account A cannot see account B's case", async () => {
     const { client } = await signInWithSdk("admin");
-    const bAdmin = (await import("@/lib/auth/api-keys")).verifyApiKey;
+    const bAdmin = (await import("@/lib/domains/auth/api-keys")).verifyApiKey;
     const bKey = (await bAdmin(app.deps, app.keys.get("other account")!))!;
     const theirs = (await createCase(app.deps, bKey, { question: "Account B only?" }, { source: "api" })).case.id;
     const r = await client.callTool({ name: "get_human_answer", arguments: { caseId: theirs } });
@@ -87,8 +87,8 @@ describe("the official SDK client signs in with OAuth and calls tools", () => {
     const { provider, fetchFn } = await signInWithSdk("admin");
     const before = provider.saved!;
     // The server says the token expired (the SDK cannot tell by itself): it refreshes, rotating the refresh token.
-    const { oauthTokens } = await import("@/lib/db/schema");
-    const { sha256 } = await import("@/lib/auth/secrets");
+    const { oauthTokens } = await import("@/lib/adapters/db/schema");
+    const { sha256 } = await import("@/lib/domains/auth/secrets");
     const { eq } = await import("drizzle-orm");
     await app.deps.db.update(oauthTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(oauthTokens.tokenHash, sha256(before.access_token)));
     const client = new Client({ name: "sdk-oauth", version: "1.0.0" });

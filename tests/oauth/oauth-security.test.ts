@@ -1,14 +1,14 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SCOPES } from "@/lib/auth/principal";
-import { oauthTokens, members } from "@/lib/db/schema";
-import { sha256 } from "@/lib/auth/secrets";
+import { SCOPES } from "@/lib/domains/auth/principal";
+import { oauthTokens, members } from "@/lib/adapters/db/schema";
+import { sha256 } from "@/lib/domains/auth/secrets";
 import { BASE, startApp, type App } from "@/tests/support/matrix/app-harness";
 import { inProcessFetch } from "@/tests/support/oauth-inprocess";
 import { authorizeParams, connectApp, pkcePair, REDIRECT } from "@/tests/support/oauth";
-import { registerDynamicClient } from "@/lib/oauth/clients";
-import { parseAuthorizationRequest } from "@/lib/oauth/authorization-request";
-import { approveAuthorization } from "@/lib/oauth/codes";
+import { registerDynamicClient } from "@/lib/transports/oauth/clients";
+import { parseAuthorizationRequest } from "@/lib/transports/oauth/authorization-request";
+import { approveAuthorization } from "@/lib/transports/oauth/codes";
 
 /** What the authorization server refuses, and what ends a connection: PKCE, audience, expiry, rotation, revocation. */
 let app: App;

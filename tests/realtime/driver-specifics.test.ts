@@ -4,13 +4,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import { createSession } from "@/lib/auth/sessions";
-import type { Principal } from "@/lib/auth/principal";
-import { connectRealtime } from "@/lib/realtime/client/connect";
-import { getRealtimeClientConfig } from "@/lib/realtime/client-config";
-import type { RealtimeEvent, RealtimeStatus } from "@/lib/realtime/events";
-import { publishCaseEvent } from "@/lib/realtime/publish-case-event";
-import { hubListenerCount } from "@/lib/realtime/sse/account-hub";
+import { createSession } from "@/lib/domains/auth/sessions";
+import type { Principal } from "@/lib/domains/auth/principal";
+import { connectRealtime } from "@/lib/adapters/realtime/client/connect";
+import { getRealtimeClientConfig } from "@/lib/adapters/realtime/client-config";
+import type { RealtimeEvent, RealtimeStatus } from "@/lib/adapters/realtime/events";
+import { publishCaseEvent } from "@/lib/adapters/realtime/publish-case-event";
+import { hubListenerCount } from "@/lib/adapters/realtime/sse/account-hub";
 import { startRealtimeRoutes } from "@/tests/support/realtime-routes-server";
 import { startSupabaseRealtimeStandin, type SupabaseStandin } from "@/tests/support/supabase-realtime-standin";
 import { createTestDeps, type TestDeps } from "@/tests/support/test-deps";

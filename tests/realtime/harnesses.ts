@@ -1,8 +1,8 @@
-import type { Principal } from "@/lib/auth/principal";
-import type { Deps } from "@/lib/deps";
-import type { ConnectOptions } from "@/lib/realtime/client/port";
-import { getRealtimeClientConfig } from "@/lib/realtime/client-config";
-import type { RealtimeClientConfig } from "@/lib/realtime/events";
+import type { Principal } from "@/lib/domains/auth/principal";
+import type { Deps } from "@/lib/platform/deps";
+import type { ConnectOptions } from "@/lib/adapters/realtime/client/port";
+import { getRealtimeClientConfig } from "@/lib/adapters/realtime/client-config";
+import type { RealtimeClientConfig } from "@/lib/adapters/realtime/events";
 import { startRealtimeRoutes } from "@/tests/support/realtime-routes-server";
 import { startPusherStandin } from "@/tests/support/pusher-standin";
 import { startSupabaseRealtimeStandin } from "@/tests/support/supabase-realtime-standin";

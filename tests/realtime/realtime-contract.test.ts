@@ -4,12 +4,12 @@
  * Supabase Realtime against local stand-ins that speak their wire protocols.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { createSession } from "@/lib/auth/sessions";
-import type { Principal } from "@/lib/auth/principal";
-import { connectRealtime } from "@/lib/realtime/client/connect";
-import type { RealtimeConnection } from "@/lib/realtime/client/port";
-import type { RealtimeEvent, RealtimeStatus } from "@/lib/realtime/events";
-import { publishCaseEvent } from "@/lib/realtime/publish-case-event";
+import { createSession } from "@/lib/domains/auth/sessions";
+import type { Principal } from "@/lib/domains/auth/principal";
+import { connectRealtime } from "@/lib/adapters/realtime/client/connect";
+import type { RealtimeConnection } from "@/lib/adapters/realtime/client/port";
+import type { RealtimeEvent, RealtimeStatus } from "@/lib/adapters/realtime/events";
+import { publishCaseEvent } from "@/lib/adapters/realtime/publish-case-event";
 import { createTenant } from "@/tests/support/fixtures";
 import { realtimeHarnesses, type Harness } from "@/tests/realtime/harnesses";
 import { createTestDeps, type TestDeps } from "@/tests/support/test-deps";

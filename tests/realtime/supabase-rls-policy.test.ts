@@ -7,7 +7,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MIGRATIONS_DIR } from "@/lib/db/migrate";
+import { MIGRATIONS_DIR } from "@/lib/adapters/db/migrate";
 import { createTestDatabase } from "@/tests/support/test-deps";
 
 const file = fs.readdirSync(MIGRATIONS_DIR).find((f) => f.endsWith("_realtime_account_topics.sql"))!;

@@ -4,14 +4,14 @@
  * reaches the Pusher stand-in exactly once, while SSE listeners on both instances still hear it over the bus.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Deps } from "@/lib/deps";
-import { createRedisBus } from "@/lib/events/redis";
-import { claimCase } from "@/lib/hitl/claim-case";
-import { createCase } from "@/lib/hitl/create-case";
-import { postMessage } from "@/lib/hitl/post-message";
-import { subscribeAccountEvents } from "@/lib/realtime/subscribe-account-events";
-import type { CaseEvent } from "@/lib/realtime/events";
-import { createRealtimePublisher } from "@/lib/realtime/publishers";
+import type { Deps } from "@/lib/platform/deps";
+import { createRedisBus } from "@/lib/adapters/events/redis";
+import { claimCase } from "@/lib/domains/hitl/claim-case";
+import { createCase } from "@/lib/domains/hitl/create-case";
+import { postMessage } from "@/lib/domains/hitl/post-message";
+import { subscribeAccountEvents } from "@/lib/adapters/realtime/subscribe-account-events";
+import type { CaseEvent } from "@/lib/adapters/realtime/events";
+import { createRealtimePublisher } from "@/lib/adapters/realtime/publishers";
 import { startPusherStandin, type PusherStandin } from "@/tests/support/pusher-standin";
 import { createTestDeps, type TestDeps } from "@/tests/support/test-deps";
 import { createTenant } from "@/tests/support/fixtures";

@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cases } from "@/lib/db/schema";
-import { heartbeat } from "@/lib/auth/presence";
-import { verifyApiKey } from "@/lib/auth/api-keys";
-import { postMessage } from "@/lib/hitl/post-message";
+import { cases } from "@/lib/adapters/db/schema";
+import { heartbeat } from "@/lib/domains/presence/presence";
+import { verifyApiKey } from "@/lib/domains/auth/api-keys";
+import { postMessage } from "@/lib/domains/hitl/post-message";
 import { startApp, type App } from "@/tests/support/matrix/app-harness";
 import { callFunction, retellCall } from "@/tests/retell/helpers";
 

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { symmetric } from "retell-sdk/lib/webhook_auth";
-import { createCase } from "@/lib/hitl/create-case";
-import { auditLog, cases, retellCredentials } from "@/lib/db/schema";
+import { createCase } from "@/lib/domains/hitl/create-case";
+import { auditLog, cases, retellCredentials } from "@/lib/adapters/db/schema";
 import { startApp, type App } from "@/tests/support/matrix/app-harness";
 import { callFunction, retellCall, retellSettings } from "@/tests/retell/helpers";
 

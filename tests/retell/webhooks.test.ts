@@ -1,12 +1,12 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { symmetric } from "retell-sdk/lib/webhook_auth";
-import { callEvents, calls, cases } from "@/lib/db/schema";
-import { getCallEscalations } from "@/lib/calls/call-escalations";
-import { getCallDetails } from "@/lib/calls/get-call";
-import { getCaseForPrincipal } from "@/lib/hitl/get-case";
-import { createCase } from "@/lib/hitl/create-case";
-import { getHitlMetrics } from "@/lib/metrics/hitl-metrics";
+import { callEvents, calls, cases } from "@/lib/adapters/db/schema";
+import { getCallEscalations } from "@/lib/domains/calls/call-escalations";
+import { getCallDetails } from "@/lib/domains/calls/get-call";
+import { getCaseForPrincipal } from "@/lib/domains/hitl/get-case";
+import { createCase } from "@/lib/domains/hitl/create-case";
+import { getHitlMetrics } from "@/lib/domains/metrics/hitl-metrics";
 import { startApp, type App } from "@/tests/support/matrix/app-harness";
 import { callFunction, endedCall, retellCall, retellSettings, sendWebhook } from "@/tests/retell/helpers";
 
@@ -156,7 +156,7 @@ describe("POST /api/webhooks/retell", () => {
 });
 
 async function principalB() {
-  const { verifyApiKey } = await import("@/lib/auth/api-keys");
+  const { verifyApiKey } = await import("@/lib/domains/auth/api-keys");
   return (await verifyApiKey(app.deps, app.keys.get("other account")!))!;
 }
 

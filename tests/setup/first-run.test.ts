@@ -1,14 +1,14 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseConfig } from "@/lib/config/env";
-import { verifyApiKey } from "@/lib/auth/api-keys";
-import { checkMemberPassword } from "@/lib/auth/members";
-import { seedDemoIfEmpty } from "@/lib/bootstrap/seed-demo";
-import { accounts, members, setupTokens } from "@/lib/db/schema";
-import { PEER_HEADER } from "@/lib/http/client-address";
-import { completeSetup, needsSetup } from "@/lib/setup/complete-setup";
-import { tokenFreeSetupAllowed } from "@/lib/setup/setup-access";
-import { consumeSetupToken, createSetupToken } from "@/lib/setup/setup-tokens";
+import { parseConfig } from "@/lib/platform/config/env";
+import { verifyApiKey } from "@/lib/domains/auth/api-keys";
+import { checkMemberPassword } from "@/lib/domains/auth/members";
+import { seedDemoIfEmpty } from "@/lib/platform/bootstrap/seed-demo";
+import { accounts, members, setupTokens } from "@/lib/adapters/db/schema";
+import { PEER_HEADER } from "@/lib/transports/http/client-address";
+import { completeSetup, needsSetup } from "@/lib/domains/setup/complete-setup";
+import { tokenFreeSetupAllowed } from "@/lib/transports/http/setup-access";
+import { consumeSetupToken, createSetupToken } from "@/lib/domains/setup/setup-tokens";
 import { createTestDeps, type TestDeps } from "@/tests/support/test-deps";
 import { expectAppError } from "@/tests/hitl/helpers";
 

@@ -1,8 +1,8 @@
 import { generateKeyPairSync } from "node:crypto";
-import { scaledClock, type Clock } from "@/lib/sheets/clock";
-import { createSheetsDrainer } from "@/lib/sheets/drain";
-import { createSheetsPort } from "@/lib/sheets";
-import { TABS } from "@/lib/sheets/layout";
+import { scaledClock, type Clock } from "@/lib/domains/sheets/clock";
+import { createSheetsDrainer } from "@/lib/domains/sheets/drain";
+import { createSheetsPort } from "@/lib/domains/sheets";
+import { TABS } from "@/lib/domains/sheets/layout";
 import { startSheetsStandin, type SheetsStandin } from "@/tests/support/sheets-standin";
 import { createCallsTestDeps, type CallsTestDeps } from "@/tests/calls/helpers";
 

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { makePhoneCall } from "@/lib/calls/make-phone-call";
-import { queryRows } from "@/lib/db/client";
-import { createCase } from "@/lib/hitl/create-case";
-import { createSheetsPort } from "@/lib/sheets";
-import { createSheetsDrainer } from "@/lib/sheets/drain";
-import { exportSheetCsv } from "@/lib/sheets/export-csv";
-import { TABS } from "@/lib/sheets/layout";
-import { rebuildSheet } from "@/lib/sheets/rebuild";
-import { getSheetsStatus } from "@/lib/sheets/status";
+import { makePhoneCall } from "@/lib/domains/calls/make-phone-call";
+import { queryRows } from "@/lib/adapters/db/client";
+import { createCase } from "@/lib/domains/hitl/create-case";
+import { createSheetsPort } from "@/lib/domains/sheets";
+import { createSheetsDrainer } from "@/lib/domains/sheets/drain";
+import { exportSheetCsv } from "@/lib/domains/sheets/export-csv";
+import { TABS } from "@/lib/domains/sheets/layout";
+import { rebuildSheet } from "@/lib/domains/sheets/rebuild";
+import { getSheetsStatus } from "@/lib/domains/sheets/status";
 import { createCallsTenant } from "@/tests/calls/helpers";
 import { createSheetsHarness, testServiceAccountKey, type SheetsHarness } from "./helpers";
 

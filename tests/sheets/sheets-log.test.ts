@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { applyCallUpdate } from "@/lib/calls/apply-call-update";
-import { makePhoneCall } from "@/lib/calls/make-phone-call";
-import { queryRows } from "@/lib/db/client";
-import { calls, cases } from "@/lib/db/schema";
-import { claimCase } from "@/lib/hitl/claim-case";
-import { cancelCase, expireCases } from "@/lib/hitl/close-case";
-import { createCase } from "@/lib/hitl/create-case";
-import { postMessage } from "@/lib/hitl/post-message";
-import { TABS } from "@/lib/sheets/layout";
-import { readState } from "@/lib/sheets/store";
+import { applyCallUpdate } from "@/lib/domains/calls/apply-call-update";
+import { makePhoneCall } from "@/lib/domains/calls/make-phone-call";
+import { queryRows } from "@/lib/adapters/db/client";
+import { calls, cases } from "@/lib/adapters/db/schema";
+import { claimCase } from "@/lib/domains/hitl/claim-case";
+import { cancelCase, expireCases } from "@/lib/domains/hitl/close-case";
+import { createCase } from "@/lib/domains/hitl/create-case";
+import { postMessage } from "@/lib/domains/hitl/post-message";
+import { TABS } from "@/lib/domains/sheets/layout";
+import { readState } from "@/lib/domains/sheets/store";
 import { createCallsTenant } from "@/tests/calls/helpers";
 import { createSheetsHarness, type SheetsHarness } from "./helpers";
 

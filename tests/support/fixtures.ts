@@ -1,9 +1,9 @@
-import type { Db } from "@/lib/db/client";
-import { getConfig } from "@/lib/config/env";
-import { createAccount } from "@/lib/accounts/accounts";
-import { createApiKey, verifyApiKey } from "@/lib/auth/api-keys";
-import { createMember } from "@/lib/auth/members";
-import type { Principal, Scope } from "@/lib/auth/principal";
+import type { Db } from "@/lib/adapters/db/client";
+import { getConfig } from "@/lib/platform/config/env";
+import { createAccount } from "@/lib/domains/accounts/accounts";
+import { createApiKey, verifyApiKey } from "@/lib/domains/auth/api-keys";
+import { createMember } from "@/lib/domains/auth/members";
+import type { Principal, Scope } from "@/lib/domains/auth/principal";
 import { createTestDeps, type TestDeps } from "@/tests/support/test-deps";
 
 /** An account with an agent key (hitl:ask), an answering key (hitl:answer) and an operator member. */

@@ -1,11 +1,11 @@
 import { createHash, randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
-import type { Db } from "@/lib/db/client";
-import { oauthGrants } from "@/lib/db/schema";
-import type { Principal } from "@/lib/auth/principal";
-import { registerDynamicClient } from "@/lib/oauth/clients";
-import { parseAuthorizationRequest } from "@/lib/oauth/authorization-request";
-import { approveAuthorization, exchangeAuthorizationCode } from "@/lib/oauth/codes";
+import type { Db } from "@/lib/adapters/db/client";
+import { oauthGrants } from "@/lib/adapters/db/schema";
+import type { Principal } from "@/lib/domains/auth/principal";
+import { registerDynamicClient } from "@/lib/transports/oauth/clients";
+import { parseAuthorizationRequest } from "@/lib/transports/oauth/authorization-request";
+import { approveAuthorization, exchangeAuthorizationCode } from "@/lib/transports/oauth/codes";
 
 export const REDIRECT = "http://127.0.0.1:53682/callback";
 export const pkcePair = () => {

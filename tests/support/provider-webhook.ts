@@ -1,5 +1,5 @@
-import { WEBHOOK_MAX_BYTES } from "@/lib/calls/handle-provider-webhook";
-import { readText } from "@/lib/http/read-body";
+import { WEBHOOK_MAX_BYTES } from "@/lib/domains/calls/handle-provider-webhook";
+import { readText } from "@/lib/transports/http/read-body";
 
 /** handleProviderWebhook's arguments for a request, wired as app/api/webhooks/[provider]/route.ts wires them. */
 export const providerWebhook = (provider: string, req: Request) => ({

@@ -1,13 +1,13 @@
 import http from "node:http";
 import type net from "node:net";
-import type { Deps } from "@/lib/deps";
-import { AppError } from "@/lib/errors";
-import { authenticate } from "@/lib/http/authenticate";
-import { errorResponse, json } from "@/lib/http/respond";
-import { openEventStream } from "@/lib/realtime/sse/open-event-stream";
-import { authorizePusherChannel } from "@/lib/realtime/pusher/authorize-channel";
-import { readPusherAuthBody } from "@/lib/realtime/pusher/read-auth-body";
-import { refreshRealtimeToken } from "@/lib/realtime/supabase/refresh-token";
+import type { Deps } from "@/lib/platform/deps";
+import { AppError } from "@/lib/platform/errors";
+import { authenticate } from "@/lib/transports/http/authenticate";
+import { errorResponse, json } from "@/lib/transports/http/respond";
+import { openEventStream } from "@/lib/adapters/realtime/sse/open-event-stream";
+import { authorizePusherChannel } from "@/lib/adapters/realtime/pusher/authorize-channel";
+import { readPusherAuthBody } from "@/lib/transports/http/read-pusher-auth-body";
+import { refreshRealtimeToken } from "@/lib/adapters/realtime/supabase/refresh-token";
 
 /**
  * Our three realtime routes (GET /api/events, POST /api/realtime/pusher/auth, POST /api/realtime/supabase/token)

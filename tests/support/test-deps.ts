@@ -1,16 +1,16 @@
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
-import { parseConfig, type Config } from "@/lib/config/env";
-import { openDatabase, type Database } from "@/lib/db/client";
-import { migrate } from "@/lib/db/migrate";
-import { depsFrom, type Deps } from "@/lib/deps";
-import { createMemoryBus } from "@/lib/events/memory";
-import { createPostgresBus } from "@/lib/events/postgres";
-import { createRedisBus } from "@/lib/events/redis";
-import type { EventBus } from "@/lib/events/port";
-import { createMemoryKv } from "@/lib/kv/memory";
-import { createRedisKv } from "@/lib/kv/redis";
-import type { Kv } from "@/lib/kv/port";
+import { parseConfig, type Config } from "@/lib/platform/config/env";
+import { openDatabase, type Database } from "@/lib/adapters/db/client";
+import { migrate } from "@/lib/adapters/db/migrate";
+import { depsFrom, type Deps } from "@/lib/platform/deps";
+import { createMemoryBus } from "@/lib/adapters/events/memory";
+import { createPostgresBus } from "@/lib/adapters/events/postgres";
+import { createRedisBus } from "@/lib/adapters/events/redis";
+import type { EventBus } from "@/lib/adapters/events/port";
+import { createMemoryKv } from "@/lib/adapters/kv/memory";
+import { createRedisKv } from "@/lib/adapters/kv/redis";
+import type { Kv } from "@/lib/adapters/kv/port";
 
 /**
  * A fresh database for one test file, migrated unless `migrated: false`: PGlite in memory by default;

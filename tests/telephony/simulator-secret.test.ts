@@ -1,13 +1,13 @@
 import { createHmac } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getOrCreateInstanceSecret, SIMULATOR_WEBHOOK_SECRET_NAME } from "@/lib/bootstrap/instance-secrets";
-import { addCredits } from "@/lib/calls/credits-account";
-import { getCall } from "@/lib/calls/get-call";
-import { handleProviderWebhook } from "@/lib/calls/handle-provider-webhook";
+import { getOrCreateInstanceSecret, SIMULATOR_WEBHOOK_SECRET_NAME } from "@/lib/platform/bootstrap/instance-secrets";
+import { addCredits } from "@/lib/domains/credits/account-credits";
+import { getCall } from "@/lib/domains/calls/get-call";
+import { handleProviderWebhook } from "@/lib/domains/calls/handle-provider-webhook";
 import { providerWebhook } from "@/tests/support/provider-webhook";
-import { makePhoneCall } from "@/lib/calls/make-phone-call";
-import { createTelephony } from "@/lib/telephony";
-import { signBody } from "@/lib/telephony/signature";
+import { makePhoneCall } from "@/lib/domains/calls/make-phone-call";
+import { createTelephony } from "@/lib/adapters/telephony";
+import { signBody } from "@/lib/adapters/telephony/signature";
 import { createCallsTenant, createCallsTestDeps, type CallsTestDeps } from "@/tests/calls/helpers";
 
 /** What the simulator's secret used to be when SIMULATOR_WEBHOOK_SECRET was unset: derivable by anyone. */

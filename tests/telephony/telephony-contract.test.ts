@@ -1,11 +1,11 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBlandTelephony } from "@/lib/telephony/bland";
-import { TelephonyError, isFinalCallStatus, type PlaceCallInput, type ProviderCall, type TelephonyPort } from "@/lib/telephony/port";
-import { createSimulatorTelephony } from "@/lib/telephony/simulator";
-import { readWavHeader } from "@/lib/telephony/simulator/wav";
-import { recordingBytes } from "@/lib/telephony/port";
+import { createBlandTelephony } from "@/lib/adapters/telephony/bland";
+import { TelephonyError, isFinalCallStatus, type PlaceCallInput, type ProviderCall, type TelephonyPort } from "@/lib/adapters/telephony/port";
+import { createSimulatorTelephony } from "@/lib/adapters/telephony/simulator";
+import { readWavHeader } from "@/lib/adapters/telephony/simulator/wav";
+import { recordingBytes } from "@/lib/adapters/telephony/port";
 import { startBlandStandin, type BlandStandin } from "../support/bland-standin";
 
 /** Receives webhooks exactly as sent (raw body + headers), like our route will. */

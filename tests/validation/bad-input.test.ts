@@ -1,22 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { count, eq } from "drizzle-orm";
-import { cases } from "@/lib/db/schema";
-import { createCase, caseIdForSession } from "@/lib/hitl/create-case";
-import { askHuman } from "@/lib/hitl/ask-human";
-import { postMessage } from "@/lib/hitl/post-message";
-import { listCases } from "@/lib/hitl/list-cases";
-import { listCasesQuery } from "@/lib/hitl/schemas";
-import { makePhoneCall } from "@/lib/calls/make-phone-call";
-import { listCalls } from "@/lib/calls/list-calls";
-import { addCredits, getCredits } from "@/lib/calls/credits-account";
-import { listDeadLetters } from "@/lib/calls/dead-letters";
-import { handleProviderWebhook } from "@/lib/calls/handle-provider-webhook";
+import { cases } from "@/lib/adapters/db/schema";
+import { createCase, caseIdForSession } from "@/lib/domains/hitl/create-case";
+import { askHuman } from "@/lib/domains/hitl/ask-human";
+import { postMessage } from "@/lib/domains/hitl/post-message";
+import { listCases } from "@/lib/domains/hitl/list-cases";
+import { listCasesQuery } from "@/lib/domains/hitl/schemas";
+import { makePhoneCall } from "@/lib/domains/calls/make-phone-call";
+import { listCalls } from "@/lib/domains/calls/list-calls";
+import { addCredits, getCredits } from "@/lib/domains/credits/account-credits";
+import { listDeadLetters } from "@/lib/domains/calls/dead-letters";
+import { handleProviderWebhook } from "@/lib/domains/calls/handle-provider-webhook";
 import { providerWebhook } from "@/tests/support/provider-webhook";
-import { createCannedReply } from "@/lib/canned-replies/canned-replies";
-import { createKeyForAccount } from "@/lib/members/manage-api-keys";
-import { addMember } from "@/lib/members/add-member";
-import { metricsRangeQuery } from "@/lib/metrics/hitl-metrics";
-import { parseOrThrow } from "@/lib/validation/parse";
+import { createCannedReply } from "@/lib/domains/canned-replies/canned-replies";
+import { createKeyForAccount } from "@/lib/domains/members/manage-api-keys";
+import { addMember } from "@/lib/domains/members/add-member";
+import { metricsRangeQuery } from "@/lib/domains/metrics/hitl-metrics";
+import { parseOrThrow } from "@/lib/platform/validation/parse";
 import { createCallsTenant, createCallsTestDeps, type CallsTestDeps } from "@/tests/calls/helpers";
 import { expectAppError } from "@/tests/hitl/helpers";
 
@@ -83,7 +83,7 @@ describe("out-of-range dates and non-integer limits are validation errors", () =
 describe("webhook rejections are 401/400 even when the adapter's error class is another copy", () => {
   it("a TelephonyError thrown by another module copy (another route chunk) still maps to 401 and 400", async () => {
     vi.resetModules();
-    const foreign = await import("@/lib/telephony/port");
+    const foreign = await import("@/lib/adapters/telephony/port");
     const webhook = (error: Error) => {
       const telephony = { ...deps.telephony, name: "simulator" as const, verifyWebhook: async () => Promise.reject(error) };
       const req = new Request("http://x.test/api/webhooks/simulator", { method: "POST", headers: { "x-webhook-signature": "00" }, body: "{}" });

@@ -1,7 +1,7 @@
 import type { Client } from "@modelcontextprotocol/client";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createApiKey } from "@/lib/auth/api-keys";
-import { resetConfig } from "@/lib/config/env";
+import { createApiKey } from "@/lib/domains/auth/api-keys";
+import { resetConfig } from "@/lib/platform/config/env";
 import { startApp, type App } from "@/tests/support/matrix/app-harness";
 import { callTool, connectInProcess } from "@/tests/support/in-process-mcp";
 import { startWeatherStandin, type WeatherStandin } from "@/tests/support/weather-standins";

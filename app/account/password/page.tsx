@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { requireMemberPage } from "@/lib/auth/current-member";
+import { requireMemberPage } from "@/lib/transports/http/current-member";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 
 export const dynamic = "force-dynamic";

@@ -1,10 +1,10 @@
 import Link from "next/link";
-import { getDeps } from "@/lib/deps";
-import { isAppError } from "@/lib/errors";
-import { requireAdminPage } from "@/lib/admin/require-admin-page";
-import { filterQuery, readCallsFilter, toListInput } from "@/lib/admin/calls-filter";
-import { listCalls, type CallPage } from "@/lib/calls/list-calls";
-import { CALL_STATUSES } from "@/lib/telephony/port";
+import { getDeps } from "@/lib/platform/deps";
+import { isAppError } from "@/lib/platform/errors";
+import { requireAdminPage } from "@/lib/transports/http/require-admin-page";
+import { filterQuery, readCallsFilter, toListInput } from "@/lib/domains/admin/calls-filter";
+import { listCalls, type CallPage } from "@/lib/domains/calls/list-calls";
+import { CALL_STATUSES } from "@/lib/adapters/telephony/port";
 import { CallStatusBadge } from "@/components/admin/call-status-badge";
 import { formatWhen } from "@/components/admin/format";
 import { DataTable, type Column } from "@/components/ui/table";

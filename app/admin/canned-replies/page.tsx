@@ -1,5 +1,5 @@
 import { CannedRepliesManager } from "@/components/admin/canned-replies/canned-replies-manager";
-import { requireMemberPage } from "@/lib/auth/current-member";
+import { requireMemberPage } from "@/lib/transports/http/current-member";
 import { Notice } from "@/components/ui/notice";
 
 export const dynamic = "force-dynamic";

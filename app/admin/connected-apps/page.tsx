@@ -1,6 +1,6 @@
-import { getDeps } from "@/lib/deps";
-import { requireAdminPage } from "@/lib/admin/require-admin-page";
-import { listConnectedAppsForAccount } from "@/lib/oauth/connected-apps";
+import { getDeps } from "@/lib/platform/deps";
+import { requireAdminPage } from "@/lib/transports/http/require-admin-page";
+import { listConnectedAppsForAccount } from "@/lib/transports/oauth/connected-apps";
 import { ConnectedAppsPanel } from "@/components/admin/connected-apps-panel";
 
 export const metadata = { title: "Connected apps · Admin · Switchboard" };

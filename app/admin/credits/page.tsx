@@ -1,14 +1,14 @@
 import Link from "next/link";
-import { getDeps } from "@/lib/deps";
-import { requireAdminPage } from "@/lib/admin/require-admin-page";
-import { actorLabel, actorNames } from "@/lib/admin/actor-names";
-import { getCredits } from "@/lib/calls/credits-account";
+import { getDeps } from "@/lib/platform/deps";
+import { requireAdminPage } from "@/lib/transports/http/require-admin-page";
+import { actorLabel, actorNames } from "@/lib/domains/admin/actor-names";
+import { getCredits } from "@/lib/domains/credits/account-credits";
 import { AddCreditsForm } from "@/components/admin/add-credits-form";
 import { CallbackPolicyForm } from "@/components/admin/callback-policy-form";
-import { readCallbackPolicy } from "@/lib/calls/callback-policy";
+import { readCallbackPolicy } from "@/lib/domains/calls/callback-policy";
 import { formatWhen } from "@/components/admin/format";
 import { DataTable, type Column } from "@/components/ui/table";
-import type { Credits } from "@/lib/calls/schemas";
+import type { Credits } from "@/lib/domains/calls/schemas";
 
 export const metadata = { title: "Credits · Admin · Switchboard" };
 

@@ -1,8 +1,8 @@
 import Link from "next/link";
-import { getDeps } from "@/lib/deps";
-import { requireAdminPage } from "@/lib/admin/require-admin-page";
-import { listDeadLetters } from "@/lib/calls/dead-letters";
-import { decodeCursor } from "@/lib/validation/cursor";
+import { getDeps } from "@/lib/platform/deps";
+import { requireAdminPage } from "@/lib/transports/http/require-admin-page";
+import { listDeadLetters } from "@/lib/domains/calls/dead-letters";
+import { decodeCursor } from "@/lib/platform/validation/cursor";
 import { RetryDeadLetterButton } from "@/components/admin/retry-dead-letter-button";
 import { formatWhen } from "@/components/admin/format";
 import { DataTable, type Column } from "@/components/ui/table";

@@ -1,8 +1,8 @@
 import Link from "next/link";
-import { getDeps } from "@/lib/deps";
-import { requireAdminPage } from "@/lib/admin/require-admin-page";
-import { listCourses } from "@/lib/golf/courses";
-import { getGolfSettings } from "@/lib/golf/settings";
+import { getDeps } from "@/lib/platform/deps";
+import { requireAdminPage } from "@/lib/transports/http/require-admin-page";
+import { listCourses } from "@/lib/domains/golf/courses";
+import { getGolfSettings } from "@/lib/domains/golf/settings";
 import { CourseForm } from "@/components/admin/golf/course-form";
 import { GolfSettingsForm } from "@/components/admin/golf/golf-settings-form";
 import { DataTable, type Column } from "@/components/ui/table";

@@ -1,11 +1,11 @@
-import { getDeps } from "@/lib/deps";
-import { SCOPES } from "@/lib/auth/principal";
-import { requireAdminPage } from "@/lib/admin/require-admin-page";
-import { listKeysForAccount } from "@/lib/members/manage-api-keys";
+import { getDeps } from "@/lib/platform/deps";
+import { SCOPES } from "@/lib/domains/auth/principal";
+import { requireAdminPage } from "@/lib/transports/http/require-admin-page";
+import { listKeysForAccount } from "@/lib/domains/members/manage-api-keys";
 import { KeysPanel } from "@/components/admin/keys-panel";
 import { ClientConfigs } from "@/components/admin/client-configs";
-import { KEY_PLACEHOLDER } from "@/lib/admin/client-configs";
-import { requestBaseUrl } from "@/lib/http/request-origin";
+import { KEY_PLACEHOLDER } from "@/lib/domains/admin/client-configs";
+import { requestBaseUrl } from "@/lib/transports/http/request-origin";
 
 export const metadata = { title: "API keys · Admin · Switchboard" };
 

@@ -1,6 +1,6 @@
-import { getDeps } from "@/lib/deps";
-import { requireAdminPage } from "@/lib/admin/require-admin-page";
-import { listAccountMembers } from "@/lib/members/list-account-members";
+import { getDeps } from "@/lib/platform/deps";
+import { requireAdminPage } from "@/lib/transports/http/require-admin-page";
+import { listAccountMembers } from "@/lib/domains/members/list-account-members";
 import { MembersPanel } from "@/components/admin/members-panel";
 
 export const metadata = { title: "Members · Admin · Switchboard" };

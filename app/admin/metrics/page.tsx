@@ -1,6 +1,6 @@
-import { getDeps } from "@/lib/deps";
-import { requireAdminPage } from "@/lib/admin/require-admin-page";
-import { getHitlMetrics } from "@/lib/metrics/hitl-metrics";
+import { getDeps } from "@/lib/platform/deps";
+import { requireAdminPage } from "@/lib/transports/http/require-admin-page";
+import { getHitlMetrics } from "@/lib/domains/metrics/hitl-metrics";
 import { MetricsDashboard } from "@/components/admin/metrics-dashboard";
 import { presetRange } from "@/components/admin/metrics-presets";
 

@@ -1,8 +1,8 @@
 import Link from "next/link";
-import { getDeps } from "@/lib/deps";
-import { requireAdminPage } from "@/lib/admin/require-admin-page";
-import { listNotifications } from "@/lib/notify/list-notifications";
-import { readNotifySettings } from "@/lib/notify/settings";
+import { getDeps } from "@/lib/platform/deps";
+import { requireAdminPage } from "@/lib/transports/http/require-admin-page";
+import { listNotifications } from "@/lib/domains/notify/list-notifications";
+import { readNotifySettings } from "@/lib/domains/notify/settings";
 import { NotifySettingsForm } from "@/components/admin/notify-settings-form";
 import { formatWhen } from "@/components/admin/format";
 import { DataTable, type Column } from "@/components/ui/table";

@@ -1,10 +1,10 @@
 import { headers } from "next/headers";
-import { getDeps } from "@/lib/deps";
-import { requireAdminPage } from "@/lib/admin/require-admin-page";
-import { publicBaseUrl } from "@/lib/calls/deps";
-import { retellFunctionDefinitions, retellMcpEntry } from "@/lib/retell/connect-definitions";
-import { readRetellKeyStatus } from "@/lib/retell/credentials";
-import { retellWebhookUrl } from "@/lib/retell/handle-webhook";
+import { getDeps } from "@/lib/platform/deps";
+import { requireAdminPage } from "@/lib/transports/http/require-admin-page";
+import { publicBaseUrl } from "@/lib/platform/public-base-url";
+import { retellFunctionDefinitions, retellMcpEntry } from "@/lib/transports/retell/connect-definitions";
+import { readRetellKeyStatus } from "@/lib/domains/retell/credentials";
+import { retellWebhookUrl } from "@/lib/transports/retell/handle-webhook";
 import { ConnectRetell } from "@/components/admin/connect-retell/connect-retell";
 
 export const metadata = { title: "Connect Retell · Admin · Switchboard" };

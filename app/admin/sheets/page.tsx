@@ -1,6 +1,6 @@
-import { getDeps } from "@/lib/deps";
-import { requireAdminPage } from "@/lib/admin/require-admin-page";
-import { getSheetsStatus } from "@/lib/sheets/status";
+import { getDeps } from "@/lib/platform/deps";
+import { requireAdminPage } from "@/lib/transports/http/require-admin-page";
+import { getSheetsStatus } from "@/lib/domains/sheets/status";
 import { SheetsDashboard } from "@/components/admin/sheets/sheets-dashboard";
 
 export const metadata = { title: "Google Sheets · Admin · Switchboard" };

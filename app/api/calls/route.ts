@@ -1,8 +1,8 @@
-import { withRoute } from "@/lib/http/with-route";
-import { json } from "@/lib/http/respond";
-import { readJson } from "@/lib/http/read-json";
-import { listCalls } from "@/lib/calls/list-calls";
-import { makePhoneCall } from "@/lib/calls/make-phone-call";
+import { withRoute } from "@/lib/transports/http/with-route";
+import { json } from "@/lib/transports/http/respond";
+import { readJson } from "@/lib/transports/http/read-json";
+import { listCalls } from "@/lib/domains/calls/list-calls";
+import { makePhoneCall } from "@/lib/domains/calls/make-phone-call";
 
 export const dynamic = "force-dynamic";
 

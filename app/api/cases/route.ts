@@ -1,11 +1,11 @@
-import { withRoute, parseOrThrow } from "@/lib/http/with-route";
-import { json } from "@/lib/http/respond";
-import { readJson } from "@/lib/http/read-json";
-import { createPublicCase } from "@/lib/hitl/create-case";
-import { listCases } from "@/lib/hitl/list-cases";
-import { presentCases } from "@/lib/hitl/case-view";
-import { listCasesQuery } from "@/lib/hitl/schemas";
-import { AppError } from "@/lib/errors";
+import { withRoute, parseOrThrow } from "@/lib/transports/http/with-route";
+import { json } from "@/lib/transports/http/respond";
+import { readJson } from "@/lib/transports/http/read-json";
+import { createPublicCase } from "@/lib/domains/hitl/create-case";
+import { listCases } from "@/lib/domains/hitl/list-cases";
+import { presentCases } from "@/lib/domains/hitl/case-view";
+import { listCasesQuery } from "@/lib/domains/hitl/schemas";
+import { AppError } from "@/lib/platform/errors";
 
 export const dynamic = "force-dynamic";
 

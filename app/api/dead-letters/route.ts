@@ -1,6 +1,6 @@
-import { withRoute } from "@/lib/http/with-route";
-import { json } from "@/lib/http/respond";
-import { listDeadLetters } from "@/lib/calls/dead-letters";
+import { withRoute } from "@/lib/transports/http/with-route";
+import { json } from "@/lib/transports/http/respond";
+import { listDeadLetters } from "@/lib/domains/calls/dead-letters";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
-import { withRoute } from "@/lib/http/with-route";
-import { openEventStream } from "@/lib/realtime/sse/open-event-stream";
+import { withRoute } from "@/lib/transports/http/with-route";
+import { openEventStream } from "@/lib/adapters/realtime/sse/open-event-stream";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";

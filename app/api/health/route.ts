@@ -1,7 +1,7 @@
-import { getDeps } from "@/lib/deps";
-import { checkDependencies } from "@/lib/health/check-dependencies";
-import { json } from "@/lib/http/respond";
-import { declareRoute } from "@/lib/http/with-route";
+import { getDeps } from "@/lib/platform/deps";
+import { checkDependencies } from "@/lib/platform/health/check-dependencies";
+import { json } from "@/lib/transports/http/respond";
+import { declareRoute } from "@/lib/transports/http/with-route";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
-import { withRoute } from "@/lib/http/with-route";
-import { json } from "@/lib/http/respond";
-import { readJson } from "@/lib/http/read-json";
-import { addMember } from "@/lib/members/add-member";
-import { listAccountMembers } from "@/lib/members/list-account-members";
+import { withRoute } from "@/lib/transports/http/with-route";
+import { json } from "@/lib/transports/http/respond";
+import { readJson } from "@/lib/transports/http/read-json";
+import { addMember } from "@/lib/domains/members/add-member";
+import { listAccountMembers } from "@/lib/domains/members/list-account-members";
 
 export const dynamic = "force-dynamic";
 

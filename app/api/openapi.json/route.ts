@@ -1,6 +1,6 @@
 import { getPublicOrigin } from "mcp-handler";
-import { buildOpenApi } from "@/lib/openapi";
-import { declareRoute } from "@/lib/http/with-route";
+import { buildOpenApi } from "@/lib/transports/http/openapi";
+import { declareRoute } from "@/lib/transports/http/with-route";
 
 export const dynamic = "force-dynamic";
 

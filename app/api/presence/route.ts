@@ -1,8 +1,8 @@
-import { withRoute, parseOrThrow } from "@/lib/http/with-route";
-import { json } from "@/lib/http/respond";
-import { readJson } from "@/lib/http/read-json";
-import { countAnswerersOnline, heartbeat } from "@/lib/auth/presence";
-import { presenceInput } from "@/lib/auth/schemas";
+import { withRoute, parseOrThrow } from "@/lib/transports/http/with-route";
+import { json } from "@/lib/transports/http/respond";
+import { readJson } from "@/lib/transports/http/read-json";
+import { countAnswerersOnline, heartbeat } from "@/lib/domains/presence/presence";
+import { presenceInput } from "@/lib/domains/auth/schemas";
 
 export const dynamic = "force-dynamic";
 

@@ -1,13 +1,13 @@
-import { getDeps } from "@/lib/deps";
-import { json, errorResponse } from "@/lib/http/respond";
-import { readJson } from "@/lib/http/read-json";
-import { parseOrThrow } from "@/lib/validation/parse";
-import { assertSameOrigin } from "@/lib/http/authenticate";
-import { declareRoute } from "@/lib/http/with-route";
-import { publicOrigin } from "@/lib/http/public-origin";
-import { cookieSecure, createSession, SESSION_COOKIE } from "@/lib/auth/sessions";
-import { completeSetup, setupInput } from "@/lib/setup/complete-setup";
-import { tokenFreeSetupAllowed } from "@/lib/setup/setup-access";
+import { getDeps } from "@/lib/platform/deps";
+import { json, errorResponse } from "@/lib/transports/http/respond";
+import { readJson } from "@/lib/transports/http/read-json";
+import { parseOrThrow } from "@/lib/platform/validation/parse";
+import { assertSameOrigin } from "@/lib/transports/http/authenticate";
+import { declareRoute } from "@/lib/transports/http/with-route";
+import { publicOrigin } from "@/lib/transports/http/public-origin";
+import { cookieSecure, createSession, SESSION_COOKIE } from "@/lib/domains/auth/sessions";
+import { completeSetup, setupInput } from "@/lib/domains/setup/complete-setup";
+import { tokenFreeSetupAllowed } from "@/lib/transports/http/setup-access";
 
 export const dynamic = "force-dynamic";
 

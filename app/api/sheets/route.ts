@@ -1,6 +1,6 @@
-import { json } from "@/lib/http/respond";
-import { withRoute } from "@/lib/http/with-route";
-import { getSheetsStatus } from "@/lib/sheets/status";
+import { json } from "@/lib/transports/http/respond";
+import { withRoute } from "@/lib/transports/http/with-route";
+import { getSheetsStatus } from "@/lib/domains/sheets/status";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
-import { withRoute } from "@/lib/http/with-route";
-import { json } from "@/lib/http/respond";
-import { readJson } from "@/lib/http/read-json";
-import { sendTestEscalation } from "@/lib/hitl/send-test-escalation";
+import { withRoute } from "@/lib/transports/http/with-route";
+import { json } from "@/lib/transports/http/respond";
+import { readJson } from "@/lib/transports/http/read-json";
+import { sendTestEscalation } from "@/lib/domains/hitl/send-test-escalation";
 
 export const dynamic = "force-dynamic";
 // The request waits for the answer like an ask_human call (at most 55 s).

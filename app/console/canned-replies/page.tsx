@@ -1,5 +1,5 @@
 import { CannedRepliesApp } from "@/components/console/canned-replies-app";
-import { requireMemberPage } from "@/lib/auth/current-member";
+import { requireMemberPage } from "@/lib/transports/http/current-member";
 import "@/components/console/console.css";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import { HistoryApp } from "@/components/console/history-app";
-import { requireMemberPage } from "@/lib/auth/current-member";
+import { requireMemberPage } from "@/lib/transports/http/current-member";
 import "@/components/console/console.css";
 
 export const dynamic = "force-dynamic";

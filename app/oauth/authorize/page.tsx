@@ -1,10 +1,10 @@
 import { redirect } from "next/navigation";
-import { getDeps } from "@/lib/deps";
-import { requireMemberPage } from "@/lib/auth/current-member";
-import { isOAuthError } from "@/lib/oauth/oauth-error";
-import { parseAuthorizationRequest, redirectOf, type AuthorizationRequest } from "@/lib/oauth/authorization-request";
-import { grantableScopes, SCOPE_WORDS } from "@/lib/oauth/scopes";
-import { pageOrigin } from "@/lib/oauth/page-origin";
+import { getDeps } from "@/lib/platform/deps";
+import { requireMemberPage } from "@/lib/transports/http/current-member";
+import { isOAuthError } from "@/lib/transports/oauth/oauth-error";
+import { parseAuthorizationRequest, redirectOf, type AuthorizationRequest } from "@/lib/transports/oauth/authorization-request";
+import { grantableScopes, SCOPE_WORDS } from "@/lib/transports/oauth/scopes";
+import { pageOrigin } from "@/lib/transports/oauth/page-origin";
 import { ConsentButtons } from "@/components/oauth/consent-buttons";
 
 export const dynamic = "force-dynamic";

@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import type { RetellFunctionDefinition, RetellMcpEntry } from "@/lib/retell/connect-definitions";
-import type { RetellKeyStatus } from "@/lib/retell/credentials";
+import type { RetellFunctionDefinition, RetellMcpEntry } from "@/lib/transports/retell/connect-definitions";
+import type { RetellKeyStatus } from "@/lib/domains/retell/credentials";
 import { KeyChooser } from "@/components/admin/connect-retell/key-chooser";
 import { RetellKeyForm } from "@/components/admin/connect-retell/retell-key-form";
 import { RetellCallsForm } from "@/components/admin/connect-retell/retell-calls-form";

@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { sendJson } from "@/components/admin/format";
 import { useRequest } from "@/components/admin/use-request";
-import type { RetellKeyStatus } from "@/lib/retell/credentials";
+import type { RetellKeyStatus } from "@/lib/domains/retell/credentials";
 import { ErrorAlert } from "@/components/admin/form-feedback";
 
 /** Per account: place make_phone_call and late-answer callbacks through the account's own Retell agent. */

@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { formatWhen, sendJson } from "@/components/admin/format";
 import { useRequest } from "@/components/admin/use-request";
-import type { RetellKeyStatus } from "@/lib/retell/credentials";
+import type { RetellKeyStatus } from "@/lib/domains/retell/credentials";
 import { ErrorAlert } from "@/components/admin/form-feedback";
 
 /** The account's Retell API key: write-only (only whether one is set and its last 4 come back). */

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { errorText, sendJson } from "@/components/admin/format";
 import { FormFeedback, SubmitButton } from "@/components/admin/form-feedback";
-import type { PublicCourse } from "@/lib/golf/courses";
+import type { PublicCourse } from "@/lib/domains/golf/courses";
 
 const EMPTY = { name: "", timezone: "", firstTeeTime: "07:00", lastTeeTime: "17:00", intervalMinutes: 10, capacity: 4, holes: 18, price: 45, currency: "USD", active: true };
 

@@ -5,7 +5,7 @@ import { useState, type FormEvent } from "react";
 import { sendJson } from "@/components/admin/format";
 import { useRequest } from "@/components/admin/use-request";
 import { SettingsForm } from "@/components/admin/form-feedback";
-import type { PublicGolfSettings } from "@/lib/golf/settings";
+import type { PublicGolfSettings } from "@/lib/domains/golf/settings";
 
 /** Where tee times are booked: Switchboard's own tee sheet, or Chronogolf with the account's partner credentials. */
 export function GolfSettingsForm({ settings }: { settings: PublicGolfSettings }) {

@@ -1,7 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { SheetsStatus } from "@/lib/sheets/status";
+import type { SheetsStatus } from "@/lib/domains/sheets/status";
 
 const AXIS = { fontSize: 12, fill: "currentColor" };
 const minuteLabel = (iso: string) => iso.slice(11, 16);

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import type { SheetsStatus } from "@/lib/sheets/status";
+import type { SheetsStatus } from "@/lib/domains/sheets/status";
 import { errorText } from "@/components/admin/format";
 import { RequestsPerMinuteChart } from "@/components/admin/sheets/sheets-chart";
 import { ConnectHelp } from "@/components/admin/sheets/connect-help";

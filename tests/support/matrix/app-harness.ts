@@ -1,12 +1,12 @@
-import { createAccount } from "@/lib/accounts/accounts";
-import { createApiKey, verifyApiKey } from "@/lib/auth/api-keys";
-import { createMember } from "@/lib/auth/members";
-import { SCOPES, type Principal, type Scope } from "@/lib/auth/principal";
+import { createAccount } from "@/lib/domains/accounts/accounts";
+import { createApiKey, verifyApiKey } from "@/lib/domains/auth/api-keys";
+import { createMember } from "@/lib/domains/auth/members";
+import { SCOPES, type Principal, type Scope } from "@/lib/domains/auth/principal";
 import { connectApp } from "@/tests/support/oauth";
-import { createSession, SESSION_COOKIE } from "@/lib/auth/sessions";
-import { getConfig, resetConfig } from "@/lib/config/env";
-import { resetProcessDeps, provideProcessDeps } from "@/lib/deps";
-import { createSimulatorTelephony } from "@/lib/telephony/simulator";
+import { createSession, SESSION_COOKIE } from "@/lib/domains/auth/sessions";
+import { getConfig, resetConfig } from "@/lib/platform/config/env";
+import { resetProcessDeps, provideProcessDeps } from "@/lib/platform/deps";
+import { createSimulatorTelephony } from "@/lib/adapters/telephony/simulator";
 import { createTestDeps, type TestDeps } from "@/tests/support/test-deps";
 import type { Kind } from "@/tests/support/matrix/readme-matrix";
 

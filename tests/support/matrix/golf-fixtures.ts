@@ -1,7 +1,7 @@
-import { bookTeeTime } from "@/lib/golf/book-tee-time";
-import { insertCourse } from "@/lib/golf/courses";
-import { searchTeeTimes } from "@/lib/golf/search-tee-times";
-import { addDays, todayIn } from "@/lib/golf/time";
+import { bookTeeTime } from "@/lib/domains/golf/book-tee-time";
+import { insertCourse } from "@/lib/domains/golf/courses";
+import { searchTeeTimes } from "@/lib/domains/golf/search-tee-times";
+import { addDays, todayIn } from "@/lib/domains/golf/time";
 import type { App } from "@/tests/support/matrix/app-harness";
 
 /**

@@ -1,23 +1,23 @@
 import { eq } from "drizzle-orm";
-import { createApiKey, verifyApiKey } from "@/lib/auth/api-keys";
-import { handleProviderWebhook } from "@/lib/calls/handle-provider-webhook";
+import { createApiKey, verifyApiKey } from "@/lib/domains/auth/api-keys";
+import { handleProviderWebhook } from "@/lib/domains/calls/handle-provider-webhook";
 import { providerWebhook } from "@/tests/support/provider-webhook";
-import { makePhoneCall } from "@/lib/calls/make-phone-call";
-import { getRecordingLink } from "@/lib/calls/recording-link";
-import { DEAD_LETTER_KIND } from "@/lib/calls/sync/sync-one-call";
-import { createCannedReply } from "@/lib/canned-replies/canned-replies";
-import { calls, deadLetters, notifySettings } from "@/lib/db/schema";
-import { createCase } from "@/lib/hitl/create-case";
-import { setRetellApiKey } from "@/lib/retell/credentials";
-import { pusherChannelFor } from "@/lib/realtime/port";
-import { signBody } from "@/lib/telephony/signature";
-import { toSimEvent } from "@/lib/telephony/simulator/webhook-payload";
+import { makePhoneCall } from "@/lib/domains/calls/make-phone-call";
+import { getRecordingLink } from "@/lib/domains/calls/recording-link";
+import { DEAD_LETTER_KIND } from "@/lib/domains/calls/sync/sync-one-call";
+import { createCannedReply } from "@/lib/domains/canned-replies/canned-replies";
+import { calls, deadLetters, notifySettings } from "@/lib/adapters/db/schema";
+import { createCase } from "@/lib/domains/hitl/create-case";
+import { setRetellApiKey } from "@/lib/domains/retell/credentials";
+import { pusherChannelFor } from "@/lib/adapters/realtime/port";
+import { signBody } from "@/lib/adapters/telephony/signature";
+import { toSimEvent } from "@/lib/adapters/telephony/simulator/webhook-payload";
 import { sign as retellSign } from "retell-sdk";
 import { BASE, RETELL_KEY, SIM_SECRET, type App } from "@/tests/support/matrix/app-harness";
 import { golfFixtures } from "@/tests/support/matrix/golf-fixtures";
-import { registerDynamicClient } from "@/lib/oauth/clients";
-import { parseAuthorizationRequest } from "@/lib/oauth/authorization-request";
-import { approveAuthorization } from "@/lib/oauth/codes";
+import { registerDynamicClient } from "@/lib/transports/oauth/clients";
+import { parseAuthorizationRequest } from "@/lib/transports/oauth/authorization-request";
+import { approveAuthorization } from "@/lib/transports/oauth/codes";
 import { authorizeParams, connectApp, pkcePair, REDIRECT } from "@/tests/support/oauth";
 
 /** What one request of the walk sends: path parameters, a JSON or raw body, extra headers, a query. */

@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { isAppError } from "@/lib/errors";
-import { requireAdminPage } from "@/lib/admin/require-admin-page";
-import { getDeps } from "@/lib/deps";
-import { getCallDetails, getCallEvents } from "@/lib/calls/get-call";
-import { getCallEscalations } from "@/lib/calls/call-escalations";
-import { getRecordingLink } from "@/lib/calls/recording-link";
+import { isAppError } from "@/lib/platform/errors";
+import { requireAdminPage } from "@/lib/transports/http/require-admin-page";
+import { getDeps } from "@/lib/platform/deps";
+import { getCallDetails, getCallEvents } from "@/lib/domains/calls/get-call";
+import { getCallEscalations } from "@/lib/domains/calls/call-escalations";
+import { getRecordingLink } from "@/lib/domains/calls/recording-link";
 import { CallStatusBadge } from "@/components/admin/call-status-badge";
 import { CallTranscript } from "@/components/admin/call-transcript";
 import { CallTimeline } from "@/components/admin/call-timeline";

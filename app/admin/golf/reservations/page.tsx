@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { getDeps } from "@/lib/deps";
-import { requireAdminPage } from "@/lib/admin/require-admin-page";
-import { getReservations } from "@/lib/golf/get-reservations";
+import { getDeps } from "@/lib/platform/deps";
+import { requireAdminPage } from "@/lib/transports/http/require-admin-page";
+import { getReservations } from "@/lib/domains/golf/get-reservations";
 import { CancelReservationButton } from "@/components/admin/golf/cancel-reservation-button";
 import { DataTable, type Column } from "@/components/ui/table";
 

@@ -1,15 +1,15 @@
-import { getDeps } from "@/lib/deps";
-import { AppError } from "@/lib/errors";
-import { json, errorResponse } from "@/lib/http/respond";
-import { readJson } from "@/lib/http/read-json";
-import { parseOrThrow } from "@/lib/validation/parse";
-import { assertSameOrigin } from "@/lib/http/authenticate";
-import { checkMemberPassword, publicMember } from "@/lib/auth/members";
-import { cookieSecure, createSession, SESSION_COOKIE } from "@/lib/auth/sessions";
-import { beginLoginAttempt } from "@/lib/auth/login-throttle";
-import { clientAddress } from "@/lib/http/client-address";
-import { declareRoute } from "@/lib/http/with-route";
-import { loginInput } from "@/lib/auth/schemas";
+import { getDeps } from "@/lib/platform/deps";
+import { AppError } from "@/lib/platform/errors";
+import { json, errorResponse } from "@/lib/transports/http/respond";
+import { readJson } from "@/lib/transports/http/read-json";
+import { parseOrThrow } from "@/lib/platform/validation/parse";
+import { assertSameOrigin } from "@/lib/transports/http/authenticate";
+import { checkMemberPassword, publicMember } from "@/lib/domains/auth/members";
+import { cookieSecure, createSession, SESSION_COOKIE } from "@/lib/domains/auth/sessions";
+import { beginLoginAttempt } from "@/lib/domains/auth/login-throttle";
+import { clientAddress } from "@/lib/transports/http/client-address";
+import { declareRoute } from "@/lib/transports/http/with-route";
+import { loginInput } from "@/lib/domains/auth/schemas";
 
 export const dynamic = "force-dynamic";
 
@@ -19,7 +19,7 @@ export const POST = declareRoute(async function POST(req: Request) {
     assertSameOrigin(req);
     const deps = await getDeps();
     const input = parseOrThrow(loginInput, await readJson(req));
-    // Slow down password guessing per email and client address (lib/auth/login-throttle.ts).
+    // Slow down password guessing per email and client address (lib/domains/auth/login-throttle.ts).
     const attempt = await beginLoginAttempt(deps.kv, { email: input.email, client: clientAddress(req.headers, deps.config) });
     const member = await checkMemberPassword(deps.db, input.email, input.password);
     if (!member) {

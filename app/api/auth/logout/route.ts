@@ -1,8 +1,8 @@
-import { getDeps } from "@/lib/deps";
-import { json, errorResponse } from "@/lib/http/respond";
-import { assertSameOrigin, readCookie } from "@/lib/http/authenticate";
-import { endSession, SESSION_COOKIE } from "@/lib/auth/sessions";
-import { declareRoute } from "@/lib/http/with-route";
+import { getDeps } from "@/lib/platform/deps";
+import { json, errorResponse } from "@/lib/transports/http/respond";
+import { assertSameOrigin, readCookie } from "@/lib/transports/http/authenticate";
+import { endSession, SESSION_COOKIE } from "@/lib/domains/auth/sessions";
+import { declareRoute } from "@/lib/transports/http/with-route";
 
 export const dynamic = "force-dynamic";
 

@@ -1,14 +1,14 @@
-import { getDeps } from "@/lib/deps";
-import { AppError } from "@/lib/errors";
-import { json, errorResponse } from "@/lib/http/respond";
-import { readJson } from "@/lib/http/read-json";
-import { parseOrThrow } from "@/lib/validation/parse";
-import { assertSameOrigin, readCookie } from "@/lib/http/authenticate";
-import { declareRoute } from "@/lib/http/with-route";
-import { resolveSession, SESSION_COOKIE } from "@/lib/auth/sessions";
-import { beginLoginAttempt } from "@/lib/auth/login-throttle";
-import { clientAddress } from "@/lib/http/client-address";
-import { changeOwnPassword, changePasswordInput } from "@/lib/members/change-password";
+import { getDeps } from "@/lib/platform/deps";
+import { AppError } from "@/lib/platform/errors";
+import { json, errorResponse } from "@/lib/transports/http/respond";
+import { readJson } from "@/lib/transports/http/read-json";
+import { parseOrThrow } from "@/lib/platform/validation/parse";
+import { assertSameOrigin, readCookie } from "@/lib/transports/http/authenticate";
+import { declareRoute } from "@/lib/transports/http/with-route";
+import { resolveSession, SESSION_COOKIE } from "@/lib/domains/auth/sessions";
+import { beginLoginAttempt } from "@/lib/domains/auth/login-throttle";
+import { clientAddress } from "@/lib/transports/http/client-address";
+import { changeOwnPassword, changePasswordInput } from "@/lib/domains/members/change-password";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
-import { withRoute } from "@/lib/http/with-route";
-import { json } from "@/lib/http/respond";
-import { getCallDetails } from "@/lib/calls/get-call";
+import { withRoute } from "@/lib/transports/http/with-route";
+import { json } from "@/lib/transports/http/respond";
+import { getCallDetails } from "@/lib/domains/calls/get-call";
 
 export const dynamic = "force-dynamic";
 

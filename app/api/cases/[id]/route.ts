@@ -1,6 +1,6 @@
-import { withRoute } from "@/lib/http/with-route";
-import { json } from "@/lib/http/respond";
-import { getCaseForPrincipal } from "@/lib/hitl/get-case";
+import { withRoute } from "@/lib/transports/http/with-route";
+import { json } from "@/lib/transports/http/respond";
+import { getCaseForPrincipal } from "@/lib/domains/hitl/get-case";
 
 export const dynamic = "force-dynamic";
 

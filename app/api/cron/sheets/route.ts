@@ -1,5 +1,5 @@
-import { json } from "@/lib/http/respond";
-import { withRoute } from "@/lib/http/with-route";
+import { json } from "@/lib/transports/http/respond";
+import { withRoute } from "@/lib/transports/http/with-route";
 
 export const dynamic = "force-dynamic";
 export const maxDuration = 60;

@@ -1,6 +1,6 @@
-import { runSyncCalls } from "@/lib/calls/sync-calls";
-import { json } from "@/lib/http/respond";
-import { withRoute } from "@/lib/http/with-route";
+import { runSyncCalls } from "@/lib/domains/calls/sync-calls";
+import { json } from "@/lib/transports/http/respond";
+import { withRoute } from "@/lib/transports/http/with-route";
 
 export const dynamic = "force-dynamic";
 export const maxDuration = 60;

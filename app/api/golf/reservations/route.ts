@@ -1,7 +1,7 @@
-import { withRoute } from "@/lib/http/with-route";
-import { json } from "@/lib/http/respond";
-import { getReservations } from "@/lib/golf/get-reservations";
-import { reservationsQuery } from "@/lib/golf/reservations-query";
+import { withRoute } from "@/lib/transports/http/with-route";
+import { json } from "@/lib/transports/http/respond";
+import { getReservations } from "@/lib/domains/golf/get-reservations";
+import { reservationsQuery } from "@/lib/domains/golf/reservations-query";
 
 export const dynamic = "force-dynamic";
 

@@ -1,12 +1,12 @@
-import { withRoute, parseOrThrow } from "@/lib/http/with-route";
-import { json } from "@/lib/http/respond";
-import { readJson } from "@/lib/http/read-json";
-import { bearerToken } from "@/lib/http/authenticate";
-import { AppError, isAppError } from "@/lib/errors";
-import { PEER_HEADER } from "@/lib/http/client-address";
-import { isLoopback } from "@/lib/setup/setup-access";
-import { isCliSecret } from "@/lib/cli-bridge/endpoint";
-import { cliInvocationInput } from "@/lib/cli-bridge/schemas";
+import { withRoute, parseOrThrow } from "@/lib/transports/http/with-route";
+import { json } from "@/lib/transports/http/respond";
+import { readJson } from "@/lib/transports/http/read-json";
+import { bearerToken } from "@/lib/transports/http/authenticate";
+import { AppError, isAppError } from "@/lib/platform/errors";
+import { PEER_HEADER } from "@/lib/transports/http/client-address";
+import { isLoopback } from "@/lib/transports/http/setup-access";
+import { isCliSecret } from "@/lib/transports/cli-bridge/endpoint";
+import { cliInvocationInput } from "@/lib/transports/cli-bridge/schemas";
 import { parseInvocation, USAGE } from "@/cli/invocation";
 import { runCommand } from "@/cli/commands";
 
@@ -15,7 +15,7 @@ export const dynamic = "force-dynamic";
 const normalise = (a: string) => a.toLowerCase().replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/, "$1");
 
 // POST /api/internal/cli {argv} — the `switchboard` CLI's command, run by the app that holds the embedded
-// database (lib/cli-bridge/endpoint.ts). Only from this machine's loopback socket (never a forwarded address)
+// database (lib/transports/cli-bridge/endpoint.ts). Only from this machine's loopback socket (never a forwarded address)
 // with the secret the app wrote into its data directory.
 export const POST = withRoute(async ({ req, deps }) => {
   const peer = normalise(req.headers.get(PEER_HEADER) ?? "");

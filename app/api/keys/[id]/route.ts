@@ -1,6 +1,6 @@
-import { withRoute } from "@/lib/http/with-route";
-import { json } from "@/lib/http/respond";
-import { revokeKeyForAccount } from "@/lib/members/manage-api-keys";
+import { withRoute } from "@/lib/transports/http/with-route";
+import { json } from "@/lib/transports/http/respond";
+import { revokeKeyForAccount } from "@/lib/domains/members/manage-api-keys";
 
 export const dynamic = "force-dynamic";
 

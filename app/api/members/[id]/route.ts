@@ -1,8 +1,8 @@
-import { withRoute, parseOrThrow } from "@/lib/http/with-route";
-import { json } from "@/lib/http/respond";
-import { readJson } from "@/lib/http/read-json";
-import { setMemberActive } from "@/lib/members/set-member-active";
-import { setMemberActiveInput } from "@/lib/members/schemas";
+import { withRoute, parseOrThrow } from "@/lib/transports/http/with-route";
+import { json } from "@/lib/transports/http/respond";
+import { readJson } from "@/lib/transports/http/read-json";
+import { setMemberActive } from "@/lib/domains/members/set-member-active";
+import { setMemberActiveInput } from "@/lib/domains/members/schemas";
 
 export const dynamic = "force-dynamic";
 

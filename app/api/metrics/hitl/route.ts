@@ -1,6 +1,6 @@
-import { withRoute, parseOrThrow } from "@/lib/http/with-route";
-import { json } from "@/lib/http/respond";
-import { getHitlMetrics, metricsRangeQuery } from "@/lib/metrics/hitl-metrics";
+import { withRoute, parseOrThrow } from "@/lib/transports/http/with-route";
+import { json } from "@/lib/transports/http/respond";
+import { getHitlMetrics, metricsRangeQuery } from "@/lib/domains/metrics/hitl-metrics";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
-import { withRoute } from "@/lib/http/with-route";
-import { readJson } from "@/lib/http/read-json";
-import { isOAuthError, NO_STORE, oauthErrorBody } from "@/lib/oauth/oauth-error";
-import { decideAuthorization } from "@/lib/oauth/consent";
-import { publicOrigin } from "@/lib/oauth/urls";
+import { withRoute } from "@/lib/transports/http/with-route";
+import { readJson } from "@/lib/transports/http/read-json";
+import { isOAuthError, NO_STORE, oauthErrorBody } from "@/lib/transports/oauth/oauth-error";
+import { decideAuthorization } from "@/lib/transports/oauth/consent";
+import { publicOrigin } from "@/lib/transports/oauth/urls";
 
 export const dynamic = "force-dynamic";
 

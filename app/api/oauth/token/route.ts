@@ -1,7 +1,7 @@
-import { NO_STORE, oauthError } from "@/lib/oauth/oauth-error";
-import { corsPreflight, oauthRoute, readOAuthForm } from "@/lib/oauth/oauth-route";
-import { exchangeAuthorizationCode } from "@/lib/oauth/codes";
-import { refreshTokens } from "@/lib/oauth/refresh";
+import { NO_STORE, oauthError } from "@/lib/transports/oauth/oauth-error";
+import { corsPreflight, oauthRoute, readOAuthForm } from "@/lib/transports/oauth/oauth-route";
+import { exchangeAuthorizationCode } from "@/lib/transports/oauth/codes";
+import { refreshTokens } from "@/lib/transports/oauth/refresh";
 
 // POST /api/oauth/token — authorization_code (with PKCE) or refresh_token (rotating) → access + refresh token.
 export const POST = oauthRoute(async ({ req, deps }) => {

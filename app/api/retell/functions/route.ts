@@ -1,5 +1,5 @@
-import { declareRoute } from "@/lib/http/with-route";
-import { handleRetellFunctionCall } from "@/lib/retell/handle-function-call";
+import { declareRoute } from "@/lib/transports/http/with-route";
+import { handleRetellFunctionCall } from "@/lib/transports/retell/handle-function-call";
 
 // Retell custom functions: every MCP tool, called the way Retell calls a function (README "Using Switchboard from Retell").
 export const runtime = "nodejs";

@@ -1,7 +1,7 @@
-import { withRoute } from "@/lib/http/with-route";
-import { json } from "@/lib/http/respond";
-import { readJson } from "@/lib/http/read-json";
-import { readNotifySettings, updateNotifySettings } from "@/lib/notify/settings";
+import { withRoute } from "@/lib/transports/http/with-route";
+import { json } from "@/lib/transports/http/respond";
+import { readJson } from "@/lib/transports/http/read-json";
+import { readNotifySettings, updateNotifySettings } from "@/lib/domains/notify/settings";
 
 export const dynamic = "force-dynamic";
 

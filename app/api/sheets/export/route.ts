@@ -1,6 +1,6 @@
-import { parseOrThrow, withRoute } from "@/lib/http/with-route";
-import { exportSheetCsv } from "@/lib/sheets/export-csv";
-import { exportCsvQuery } from "@/lib/sheets/schemas";
+import { parseOrThrow, withRoute } from "@/lib/transports/http/with-route";
+import { exportSheetCsv } from "@/lib/domains/sheets/export-csv";
+import { exportCsvQuery } from "@/lib/domains/sheets/schemas";
 
 export const dynamic = "force-dynamic";
 

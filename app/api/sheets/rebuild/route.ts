@@ -1,6 +1,6 @@
-import { json } from "@/lib/http/respond";
-import { withRoute } from "@/lib/http/with-route";
-import { rebuildSheet } from "@/lib/sheets/rebuild";
+import { json } from "@/lib/transports/http/respond";
+import { withRoute } from "@/lib/transports/http/with-route";
+import { rebuildSheet } from "@/lib/domains/sheets/rebuild";
 
 export const dynamic = "force-dynamic";
 

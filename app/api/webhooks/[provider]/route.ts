@@ -1,7 +1,7 @@
-import { handleProviderWebhook, WEBHOOK_MAX_BYTES } from "@/lib/calls/handle-provider-webhook";
-import { readText } from "@/lib/http/read-body";
-import { json } from "@/lib/http/respond";
-import { withRoute } from "@/lib/http/with-route";
+import { handleProviderWebhook, WEBHOOK_MAX_BYTES } from "@/lib/domains/calls/handle-provider-webhook";
+import { readText } from "@/lib/transports/http/read-body";
+import { json } from "@/lib/transports/http/respond";
+import { withRoute } from "@/lib/transports/http/with-route";
 
 export const dynamic = "force-dynamic";
 

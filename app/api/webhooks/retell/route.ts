@@ -1,6 +1,6 @@
-import { json } from "@/lib/http/respond";
-import { withRoute } from "@/lib/http/with-route";
-import { handleRetellWebhook } from "@/lib/retell/handle-webhook";
+import { json } from "@/lib/transports/http/respond";
+import { withRoute } from "@/lib/transports/http/with-route";
+import { handleRetellWebhook } from "@/lib/transports/retell/handle-webhook";
 
 export const dynamic = "force-dynamic";
 

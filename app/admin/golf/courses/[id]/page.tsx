@@ -1,9 +1,9 @@
 import Link from "next/link";
-import { getDeps } from "@/lib/deps";
-import { requireAdminPage } from "@/lib/admin/require-admin-page";
-import { getTeeSheet, type TeeSheet } from "@/lib/golf/get-tee-sheet";
-import { addDays, spokenDate } from "@/lib/golf/time";
-import { isAppError } from "@/lib/errors";
+import { getDeps } from "@/lib/platform/deps";
+import { requireAdminPage } from "@/lib/transports/http/require-admin-page";
+import { getTeeSheet, type TeeSheet } from "@/lib/domains/golf/get-tee-sheet";
+import { addDays, spokenDate } from "@/lib/domains/golf/time";
+import { isAppError } from "@/lib/platform/errors";
 import { CourseForm } from "@/components/admin/golf/course-form";
 import { CancelReservationButton } from "@/components/admin/golf/cancel-reservation-button";
 import { DataTable, type Column } from "@/components/ui/table";

@@ -1,6 +1,6 @@
-import { withRoute } from "@/lib/http/with-route";
-import { json } from "@/lib/http/respond";
-import { cancelCall } from "@/lib/calls/cancel-call";
+import { withRoute } from "@/lib/transports/http/with-route";
+import { json } from "@/lib/transports/http/respond";
+import { cancelCall } from "@/lib/domains/calls/cancel-call";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
-import { withRoute } from "@/lib/http/with-route";
-import { json } from "@/lib/http/respond";
-import { getRecordingLink } from "@/lib/calls/recording-link";
+import { withRoute } from "@/lib/transports/http/with-route";
+import { json } from "@/lib/transports/http/respond";
+import { getRecordingLink } from "@/lib/domains/calls/recording-link";
 
 export const dynamic = "force-dynamic";
 

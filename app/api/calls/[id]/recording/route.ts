@@ -1,5 +1,5 @@
-import { withRoute } from "@/lib/http/with-route";
-import { openRecording } from "@/lib/calls/recording-link";
+import { withRoute } from "@/lib/transports/http/with-route";
+import { openRecording } from "@/lib/domains/calls/recording-link";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";

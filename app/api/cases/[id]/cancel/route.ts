@@ -1,6 +1,6 @@
-import { withRoute } from "@/lib/http/with-route";
-import { json } from "@/lib/http/respond";
-import { cancelCase } from "@/lib/hitl/close-case";
+import { withRoute } from "@/lib/transports/http/with-route";
+import { json } from "@/lib/transports/http/respond";
+import { cancelCase } from "@/lib/domains/hitl/close-case";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
-import { withRoute } from "@/lib/http/with-route";
-import { json } from "@/lib/http/respond";
-import { claimCase } from "@/lib/hitl/claim-case";
+import { withRoute } from "@/lib/transports/http/with-route";
+import { json } from "@/lib/transports/http/respond";
+import { claimCase } from "@/lib/domains/hitl/claim-case";
 
 export const dynamic = "force-dynamic";
 

@@ -1,10 +1,10 @@
-import { withRoute, parseOrThrow } from "@/lib/http/with-route";
-import { json } from "@/lib/http/respond";
-import { readJson } from "@/lib/http/read-json";
-import { listMessages } from "@/lib/hitl/case-messages";
-import { postMessage } from "@/lib/hitl/post-message";
-import { toPublicMessage } from "@/lib/hitl/case-view";
-import { listMessagesQuery } from "@/lib/hitl/schemas";
+import { withRoute, parseOrThrow } from "@/lib/transports/http/with-route";
+import { json } from "@/lib/transports/http/respond";
+import { readJson } from "@/lib/transports/http/read-json";
+import { listMessages } from "@/lib/domains/hitl/case-messages";
+import { postMessage } from "@/lib/domains/hitl/post-message";
+import { toPublicMessage } from "@/lib/domains/hitl/case-view";
+import { listMessagesQuery } from "@/lib/domains/hitl/schemas";
 
 export const dynamic = "force-dynamic";
 export const maxDuration = 60;

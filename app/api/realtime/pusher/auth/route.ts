@@ -1,7 +1,7 @@
-import { withRoute } from "@/lib/http/with-route";
-import { json } from "@/lib/http/respond";
-import { authorizePusherChannel } from "@/lib/realtime/pusher/authorize-channel";
-import { readPusherAuthBody } from "@/lib/realtime/pusher/read-auth-body";
+import { withRoute } from "@/lib/transports/http/with-route";
+import { json } from "@/lib/transports/http/respond";
+import { authorizePusherChannel } from "@/lib/adapters/realtime/pusher/authorize-channel";
+import { readPusherAuthBody } from "@/lib/transports/http/read-pusher-auth-body";
 
 export const dynamic = "force-dynamic";
 

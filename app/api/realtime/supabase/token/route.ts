@@ -1,6 +1,6 @@
-import { withRoute } from "@/lib/http/with-route";
-import { json } from "@/lib/http/respond";
-import { refreshRealtimeToken } from "@/lib/realtime/supabase/refresh-token";
+import { withRoute } from "@/lib/transports/http/with-route";
+import { json } from "@/lib/transports/http/respond";
+import { refreshRealtimeToken } from "@/lib/adapters/realtime/supabase/refresh-token";
 
 export const dynamic = "force-dynamic";
 

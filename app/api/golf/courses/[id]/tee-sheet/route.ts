@@ -1,6 +1,6 @@
-import { withRoute } from "@/lib/http/with-route";
-import { json } from "@/lib/http/respond";
-import { getTeeSheet } from "@/lib/golf/get-tee-sheet";
+import { withRoute } from "@/lib/transports/http/with-route";
+import { json } from "@/lib/transports/http/respond";
+import { getTeeSheet } from "@/lib/domains/golf/get-tee-sheet";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
-import { withRoute } from "@/lib/http/with-route";
-import { json } from "@/lib/http/respond";
-import { cancelReservation } from "@/lib/golf/cancel-reservation";
+import { withRoute } from "@/lib/transports/http/with-route";
+import { json } from "@/lib/transports/http/respond";
+import { cancelReservation } from "@/lib/domains/golf/cancel-reservation";
 
 export const dynamic = "force-dynamic";
 

@@ -1,0 +1,104 @@
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import postgres from "postgres";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { SQL } from "drizzle-orm";
+import * as schema from "@/lib/adapters/db/schema";
+import { getConfig } from "@/lib/platform/config/env";
+import { migrate } from "@/lib/adapters/db/migrate";
+import { acquireDataDirLock } from "@/lib/adapters/db/data-dir-lock";
+import { lazy } from "@/lib/platform/lazy";
+
+/** One typed query layer over both drivers (a transaction is a Db too). */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface Database {
+  db: Db;
+  driver: "pglite" | "postgres";
+  /** Runs a multi-statement SQL script (migrations). */
+  exec(sqlText: string): Promise<void>;
+  /** The postgres.js client, for LISTEN/NOTIFY; absent on PGlite. */
+  pg?: postgres.Sql;
+  close(): Promise<void>;
+}
+
+export type OpenOptions = { url?: string; dataDir?: string; pooler?: "session" | "transaction"; poolMax?: number; connectTimeoutSeconds?: number };
+
+/** Opens a database without touching the process singleton (tests, CLI, benchmarks). */
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  if (opts.url) {
+    const sql = postgres(opts.url, {
+      max: opts.poolMax ?? 10,
+      // Supabase's transaction pooler (port 6543) cannot keep prepared statements.
+      prepare: opts.pooler !== "transaction",
+      onnotice: () => {},
+      // An unreachable database should fail a request in seconds, not postgres.js's default 30.
+      connect_timeout: opts.connectTimeoutSeconds ?? 3,
+    });
+    return {
+      db: drizzlePostgres(sql, { schema }) as unknown as Db,
+      driver: "postgres",
+      pg: sql,
+      exec: async (text) => {
+        await sql.unsafe(text);
+      },
+      close: () => sql.end({ timeout: 5 }),
+    };
+  }
+  const dataDir = opts.dataDir ?? "memory://";
+  let release = () => {};
+  if (!dataDir.startsWith("memory://")) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    release = acquireDataDirLock(dataDir);
+  }
+  const client = new PGlite(dataDir);
+  await client.waitReady;
+  return {
+    db: drizzlePglite(client, { schema }) as unknown as Db,
+    driver: "pglite",
+    exec: async (text) => {
+      await client.exec(text);
+    },
+    close: async () => {
+      await client.close();
+      release();
+    },
+  };
+}
+
+async function openProcessDatabase(): Promise<Database> {
+  const c = getConfig();
+  const database = await openDatabase({
+    url: c.DATABASE_URL,
+    dataDir: c.DATABASE_URL ? undefined : path.resolve(c.DATA_DIR, "pglite"),
+    pooler: c.DATABASE_POOLER,
+    poolMax: c.DATABASE_POOL_MAX,
+    connectTimeoutSeconds: c.DATABASE_CONNECT_TIMEOUT_SECONDS,
+  });
+  await migrate(database);
+  return database;
+}
+
+/** The process database, opened and migrated once (cached by lib/platform/lazy.ts); after a failed open the next call tries again. */
+export function getDatabase(): Promise<Database> {
+  return lazy("database", "", () => {
+    const ready: Promise<Database> = openProcessDatabase().catch((e) => {
+      lazy.forget("database", ready);
+      throw e;
+    });
+    return ready;
+  });
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDatabase()).db;
+}
+
+/** Rows of a raw query, whichever driver ran it. */
+export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as T[] | { rows: T[] };
+  return Array.isArray(result) ? result : result.rows;
+}

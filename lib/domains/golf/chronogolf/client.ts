@@ -1,0 +1,118 @@
+import { circuitBreaker, ConsecutiveBreaker, ExponentialBackoff, handleWhen, retry, wrap } from "cockatiel";
+import { AppError } from "@/lib/platform/errors";
+import { log } from "@/lib/platform/log";
+import type { ChronogolfConfig } from "@/lib/domains/golf/settings";
+
+/**
+ * The Lightspeed Golf (Chronogolf) Partner API v2 over HTTP: OAuth 2.0 refresh-token grant at
+ * `POST /oauth/token`, JSON:API bodies (`application/vnd.api+json`), errors as `{errors:[{status,code,detail}]}`.
+ * Reads are retried on 429/5xx/network errors (cockatiel, with backoff); writes never are. A breaker per
+ * server stops hammering one that keeps failing. Only method, path and status are logged — never tokens.
+ */
+export const JSON_API = "application/vnd.api+json";
+const DOWN = "The golf booking service isn't answering right now; please try again in a minute.";
+
+export class ChronogolfHttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly detail: string,
+  ) {
+    super(`Chronogolf answered ${status}: ${detail}`);
+    this.name = "ChronogolfHttpError";
+  }
+}
+/** Matched by name and shape, never instanceof (rule of the code base: class identity does not hold across bundles). */
+export const isChronogolfHttpError = (e: unknown): e is ChronogolfHttpError =>
+  typeof e === "object" && e !== null && (e as Error).name === "ChronogolfHttpError" && typeof (e as ChronogolfHttpError).status === "number";
+const retryable = (e: unknown) => !isChronogolfHttpError(e) || e.status === 429 || e.status >= 500;
+
+type Token = { accessToken: string; expiresAt: number };
+type Holder = typeof globalThis & { __golfChronogolf?: { tokens: Map<string, Promise<Token>>; breakers: Map<string, ReturnType<typeof makeBreaker>> } };
+(globalThis as Holder).__golfChronogolf ??= { tokens: new Map(), breakers: new Map() };
+const state = (globalThis as Holder).__golfChronogolf!;
+
+const makeBreaker = () => circuitBreaker(handleWhen(retryable), { halfOpenAfter: 10_000, breaker: new ConsecutiveBreaker(5) });
+const breakerFor = (base: string) => {
+  let b = state.breakers.get(base);
+  if (!b) {
+    b = makeBreaker();
+    state.breakers.set(base, b);
+  }
+  return b;
+};
+const readRetry = retry(handleWhen(retryable), { maxAttempts: 2, backoff: new ExponentialBackoff({ initialDelay: 200, maxDelay: 2000 }) });
+
+async function errorDetail(res: Response): Promise<string> {
+  const body = (await res.json().catch(() => null)) as { errors?: Array<{ detail?: string; title?: string; code?: string }> } | null;
+  const first = body?.errors?.[0];
+  return (first?.detail ?? first?.title ?? first?.code ?? `HTTP ${res.status}`).slice(0, 300);
+}
+
+export type ChronogolfClient = {
+  get<T>(path: string, query?: Record<string, string>): Promise<T>;
+  post<T>(path: string, body: unknown): Promise<T>;
+  del(path: string): Promise<void>;
+};
+
+export function chronogolfClient(cfg: ChronogolfConfig, onRotatedRefreshToken: (token: string) => Promise<void>): ChronogolfClient {
+  const key = `${cfg.baseUrl}|${cfg.clientId}|${cfg.organizationId}`;
+  const breaker = breakerFor(cfg.baseUrl);
+
+  async function fetchToken(): Promise<Token> {
+    const q = new URLSearchParams({ client_id: cfg.clientId, client_secret: cfg.clientSecret, refresh_token: cfg.refreshToken, grant_type: "refresh_token", redirect_uri: "urn:ietf:wg:oauth:2.0:oob" });
+    const res = await fetch(`${cfg.baseUrl}/oauth/token?${q}`, { method: "POST", headers: { accept: "application/json" }, signal: AbortSignal.timeout(cfg.timeoutMs) });
+    if (!res.ok) throw new ChronogolfHttpError(res.status, res.status === 400 || res.status === 401 ? "the partner credentials were refused" : await errorDetail(res));
+    const body = (await res.json()) as { access_token?: string; refresh_token?: string; expires_in?: number };
+    if (!body.access_token) throw new ChronogolfHttpError(502, "no access_token in the token response");
+    if (body.refresh_token && body.refresh_token !== cfg.refreshToken) {
+      cfg.refreshToken = body.refresh_token;
+      await onRotatedRefreshToken(body.refresh_token);
+    }
+    return { accessToken: body.access_token, expiresAt: Date.now() + Math.max(60, (body.expires_in ?? 7200) - 60) * 1000 };
+  }
+
+  /** One token per account and server, shared by concurrent requests (a rotated refresh token is used once). */
+  async function token(force = false): Promise<string> {
+    let p = state.tokens.get(key);
+    if (p && !force) {
+      const t = await p.catch(() => null);
+      if (t && t.expiresAt > Date.now()) return t.accessToken;
+    }
+    p = fetchToken();
+    state.tokens.set(key, p);
+    p.catch(() => state.tokens.delete(key));
+    return (await p).accessToken;
+  }
+
+  async function send(method: string, path: string, body?: unknown, query?: Record<string, string>): Promise<Response> {
+    const url = `${cfg.baseUrl}${path}${query ? `?${new URLSearchParams(query)}` : ""}`;
+    for (let attempt = 1; ; attempt++) {
+      const res = await fetch(url, {
+        method,
+        headers: { accept: JSON_API, authorization: `Bearer ${await token(attempt > 1)}`, ...(body !== undefined ? { "content-type": JSON_API } : {}) },
+        body: body !== undefined ? JSON.stringify(body) : undefined,
+        signal: AbortSignal.timeout(cfg.timeoutMs),
+      });
+      if (res.status === 401 && attempt === 1) continue; // an expired access token: refresh once
+      if (!res.ok) throw new ChronogolfHttpError(res.status, await errorDetail(res));
+      return res;
+    }
+  }
+
+  async function guarded<T>(method: string, path: string, fn: () => Promise<T>, idempotent: boolean): Promise<T> {
+    try {
+      return await (idempotent ? wrap(readRetry, breaker) : breaker).execute(fn);
+    } catch (e) {
+      const status = isChronogolfHttpError(e) ? e.status : undefined;
+      log[status && status < 500 && status !== 429 ? "info" : "warn"]({ vendor: "chronogolf", method, path: path.replace(/[0-9a-f-]{36}/gi, ":id"), status }, "chronogolf request failed");
+      if (isChronogolfHttpError(e) && !retryable(e)) throw e;
+      throw new AppError("unavailable", DOWN, { vendor: "chronogolf" });
+    }
+  }
+
+  return {
+    get: (path, query) => guarded("GET", path, async () => (await send("GET", path, undefined, query)).json(), true),
+    post: (path, body) => guarded("POST", path, async () => (await send("POST", path, body)).json(), false),
+    del: (path) => guarded("DELETE", path, async () => void (await send("DELETE", path)), false),
+  };
+}

@@ -1,0 +1,108 @@
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Deps } from "@/lib/platform/deps";
+import { assertScope } from "@/lib/domains/auth/permissions";
+import type { Principal } from "@/lib/domains/auth/principal";
+import type { Config } from "@/lib/platform/config/env";
+import type { Db } from "@/lib/adapters/db/client";
+import { golfSettings, type GolfProviderName, type GolfSettingsRow } from "@/lib/adapters/db/schema";
+import { AppError } from "@/lib/platform/errors";
+import { isValidTimezone } from "@/lib/domains/golf/time";
+import { parseOrThrow } from "@/lib/platform/validation/parse";
+
+/** The Chronogolf partner credentials one account books with (its own, else the CHRONOGOLF_* defaults). */
+export type ChronogolfConfig = { baseUrl: string; organizationId: string; clientId: string; clientSecret: string; refreshToken: string; timezone: string; timeoutMs: number };
+
+/** What GET/PUT /api/golf/settings show: secrets only as "set or not". */
+export type PublicGolfSettings = {
+  provider: GolfProviderName;
+  chronogolf: { baseUrl: string; organizationId: string | null; clientId: string | null; timezone: string | null; clientSecretSet: boolean; refreshTokenSet: boolean };
+};
+
+export async function readSettingsRow(db: Db, accountId: string): Promise<GolfSettingsRow | null> {
+  const [row] = await db.select().from(golfSettings).where(eq(golfSettings.accountId, accountId));
+  return row ?? null;
+}
+
+const toPublic = (row: GolfSettingsRow | null, config: Config): PublicGolfSettings => ({
+  provider: row?.provider ?? "embedded",
+  chronogolf: {
+    baseUrl: row?.chronogolfBaseUrl ?? config.CHRONOGOLF_BASE_URL,
+    organizationId: row?.chronogolfOrganizationId ?? null,
+    clientId: row?.chronogolfClientId ?? null,
+    timezone: row?.chronogolfTimezone ?? null,
+    clientSecretSet: !!(row?.chronogolfClientSecret ?? config.CHRONOGOLF_CLIENT_SECRET),
+    refreshTokenSet: !!(row?.chronogolfRefreshToken ?? config.CHRONOGOLF_REFRESH_TOKEN),
+  },
+});
+
+/** The account's Chronogolf configuration, or a 503-free explanation of what is missing. */
+export function chronogolfConfigOf(row: GolfSettingsRow | null, config: Config): ChronogolfConfig {
+  const c = {
+    baseUrl: (row?.chronogolfBaseUrl ?? config.CHRONOGOLF_BASE_URL).replace(/\/+$/, ""),
+    organizationId: row?.chronogolfOrganizationId ?? "",
+    clientId: row?.chronogolfClientId ?? config.CHRONOGOLF_CLIENT_ID ?? "",
+    clientSecret: row?.chronogolfClientSecret ?? config.CHRONOGOLF_CLIENT_SECRET ?? "",
+    refreshToken: row?.chronogolfRefreshToken ?? config.CHRONOGOLF_REFRESH_TOKEN ?? "",
+    timezone: row?.chronogolfTimezone ?? "UTC",
+    timeoutMs: config.CHRONOGOLF_TIMEOUT_MS,
+  };
+  const missing = (["organizationId", "clientId", "clientSecret", "refreshToken"] as const).filter((k) => !c[k]);
+  if (missing.length) throw new AppError("unavailable", `Golf booking is set to Chronogolf but its ${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} not configured; an admin can set them under Admin → Golf.`);
+  return c;
+}
+
+const optionalText = (max: number) => z.string({ message: "must be a string" }).trim().max(max, `must be at most ${max} characters`).regex(/^[\x21-\x7e]*$/, "must be printable ASCII without spaces");
+export const golfSettingsInput = z
+  .object({
+    provider: z.enum(["embedded", "chronogolf"], { message: "must be embedded or chronogolf" }),
+    chronogolf: z
+      .object({
+        baseUrl: z.string().url("must be a URL").refine((u) => /^https?:\/\//.test(u), "must be an http(s) URL").optional(),
+        organizationId: optionalText(200).optional(),
+        clientId: optionalText(500).optional(),
+        clientSecret: optionalText(500).optional(),
+        refreshToken: optionalText(2000).optional(),
+        timezone: z.string().refine(isValidTimezone, "must be an IANA timezone like America/Toronto").optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .partial()
+  .strict();
+
+/** GET /api/golf/settings (admin). */
+export async function getGolfSettings(deps: Pick<Deps, "db" | "config">, principal: Principal): Promise<PublicGolfSettings> {
+  assertScope(principal, "admin");
+  return toPublic(await readSettingsRow(deps.db, principal.accountId), deps.config);
+}
+
+/** PUT /api/golf/settings (admin): switch provider, set Chronogolf credentials (an empty string clears one). */
+export async function updateGolfSettings(deps: Pick<Deps, "db" | "config">, principal: Principal, raw: unknown): Promise<PublicGolfSettings> {
+  assertScope(principal, "admin");
+  const v = parseOrThrow(golfSettingsInput, raw);
+  const cg = v.chronogolf ?? {};
+  const val = (s: string | undefined) => (s === undefined ? undefined : s === "" ? null : s);
+  const set = Object.fromEntries(
+    Object.entries({
+      provider: v.provider,
+      chronogolfBaseUrl: val(cg.baseUrl),
+      chronogolfOrganizationId: val(cg.organizationId),
+      chronogolfClientId: val(cg.clientId),
+      chronogolfClientSecret: val(cg.clientSecret),
+      chronogolfRefreshToken: val(cg.refreshToken),
+      chronogolfTimezone: val(cg.timezone),
+    }).filter(([, x]) => x !== undefined),
+  );
+  const [row] = await deps.db
+    .insert(golfSettings)
+    .values({ accountId: principal.accountId, ...set })
+    .onConflictDoUpdate({ target: golfSettings.accountId, set: { ...set, updatedAt: new Date() } })
+    .returning();
+  return toPublic(row!, deps.config);
+}
+
+/** Chronogolf rotates refresh tokens: the new one replaces the stored one (server side only). */
+export async function storeRefreshToken(db: Db, accountId: string, token: string): Promise<void> {
+  await db.insert(golfSettings).values({ accountId, chronogolfRefreshToken: token }).onConflictDoUpdate({ target: golfSettings.accountId, set: { chronogolfRefreshToken: token, updatedAt: new Date() } });
+}

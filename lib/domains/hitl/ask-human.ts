@@ -1,0 +1,87 @@
+import type { Deps } from "@/lib/platform/deps";
+import type { CaseRow } from "@/lib/adapters/db/schema";
+import { AppError } from "@/lib/platform/errors";
+import type { Principal } from "@/lib/domains/auth/principal";
+import { assertScope } from "@/lib/domains/auth/permissions";
+import { countAnswerersOnline } from "@/lib/domains/presence/presence";
+import { createCase, caseIdForSession } from "@/lib/domains/hitl/create-case";
+import { withdrawCase } from "@/lib/domains/hitl/close-case";
+import { getCaseOrThrow } from "@/lib/domains/hitl/get-case";
+import { waitForCase, type WaitOptions } from "@/lib/domains/hitl/wait-for-case";
+import { recordWaitOutcome } from "@/lib/domains/hitl/record-wait-outcome";
+import type { ToolResult } from "@/lib/domains/hitl/schemas";
+import { log } from "@/lib/platform/log";
+import { markAgentReleased } from "@/lib/domains/hitl/phone-followups";
+import { withDatabaseGuard } from "@/lib/adapters/db/guard";
+
+type WaitHooks = Pick<WaitOptions, "signal" | "onProgress">;
+/** Where the escalation came from, and (Retell) how long its caller may wait; MCP's 55 s by default. */
+type AskOptions = WaitHooks & { source?: "mcp" | "retell" | "test"; maxTimeoutSeconds?: number };
+
+/** What the agent hears: the answer, or a fallback sentence it can say as is. */
+export function resultFromCase(deps: Deps, row: CaseRow, opts: { nobodyOnline?: boolean } = {}): ToolResult {
+  const c = deps.config;
+  switch (row.status) {
+    case "answered":
+      return { status: "answered", caseId: row.id, answer: row.answer!, message: row.answer! };
+    case "cancelled":
+      return { status: "cancelled", caseId: row.id, message: c.FALLBACK_CANCELLED };
+    case "expired":
+      return { status: "unavailable", caseId: row.id, message: c.FALLBACK_UNAVAILABLE };
+    default:
+      return opts.nobodyOnline
+        ? { status: "unavailable", caseId: row.id, message: c.FALLBACK_UNAVAILABLE }
+        : { status: "pending", caseId: row.id, message: c.FALLBACK_TIMEOUT };
+  }
+}
+
+/** ask_human: create (or find) the case, then wait for a person — unless nobody is online to answer. */
+export async function askHuman(deps: Deps, principal: Principal, input: unknown, opts: AskOptions = {}): Promise<ToolResult> {
+  const { source = "mcp", maxTimeoutSeconds, ...hooks } = opts;
+  // A test escalation is an answerer asking their own queue (lib/domains/hitl/send-test-escalation.ts).
+  assertScope(principal, source === "test" ? "hitl:answer" : "hitl:ask");
+  // Bounded and behind the database breaker: during an outage the agent hears FALLBACK_UNREACHABLE within
+  // HITL_DB_TIMEOUT_MS (at once while the breaker is open) instead of a transport error.
+  const { row, online } = await withDatabaseGuard(deps.config, async () => {
+    const created = await createCase(deps, principal, input, { source, maxTimeoutSeconds });
+    const open = created.case.status === "open" || created.case.status === "claimed";
+    return { row: created.case, online: open ? (await countAnswerersOnline(deps, principal.accountId)).online : 0 };
+  });
+  if (row.status !== "open" && row.status !== "claimed") return resultFromCase(deps, row);
+  if (online === 0) {
+    await recordWaitOutcome(deps.db, principal.accountId, row.id, "unavailable");
+    await markAgentReleased(deps, row.id);
+    return resultFromCase(deps, row, { nobodyOnline: true });
+  }
+  const remainingMs = row.waitDeadlineAt.getTime() - Date.now();
+  const timeoutMs = remainingMs > 0 ? remainingMs : row.timeoutSeconds * 1000;
+  const started = Date.now();
+  const final = await waitForCase(deps, { accountId: principal.accountId, caseId: row.id, timeoutMs, ...hooks });
+  const result = resultFromCase(deps, final);
+  await recordWaitOutcome(deps.db, principal.accountId, row.id, hooks.signal?.aborted ? "disconnected" : result.status);
+  if (result.status === "pending") await markAgentReleased(deps, row.id);
+  log.info(
+    { tool: "ask_human", accountId: principal.accountId, caseId: row.id, waitedMs: Date.now() - started, outcome: hooks.signal?.aborted ? "client_disconnected" : result.status },
+    "escalation wait ended",
+  );
+  return result;
+}
+
+/** get_human_answer: the case's answer now, or after waiting up to `waitSeconds` while it is open. */
+export async function getHumanAnswer(deps: Deps, principal: Principal, input: { caseId?: string; sessionId?: string; waitSeconds?: number }, hooks: WaitHooks = {}): Promise<ToolResult> {
+  assertScope(principal, "hitl:ask", "hitl:answer");
+  const caseId = input.caseId ?? (input.sessionId ? await caseIdForSession(deps, principal.accountId, input.sessionId) : null);
+  if (!caseId) throw new AppError("validation_failed", "caseId: required (or a sessionId that created a case in the last hour)");
+  const waitMs = Math.round((input.waitSeconds ?? 0) * 1000);
+  const row =
+    waitMs > 0
+      ? await waitForCase(deps, { accountId: principal.accountId, caseId, timeoutMs: waitMs, ...hooks })
+      : await getCaseOrThrow(deps.db, principal.accountId, caseId);
+  return resultFromCase(deps, row);
+}
+
+/** cancel_human_request: withdraw the question; if a person already answered, say the answer instead. */
+export async function cancelHumanRequest(deps: Deps, principal: Principal, input: { caseId: string }): Promise<ToolResult> {
+  assertScope(principal, "hitl:ask");
+  return resultFromCase(deps, await withdrawCase(deps, principal, input.caseId));
+}

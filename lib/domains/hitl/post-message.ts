@@ -1,0 +1,92 @@
+import { enqueueSheetEvents } from "@/lib/domains/sheets/enqueue";
+import { eq } from "drizzle-orm";
+import type { Deps } from "@/lib/platform/deps";
+import { caseMessages, cases, type MessageRow, type SenderType } from "@/lib/adapters/db/schema";
+import { AppError } from "@/lib/platform/errors";
+import { recordAudit } from "@/lib/domains/audit/record-audit";
+import { actorOf, hasScope, type Principal } from "@/lib/domains/auth/principal";
+import { assertScope } from "@/lib/domains/auth/permissions";
+import { getCaseOrThrow, isFinal } from "@/lib/domains/hitl/get-case";
+import { holderNames, presentCase, toPublicCase } from "@/lib/domains/hitl/case-view";
+import { holdsClaim } from "@/lib/domains/hitl/claim-case";
+import { postMessageSchema, type PublicCase } from "@/lib/domains/hitl/schemas";
+import { deliverDueCallbacks, enqueueCaseCallback } from "@/lib/domains/hitl/callbacks";
+import { log } from "@/lib/platform/log";
+import { enqueuePhoneFollowup, kickPhoneFollowups } from "@/lib/domains/hitl/phone-followups";
+import { publishCaseEvent } from "@/lib/adapters/realtime/publish-case-event";
+import { parseOrThrow } from "@/lib/platform/validation/parse";
+
+/** The sender follows from the credential: hitl:answer (operators, admins, answering keys) is human; hitl:ask is the agent. */
+export function senderFor(p: Principal): SenderType {
+  if (hasScope(p, "hitl:answer")) return "human";
+  assertScope(p, "hitl:ask", "hitl:answer");
+  return "agent";
+}
+
+/**
+ * Adds a message to a case. The first human message on an open or claimed case answers it —
+ * exactly once: the row is locked, so of several simultaneous answers one wins and the rest get 409.
+ */
+export async function postMessage(deps: Deps, principal: Principal, caseId: string, raw: unknown): Promise<{ message: MessageRow; case: PublicCase; answered: boolean }> {
+  const { content } = parseOrThrow(postMessageSchema, raw);
+  const senderType = senderFor(principal);
+  const accountId = principal.accountId;
+
+  // The answered case is presented once, inside the transaction, when its callback needs it; that view is also the result.
+  let view: PublicCase | undefined;
+  const result = await deps.db.transaction(async (tx) => {
+    const current = await getCaseOrThrow(tx, accountId, caseId, { forUpdate: true });
+    if (isFinal(current.status)) throw new AppError("conflict", `Case is already ${current.status}.`, { status: current.status });
+    if (senderType === "human" && current.status === "claimed" && !holdsClaim(principal, current)) {
+      const holder = toPublicCase(current, await holderNames(tx, [current])).claimedBy;
+      throw new AppError("conflict", `Case is claimed by ${holder?.name ?? "someone else"}.`, { claimedBy: holder });
+    }
+    const [message] = await tx
+      .insert(caseMessages)
+      .values({
+        caseId,
+        accountId,
+        senderType,
+        senderMemberId: principal.kind === "member" ? principal.memberId : null,
+        senderKeyId: principal.kind === "api_key" ? principal.keyId : null,
+        content,
+      })
+      .returning();
+    if (senderType !== "human") return { message: message!, case: current, answered: false };
+
+    const now = new Date();
+    const [answered] = await tx
+      .update(cases)
+      .set({
+        status: "answered",
+        answer: content,
+        answeredAt: now,
+        closedAt: now,
+        updatedAt: now,
+        answeredByMemberId: principal.kind === "member" ? principal.memberId : null,
+        answeredByKeyId: principal.kind === "api_key" ? principal.keyId : null,
+      })
+      .where(eq(cases.id, caseId))
+      .returning();
+    await enqueueSheetEvents(tx, [{ entityType: "case", entityId: caseId, accountId, event: "answered", occurredAt: now }]);
+    await recordAudit(tx, { accountId, entityType: "case", entityId: caseId, action: "case.answered", fromStatus: current.status, toStatus: "answered", ...actorOf(principal), data: { messageId: message!.id } });
+    if (answered!.callbackUrl) {
+      view = await presentCase(tx, answered!);
+      await enqueueCaseCallback(tx, answered!, view);
+    }
+    // The agent stopped waiting and the case asked for a phone follow-up → outbox row, same transaction.
+    await enqueuePhoneFollowup(tx, answered!, now);
+    return { message: message!, case: answered!, answered: true };
+  });
+
+  const at = new Date().toISOString();
+  const { priority, urgency, status } = result.case;
+  await publishCaseEvent(deps, { type: "case.message", accountId, caseId, status, priority, urgency, messageId: result.message.id, at });
+  if (result.answered) await publishCaseEvent(deps, { type: "case.answered", accountId, caseId, status: "answered", priority, urgency, at });
+  // The outbox row is committed; try it now rather than at the next sweep.
+  if (result.answered && result.case.callbackUrl) {
+    void deliverDueCallbacks(deps).catch((e) => log.warn({ caseId, err: String(e) }, "callback delivery deferred"));
+  }
+  if (result.answered && result.case.followUp === "phone") kickPhoneFollowups(deps);
+  return { message: result.message, case: view ?? (await presentCase(deps.db, result.case)), answered: result.answered };
+}

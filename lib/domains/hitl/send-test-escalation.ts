@@ -1,0 +1,36 @@
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import type { Deps } from "@/lib/platform/deps";
+import type { Principal } from "@/lib/domains/auth/principal";
+import { askHuman } from "@/lib/domains/hitl/ask-human";
+import type { ToolResult } from "@/lib/domains/hitl/schemas";
+import { parseOrThrow } from "@/lib/platform/validation/parse";
+
+export const testEscalationInput = z
+  .object({ timeoutSeconds: z.number().int().min(5, "must be at least 5").max(55, "must be at most 55").optional() })
+  .strict();
+
+export const TEST_QUESTION = "Test escalation: is the Elm Street branch open on Sunday?";
+
+/**
+ * "Send a test escalation" from the console's empty queue: the same ask_human path an agent's tool call
+ * takes — create the case, publish it, wait for a person — on behalf of the member who clicked, marked
+ * `source: "test"`. The request stays open like a tool call would, so the member sees their answer come
+ * back to the waiting "agent" (or the sentence an agent would hear). No API key involved.
+ */
+export async function sendTestEscalation(deps: Deps, principal: Principal, raw: unknown, signal?: AbortSignal): Promise<ToolResult> {
+  const input = parseOrThrow(testEscalationInput, raw ?? {});
+  return askHuman(
+    deps,
+    principal,
+    {
+      question: TEST_QUESTION,
+      context: "Sent with “Send a test escalation” from the console. Answer it: your answer goes back to the waiting test agent, as it would to a caller.",
+      callerInfo: { name: "Test caller" },
+      // A fresh call id per click: two tests are two cases, never a deduplicated retry.
+      callId: `test_${randomUUID()}`,
+      timeoutSeconds: input.timeoutSeconds ?? 55,
+    },
+    { source: "test", signal },
+  );
+}

@@ -1,0 +1,27 @@
+import fs from "node:fs";
+import type { Config } from "@/lib/platform/config/env";
+
+export type ServiceAccount = { email: string; key: string };
+
+/** The service account from the environment: e-mail + key, or the JSON key file (content or path). Null: the log is off. */
+export function readServiceAccount(c: Config): ServiceAccount | null {
+  if (!c.SHEETS_SPREADSHEET_ID) return null;
+  if (c.SHEETS_SERVICE_ACCOUNT_EMAIL && c.SHEETS_PRIVATE_KEY) {
+    // Hosting dashboards often store the PEM on one line with literal "\n".
+    return { email: c.SHEETS_SERVICE_ACCOUNT_EMAIL, key: c.SHEETS_PRIVATE_KEY.replace(/\\n/g, "\n") };
+  }
+  const text = c.SHEETS_CREDENTIALS_JSON ?? (c.SHEETS_CREDENTIALS_FILE ? fs.readFileSync(c.SHEETS_CREDENTIALS_FILE, "utf8") : undefined);
+  if (!text) return null;
+  let json: { client_email?: unknown; private_key?: unknown };
+  try {
+    json = JSON.parse(text) as typeof json;
+  } catch {
+    throw new Error("SHEETS_CREDENTIALS_JSON / SHEETS_CREDENTIALS_FILE: not valid JSON");
+  }
+  if (typeof json.client_email !== "string" || typeof json.private_key !== "string") {
+    throw new Error("SHEETS_CREDENTIALS_JSON / SHEETS_CREDENTIALS_FILE: a service account key needs client_email and private_key");
+  }
+  return { email: json.client_email, key: json.private_key };
+}
+
+export const sheetsConfigured = (c: Config) => !!c.SHEETS_SPREADSHEET_ID;
