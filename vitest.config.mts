@@ -14,7 +14,13 @@ const bothDatabases = process.env.DATABASE_URL
         resolve: { alias },
         test: {
           name: "integration-pglite",
-          include: ["tests/calls/**/*.test.ts", "tests/hitl/post-message.test.ts", "tests/hitl/claim-case.test.ts", "tests/admin/hitl-metrics.test.ts", "tests/golf/booking-race.test.ts"],
+          include: [
+            "tests/calls/**/*.test.ts",
+            "tests/hitl/post-message.test.ts",
+            "tests/hitl/claim-case.test.ts",
+            "tests/admin/hitl-metrics.test.ts",
+            "tests/golf/booking-race.test.ts",
+          ],
           environment: "node",
           env: { DATABASE_URL: "" },
           testTimeout: 30_000,

@@ -22,13 +22,15 @@ export default async function Home() {
     <main>
       <h1>Switchboard</h1>
       <p>
-        Puts a person on the line for AI voice agents. When an agent (Retell, Claude, any MCP client) meets a question it
-        cannot answer, it calls the <code>ask_human</code> tool; the question appears in the operator console, someone
-        answers, and the answer goes straight back into the waiting tool call for the agent to say.
+        Puts a person on the line for AI voice agents. When an agent (Retell, Claude, any MCP client) meets a question it cannot answer, it
+        calls the <code>ask_human</code> tool; the question appears in the operator console, someone answers, and the answer goes straight
+        back into the waiting tool call for the agent to say.
       </p>
 
       <section aria-labelledby="who-online" className="card">
-        <h2 id="who-online" style={{ marginTop: 0 }}>Who can answer now</h2>
+        <h2 id="who-online" style={{ marginTop: 0 }}>
+          Who can answer now
+        </h2>
         {online === null ? (
           <p data-testid="home-presence">
             <Link href="/login?next=/">Sign in</Link> to see who is online in your team.
@@ -41,11 +43,20 @@ export default async function Home() {
           </p>
         )}
         <p style={{ marginBottom: 0 }}>
-          {me ? <>Signed in as <strong>{me.name || me.email}</strong>. </> : null}
+          {me ? (
+            <>
+              Signed in as <strong>{me.name || me.email}</strong>.{" "}
+            </>
+          ) : null}
           <Link href="/console">Operator console</Link> — answer questions
           {" · "}
           <Link href="/admin">Admin</Link> — metrics, calls, members, API keys
-          {me ? <>{" · "}<Link href="/account/password">Change password</Link></> : null}
+          {me ? (
+            <>
+              {" · "}
+              <Link href="/account/password">Change password</Link>
+            </>
+          ) : null}
         </p>
       </section>
 

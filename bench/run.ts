@@ -53,7 +53,11 @@ async function main() {
   log(`settings: ${JSON.stringify(S)}`);
   const { built } = await ensureBuild();
   const buildIdPath = path.join(root, ".next", "BUILD_ID");
-  const build = { builtByBench: built, buildId: fs.readFileSync(buildIdPath, "utf8").trim(), builtAt: fs.statSync(buildIdPath).mtime.toISOString() };
+  const build = {
+    builtByBench: built,
+    buildId: fs.readFileSync(buildIdPath, "utf8").trim(),
+    builtAt: fs.statSync(buildIdPath).mtime.toISOString(),
+  };
 
   const e = await setup();
   const drivers = { db: e.health.database?.driver, kv: e.health.kv?.driver, bus: e.health.eventBus?.driver };
@@ -82,12 +86,22 @@ async function main() {
   if (FIGURES.has(2)) {
     log(`figure 2: ${S.concurrent} ask_human calls waiting at once…`);
     concurrency = await figureConcurrency(e);
-    log(`  ${concurrency.answeredCorrectly}/${concurrency.requested} correct, ${concurrency.errors} errors, RSS ${concurrency.rssMb.before} → peak ${concurrency.rssMb.peak} MB, wall ${concurrency.timingsMs.wall} ms`);
+    log(
+      `  ${concurrency.answeredCorrectly}/${concurrency.requested} correct, ${concurrency.errors} errors, RSS ${concurrency.rssMb.before} → peak ${concurrency.rssMb.peak} MB, wall ${concurrency.timingsMs.wall} ms`,
+    );
   }
   for (let w = 2; concurrency && w <= S.waves; w++) {
     const x = await figureConcurrency(e);
-    extraWaves.push({ answeredCorrectly: x.answeredCorrectly, errors: x.errors, rssMb: x.rssMb, heapAfterGc: x.heapAfterGc, timingsMs: x.timingsMs });
-    log(`  wave ${w}: ${x.answeredCorrectly}/${x.requested} correct, ${x.errors} errors, RSS ${x.rssMb.before} → peak ${x.rssMb.peak} → after ${x.rssMb.after} MB`);
+    extraWaves.push({
+      answeredCorrectly: x.answeredCorrectly,
+      errors: x.errors,
+      rssMb: x.rssMb,
+      heapAfterGc: x.heapAfterGc,
+      timingsMs: x.timingsMs,
+    });
+    log(
+      `  wave ${w}: ${x.answeredCorrectly}/${x.requested} correct, ${x.errors} errors, RSS ${x.rssMb.before} → peak ${x.rssMb.peak} → after ${x.rssMb.after} MB`,
+    );
   }
 
   let throughput: ThroughputResult | undefined;
@@ -149,7 +163,11 @@ async function main() {
       ` — db=${drivers.db} kv=${drivers.kv} bus=${drivers.bus}${QUICK ? " — QUICK" : ""}\n\n`,
   );
   process.stdout.write(`${table(rows)}\n\nwrote ${written.join(" and ")}\n`);
-  const samples = { event: latency?.event.errorSamples ?? [], polling: latency?.polling.errorSamples ?? [], concurrent: concurrency?.errorSamples ?? [] };
+  const samples = {
+    event: latency?.event.errorSamples ?? [],
+    polling: latency?.polling.errorSamples ?? [],
+    concurrent: concurrency?.errorSamples ?? [],
+  };
   if (Object.values(samples).some((s) => s.length)) process.stdout.write(`error samples: ${JSON.stringify(samples, null, 2)}\n`);
   process.exitCode = process.env.BENCH_STRICT === "1" && !allPass ? 1 : 0;
 }

@@ -65,7 +65,9 @@ export async function runCommand(db: Db, { noun, verb, rest, values }: Invocatio
       const given = typeof values.password === "string" ? values.password : undefined;
       const r = await resetMemberPassword(db, { email: need(values, "email"), password: given });
       if (r.generated) out(r.password);
-      info(`${r.generated ? "New password for" : "Password changed for"} ${r.member.email}${r.generated ? " (shown once, above)" : ""}; ${r.sessionsEnded} session(s) ended.${r.member.active ? "" : " Note: this member is deactivated and cannot sign in until an admin reactivates them."}`);
+      info(
+        `${r.generated ? "New password for" : "Password changed for"} ${r.member.email}${r.generated ? " (shown once, above)" : ""}; ${r.sessionsEnded} session(s) ended.${r.member.active ? "" : " Note: this member is deactivated and cannot sign in until an admin reactivates them."}`,
+      );
       return 0;
     }
     case "setup token": {
@@ -80,7 +82,11 @@ export async function runCommand(db: Db, { noun, verb, rest, values }: Invocatio
     }
     case "keys create": {
       const a = await account();
-      const { key, apiKey } = await createApiKey(db, { accountId: a.id, name: need(values, "name"), scopes: parseScopes(need(values, "scopes")) });
+      const { key, apiKey } = await createApiKey(db, {
+        accountId: a.id,
+        name: need(values, "name"),
+        scopes: parseScopes(need(values, "scopes")),
+      });
       out(key);
       info(`Created key ${apiKey.prefix} (${apiKey.scopes.join(", ")}) in "${a.name}". It will not be shown again.`);
       return 0;
@@ -88,7 +94,9 @@ export async function runCommand(db: Db, { noun, verb, rest, values }: Invocatio
     case "keys list": {
       const a = await account();
       for (const k of await listApiKeys(db, a.id))
-        out(`${k.id}\t${k.prefix}\t${k.name}\t${k.scopes.join(",")}\t${k.revokedAt ? "revoked" : "active"}\t${k.lastUsedAt?.toISOString() ?? "never used"}`);
+        out(
+          `${k.id}\t${k.prefix}\t${k.name}\t${k.scopes.join(",")}\t${k.revokedAt ? "revoked" : "active"}\t${k.lastUsedAt?.toISOString() ?? "never used"}`,
+        );
       return 0;
     }
     case "keys revoke": {

@@ -31,9 +31,12 @@ export async function forwardToRunningApp(dataDir: string, argv: string[]): Prom
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
   } catch (e) {
-    throw new AppError("unavailable", `The app (process ${pid}) holds the embedded database but did not answer at ${endpoint.url}: ${(e as Error).message}. Stop it and run the command again.`);
+    throw new AppError(
+      "unavailable",
+      `The app (process ${pid}) holds the embedded database but did not answer at ${endpoint.url}: ${(e as Error).message}. Stop it and run the command again.`,
+    );
   }
-  const body = (await res.json().catch(() => null)) as Partial<Forwarded> & { error?: { message?: string } } | null;
+  const body = (await res.json().catch(() => null)) as (Partial<Forwarded> & { error?: { message?: string } }) | null;
   if (!res.ok || typeof body?.code !== "number") {
     throw new AppError("unavailable", `The app (process ${pid}) refused the command: ${body?.error?.message ?? `HTTP ${res.status}`}`);
   }

@@ -17,7 +17,12 @@ async function check(page: Page, name: string) {
   expect.soft(violations, `${name}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
   const { stops, unreached } = await tabThrough(page);
   expect.soft(stops.length, `${name}: Tab reaches nothing`).toBeGreaterThan(0);
-  expect.soft(stops.filter((s) => !s.visible).map((s) => s.what), `${name}: focus not visible on`).toEqual([]);
+  expect
+    .soft(
+      stops.filter((s) => !s.visible).map((s) => s.what),
+      `${name}: focus not visible on`,
+    )
+    .toEqual([]);
   expect.soft(unreached, `${name}: not reachable with Tab`).toEqual([]);
 }
 
@@ -35,7 +40,16 @@ describe.skipIf(skipWithoutBrowser)("accessibility sweep: axe-core on every page
     page = await ctx.newPage();
     const c = await rest.call("POST", "/api/cases", {
       key: a.agentKey,
-      body: { question: `Accessibility sweep: can I return an opened box? ${tag()}`, timeoutSeconds: 55, priority: 5, urgency: "high", callId: "call_a11y", context: "Bought 3 days ago.", callerInfo: { name: "Ada Lovelace", phone: "+14155550100" }, conversationHistory: [{ role: "user", content: "Hi" }] },
+      body: {
+        question: `Accessibility sweep: can I return an opened box? ${tag()}`,
+        timeoutSeconds: 55,
+        priority: 5,
+        urgency: "high",
+        callId: "call_a11y",
+        context: "Bought 3 days ago.",
+        callerInfo: { name: "Ada Lovelace", phone: "+14155550100" },
+        conversationHistory: [{ role: "user", content: "Hi" }],
+      },
     });
     caseId = c.json.id;
   });
@@ -76,7 +90,9 @@ describe.skipIf(skipWithoutBrowser)("accessibility sweep: axe-core on every page
     const nav = page.getByRole("navigation", { name: "Admin sections" });
     await nav.waitFor();
     const paths = await nav.locator("a").evaluateAll((els) => els.map((e) => new URL((e as HTMLAnchorElement).href).pathname));
-    expect(paths).toEqual(expect.arrayContaining(["/admin", "/admin/metrics", "/admin/keys", "/admin/members", "/admin/calls", "/admin/credits"]));
+    expect(paths).toEqual(
+      expect.arrayContaining(["/admin", "/admin/metrics", "/admin/keys", "/admin/members", "/admin/calls", "/admin/credits"]),
+    );
     for (const path of paths) {
       await page.goto(path);
       await page.waitForLoadState("networkidle");
@@ -84,15 +100,24 @@ describe.skipIf(skipWithoutBrowser)("accessibility sweep: axe-core on every page
     }
     // A call's page: place one on the simulator (its page renders from the first status on).
     const mcp = await connectModern(baseUrl, a.callsKey);
-    const placed = await mcp.callTool("make_phone_call", { phoneNumber: "+14155550123", task: "Accessibility sweep call.", record: true, maxDurationMinutes: 1 });
+    const placed = await mcp.callTool("make_phone_call", {
+      phoneNumber: "+14155550123",
+      task: "Accessibility sweep call.",
+      record: true,
+      maxDurationMinutes: 1,
+    });
     await mcp.close();
-    const callId = (placed.structuredContent as { callId?: string; id?: string }).callId ?? (placed.structuredContent as { id?: string }).id;
+    const callId =
+      (placed.structuredContent as { callId?: string; id?: string }).callId ?? (placed.structuredContent as { id?: string }).id;
     expect(callId).toBeTruthy();
     await page.goto(`/admin/calls/${callId}`);
     await page.waitForLoadState("networkidle");
     await check(page, "/admin/calls/{id}");
     await page.goto("/admin/members");
-    await page.getByRole("button", { name: /^Deactivate / }).first().click();
+    await page
+      .getByRole("button", { name: /^Deactivate / })
+      .first()
+      .click();
     await page.getByRole("dialog").waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();

@@ -67,7 +67,9 @@ describe.skipIf(skipWithoutBrowser)("admin calls and credits in a real browser",
     expect(audio.readyState).toBeGreaterThanOrEqual(1);
     // The simulator's recording is a placeholder, and the page says so (with the call's real length).
     expect(Math.abs(audio.duration - 4)).toBeLessThan(0.5);
-    await expect(page.getByTestId("recording-note").textContent()).resolves.toMatch(new RegExp(`Simulated call: this recording is a 4-second placeholder .* this ${details.durationSeconds} s call`));
+    await expect(page.getByTestId("recording-note").textContent()).resolves.toMatch(
+      new RegExp(`Simulated call: this recording is a 4-second placeholder .* this ${details.durationSeconds} s call`),
+    );
     await page.screenshot({ path: screenshotPath("admin-call"), fullPage: true });
   });
 

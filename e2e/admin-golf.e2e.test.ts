@@ -27,7 +27,20 @@ describe.skipIf(skipWithoutBrowser)("golf: a booking made by a voice agent over 
   const date = tomorrowIn("Europe/Dublin");
 
   beforeAll(async () => {
-    const created = await rest.call("POST", "/api/golf/courses", { key: a.adminKey, body: { name: courseName, timezone: "Europe/Dublin", firstTeeTime: "07:00", lastTeeTime: "09:00", intervalMinutes: 10, capacity: 4, holes: 18, price: 60, currency: "EUR" } });
+    const created = await rest.call("POST", "/api/golf/courses", {
+      key: a.adminKey,
+      body: {
+        name: courseName,
+        timezone: "Europe/Dublin",
+        firstTeeTime: "07:00",
+        lastTeeTime: "09:00",
+        intervalMinutes: 10,
+        capacity: 4,
+        holes: 18,
+        price: 60,
+        currency: "EUR",
+      },
+    });
     expect(created.status, created.text).toBe(201);
     mcp = await connectModern(baseUrl, a.adminKey);
     browser = await launchBrowser();
@@ -40,18 +53,32 @@ describe.skipIf(skipWithoutBrowser)("golf: a booking made by a voice agent over 
   });
 
   it("search and book over MCP → the admin sees who booked 08:20, cancels it, and the spots are free again", async () => {
-    const search = await mcp.callTool("golf_search_tee_times", { course: courseName, date, timeFrom: "08:20", timeTo: "08:20", players: 3 });
+    const search = await mcp.callTool("golf_search_tee_times", {
+      course: courseName,
+      date,
+      timeFrom: "08:20",
+      timeTo: "08:20",
+      players: 3,
+    });
     expect(search.isError, JSON.stringify(search.content)).toBeFalsy();
     const slot = sc(search).slots[0];
     expect(slot).toMatchObject({ time: "08:20", openSpots: 4, pricePerPlayer: 60, currency: "EUR" });
-    const booked = await mcp.callTool("golf_book_tee_time", { slotId: slot.slotId, players: 3, name: "Seve Ballesteros", phone: "+353 1 555 0100", idempotencyKey: `e2e-${randomUUID()}` });
+    const booked = await mcp.callTool("golf_book_tee_time", {
+      slotId: slot.slotId,
+      players: 3,
+      name: "Seve Ballesteros",
+      phone: "+353 1 555 0100",
+      idempotencyKey: `e2e-${randomUUID()}`,
+    });
     expect(booked.isError, JSON.stringify(booked.content)).toBeFalsy();
     const code = sc(booked).reservation.confirmationCode as string;
     expect(sc(booked).message).toContain("at 8:20 AM for 3 players");
 
     const golf = new AdminGolfPage(page);
     await golf.gotoCourses();
-    await expect(page.getByRole("navigation", { name: "Admin sections" }).getByRole("link", { name: "Golf" }).getAttribute("aria-current")).resolves.toBe("page");
+    await expect(
+      page.getByRole("navigation", { name: "Admin sections" }).getByRole("link", { name: "Golf" }).getAttribute("aria-current"),
+    ).resolves.toBe("page");
     await golf.openTeeSheet(courseName, date);
     const row = golf.teeTime("08:20");
     await expect(row.textContent()).resolves.toMatch(new RegExp(`3/4.*Seve Ballesteros × 3 · ${code}`));
@@ -68,7 +95,9 @@ describe.skipIf(skipWithoutBrowser)("golf: a booking made by a voice agent over 
 
   it("the reservations page lists a booking and cancels it", async () => {
     const slot = sc(await mcp.callTool("golf_search_tee_times", { course: courseName, date, timeFrom: "07:30", timeTo: "07:30" })).slots[0];
-    const code = sc(await mcp.callTool("golf_book_tee_time", { slotId: slot.slotId, players: 2, name: "Annika Sorenstam", email: "annika@example.test" })).reservation.confirmationCode;
+    const code = sc(
+      await mcp.callTool("golf_book_tee_time", { slotId: slot.slotId, players: 2, name: "Annika Sorenstam", email: "annika@example.test" }),
+    ).reservation.confirmationCode;
     await page.goto("/admin/golf/reservations");
     const row = page.getByTestId("golf-reservations").locator(`tr[data-code="${code}"]`);
     await expect(row.textContent()).resolves.toMatch(new RegExp(`${date} 07:30.*${courseName}.*Annika Sorenstam`));

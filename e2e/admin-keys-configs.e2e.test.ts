@@ -42,7 +42,12 @@ describe.skipIf(skipWithoutBrowser)("Admin → API keys: ready-made client confi
     // biome-ignore lint/suspicious/noTemplateCurlyInString: ${SWITCHBOARD_AUTH} is literal: mcp-remote expands it from the env block
     expect(remote.args).toEqual(["-y", "mcp-remote", mcpUrl, "--header", "Authorization:${SWITCHBOARD_AUTH}"]);
     expect(remote.env).toEqual({ SWITCHBOARD_AUTH: `Bearer ${key}` });
-    await expect(keys.configs("new key").getByText(/Needs Node ≥ 22/).count()).resolves.toBe(1);
+    await expect(
+      keys
+        .configs("new key")
+        .getByText(/Needs Node ≥ 22/)
+        .count(),
+    ).resolves.toBe(1);
     await keys.configs("new key").getByText("Retell", { exact: true }).click(); // open its <details>
     expect(await keys.configs("new key").getByRole("link", { name: "Connect Retell" }).getAttribute("href")).toBe("/admin/retell");
     await page.screenshot({ path: screenshotPath("admin-keys-configs"), fullPage: true });

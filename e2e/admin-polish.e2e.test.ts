@@ -42,7 +42,11 @@ describe.skipIf(skipWithoutBrowser)("admin and console, consistent and readable 
     expect((await rest.answer(a.answerKey, byKey.json.id, "From the bridge.")).status).toBeLessThan(300);
     const byPerson = await rest.call("POST", "/api/cases", { key: a.agentKey, body: { question: `Metrics: a person answers ${tag()}` } });
     const session = await login(baseUrl, a.operatorEmail, a.operatorPassword);
-    const res = await fetch(`${baseUrl}/api/cases/${byPerson.json.id}/messages`, { method: "POST", headers: { cookie: session.cookie, origin: baseUrl, "content-type": "application/json" }, body: JSON.stringify({ content: "From a person." }) });
+    const res = await fetch(`${baseUrl}/api/cases/${byPerson.json.id}/messages`, {
+      method: "POST",
+      headers: { cookie: session.cookie, origin: baseUrl, "content-type": "application/json" },
+      body: JSON.stringify({ content: "From a person." }),
+    });
     expect(res.status).toBeLessThan(300);
 
     const metrics = new AdminMetricsPage(page);
@@ -60,7 +64,10 @@ describe.skipIf(skipWithoutBrowser)("admin and console, consistent and readable 
     expect(data.volume.points.length).toBeLessThanOrEqual(8);
     const p50 = data.timeToAnswer.buckets.find((b: { label: string }) => b.label === data.timeToAnswer.p50Bucket);
     expect(p50.count).toBeGreaterThan(0);
-    await metrics.chart("time-to-answer").locator("text", { hasText: new RegExp(`^p50 ${data.timeToAnswer.p50} s$`) }).waitFor();
+    await metrics
+      .chart("time-to-answer")
+      .locator("text", { hasText: new RegExp(`^p50 ${data.timeToAnswer.p50} s$`) })
+      .waitFor();
     expect(data.stillOpen).toBeGreaterThanOrEqual(1);
     expect(await page.locator('[data-tile="still-open"] .v').textContent()).toBe(String(data.stillOpen));
 
@@ -69,7 +76,11 @@ describe.skipIf(skipWithoutBrowser)("admin and console, consistent and readable 
     expect(await bridge.textContent()).toMatch(/API key/);
     expect(await metrics.operatorRow("operator-alpha").textContent()).toMatch(/person/);
     // The chart marks keys in words too, and its labels are not cut to a few letters.
-    await metrics.chart("operators").getByText(/answer bridge \(API key\)/).first().waitFor();
+    await metrics
+      .chart("operators")
+      .getByText(/answer bridge \(API key\)/)
+      .first()
+      .waitFor();
 
     await metrics.choosePreset("Last 24 hours");
     await volume.getByRole("heading", { name: "Escalations per hour" }).waitFor();
@@ -80,11 +91,16 @@ describe.skipIf(skipWithoutBrowser)("admin and console, consistent and readable 
     const shortcut = `same${tag()}`;
     // Only this test's row: other specs change this tenant's replies at the same time.
     const shape = () =>
-      page.evaluate((sc) => ({
-        h1: document.querySelector("h1")?.textContent,
-        labels: [...document.querySelectorAll("form[aria-label='New canned reply'] label")].map((l) => l.textContent),
-        buttons: [...document.querySelectorAll(`form[aria-label='New canned reply'] button, tr[data-shortcut="${sc}"] button`)].map((b) => `${b.textContent}|${b.className}`),
-      }), shortcut);
+      page.evaluate(
+        (sc) => ({
+          h1: document.querySelector("h1")?.textContent,
+          labels: [...document.querySelectorAll("form[aria-label='New canned reply'] label")].map((l) => l.textContent),
+          buttons: [...document.querySelectorAll(`form[aria-label='New canned reply'] button, tr[data-shortcut="${sc}"] button`)].map(
+            (b) => `${b.textContent}|${b.className}`,
+          ),
+        }),
+        shortcut,
+      );
     await page.goto("/console/canned-replies");
     await page.getByLabel("Shortcut (typed as /shortcut)").fill(shortcut);
     await page.getByLabel("Reply", { exact: true }).fill("Same on both pages.");
@@ -98,7 +114,10 @@ describe.skipIf(skipWithoutBrowser)("admin and console, consistent and readable 
     expect(inConsole.buttons).toContain("Add reply|ui-btn ui-btn-primary");
     // Deleting asks in the shared dialog, then the row goes.
     await page.getByRole("button", { name: `Delete /${shortcut}` }).click();
-    await page.getByRole("dialog", { name: `Delete /${shortcut}?` }).getByRole("button", { name: "Delete" }).click();
+    await page
+      .getByRole("dialog", { name: `Delete /${shortcut}?` })
+      .getByRole("button", { name: "Delete" })
+      .click();
     await page.locator(`tr[data-shortcut="${shortcut}"]`).waitFor({ state: "detached" });
   });
 

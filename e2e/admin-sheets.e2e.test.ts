@@ -26,10 +26,19 @@ describe.skipIf(skipWithoutBrowser)("Admin → Google Sheets in a real browser",
     browser = await launchBrowser();
     const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
     const email = "e2e-log@e2e-project.iam.gserviceaccount.com";
-    standin = await startSheetsStandin({ spreadsheetId: SHEET, clientEmail: email, publicKeyPem: publicKey.export({ type: "spki", format: "pem" }).toString(), quotaPerMinute: 60 });
+    standin = await startSheetsStandin({
+      spreadsheetId: SHEET,
+      clientEmail: email,
+      publicKeyPem: publicKey.export({ type: "spki", format: "pem" }).toString(),
+      quotaPerMinute: 60,
+    });
     app = await startIsolatedApp({
       SHEETS_SPREADSHEET_ID: SHEET,
-      SHEETS_CREDENTIALS_JSON: JSON.stringify({ type: "service_account", client_email: email, private_key: privateKey.export({ type: "pkcs8", format: "pem" }).toString() }),
+      SHEETS_CREDENTIALS_JSON: JSON.stringify({
+        type: "service_account",
+        client_email: email,
+        private_key: privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
+      }),
       SHEETS_API_URL: standin.url,
       SHEETS_TOKEN_URL: standin.tokenUrl,
       SHEETS_DRAIN_INTERVAL_SECONDS: "1",
@@ -45,7 +54,13 @@ describe.skipIf(skipWithoutBrowser)("Admin → Google Sheets in a real browser",
   });
 
   // Before the first drain the tab does not exist yet (Google would answer 400 too).
-  const escalationIds = () => (standin.grid.tabs.some((t) => t.title === "Escalations") ? standin.read("'Escalations'").slice(1).map((r) => String(r[0])) : []);
+  const escalationIds = () =>
+    standin.grid.tabs.some((t) => t.title === "Escalations")
+      ? standin
+          .read("'Escalations'")
+          .slice(1)
+          .map((r) => String(r[0]))
+      : [];
   const open = async (baseUrl: string, email: string, password: string): Promise<Page> => {
     const page = await (await newContext(browser, baseUrl)).newPage();
     await signIn(page, email, password, "/admin");
@@ -55,7 +70,8 @@ describe.skipIf(skipWithoutBrowser)("Admin → Google Sheets in a real browser",
 
   it("connected: escalations reach the sheet; the page shows the breaker opening in an outage and closing after, and a rebuild's progress", async () => {
     const rest = api(app.baseUrl);
-    const first = (await rest.call("POST", "/api/cases", { key: app.key, body: { question: "Is the terrace open tonight?" } })).json.id as string;
+    const first = (await rest.call("POST", "/api/cases", { key: app.key, body: { question: "Is the terrace open tonight?" } })).json
+      .id as string;
     await until(async () => escalationIds().includes(first), 30_000, "the escalation in the sheet");
 
     const page = await open(app.baseUrl, app.adminEmail, app.adminPassword);
@@ -69,7 +85,10 @@ describe.skipIf(skipWithoutBrowser)("Admin → Google Sheets in a real browser",
     standin.state.faults.outage = true;
     const second = (await rest.call("POST", "/api/cases", { key: app.key, body: { question: "Do you take walk-ins?" } })).json.id as string;
     await page.getByTestId("breaker").getByText("open").waitFor({ timeout: 30_000 });
-    await page.getByRole("alert").getByText(/circuit breaker is open/).waitFor();
+    await page
+      .getByRole("alert")
+      .getByText(/circuit breaker is open/)
+      .waitFor();
     expect(Number(await page.getByTestId("backlog").textContent())).toBeGreaterThanOrEqual(1);
     expect(escalationIds()).not.toContain(second);
 
@@ -79,7 +98,10 @@ describe.skipIf(skipWithoutBrowser)("Admin → Google Sheets in a real browser",
 
     standin.grid.write("'Escalations'!A2", [["damaged"]]);
     await page.getByRole("button", { name: "Rebuild the sheet" }).click();
-    await page.getByTestId("rebuild-progress").getByText(/Last rebuild finished .*\(2 rows\)/).waitFor({ timeout: 30_000 });
+    await page
+      .getByTestId("rebuild-progress")
+      .getByText(/Last rebuild finished .*\(2 rows\)/)
+      .waitFor({ timeout: 30_000 });
     expect(escalationIds().sort()).toEqual([first, second].sort());
   }, 180_000);
 
@@ -91,6 +113,8 @@ describe.skipIf(skipWithoutBrowser)("Admin → Google Sheets in a real browser",
     const res = await page.request.get(href!);
     expect(res.status()).toBe(200);
     expect(res.headers()["content-type"]).toContain("text/csv");
-    expect((await res.text()).split("\r\n")[0]).toBe("Case ID,Account,Created (UTC),Status,Priority,Urgency,Source,Call ID,Claimed (UTC),Answered (UTC),Closed (UTC),Events");
+    expect((await res.text()).split("\r\n")[0]).toBe(
+      "Case ID,Account,Created (UTC),Status,Priority,Urgency,Source,Call ID,Claimed (UTC),Answered (UTC),Closed (UTC),Events",
+    );
   }, 120_000);
 });

@@ -18,12 +18,35 @@ afterAll(async () => {
   await iso?.close();
 });
 
-async function call(method: string, path: string, opts: { body?: unknown; raw?: string; headers?: Record<string, string>; key?: boolean } = {}) {
-  const headers: Record<string, string> = { origin: iso.baseUrl, ...(opts.key === false ? {} : { authorization: `Bearer ${iso.key}` }), ...opts.headers };
+async function call(
+  method: string,
+  path: string,
+  opts: { body?: unknown; raw?: string; headers?: Record<string, string>; key?: boolean } = {},
+) {
+  const headers: Record<string, string> = {
+    origin: iso.baseUrl,
+    ...(opts.key === false ? {} : { authorization: `Bearer ${iso.key}` }),
+    ...opts.headers,
+  };
   if (opts.body !== undefined || opts.raw !== undefined) headers["content-type"] ??= "application/json";
-  const res = await fetch(iso.baseUrl + path, { method, headers, body: opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)), redirect: "manual" });
+  const res = await fetch(iso.baseUrl + path, {
+    method,
+    headers,
+    body: opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
+    redirect: "manual",
+  });
   const text = await res.text();
-  return { status: res.status, text, message: (() => { try { return JSON.parse(text).error?.message as string; } catch { return undefined; } })() };
+  return {
+    status: res.status,
+    text,
+    message: (() => {
+      try {
+        return JSON.parse(text).error?.message as string;
+      } catch {
+        return undefined;
+      }
+    })(),
+  };
 }
 const caseCount = async () => JSON.parse((await call("GET", "/api/cases?limit=200")).text).cases.length as number;
 
@@ -77,7 +100,10 @@ describe("deep nesting, out-of-range dates, non-integer limits", () => {
     const rpc = `{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"ask_human","arguments":${deepJson}}}`;
     const viaMcp = await call("POST", "/api/mcp", { raw: rpc, headers: { accept: "application/json, text/event-stream" } });
     expect(viaMcp.status).toBe(400);
-    expect(JSON.parse(viaMcp.text)).toMatchObject({ jsonrpc: "2.0", error: { code: -32700, message: expect.stringMatching(/more than 32 levels/) } });
+    expect(JSON.parse(viaMcp.text)).toMatchObject({
+      jsonrpc: "2.0",
+      error: { code: -32700, message: expect.stringMatching(/more than 32 levels/) },
+    });
   });
 
   it("dates PostgreSQL cannot store and limits that are not whole numbers are 422s / tool errors naming the field", async () => {
@@ -99,9 +125,11 @@ describe("deep nesting, out-of-range dates, non-integer limits", () => {
 describe("malformed session cookie and webhook rejections", () => {
   it("sb_session=%E0%A4%A is no session: 401 on REST, a sign-in redirect on pages — never 500", async () => {
     const cookie = { cookie: "sb_session=%E0%A4%A" };
-    for (const path of ["/api/cases", "/api/credits", "/api/calls", "/api/presence"]) expect((await call("GET", path, { headers: cookie, key: false })).status, path).toBe(401);
+    for (const path of ["/api/cases", "/api/credits", "/api/calls", "/api/presence"])
+      expect((await call("GET", path, { headers: cookie, key: false })).status, path).toBe(401);
     expect((await call("POST", "/api/auth/logout", { headers: cookie, key: false })).status).toBe(200);
-    for (const path of ["/console", "/console/history", "/admin", "/admin/calls"]) expect((await call("GET", path, { headers: cookie, key: false })).status, path).toBeLessThan(400);
+    for (const path of ["/console", "/console/history", "/admin", "/admin/calls"])
+      expect((await call("GET", path, { headers: cookie, key: false })).status, path).toBeLessThan(400);
   });
 
   it("an admin page whose id is not valid percent-encoding is a 400, not Next.js's bare 500", async () => {
@@ -112,7 +140,8 @@ describe("malformed session cookie and webhook rejections", () => {
   it("missing or bad signature → 401, non-JSON or wrong shape → 400 naming the field; no stack trace logged", async () => {
     // Let one maintenance pass (every 2 s) build the telephony adapter from the scheduler's chunk first, as in production.
     await new Promise((r) => setTimeout(r, 2500));
-    const hook = (raw: string, signature?: string) => call("POST", "/api/webhooks/simulator", { raw, key: false, headers: signature ? { "x-webhook-signature": signature } : {} });
+    const hook = (raw: string, signature?: string) =>
+      call("POST", "/api/webhooks/simulator", { raw, key: false, headers: signature ? { "x-webhook-signature": signature } : {} });
     const sign = (raw: string) => createHmac("sha256", ISOLATED_WEBHOOK_SECRET).update(raw, "utf8").digest("hex");
     expect((await hook("{}")).status).toBe(401);
     expect((await hook("{}", "0".repeat(64))).status).toBe(401);

@@ -16,7 +16,11 @@ beforeAll(async () => {
   pid = iso.app.process.pid!;
   // Warm every route once so compiling chunks and opening pools is not counted as growth.
   for (const path of ["/api/cases", "/api/mcp", "/api/webhooks/simulator", "/api/auth/login", "/api/realtime/pusher/auth"]) {
-    await fetch(iso.baseUrl + path, { method: "POST", headers: { authorization: `Bearer ${iso.key}`, "content-type": "application/json" }, body: "{}" });
+    await fetch(iso.baseUrl + path, {
+      method: "POST",
+      headers: { authorization: `Bearer ${iso.key}`, "content-type": "application/json" },
+      body: "{}",
+    });
   }
   baselineKiB = rssKiB(pid);
   sampler = setInterval(() => (peakKiB = Math.max(peakKiB, rssKiB(pid))), 50);
@@ -39,29 +43,47 @@ function expectRefusedEarly(r: UploadResult, status: number) {
 
 describe("chunked bodies far over the limit, without Content-Length", () => {
   it("/api/mcp with a valid key: 413 (JSON-RPC error), not read, parsed and served", async () => {
-    const r = await chunkedUpload(`${iso.baseUrl}/api/mcp`, { headers: { ...auth(), accept: "application/json, text/event-stream" }, prefix: MCP_PREFIX });
+    const r = await chunkedUpload(`${iso.baseUrl}/api/mcp`, {
+      headers: { ...auth(), accept: "application/json, text/event-stream" },
+      prefix: MCP_PREFIX,
+    });
     expectRefusedEarly(r, 413);
     expect(JSON.parse(r.body)).toMatchObject({ jsonrpc: "2.0", error: { message: expect.stringMatching(/larger than 64 KiB/) } });
   });
 
   it("/api/webhooks/simulator, anonymous: 401 without a signature, 413 with one, 404 for an unknown provider", async () => {
     expectRefusedEarly(await chunkedUpload(`${iso.baseUrl}/api/webhooks/simulator`), 401);
-    expectRefusedEarly(await chunkedUpload(`${iso.baseUrl}/api/webhooks/simulator`, { headers: { "x-webhook-signature": "0".repeat(64) } }), 413);
-    expectRefusedEarly(await chunkedUpload(`${iso.baseUrl}/api/webhooks/nope`, { headers: { "x-webhook-signature": "0".repeat(64) } }), 404);
+    expectRefusedEarly(
+      await chunkedUpload(`${iso.baseUrl}/api/webhooks/simulator`, { headers: { "x-webhook-signature": "0".repeat(64) } }),
+      413,
+    );
+    expectRefusedEarly(
+      await chunkedUpload(`${iso.baseUrl}/api/webhooks/nope`, { headers: { "x-webhook-signature": "0".repeat(64) } }),
+      404,
+    );
   });
 
   it("REST (/api/cases), login and the pusher auth form body: 413", async () => {
     const cases = await chunkedUpload(`${iso.baseUrl}/api/cases`, { headers: auth(), prefix: '{"question":"' });
     expectRefusedEarly(cases, 413);
     expect(JSON.parse(cases.body).error).toMatchObject({ code: "payload_too_large", message: "Request body is larger than 64 KiB." });
-    expectRefusedEarly(await chunkedUpload(`${iso.baseUrl}/api/auth/login`, { headers: { origin: iso.baseUrl }, prefix: '{"email":"' }), 413);
-    const pusher = await chunkedUpload(`${iso.baseUrl}/api/realtime/pusher/auth`, { headers: { ...auth(), "content-type": "application/x-www-form-urlencoded" }, prefix: "socket_id=" });
+    expectRefusedEarly(
+      await chunkedUpload(`${iso.baseUrl}/api/auth/login`, { headers: { origin: iso.baseUrl }, prefix: '{"email":"' }),
+      413,
+    );
+    const pusher = await chunkedUpload(`${iso.baseUrl}/api/realtime/pusher/auth`, {
+      headers: { ...auth(), "content-type": "application/x-www-form-urlencoded" },
+      prefix: "socket_id=",
+    });
     expectRefusedEarly(pusher, 413);
   });
 
   it("three at once on MCP and webhooks, then the server's memory has not grown with what was sent", async () => {
     const results = await Promise.all([
-      chunkedUpload(`${iso.baseUrl}/api/mcp`, { headers: { ...auth(), accept: "application/json, text/event-stream" }, prefix: MCP_PREFIX }),
+      chunkedUpload(`${iso.baseUrl}/api/mcp`, {
+        headers: { ...auth(), accept: "application/json, text/event-stream" },
+        prefix: MCP_PREFIX,
+      }),
       chunkedUpload(`${iso.baseUrl}/api/webhooks/simulator`, { headers: { "x-webhook-signature": "0".repeat(64) } }),
       chunkedUpload(`${iso.baseUrl}/api/cases`, { headers: auth(), prefix: '{"question":"' }),
     ]);

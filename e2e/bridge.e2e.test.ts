@@ -12,7 +12,8 @@ import { startSessionProxy } from "./support/session-proxy";
 
 const { baseUrl, a, appEnv } = inject("e2e");
 const rest = api(baseUrl);
-const structured = (r: unknown) => (r as { structuredContent?: unknown }).structuredContent as { status: string; caseId?: string; answer?: string };
+const structured = (r: unknown) =>
+  (r as { structuredContent?: unknown }).structuredContent as { status: string; caseId?: string; answer?: string };
 const until = async <T>(what: string, probe: () => Promise<T | undefined> | T | undefined, tries = 200): Promise<T> => {
   for (let i = 0; i < tries; i++) {
     const v = await probe();
@@ -34,7 +35,9 @@ describe("switchboard-mcp (stdio bridge) against the built app", () => {
     expect(tools.map((t) => t.name)).toEqual(expect.arrayContaining(["ask_human", "get_human_answer", "cancel_human_request"]));
     expect(tools.find((t) => t.name === "ask_human")!.outputSchema).toBeTruthy();
     expect((await bridge.client.listPrompts()).prompts.map((p) => p.name)).toContain("escalation-guide");
-    expect((await bridge.client.listResourceTemplates()).resourceTemplates.map((r) => r.uriTemplate)).toContain("switchboard://cases/{caseId}");
+    expect((await bridge.client.listResourceTemplates()).resourceTemplates.map((r) => r.uriTemplate)).toContain(
+      "switchboard://cases/{caseId}",
+    );
     expect(bridge.client.getInstructions()).toMatch(/ask_human/);
     expect(bridge.client.getServerVersion()?.name).toBe("switchboard");
     expect(bridge.stderr()).toContain("serving MCP on stdio");
@@ -59,7 +62,9 @@ describe("switchboard-mcp (stdio bridge) against the built app", () => {
   });
 
   it("reads a resource and reports a bad tool input as the server's tool error", async () => {
-    const created = structured(await bridge.client.callTool({ name: "ask_human", arguments: { question: `resource ${randomUUID()}`, timeoutSeconds: 5 } }));
+    const created = structured(
+      await bridge.client.callTool({ name: "ask_human", arguments: { question: `resource ${randomUUID()}`, timeoutSeconds: 5 } }),
+    );
     const res = await bridge.client.readResource({ uri: `switchboard://cases/${created.caseId}` });
     expect(JSON.stringify(res.contents)).toContain(created.caseId!);
     const bad = await bridge.client.callTool({ name: "ask_human", arguments: { question: "x", priority: 9 } });
@@ -84,21 +89,29 @@ describe("switchboard-mcp: cancellation and forgotten sessions (through a sessio
     await rest.heartbeat(a.answerKey);
     const question = `Cancelled through the bridge ${randomUUID()}`;
     const abort = new AbortController();
-    const call = bridge.client.callTool({ name: "ask_human", arguments: { question, timeoutSeconds: 50 } }, CallToolResultSchema, { signal: abort.signal, timeout: 60_000 });
+    const call = bridge.client.callTool({ name: "ask_human", arguments: { question, timeoutSeconds: 50 } }, CallToolResultSchema, {
+      signal: abort.signal,
+      timeout: 60_000,
+    });
     const c = await rest.waitForOpenCase(a.answerKey, (x) => x.question === question);
     abort.abort("the caller hung up");
     await expect(call).rejects.toThrow();
     // On the wire: notifications/cancelled for that request, and the request's own stream closed by the bridge.
     const forwarded = proxy.seen.find((r) => r.rpcMethod === "tools/call" && r.params?.arguments?.question === question)!;
     expect(forwarded).toBeTruthy();
-    await until("the cancellation notice", () => proxy.seen.some((r) => r.rpcMethod === "notifications/cancelled" && r.params?.requestId === forwarded.rpcId));
+    await until("the cancellation notice", () =>
+      proxy.seen.some((r) => r.rpcMethod === "notifications/cancelled" && r.params?.requestId === forwarded.rpcId),
+    );
     await until("the call's stream to close", () => forwarded.closedByClient);
     expect((await rest.getCase(a.answerKey, c.id)).json.status).toBe("open");
     if (appEnv.DATABASE_URL) {
       // The server noticed: its wait ended as "disconnected" (agent gone), long before the 50 s timeout.
       const sql = postgres(appEnv.DATABASE_URL, { max: 1, onnotice: () => {} });
       try {
-        const outcome = await until("the wait outcome", async () => (await sql`select wait_outcome from cases where id = ${c.id}`)[0]?.wait_outcome ?? undefined);
+        const outcome = await until(
+          "the wait outcome",
+          async () => (await sql`select wait_outcome from cases where id = ${c.id}`)[0]?.wait_outcome ?? undefined,
+        );
         expect(outcome).toBe("disconnected");
       } finally {
         await sql.end();
@@ -123,7 +136,13 @@ describe("switchboard-mcp: cancellation and forgotten sessions (through a sessio
 });
 
 describe("switchboard-mcp: configuration and failures", () => {
-  const run = (args: string[], env: Record<string, string>) => spawnSync(process.execPath, [bridgeBin, ...args], { env: bridgeEnv(env) as NodeJS.ProcessEnv, encoding: "utf8", input: "", timeout: 60_000 });
+  const run = (args: string[], env: Record<string, string>) =>
+    spawnSync(process.execPath, [bridgeBin, ...args], {
+      env: bridgeEnv(env) as NodeJS.ProcessEnv,
+      encoding: "utf8",
+      input: "",
+      timeout: 60_000,
+    });
 
   it("a wrong key: a clear message naming where the key came from, exit code 3, and never the key", async () => {
     const wrong = `sb_000000000000_${"x".repeat(43)}`;
@@ -133,14 +152,18 @@ describe("switchboard-mcp: configuration and failures", () => {
     expect(r.stderr + r.stdout).not.toContain("x".repeat(43));
     expect(r.stdout).toBe("");
     // The desktop client sees the server go away rather than hang.
-    await expect(spawnBridge({ env: bridgeEnv({ SWITCHBOARD_URL: baseUrl, SWITCHBOARD_API_KEY: wrong }) })).rejects.toThrow(/rejected the API key/);
+    await expect(spawnBridge({ env: bridgeEnv({ SWITCHBOARD_URL: baseUrl, SWITCHBOARD_API_KEY: wrong }) })).rejects.toThrow(
+      /rejected the API key/,
+    );
   });
 
   it("a wrong URL: nothing listening → exit 4; a page that is not /api/mcp → exit 4 naming the URL", async () => {
     const port = await freePort();
     const refused = run(["--url", `http://127.0.0.1:${port}`], { SWITCHBOARD_API_KEY: a.agentKey });
     expect(refused.status).toBe(4);
-    expect(refused.stderr).toMatch(new RegExp(`Cannot reach Switchboard at http://127.0.0.1:${port}/api/mcp \\(from --url\\): connection refused`));
+    expect(refused.stderr).toMatch(
+      new RegExp(`Cannot reach Switchboard at http://127.0.0.1:${port}/api/mcp \\(from --url\\): connection refused`),
+    );
     const notMcp = run(["--url", `${baseUrl}/api/health`], { SWITCHBOARD_API_KEY: a.agentKey });
     expect(notMcp.status).toBe(4);
     expect(notMcp.stderr).toContain(`${baseUrl}/api/health`);
@@ -156,7 +179,10 @@ describe("switchboard-mcp: configuration and failures", () => {
     fs.writeFileSync(file, JSON.stringify({ url: "http://127.0.0.1:1/wrong", apiKey: "sb_000000000000_fromfile" }));
     // The file alone (wrong key) fails; the env key beats it; a flag URL beats a wrong env URL.
     expect(run(["--config", file, "--url", baseUrl], {}).status).toBe(3);
-    const b = await spawnBridge({ env: bridgeEnv({ SWITCHBOARD_CONFIG: file, SWITCHBOARD_URL: "http://127.0.0.1:1/", SWITCHBOARD_API_KEY: a.agentKey }), args: ["--url", baseUrl] });
+    const b = await spawnBridge({
+      env: bridgeEnv({ SWITCHBOARD_CONFIG: file, SWITCHBOARD_URL: "http://127.0.0.1:1/", SWITCHBOARD_API_KEY: a.agentKey }),
+      args: ["--url", baseUrl],
+    });
     try {
       expect((await b.client.listTools()).tools.length).toBeGreaterThan(0);
     } finally {
@@ -182,7 +208,11 @@ describe("switchboard-mcp: configuration and failures", () => {
     expect(files.every((f) => /^(bin|lib)\/|^package\.json$|^README\.md$/.test(f))).toBe(true);
     fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "desktop", private: true }));
     // From the npm cache when it has the SDK, else from the registry (the only network tests may use).
-    const installed = spawnSync("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", `./${tarball}`], { cwd: dir, encoding: "utf8", timeout: 240_000 });
+    const installed = spawnSync("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", `./${tarball}`], {
+      cwd: dir,
+      encoding: "utf8",
+      timeout: 240_000,
+    });
     expect(installed.status, installed.stderr).toBe(0);
     const bin = path.join(dir, "node_modules", ".bin", "switchboard-mcp");
     const b = await spawnBridge({ command: bin, env: bridgeEnv({ SWITCHBOARD_URL: baseUrl, SWITCHBOARD_API_KEY: a.agentKey }) });

@@ -10,7 +10,20 @@ const sc = (r: ToolCallResult) => r.structuredContent as any;
 const text = (r: ToolCallResult) => r.content.map((c) => c.text ?? "").join(" ");
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-const CALL_TOOLS = ["make_phone_call", "get_call_status", "get_call_details", "get_call_history", "get_call_transcript", "get_call_recording", "cancel_call", "get_model_options", "get_voice_options", "update_call_preferences", "get_credits", "add_credits"];
+const CALL_TOOLS = [
+  "make_phone_call",
+  "get_call_status",
+  "get_call_details",
+  "get_call_history",
+  "get_call_transcript",
+  "get_call_recording",
+  "cancel_call",
+  "get_model_options",
+  "get_voice_options",
+  "update_call_preferences",
+  "get_credits",
+  "add_credits",
+];
 
 describe("phone calls over MCP on the simulator", () => {
   let calls: McpTestClient;
@@ -18,7 +31,12 @@ describe("phone calls over MCP on the simulator", () => {
   let admin: McpTestClient;
   let agent: McpTestClient;
   beforeAll(async () => {
-    [calls, callsB, admin, agent] = await Promise.all([connectModern(baseUrl, a.callsKey), connectModern(baseUrl, b.callsKey), connectModern(baseUrl, a.adminKey), connectModern(baseUrl, a.agentKey)]);
+    [calls, callsB, admin, agent] = await Promise.all([
+      connectModern(baseUrl, a.callsKey),
+      connectModern(baseUrl, b.callsKey),
+      connectModern(baseUrl, a.adminKey),
+      connectModern(baseUrl, a.agentKey),
+    ]);
   });
   afterAll(async () => {
     await Promise.all([calls, callsB, admin, agent].map((c) => c?.close()));
@@ -49,7 +67,13 @@ describe("phone calls over MCP on the simulator", () => {
 
   it("places a call, watches it complete, reads details, transcript and the signed recording", async () => {
     const before = sc(await calls.callTool("get_credits", {}));
-    const placed = await calls.callTool("make_phone_call", { phoneNumber: "+14155550123", task: "Confirm the table for four at 7pm tonight.", maxDurationMinutes: 3, record: true, metadata: { order: "42" } });
+    const placed = await calls.callTool("make_phone_call", {
+      phoneNumber: "+14155550123",
+      task: "Confirm the table for four at 7pm tonight.",
+      maxDurationMinutes: 3,
+      record: true,
+      metadata: { order: "42" },
+    });
     expect(placed.isError, text(placed)).toBeFalsy();
     const { callId } = sc(placed);
     // The simulator runs at 60× here: by the time the reply is written the call may be ringing, talking or
@@ -83,7 +107,10 @@ describe("phone calls over MCP on the simulator", () => {
     expect(new TextDecoder().decode(bytes.slice(0, 4))).toBe("RIFF");
 
     const tampered = new URL(url);
-    tampered.searchParams.set("signature", url.searchParams.get("signature")!.replace(/^./, (c) => (c === "a" ? "b" : "a")));
+    tampered.searchParams.set(
+      "signature",
+      url.searchParams.get("signature")!.replace(/^./, (c) => (c === "a" ? "b" : "a")),
+    );
     expect((await fetch(tampered)).status).toBe(403);
     const longer = new URL(url);
     longer.searchParams.set("expires", String(Number(url.searchParams.get("expires")) + 3600));
@@ -108,7 +135,9 @@ describe("phone calls over MCP on the simulator", () => {
   });
 
   it("cancel_call stops a live call and releases its hold", async () => {
-    const placed = sc(await calls.callTool("make_phone_call", { phoneNumber: "+14155557777", task: "Talk until told to stop.", maxDurationMinutes: 30 }));
+    const placed = sc(
+      await calls.callTool("make_phone_call", { phoneNumber: "+14155557777", task: "Talk until told to stop.", maxDurationMinutes: 30 }),
+    );
     const canceled = await calls.callTool("cancel_call", { callId: placed.callId });
     expect(canceled.isError, text(canceled)).toBeFalsy();
     expect(sc(canceled)).toMatchObject({ status: "canceled", cost: 0, heldCredits: 0 });
@@ -132,7 +161,12 @@ describe("phone calls over MCP on the simulator", () => {
   });
 
   it("a hitl:ask-only key gets no callback call: the case says why (toll-fraud guard)", async () => {
-    const asked = await agent.callTool("ask_human", { question: "Call me back?", callerInfo: { phone: "+19005550177" }, followUp: "phone", timeoutSeconds: 5 });
+    const asked = await agent.callTool("ask_human", {
+      question: "Call me back?",
+      callerInfo: { phone: "+19005550177" },
+      followUp: "phone",
+      timeoutSeconds: 5,
+    });
     expect(asked.isError, text(asked)).toBeFalsy();
     const c = (await rest.getCase(a.answerKey, sc(asked).caseId)).json;
     expect(c.followUpRefused).toMatch(/calls:write/);

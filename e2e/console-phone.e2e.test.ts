@@ -25,12 +25,19 @@ describe.skipIf(skipWithoutBrowser)("the console on a phone (390×844, touch)", 
   });
 
   it("an operator taps a case, claims it, types the answer at full speed and sends it; ask_human gets exactly that", async () => {
-    const ctx = await browser.newContext({ baseURL: baseUrl, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    const ctx = await browser.newContext({
+      baseURL: baseUrl,
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      deviceScaleFactor: 2,
+    });
     const page = await ctx.newPage();
     await signIn(page, a.operatorEmail, a.operatorPassword, "/console");
     await page.getByRole("heading", { name: /^Queue/ }).waitFor();
     // The team must count as online, or ask_human answers "unavailable" at once.
-    for (let i = 0; i < 100 && (await rest.call("GET", "/api/presence", { key: a.answerKey })).json.online < 1; i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 100 && (await rest.call("GET", "/api/presence", { key: a.answerKey })).json.online < 1; i++)
+      await new Promise((r) => setTimeout(r, 100));
 
     const question = `On my phone: is the car park free after 6 pm? ${tag()}`;
     const answer = `Yes — free after 6 pm, and on Sundays all day. ${tag()}`;

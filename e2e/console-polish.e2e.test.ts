@@ -63,14 +63,17 @@ describe.skipIf(skipWithoutBrowser)("the console as an operator sees it (laptop 
     await poll(() => op.row(plain).getByTestId("countdown").textContent()).toBe("agent stopped waiting");
 
     await op.row(plain).click();
-    await poll(() => op.page.getByTestId("late-answer").textContent()).toMatch(/only if the agent asks again \(get_human_answer\).*no callback/);
+    await poll(() => op.page.getByTestId("late-answer").textContent()).toMatch(
+      /only if the agent asks again \(get_human_answer\).*no callback/,
+    );
     await op.row(hooked).click();
     await poll(() => op.caseQuestion.textContent()).toBe(hooked);
     await poll(() => op.page.getByTestId("late-answer").textContent()).toMatch(/still reaches the caller: .*signed callback/);
   });
 
   it("with a long question, the context, the caller and the answer box stay on screen", async () => {
-    const question = `${"The caller explains at length what happened with the order, the courier and the neighbour. ".repeat(20)}${tag()}`.slice(0, 1990);
+    const question =
+      `${"The caller explains at length what happened with the order, the courier and the neighbour. ".repeat(20)}${tag()}`.slice(0, 1990);
     await ask({
       question,
       timeoutSeconds: 55,
@@ -90,7 +93,9 @@ describe.skipIf(skipWithoutBrowser)("the console as an operator sees it (laptop 
     const reply = await op.reply.boundingBox();
     expect(reply && reply.y + 24 <= 720).toBe(true);
     // The question scrolls in its own box (reachable by keyboard: the box takes focus).
-    const scrolls = await op.page.getByRole("region", { name: "Question" }).evaluate((el) => el.scrollHeight > el.clientHeight && el.tabIndex === 0);
+    const scrolls = await op.page
+      .getByRole("region", { name: "Question" })
+      .evaluate((el) => el.scrollHeight > el.clientHeight && el.tabIndex === 0);
     expect(scrolls).toBe(true);
   });
 });

@@ -8,7 +8,10 @@ const rest = api(baseUrl);
 describe("REST additions for the console", () => {
   it("canned replies: admin keys manage, answer keys read, agent keys neither; another account gets 404", async () => {
     const shortcut = `ret${randomUUID().slice(0, 6)}`;
-    const created = await rest.call("POST", "/api/canned-replies", { key: a.adminKey, body: { shortcut, title: "Returns", body: "Returns are free within 30 days." } });
+    const created = await rest.call("POST", "/api/canned-replies", {
+      key: a.adminKey,
+      body: { shortcut, title: "Returns", body: "Returns are free within 30 days." },
+    });
     expect(created.status).toBe(201);
     expect(created.json).toMatchObject({ shortcut, title: "Returns", body: "Returns are free within 30 days." });
     const id = created.json.id as string;
@@ -29,7 +32,10 @@ describe("REST additions for the console", () => {
     const bList = await rest.call("GET", "/api/canned-replies", { key: b.answerKey });
     expect(bList.json.cannedReplies.map((r: { shortcut: string }) => r.shortcut)).not.toContain(shortcut);
 
-    const patched = await rest.call("PATCH", `/api/canned-replies/${id}`, { key: a.adminKey, body: { body: "Returns are free within 60 days." } });
+    const patched = await rest.call("PATCH", `/api/canned-replies/${id}`, {
+      key: a.adminKey,
+      body: { body: "Returns are free within 60 days." },
+    });
     expect(patched.json).toMatchObject({ shortcut, title: "Returns", body: "Returns are free within 60 days." });
     expect((await rest.call("DELETE", `/api/canned-replies/${id}`, { key: a.adminKey })).status).toBe(204);
     expect((await rest.call("DELETE", `/api/canned-replies/${id}`, { key: a.adminKey })).status).toBe(404);
@@ -43,11 +49,15 @@ describe("REST additions for the console", () => {
     expect(page1.status).toBe(200);
     expect(page1.json.cases.map((c: { question: string }) => c.question)).toEqual([`${word} question 2`, `${word} question 1`]);
     expect(page1.json.nextBefore).toEqual(expect.any(String));
-    const page2 = await rest.call("GET", `/api/cases?q=${word}&limit=2&before=${encodeURIComponent(page1.json.nextBefore)}`, { key: a.answerKey });
+    const page2 = await rest.call("GET", `/api/cases?q=${word}&limit=2&before=${encodeURIComponent(page1.json.nextBefore)}`, {
+      key: a.answerKey,
+    });
     expect(page2.json.cases.map((c: { question: string }) => c.question)).toEqual([`${word} question 0`]);
     expect(page2.json.nextBefore).toBeNull();
     expect(page1.json.nextCursor).toEqual(expect.any(String));
-    const byCursor = await rest.call("GET", `/api/cases?q=${word}&limit=2&cursor=${encodeURIComponent(page1.json.nextCursor)}`, { key: a.answerKey });
+    const byCursor = await rest.call("GET", `/api/cases?q=${word}&limit=2&cursor=${encodeURIComponent(page1.json.nextCursor)}`, {
+      key: a.answerKey,
+    });
     expect(byCursor.json.cases.map((c: { question: string }) => c.question)).toEqual([`${word} question 0`]);
     expect(byCursor.json.nextCursor).toBeNull();
     const garbage = await rest.call("GET", "/api/cases?cursor=yesterday", { key: a.answerKey });

@@ -126,7 +126,12 @@ describe.skipIf(skipWithoutBrowser)("operator console (real browser)", () => {
     const payload = `<img src=x onerror="window.__xss=1"><script>window.__xss=2</script><b>bold</b> ${tag()}`;
     const created = await rest.call("POST", "/api/cases", {
       key: a.agentKey,
-      body: { question: payload, context: `<i>ctx</i><script>window.__xss=3</script>`, callerInfo: { name: `<u>Mallory</u>` }, conversationHistory: [{ role: "user", content: "<em>hi</em>" }] },
+      body: {
+        question: payload,
+        context: `<i>ctx</i><script>window.__xss=3</script>`,
+        callerInfo: { name: `<u>Mallory</u>` },
+        conversationHistory: [{ role: "user", content: "<em>hi</em>" }],
+      },
     });
     expect(created.status).toBe(201);
     await op.waitForRow(payload);
@@ -225,12 +230,31 @@ describe.skipIf(skipWithoutBrowser)("operator console (real browser)", () => {
 
   it("screenshots: the queue and the case view, at laptop width and usable at tablet width", async () => {
     const shots = [
-      { question: "Does my policy cover water damage from a burst pipe?", priority: 5, urgency: "high", callId: "call_8f2a", callerInfo: { name: "Dana Whitfield", phone: "+1 415 555 0182", policy: "HO-220-3391" }, context: "Caller reported a burst pipe in the kitchen last night. Policy HO-220-3391, homeowner plan, active since 2021.", conversationHistory: [{ role: "user", content: "A pipe burst under my sink and flooded the kitchen." }, { role: "agent", content: "I'm sorry to hear that. Let me check your coverage." }, { role: "user", content: "Will you pay for the floor?" }] },
-      { question: "Can I change my delivery address for order 4411?", priority: 4, urgency: "medium", agentId: "agent_retail", callerInfo: { name: "Sam Ortiz" } },
+      {
+        question: "Does my policy cover water damage from a burst pipe?",
+        priority: 5,
+        urgency: "high",
+        callId: "call_8f2a",
+        callerInfo: { name: "Dana Whitfield", phone: "+1 415 555 0182", policy: "HO-220-3391" },
+        context: "Caller reported a burst pipe in the kitchen last night. Policy HO-220-3391, homeowner plan, active since 2021.",
+        conversationHistory: [
+          { role: "user", content: "A pipe burst under my sink and flooded the kitchen." },
+          { role: "agent", content: "I'm sorry to hear that. Let me check your coverage." },
+          { role: "user", content: "Will you pay for the floor?" },
+        ],
+      },
+      {
+        question: "Can I change my delivery address for order 4411?",
+        priority: 4,
+        urgency: "medium",
+        agentId: "agent_retail",
+        callerInfo: { name: "Sam Ortiz" },
+      },
       { question: "Is the pharmacy on 5th Avenue open on public holidays?", priority: 3, urgency: "low", callerInfo: { name: "Priya N." } },
     ];
     const ids: string[] = [];
-    for (const s of shots) ids.push((await rest.call("POST", "/api/cases", { key: a.agentKey, body: { ...s, question: `${s.question}` } })).json.id);
+    for (const s of shots)
+      ids.push((await rest.call("POST", "/api/cases", { key: a.agentKey, body: { ...s, question: `${s.question}` } })).json.id);
     for (const s of shots) await op.waitForRow(s.question);
     await op.press("Escape");
     await op.page.screenshot({ path: screenshotPath("queue") });

@@ -23,7 +23,8 @@ describe.skipIf(!process.env.DATABASE_URL)("PostgreSQL unreachable under the run
   let t: FaultTenant;
   let agent: McpTestClient;
   let rest: ReturnType<typeof api>;
-  const ask = () => agent.callTool("ask_human", { question: `Do you deliver on Sundays? ${randomUUID()}`, timeoutSeconds: 10 }, { timeoutMs: 60_000 });
+  const ask = () =>
+    agent.callTool("ask_human", { question: `Do you deliver on Sundays? ${randomUUID()}`, timeoutSeconds: 10 }, { timeoutMs: 60_000 });
 
   beforeAll(async () => {
     db = await freshDatabaseEnv();
@@ -32,7 +33,12 @@ describe.skipIf(!process.env.DATABASE_URL)("PostgreSQL unreachable under the run
     proxy = await startTcpProxy({ host: real.hostname, port: Number(real.port || 5432) });
     const viaProxy = new URL(real);
     viaProxy.port = String(proxy.port);
-    app = await startApp({ ...faultAppEnv(), DATABASE_URL: viaProxy.toString(), API_KEY_CACHE_SECONDS: "1", DATABASE_BREAKER_RESET_MS: "5000" });
+    app = await startApp({
+      ...faultAppEnv(),
+      DATABASE_URL: viaProxy.toString(),
+      API_KEY_CACHE_SECONDS: "1",
+      DATABASE_BREAKER_RESET_MS: "5000",
+    });
     rest = api(app.baseUrl);
     agent = await connectLegacy(app.baseUrl, t.agentKey);
     // Healthy: nobody is online, so the agent hears the "nobody available" sentence at once.
@@ -58,7 +64,10 @@ describe.skipIf(!process.env.DATABASE_URL)("PostgreSQL unreachable under the run
     expect(Math.max(...calls), `call times ${calls.join(", ")} ms`).toBeLessThan(4_000);
     const health = await rest.call("GET", "/api/health");
     expect(health.status).toBe(503);
-    expect(health.json).toMatchObject({ status: "down", dependencies: { database: { state: "down", breaker: expect.stringMatching(/open/) } } });
+    expect(health.json).toMatchObject({
+      status: "down",
+      dependencies: { database: { state: "down", breaker: expect.stringMatching(/open/) } },
+    });
     // With the breaker open nothing waits on the database: the fastest call is well under the timeout.
     expect(Math.min(...calls.slice(1)), `call times ${calls.join(", ")} ms`).toBeLessThan(900);
   });
@@ -71,16 +80,24 @@ describe.skipIf(!process.env.DATABASE_URL)("PostgreSQL unreachable under the run
 
   it("recovers by itself when the database is reachable again", async () => {
     await proxy.restore();
-    const health = await eventually(async () => {
-      const r = await rest.call("GET", "/api/health");
-      // The health probe also probes the breaker once its reset time has passed, closing it.
-      return r.status === 200 && r.json.dependencies.database.breaker === "closed" ? r : null;
-    }, "health to be ok again", 60_000);
+    const health = await eventually(
+      async () => {
+        const r = await rest.call("GET", "/api/health");
+        // The health probe also probes the breaker once its reset time has passed, closing it.
+        return r.status === 200 && r.json.dependencies.database.breaker === "closed" ? r : null;
+      },
+      "health to be ok again",
+      60_000,
+    );
     expect(health.json.dependencies.database).toMatchObject({ state: "up", breaker: "closed" });
-    const result = await eventually(async () => {
-      const r = structured(await ask());
-      return r.message === FALLBACK_UNAVAILABLE ? r : null;
-    }, "ask_human to reach the database again", 60_000);
+    const result = await eventually(
+      async () => {
+        const r = structured(await ask());
+        return r.message === FALLBACK_UNAVAILABLE ? r : null;
+      },
+      "ask_human to reach the database again",
+      60_000,
+    );
     expect(result.caseId).toMatch(/^[0-9a-f-]{36}$/);
   });
 });

@@ -36,7 +36,11 @@ describe.skipIf(process.platform !== "linux")("PGlite: kill -9, restart, second 
     t = provisionTenant(env);
   });
   afterAll(async () => {
-    for (const c of [reaperless, ...extra]) if (c?.pid) try { process.kill(-c.pid, "SIGKILL"); } catch {}
+    for (const c of [reaperless, ...extra])
+      if (c?.pid)
+        try {
+          process.kill(-c.pid, "SIGKILL");
+        } catch {}
     await app?.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
@@ -45,9 +49,18 @@ describe.skipIf(process.platform !== "linux")("PGlite: kill -9, restart, second 
     // `sh` starts the app in the background and becomes `sleep`, a parent that never reaps it.
     const port = await freePort();
     const cmd = `"${process.execPath}" "${nextBin}" start --hostname 127.0.0.1 --port ${port} >"${dataDir}/first.log" 2>&1 & echo $!; exec sleep 600`;
-    reaperless = spawn("sh", ["-c", cmd], { cwd: root, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", ...env }, stdio: ["ignore", "pipe", "ignore"], detached: true });
+    reaperless = spawn("sh", ["-c", cmd], {
+      cwd: root,
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", ...env },
+      stdio: ["ignore", "pipe", "ignore"],
+      detached: true,
+    });
     const appPid = await new Promise<number>((resolve) => reaperless!.stdout!.once("data", (d) => resolve(Number(String(d).trim()))));
-    await eventually(() => fetch(`http://127.0.0.1:${port}/api/health`, { signal: AbortSignal.timeout(5_000) }).then((r) => r.ok), "the first app to be healthy", 90_000);
+    await eventually(
+      () => fetch(`http://127.0.0.1:${port}/api/health`, { signal: AbortSignal.timeout(5_000) }).then((r) => r.ok),
+      "the first app to be healthy",
+      90_000,
+    );
     expect(Number(fs.readFileSync(path.join(dataDir, "pglite", "switchboard.pid"), "utf8"))).toBe(appPid);
     process.kill(appPid, "SIGKILL");
     await eventually(async () => procState(appPid) === "Z", "the killed app to be a zombie");
@@ -73,12 +86,16 @@ describe.skipIf(process.platform !== "linux")("PGlite: kill -9, restart, second 
     second.stdout!.on("data", (d) => (output += d));
     second.stderr!.on("data", (d) => (output += d));
     const statuses: string[] = [];
-    const code = await eventually(async () => {
-      if (second.exitCode !== null) return { code: second.exitCode };
-      const r = await fetch(`http://127.0.0.1:${port}/api/health`, { signal: AbortSignal.timeout(5_000) }).catch(() => null);
-      if (r) statuses.push(`${r.status} ${r.headers.get("content-type")}`);
-      return null;
-    }, "the second process to exit", 90_000);
+    const code = await eventually(
+      async () => {
+        if (second.exitCode !== null) return { code: second.exitCode };
+        const r = await fetch(`http://127.0.0.1:${port}/api/health`, { signal: AbortSignal.timeout(5_000) }).catch(() => null);
+        if (r) statuses.push(`${r.status} ${r.headers.get("content-type")}`);
+        return null;
+      },
+      "the second process to exit",
+      90_000,
+    );
     expect(code.code).not.toBe(0);
     expect(output).toMatch(/in use by process \d+/);
     // Never the plain-text 500 of a server whose start-up failed (a JSON 503 "down" is an honest answer).

@@ -46,7 +46,11 @@ describe("Redis outage under the running app", () => {
     expect(health.status).toBe(200);
     expect(health.json).toMatchObject({
       status: "degraded",
-      dependencies: { database: { state: "up" }, kv: { state: "degraded", driver: "redis" }, eventBus: { state: "degraded", driver: "redis" } },
+      dependencies: {
+        database: { state: "up" },
+        kv: { state: "degraded", driver: "redis" },
+        eventBus: { state: "degraded", driver: "redis" },
+      },
     });
     expect(health.json.dependencies.kv.fallback).toMatch(/per instance/);
   });

@@ -72,7 +72,10 @@ describe.skipIf(skipWithoutBrowser)("first run without the terminal", () => {
     await page.waitForURL(/\/login$/);
     expect(await page.content()).not.toContain(apiKey);
     // Setup is over for everyone, loopback included.
-    const again = await api(fr.app.baseUrl).call("POST", "/api/setup", { body: { email: "second@example.test", password: "long enough password" }, headers: { origin: fr.app.baseUrl } });
+    const again = await api(fr.app.baseUrl).call("POST", "/api/setup", {
+      body: { email: "second@example.test", password: "long enough password" },
+      headers: { origin: fr.app.baseUrl },
+    });
     expect(again.status).toBe(409);
     await page.close();
   });
@@ -82,7 +85,10 @@ describe.skipIf(skipWithoutBrowser)("first run without the terminal", () => {
     await consolePage.goto("/console"); // signed in by setup
     await consolePage.getByRole("heading", { name: /^Queue/ }).waitFor();
     // The open console counts its member as online (its first heartbeat), so the test agent will wait for an answer.
-    await consolePage.getByTestId("online-count").filter({ hasText: /^1 online/ }).waitFor();
+    await consolePage
+      .getByTestId("online-count")
+      .filter({ hasText: /^1 online/ })
+      .waitFor();
     await consolePage.getByRole("button", { name: "Send a test escalation" }).click();
     await consolePage.getByTestId("test-escalation-status").waitFor();
     const row = consolePage.locator("[data-queue-row]", { hasText: "Test escalation" });
@@ -134,7 +140,10 @@ describe.skipIf(skipWithoutBrowser)("first run without the terminal", () => {
     await consolePage.getByLabel("New password (at least 8 characters)").fill(NEW_PASSWORD);
     await consolePage.getByLabel("New password again").fill(NEW_PASSWORD);
     await consolePage.getByRole("button", { name: "Change password" }).click();
-    await consolePage.getByRole("alert").filter({ hasText: /currentPassword: is not your current password/ }).waitFor();
+    await consolePage
+      .getByRole("alert")
+      .filter({ hasText: /currentPassword: is not your current password/ })
+      .waitFor();
     await consolePage.getByLabel("Current password").fill(FIRST_PASSWORD);
     await consolePage.getByLabel("New password (at least 8 characters)").fill(NEW_PASSWORD);
     await consolePage.getByLabel("New password again").fill(NEW_PASSWORD);
@@ -143,7 +152,8 @@ describe.skipIf(skipWithoutBrowser)("first run without the terminal", () => {
 
     expect((await other.request.get("/api/cases?status=open")).status()).toBe(401); // the other session ended
     expect((await consolePage.request.get("/api/cases?status=open")).status()).toBe(200); // this one stays
-    const login = (password: string) => api(fr.app.baseUrl).call("POST", "/api/auth/login", { body: { email: EMAIL, password }, headers: { origin: fr.app.baseUrl } });
+    const login = (password: string) =>
+      api(fr.app.baseUrl).call("POST", "/api/auth/login", { body: { email: EMAIL, password }, headers: { origin: fr.app.baseUrl } });
     expect((await login(FIRST_PASSWORD)).status).toBe(401);
     await signIn(other, EMAIL, NEW_PASSWORD);
     await other.waitForURL(/\/console$/);
@@ -158,7 +168,8 @@ describe.skipIf(skipWithoutBrowser)("first run without the terminal", () => {
     expect(reset.stderr).toMatch(/New password for ana@first-run\.test .*session\(s\) ended/);
     // Every session of the member ended, the browser's included; the new password signs in, the previous one not.
     expect((await consolePage.request.get("/api/cases?status=open")).status()).toBe(401);
-    const login = (password: string) => api(fr.app.baseUrl).call("POST", "/api/auth/login", { body: { email: EMAIL, password }, headers: { origin: fr.app.baseUrl } });
+    const login = (password: string) =>
+      api(fr.app.baseUrl).call("POST", "/api/auth/login", { body: { email: EMAIL, password }, headers: { origin: fr.app.baseUrl } });
     expect((await login(NEW_PASSWORD)).status).toBe(401);
     expect((await login(generated)).status).toBe(200);
 

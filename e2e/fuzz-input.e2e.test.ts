@@ -15,7 +15,11 @@ let mcp: McpTestClient;
 
 beforeAll(async () => {
   iso = await startIsolatedApp();
-  const stored = await fetch(`${iso.baseUrl}/api/settings/retell`, { method: "PUT", headers: { authorization: `Bearer ${iso.key}`, "content-type": "application/json" }, body: JSON.stringify({ apiKey: ISOLATED_RETELL_KEY }) });
+  const stored = await fetch(`${iso.baseUrl}/api/settings/retell`, {
+    method: "PUT",
+    headers: { authorization: `Bearer ${iso.key}`, "content-type": "application/json" },
+    body: JSON.stringify({ apiKey: ISOLATED_RETELL_KEY }),
+  });
   if (!stored.ok) throw new Error(`storing the Retell key: ${stored.status}`);
   mcp = await connectLegacy(iso.baseUrl, iso.key);
   // Routes for a signed-in member (auth: "session") get the isolated admin's session cookie.
@@ -35,20 +39,26 @@ describe("REST routes under generated bad input", () => {
   it("never answer 5xx, never leak internals; 400/422 name the field", async () => {
     const seen = new Set<string>();
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...ROUTES).chain((r) => fc.tuple(fc.constant(r), mutation(r))), async ([r, m]) => {
-        const { status, text } = await send(iso, r, m);
-        seen.add(`${r.method} ${r.path}`);
-        const where = `${r.method} ${r.path} ${JSON.stringify(m).slice(0, 300)} → ${status} ${text.slice(0, 300)}`;
-        expect(status, where).toBeLessThan(500);
-        expect(text, where).not.toMatch(LEAK);
-        // A path that does not decode is refused by Next.js's router itself (plain 400), before our code.
-        if ((status === 400 || status === 422) && m.kind !== "id") {
-          // OAuth endpoints answer in OAuth's shape ({ error, error_description }), the rest in ours.
-          const parsed = JSON.parse(text);
-          const message: string = typeof parsed.error === "string" ? parsed.error_description : parsed.error.message;
-          expect(fieldNames(r, m).some((n) => message.includes(n)), where).toBe(true);
-        }
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...ROUTES).chain((r) => fc.tuple(fc.constant(r), mutation(r))),
+        async ([r, m]) => {
+          const { status, text } = await send(iso, r, m);
+          seen.add(`${r.method} ${r.path}`);
+          const where = `${r.method} ${r.path} ${JSON.stringify(m).slice(0, 300)} → ${status} ${text.slice(0, 300)}`;
+          expect(status, where).toBeLessThan(500);
+          expect(text, where).not.toMatch(LEAK);
+          // A path that does not decode is refused by Next.js's router itself (plain 400), before our code.
+          if ((status === 400 || status === 422) && m.kind !== "id") {
+            // OAuth endpoints answer in OAuth's shape ({ error, error_description }), the rest in ours.
+            const parsed = JSON.parse(text);
+            const message: string = typeof parsed.error === "string" ? parsed.error_description : parsed.error.message;
+            expect(
+              fieldNames(r, m).some((n) => message.includes(n)),
+              where,
+            ).toBe(true);
+          }
+        },
+      ),
       { seed: SEED, numRuns: 600, endOnFailure: true },
     );
     expect(seen.size).toBeGreaterThan(ROUTES.length * 0.8);
@@ -60,7 +70,9 @@ describe("MCP tools under generated bad arguments", () => {
   it("answer a tool error naming the field — never an outage sentence, never a 5xx", async () => {
     const tools = (await mcp.listTools()).map((t) => t.name).sort();
     expect(tools).toEqual(Object.keys(TOOLS).sort());
-    const arb = fc.constantFrom(...tools).chain((name) => fc.tuple(fc.constant(name), fc.constantFrom(...Object.keys(TOOLS[name]!), "extra", "limit", "caseId"), badValue));
+    const arb = fc
+      .constantFrom(...tools)
+      .chain((name) => fc.tuple(fc.constant(name), fc.constantFrom(...Object.keys(TOOLS[name]!), "extra", "limit", "caseId"), badValue));
     await fc.assert(
       fc.asyncProperty(arb, async ([name, field, value]) => {
         const args = { ...TOOLS[name], [field]: value };
@@ -78,7 +90,10 @@ describe("MCP tools under generated bad arguments", () => {
         expect(text, where).not.toMatch(OUTAGE);
         expect(text, where).not.toMatch(LEAK);
         if (result.isError && !/not found|needs the|scope|Insufficient credits/i.test(text)) {
-          expect([...Object.keys(TOOLS[name]!), field].some((n) => text.includes(n)), `${where} → ${text}`).toBe(true);
+          expect(
+            [...Object.keys(TOOLS[name]!), field].some((n) => text.includes(n)),
+            `${where} → ${text}`,
+          ).toBe(true);
         }
       }),
       { seed: SEED, numRuns: 300, endOnFailure: true },

@@ -12,7 +12,14 @@ function loginFrom(localAddress: string, email: string, password: string, header
   const u = new URL("/api/auth/login", baseUrl);
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: u.hostname, port: u.port, path: u.pathname, method: "POST", localAddress, headers: { "content-type": "application/json", origin: baseUrl, ...headers } },
+      {
+        host: u.hostname,
+        port: u.port,
+        path: u.pathname,
+        method: "POST",
+        localAddress,
+        headers: { "content-type": "application/json", origin: baseUrl, ...headers },
+      },
       (res) => {
         res.resume();
         res.on("end", () => resolve(res.statusCode!));
@@ -24,7 +31,16 @@ function loginFrom(localAddress: string, email: string, password: string, header
 }
 
 describe("security headers on every page and API response", () => {
-  const pages = ["/", "/login", "/login?next=/admin", "/console", "/admin", "/admin/keys", "/oauth/authorize?client_id=sbc_nope", "/no-such-page"];
+  const pages = [
+    "/",
+    "/login",
+    "/login?next=/admin",
+    "/console",
+    "/admin",
+    "/admin/keys",
+    "/oauth/authorize?client_id=sbc_nope",
+    "/no-such-page",
+  ];
   const apis: [string, string][] = [
     ["GET", "/api/health"],
     ["GET", "/api/openapi.json"],
@@ -53,7 +69,11 @@ describe("security headers on every page and API response", () => {
   });
 
   it.each(apis)("%s %s: CSP default-src 'none', nosniff, referrer policy", async (method, path) => {
-    const res = await fetch(new URL(path, baseUrl), { method, headers: { origin: baseUrl, "content-type": "application/json" }, body: method === "POST" ? "{}" : undefined });
+    const res = await fetch(new URL(path, baseUrl), {
+      method,
+      headers: { origin: baseUrl, "content-type": "application/json" },
+      body: method === "POST" ? "{}" : undefined,
+    });
     common(res.headers);
     if (path.startsWith("/api/")) expect(res.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
   });
@@ -86,7 +106,8 @@ describe("login throttling by email and client address", () => {
   });
 
   it("a forged x-forwarded-for does not buy an attacker fresh tries (no trusted proxy configured)", async () => {
-    for (let i = 0; i < 10; i++) expect(await loginFrom("127.0.0.3", a.operator2Email, `wrong-${i}`, { "x-forwarded-for": `198.51.100.${i}` })).toBe(401);
+    for (let i = 0; i < 10; i++)
+      expect(await loginFrom("127.0.0.3", a.operator2Email, `wrong-${i}`, { "x-forwarded-for": `198.51.100.${i}` })).toBe(401);
     expect(await loginFrom("127.0.0.3", a.operator2Email, "wrong-again", { "x-forwarded-for": "203.0.113.77" })).toBe(429);
     expect(await loginFrom("127.0.0.1", a.operator2Email, a.operator2Password, { "x-forwarded-for": "127.0.0.3" })).toBe(200);
   });
@@ -94,7 +115,10 @@ describe("login throttling by email and client address", () => {
 
 describe("the simulator's webhook secret is not derivable", () => {
   it("a 'completed, 0 s' event signed with the formerly derived secret is refused; the call is billed for what it really lasted", async () => {
-    const placed = await rest.call("POST", "/api/calls", { key: a.callsKey, body: { phoneNumber: "+14155550142", task: "Confirm the delivery window.", maxDurationMinutes: 2 } });
+    const placed = await rest.call("POST", "/api/calls", {
+      key: a.callsKey,
+      body: { phoneNumber: "+14155550142", task: "Confirm the delivery window.", maxDurationMinutes: 2 },
+    });
     expect(placed.status).toBe(201);
     const call = placed.json;
     const seed = appEnv.CRON_SECRET ?? appEnv.DATABASE_URL ?? "switchboard-embedded";
@@ -105,9 +129,22 @@ describe("the simulator's webhook secret is not derivable", () => {
       status: "completed",
       at: new Date().toISOString(),
       metadata: { call_id: call.id },
-      call: { started_at: null, answered_at: null, ended_at: new Date().toISOString(), duration_seconds: 0, transcript: [], summary: null, end_reason: "forged", recording_available: false, price_usd: 0 },
+      call: {
+        started_at: null,
+        answered_at: null,
+        ended_at: new Date().toISOString(),
+        duration_seconds: 0,
+        transcript: [],
+        summary: null,
+        end_reason: "forged",
+        recording_available: false,
+        price_usd: 0,
+      },
     });
-    const forged = await rest.call("POST", "/api/webhooks/simulator", { raw: body, headers: { "x-webhook-signature": createHmac("sha256", secret).update(body).digest("hex") } });
+    const forged = await rest.call("POST", "/api/webhooks/simulator", {
+      raw: body,
+      headers: { "x-webhook-signature": createHmac("sha256", secret).update(body).digest("hex") },
+    });
     expect(forged.status).toBeGreaterThanOrEqual(400);
     // The real events (signed with the stored secret) still arrive and settle the call.
     const deadline = Date.now() + 60_000;

@@ -39,7 +39,11 @@ describe.each([
     await rest.heartbeat(a.answerKey);
     const question = `Is the Elm Street branch open on Sunday? ${randomUUID()}`;
     const progress: number[] = [];
-    const pending = agent.callTool("ask_human", { question, callId: `call-${randomUUID()}`, priority: 4, urgency: "high" }, { onprogress: (p) => progress.push(p.progress) });
+    const pending = agent.callTool(
+      "ask_human",
+      { question, callId: `call-${randomUUID()}`, priority: 4, urgency: "high" },
+      { onprogress: (p) => progress.push(p.progress) },
+    );
     const c = await rest.waitForOpenCase(a.answerKey, (x) => x.question === question);
     // Answer once a progress notification has arrived (every second here), however long that takes on this machine.
     for (const until = Date.now() + 30_000; progress.length === 0 && Date.now() < until; ) await new Promise((r) => setTimeout(r, 50));
@@ -120,7 +124,10 @@ describe.each([
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(7);
     const winner = answers.find((r) => r.status === 201)!.json.message.content;
-    expect(structured(await agentB.callTool("get_human_answer", { caseId: c.caseId }))).toMatchObject({ status: "answered", answer: winner });
+    expect(structured(await agentB.callTool("get_human_answer", { caseId: c.caseId }))).toMatchObject({
+      status: "answered",
+      answer: winner,
+    });
   });
 });
 
@@ -148,7 +155,10 @@ describe("MCP client disconnect", () => {
     expect((await rest.answer(a.answerKey, c.id, "Answer after the hang-up.")).status).toBe(201);
     const later = await connectModern(baseUrl, a.agentKey);
     try {
-      expect(structured(await later.callTool("get_human_answer", { caseId: c.id }))).toMatchObject({ status: "answered", answer: "Answer after the hang-up." });
+      expect(structured(await later.callTool("get_human_answer", { caseId: c.id }))).toMatchObject({
+        status: "answered",
+        answer: "Answer after the hang-up.",
+      });
     } finally {
       await later.close();
     }
@@ -157,14 +167,22 @@ describe("MCP client disconnect", () => {
 
 describe("MCP endpoint guards", () => {
   it("401 with WWW-Authenticate and protected-resource metadata without a key", async () => {
-    const res = await fetch(`${baseUrl}/api/mcp`, { method: "POST", headers: { "content-type": "application/json", accept: "application/json, text/event-stream" }, body: "{}" });
+    const res = await fetch(`${baseUrl}/api/mcp`, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json, text/event-stream" },
+      body: "{}",
+    });
     expect(res.status).toBe(401);
     const challenge = res.headers.get("www-authenticate")!;
     expect(challenge).toMatch(/^Bearer /);
     const metaUrl = /resource_metadata="([^"]+)"/.exec(challenge)![1]!;
     const meta = await (await fetch(metaUrl.replace("localhost", "127.0.0.1"))).json();
     expect(meta.resource).toMatch(/\/api\/mcp$/);
-    const wrong = await fetch(`${baseUrl}/api/mcp`, { method: "POST", headers: { authorization: "Bearer sb_000000000000_nope" }, body: "{}" });
+    const wrong = await fetch(`${baseUrl}/api/mcp`, {
+      method: "POST",
+      headers: { authorization: "Bearer sb_000000000000_nope" },
+      body: "{}",
+    });
     expect(wrong.status).toBe(401);
   });
 

@@ -40,7 +40,13 @@ describe.skipIf(skipWithoutBrowser)("OAuth sign-in for MCP clients (real browser
   });
 
   const newProvider = (name: string) =>
-    new MemoryOAuthProvider(callbackUrl, { client_name: name, redirect_uris: [callbackUrl], token_endpoint_auth_method: "none", grant_types: ["authorization_code", "refresh_token"], response_types: ["code"] });
+    new MemoryOAuthProvider(callbackUrl, {
+      client_name: name,
+      redirect_uris: [callbackUrl],
+      token_endpoint_auth_method: "none",
+      grant_types: ["authorization_code", "refresh_token"],
+      response_types: ["code"],
+    });
 
   /** The SDK's first connect: 401 → discovery → registration → the authorization URL it wants opened. */
   async function startSdk(provider: MemoryOAuthProvider) {
@@ -76,7 +82,9 @@ describe.skipIf(skipWithoutBrowser)("OAuth sign-in for MCP clients (real browser
 
     const client = new Client({ name: "e2e-oauth", version: "1.0.0" });
     await client.connect(new StreamableHTTPClientTransport(new URL("/api/mcp", baseUrl), { authProvider: provider }));
-    const r = (await client.callTool({ name: "ask_human", arguments: { question: "Signed in through OAuth?", timeoutSeconds: 5 } })) as { structuredContent?: { status: string } };
+    const r = (await client.callTool({ name: "ask_human", arguments: { question: "Signed in through OAuth?", timeoutSeconds: 5 } })) as {
+      structuredContent?: { status: string };
+    };
     expect(["unavailable", "pending"]).toContain(r.structuredContent?.status);
 
     // The admin disconnects the app; its next request is refused (and a refresh cannot bring it back).
@@ -107,7 +115,9 @@ describe.skipIf(skipWithoutBrowser)("OAuth sign-in for MCP clients (real browser
   it("an unknown client is told so on the page, and the browser is not sent anywhere", async () => {
     const ctx = await newContext(browser, baseUrl);
     const page = await ctx.newPage();
-    await page.goto(`/oauth/authorize?response_type=code&client_id=sbc_nope&redirect_uri=${encodeURIComponent("https://evil.example/cb")}&code_challenge=x&code_challenge_method=S256`);
+    await page.goto(
+      `/oauth/authorize?response_type=code&client_id=sbc_nope&redirect_uri=${encodeURIComponent("https://evil.example/cb")}&code_challenge=x&code_challenge_method=S256`,
+    );
     expect(new URL(page.url()).origin).toBe(baseUrl);
     expect(await page.locator("main [role=alert]").textContent()).toMatch(/no such client/);
     await ctx.close();

@@ -17,7 +17,8 @@ describe("utility tools on the built app", () => {
 
   it("lists send_push_notification and get_weather with output schemas; offline, get_weather says it cannot reach the weather service", async () => {
     const tools = await client.listTools();
-    for (const name of ["send_push_notification", "get_weather"]) expect(tools.find((t) => t.name === name)?.outputSchema, name).toBeTruthy();
+    for (const name of ["send_push_notification", "get_weather"])
+      expect(tools.find((t) => t.name === name)?.outputSchema, name).toBeTruthy();
     const r = await client.callTool("get_weather", { location: "Limerick" });
     expect(r.isError).toBeFalsy();
     expect(structured(r)).toMatchObject({ status: "unavailable" });
@@ -38,7 +39,10 @@ describe.skipIf(skipWithoutBrowser)("paging on-call operators (real browser)", (
   }, 180_000);
   afterAll(async () => {
     // Other suites share this tenant: stop paging before the stand-in goes away.
-    await rest.call("PUT", "/api/settings/notifications", { key: a.adminKey, body: { oncallTopic: null, serverUrl: null, accessToken: null } });
+    await rest.call("PUT", "/api/settings/notifications", {
+      key: a.adminKey,
+      body: { oncallTopic: null, serverUrl: null, accessToken: null },
+    });
     await agent?.close();
     await browser?.close();
     await ntfy?.close();
@@ -46,11 +50,16 @@ describe.skipIf(skipWithoutBrowser)("paging on-call operators (real browser)", (
 
   it("a case arrives with nobody online → the on-call topic is paged; the page's link opens that case in the console", async () => {
     const topic = `oncall-${randomUUID().slice(0, 8)}`;
-    const saved = await rest.call("PUT", "/api/settings/notifications", { key: a.adminKey, body: { serverUrl: ntfy.url, oncallTopic: topic, accessToken: ntfy.token } });
+    const saved = await rest.call("PUT", "/api/settings/notifications", {
+      key: a.adminKey,
+      body: { serverUrl: ntfy.url, oncallTopic: topic, accessToken: ntfy.token },
+    });
     expect(saved.status).toBe(200);
     expect(saved.text).not.toContain(ntfy.token!);
     // Consoles of earlier suites may still count as online: wait for their heartbeats to lapse (TTL 30 s).
-    await expect.poll(async () => (await rest.call("GET", "/api/presence", { key: a.agentKey })).json.online, { timeout: 90_000, interval: 1000 }).toBe(0);
+    await expect
+      .poll(async () => (await rest.call("GET", "/api/presence", { key: a.agentKey })).json.online, { timeout: 90_000, interval: 1000 })
+      .toBe(0);
 
     const question = `Is the rooftop bar open in the rain? ${randomUUID().slice(0, 6)}`;
     const r = await agent.callTool("ask_human", { question, priority: 4, urgency: "high", timeoutSeconds: 5 });

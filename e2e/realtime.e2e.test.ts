@@ -33,13 +33,19 @@ describe("realtime: SSE on /api/events", () => {
   const sse = (cookie: string): RealtimeClientConfig => ({ driver: "sse", url: "/api/events", heartbeatMs: 15_000, headers: { cookie } });
 
   it("a case created over REST and MCP reaches tenant a's stream, never tenant b's", async () => {
-    const [sa, sb] = await Promise.all([login(baseUrl, a.operatorEmail, a.operatorPassword), login(baseUrl, b.operatorEmail, b.operatorPassword)]);
+    const [sa, sb] = await Promise.all([
+      login(baseUrl, a.operatorEmail, a.operatorPassword),
+      login(baseUrl, b.operatorEmail, b.operatorPassword),
+    ]);
     const wa = watch(sse(sa.cookie), baseUrl);
     const wb = watch(sse(sb.cookie), baseUrl);
     try {
       await until(() => wa.statuses.at(-1) === "live" && wb.statuses.at(-1) === "live");
       const rest = api(baseUrl);
-      const created = await rest.call("POST", "/api/cases", { key: a.agentKey, body: { question: "Can I bring my dog?", priority: 5, urgency: "high" } });
+      const created = await rest.call("POST", "/api/cases", {
+        key: a.agentKey,
+        body: { question: "Can I bring my dog?", priority: 5, urgency: "high" },
+      });
       expect(created.status).toBe(201);
       const id = created.json.id as string;
       expect((await rest.call("POST", `/api/cases/${id}/claim`, { key: a.answerKey })).status).toBe(200);
@@ -140,6 +146,13 @@ describe.skipIf(!appEnv.DATABASE_URL)("realtime: a second instance with REALTIME
     expect((await post(channelOf(b.accountId), { cookie: s.cookie, origin: pusher.app.baseUrl })).status).toBe(403);
     expect((await post(channelOf(a.accountId), {})).status).toBe(401);
     // The SSE route still answers on this instance, but the browser config it hands out is Pusher's.
-    expect((await fetch(`${pusher.app.baseUrl}/api/realtime/supabase/token`, { method: "POST", headers: { cookie: s.cookie, origin: pusher.app.baseUrl } })).status).toBe(404);
+    expect(
+      (
+        await fetch(`${pusher.app.baseUrl}/api/realtime/supabase/token`, {
+          method: "POST",
+          headers: { cookie: s.cookie, origin: pusher.app.baseUrl },
+        })
+      ).status,
+    ).toBe(404);
   });
 });

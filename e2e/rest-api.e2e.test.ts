@@ -20,10 +20,23 @@ describe("REST: creating cases", () => {
   it("POST /api/cases returns 201 with the case in camelCase", async () => {
     const question = `Do you deliver to Springfield? ${randomUUID()}`;
     const before = Date.now();
-    const r = await call("POST", "/api/cases", { key: a.agentKey, body: { question, priority: 5, urgency: "high", timeoutSeconds: 20, callId: "call-1" } });
+    const r = await call("POST", "/api/cases", {
+      key: a.agentKey,
+      body: { question, priority: 5, urgency: "high", timeoutSeconds: 20, callId: "call-1" },
+    });
     expect(r.status).toBe(201);
     expect(r.headers.get("content-type")).toMatch(/application\/json/);
-    expect(r.json).toMatchObject({ status: "open", question, priority: 5, urgency: "high", timeoutSeconds: 20, callId: "call-1", answer: null, claimedBy: null, answeredBy: null });
+    expect(r.json).toMatchObject({
+      status: "open",
+      question,
+      priority: 5,
+      urgency: "high",
+      timeoutSeconds: 20,
+      callId: "call-1",
+      answer: null,
+      claimedBy: null,
+      answeredBy: null,
+    });
     expect(r.json.id).toMatch(/^[0-9a-f-]{36}$/);
     const deadline = Date.parse(r.json.waitDeadlineAt);
     expect(deadline).toBeGreaterThanOrEqual(before + 19_000);
@@ -129,7 +142,8 @@ describe("REST: listing cases", () => {
   it("order=oldest lists the longest-waiting cases first; a bad order is 422", async () => {
     const first = await openCase(a.agentKey);
     const second = await openCase(a.agentKey);
-    const ids = (o: string) => call("GET", `/api/cases?status=open&limit=200&order=${o}`, { key: a.answerKey }).then((r) => r.json.cases.map((c: any) => c.id));
+    const ids = (o: string) =>
+      call("GET", `/api/cases?status=open&limit=200&order=${o}`, { key: a.answerKey }).then((r) => r.json.cases.map((c: any) => c.id));
     const oldest = await ids("oldest");
     expect(oldest.indexOf(first.id)).toBeLessThan(oldest.indexOf(second.id));
     const newest = await ids("newest");
@@ -169,7 +183,11 @@ describe("REST: claiming", () => {
 
     const answered = await rest.answer(a.answerKey, c.id, "Yes, we deliver there.");
     expect(answered.status).toBe(201);
-    expect(answered.json.case).toMatchObject({ status: "answered", answer: "Yes, we deliver there.", answeredBy: { name: "Alpha answer bridge" } });
+    expect(answered.json.case).toMatchObject({
+      status: "answered",
+      answer: "Yes, we deliver there.",
+      answeredBy: { name: "Alpha answer bridge" },
+    });
     expect((await call("POST", `/api/cases/${c.id}/claim`, { key: a.answerKey })).status).toBe(409);
   });
 });
@@ -177,7 +195,10 @@ describe("REST: claiming", () => {
 describe("REST: messages", () => {
   it("an agent key posts as agent without answering; the list has exactly the public fields and filters by cursor", async () => {
     const c = await openCase(a.agentKey, { question: "What are your opening hours?" });
-    const posted = await call("POST", `/api/cases/${c.id}/messages`, { key: a.agentKey, body: { content: "The caller says it is urgent." } });
+    const posted = await call("POST", `/api/cases/${c.id}/messages`, {
+      key: a.agentKey,
+      body: { content: "The caller says it is urgent." },
+    });
     expect(posted.status).toBe(201);
     expect(posted.json.message).toMatchObject({ sender_type: "agent", content: "The caller says it is urgent.", case_id: c.id });
     expect(posted.json.case.status).toBe("open");
@@ -254,7 +275,9 @@ describe("REST: cancel, health and OpenAPI", () => {
     const r = await call("GET", "/api/openapi.json");
     expect(r.status).toBe(200);
     expect(r.json.openapi).toBe("3.0.3");
-    expect(Object.keys(r.json.paths)).toEqual(expect.arrayContaining(["/api/cases", "/api/cases/{id}", "/api/cases/{id}/messages", "/api/cases/{id}/claim"]));
+    expect(Object.keys(r.json.paths)).toEqual(
+      expect.arrayContaining(["/api/cases", "/api/cases/{id}", "/api/cases/{id}/messages", "/api/cases/{id}/claim"]),
+    );
     const create = r.json.components.schemas.CreateCase;
     expect(Object.keys(create.properties)).toEqual(expect.arrayContaining(["question", "callbackUrl", "priority", "idempotencyKey"]));
     expect(create.required).toEqual(["question"]);

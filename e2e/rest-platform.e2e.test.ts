@@ -27,7 +27,8 @@ describe("REST: member sessions", () => {
     // The cookie write here is a claim (an operator's session holds hitl:answer, not hitl:ask: README § Permission matrix).
     const asked = await call("POST", "/api/cases", { key: a.agentKey, body: { question: "Claimed from the console" } });
     expect(asked.status).toBe(201);
-    const claim = (headers: Record<string, string>) => call("POST", `/api/cases/${asked.json.id}/claim`, { headers: { cookie: s.cookie, ...headers } });
+    const claim = (headers: Record<string, string>) =>
+      call("POST", `/api/cases/${asked.json.id}/claim`, { headers: { cookie: s.cookie, ...headers } });
     const noOrigin = await claim({});
     expect(noOrigin.status).toBe(403);
     expect(noOrigin.json.error.message).toMatch(/Cross-site/);
@@ -58,7 +59,10 @@ describe("REST: callbackUrl", () => {
   it("POSTs the answered case with signed headers, retrying a 500 with the same delivery id", async () => {
     const receiver = await startCallbackReceiver([500, 200]);
     try {
-      const created = await call("POST", "/api/cases", { key: a.agentKey, body: { question: "Is the order shipped?", callbackUrl: receiver.url } });
+      const created = await call("POST", "/api/cases", {
+        key: a.agentKey,
+        body: { question: "Is the order shipped?", callbackUrl: receiver.url },
+      });
       expect(created.status).toBe(201);
       expect(created.json.callbackUrl).toBe(receiver.url);
       expect(receiver.received).toHaveLength(0);
@@ -74,7 +78,10 @@ describe("REST: callbackUrl", () => {
         expect(Math.abs(ts * 1000 - answeredAt)).toBeLessThan(15_000);
         expect(hit.headers["x-switchboard-signature"]).toMatch(/^v1=[0-9a-f]{64}$/);
         const body = JSON.parse(hit.body);
-        expect(body).toMatchObject({ event: "case.answered", case: { id: created.json.id, status: "answered", answer: "Yes, it left yesterday.", question: "Is the order shipped?" } });
+        expect(body).toMatchObject({
+          event: "case.answered",
+          case: { id: created.json.id, status: "answered", answer: "Yes, it left yesterday.", question: "Is the order shipped?" },
+        });
       }
       expect(first!.headers["x-switchboard-delivery"]).toBeTruthy();
       expect(second!.headers["x-switchboard-delivery"]).toBe(first!.headers["x-switchboard-delivery"]);

@@ -27,7 +27,14 @@ describe("Retell custom functions on the built app", () => {
     const callId = `call_${randomUUID()}`;
     const raw = JSON.stringify({
       name: "ask_human",
-      call: { call_id: callId, agent_id: "agent_e2e", direction: "inbound", from_number: "+14155550123", to_number: "+14155550999", transcript_object: [{ role: "user", content: "Hola, ¿está abierto el domingo? Ça dépend…" }] },
+      call: {
+        call_id: callId,
+        agent_id: "agent_e2e",
+        direction: "inbound",
+        from_number: "+14155550123",
+        to_number: "+14155550999",
+        transcript_object: [{ role: "user", content: "Hola, ¿está abierto el domingo? Ça dépend…" }],
+      },
       args: { question, timeoutSeconds: 60 },
     });
     const send = async (signature?: string) =>

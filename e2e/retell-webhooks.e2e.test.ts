@@ -26,7 +26,8 @@ describe.skipIf(skipWithoutBrowser)("Retell: custom function → console → web
     expect((await rest.call("PUT", "/api/settings/retell", { key: b.adminKey, body: { apiKey: RETELL_KEY } })).status).toBe(200);
     browser = await launchBrowser();
     op = await ConsolePage.open(browser, baseUrl, b.operatorEmail, b.operatorPassword);
-    for (let i = 0; i < 100 && (await rest.call("GET", "/api/presence", { key: b.answerKey })).json.online < 1; i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 100 && (await rest.call("GET", "/api/presence", { key: b.answerKey })).json.online < 1; i++)
+      await new Promise((r) => setTimeout(r, 100));
   }, 120_000);
   afterAll(async () => {
     await op?.close();
@@ -40,15 +41,25 @@ describe.skipIf(skipWithoutBrowser)("Retell: custom function → console → web
     const said = "Hola — can I bring my dog to the terrace tonight?";
     const start = Date.now() - 30_000;
     const call = {
-      call_id: callId, agent_id: "agent_e2e_terrace", call_type: "phone_call", direction: "inbound", call_status: "ongoing",
-      from_number: "+14155550177", to_number: "+14155550999", start_timestamp: start,
+      call_id: callId,
+      agent_id: "agent_e2e_terrace",
+      call_type: "phone_call",
+      direction: "inbound",
+      call_status: "ongoing",
+      from_number: "+14155550177",
+      to_number: "+14155550999",
+      start_timestamp: start,
       transcript_object: [
         { role: "agent", content: "Café Mérida, how can I help?", words: [{ word: "Café", start: 0.5, end: 0.9 }] },
         { role: "user", content: said, words: [{ word: "Hola", start: 4, end: 4.3 }] },
       ],
     };
     const raw = JSON.stringify({ name: "ask_human", call, args: { question, timeoutSeconds: 60 } });
-    const pending = rest.call("POST", "/api/retell/functions", { key: b.agentKey, raw, headers: { "x-retell-signature": await sign(raw, RETELL_KEY) } });
+    const pending = rest.call("POST", "/api/retell/functions", {
+      key: b.agentKey,
+      raw,
+      headers: { "x-retell-signature": await sign(raw, RETELL_KEY) },
+    });
 
     // The operator sees the question and, in the case, what the caller said so far.
     await op.waitForRow(question, 20_000);
@@ -68,15 +79,30 @@ describe.skipIf(skipWithoutBrowser)("Retell: custom function → console → web
 
     // Later, Retell's signed call_ended webhook (account-specific URL) stores the call and links it.
     const ended = {
-      ...call, call_status: "ended", end_timestamp: start + 90_000, duration_ms: 90_000, disconnection_reason: "user_hangup",
-      transcript_object: [...call.transcript_object, { role: "agent", content: "Yes, dogs are welcome on the terrace.", words: [{ word: "Yes", start: 75, end: 75.3 }] }],
+      ...call,
+      call_status: "ended",
+      end_timestamp: start + 90_000,
+      duration_ms: 90_000,
+      disconnection_reason: "user_hangup",
+      transcript_object: [
+        ...call.transcript_object,
+        { role: "agent", content: "Yes, dogs are welcome on the terrace.", words: [{ word: "Yes", start: 75, end: 75.3 }] },
+      ],
     };
     const hookRaw = JSON.stringify({ event: "call_ended", call: ended });
-    const hook = await fetch(`${baseUrl}/api/webhooks/retell?account=${b.accountId}`, { method: "POST", headers: { "content-type": "application/json", "x-retell-signature": await sign(hookRaw, RETELL_KEY) }, body: hookRaw });
+    const hook = await fetch(`${baseUrl}/api/webhooks/retell?account=${b.accountId}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-retell-signature": await sign(hookRaw, RETELL_KEY) },
+      body: hookRaw,
+    });
     const hookBody = (await hook.json()) as { callId: string; status: string };
     expect(hook.status).toBe(200);
     expect(hookBody.status).toBe("completed");
-    const replay = await fetch(`${baseUrl}/api/webhooks/retell?account=${b.accountId}`, { method: "POST", headers: { "content-type": "application/json", "x-retell-signature": await sign(hookRaw, RETELL_KEY) }, body: hookRaw });
+    const replay = await fetch(`${baseUrl}/api/webhooks/retell?account=${b.accountId}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-retell-signature": await sign(hookRaw, RETELL_KEY) },
+      body: hookRaw,
+    });
     expect(((await replay.json()) as { duplicate: boolean }).duplicate).toBe(true);
     expect((await rest.call("GET", `/api/cases/${caseId}`, { key: b.agentKey })).json.linkedCallId).toBe(hookBody.callId);
 

@@ -26,7 +26,20 @@ describe.skipIf(skipWithoutBrowser)("browser hygiene: CSP, framing, sign-in redi
   it("every page loads and works with no CSP violation", async () => {
     const page = await admin.newPage();
     const violations = watchViolations(page);
-    for (const path of ["/", "/console", "/console/history", "/console/canned-replies", "/admin", "/admin/metrics", "/admin/calls", "/admin/credits", "/admin/keys", "/admin/members", "/admin/dead-letters", "/admin/canned-replies"]) {
+    for (const path of [
+      "/",
+      "/console",
+      "/console/history",
+      "/console/canned-replies",
+      "/admin",
+      "/admin/metrics",
+      "/admin/calls",
+      "/admin/credits",
+      "/admin/keys",
+      "/admin/members",
+      "/admin/dead-letters",
+      "/admin/canned-replies",
+    ]) {
       const res = await page.goto(path);
       expect(res?.status(), path).toBe(200);
       await page.waitForLoadState("domcontentloaded");
@@ -57,7 +70,9 @@ describe.skipIf(skipWithoutBrowser)("browser hygiene: CSP, framing, sign-in redi
     await page.goto("/login");
     await page.getByLabel("Email").waitFor();
     await page.waitForTimeout(300);
-    expect(await page.evaluate(() => [(window as any).__injected, (window as any).__injectedHandler, (window as any).__injectedSrc])).toEqual([undefined, undefined, undefined]);
+    expect(
+      await page.evaluate(() => [(window as any).__injected, (window as any).__injectedHandler, (window as any).__injectedSrc]),
+    ).toEqual([undefined, undefined, undefined]);
     expect(violations.length).toBeGreaterThanOrEqual(3); // the browser says why it refused each of them
     // The page's own scripts still ran: the form signs in.
     await page.getByLabel("Email").fill(a.operatorEmail);
@@ -75,13 +90,24 @@ describe.skipIf(skipWithoutBrowser)("browser hygiene: CSP, framing, sign-in redi
     await page.waitForTimeout(1500);
     const framed = page.frames().find((f) => f.url().startsWith(`${baseUrl}/console`));
     // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText() is wanted: the check is about text a viewer would see
-    const visible = framed ? await framed.locator("body").innerText().catch(() => "") : "";
+    const visible = framed
+      ? await framed
+          .locator("body")
+          .innerText()
+          .catch(() => "")
+      : "";
     expect(visible).not.toMatch(/queue|case/i);
     expect(violations.join("\n") + (framed ? "" : "frame blocked")).toMatch(/frame-ancestors|frame blocked/);
   });
 
   it("sign-in never redirects off the site (tab, backslash and protocol-relative tricks)", async () => {
-    for (const next of ["%2F%09%2Fevil.example%2F", "%2F%5Cevil.example", "%2F%2Fevil.example", "javascript%3Aalert(1)", "%2F.%2F%2Fevil.example"]) {
+    for (const next of [
+      "%2F%09%2Fevil.example%2F",
+      "%2F%5Cevil.example",
+      "%2F%2Fevil.example",
+      "javascript%3Aalert(1)",
+      "%2F.%2F%2Fevil.example",
+    ]) {
       const ctx = await newContext(browser, baseUrl);
       const page = await ctx.newPage();
       await page.route("**/*", (route) => (new URL(route.request().url()).origin === baseUrl ? route.continue() : route.abort()));

@@ -42,7 +42,8 @@ export default async function AdminOverviewPage() {
           ))}
         </ul>
         <p className="adm-muted">
-          {plural(o.members.operators, "operator")} and {plural(o.members.admins, "admin")} active{o.members.inactive ? `, ${o.members.inactive} deactivated` : ""}.
+          {plural(o.members.operators, "operator")} and {plural(o.members.admins, "admin")} active
+          {o.members.inactive ? `, ${o.members.inactive} deactivated` : ""}.
         </p>
       </section>
       <section aria-labelledby="health">

@@ -20,10 +20,14 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
     <main>
       <h1>Welcome to Switchboard</h1>
       <p>
-        Switchboard puts a person on the line for AI voice agents: an agent asks a question it cannot answer, and
-        whoever is at the console answers it within seconds. Nobody can sign in yet — create the first admin.
+        Switchboard puts a person on the line for AI voice agents: an agent asks a question it cannot answer, and whoever is at the console
+        answers it within seconds. Nobody can sign in yet — create the first admin.
       </p>
-      <SetupForm tokenRequired={tokenRequired} initialToken={typeof token === "string" ? token : ""} origin={publicOrigin(h, deps.config)} />
+      <SetupForm
+        tokenRequired={tokenRequired}
+        initialToken={typeof token === "string" ? token : ""}
+        origin={publicOrigin(h, deps.config)}
+      />
     </main>
   );
 }

@@ -24,7 +24,10 @@ import { getHumanAnswer } from "../../lib/domains/hitl/ask-human";
 import { openDeps } from "./bare-deps";
 
 let deps: Awaited<ReturnType<typeof openDeps>>;
-const asResult = (result: Record<string, unknown>) => ({ content: [{ type: "text" as const, text: JSON.stringify(result) }], structuredContent: result });
+const asResult = (result: Record<string, unknown>) => ({
+  content: [{ type: "text" as const, text: JSON.stringify(result) }],
+  structuredContent: result,
+});
 const refused = { content: [{ type: "text" as const, text: "not in the bare server" }], isError: true };
 
 /** The same lookup the app's routes make for a bearer key, or null. */
@@ -37,11 +40,17 @@ async function principalOf(authorization: string | undefined): Promise<Principal
 function buildServer(principal: Principal): McpServer {
   const server = new McpServer({ name: "switchboard-bare", version: "0.0.0" }, { instructions: SERVER_INSTRUCTIONS });
   server.registerTool(askHumanTool.name, askHumanTool.config, async () => refused);
-  server.registerTool(getHumanAnswerTool.name, getHumanAnswerTool.config, async (args) => asResult(await getHumanAnswer(deps, principal, args)));
+  server.registerTool(getHumanAnswerTool.name, getHumanAnswerTool.config, async (args) =>
+    asResult(await getHumanAnswer(deps, principal, args)),
+  );
   server.registerTool(cancelHumanRequestTool.name, cancelHumanRequestTool.config, async () => refused);
   // Every other tool is listed too (tools/list is measured), though their calls are not.
   for (const t of [...CALLS_TOOLS, ...UTILITY_TOOLS, ...GOLF_TOOLS]) {
-    server.registerTool(t.name, t.config as never, (async () => ({ content: [{ type: "text" as const, text: "not in the bare server" }], isError: true })) as never);
+    server.registerTool(
+      t.name,
+      t.config as never,
+      (async () => ({ content: [{ type: "text" as const, text: "not in the bare server" }], isError: true })) as never,
+    );
   }
   server.registerResource(
     "case",
@@ -91,7 +100,9 @@ const server = http.createServer(async (req, res) => {
       body: hasBody ? Buffer.concat(chunks) : undefined,
       signal: abort.signal,
     });
-    const response = await handler.fetch(request, { authInfo: { token: "", clientId: principal.accountId, scopes: [], extra: { principal } } });
+    const response = await handler.fetch(request, {
+      authInfo: { token: "", clientId: principal.accountId, scopes: [], extra: { principal } },
+    });
     const out: Record<string, string> = {};
     response.headers.forEach((v, k) => {
       out[k] = v;

@@ -16,7 +16,10 @@ import type { Row } from "../support/report";
 
 const GOAL_SECONDS = 60;
 
-export async function benchCallsSync(opts: { quick: boolean; log: (msg: string) => void }): Promise<{ rows: Row[]; figures: Record<string, unknown> }> {
+export async function benchCallsSync(opts: {
+  quick: boolean;
+  log: (msg: string) => void;
+}): Promise<{ rows: Row[]; figures: Record<string, unknown> }> {
   process.env.LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? "warn"; // 10,000 "call final" lines would drown the report
   resetConfig();
   const n = Number(process.env.BENCH_SYNC_CALLS ?? (opts.quick ? 1000 : 10_000));
@@ -33,15 +36,42 @@ export async function benchCallsSync(opts: { quick: boolean; log: (msg: string) 
         const accountId = accounts[i % accounts.length]!.account.id;
         const phoneNumber = `+1555${String(1_000_000 + i * 7919).slice(-7)}`;
         const id = crypto.randomUUID();
-        const placed = await placedAgo.placeCall({ callId: id, phoneNumber, task: "Confirm tomorrow's delivery window.", voice: "maya", model: "base", maxDurationMinutes: 5, record: true, webhookUrl: "", metadata: {} });
-        rows.push({ id, accountId, provider: "simulator", providerCallId: placed.providerCallId, phoneNumber, task: "Confirm tomorrow's delivery window.", voice: "maya", model: "base", maxDurationMinutes: 5, record: true, status: (i % 3 ? "in_progress" : "queued") as "in_progress" | "queued", holdAmount: 45, ratePerMinute: 9, createdAt: new Date(Date.now() - 15 * 60_000 + i) });
+        const placed = await placedAgo.placeCall({
+          callId: id,
+          phoneNumber,
+          task: "Confirm tomorrow's delivery window.",
+          voice: "maya",
+          model: "base",
+          maxDurationMinutes: 5,
+          record: true,
+          webhookUrl: "",
+          metadata: {},
+        });
+        rows.push({
+          id,
+          accountId,
+          provider: "simulator",
+          providerCallId: placed.providerCallId,
+          phoneNumber,
+          task: "Confirm tomorrow's delivery window.",
+          voice: "maya",
+          model: "base",
+          maxDurationMinutes: 5,
+          record: true,
+          status: (i % 3 ? "in_progress" : "queued") as "in_progress" | "queued",
+          holdAmount: 45,
+          ratePerMinute: 9,
+          createdAt: new Date(Date.now() - 15 * 60_000 + i),
+        });
         perAccount.set(accountId, (perAccount.get(accountId) ?? 0) + 45);
       }
       await deps.db.insert(calls).values(rows);
     }
     await deps.db.insert(creditAccounts).values([...perAccount].map(([accountId, held]) => ({ accountId, balance: 100_000_000, held })));
 
-    opts.log(`calls sync: one run at batch ${deps.config.CALL_SYNC_BATCH_SIZE}, concurrency ${deps.config.CALL_SYNC_CONCURRENCY}, ${deps.config.CALL_SYNC_RPS} req/s…`);
+    opts.log(
+      `calls sync: one run at batch ${deps.config.CALL_SYNC_BATCH_SIZE}, concurrency ${deps.config.CALL_SYNC_CONCURRENCY}, ${deps.config.CALL_SYNC_RPS} req/s…`,
+    );
     const telephony = createSimulatorTelephony({ speed: 1, webhookSecret: secret, webhooks: false });
     const t0 = performance.now();
     const run = await runSyncCalls({ ...deps, telephony });
@@ -50,10 +80,29 @@ export async function benchCallsSync(opts: { quick: boolean; log: (msg: string) 
     const ok = run.status === "finished" && run.counts.updated === n && seconds < GOAL_SECONDS;
     return {
       rows: [
-        [`6. call sync: ${n} non-final calls, one run (${deps.database.driver})`, `${seconds} s, ${run.status}, ${run.counts.updated} updated, ${run.counts.failed + run.counts.dead_lettered} failed`, `< ${GOAL_SECONDS} s`, ok ? "PASS" : "FAIL"],
-        ["6. call sync: provider requests", `${run.providerRequests} (${Math.round(run.providerRequests / Math.max(seconds, 0.1))}/s; ${run.batches} batches)`, `= ${n}`, run.providerRequests === n ? "PASS" : "FAIL"],
+        [
+          `6. call sync: ${n} non-final calls, one run (${deps.database.driver})`,
+          `${seconds} s, ${run.status}, ${run.counts.updated} updated, ${run.counts.failed + run.counts.dead_lettered} failed`,
+          `< ${GOAL_SECONDS} s`,
+          ok ? "PASS" : "FAIL",
+        ],
+        [
+          "6. call sync: provider requests",
+          `${run.providerRequests} (${Math.round(run.providerRequests / Math.max(seconds, 0.1))}/s; ${run.batches} batches)`,
+          `= ${n}`,
+          run.providerRequests === n ? "PASS" : "FAIL",
+        ],
       ],
-      figures: { calls: n, seconds, ...run, settings: { batchSize: deps.config.CALL_SYNC_BATCH_SIZE, concurrency: deps.config.CALL_SYNC_CONCURRENCY, rps: deps.config.CALL_SYNC_RPS } },
+      figures: {
+        calls: n,
+        seconds,
+        ...run,
+        settings: {
+          batchSize: deps.config.CALL_SYNC_BATCH_SIZE,
+          concurrency: deps.config.CALL_SYNC_CONCURRENCY,
+          rps: deps.config.CALL_SYNC_RPS,
+        },
+      },
     };
   } finally {
     await deps.close();

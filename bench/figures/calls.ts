@@ -18,7 +18,10 @@ const GOAL_P95_MS = 250;
 const pct = (xs: number[], p: 50 | 95) => percentiles(xs)[`p${p}`];
 const fmt = (xs: number[]) => `p50 ${pct(xs, 50).toFixed(1)} / p95 ${pct(xs, 95).toFixed(1)} ms`;
 
-export async function benchCalls(opts: { quick: boolean; log: (msg: string) => void }): Promise<{ rows: Row[]; figures: Record<string, unknown> }> {
+export async function benchCalls(opts: {
+  quick: boolean;
+  log: (msg: string) => void;
+}): Promise<{ rows: Row[]; figures: Record<string, unknown> }> {
   const n = Number(process.env.BENCH_CALLS ?? (opts.quick ? 40 : 200));
   const db = await freshAppEnv("sbbenchcalls", {
     API_RATE_LIMIT_PER_MINUTE: "1000000",
@@ -39,7 +42,12 @@ export async function benchCalls(opts: { quick: boolean; log: (msg: string) => v
       if (r && typeof r === "object" && "isError" in r && r.isError) throw new Error(`tool error: ${JSON.stringify(r)}`);
       return performance.now() - t;
     };
-    const place = (i: number) => () => client!.callTool("make_phone_call", { phoneNumber: `+1415${String(5_550_000 + i).padStart(7, "0")}`, task: "Confirm tomorrow's delivery window between 9 and 11.", maxDurationMinutes: 1 });
+    const place = (i: number) => () =>
+      client!.callTool("make_phone_call", {
+        phoneNumber: `+1415${String(5_550_000 + i).padStart(7, "0")}`,
+        task: "Confirm tomorrow's delivery window between 9 and 11.",
+        maxDurationMinutes: 1,
+      });
     const credits = () => client!.callTool("get_credits", { limit: 5 });
     const list = () => client!.listTools();
     for (let i = 0; i < 5; i++) await Promise.all([time(place(90_000 + i)), time(credits), time(list)]); // warm-up
@@ -51,11 +59,21 @@ export async function benchCalls(opts: { quick: boolean; log: (msg: string) => v
       lat.list.push(await time(list));
     }
     const p95 = pct(lat.make, 95);
-    const figures = { samples: n, makePhoneCallMs: { p50: pct(lat.make, 50), p95 }, getCreditsMs: { p50: pct(lat.credits, 50), p95: pct(lat.credits, 95) }, toolsListMs: { p50: pct(lat.list, 50), p95: pct(lat.list, 95) } };
+    const figures = {
+      samples: n,
+      makePhoneCallMs: { p50: pct(lat.make, 50), p95 },
+      getCreditsMs: { p50: pct(lat.credits, 50), p95: pct(lat.credits, 95) },
+      toolsListMs: { p50: pct(lat.list, 50), p95: pct(lat.list, 95) },
+    };
     return {
       figures,
       rows: [
-        ["5. calls: make_phone_call latency (simulator, MCP client)", fmt(lat.make), `p95 < ${GOAL_P95_MS} ms`, p95 < GOAL_P95_MS ? "PASS" : "FAIL"],
+        [
+          "5. calls: make_phone_call latency (simulator, MCP client)",
+          fmt(lat.make),
+          `p95 < ${GOAL_P95_MS} ms`,
+          p95 < GOAL_P95_MS ? "PASS" : "FAIL",
+        ],
         ["5. calls: baseline get_credits / tools/list", `${fmt(lat.credits)}; ${fmt(lat.list)}`, "—", "info"],
         ["5. calls: placing overhead vs get_credits (p50)", `${(pct(lat.make, 50) - pct(lat.credits, 50)).toFixed(1)} ms`, "—", "info"],
       ],

@@ -12,7 +12,6 @@ import type { Row } from "../support/report";
 import { GOALS, S } from "../support/settings";
 import { log, now, type Percentiles, percentiles, pool, round, sleep, within } from "../support/stats";
 
-
 export type ConcurrencyResult = {
   requested: number;
   clients: { modern: number; legacy: number };
@@ -26,7 +25,13 @@ export type ConcurrencyResult = {
   answerPosts: { ok: number; failed: number; rttMs: Percentiles };
   rssMb: { before: number; peak: number; after: number; growth: number; afterGrowth: number; pids: number[] };
   /** From bench/heap-probe.cjs, each after a forced GC: before the calls, and once everything was answered. */
-  heapAfterGc: { before?: HeapFigures; whileWaiting?: HeapFigures; after?: HeapFigures; liveKbPerWaitingCall?: number; retainedMb?: number };
+  heapAfterGc: {
+    before?: HeapFigures;
+    whileWaiting?: HeapFigures;
+    after?: HeapFigures;
+    liveKbPerWaitingCall?: number;
+    retainedMb?: number;
+  };
   serverCpuMs: number;
   loadAvg1m: { before: number; after: number };
   timingsMs: { open: number; allWaiting: number; drain: number; wall: number };
@@ -48,8 +53,21 @@ export async function figureConcurrency(e: Env): Promise<ConcurrencyResult> {
   const before = groupStats(pgid);
   const sampler = new RssSampler(pgid).start(200);
 
-  type Call = { i: number; question: string; answer: string; caseId?: string; answeredAt?: number; progressed: boolean; settled?: { ok: boolean; r?: ToolCallResult; err?: Error; t: number } };
-  const calls: Call[] = Array.from({ length: N }, (_, i) => ({ i, question: `${prefix}${i}`, answer: `answer for #${i}: ${randomBytes(6).toString("hex")}`, progressed: false }));
+  type Call = {
+    i: number;
+    question: string;
+    answer: string;
+    caseId?: string;
+    answeredAt?: number;
+    progressed: boolean;
+    settled?: { ok: boolean; r?: ToolCallResult; err?: Error; t: number };
+  };
+  const calls: Call[] = Array.from({ length: N }, (_, i) => ({
+    i,
+    question: `${prefix}${i}`,
+    answer: `answer for #${i}: ${randomBytes(6).toString("hex")}`,
+    progressed: false,
+  }));
   const byQuestion = new Map(calls.map((c) => [c.question, c]));
   let progressed = 0;
   let settledCount = 0;
@@ -63,8 +81,10 @@ export async function figureConcurrency(e: Env): Promise<ConcurrencyResult> {
   const loadBefore1m = os.loadavg()[0]!;
   const t0 = now();
   const pending = calls.map((c) =>
-    clients[c.i % clients.length]!
-      .callTool("ask_human", { question: c.question, timeoutSeconds: S.askTimeoutSeconds }, {
+    clients[c.i % clients.length]!.callTool(
+      "ask_human",
+      { question: c.question, timeoutSeconds: S.askTimeoutSeconds },
+      {
         timeoutMs: 70_000,
         onprogress: () => {
           if (!c.progressed) {
@@ -72,7 +92,8 @@ export async function figureConcurrency(e: Env): Promise<ConcurrencyResult> {
             progressed++;
           }
         },
-      })
+      },
+    )
       .then(
         (r) => void (c.settled = { ok: true, r, t: now() }),
         (error) => void (c.settled = { ok: false, err: error as Error, t: now() }),
@@ -87,7 +108,9 @@ export async function figureConcurrency(e: Env): Promise<ConcurrencyResult> {
   while (progressed + settledCount < N && now() < waitDeadline) await sleep(100);
   const tAllWaiting = now();
   const confirmedWaiting = progressed;
-  log(`  concurrent: ${confirmedWaiting}/${N} ask_human calls confirmed waiting after ${round((tAllWaiting - t0) / 1000, 1)} s (settled early: ${settledCount})`);
+  log(
+    `  concurrent: ${confirmedWaiting}/${N} ask_human calls confirmed waiting after ${round((tAllWaiting - t0) / 1000, 1)} s (settled early: ${settledCount})`,
+  );
   // What the waiting calls really hold: the heap after a GC while all of them wait (a pause of a few
   // hundred ms at most, at a moment when nothing is being timed; RSS is sampled before and after it).
   const heapWhileWaiting = await heapProbe(e);
@@ -108,7 +131,9 @@ export async function figureConcurrency(e: Env): Promise<ConcurrencyResult> {
       await sleep(100);
       continue;
     }
-    const page = ((list.json?.cases ?? []) as Array<{ id: string; question: string; status: string }>).filter((c) => byQuestion.has(c.question) && !answeredIds.has(c.id));
+    const page = ((list.json?.cases ?? []) as Array<{ id: string; question: string; status: string }>).filter(
+      (c) => byQuestion.has(c.question) && !answeredIds.has(c.id),
+    );
     if (firstListPageSize < 0) firstListPageSize = page.length;
     if (!page.length) {
       if (settledCount >= N) break; // nothing left to answer
@@ -132,7 +157,9 @@ export async function figureConcurrency(e: Env): Promise<ConcurrencyResult> {
       }
     });
   }
-  await within(Promise.all(pending), Math.max(1000, t0 + 75_000 - now()), "ask_human results").catch((error) => err("timeout", (error as Error).message));
+  await within(Promise.all(pending), Math.max(1000, t0 + 75_000 - now()), "ask_human results").catch((error) =>
+    err("timeout", (error as Error).message),
+  );
   const tDone = now();
   const peak = sampler.stop();
   await sleep(2000);
@@ -149,7 +176,8 @@ export async function figureConcurrency(e: Env): Promise<ConcurrencyResult> {
       const sc = structured(s.r!);
       if (s.r!.isError) err("tool-error", JSON.stringify(s.r!.content).slice(0, 200));
       else if (sc?.status !== "answered") err(`status-${sc?.status}`, c.question);
-      else if (sc.answer !== c.answer || sc.caseId !== c.caseId) err("wrong-answer", `${c.question}: got ${sc.answer} for ${sc.caseId}, expected ${c.answer} for ${c.caseId}`);
+      else if (sc.answer !== c.answer || sc.caseId !== c.caseId)
+        err("wrong-answer", `${c.question}: got ${sc.answer} for ${sc.caseId}, expected ${c.answer} for ${c.caseId}`);
       else {
         correct++;
         if (c.answeredAt !== undefined) afterAnswer.push(s.t - c.answeredAt);
@@ -184,13 +212,24 @@ export async function figureConcurrency(e: Env): Promise<ConcurrencyResult> {
       after: heapAfter,
       liveKbPerWaitingCall:
         heapBefore && heapWhileWaiting
-          ? round(((heapWhileWaiting.heapUsedMb + heapWhileWaiting.externalMb - heapBefore.heapUsedMb - heapBefore.externalMb) * 1024) / Math.max(1, confirmedWaiting))
+          ? round(
+              ((heapWhileWaiting.heapUsedMb + heapWhileWaiting.externalMb - heapBefore.heapUsedMb - heapBefore.externalMb) * 1024) /
+                Math.max(1, confirmedWaiting),
+            )
           : undefined,
-      retainedMb: heapBefore && heapAfter ? round(heapAfter.heapUsedMb + heapAfter.externalMb - heapBefore.heapUsedMb - heapBefore.externalMb) : undefined,
+      retainedMb:
+        heapBefore && heapAfter
+          ? round(heapAfter.heapUsedMb + heapAfter.externalMb - heapBefore.heapUsedMb - heapBefore.externalMb)
+          : undefined,
     },
     serverCpuMs: round(after.cpuMs - before.cpuMs, 0),
     loadAvg1m: { before: round(loadBefore1m, 2), after: round(os.loadavg()[0]!, 2) },
-    timingsMs: { open: round(tOpened - t0, 0), allWaiting: round(tAllWaiting - t0, 0), drain: round(lastResult - tDrain, 0), wall: round(lastResult - t0, 0) },
+    timingsMs: {
+      open: round(tOpened - t0, 0),
+      allWaiting: round(tAllWaiting - t0, 0),
+      drain: round(lastResult - tDrain, 0),
+      wall: round(lastResult - t0, 0),
+    },
     resultLatencyAfterAnswerMs: percentiles(afterAnswer),
   };
 }
@@ -200,7 +239,12 @@ export function concurrencyRows(C: ConcurrencyResult): Row[] {
   const pass = (b: boolean) => (b ? "PASS" : "FAIL");
   const heap = C.heapAfterGc;
   return [
-    [`2. ${C.requested} waiting ask_human: answered correctly`, `${C.answeredCorrectly}/${C.requested}`, `${C.requested}/${C.requested}`, pass(C.answeredCorrectly === C.requested)],
+    [
+      `2. ${C.requested} waiting ask_human: answered correctly`,
+      `${C.answeredCorrectly}/${C.requested}`,
+      `${C.requested}/${C.requested}`,
+      pass(C.answeredCorrectly === C.requested),
+    ],
     ["2. errors", `${C.errors}${C.errors ? ` ${JSON.stringify(C.errorKinds)}` : ""}`, "0", pass(C.errors === 0)],
     ["2. server RSS before / peak / after", `${C.rssMb.before} / ${C.rssMb.peak} / ${C.rssMb.after} MB`, "—", "info"],
     ["2. server RSS growth (peak − before)", `${C.rssMb.growth} MB`, `< ${GOALS.rssGrowthMb} MB`, pass(C.rssMb.growth < GOALS.rssGrowthMb)],

@@ -27,7 +27,19 @@ export async function benchConsole(opts: { quick: boolean; log: (m: string) => v
   const env = db.env;
   const accountId = cli(env, "accounts", "create", "--name", "Console bench");
   const password = `pw-${randomBytes(6).toString("hex")}`;
-  cli(env, "members", "create", "--email", "bench-operator@bench.test", "--password", password, "--role", "operator", "--account", accountId);
+  cli(
+    env,
+    "members",
+    "create",
+    "--email",
+    "bench-operator@bench.test",
+    "--password",
+    password,
+    "--role",
+    "operator",
+    "--account",
+    accountId,
+  );
   const agentKey = cli(env, "keys", "create", "--name", "bench agent", "--scopes", "hitl:ask", "--account", accountId);
   const app = await startApp(env);
   const browser = await launchBrowser();
@@ -101,9 +113,19 @@ export async function benchConsole(opts: { quick: boolean; log: (m: string) => v
     const base = percentiles(restMs);
     const b = percentiles(sendMs);
     return [
-      ["4. console: case created → row visible p50/p95", `${a.p50} / ${a.p95} ms (n=${a.n})`, `p95 ≤ ${GOAL_ROW_P95_MS} ms`, a.n === rowsN && a.p95 <= GOAL_ROW_P95_MS ? "PASS" : "FAIL"],
+      [
+        "4. console: case created → row visible p50/p95",
+        `${a.p50} / ${a.p95} ms (n=${a.n})`,
+        `p95 ≤ ${GOAL_ROW_P95_MS} ms`,
+        a.n === rowsN && a.p95 <= GOAL_ROW_P95_MS ? "PASS" : "FAIL",
+      ],
       ["4. baseline: REST GET /api/cases/{id} round trip p50/p95", `${base.p50} / ${base.p95} ms`, "baseline", "info"],
-      ["4. console: Send click → ask_human result p50/p95", `${b.p50} / ${b.p95} ms (n=${b.n}, errors ${errors})`, "—", errors ? "FAIL" : "info"],
+      [
+        "4. console: Send click → ask_human result p50/p95",
+        `${b.p50} / ${b.p95} ms (n=${b.n}, errors ${errors})`,
+        "—",
+        errors ? "FAIL" : "info",
+      ],
     ];
   } finally {
     await browser.close().catch(() => {});

@@ -13,9 +13,14 @@ import type { Row } from "../support/report";
 import { GOALS, S } from "../support/settings";
 import { log, now, type Percentiles, percentiles, pool, prng, round, sleep, within } from "../support/stats";
 
-
 export type LatencyResult = {
-  event: { latencyMs: Percentiles; answerPostRttMs: Percentiles; resultMinusPostResponseMs: Percentiles; errors: number; errorSamples: string[] };
+  event: {
+    latencyMs: Percentiles;
+    answerPostRttMs: Percentiles;
+    resultMinusPostResponseMs: Percentiles;
+    errors: number;
+    errorSamples: string[];
+  };
   /** GET /api/health round trips sampled every 250 ms during the figure: the machine's own noise. */
   noiseFloorHealthRttMs: Percentiles;
   loadAvg1m: { before: number; after: number };
@@ -63,7 +68,8 @@ export async function figureLatency(e: Env, agent: McpTestClient): Promise<Laten
       if (posted.status !== 201) return fail(ev, `answer POST ${posted.status}: ${posted.text.slice(0, 200)}`);
       if (!out.ok) return fail(ev, `ask_human rejected: ${out.err.message}`);
       const s = structured(out.r);
-      if (out.r.isError || s?.status !== "answered" || s.answer !== answer || s.caseId !== c.id) return fail(ev, `ask_human returned ${JSON.stringify(out.r.structuredContent ?? out.r.content)}`);
+      if (out.r.isError || s?.status !== "answered" || s.answer !== answer || s.caseId !== c.id)
+        return fail(ev, `ask_human returned ${JSON.stringify(out.r.structuredContent ?? out.r.content)}`);
       ev.lat.push(tResult - t0);
       ev.rtt.push(tPosted - t0);
       ev.vsResponse.push(tResult - tPosted);
@@ -153,8 +159,18 @@ export function latencyRows(latency: LatencyResult): Row[] {
   const P = latency.polling.latencyMs;
   const ok = latency.event.errors === 0 && L.n > 0 && L.p95 <= GOALS.latencyP95Ms;
   return [
-    ["1. answer delivery, event-driven p50/p95/p99", `${L.p50} / ${L.p95} / ${L.p99} ms (n=${L.n}, errors ${latency.event.errors})`, `p95 ≤ ${GOALS.latencyP95Ms} ms`, ok ? "PASS" : "FAIL"],
-    ["1. answer delivery, polling baseline p50/p95/p99", `${P.p50} / ${P.p95} / ${P.p99} ms (n=${P.n}, errors ${latency.polling.errors})`, "baseline", "info"],
+    [
+      "1. answer delivery, event-driven p50/p95/p99",
+      `${L.p50} / ${L.p95} / ${L.p99} ms (n=${L.n}, errors ${latency.event.errors})`,
+      `p95 ≤ ${GOALS.latencyP95Ms} ms`,
+      ok ? "PASS" : "FAIL",
+    ],
+    [
+      "1. answer delivery, polling baseline p50/p95/p99",
+      `${P.p50} / ${P.p95} / ${P.p99} ms (n=${P.n}, errors ${latency.polling.errors})`,
+      "baseline",
+      "info",
+    ],
     ["1. polling ÷ event-driven (p50, p95)", `${latency.ratioP50}× , ${latency.ratioP95}×`, "—", "info"],
     [
       "1. noise floor: GET /api/health p50/p95 meanwhile",

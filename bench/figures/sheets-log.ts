@@ -25,7 +25,10 @@ import type { Row } from "../support/report";
 const GOAL_SECONDS = 120;
 const STEPS = ["ringing", "in_progress", "completed"] as const;
 
-export async function benchSheetsLog(opts: { quick: boolean; log: (msg: string) => void }): Promise<{ rows: Row[]; figures: Record<string, unknown> }> {
+export async function benchSheetsLog(opts: {
+  quick: boolean;
+  log: (msg: string) => void;
+}): Promise<{ rows: Row[]; figures: Record<string, unknown> }> {
   process.env.LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? "warn";
   resetConfig();
   const events = Number(process.env.BENCH_SHEETS_EVENTS ?? (opts.quick ? 2000 : 10_000));
@@ -33,7 +36,13 @@ export async function benchSheetsLog(opts: { quick: boolean; log: (msg: string) 
   const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
   const email = "bench@switchboard-bench.iam.gserviceaccount.com";
   const spreadsheetId = "1BenchSheetsLog0123456789abcdef";
-  const standin = await startSheetsStandin({ spreadsheetId, clientEmail: email, publicKeyPem: publicKey.export({ type: "spki", format: "pem" }).toString(), quotaPerMinute: 60, seed: 7 });
+  const standin = await startSheetsStandin({
+    spreadsheetId,
+    clientEmail: email,
+    publicKeyPem: publicKey.export({ type: "spki", format: "pem" }).toString(),
+    quotaPerMinute: 60,
+    seed: 7,
+  });
   const deps = await createTestDeps({
     LOG_LEVEL: "warn",
     SHEETS_SPREADSHEET_ID: spreadsheetId,
@@ -52,18 +61,38 @@ export async function benchSheetsLog(opts: { quick: boolean; log: (msg: string) 
     for (let start = 0; start < n; start += 500) {
       const rows = Array.from({ length: Math.min(500, n - start) }, (_, k) => {
         const i = start + k;
-        return { id: crypto.randomUUID(), accountId: accounts[i % accounts.length]!.account.id, provider: "simulator", phoneNumber: `+1555${String(1_000_000 + i).slice(-7)}`, task: "Bench call.", voice: "maya", model: "base", maxDurationMinutes: 5, record: false, holdAmount: 0, ratePerMinute: 9 };
+        return {
+          id: crypto.randomUUID(),
+          accountId: accounts[i % accounts.length]!.account.id,
+          provider: "simulator",
+          phoneNumber: `+1555${String(1_000_000 + i).slice(-7)}`,
+          task: "Bench call.",
+          voice: "maya",
+          model: "base",
+          maxDurationMinutes: 5,
+          record: false,
+          holdAmount: 0,
+          ratePerMinute: 9,
+        };
       });
       // Placing a call writes its row and its "queued" event in one transaction, as reserveCall does.
       await deps.db.transaction(async (tx) => {
         await tx.insert(calls).values(rows);
-        await enqueueSheetEvents(tx, rows.map((r) => ({ entityType: "call" as const, entityId: r.id, accountId: r.accountId, event: "queued" })));
+        await enqueueSheetEvents(
+          tx,
+          rows.map((r) => ({ entityType: "call" as const, entityId: r.id, accountId: r.accountId, event: "queued" })),
+        );
       });
       ids.push(...rows.map((r) => ({ id: r.id, accountId: r.accountId })));
     }
     for (const status of STEPS) {
       for (let start = 0; start < n; start += 1000) {
-        const batch: BatchUpdate[] = ids.slice(start, start + 1000).map((c) => ({ callId: c.id, accountId: c.accountId, update: { status, ...(status === "completed" ? { durationSeconds: 30 } : {}) }, source: "bench" }));
+        const batch: BatchUpdate[] = ids.slice(start, start + 1000).map((c) => ({
+          callId: c.id,
+          accountId: c.accountId,
+          update: { status, ...(status === "completed" ? { durationSeconds: 30 } : {}) },
+          source: "bench",
+        }));
         const out = await applyCallUpdates(deps, batch);
         if (out.some((o) => !o.ok)) throw new Error("a bench call update failed");
       }
@@ -71,12 +100,15 @@ export async function benchSheetsLog(opts: { quick: boolean; log: (msg: string) 
     const generationSeconds = Math.round((performance.now() - g0) / 100) / 10;
 
     standin.state.faults = { rate429: 0.05, rate5xx: 0.05 / 0.95, rateTimeout: 0, outage: false }; // ≈ 10 % of requests fail
-    opts.log(`sheets log: ${n * 4} events recorded in ${generationSeconds} s; draining at ${deps.config.SHEETS_REQUESTS_PER_MINUTE} req/min, batches of ${deps.config.SHEETS_BATCH_ROWS}, 10 % injected 429/5xx…`);
+    opts.log(
+      `sheets log: ${n * 4} events recorded in ${generationSeconds} s; draining at ${deps.config.SHEETS_REQUESTS_PER_MINUTE} req/min, batches of ${deps.config.SHEETS_BATCH_ROWS}, 10 % injected 429/5xx…`,
+    );
     const drainer = createSheetsDrainer({ deps, port: createSheetsPort(deps.config) });
     const t0 = performance.now();
     let runs = 0;
     for (let r = await drainer.run(); !(r.status === "drained" && r.batches === 0); r = await drainer.run()) {
-      if (++runs > 500 || performance.now() - t0 > 10 * 60_000) throw new Error(`the sheet did not catch up (last run ${JSON.stringify(r)})`);
+      if (++runs > 500 || performance.now() - t0 > 10 * 60_000)
+        throw new Error(`the sheet did not catch up (last run ${JSON.stringify(r)})`);
       if (r.status === "breaker_open") await new Promise((res) => setTimeout(res, 1000));
     }
     const seconds = Math.round((performance.now() - t0) / 100) / 10;
@@ -85,7 +117,11 @@ export async function benchSheetsLog(opts: { quick: boolean; log: (msg: string) 
     const seen = new Map<string, number>();
     for (const row of sheet) seen.set(String(row[0]), (seen.get(String(row[0])) ?? 0) + 1);
     const eventsCol = TABS.call.columns.indexOf("Events");
-    const labels = sheet.flatMap((row) => String(row[eventsCol]).split("; ").map((e) => `${row[0]} ${e.split(" ")[0]}`));
+    const labels = sheet.flatMap((row) =>
+      String(row[eventsCol])
+        .split("; ")
+        .map((e) => `${row[0]} ${e.split(" ")[0]}`),
+    );
     const expected = ids.flatMap((c) => ["queued", ...STEPS].map((s) => `${c.id} ${s}`));
     const labelSet = new Set(labels);
     const lost = expected.filter((e) => !labelSet.has(e)).length;
@@ -94,15 +130,46 @@ export async function benchSheetsLog(opts: { quick: boolean; log: (msg: string) 
     const requests = standin.state.log.filter((l) => l.path !== "/token").length;
     const failed = standin.state.injected["429"] + standin.state.injected["5xx"];
     const maxWindow = Math.max(standin.maxWritesInWindow(), standin.maxReadsInWindow());
-    opts.log(`sheets log: sheet matches the database after ${seconds} s; ${requests} requests (${failed} failed by injection), lost ${lost}, duplicated ${duplicated}, most in any 60 s window ${maxWindow}`);
+    opts.log(
+      `sheets log: sheet matches the database after ${seconds} s; ${requests} requests (${failed} failed by injection), lost ${lost}, duplicated ${duplicated}, most in any 60 s window ${maxWindow}`,
+    );
     const ok = lost === 0 && duplicated === 0 && mismatched === 0 && seconds < GOAL_SECONDS && maxWindow <= 60;
     return {
       rows: [
-        [`7. sheets log: ${n * 4} events, 60 req/min quota, ~10 % injected 429/5xx (${deps.database.driver}, real time)`, `lost ${lost}, duplicated ${duplicated}, ${mismatched} rows behind`, "0 / 0 / 0", lost + duplicated + mismatched === 0 ? "PASS" : "FAIL"],
-        ["7. sheets log: wall time until the sheet matches the database", `${seconds} s (events recorded beforehand in ${generationSeconds} s)`, `< ${GOAL_SECONDS} s`, seconds < GOAL_SECONDS ? "PASS" : "FAIL"],
-        ["7. sheets log: requests used", `${requests} (${failed} failed by injection; most in any 60 s window: ${maxWindow})`, "≤ 60 per 60 s", maxWindow <= 60 ? "PASS" : "FAIL"],
+        [
+          `7. sheets log: ${n * 4} events, 60 req/min quota, ~10 % injected 429/5xx (${deps.database.driver}, real time)`,
+          `lost ${lost}, duplicated ${duplicated}, ${mismatched} rows behind`,
+          "0 / 0 / 0",
+          lost + duplicated + mismatched === 0 ? "PASS" : "FAIL",
+        ],
+        [
+          "7. sheets log: wall time until the sheet matches the database",
+          `${seconds} s (events recorded beforehand in ${generationSeconds} s)`,
+          `< ${GOAL_SECONDS} s`,
+          seconds < GOAL_SECONDS ? "PASS" : "FAIL",
+        ],
+        [
+          "7. sheets log: requests used",
+          `${requests} (${failed} failed by injection; most in any 60 s window: ${maxWindow})`,
+          "≤ 60 per 60 s",
+          maxWindow <= 60 ? "PASS" : "FAIL",
+        ],
       ].map((r) => r as Row),
-      figures: { events: n * 4, calls: n, seconds, generationSeconds, requests, injectedFailures: failed, lost, duplicated, mismatched, maxRequestsIn60s: maxWindow, runs, ok, simulated: "the Google Sheets API (local stand-in, same wire protocol and quota rules); time is real" },
+      figures: {
+        events: n * 4,
+        calls: n,
+        seconds,
+        generationSeconds,
+        requests,
+        injectedFailures: failed,
+        lost,
+        duplicated,
+        mismatched,
+        maxRequestsIn60s: maxWindow,
+        runs,
+        ok,
+        simulated: "the Google Sheets API (local stand-in, same wire protocol and quota rules); time is real",
+      },
     };
   } finally {
     await deps.close();

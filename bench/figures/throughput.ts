@@ -14,8 +14,14 @@ import type { Row } from "../support/report";
 import { GOALS, S } from "../support/settings";
 import { log, now, type Percentiles, percentiles, round, sleep, within } from "../support/stats";
 
-
-type Bare = { baseUrl: string; key: string; caseId: string; child: ChildProcess; stats: () => Promise<{ requests: number }>; stop: () => Promise<void> };
+type Bare = {
+  baseUrl: string;
+  key: string;
+  caseId: string;
+  child: ChildProcess;
+  stats: () => Promise<{ requests: number }>;
+  stop: () => Promise<void>;
+};
 
 /** The bare reference server; on PostgreSQL it reads the app's database with the app's key and case. */
 async function startBare(e: Env, caseId: string): Promise<Bare> {
@@ -71,7 +77,13 @@ export type LoadResult = {
 };
 
 /** `concurrency` loops issuing `op` back to back, bounded by time and by count. */
-export async function load(op: () => Promise<void>, seconds: number, concurrency: number, maxRequests: number, serverCpu: () => number): Promise<LoadResult> {
+export async function load(
+  op: () => Promise<void>,
+  seconds: number,
+  concurrency: number,
+  maxRequests: number,
+  serverCpu: () => number,
+): Promise<LoadResult> {
   // Warm-up, not counted: long enough for the JIT to settle on this path (bounded by time and count).
   const warmEnd = now() + Math.min(2000, seconds * 500);
   let warm = 0;
@@ -153,7 +165,8 @@ export async function figureThroughput(e: Env, answeredCaseId: string): Promise<
   // Both servers list the same tools (the bare one registers the app's very definitions).
   const toolCount = (await bareClient.listTools()).length;
   const appCount = (await appClient.listTools()).length;
-  if (appCount !== toolCount) throw new Error(`the app lists ${appCount} tools, the bare server ${toolCount}: keep bench/figures/bare-server.ts in step`);
+  if (appCount !== toolCount)
+    throw new Error(`the app lists ${appCount} tools, the bare server ${toolCount}: keep bench/figures/bare-server.ts in step`);
   const caseOf = (c: McpTestClient) => (c === bareClient ? bare.caseId : answeredCaseId);
   const ops: Record<string, (c: McpTestClient) => () => Promise<void>> = {
     "tools/list": (c) => async () => {
@@ -178,7 +191,13 @@ export async function figureThroughput(e: Env, answeredCaseId: string): Promise<
       const order: Array<"app" | "bare"> = r % 2 === 0 ? ["app", "bare"] : ["bare", "app"];
       for (const target of order) {
         const serverCpu = target === "app" ? () => groupStats(e.app.process.pid!).cpuMs : () => processCpuMs(bare.child.pid!);
-        const res = await load(make(target === "app" ? appClient : bareClient), S.seconds, S.throughputConcurrency, S.throughputMaxRequests, serverCpu);
+        const res = await load(
+          make(target === "app" ? appClient : bareClient),
+          S.seconds,
+          S.throughputConcurrency,
+          S.throughputMaxRequests,
+          serverCpu,
+        );
         slot[target].runs.push(res);
         log(
           `  throughput: ${name} via ${target} (round ${r + 1}/${S.rounds}): ${res.rps} req/s, ${res.errors} errors, ` +
@@ -199,7 +218,9 @@ export async function figureThroughput(e: Env, answeredCaseId: string): Promise<
     S.throughputMaxRequests,
     () => groupStats(e.app.process.pid!).cpuMs,
   );
-  log(`  context: REST GET /api/cases/{id} via fetch: ${restGetCase.rps} req/s, server ${restGetCase.serverCpuMsPerRequest} CPU ms per request`);
+  log(
+    `  context: REST GET /api/cases/{id} via fetch: ${restGetCase.rps} req/s, server ${restGetCase.serverCpuMsPerRequest} CPU ms per request`,
+  );
   for (const slot of Object.values(out)) {
     for (const t of [slot.app, slot.bare]) {
       t.ok = t.runs.reduce((a, x) => a + x.ok, 0);
@@ -230,13 +251,22 @@ export async function figureThroughput(e: Env, answeredCaseId: string): Promise<
 export function throughputRows(throughput: ThroughputResult): Row[] {
   const T = Object.entries(throughput.ops);
   return [
-    ...T.map(([name, t]): Row => [
-      `3. ${name} req/s app vs bare SDK`,
-      `${t.app.rps} vs ${t.bare.rps} = ${t.ratio}× (errors ${t.app.errors}/${t.bare.errors})`,
-      `≥ ${GOALS.throughputRatio}×`,
-      t.app.errors === 0 && t.ratio >= GOALS.throughputRatio ? "PASS" : "FAIL",
-    ]),
-    ...T.map(([name, t]): Row => [`3. ${name} server CPU/request app vs bare`, `${t.app.serverCpuMsPerRequest} vs ${t.bare.serverCpuMsPerRequest} ms = ${t.cpuRatio}×`, "—", "info"]),
+    ...T.map(
+      ([name, t]): Row => [
+        `3. ${name} req/s app vs bare SDK`,
+        `${t.app.rps} vs ${t.bare.rps} = ${t.ratio}× (errors ${t.app.errors}/${t.bare.errors})`,
+        `≥ ${GOALS.throughputRatio}×`,
+        t.app.errors === 0 && t.ratio >= GOALS.throughputRatio ? "PASS" : "FAIL",
+      ],
+    ),
+    ...T.map(
+      ([name, t]): Row => [
+        `3. ${name} server CPU/request app vs bare`,
+        `${t.app.serverCpuMsPerRequest} vs ${t.bare.serverCpuMsPerRequest} ms = ${t.cpuRatio}×`,
+        "—",
+        "info",
+      ],
+    ),
     [
       "3. context: REST GET /api/cases/{id} (fetch)",
       `${throughput.restGetCase.rps} req/s, ${throughput.restGetCase.serverCpuMsPerRequest} ms server CPU/request`,

@@ -34,9 +34,14 @@ export async function setup(): Promise<Env> {
   const agentKey = cli(env, "keys", "create", "--name", "bench agent", "--scopes", "hitl:ask", "--account", accountId);
   const answerKey = cli(env, "keys", "create", "--name", "bench answer bridge", "--scopes", "hitl:answer", "--account", accountId);
   // The heap probe (bench/support/heap-probe.cjs) lets the bench force a GC in the server at quiet points and read its heap.
-  const heapFile = process.env.BENCH_HEAP === "0" ? undefined : path.join(os.tmpdir(), `switchboard-bench-heap-${process.pid}-${Date.now()}.jsonl`);
+  const heapFile =
+    process.env.BENCH_HEAP === "0" ? undefined : path.join(os.tmpdir(), `switchboard-bench-heap-${process.pid}-${Date.now()}.jsonl`);
   const appEnv = heapFile
-    ? { ...env, BENCH_HEAP_FILE: heapFile, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --expose-gc --require ${path.join(__dirname, "heap-probe.cjs")}`.trim() }
+    ? {
+        ...env,
+        BENCH_HEAP_FILE: heapFile,
+        NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --expose-gc --require ${path.join(__dirname, "heap-probe.cjs")}`.trim(),
+      }
     : env;
   if (heapFile) cleanups.push(() => fs.rmSync(heapFile, { force: true }));
   let app: RunningApp;
@@ -87,12 +92,14 @@ export class Operator {
     return this;
   }
   find(question: string, timeoutMs = 15_000) {
-    return within(new Promise<{ id: string; foundAt: number }>((resolve) => this.waiting.set(question, { resolve })), timeoutMs, `case "${question}" in the open list`).catch(
-      (e) => {
-        this.waiting.delete(question);
-        throw e;
-      },
-    );
+    return within(
+      new Promise<{ id: string; foundAt: number }>((resolve) => this.waiting.set(question, { resolve })),
+      timeoutMs,
+      `case "${question}" in the open list`,
+    ).catch((e) => {
+      this.waiting.delete(question);
+      throw e;
+    });
   }
   async stop() {
     this.running = false;

@@ -48,7 +48,10 @@ export function noiseProbe(url: string, everyMs = 250) {
   const loop = (async () => {
     while (running && samples.length < 100_000) {
       const t = now();
-      const ok = await fetch(url).then((r) => r.arrayBuffer().then(() => r.ok), () => false);
+      const ok = await fetch(url).then(
+        (r) => r.arrayBuffer().then(() => r.ok),
+        () => false,
+      );
       if (ok) samples.push(now() - t);
       await sleep(everyMs);
     }
@@ -62,7 +65,14 @@ export function noiseProbe(url: string, everyMs = 250) {
   };
 }
 
-export type HeapFigures = { rssMb: number; heapUsedMb: number; heapTotalMb: number; externalMb: number; arrayBuffersMb: number; gcMs: number };
+export type HeapFigures = {
+  rssMb: number;
+  heapUsedMb: number;
+  heapTotalMb: number;
+  externalMb: number;
+  arrayBuffersMb: number;
+  gcMs: number;
+};
 
 /**
  * Asks the server (through bench/heap-probe.cjs, loaded with NODE_OPTIONS) to collect garbage and report its
@@ -81,7 +91,14 @@ export async function heapProbe(e: { app: RunningApp; heapFile?: string }): Prom
     if (lines.length > seen) {
       const m = JSON.parse(lines.at(-1)!);
       const mb = (b: number) => round(b / 2 ** 20);
-      return { rssMb: mb(m.rss), heapUsedMb: mb(m.heapUsed), heapTotalMb: mb(m.heapTotal), externalMb: mb(m.external), arrayBuffersMb: mb(m.arrayBuffers), gcMs: m.gcMs };
+      return {
+        rssMb: mb(m.rss),
+        heapUsedMb: mb(m.heapUsed),
+        heapTotalMb: mb(m.heapTotal),
+        externalMb: mb(m.external),
+        arrayBuffersMb: mb(m.arrayBuffers),
+        gcMs: m.gcMs,
+      };
     }
   }
   return undefined;

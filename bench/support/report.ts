@@ -8,7 +8,6 @@ import { root } from "./app";
 /** One line of the summary: figure, value, goal, PASS / FAIL / info. */
 export type Row = [string, string, string, string];
 
-
 export function gitInfo() {
   const git = (...args: string[]) => spawnSync("git", args, { cwd: root, encoding: "utf8" }).stdout?.trim() ?? "";
   return { commit: git("rev-parse", "HEAD"), dirtyFiles: git("status", "--porcelain").split("\n").filter(Boolean).length };
@@ -44,7 +43,10 @@ export function environmentFacts(loadBefore: number[]) {
     databaseUrlSet: !!process.env.DATABASE_URL,
     redisUrlSet: !!process.env.REDIS_URL,
     versions: Object.fromEntries(
-      ["next", "mcp-handler", "@modelcontextprotocol/server", "@modelcontextprotocol/client", "@modelcontextprotocol/sdk"].map((n) => [n, pkgVersion(n)]),
+      ["next", "mcp-handler", "@modelcontextprotocol/server", "@modelcontextprotocol/client", "@modelcontextprotocol/sdk"].map((n) => [
+        n,
+        pkgVersion(n),
+      ]),
     ),
     git: gitInfo(),
   };

@@ -1,6 +1,5 @@
 /** The bench's settings, read once from the environment (see the header of bench/run.ts for each variable). */
 
-
 export const QUICK = process.env.BENCH_QUICK === "1";
 export function num(name: string, fallback: number, min = 1): number {
   const raw = process.env[name];
@@ -41,4 +40,3 @@ export const S = {
 export const FIGURES = new Set((process.env.BENCH_FIGURES ?? "1,2,3,4,5,6,7").split(",").map((x) => Number(x.trim())));
 
 export const GOALS = { latencyP95Ms: 50, rssGrowthMb: 300, throughputRatio: 0.6 };
-

@@ -1,7 +1,6 @@
 /** Small numeric and async utilities every figure of the bench shares. */
 import { performance } from "node:perf_hooks";
 
-
 export const now = () => performance.now();
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, Math.max(0, ms)));
 export const log = (msg: string) => process.stdout.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
@@ -12,7 +11,16 @@ export function percentiles(values: number[]): Percentiles {
   const s = [...values].sort((a, b) => a - b);
   const at = (p: number) => (s.length ? s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]! : NaN);
   const mean = s.length ? s.reduce((a, b) => a + b, 0) / s.length : NaN;
-  return { n: s.length, min: round(s[0] ?? NaN, 2), p50: round(at(50), 2), p90: round(at(90), 2), p95: round(at(95), 2), p99: round(at(99), 2), max: round(s.at(-1) ?? NaN, 2), mean: round(mean, 2) };
+  return {
+    n: s.length,
+    min: round(s[0] ?? NaN, 2),
+    p50: round(at(50), 2),
+    p90: round(at(90), 2),
+    p95: round(at(95), 2),
+    p99: round(at(99), 2),
+    max: round(s.at(-1) ?? NaN, 2),
+    mean: round(mean, 2),
+  };
 }
 
 /** Runs `fn` over `items` with at most `limit` in flight. */
@@ -31,9 +39,10 @@ export async function pool<T>(items: T[], limit: number, fn: (item: T, index: nu
 /** Rejects after `ms` so no await in the bench can hang. */
 export function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout;
-  return Promise.race([p, new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no result within ${ms} ms`)), ms)))]).finally(() =>
-    clearTimeout(timer),
-  );
+  return Promise.race([
+    p,
+    new Promise<T>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no result within ${ms} ms`)), ms))),
+  ]).finally(() => clearTimeout(timer));
 }
 
 /** A seeded PRNG (mulberry32) so both latency paths get the same operator think times. */
@@ -46,4 +55,3 @@ export function prng(seed: number) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
-

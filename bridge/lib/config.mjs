@@ -43,7 +43,8 @@ export function parseArgs(argv) {
       const eq = arg.indexOf("=");
       const name = eq > 0 ? arg.slice(0, eq) : arg;
       const field = /** @type {Record<string, "url"|"key"|"config"|"timeout">} */ (FLAGS)[name];
-      if (!field) throw new BridgeConfigError(`Unknown argument "${name.startsWith("--") ? name : "(a value)"}". Run switchboard-mcp --help.`);
+      if (!field)
+        throw new BridgeConfigError(`Unknown argument "${name.startsWith("--") ? name : "(a value)"}". Run switchboard-mcp --help.`);
       const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
       if (value === undefined || value === "") throw new BridgeConfigError(`${name} needs a value.`);
       out[field] = value;
@@ -74,9 +75,14 @@ function readConfigFile(file, required) {
   } catch {
     throw new BridgeConfigError(`The config file ${file} is not valid JSON (expected {"url": "…", "apiKey": "sb_…"}).`);
   }
-  if (!json || typeof json !== "object" || Array.isArray(json)) throw new BridgeConfigError(`The config file ${file} must hold a JSON object.`);
+  if (!json || typeof json !== "object" || Array.isArray(json))
+    throw new BridgeConfigError(`The config file ${file} must hold a JSON object.`);
   const pick = (/** @type {string} */ k) => (typeof json[k] === "string" && json[k] ? json[k] : undefined);
-  return { url: pick("url"), key: pick("apiKey") ?? pick("key"), timeout: json.timeoutSeconds === undefined ? undefined : String(json.timeoutSeconds) };
+  return {
+    url: pick("url"),
+    key: pick("apiKey") ?? pick("key"),
+    timeout: json.timeoutSeconds === undefined ? undefined : String(json.timeoutSeconds),
+  };
 }
 
 /** A base URL becomes its /api/mcp endpoint; a full endpoint URL stays as it is. */
@@ -85,10 +91,14 @@ export function endpointUrl(/** @type {string} */ raw, /** @type {string} */ sou
   try {
     url = new URL(raw);
   } catch {
-    throw new BridgeConfigError(`The Switchboard URL from ${source} is not a URL: "${raw}". Expected e.g. https://switchboard.example.com/api/mcp.`);
+    throw new BridgeConfigError(
+      `The Switchboard URL from ${source} is not a URL: "${raw}". Expected e.g. https://switchboard.example.com/api/mcp.`,
+    );
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new BridgeConfigError(`The Switchboard URL from ${source} must start with http:// or https://.`);
-  if (url.username || url.password) throw new BridgeConfigError(`The Switchboard URL from ${source} must not carry credentials; pass the API key separately.`);
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw new BridgeConfigError(`The Switchboard URL from ${source} must start with http:// or https://.`);
+  if (url.username || url.password)
+    throw new BridgeConfigError(`The Switchboard URL from ${source} must not carry credentials; pass the API key separately.`);
   if (url.pathname === "/" || url.pathname === "") url.pathname = "/api/mcp";
   return url;
 }
@@ -104,14 +114,31 @@ export function resolveConfig(argv, env) {
   const configPath = flags.config ?? defaultConfigPath(env);
   if (flags.help || flags.version) return /** @type {any} */ ({ help: flags.help, version: flags.version, configPath });
   const file = readConfigFile(configPath, Boolean(flags.config || env.SWITCHBOARD_CONFIG));
-  const pick = (/** @type {[string|undefined, string][]} */ options) => options.find(([v]) => v !== undefined && v !== "") ?? [undefined, ""];
-  const [rawUrl, urlSource] = pick([[flags.url, "--url"], [env.SWITCHBOARD_URL, "SWITCHBOARD_URL"], [file.url, configPath]]);
-  const [key, keySource] = pick([[flags.key, "--key"], [env.SWITCHBOARD_API_KEY, "SWITCHBOARD_API_KEY"], [file.key, configPath]]);
-  const [rawTimeout] = pick([[flags.timeout, "--timeout"], [file.timeout, configPath]]);
+  const pick = (/** @type {[string|undefined, string][]} */ options) =>
+    options.find(([v]) => v !== undefined && v !== "") ?? [undefined, ""];
+  const [rawUrl, urlSource] = pick([
+    [flags.url, "--url"],
+    [env.SWITCHBOARD_URL, "SWITCHBOARD_URL"],
+    [file.url, configPath],
+  ]);
+  const [key, keySource] = pick([
+    [flags.key, "--key"],
+    [env.SWITCHBOARD_API_KEY, "SWITCHBOARD_API_KEY"],
+    [file.key, configPath],
+  ]);
+  const [rawTimeout] = pick([
+    [flags.timeout, "--timeout"],
+    [file.timeout, configPath],
+  ]);
   if (!rawUrl) throw new BridgeConfigError(`No Switchboard URL: pass --url, set SWITCHBOARD_URL, or put "url" in ${configPath}.`);
-  if (!key) throw new BridgeConfigError(`No API key: set SWITCHBOARD_API_KEY, put "apiKey" in ${configPath}, or pass --key. Create one in Admin → API keys.`);
-  if (/\s/.test(key)) throw new BridgeConfigError(`The API key from ${keySource} contains whitespace; pass the key alone (sb_…), without "Bearer".`);
+  if (!key)
+    throw new BridgeConfigError(
+      `No API key: set SWITCHBOARD_API_KEY, put "apiKey" in ${configPath}, or pass --key. Create one in Admin → API keys.`,
+    );
+  if (/\s/.test(key))
+    throw new BridgeConfigError(`The API key from ${keySource} contains whitespace; pass the key alone (sb_…), without "Bearer".`);
   const timeout = rawTimeout === undefined ? 120 : Number(rawTimeout);
-  if (!Number.isFinite(timeout) || timeout < 1 || timeout > 3600) throw new BridgeConfigError("--timeout must be a number of seconds between 1 and 3600.");
+  if (!Number.isFinite(timeout) || timeout < 1 || timeout > 3600)
+    throw new BridgeConfigError("--timeout must be a number of seconds between 1 and 3600.");
   return { url: endpointUrl(rawUrl, urlSource), urlSource, key, keySource, timeoutMs: Math.round(timeout * 1000), configPath };
 }

@@ -52,7 +52,8 @@ export function createRelayServer(o) {
       // Always ask Switchboard for progress (it keeps our request timer alive while a person types);
       // relay it only when the desktop client asked, under its own token.
       const onprogress = (/** @type {any} */ p) => {
-        if (token !== undefined) void extra.sendNotification({ method: "notifications/progress", params: { ...p, progressToken: token } }).catch(() => {});
+        if (token !== undefined)
+          void extra.sendNotification({ method: "notifications/progress", params: { ...p, progressToken: token } }).catch(() => {});
       };
       try {
         return await o.upstream.request(

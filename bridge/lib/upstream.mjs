@@ -112,7 +112,11 @@ export function createUpstream(o) {
   return {
     connect,
     request,
-    serverInfo: () => ({ capabilities: client?.getServerCapabilities(), instructions: client?.getInstructions(), version: client?.getServerVersion() }),
+    serverInfo: () => ({
+      capabilities: client?.getServerCapabilities(),
+      instructions: client?.getInstructions(),
+      version: client?.getServerVersion(),
+    }),
     sessionId: () => transport?.sessionId,
     close: async () => client?.close(),
   };

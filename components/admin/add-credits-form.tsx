@@ -17,7 +17,9 @@ export function AddCreditsForm() {
     const formEl = e.currentTarget;
     const f = new FormData(formEl);
     const amount = Number(f.get("amount"));
-    const res = await send(() => sendJson("/api/credits", "POST", { amount: Number.isFinite(amount) ? amount : f.get("amount"), reason: f.get("reason") }));
+    const res = await send(() =>
+      sendJson("/api/credits", "POST", { amount: Number.isFinite(amount) ? amount : f.get("amount"), reason: f.get("reason") }),
+    );
     if (!res) return;
     const body = (await res.json()) as { balance: number };
     formEl.reset();
@@ -26,7 +28,15 @@ export function AddCreditsForm() {
   }
 
   return (
-    <SettingsForm id="add-credits" title="Add credits" onSubmit={submit} busy={busy} error={error} message={message} submitLabel="Add credits">
+    <SettingsForm
+      id="add-credits"
+      title="Add credits"
+      onSubmit={submit}
+      busy={busy}
+      error={error}
+      message={message}
+      submitLabel="Add credits"
+    >
       <div>
         <label htmlFor="c-amount">Amount</label>
         <input id="c-amount" name="amount" type="number" step={1} required aria-describedby="c-amount-hint" />

@@ -10,19 +10,24 @@ function interleave(turns: PublicCallDetails["transcript"], escalations: CallEsc
   const items: Item[] = [];
   const pending = [...escalations];
   for (const turn of turns) {
-    while (pending.length && pending[0]!.atSeconds !== null && pending[0]!.atSeconds < turn.atSeconds) items.push({ kind: "escalation", e: pending.shift()! });
+    while (pending.length && pending[0]!.atSeconds !== null && pending[0]!.atSeconds < turn.atSeconds)
+      items.push({ kind: "escalation", e: pending.shift()! });
     items.push({ kind: "turn", turn });
   }
   return [...items, ...pending.map((e) => ({ kind: "escalation" as const, e }))];
 }
 
 function Escalation({ e }: { e: CallEscalation }) {
-  const who = e.answeredBy ? `answered by ${e.answeredBy}` : e.status === "answered" ? "answered" : e.status === "open" || e.status === "claimed" ? "not answered yet" : e.status;
+  const who = e.answeredBy
+    ? `answered by ${e.answeredBy}`
+    : e.status === "answered"
+      ? "answered"
+      : e.status === "open" || e.status === "claimed"
+        ? "not answered yet"
+        : e.status;
   return (
     <li className="adm-bubble adm-escalation" data-testid="call-escalation">
-      <span className="who">
-        Escalated to a person {e.atSeconds !== null && <time>{at(e.atSeconds)}</time>}
-      </span>
+      <span className="who">Escalated to a person {e.atSeconds !== null && <time>{at(e.atSeconds)}</time>}</span>
       <p>
         <strong>{e.question}</strong>
       </p>

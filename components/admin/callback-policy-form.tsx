@@ -20,16 +20,32 @@ export function CallbackPolicyForm({ policy }: { policy: Policy }) {
     const prefixes = String(f.get("prefixes") ?? "")
       .split(/[\s,]+/)
       .filter(Boolean);
-    if (!(await send(() => sendJson("/api/settings/callbacks", "PATCH", { askKeyCallbacksEnabled: f.get("enabled") === "on", callbackNumberPrefixes: prefixes })))) return;
+    if (
+      !(await send(() =>
+        sendJson("/api/settings/callbacks", "PATCH", {
+          askKeyCallbacksEnabled: f.get("enabled") === "on",
+          callbackNumberPrefixes: prefixes,
+        }),
+      ))
+    )
+      return;
     setMessage("Saved.");
     router.refresh();
   }
 
   return (
-    <SettingsForm id="callback-policy" title="Late-answer callbacks" onSubmit={submit} busy={busy} error={error} message={message} submitLabel="Save">
+    <SettingsForm
+      id="callback-policy"
+      title="Late-answer callbacks"
+      onSubmit={submit}
+      busy={busy}
+      error={error}
+      message={message}
+      submitLabel="Save"
+    >
       <p className="adm-muted" style={{ gridColumn: "1 / -1", margin: 0 }}>
-        A callback is a billed call to the number an agent passed in. Keys with <code>calls:write</code> may always ask for one; agent keys with only{" "}
-        <code>hitl:ask</code> only when this is on, and only to numbers starting with an allowed prefix.
+        A callback is a billed call to the number an agent passed in. Keys with <code>calls:write</code> may always ask for one; agent keys
+        with only <code>hitl:ask</code> only when this is on, and only to numbers starting with an allowed prefix.
       </p>
       <div>
         <label>

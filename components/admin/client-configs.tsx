@@ -14,7 +14,17 @@ function withCode(text: string): ReactNode[] {
  * Ready-made configurations for Claude Desktop, Cursor, MCP Inspector, curl and Retell, built from the
  * app's real URL. With a fresh key they are complete; otherwise they carry a placeholder to replace.
  */
-export function ClientConfigs({ baseUrl, apiKey, headingLevel = 3, label = "Client configurations" }: { baseUrl: string; apiKey: string; headingLevel?: 2 | 3; label?: string }) {
+export function ClientConfigs({
+  baseUrl,
+  apiKey,
+  headingLevel = 3,
+  label = "Client configurations",
+}: {
+  baseUrl: string;
+  apiKey: string;
+  headingLevel?: 2 | 3;
+  label?: string;
+}) {
   const configs = useMemo(() => clientConfigs({ baseUrl, key: apiKey }), [baseUrl, apiKey]);
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (

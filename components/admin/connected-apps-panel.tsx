@@ -47,7 +47,12 @@ export function ConnectedAppsPanel({ apps }: { apps: ConnectedAppView[] }) {
     {
       header: <span className="adm-muted">Actions</span>,
       cell: (a) => (
-        <button type="button" className="adm-btn-danger" onClick={() => revoke(a)} aria-label={`Revoke ${a.client.name ?? a.client.id} for ${a.member.email}`}>
+        <button
+          type="button"
+          className="adm-btn-danger"
+          onClick={() => revoke(a)}
+          aria-label={`Revoke ${a.client.name ?? a.client.id} for ${a.member.email}`}
+        >
           Revoke
         </button>
       ),
@@ -64,10 +69,20 @@ export function ConnectedAppsPanel({ apps }: { apps: ConnectedAppView[] }) {
       {[...byMember].map(([email, list]) => (
         <section key={email} aria-label={`Apps connected by ${email}`}>
           <h2>
-            {list[0]!.member.name || email} <span className="adm-muted">({email}, {list[0]!.member.role})</span>
+            {list[0]!.member.name || email}{" "}
+            <span className="adm-muted">
+              ({email}, {list[0]!.member.role})
+            </span>
           </h2>
           <div className="adm-scroll">
-            <DataTable bare className="adm-table" columns={columns} rows={list} rowKey={(a) => a.id} rowProps={(a) => ({ "data-grant-id": a.id })} />
+            <DataTable
+              bare
+              className="adm-table"
+              columns={columns}
+              rows={list}
+              rowKey={(a) => a.id}
+              rowProps={(a) => ({ "data-grant-id": a.id })}
+            />
           </div>
         </section>
       ))}

@@ -14,5 +14,9 @@ export async function errorText(res: Response): Promise<string> {
 
 /** JSON request to our own API (the browser adds Origin, which cookie-authenticated writes require). */
 export function sendJson(url: string, method: string, body?: unknown): Promise<Response> {
-  return fetch(url, { method, headers: body === undefined ? undefined : { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+  return fetch(url, {
+    method,
+    headers: body === undefined ? undefined : { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
 }

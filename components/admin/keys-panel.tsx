@@ -13,7 +13,15 @@ import { ConfirmDialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/field";
 import { DataTable, type Column } from "@/components/ui/table";
 
-export type KeyView = { id: string; name: string; prefix: string; scopes: string[]; createdAt: string; lastUsedAt: string | null; revokedAt: string | null };
+export type KeyView = {
+  id: string;
+  name: string;
+  prefix: string;
+  scopes: string[];
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+};
 
 const SCOPE_HINTS: Record<string, string> = {
   "hitl:ask": "voice agents: ask_human",
@@ -59,7 +67,10 @@ export function KeysPanel({ keys, scopes, baseUrl }: { keys: KeyView[]; scopes: 
     { header: "Scopes", cell: (k) => k.scopes.join(", ") },
     { header: "Created", cell: (k) => formatWhen(k.createdAt) },
     { header: "Last used", cell: (k) => (k.lastUsedAt ? formatWhen(k.lastUsedAt) : "never") },
-    { header: "Status", cell: (k) => (k.revokedAt ? <Badge tone="bad">revoked {formatWhen(k.revokedAt)}</Badge> : <Badge tone="ok">active</Badge>) },
+    {
+      header: "Status",
+      cell: (k) => (k.revokedAt ? <Badge tone="bad">revoked {formatWhen(k.revokedAt)}</Badge> : <Badge tone="ok">active</Badge>),
+    },
     {
       header: <span className="ui-sr">Actions</span>,
       cell: (k) =>
@@ -78,7 +89,15 @@ export function KeysPanel({ keys, scopes, baseUrl }: { keys: KeyView[]; scopes: 
           Create an API key
         </h2>
         <form className="adm-form" onSubmit={create}>
-          <TextField id="k-name" name="name" label="Name" className="adm-wide" required maxLength={200} placeholder="e.g. Retell production agent (calls from +1 415…)" />
+          <TextField
+            id="k-name"
+            name="name"
+            label="Name"
+            className="adm-wide"
+            required
+            maxLength={200}
+            placeholder="e.g. Retell production agent (calls from +1 415…)"
+          />
           <fieldset>
             <legend>Scopes</legend>
             {scopes.map((s) => (

@@ -12,7 +12,15 @@ import { ConfirmDialog } from "@/components/ui/dialog";
 import { SelectField, TextField } from "@/components/ui/field";
 import { DataTable, type Column } from "@/components/ui/table";
 
-export type MemberView = { id: string; email: string; name: string; role: "operator" | "admin"; active: boolean; createdAt: string; lastLoginAt: string | null };
+export type MemberView = {
+  id: string;
+  email: string;
+  name: string;
+  role: "operator" | "admin";
+  active: boolean;
+  createdAt: string;
+  lastLoginAt: string | null;
+};
 
 export function MembersPanel({ members, meId }: { members: MemberView[]; meId: string }) {
   const router = useRouter();
@@ -25,7 +33,14 @@ export function MembersPanel({ members, meId }: { members: MemberView[]; meId: s
     e.preventDefault();
     const formEl = e.currentTarget;
     const f = new FormData(formEl);
-    const res = await send(() => sendJson("/api/members", "POST", { email: f.get("email"), name: f.get("name"), role: f.get("role"), password: f.get("password") || undefined }));
+    const res = await send(() =>
+      sendJson("/api/members", "POST", {
+        email: f.get("email"),
+        name: f.get("name"),
+        role: f.get("role"),
+        password: f.get("password") || undefined,
+      }),
+    );
     if (!res) return;
     const body = (await res.json()) as { member: MemberView; generatedPassword?: string };
     formEl.reset();
@@ -78,7 +93,15 @@ export function MembersPanel({ members, meId }: { members: MemberView[]; meId: s
               <option value="operator">Operator</option>
               <option value="admin">Admin</option>
             </SelectField>
-            <TextField id="m-password" name="password" type="password" label="Initial password" autoComplete="new-password" minLength={8} hint="Leave empty to generate one; it is shown once." />
+            <TextField
+              id="m-password"
+              name="password"
+              type="password"
+              label="Initial password"
+              autoComplete="new-password"
+              minLength={8}
+              hint="Leave empty to generate one; it is shown once."
+            />
           </div>
           <div>
             <SubmitButton busy={busy} label="Add member" busyLabel="Adding…" />
@@ -95,7 +118,13 @@ export function MembersPanel({ members, meId }: { members: MemberView[]; meId: s
         />
       )}
       <h2>Members</h2>
-      <DataTable label="Members" columns={columns} rows={members} rowKey={(m) => m.id} rowProps={(m) => ({ "data-member-email": m.email })} />
+      <DataTable
+        label="Members"
+        columns={columns}
+        rows={members}
+        rowKey={(m) => m.id}
+        rowProps={(m) => ({ "data-member-email": m.email })}
+      />
       <ConfirmDialog
         open={confirming !== null}
         title={`Deactivate ${confirming?.email ?? ""}?`}

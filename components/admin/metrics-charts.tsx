@@ -4,10 +4,17 @@ import { Bar, BarChart, CartesianGrid, Cell, LabelList, ReferenceLine, Responsiv
 import type { HitlMetrics } from "@/lib/domains/metrics/hitl-metrics";
 
 // Colours chosen to read on light and dark backgrounds and to differ for common colour-vision deficiencies.
-export const OUTCOME_COLORS = { answered: "#2e7d32", timed_out: "#e08a00", unavailable: "#8e44ad", cancelled: "#607d8b", open: "#1f6feb" } as const;
+export const OUTCOME_COLORS = {
+  answered: "#2e7d32",
+  timed_out: "#e08a00",
+  unavailable: "#8e44ad",
+  cancelled: "#607d8b",
+  open: "#1f6feb",
+} as const;
 const AXIS = { fontSize: 12, fill: "currentColor" };
 const hourLabel = (iso: string) => `${iso.slice(5, 10)} ${iso.slice(11, 13)}h`;
-const dayLabel = (iso: string) => new Date(iso).toLocaleDateString("en", { weekday: "short", month: "short", day: "numeric", timeZone: "UTC" });
+const dayLabel = (iso: string) =>
+  new Date(iso).toLocaleDateString("en", { weekday: "short", month: "short", day: "numeric", timeZone: "UTC" });
 
 export function VolumeChart({ volume }: { volume: HitlMetrics["volume"] }) {
   const label = volume.unit === "hour" ? hourLabel : dayLabel;
@@ -37,8 +44,23 @@ export function AnswerTimeChart({ t }: { t: HitlMetrics["timeToAnswer"] }) {
         <YAxis allowDecimals={false} tick={AXIS} />
         <Tooltip formatter={(v) => [v, "answers"]} />
         <Bar dataKey="count" fill="#2e7d32" isAnimationActive={false} />
-        {p50 && <ReferenceLine x={p50} stroke="#1f6feb" strokeWidth={2} label={{ value: `p50 ${t.p50} s`, position: "top", fill: "currentColor", fontSize: 12 }} />}
-        {p95 && <ReferenceLine x={p95} stroke="#c62828" strokeDasharray="4 3" strokeWidth={2} label={{ value: `p95 ${t.p95} s`, position: "insideTopLeft", fill: "currentColor", fontSize: 12 }} />}
+        {p50 && (
+          <ReferenceLine
+            x={p50}
+            stroke="#1f6feb"
+            strokeWidth={2}
+            label={{ value: `p50 ${t.p50} s`, position: "top", fill: "currentColor", fontSize: 12 }}
+          />
+        )}
+        {p95 && (
+          <ReferenceLine
+            x={p95}
+            stroke="#c62828"
+            strokeDasharray="4 3"
+            strokeWidth={2}
+            label={{ value: `p95 ${t.p95} s`, position: "insideTopLeft", fill: "currentColor", fontSize: 12 }}
+          />
+        )}
       </BarChart>
     </ResponsiveContainer>
   );

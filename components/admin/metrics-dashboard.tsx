@@ -29,7 +29,10 @@ const OUTCOME_COLUMNS: Column<OutcomeRow>[] = [
 
 const OPERATOR_COLUMNS: Column<HitlMetrics["operators"][number]>[] = [
   { header: "Who", cell: (o) => o.name, rowHeader: true },
-  { header: "Kind", cell: (o) => <Badge tone={o.kind === "member" ? "info" : "accent"}>{o.kind === "member" ? "person" : "API key"}</Badge> },
+  {
+    header: "Kind",
+    cell: (o) => <Badge tone={o.kind === "member" ? "info" : "accent"}>{o.kind === "member" ? "person" : "API key"}</Badge>,
+  },
   { header: "Answers", cell: (o) => o.answers },
   { header: "Median time to answer", cell: (o) => (o.medianSeconds === null ? "—" : `${o.medianSeconds} s`) },
 ];
@@ -45,7 +48,9 @@ export function MetricsDashboard({ initial, initialRange }: { initial: HitlMetri
     if (range === initialRange && agent === "") return;
     const ctrl = new AbortController();
     setState({ loading: true, error: null });
-    fetch(`/api/metrics/hitl?${new URLSearchParams({ from: range.from, to: range.to, ...(agent ? { agent } : {}) })}`, { signal: ctrl.signal })
+    fetch(`/api/metrics/hitl?${new URLSearchParams({ from: range.from, to: range.to, ...(agent ? { agent } : {}) })}`, {
+      signal: ctrl.signal,
+    })
       .then(async (res) => {
         if (!res.ok) throw new Error(await errorText(res));
         setData((await res.json()) as HitlMetrics);
@@ -58,7 +63,12 @@ export function MetricsDashboard({ initial, initialRange }: { initial: HitlMetri
   }, [range, initialRange, agent]);
 
   const total = data.total;
-  const rows = OUTCOMES.map(([key, label]) => ({ key, label, count: data.outcomes[key], pct: total ? Math.round((data.outcomes[key] / total) * 1000) / 10 : 0 }));
+  const rows = OUTCOMES.map(([key, label]) => ({
+    key,
+    label,
+    count: data.outcomes[key],
+    pct: total ? Math.round((data.outcomes[key] / total) * 1000) / 10 : 0,
+  }));
   const t = data.timeToAnswer;
   return (
     <div aria-busy={state.loading}>
@@ -75,17 +85,19 @@ export function MetricsDashboard({ initial, initialRange }: { initial: HitlMetri
         </select>
       </label>
       <p role="status" className="adm-muted">
-        {state.loading ? "Loading…" : `${total} escalations from ${data.range.from.slice(0, 16).replace("T", " ")} to ${data.range.to.slice(0, 16).replace("T", " ")} UTC.`}
+        {state.loading
+          ? "Loading…"
+          : `${total} escalations from ${data.range.from.slice(0, 16).replace("T", " ")} to ${data.range.to.slice(0, 16).replace("T", " ")} UTC.`}
       </p>
-      {state.error && (
-        <Notice tone="error">{state.error}</Notice>
-      )}
+      {state.error && <Notice tone="error">{state.error}</Notice>}
       <MetricsTiles data={data} />
       <div className="adm-grid2">
         <figure className="adm-chart" data-testid="chart-volume">
           <h2>Escalations per {data.volume.unit}</h2>
           <VolumeChart volume={data.volume} />
-          <figcaption className="adm-muted">Cases created in each {data.volume.unit} (UTC){data.volume.unit === "day" ? "; ranges up to 48 hours show hours" : ""}.</figcaption>
+          <figcaption className="adm-muted">
+            Cases created in each {data.volume.unit} (UTC){data.volume.unit === "day" ? "; ranges up to 48 hours show hours" : ""}.
+          </figcaption>
         </figure>
         <figure className="adm-chart" data-testid="chart-time-to-answer">
           <h2>Time to answer</h2>
@@ -98,16 +110,20 @@ export function MetricsDashboard({ initial, initialRange }: { initial: HitlMetri
           <h2>Outcomes</h2>
           <OutcomesChart rows={rows} />
           <figcaption className="adm-muted">
-            As the waiting agent saw them (“no outcome yet”: the agent is still waiting, or no agent waited).{data.answeredLate ? ` ${data.answeredLate} timed out but were answered later.` : ""}{" "}
+            As the waiting agent saw them (“no outcome yet”: the agent is still waiting, or no agent waited).
+            {data.answeredLate ? ` ${data.answeredLate} timed out but were answered later.` : ""}{" "}
             <span data-testid="paging-count">
-              On-call paged for {data.paging?.paged ?? 0} case{data.paging?.paged === 1 ? "" : "s"} ({data.paging?.delivered ?? 0} delivered).
+              On-call paged for {data.paging?.paged ?? 0} case{data.paging?.paged === 1 ? "" : "s"} ({data.paging?.delivered ?? 0}{" "}
+              delivered).
             </span>
           </figcaption>
         </figure>
         <figure className="adm-chart" data-testid="chart-operators">
           <h2>Who answered</h2>
           {data.operators.length ? <OperatorsChart data={data.operators} /> : <p className="adm-muted">Nobody answered in this range.</p>}
-          <figcaption className="adm-muted">People in blue; API keys (answering bridges, scripts) in purple, marked “(API key)”.</figcaption>
+          <figcaption className="adm-muted">
+            People in blue; API keys (answering bridges, scripts) in purple, marked “(API key)”.
+          </figcaption>
         </figure>
       </div>
       <h2>Outcome rates</h2>

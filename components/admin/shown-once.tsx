@@ -4,7 +4,19 @@ import type { ReactNode } from "react";
 import { CopyButton } from "@/components/admin/copy-button";
 
 /** A secret shown exactly once (a new API key, a generated password), with a copy button. */
-export function ShownOnce({ title, value, note, onDismiss, children }: { title: string; value: string; note: string; onDismiss: () => void; children?: ReactNode }) {
+export function ShownOnce({
+  title,
+  value,
+  note,
+  onDismiss,
+  children,
+}: {
+  title: string;
+  value: string;
+  note: string;
+  onDismiss: () => void;
+  children?: ReactNode;
+}) {
   return (
     <section className="adm-notice" aria-label={title}>
       <strong>{title}</strong>

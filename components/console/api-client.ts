@@ -53,13 +53,20 @@ export const consoleApi = {
   getCase: (id: string) => call<ConsoleCase>("GET", `/api/cases/${id}`),
   messages: (id: string) => call<{ messages: ConsoleMessage[] }>("GET", `/api/cases/${id}/messages`).then((r) => r.messages),
   claim: (id: string) => call<ConsoleCase>("POST", `/api/cases/${id}/claim`),
-  answer: (id: string, content: string) => call<{ case: ConsoleCase }>("POST", `/api/cases/${id}/messages`, { content }).then((r) => r.case),
+  answer: (id: string, content: string) =>
+    call<{ case: ConsoleCase }>("POST", `/api/cases/${id}/messages`, { content }).then((r) => r.case),
   presence: (status: "online" | "away") => call<{ online: number; ttlSeconds: number }>("POST", "/api/presence", { status }),
-  testEscalation: () => call<{ status: "answered" | "pending" | "unavailable" | "cancelled"; caseId: string; message: string }>("POST", "/api/test-escalation", {}),
+  testEscalation: () =>
+    call<{ status: "answered" | "pending" | "unavailable" | "cancelled"; caseId: string; message: string }>(
+      "POST",
+      "/api/test-escalation",
+      {},
+    ),
   onlineCount: () => call<{ online: number }>("GET", "/api/presence").then((r) => r.online),
   cannedReplies: () => call<{ cannedReplies: CannedReply[] }>("GET", "/api/canned-replies").then((r) => r.cannedReplies),
   createCannedReply: (v: { shortcut: string; title: string; body: string }) => call<CannedReply>("POST", "/api/canned-replies", v),
-  updateCannedReply: (id: string, v: { shortcut?: string; title?: string; body?: string }) => call<CannedReply>("PATCH", `/api/canned-replies/${id}`, v),
+  updateCannedReply: (id: string, v: { shortcut?: string; title?: string; body?: string }) =>
+    call<CannedReply>("PATCH", `/api/canned-replies/${id}`, v),
   deleteCannedReply: (id: string) => call<void>("DELETE", `/api/canned-replies/${id}`),
   /** Ends the session, then goes to sign-in (once, whatever else answers 401 meanwhile). */
   signOut: async () => {

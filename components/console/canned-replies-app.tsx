@@ -9,7 +9,19 @@ import type { ConsoleMember } from "@/components/console/types";
 /** /console/canned-replies inside the console's own frame; the admin page shows the very same manager. */
 export function CannedRepliesApp({ me }: { me: ConsoleMember }) {
   const [helpOpen, setHelpOpen] = useState(false);
-  useShortcuts({ next() {}, prev() {}, openAndClaim() {}, focusReply() {}, send() {}, typeAhead: () => false, back: () => setHelpOpen(false), help: () => setHelpOpen(true) }, !helpOpen);
+  useShortcuts(
+    {
+      next() {},
+      prev() {},
+      openAndClaim() {},
+      focusReply() {},
+      send() {},
+      typeAhead: () => false,
+      back: () => setHelpOpen(false),
+      help: () => setHelpOpen(true),
+    },
+    !helpOpen,
+  );
   return (
     <ConsoleFrame me={me} current="replies" helpOpen={helpOpen} setHelpOpen={setHelpOpen}>
       <div className="cx-page">

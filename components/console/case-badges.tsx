@@ -32,7 +32,11 @@ export function PagedBadge({ c }: { c: Pick<ConsoleCase, "pagedAt"> }) {
   if (!c.pagedAt) return null;
   const at = new Date(c.pagedAt);
   return (
-    <span className="cx-badge cx-paged" data-testid="paged-badge" title={`On-call paged at ${at.toISOString().slice(0, 19).replace("T", " ")} UTC`}>
+    <span
+      className="cx-badge cx-paged"
+      data-testid="paged-badge"
+      title={`On-call paged at ${at.toISOString().slice(0, 19).replace("T", " ")} UTC`}
+    >
       <span aria-hidden="true">🔔 </span>on-call paged {at.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}
     </span>
   );

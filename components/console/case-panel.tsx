@@ -29,10 +29,29 @@ type Props = {
 };
 
 const closedText = (c: ConsoleCase) =>
-  c.status === "answered" ? `Answered by ${c.answeredBy?.name ?? "someone"}` : c.status === "expired" ? "Expired without an answer" : "Cancelled by the agent";
+  c.status === "answered"
+    ? `Answered by ${c.answeredBy?.name ?? "someone"}`
+    : c.status === "expired"
+      ? "Expired without an answer"
+      : "Cancelled by the agent";
 
 /** One case: what was asked, the countdown, claim and the answer box; beside it the agent's context and the caller. */
-export function CasePanel({ c, messages, me, now, claimPending, notice, draft, setDraft, replies, sending, composerRef, onClaim, onSend, onClose }: Props) {
+export function CasePanel({
+  c,
+  messages,
+  me,
+  now,
+  claimPending,
+  notice,
+  draft,
+  setDraft,
+  replies,
+  sending,
+  composerRef,
+  onClaim,
+  onSend,
+  onClose,
+}: Props) {
   const holder = holderLabel(c, me);
   const mine = holder === "You";
   const live = c.status === "open" || c.status === "claimed";
@@ -85,7 +104,8 @@ export function CasePanel({ c, messages, me, now, claimPending, notice, draft, s
       <div className="cx-case-body">
         {late && (
           <p role="status" className={`cx-notice ${late.reaches ? "cx-notice-info" : "cx-notice-warn"}`} data-testid="late-answer">
-            {late.text} Answer before {new Date(c.expiresAt).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}, when the case expires.
+            {late.text} Answer before {new Date(c.expiresAt).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}, when the case
+            expires.
           </p>
         )}
         {notice && (

@@ -55,7 +55,7 @@ export function ConsoleApp({ me, initialCaseId }: { me: ConsoleMember; initialCa
   const move = (delta: number) => {
     if (!q.queue.length) return;
     const i = q.queue.findIndex((c) => c.id === selectedId);
-    const next = q.queue[Math.max(0, Math.min(q.queue.length - 1, (i < 0 ? 0 : i + delta)))]!;
+    const next = q.queue[Math.max(0, Math.min(q.queue.length - 1, i < 0 ? 0 : i + delta))]!;
     setSelectedId(next.id);
     focusRow(next.id);
   };
@@ -119,16 +119,49 @@ export function ConsoleApp({ me, initialCaseId }: { me: ConsoleMember; initialCa
               {q.queue.length} waiting · {q.openCount} unclaimed
             </span>
           </h1>
-          {q.error && <p role="alert" className="cx-notice cx-notice-error">{q.error}</p>}
+          {q.error && (
+            <p role="alert" className="cx-notice cx-notice-error">
+              {q.error}
+            </p>
+          )}
           <TestEscalationStatus state={test.state} onDismiss={test.dismiss} />
-          <QueueList queue={q.queue} selectedId={selectedId} openId={oc.openId} me={me} now={now} loaded={q.loaded} onOpen={(id) => { setSelectedId(id); oc.open(id); }} onSelect={setSelectedId} emptyAction={<SendTestEscalationButton state={test.state} onSend={() => void test.send()} />} />
+          <QueueList
+            queue={q.queue}
+            selectedId={selectedId}
+            openId={oc.openId}
+            me={me}
+            now={now}
+            loaded={q.loaded}
+            onOpen={(id) => {
+              setSelectedId(id);
+              oc.open(id);
+            }}
+            onSelect={setSelectedId}
+            emptyAction={<SendTestEscalationButton state={test.state} onSend={() => void test.send()} />}
+          />
           <p className="cx-muted cx-hint">
-            <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>Enter</kbd> claim · <kbd>r</kbd> answer · <kbd>Ctrl</kbd>+<kbd>Enter</kbd> send · <kbd>?</kbd> all shortcuts
+            <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>Enter</kbd> claim · <kbd>r</kbd> answer · <kbd>Ctrl</kbd>+<kbd>Enter</kbd> send ·{" "}
+            <kbd>?</kbd> all shortcuts
           </p>
         </section>
         <section className="cx-case-pane" aria-label="Case">
           {oc.current ? (
-            <CasePanel c={oc.current} messages={oc.messages} me={me} now={now} claimPending={oc.claimingId === oc.current.id} notice={oc.notice} draft={oc.draft} setDraft={oc.setDraft} replies={replies} sending={oc.sending} composerRef={oc.composerRef} onClaim={() => keys.claimAndFocus(oc.current!.id)} onSend={() => void send()} onClose={back} />
+            <CasePanel
+              c={oc.current}
+              messages={oc.messages}
+              me={me}
+              now={now}
+              claimPending={oc.claimingId === oc.current.id}
+              notice={oc.notice}
+              draft={oc.draft}
+              setDraft={oc.setDraft}
+              replies={replies}
+              sending={oc.sending}
+              composerRef={oc.composerRef}
+              onClaim={() => keys.claimAndFocus(oc.current!.id)}
+              onSend={() => void send()}
+              onClose={back}
+            />
           ) : (
             <div className="cx-empty cx-case-empty">
               <p>Select a case to see the whole conversation.</p>

@@ -20,9 +20,14 @@ export function Countdown({ deadline, now, size = "sm" }: { deadline: string; no
   }
   const warn = left <= WARNING_SECONDS;
   return (
-    <span className={`cx-countdown cx-countdown-${size}${warn ? " cx-countdown-warn" : ""}`} data-warning={warn || undefined} data-testid="countdown">
+    <span
+      className={`cx-countdown cx-countdown-${size}${warn ? " cx-countdown-warn" : ""}`}
+      data-warning={warn || undefined}
+      data-testid="countdown"
+    >
       {warn && <span className="cx-sr">Hurry: </span>}
-      <span className="cx-countdown-label">{size === "lg" ? "Agent waits another" : "Agent waits"}</span> {warn && <span aria-hidden="true">⚠ </span>}
+      <span className="cx-countdown-label">{size === "lg" ? "Agent waits another" : "Agent waits"}</span>{" "}
+      {warn && <span aria-hidden="true">⚠ </span>}
       {formatSeconds(left)}
     </span>
   );

@@ -55,7 +55,19 @@ export function HistoryApp({ me }: { me: ConsoleMember }) {
     setNextCursor(r.nextCursor);
   };
 
-  useShortcuts({ next() {}, prev() {}, openAndClaim() {}, focusReply() {}, send() {}, typeAhead: () => false, back: () => setHelpOpen(false), help: () => setHelpOpen(true) }, !helpOpen);
+  useShortcuts(
+    {
+      next() {},
+      prev() {},
+      openAndClaim() {},
+      focusReply() {},
+      send() {},
+      typeAhead: () => false,
+      back: () => setHelpOpen(false),
+      help: () => setHelpOpen(true),
+    },
+    !helpOpen,
+  );
 
   return (
     <ConsoleFrame me={me} current="history" helpOpen={helpOpen} setHelpOpen={setHelpOpen}>
@@ -64,7 +76,14 @@ export function HistoryApp({ me }: { me: ConsoleMember }) {
         {/* biome-ignore lint/a11y/useSemanticElements: the <search> element is too new for some supported browsers; role="search" on the form is its established equivalent */}
         <form className="cx-filters" role="search" onSubmit={(e) => e.preventDefault()}>
           <label htmlFor="history-q">Search</label>
-          <input id="history-q" className="ui-input" type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Question, answer, caller…" />
+          <input
+            id="history-q"
+            className="ui-input"
+            type="search"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            placeholder="Question, answer, caller…"
+          />
           <label htmlFor="history-status">Status</label>
           <select id="history-status" className="ui-input" value={status} onChange={(e) => setStatus(e.target.value)}>
             {STATUSES.map((s) => (
@@ -75,7 +94,11 @@ export function HistoryApp({ me }: { me: ConsoleMember }) {
           </select>
         </form>
         <p className="cx-muted" role="status">
-          {state === "loading" ? "Searching…" : state === "error" ? "Could not load the history." : `${rows.length}${nextCursor ? "+" : ""} case${rows.length === 1 ? "" : "s"}`}
+          {state === "loading"
+            ? "Searching…"
+            : state === "error"
+              ? "Could not load the history."
+              : `${rows.length}${nextCursor ? "+" : ""} case${rows.length === 1 ? "" : "s"}`}
         </p>
         <ol className="cx-history-list">
           {rows.map((c) => (
@@ -91,7 +114,10 @@ export function HistoryApp({ me }: { me: ConsoleMember }) {
               <p className="cx-row-question">{c.question}</p>
               {c.answer && <p className="cx-answer">{c.answer}</p>}
               <p className="cx-muted">
-                {[c.answeredBy && `Answered by ${c.answeredBy.name}${took(c) ? ` in ${took(c)}` : ""}`, callerSummary(c.callerInfo) && `Caller: ${callerSummary(c.callerInfo)}`]
+                {[
+                  c.answeredBy && `Answered by ${c.answeredBy.name}${took(c) ? ` in ${took(c)}` : ""}`,
+                  callerSummary(c.callerInfo) && `Caller: ${callerSummary(c.callerInfo)}`,
+                ]
                   .filter(Boolean)
                   .join(" · ")}
               </p>

@@ -10,14 +10,25 @@ describe("lateAnswerRoute: what the console promises about an answer sent after 
   });
 
   it("a refused or numberless follow-up is no promise, and says why", () => {
-    const refused = lateAnswerRoute({ ...base, followUp: "phone", followUpRefused: "the key lacks calls:write", callerInfo: { phone: "+14155550100" } });
+    const refused = lateAnswerRoute({
+      ...base,
+      followUp: "phone",
+      followUpRefused: "the key lacks calls:write",
+      callerInfo: { phone: "+14155550100" },
+    });
     expect(refused.reaches).toBe(false);
     expect(refused.text).toContain("No callback call: the key lacks calls:write");
     expect(lateAnswerRoute({ ...base, followUp: "phone", callerInfo: { phone: "call me" } }).text).toContain("not a valid phone number");
   });
 
   it("a callbackUrl: posted to the agent's system; nothing at all: only if the agent asks again", () => {
-    expect(lateAnswerRoute({ ...base, callbackUrl: "https://agent.example/hook" })).toEqual({ reaches: true, text: expect.stringContaining("signed callback") });
-    expect(lateAnswerRoute(base)).toEqual({ reaches: false, text: expect.stringContaining("only if the agent asks again (get_human_answer)") });
+    expect(lateAnswerRoute({ ...base, callbackUrl: "https://agent.example/hook" })).toEqual({
+      reaches: true,
+      text: expect.stringContaining("signed callback"),
+    });
+    expect(lateAnswerRoute(base)).toEqual({
+      reaches: false,
+      text: expect.stringContaining("only if the agent asks again (get_human_answer)"),
+    });
   });
 });

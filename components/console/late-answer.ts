@@ -7,13 +7,22 @@ import type { ConsoleCase } from "@/components/console/types";
  * system (callbackUrl), or nothing pushed at all (the agent must ask again with get_human_answer).
  * The same rules as lib/domains/hitl/phone-followups.ts and lib/domains/hitl/callbacks.ts.
  */
-export function lateAnswerRoute(c: Pick<ConsoleCase, "followUp" | "followUpRefused" | "callbackUrl" | "callerInfo">): { reaches: boolean; text: string } {
+export function lateAnswerRoute(c: Pick<ConsoleCase, "followUp" | "followUpRefused" | "callbackUrl" | "callerInfo">): {
+  reaches: boolean;
+  text: string;
+} {
   const phone = c.followUp === "phone" && !c.followUpRefused ? callerPhone(c.callerInfo) : null;
   const parts: string[] = [];
   if (phone) parts.push(`Switchboard phones the caller back at ${phone} and reads them your answer.`);
   if (c.callbackUrl) parts.push("Your answer is posted to the agent's system (a signed callback), which can pass it on.");
-  if (parts.length) return { reaches: true, text: `The agent stopped waiting, but your answer still reaches the caller: ${parts.join(" ")}` };
-  const refused = c.followUp === "phone" ? (c.followUpRefused ? ` No callback call: ${c.followUpRefused}` : " No callback call: the caller's number is not a valid phone number.") : "";
+  if (parts.length)
+    return { reaches: true, text: `The agent stopped waiting, but your answer still reaches the caller: ${parts.join(" ")}` };
+  const refused =
+    c.followUp === "phone"
+      ? c.followUpRefused
+        ? ` No callback call: ${c.followUpRefused}`
+        : " No callback call: the caller's number is not a valid phone number."
+      : "";
   return {
     reaches: false,
     text: `The agent stopped waiting. Your answer is saved, but it reaches the caller only if the agent asks again (get_human_answer) while the call lasts — this case has no callback.${refused}`,

@@ -22,7 +22,10 @@ type Props = {
  * key typed here is text: no single-key shortcut acts inside it. Read-only while sending (what you see is
  * what was sent) and when someone else holds the case (a draft typed before a lost claim stays, to copy).
  */
-export const ReplyComposer = forwardRef<HTMLTextAreaElement, Props>(function ReplyComposer({ value, onChange, replies, editable, sending, onSend, hint }, ref) {
+export const ReplyComposer = forwardRef<HTMLTextAreaElement, Props>(function ReplyComposer(
+  { value, onChange, replies, editable, sending, onSend, hint },
+  ref,
+) {
   const [caret, setCaret] = useState(0);
   const token = shortcutAtCaret(value, caret);
   const suggestions = token ? replies.filter((r) => r.shortcut.startsWith(token.query)).slice(0, 5) : [];
@@ -83,7 +86,12 @@ export const ReplyComposer = forwardRef<HTMLTextAreaElement, Props>(function Rep
         <ul className="cx-suggestions" aria-label="Canned replies matching what you typed">
           {suggestions.map((r, i) => (
             <li key={r.id}>
-              <button type="button" tabIndex={-1} onMouseDown={(e) => e.preventDefault()} onClick={(e) => insert(r, e.currentTarget.closest(".cx-composer")!.querySelector("textarea")!)}>
+              <button
+                type="button"
+                tabIndex={-1}
+                onMouseDown={(e) => e.preventDefault()}
+                onClick={(e) => insert(r, e.currentTarget.closest(".cx-composer")!.querySelector("textarea")!)}
+              >
                 <code>/{r.shortcut}</code> {r.title || r.body.slice(0, 60)}
                 {i === 0 && <kbd className="cx-kbd-hint">Tab</kbd>}
               </button>

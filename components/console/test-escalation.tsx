@@ -4,7 +4,11 @@ import { useCallback, useRef, useState } from "react";
 import { ConsoleApiError, consoleApi } from "@/components/console/api-client";
 
 type Outcome = { status: "answered" | "pending" | "unavailable" | "cancelled"; caseId: string; message: string };
-export type TestState = { phase: "idle" } | { phase: "waiting" } | { phase: "done"; outcome: Outcome } | { phase: "failed"; message: string };
+export type TestState =
+  | { phase: "idle" }
+  | { phase: "waiting" }
+  | { phase: "done"; outcome: Outcome }
+  | { phase: "failed"; message: string };
 
 /**
  * "Send a test escalation": the console plays the agent. The request is an ask_human call under the hood

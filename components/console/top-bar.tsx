@@ -18,7 +18,12 @@ type Props = {
   current: "queue" | "history" | "replies";
 };
 
-const feedText: Record<FeedStatus, string> = { connecting: "Connecting…", live: "Live", reconnecting: "Reconnecting…", denied: "Signed out" };
+const feedText: Record<FeedStatus, string> = {
+  connecting: "Connecting…",
+  live: "Live",
+  reconnecting: "Reconnecting…",
+  denied: "Signed out",
+};
 
 /** Who you are, whether you count as online, sound, and the way out. */
 export function TopBar({ me, online, presence, onToggleAway, sound, onSound, feed, onHelp, onSignOut, current }: Props) {
@@ -53,7 +58,13 @@ export function TopBar({ me, online, presence, onToggleAway, sound, onSound, fee
         {presence === "away" ? "Away — go online" : "Online — set away"}
       </Button>
       {current === "queue" && (
-        <Button variant={sound === "on" ? "ghost" : "primary"} size="sm" className="cx-sound" onClick={onSound} aria-pressed={sound === "on"}>
+        <Button
+          variant={sound === "on" ? "ghost" : "primary"}
+          size="sm"
+          className="cx-sound"
+          onClick={onSound}
+          aria-pressed={sound === "on"}
+        >
           {sound === "on" ? "Sound on" : sound === "blocked" ? "Sound blocked — retry" : "Enable sound"}
         </Button>
       )}

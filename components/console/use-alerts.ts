@@ -29,7 +29,12 @@ export function useAlerts() {
     if (soundRef.current === "on") {
       playAlert(urgent ? "urgent" : "normal");
       // Urgent cases ring again after a few seconds if nobody has picked them up yet.
-      if (urgent) setTimeout(() => soundRef.current === "on" && document.querySelector(`[data-queue-row="${c.id}"][data-status="open"]`) && playAlert("urgent"), 4000);
+      if (urgent)
+        setTimeout(
+          () =>
+            soundRef.current === "on" && document.querySelector(`[data-queue-row="${c.id}"][data-status="open"]`) && playAlert("urgent"),
+          4000,
+        );
     }
     setAnnouncement(`New ${urgent ? "urgent " : ""}case, priority ${c.priority}, ${c.urgency} urgency: ${c.question}`);
   }, []);

@@ -13,7 +13,11 @@ type Notice = { kind: "error" | "info"; text: string } | null;
  * nothing the operator types in those ~100 ms is lost. Sending waits for the claim; if the claim is lost
  * the draft stays, sending stays off, and the notice names who holds the case.
  */
-export function useOpenCase(opts: { cases: Map<string, ConsoleCase>; upsert: (c: ConsoleCase) => void; refresh: (id: string) => Promise<void> }) {
+export function useOpenCase(opts: {
+  cases: Map<string, ConsoleCase>;
+  upsert: (c: ConsoleCase) => void;
+  refresh: (id: string) => Promise<void>;
+}) {
   const { cases, upsert, refresh } = opts;
   const [openId, setOpenId] = useState<string | null>(null);
   const [messages, setMessages] = useState<ConsoleMessage[]>([]);
@@ -74,7 +78,8 @@ export function useOpenCase(opts: { cases: Map<string, ConsoleCase>; upsert: (c:
         (e) => {
           const holder = (e as ConsoleApiError).details?.claimedBy as { name?: string } | undefined;
           // Told on the case it concerns (the operator may have moved on to another one meanwhile).
-          if (openIdRef.current === id) setNotice({ kind: "error", text: holder?.name ? `${holder.name} already claimed this case.` : (e as Error).message });
+          if (openIdRef.current === id)
+            setNotice({ kind: "error", text: holder?.name ? `${holder.name} already claimed this case.` : (e as Error).message });
           void refresh(id);
           return false;
         },

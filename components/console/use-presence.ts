@@ -39,7 +39,13 @@ export function usePresence() {
   useEffect(() => {
     // Closing the tab should not leave you counted as online for a whole TTL.
     const leave = () => {
-      void fetch("/api/presence", { method: "POST", keepalive: true, credentials: "same-origin", headers: { "content-type": "application/json" }, body: JSON.stringify({ status: "away" }) });
+      void fetch("/api/presence", {
+        method: "POST",
+        keepalive: true,
+        credentials: "same-origin",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ status: "away" }),
+      });
     };
     window.addEventListener("pagehide", leave);
     return () => window.removeEventListener("pagehide", leave);

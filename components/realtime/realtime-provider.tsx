@@ -29,7 +29,11 @@ const RealtimeContext = createContext<Ctx | null>(null);
 
 /** What identifies a subscription; a refreshed token alone must not reconnect. */
 const connectionKey = (c: RealtimeClientConfig) =>
-  c.driver === "sse" ? `sse|${c.url}` : c.driver === "pusher" ? `pusher|${c.key}|${c.channel}|${c.wsHost ?? c.cluster}` : `supabase|${c.url}|${c.topic}`;
+  c.driver === "sse"
+    ? `sse|${c.url}`
+    : c.driver === "pusher"
+      ? `pusher|${c.key}|${c.channel}|${c.wsHost ?? c.cluster}`
+      : `supabase|${c.url}|${c.topic}`;
 
 export function RealtimeProvider({ config, children }: { config: RealtimeClientConfig; children: ReactNode }) {
   const [status, setStatus] = useState<RealtimeStatus>("connecting");

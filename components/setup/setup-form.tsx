@@ -21,7 +21,12 @@ export function SetupForm({ tokenRequired, initialToken, origin }: { tokenRequir
     const res = await fetch("/api/setup", {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ email: form.get("email"), name: form.get("name") || undefined, password: form.get("password"), ...(token ? { token } : {}) }),
+      body: JSON.stringify({
+        email: form.get("email"),
+        name: form.get("name") || undefined,
+        password: form.get("password"),
+        ...(token ? { token } : {}),
+      }),
     }).catch(() => null);
     setBusy(false);
     if (!res) return setError("Could not reach the server.");
@@ -77,10 +82,14 @@ function SetupDone({ done }: { done: Done }) {
       <h2>Your agent&apos;s API key — shown once</h2>
       <p>Copy it now: only a hash is stored. Lost it? Create another in Admin → API keys.</p>
       <p>
-        <code data-testid="setup-api-key" style={{ wordBreak: "break-all" }}>{done.key}</code> <CopyButton value={done.key} label="Copy key" />
+        <code data-testid="setup-api-key" style={{ wordBreak: "break-all" }}>
+          {done.key}
+        </code>{" "}
+        <CopyButton value={done.key} label="Copy key" />
       </p>
       <p>
-        Scopes: <code>{done.scopes.join(", ")}</code>. MCP URL: <code data-testid="setup-mcp-url">{done.mcpUrl}</code> <CopyButton value={done.mcpUrl} label="Copy URL" />
+        Scopes: <code>{done.scopes.join(", ")}</code>. MCP URL: <code data-testid="setup-mcp-url">{done.mcpUrl}</code>{" "}
+        <CopyButton value={done.mcpUrl} label="Copy URL" />
       </p>
       <p>
         Agents send it as <code>Authorization: Bearer …</code>. To see the loop close without an agent, open the console and press{" "}

@@ -9,5 +9,12 @@ type Props = ButtonHTMLAttributes<HTMLButtonElement> & { variant?: ButtonVariant
  * `type` defaults to "button" so a button inside a form never submits by accident.
  */
 export function Button({ variant = "primary", size = "md", className, type = "button", ref, ...rest }: Props) {
-  return <button ref={ref} type={type} className={`ui-btn ui-btn-${variant}${size === "sm" ? " ui-btn-sm" : ""}${className ? ` ${className}` : ""}`} {...rest} />;
+  return (
+    <button
+      ref={ref}
+      type={type}
+      className={`ui-btn ui-btn-${variant}${size === "sm" ? " ui-btn-sm" : ""}${className ? ` ${className}` : ""}`}
+      {...rest}
+    />
+  );
 }

@@ -26,7 +26,11 @@ export function Dialog({ open, onOpenChange, title, description, children, class
         <RadixDialog.Overlay className="ui-overlay" />
         <RadixDialog.Content className={`ui-dialog${className ? ` ${className}` : ""}`}>
           <RadixDialog.Title className="ui-dialog-title">{title}</RadixDialog.Title>
-          {description ? <RadixDialog.Description className="ui-dialog-desc">{description}</RadixDialog.Description> : <RadixDialog.Description className="ui-sr">{title}</RadixDialog.Description>}
+          {description ? (
+            <RadixDialog.Description className="ui-dialog-desc">{description}</RadixDialog.Description>
+          ) : (
+            <RadixDialog.Description className="ui-sr">{title}</RadixDialog.Description>
+          )}
           {children}
         </RadixDialog.Content>
       </RadixDialog.Portal>

@@ -33,20 +33,50 @@ function useFieldId(given?: string) {
   return given ?? `f${auto.replace(/[^a-zA-Z0-9_-]/g, "")}`;
 }
 
-export function TextField({ label, hint, error, className, id, ref, ...rest }: Common & InputHTMLAttributes<HTMLInputElement> & { ref?: Ref<HTMLInputElement> }) {
+export function TextField({
+  label,
+  hint,
+  error,
+  className,
+  id,
+  ref,
+  ...rest
+}: Common & InputHTMLAttributes<HTMLInputElement> & { ref?: Ref<HTMLInputElement> }) {
   const fid = useFieldId(id);
   return (
     <FieldShell id={fid} label={label} hint={hint} error={error} className={className}>
-      <input ref={ref} id={fid} className="ui-input" aria-invalid={error ? true : undefined} aria-describedby={describedBy(fid, { label, hint, error })} {...rest} />
+      <input
+        ref={ref}
+        id={fid}
+        className="ui-input"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(fid, { label, hint, error })}
+        {...rest}
+      />
     </FieldShell>
   );
 }
 
-export function TextAreaField({ label, hint, error, className, id, ref, ...rest }: Common & TextareaHTMLAttributes<HTMLTextAreaElement> & { ref?: Ref<HTMLTextAreaElement> }) {
+export function TextAreaField({
+  label,
+  hint,
+  error,
+  className,
+  id,
+  ref,
+  ...rest
+}: Common & TextareaHTMLAttributes<HTMLTextAreaElement> & { ref?: Ref<HTMLTextAreaElement> }) {
   const fid = useFieldId(id);
   return (
     <FieldShell id={fid} label={label} hint={hint} error={error} className={className}>
-      <textarea ref={ref} id={fid} className="ui-input" aria-invalid={error ? true : undefined} aria-describedby={describedBy(fid, { label, hint, error })} {...rest} />
+      <textarea
+        ref={ref}
+        id={fid}
+        className="ui-input"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(fid, { label, hint, error })}
+        {...rest}
+      />
     </FieldShell>
   );
 }
@@ -55,7 +85,13 @@ export function SelectField({ label, hint, error, className, id, children, ...re
   const fid = useFieldId(id);
   return (
     <FieldShell id={fid} label={label} hint={hint} error={error} className={className}>
-      <select id={fid} className="ui-input" aria-invalid={error ? true : undefined} aria-describedby={describedBy(fid, { label, hint, error })} {...rest}>
+      <select
+        id={fid}
+        className="ui-input"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(fid, { label, hint, error })}
+        {...rest}
+      >
         {children}
       </select>
     </FieldShell>

@@ -38,7 +38,10 @@ export class AdminCallsPage {
   }
 
   fact(name: string): Locator {
-    return this.page.getByTestId("call-facts").locator("div", { has: this.page.locator("dt", { hasText: name }) }).locator("dd");
+    return this.page
+      .getByTestId("call-facts")
+      .locator("div", { has: this.page.locator("dt", { hasText: name }) })
+      .locator("dd");
   }
 
   /** Waits until the <audio> element has loaded the recording's metadata; returns its readyState and duration. */

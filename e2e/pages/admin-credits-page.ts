@@ -23,10 +23,7 @@ export class AdminCreditsPage {
     await this.page.getByLabel("Reason").fill(reason);
     await this.page.getByRole("button", { name: "Add credits" }).click();
     await this.page.getByText(/The balance is now/).waitFor();
-    await this.page.waitForFunction(
-      (b) => Number(document.querySelector('[data-testid="credits-balance"]')?.textContent) !== b,
-      before,
-    );
+    await this.page.waitForFunction((b) => Number(document.querySelector('[data-testid="credits-balance"]')?.textContent) !== b, before);
     return this.balance();
   }
 

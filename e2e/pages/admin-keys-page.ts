@@ -43,8 +43,12 @@ export class AdminKeysPage {
   }
 
   async revoke(prefix: string) {
-    await this.row(prefix).getByRole("button", { name: `Revoke ${prefix}` }).click();
+    await this.row(prefix)
+      .getByRole("button", { name: `Revoke ${prefix}` })
+      .click();
     await this.page.getByRole("dialog").getByRole("button", { name: "Revoke", exact: true }).click();
-    await this.row(prefix).getByText(/revoked/).waitFor();
+    await this.row(prefix)
+      .getByText(/revoked/)
+      .waitFor();
   }
 }

@@ -27,9 +27,17 @@ export class AdminMembersPage {
   }
 
   async setActive(email: string, active: boolean) {
-    await this.row(email).getByRole("button", { name: `${active ? "Reactivate" : "Deactivate"} ${email}` }).click();
+    await this.row(email)
+      .getByRole("button", { name: `${active ? "Reactivate" : "Deactivate"} ${email}` })
+      .click();
     // Deactivating asks first, in the shared confirm dialog.
-    if (!active) await this.page.getByRole("dialog", { name: `Deactivate ${email}?` }).getByRole("button", { name: "Deactivate" }).click();
-    await this.row(email).getByText(active ? "active" : "deactivated", { exact: true }).waitFor();
+    if (!active)
+      await this.page
+        .getByRole("dialog", { name: `Deactivate ${email}?` })
+        .getByRole("button", { name: "Deactivate" })
+        .click();
+    await this.row(email)
+      .getByText(active ? "active" : "deactivated", { exact: true })
+      .waitFor();
   }
 }

@@ -18,7 +18,11 @@ export class AdminMetricsPage {
   }
 
   outcomeCount(label: string): Locator {
-    return this.page.getByTestId("outcome-table").getByRole("row", { name: new RegExp(`^${label}\\b`) }).locator("td").first();
+    return this.page
+      .getByTestId("outcome-table")
+      .getByRole("row", { name: new RegExp(`^${label}\\b`) })
+      .locator("td")
+      .first();
   }
 
   operatorRow(name: string): Locator {

@@ -9,7 +9,13 @@ export class ConsolePage {
   ) {}
 
   /** A fresh browser context, signed in through the real login form, on /console with the queue loaded. */
-  static async open(browser: Browser, baseUrl: string, email: string, password: string, opts: { width?: number; height?: number } = {}): Promise<ConsolePage> {
+  static async open(
+    browser: Browser,
+    baseUrl: string,
+    email: string,
+    password: string,
+    opts: { width?: number; height?: number } = {},
+  ): Promise<ConsolePage> {
     const context = await newContext(browser, baseUrl, opts);
     const page = await context.newPage();
     await signIn(page, email, password, "/console");
@@ -59,7 +65,10 @@ export class ConsolePage {
   /** Moves the queue selection with k (to the top) then j until the row with `text` is current — keyboard only. */
   async selectWithKeyboard(text: string): Promise<void> {
     const total = await this.page.locator("[data-queue-row]").count();
-    await this.page.locator("body").focus().catch(() => {});
+    await this.page
+      .locator("body")
+      .focus()
+      .catch(() => {});
     for (let i = 0; i < total; i++) await this.page.keyboard.press("k");
     for (let i = 0; i <= total; i++) {
       const current = await this.page.locator('[data-queue-row][aria-current="true"]').textContent();
@@ -82,7 +91,9 @@ export class ConsolePage {
   }
 
   alertsPlayed(): Promise<{ normal: number; urgent: number } | undefined> {
-    return this.page.evaluate(() => (window as unknown as { __switchboardAlerts?: { normal: number; urgent: number } }).__switchboardAlerts);
+    return this.page.evaluate(
+      () => (window as unknown as { __switchboardAlerts?: { normal: number; urgent: number } }).__switchboardAlerts,
+    );
   }
 
   close() {

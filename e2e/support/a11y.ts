@@ -14,8 +14,20 @@ export type Violation = { id: string; impact: string | null; help: string; targe
 export async function axeViolations(page: Page): Promise<Violation[]> {
   if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: AXE_PATH });
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
-    const r = await axe.run(document, { resultTypes: ["violations"], runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] } });
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+            opts: object,
+          ) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }>;
+        };
+      }
+    ).axe;
+    const r = await axe.run(document, {
+      resultTypes: ["violations"],
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
+    });
     return r.violations
       .filter((v) => v.impact === "serious" || v.impact === "critical")
       .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(" ")) }));
@@ -58,12 +70,27 @@ export async function tabThrough(page: Page, max = 300): Promise<{ stops: FocusS
     stops.push({ what: s.what, visible: s.visible });
   }
   const unreached = await page.evaluate(() => {
-    const sel = "a[href], button:not([disabled]), input:not([disabled]):not([type=hidden]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex='-1'])";
-    return [...document.querySelectorAll<HTMLElement>(sel)]
-      // Content of a closed <details> is not shown (only its summary is), so it is not expected to take focus.
-      .filter((el) => !el.dataset.a11yStop && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden" && !el.closest("[inert],[aria-hidden=true]"))
-      .filter((el) => { const d = el.closest("details"); return !d || d.open || !!el.closest("summary"); })
-      .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""} "${(el.getAttribute("aria-label") ?? el.textContent ?? "").trim().slice(0, 40)}"`);
+    const sel =
+      "a[href], button:not([disabled]), input:not([disabled]):not([type=hidden]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex='-1'])";
+    return (
+      [...document.querySelectorAll<HTMLElement>(sel)]
+        // Content of a closed <details> is not shown (only its summary is), so it is not expected to take focus.
+        .filter(
+          (el) =>
+            !el.dataset.a11yStop &&
+            el.getClientRects().length > 0 &&
+            getComputedStyle(el).visibility !== "hidden" &&
+            !el.closest("[inert],[aria-hidden=true]"),
+        )
+        .filter((el) => {
+          const d = el.closest("details");
+          return !d || d.open || !!el.closest("summary");
+        })
+        .map(
+          (el) =>
+            `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""} "${(el.getAttribute("aria-label") ?? el.textContent ?? "").trim().slice(0, 40)}"`,
+        )
+    );
   });
   return { stops, unreached };
 }

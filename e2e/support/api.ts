@@ -1,6 +1,10 @@
 /** Small REST helpers for the app under test. */
 export function api(baseUrl: string) {
-  const call = async (method: string, path: string, opts: { key?: string; body?: unknown; headers?: Record<string, string>; raw?: string } = {}) => {
+  const call = async (
+    method: string,
+    path: string,
+    opts: { key?: string; body?: unknown; headers?: Record<string, string>; raw?: string } = {},
+  ) => {
     const res = await fetch(new URL(path, baseUrl), {
       method,
       headers: {
@@ -38,4 +42,5 @@ export function api(baseUrl: string) {
   };
 }
 
-export const structured = (r: { structuredContent?: unknown }) => r.structuredContent as { status: string; caseId?: string; answer?: string; message: string };
+export const structured = (r: { structuredContent?: unknown }) =>
+  r.structuredContent as { status: string; caseId?: string; answer?: string; message: string };

@@ -79,7 +79,10 @@ export async function freshDatabaseEnv(): Promise<{ env: Record<string, string>;
  * (`<kvPrefix>:<random>:`, so runs sharing a Redis never meet), no demo data, quiet logs. `extra` adds or
  * overrides settings.
  */
-export async function freshAppEnv(kvPrefix: string, extra: Record<string, string> = {}): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
+export async function freshAppEnv(
+  kvPrefix: string,
+  extra: Record<string, string> = {},
+): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
   const db = await freshDatabaseEnv();
   const env = { ...db.env, KV_PREFIX: `${kvPrefix}:${randomBytes(4).toString("hex")}:`, SEED_DEMO: "false", LOG_LEVEL: "warn", ...extra };
   return { env, drop: db.drop };
@@ -109,19 +112,26 @@ export type RunningApp = { baseUrl: string; port: number; process: ChildProcess;
 export async function startApp(env: Record<string, string>): Promise<RunningApp> {
   const port = await freePort();
   let output = "";
-  const child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "--hostname", "127.0.0.1", "--port", String(port)], {
-    cwd: root,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  });
+  const child = spawn(
+    process.execPath,
+    [require.resolve("next/dist/bin/next"), "start", "--hostname", "127.0.0.1", "--port", String(port)],
+    {
+      cwd: root,
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    },
+  );
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`app exited early:\n${output}`);
-    const ok = await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${baseUrl}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     if (Date.now() > deadline) throw new Error(`app did not become healthy:\n${output}`);
     await new Promise((r) => setTimeout(r, 250));

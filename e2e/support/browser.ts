@@ -16,7 +16,9 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
  */
 export const skipWithoutBrowser = !fs.existsSync(CHROMIUM_PATH) && !process.env.CI;
 if (skipWithoutBrowser) {
-  process.stderr.write(`[e2e] browser specs skipped: no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium, or set CHROMIUM_PATH)\n`);
+  process.stderr.write(
+    `[e2e] browser specs skipped: no Chromium at ${CHROMIUM_PATH} (apt-get install -y chromium, or set CHROMIUM_PATH)\n`,
+  );
 }
 
 export async function launchBrowser(): Promise<Browser> {
@@ -42,7 +44,11 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** A fresh, isolated browser context (own cookies) pointed at the app. */
-export async function newContext(browser: Browser, baseUrl: string, opts: { width?: number; height?: number } = {}): Promise<BrowserContext> {
+export async function newContext(
+  browser: Browser,
+  baseUrl: string,
+  opts: { width?: number; height?: number } = {},
+): Promise<BrowserContext> {
   return browser.newContext({ baseURL: baseUrl, viewport: { width: opts.width ?? 1280, height: opts.height ?? 800 } });
 }
 
@@ -59,7 +65,13 @@ export async function signIn(page: Page, email: string, password: string, next =
  * A browser and one member's context, signed in through the real login form (landing on `next`), for the
  * suites that act as that member throughout. `clipboard` lets the page's copy buttons be read back.
  */
-export async function openSignedIn(baseUrl: string, email: string, password: string, next: string, opts: { clipboard?: boolean } = {}): Promise<{ browser: Browser; context: BrowserContext }> {
+export async function openSignedIn(
+  baseUrl: string,
+  email: string,
+  password: string,
+  next: string,
+  opts: { clipboard?: boolean } = {},
+): Promise<{ browser: Browser; context: BrowserContext }> {
   const browser = await launchBrowser();
   const context = await newContext(browser, baseUrl);
   if (opts.clipboard) await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseUrl });

@@ -7,15 +7,27 @@ export type UploadResult = { status: number; body: string; sentBytes: number };
  * at a time only as the socket drains, and stops sending as soon as the server answers — the way an
  * attacker streams a huge body, without the test holding it in memory.
  */
-export function chunkedUpload(url: string, opts: { headers?: Record<string, string>; prefix?: string; maxBytes?: number; timeoutMs?: number } = {}): Promise<UploadResult> {
+export function chunkedUpload(
+  url: string,
+  opts: { headers?: Record<string, string>; prefix?: string; maxBytes?: number; timeoutMs?: number } = {},
+): Promise<UploadResult> {
   const maxBytes = opts.maxBytes ?? 200 * 1024 * 1024;
   const filler = Buffer.alloc(64 * 1024, "a");
   return new Promise((resolve, reject) => {
     const u = new URL(url);
-    const req = http.request({ host: u.hostname, port: u.port, path: u.pathname + u.search, method: "POST", headers: { "content-type": "application/json", ...opts.headers } });
+    const req = http.request({
+      host: u.hostname,
+      port: u.port,
+      path: u.pathname + u.search,
+      method: "POST",
+      headers: { "content-type": "application/json", ...opts.headers },
+    });
     let sentBytes = 0;
     let answered = false;
-    const timer = setTimeout(() => req.destroy(new Error(`no answer within ${opts.timeoutMs ?? 60_000} ms after sending ${sentBytes} bytes`)), opts.timeoutMs ?? 60_000);
+    const timer = setTimeout(
+      () => req.destroy(new Error(`no answer within ${opts.timeoutMs ?? 60_000} ms after sending ${sentBytes} bytes`)),
+      opts.timeoutMs ?? 60_000,
+    );
     req.on("response", (res) => {
       answered = true;
       let body = "";

@@ -14,10 +14,14 @@ export type ConsoleTeam = { browser: Browser; op: ConsolePage; op2: ConsolePage;
  */
 export async function openConsoleTeam(baseUrl: string, a: E2eTenant): Promise<ConsoleTeam> {
   const browser = await launchBrowser();
-  const [op, op2] = await Promise.all([ConsolePage.open(browser, baseUrl, a.operatorEmail, a.operatorPassword), ConsolePage.open(browser, baseUrl, a.operator2Email, a.operator2Password)]);
+  const [op, op2] = await Promise.all([
+    ConsolePage.open(browser, baseUrl, a.operatorEmail, a.operatorPassword),
+    ConsolePage.open(browser, baseUrl, a.operator2Email, a.operator2Password),
+  ]);
   const agent = await connectModern(baseUrl, a.agentKey);
   const rest = api(baseUrl);
-  for (let i = 0; i < 100 && (await rest.call("GET", "/api/presence", { key: a.answerKey })).json.online < 2; i++) await new Promise((r) => setTimeout(r, 100));
+  for (let i = 0; i < 100 && (await rest.call("GET", "/api/presence", { key: a.answerKey })).json.online < 2; i++)
+    await new Promise((r) => setTimeout(r, 100));
   return {
     browser,
     op,

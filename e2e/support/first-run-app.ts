@@ -12,7 +12,12 @@ const root = path.resolve(__dirname, "..", "..");
  * seed on, and nobody signed up — unlike the shared and isolated apps, which the CLI provisions with members.
  * DATABASE_URL="" means unset: the embedded default even when the run has a PostgreSQL server.
  */
-export async function startFirstRunApp(): Promise<{ app: RunningApp; env: Record<string, string>; dataDir: string; close: () => Promise<void> }> {
+export async function startFirstRunApp(): Promise<{
+  app: RunningApp;
+  env: Record<string, string>;
+  dataDir: string;
+  close: () => Promise<void>;
+}> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "switchboard-first-run-"));
   const env: Record<string, string> = {
     DATABASE_URL: "",
@@ -35,6 +40,10 @@ export async function startFirstRunApp(): Promise<{ app: RunningApp; env: Record
 
 /** The real CLI (bin/switchboard.mjs), with its exit code and both streams. */
 export function runCli(env: Record<string, string>, ...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [path.join(root, "bin", "switchboard.mjs"), ...args], { cwd: root, env: { ...process.env, ...env }, encoding: "utf8" });
+  const r = spawnSync(process.execPath, [path.join(root, "bin", "switchboard.mjs"), ...args], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    encoding: "utf8",
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -65,13 +65,37 @@ export default async function setup(project: TestProject) {
     cli(env, "members", "create", "--email", adminEmail, "--password", adminPassword, "--role", "admin", "--account", accountId);
     const operator2Email = `operator2-${name.toLowerCase()}@e2e.test`;
     const operator2Password = `pw-${randomBytes(6).toString("hex")}`;
-    cli(env, "members", "create", "--email", operator2Email, "--password", operator2Password, "--role", "operator", "--account", accountId, "--name", `${name} Second`);
+    cli(
+      env,
+      "members",
+      "create",
+      "--email",
+      operator2Email,
+      "--password",
+      operator2Password,
+      "--role",
+      "operator",
+      "--account",
+      accountId,
+      "--name",
+      `${name} Second`,
+    );
     return {
       accountId,
       agentKey: cli(env, "keys", "create", "--name", `${name} agent`, "--scopes", "hitl:ask", "--account", accountId),
       answerKey: cli(env, "keys", "create", "--name", `${name} answer bridge`, "--scopes", "hitl:answer", "--account", accountId),
       spareKey: cli(env, "keys", "create", "--name", `${name} spare`, "--scopes", "hitl:ask,hitl:answer", "--account", accountId),
-      callsKey: cli(env, "keys", "create", "--name", `${name} calls`, "--scopes", "hitl:ask,hitl:answer,calls:read,calls:write", "--account", accountId),
+      callsKey: cli(
+        env,
+        "keys",
+        "create",
+        "--name",
+        `${name} calls`,
+        "--scopes",
+        "hitl:ask,hitl:answer,calls:read,calls:write",
+        "--account",
+        accountId,
+      ),
       adminKey: cli(env, "keys", "create", "--name", `${name} admin`, "--scopes", "admin", "--account", accountId),
       utilityKey: cli(env, "keys", "create", "--name", `${name} utility`, "--scopes", "notify:send,weather:read", "--account", accountId),
       operatorEmail,

@@ -23,7 +23,17 @@ export async function startIsolatedApp(extraEnv: Record<string, string> = {}) {
   });
   const env = db.env;
   const accountId = cli(env, "accounts", "create", "--name", "Isolated");
-  const key = cli(env, "keys", "create", "--name", "everything", "--scopes", "hitl:ask,hitl:answer,calls:read,calls:write,admin", "--account", accountId);
+  const key = cli(
+    env,
+    "keys",
+    "create",
+    "--name",
+    "everything",
+    "--scopes",
+    "hitl:ask,hitl:answer,calls:read,calls:write,admin",
+    "--account",
+    accountId,
+  );
   const adminEmail = "admin@isolated.test";
   const adminPassword = `pw-${randomBytes(6).toString("hex")}`;
   cli(env, "members", "create", "--email", adminEmail, "--password", adminPassword, "--role", "admin", "--account", accountId);

@@ -12,7 +12,11 @@ export type ToolCallResult = {
 export interface McpTestClient {
   era: "2025 (sdk 1.x)" | "2026-07-28 (client 2.x)";
   protocolVersion(): string | undefined;
-  callTool(name: string, args: Record<string, unknown>, opts?: { onprogress?: (p: { progress: number; total?: number }) => void; timeoutMs?: number }): Promise<ToolCallResult>;
+  callTool(
+    name: string,
+    args: Record<string, unknown>,
+    opts?: { onprogress?: (p: { progress: number; total?: number }) => void; timeoutMs?: number },
+  ): Promise<ToolCallResult>;
   listTools(): Promise<Array<{ name: string; outputSchema?: unknown; inputSchema?: unknown }>>;
   readResource(uri: string): Promise<{ contents: Array<{ text?: string }> }>;
   getPrompt(name: string): Promise<{ messages: Array<{ content: { type: string; text?: string } }> }>;
@@ -49,7 +53,10 @@ export async function connectModern(baseUrl: string, key: string): Promise<McpTe
     era: "2026-07-28 (client 2.x)",
     protocolVersion: () => client.getNegotiatedProtocolVersion(),
     callTool: async (name, args, opts = {}) =>
-      (await client.callTool({ name, arguments: args }, { onprogress: opts.onprogress, timeout: opts.timeoutMs ?? 70_000, resetTimeoutOnProgress: true })) as ToolCallResult,
+      (await client.callTool(
+        { name, arguments: args },
+        { onprogress: opts.onprogress, timeout: opts.timeoutMs ?? 70_000, resetTimeoutOnProgress: true },
+      )) as ToolCallResult,
     listTools: async () => (await client.listTools()).tools as never,
     readResource: async (uri) => (await client.readResource({ uri })) as never,
     getPrompt: async (name) => (await client.getPrompt({ name })) as never,

@@ -15,8 +15,11 @@ export async function startPusherStandinEnv(): Promise<{ standin: PusherStandin;
  * stand-in. Pass `inject("e2e").appEnv`. It needs DATABASE_URL: the embedded PGlite directory is locked by
  * the first instance. Browsers on `app.baseUrl` get pusher-js settings from getRealtimeClientConfig.
  */
-export async function startPusherApp(appEnv: Record<string, string>): Promise<{ app: RunningApp; standin: PusherStandin; stop: () => Promise<void> }> {
-  if (!appEnv.DATABASE_URL) throw new Error("startPusherApp needs DATABASE_URL (a second instance cannot open the first one's PGlite directory)");
+export async function startPusherApp(
+  appEnv: Record<string, string>,
+): Promise<{ app: RunningApp; standin: PusherStandin; stop: () => Promise<void> }> {
+  if (!appEnv.DATABASE_URL)
+    throw new Error("startPusherApp needs DATABASE_URL (a second instance cannot open the first one's PGlite directory)");
   const { standin, env } = await startPusherStandinEnv();
   try {
     const app = await startApp({ ...appEnv, ...env });

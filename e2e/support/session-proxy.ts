@@ -1,7 +1,15 @@
 import http from "node:http";
 import { freePort } from "./app-server";
 
-export type ProxiedRequest = { method: string; rpcMethod?: string; rpcId?: unknown; params?: any; status?: number; closedByClient: boolean; sessionId?: string };
+export type ProxiedRequest = {
+  method: string;
+  rpcMethod?: string;
+  rpcId?: unknown;
+  params?: any;
+  status?: number;
+  closedByClient: boolean;
+  sessionId?: string;
+};
 
 /**
  * A loopback proxy in front of the app that behaves like a session-keeping MCP deployment: it hands out
@@ -27,7 +35,14 @@ export async function startSessionProxy(appBaseUrl: string) {
         rpc = undefined;
       }
       const sessionId = req.headers["mcp-session-id"] as string | undefined;
-      const entry: ProxiedRequest = { method: req.method!, rpcMethod: rpc?.method, rpcId: rpc?.id, params: rpc?.params, closedByClient: false, sessionId };
+      const entry: ProxiedRequest = {
+        method: req.method!,
+        rpcMethod: rpc?.method,
+        rpcId: rpc?.id,
+        params: rpc?.params,
+        closedByClient: false,
+        sessionId,
+      };
       seen.push(entry);
       if (sessionId && !live.has(sessionId)) {
         entry.status = 404;

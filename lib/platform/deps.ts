@@ -48,10 +48,41 @@ export function withAdapters(core: Core, cache: Lazy, opts: { simulatorSecret?: 
   const adapter = <K extends keyof Deps>(name: K, key: unknown[], make: () => Deps[K], dispose?: (old: Deps[K]) => void) =>
     Object.defineProperty(deps, name, { enumerable: true, configurable: true, get: () => cache(name, settingsKey(key), make, dispose) });
   // Keyed on the settings the adapter reads, so a changed configuration (tests) builds a new one.
-  adapter("telephony", [c.TELEPHONY_DRIVER, c.BLAND_API_KEY ?? "", c.BLAND_BASE_URL, c.TELEPHONY_SIM_SPEED], () => createTelephony(c, opts), (old) => void old.close?.());
-  adapter("realtime", [c.realtimeDriver, c.PUSHER_APP_ID, c.PUSHER_KEY, c.PUSHER_SECRET, c.PUSHER_CLUSTER, c.PUSHER_HOST, c.PUSHER_PORT, c.PUSHER_USE_TLS, c.SUPABASE_URL, c.SUPABASE_SERVICE_ROLE_KEY], () => createRealtimePublisher(c));
+  adapter(
+    "telephony",
+    [c.TELEPHONY_DRIVER, c.BLAND_API_KEY ?? "", c.BLAND_BASE_URL, c.TELEPHONY_SIM_SPEED],
+    () => createTelephony(c, opts),
+    (old) => void old.close?.(),
+  );
+  adapter(
+    "realtime",
+    [
+      c.realtimeDriver,
+      c.PUSHER_APP_ID,
+      c.PUSHER_KEY,
+      c.PUSHER_SECRET,
+      c.PUSHER_CLUSTER,
+      c.PUSHER_HOST,
+      c.PUSHER_PORT,
+      c.PUSHER_USE_TLS,
+      c.SUPABASE_URL,
+      c.SUPABASE_SERVICE_ROLE_KEY,
+    ],
+    () => createRealtimePublisher(c),
+  );
   adapter("notifier", [c.NTFY_TIMEOUT_MS], () => createNtfy({ timeoutMs: c.NTFY_TIMEOUT_MS }));
-  adapter("weather", [c.WEATHER_PROVIDER, c.OPENWEATHER_API_KEY, c.OPENWEATHER_BASE_URL, c.OPEN_METEO_GEOCODING_URL, c.OPEN_METEO_FORECAST_URL, c.WEATHER_TIMEOUT_MS], () => createWeatherProvider(c));
+  adapter(
+    "weather",
+    [
+      c.WEATHER_PROVIDER,
+      c.OPENWEATHER_API_KEY,
+      c.OPENWEATHER_BASE_URL,
+      c.OPEN_METEO_GEOCODING_URL,
+      c.OPEN_METEO_FORECAST_URL,
+      c.WEATHER_TIMEOUT_MS,
+    ],
+    () => createWeatherProvider(c),
+  );
   // Built once with the deps of its first run: its breaker and lease state are the process's.
   adapter("sheets", [], () => createSheetsDrainer({ deps, port: createSheetsPort(c) }));
   return deps;

@@ -50,12 +50,22 @@ export class AppError extends Error {
 }
 
 export const isAppError = (e: unknown): e is AppError =>
-  typeof e === "object" && e !== null && (e as { [APP_ERROR]?: unknown })[APP_ERROR] === true && typeof (e as AppError).code === "string" && (e as AppError).code in statusByCode;
+  typeof e === "object" &&
+  e !== null &&
+  (e as { [APP_ERROR]?: unknown })[APP_ERROR] === true &&
+  typeof (e as AppError).code === "string" &&
+  (e as AppError).code in statusByCode;
 
 /** Turns zod issues into one sentence naming each bad field (the whole input, e.g. an array sent for an object, is "body"). */
 export function describeIssues(issues: ReadonlyArray<{ path: PropertyKey[]; message: string; code?: string }>): string {
   return issues
-    .map((i) => (i.path.length ? `${i.path.map(String).join(".")}: ${i.message}` : i.code === "invalid_type" ? `body: must be a JSON object (${i.message})` : i.message))
+    .map((i) =>
+      i.path.length
+        ? `${i.path.map(String).join(".")}: ${i.message}`
+        : i.code === "invalid_type"
+          ? `body: must be a JSON object (${i.message})`
+          : i.message,
+    )
     .join(", ");
 }
 
@@ -75,6 +85,10 @@ const sqlStateOf = (e: unknown): string | undefined => {
  */
 export function inputErrorOf(e: unknown): AppError | null {
   const state = sqlStateOf(e);
-  if (state?.startsWith("22") || state === "54001") return new AppError("bad_request", "The request contains a value that cannot be stored (check text for NUL characters, dates and numbers for range).");
+  if (state?.startsWith("22") || state === "54001")
+    return new AppError(
+      "bad_request",
+      "The request contains a value that cannot be stored (check text for NUL characters, dates and numbers for range).",
+    );
   return null;
 }

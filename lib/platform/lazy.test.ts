@@ -6,7 +6,13 @@ describe("createLazy", () => {
     const lazy = createLazy();
     const built: string[] = [];
     const disposed: string[] = [];
-    const get = (key: string) => lazy("adapter", key, () => (built.push(key), `adapter ${key}`), (old) => void disposed.push(old));
+    const get = (key: string) =>
+      lazy(
+        "adapter",
+        key,
+        () => (built.push(key), `adapter ${key}`),
+        (old) => void disposed.push(old),
+      );
     expect(built).toEqual([]);
     expect(get("a")).toBe("adapter a");
     expect(get("a")).toBe("adapter a");
@@ -29,7 +35,11 @@ describe("createLazy", () => {
 
   it("a value whose construction throws is not kept", () => {
     const lazy = createLazy();
-    expect(() => lazy("adapter", "", () => { throw new Error("misconfigured"); })).toThrow("misconfigured");
+    expect(() =>
+      lazy("adapter", "", () => {
+        throw new Error("misconfigured");
+      }),
+    ).toThrow("misconfigured");
     expect(lazy("adapter", "", () => "fixed")).toBe("fixed");
   });
 });

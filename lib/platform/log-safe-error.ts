@@ -33,7 +33,12 @@ export function errorForLog(e: unknown): Record<string, unknown> | string {
     const stack = e.stack?.includes(e.message) ? e.stack.replace(e.message, message) : undefined;
     return { name: e.name, message, query: e.query, stack, cause: safeCause(e.cause) };
   }
-  return { name: e.name, message: scrubQueryParams(e.message), stack: e.stack && scrubQueryParams(e.stack), cause: e.cause instanceof Error ? errorForLog(e.cause) : undefined };
+  return {
+    name: e.name,
+    message: scrubQueryParams(e.message),
+    stack: e.stack && scrubQueryParams(e.stack),
+    cause: e.cause instanceof Error ? errorForLog(e.cause) : undefined,
+  };
 }
 
 /** Walks a log record (pino `formatters.log`): Errors become errorForLog, strings lose query params. */

@@ -26,7 +26,20 @@ export function logger(): pino.Logger {
     formatters: { log: (record) => scrubLogRecord(record) as Record<string, unknown> },
     serializers: { err: (v: unknown) => v },
     redact: {
-      paths: ["token", "apiKey", "password", "secret", "authorization", "*.token", "*.apiKey", "*.password", "*.secret", "*.authorization", "headers.authorization", "headers.cookie"],
+      paths: [
+        "token",
+        "apiKey",
+        "password",
+        "secret",
+        "authorization",
+        "*.token",
+        "*.apiKey",
+        "*.password",
+        "*.secret",
+        "*.authorization",
+        "headers.authorization",
+        "headers.cookie",
+      ],
       censor: "[redacted]",
     },
   };

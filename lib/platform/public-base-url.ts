@@ -6,6 +6,10 @@ import { type Config, listeningPort } from "@/lib/platform/config/env";
  * wrong anywhere else — set APP_URL in production.
  */
 export function publicBaseUrl(config: Config, origin?: string): string {
-  const url = config.APP_URL ?? (config.VERCEL_URL ? `https://${config.VERCEL_URL}` : undefined) ?? origin ?? `http://localhost:${listeningPort() ?? 3000}`;
+  const url =
+    config.APP_URL ??
+    (config.VERCEL_URL ? `https://${config.VERCEL_URL}` : undefined) ??
+    origin ??
+    `http://localhost:${listeningPort() ?? 3000}`;
   return url.replace(/\/+$/, "");
 }

@@ -18,7 +18,17 @@ import path from "node:path";
 import { cli, ensureBuilt, freshDatabaseEnv, startApp } from "../../e2e/support/app-server";
 import { startAuthProxy } from "./auth-proxy";
 import { loadBaseline } from "./baseline";
-import { baselineFile, confDir, describeFailure, ensureSuiteInstalled, isFailed, listScenarios, readResults, root, runSuite } from "./suite";
+import {
+  baselineFile,
+  confDir,
+  describeFailure,
+  ensureSuiteInstalled,
+  isFailed,
+  listScenarios,
+  readResults,
+  root,
+  runSuite,
+} from "./suite";
 
 const verbose = process.argv.includes("--verbose");
 const log = (...a: unknown[]) => console.log("[conformance]", ...a);
@@ -77,7 +87,9 @@ async function main(): Promise<number> {
     if (interrupted) throw new Error("interrupted");
     fs.writeFileSync(path.join(outputDir, "suite-output.txt"), run.output);
     fs.writeFileSync(path.join(outputDir, "app-output.txt"), app.logs());
-    log(`suite finished in ${((Date.now() - suiteStarted) / 1000).toFixed(1)} s (exit ${run.code ?? run.signal}); results in ${path.relative(root, outputDir)}`);
+    log(
+      `suite finished in ${((Date.now() - suiteStarted) / 1000).toFixed(1)} s (exit ${run.code ?? run.signal}); results in ${path.relative(root, outputDir)}`,
+    );
 
     const results = readResults(outputDir);
     const passed: string[] = [];
@@ -103,10 +115,14 @@ async function main(): Promise<number> {
     const problems = unexpected.length + stale.length + missing.length + unknown.length;
     // The suite's own verdict (same baseline) must agree: it is what CI in other SDKs relies on.
     const suiteDisagrees = run.code !== (unexpected.length + stale.length > 0 ? 1 : 0) && problems === 0;
-    if (suiteDisagrees || run.code === null) console.log(`  ✗ the suite itself exited ${run.code ?? run.signal}; its output:\n${run.output}`);
-    else if (problems > 0 && !verbose) console.log(`\n  (full suite output: ${path.relative(root, path.join(outputDir, "suite-output.txt"))})`);
+    if (suiteDisagrees || run.code === null)
+      console.log(`  ✗ the suite itself exited ${run.code ?? run.signal}; its output:\n${run.output}`);
+    else if (problems > 0 && !verbose)
+      console.log(`\n  (full suite output: ${path.relative(root, path.join(outputDir, "suite-output.txt"))})`);
     const failedCount = problems + (suiteDisagrees || run.code === null ? 1 : 0);
-    console.log(`\n${expected.length} expected failures (listed in conformance/expected-failures.yml); ${((Date.now() - started) / 1000).toFixed(0)} s in all`);
+    console.log(
+      `\n${expected.length} expected failures (listed in conformance/expected-failures.yml); ${((Date.now() - started) / 1000).toFixed(0)} s in all`,
+    );
     console.log(`${passed.length} passed, ${failedCount} failed`);
     exitCode = failedCount === 0 ? 0 : 1;
   } catch (e) {

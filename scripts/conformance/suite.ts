@@ -45,7 +45,11 @@ export function listScenarios(): string[] {
 export type SuiteRun = { code: number | null; signal: NodeJS.Signals | null; output: string };
 
 /** Runs every server scenario against `url`; `onChild` lets an interrupt stop the suite. */
-export function runSuite(url: string, outputDir: string, opts: { verbose: boolean; onChild: (c: ChildProcess | null) => void }): Promise<SuiteRun> {
+export function runSuite(
+  url: string,
+  outputDir: string,
+  opts: { verbose: boolean; onChild: (c: ChildProcess | null) => void },
+): Promise<SuiteRun> {
   return new Promise((resolve, reject) => {
     const args = [suiteCli, "server", "--url", url, "--suite", "all", "--expected-failures", baselineFile, "--output-dir", outputDir];
     if (opts.verbose) args.push("--verbose");

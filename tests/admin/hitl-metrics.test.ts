@@ -5,7 +5,13 @@ import { createTestDeps, type TestDeps } from "@/tests/support/test-deps";
 import { createTenant } from "@/tests/support/fixtures";
 import { addMember } from "@/tests/hitl/helpers";
 
-type Seed = { at: string; status: "open" | "answered" | "expired" | "cancelled"; wait?: "answered" | "pending" | "unavailable" | "cancelled"; answeredAfter?: number; by?: { memberId?: string; keyId?: string } };
+type Seed = {
+  at: string;
+  status: "open" | "answered" | "expired" | "cancelled";
+  wait?: "answered" | "pending" | "unavailable" | "cancelled";
+  answeredAfter?: number;
+  by?: { memberId?: string; keyId?: string };
+};
 
 describe("getHitlMetrics (SQL aggregation, hand-computed expectations)", () => {
   let deps: TestDeps;
@@ -120,7 +126,10 @@ describe("getHitlMetrics (SQL aggregation, hand-computed expectations)", () => {
   });
 
   it("an empty range gives zeros and no percentiles; another tenant sees only its own case", async () => {
-    const empty = await getHitlMetrics(deps.db, t.account.id, { from: new Date("2026-01-01T00:00:00Z"), to: new Date("2026-01-01T02:00:00Z") });
+    const empty = await getHitlMetrics(deps.db, t.account.id, {
+      from: new Date("2026-01-01T00:00:00Z"),
+      to: new Date("2026-01-01T02:00:00Z"),
+    });
     expect(empty.total).toBe(0);
     expect(empty.volume.points.map((h) => h.count)).toEqual([0, 0]);
     expect(empty.timeToAnswer).toMatchObject({ count: 0, p50: null, p95: null });
@@ -133,8 +142,12 @@ describe("getHitlMetrics (SQL aggregation, hand-computed expectations)", () => {
   it("the query schema defaults to the last 7 days and names bad fields", () => {
     const r = metricsRangeQuery.parse({});
     expect(r.to.getTime() - r.from.getTime()).toBe(7 * 24 * 3600_000);
-    expect(metricsRangeQuery.safeParse({ from: "2026-11-10T06:00:00Z", to: "2026-11-10T00:00:00Z" }).error?.issues[0]?.path).toEqual(["from"]);
+    expect(metricsRangeQuery.safeParse({ from: "2026-11-10T06:00:00Z", to: "2026-11-10T00:00:00Z" }).error?.issues[0]?.path).toEqual([
+      "from",
+    ]);
     expect(metricsRangeQuery.safeParse({ from: "nonsense" }).error?.issues[0]?.path).toEqual(["from"]);
-    expect(metricsRangeQuery.safeParse({ from: "2026-01-01T00:00:00Z", to: "2026-11-01T00:00:00Z" }).error?.issues[0]?.path).toEqual(["to"]);
+    expect(metricsRangeQuery.safeParse({ from: "2026-01-01T00:00:00Z", to: "2026-11-01T00:00:00Z" }).error?.issues[0]?.path).toEqual([
+      "to",
+    ]);
   });
 });

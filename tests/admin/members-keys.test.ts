@@ -47,14 +47,21 @@ describe("members and API keys (admin domain rules)", () => {
     expect(JSON.stringify(await listAccountMembers(deps, admin))).not.toContain(r.generatedPassword!);
     const withPassword = await addMember(deps, admin, { email: `p-${rand()}@example.test`, role: "admin", password: "chosen password" });
     expect(withPassword.generatedPassword).toBeUndefined();
-    const [audit] = await deps.db.select().from(auditLog).where(and(eq(auditLog.entityId, r.member.id), eq(auditLog.action, "member.created")));
+    const [audit] = await deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, r.member.id), eq(auditLog.action, "member.created")));
     expect(audit).toMatchObject({ actorType: "member", actorId: admin.memberId });
   });
 
   it("bad input names the field; a duplicate email is a conflict; operators and non-admin keys are refused", async () => {
     await expectAppError(addMember(deps, admin, { email: "not-an-email", role: "operator" }), "validation_failed", /email/);
     await expectAppError(addMember(deps, admin, { email: `x-${rand()}@example.test`, role: "owner" }), "validation_failed", /role/);
-    await expectAppError(addMember(deps, admin, { email: `x-${rand()}@example.test`, role: "operator", password: "short" }), "validation_failed", /password/);
+    await expectAppError(
+      addMember(deps, admin, { email: `x-${rand()}@example.test`, role: "operator", password: "short" }),
+      "validation_failed",
+      /password/,
+    );
     await expectAppError(addMember(deps, admin, { email: t.operatorEmail, role: "operator" }), "conflict", /already a member/);
     await expectAppError(addMember(deps, t.operator, { email: `x-${rand()}@example.test`, role: "operator" }), "forbidden");
     await expectAppError(listAccountMembers(deps, t.agent.principal), "forbidden");

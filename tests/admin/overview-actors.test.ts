@@ -28,7 +28,14 @@ describe("admin overview and actor names (per account)", () => {
     await heartbeat(deps, t.operator);
     await revokeApiKey(deps.db, { accountId: t.account.id, idOrPrefix: t.answerer.principal.keyId });
     const o = await getOverview(deps, t.account.id);
-    expect(o).toMatchObject({ openCases: 2, claimedCases: 0, escalations24h: 2, onlineOperators: 1, activeKeys: 1, members: { operators: 1, admins: 0, inactive: 0 } });
+    expect(o).toMatchObject({
+      openCases: 2,
+      claimedCases: 0,
+      escalations24h: 2,
+      onlineOperators: 1,
+      activeKeys: 1,
+      members: { operators: 1, admins: 0, inactive: 0 },
+    });
     expect(o.health.map((h) => [h.name, h.ok])).toEqual([
       ["Database", true],
       ["Key-value store", true],

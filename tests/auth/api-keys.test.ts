@@ -26,7 +26,13 @@ describe("API keys", () => {
   it("createApiKey returns the full key once; only its SHA-256 hash is stored", async () => {
     const { key, apiKey } = await createApiKey(deps.db, { accountId, name: "  voice agent  ", scopes: ["hitl:ask"] });
     expect(key).toMatch(/^sb_[0-9a-f]{12}_[A-Za-z0-9_-]{43}$/);
-    expect(apiKey).toMatchObject({ name: "voice agent", prefix: key.slice(0, 15), scopes: ["hitl:ask"], lastUsedAt: null, revokedAt: null });
+    expect(apiKey).toMatchObject({
+      name: "voice agent",
+      prefix: key.slice(0, 15),
+      scopes: ["hitl:ask"],
+      lastUsedAt: null,
+      revokedAt: null,
+    });
     expect(JSON.stringify(apiKey)).not.toContain(key.slice(16));
 
     const row = await rowOf(apiKey.id);
@@ -58,7 +64,13 @@ describe("API keys", () => {
 
   it("verifyApiKey resolves the right key to its principal", async () => {
     const { key, apiKey } = await createApiKey(deps.db, { accountId, name: "bridge", scopes: ["hitl:answer", "hitl:ask"] });
-    expect(await verifyApiKey(deps, key)).toEqual({ kind: "api_key", accountId, keyId: apiKey.id, keyPrefix: apiKey.prefix, scopes: ["hitl:answer", "hitl:ask"] });
+    expect(await verifyApiKey(deps, key)).toEqual({
+      kind: "api_key",
+      accountId,
+      keyId: apiKey.id,
+      keyPrefix: apiKey.prefix,
+      scopes: ["hitl:answer", "hitl:ask"],
+    });
   });
 
   it("a wrong secret with the right prefix, a malformed token or an unknown prefix resolves to null", async () => {

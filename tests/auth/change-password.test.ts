@@ -23,7 +23,12 @@ describe("password change and reset", () => {
     const elsewhere = await createSession(deps, m.memberId);
     const other = await addMember(deps.db, accountId);
     const othersSession = await createSession(deps, other.memberId);
-    const r = await changeOwnPassword(deps.db, { memberId: m.memberId, sessionToken: here.token, currentPassword: "long enough password", newPassword: "a brand new password" });
+    const r = await changeOwnPassword(deps.db, {
+      memberId: m.memberId,
+      sessionToken: here.token,
+      currentPassword: "long enough password",
+      newPassword: "a brand new password",
+    });
     expect(r.otherSessionsEnded).toBe(1);
     expect(await resolveSession(deps.db, here.token)).not.toBeNull();
     expect(await resolveSession(deps.db, elsewhere.token)).toBeNull();
@@ -36,9 +41,21 @@ describe("password change and reset", () => {
     const m = await addMember(deps.db, accountId);
     const s = await createSession(deps, m.memberId);
     const base = { memberId: m.memberId, sessionToken: s.token };
-    await expectAppError(changeOwnPassword(deps.db, { ...base, currentPassword: "wrong password", newPassword: "a brand new password" }), "validation_failed", /^currentPassword:/);
-    await expectAppError(changeOwnPassword(deps.db, { ...base, currentPassword: "long enough password", newPassword: "short" }), "validation_failed", /^newPassword: must be at least 8/);
-    await expectAppError(changeOwnPassword(deps.db, { ...base, currentPassword: "long enough password", newPassword: "long enough password" }), "validation_failed", /newPassword: must differ/);
+    await expectAppError(
+      changeOwnPassword(deps.db, { ...base, currentPassword: "wrong password", newPassword: "a brand new password" }),
+      "validation_failed",
+      /^currentPassword:/,
+    );
+    await expectAppError(
+      changeOwnPassword(deps.db, { ...base, currentPassword: "long enough password", newPassword: "short" }),
+      "validation_failed",
+      /^newPassword: must be at least 8/,
+    );
+    await expectAppError(
+      changeOwnPassword(deps.db, { ...base, currentPassword: "long enough password", newPassword: "long enough password" }),
+      "validation_failed",
+      /newPassword: must differ/,
+    );
     expect((await checkMemberPassword(deps.db, m.email, "long enough password"))?.id).toBe(m.memberId);
   });
 
@@ -54,7 +71,11 @@ describe("password change and reset", () => {
     expect(generated.password.length).toBeGreaterThanOrEqual(16);
     expect((await checkMemberPassword(deps.db, m.email, generated.password))?.id).toBe(m.memberId);
     await expectAppError(resetMemberPassword(deps.db, { email: "nobody@example.test" }), "not_found", /nobody@example\.test/);
-    await expectAppError(resetMemberPassword(deps.db, { email: m.email, password: "short" }), "validation_failed", /--password: must be at least 8/);
+    await expectAppError(
+      resetMemberPassword(deps.db, { email: m.email, password: "short" }),
+      "validation_failed",
+      /--password: must be at least 8/,
+    );
   });
 
   it("`switchboard members reset-password` prints a generated password alone on stdout, once", async () => {

@@ -35,7 +35,9 @@ describe("login throttling (per email and client address)", () => {
 
   it("refuses a client past its limit even with the right password (counts every attempt in flight)", async () => {
     const email = `op-${rand()}@example.test`;
-    const settled = await Promise.allSettled(Array.from({ length: 12 }, () => beginLoginAttempt(deps.kv, { email, client: "203.0.113.10" }, limits)));
+    const settled = await Promise.allSettled(
+      Array.from({ length: 12 }, () => beginLoginAttempt(deps.kv, { email, client: "203.0.113.10" }, limits)),
+    );
     expect(settled.filter((s) => s.status === "fulfilled")).toHaveLength(limits.perPair);
   });
 
@@ -49,7 +51,10 @@ describe("login throttling (per email and client address)", () => {
 
   it("spraying many emails from one address is stopped per client", async () => {
     for (let i = 0; i < limits.perClient; i++) await attempt(`victim${i}-${rand()}@example.test`, "203.0.113.12", false);
-    await expectAppError(beginLoginAttempt(deps.kv, { email: `fresh-${rand()}@example.test`, client: "203.0.113.12" }, limits), "rate_limited");
+    await expectAppError(
+      beginLoginAttempt(deps.kv, { email: `fresh-${rand()}@example.test`, client: "203.0.113.12" }, limits),
+      "rate_limited",
+    );
     await attempt(`fresh-${rand()}@example.test`, "198.51.100.12", true);
   });
 

@@ -24,8 +24,10 @@ let uris: Record<string, string>;
 
 beforeAll(async () => {
   app = await startApp();
-  const newCase = async () => (await createCase(app.deps, app.agent, { question: `MCP matrix ${Math.random()}?` }, { source: "mcp" })).case.id;
-  const newCall = async () => (await makePhoneCall(app.calls, app.adminKey, { phoneNumber: "+14155550123", task: "MCP matrix call.", maxDurationMinutes: 1 })).id;
+  const newCase = async () =>
+    (await createCase(app.deps, app.agent, { question: `MCP matrix ${Math.random()}?` }, { source: "mcp" })).case.id;
+  const newCall = async () =>
+    (await makePhoneCall(app.calls, app.adminKey, { phoneNumber: "+14155550123", task: "MCP matrix call.", maxDurationMinutes: 1 })).id;
   const caseId = await newCase();
   const callId = await newCall();
   const { recorded } = await playRecordedCall(app);
@@ -53,7 +55,10 @@ beforeAll(async () => {
     golf_get_reservations: async () => ({}),
     golf_cancel_reservation: async () => ({ confirmationCode: (await golf.newReservation()).confirmationCode }),
   };
-  uris = { "switchboard://cases/{caseId}": `switchboard://cases/${caseId}`, "switchboard://calls/{callId}": `switchboard://calls/${callId}` };
+  uris = {
+    "switchboard://cases/{caseId}": `switchboard://cases/${caseId}`,
+    "switchboard://calls/{callId}": `switchboard://calls/${callId}`,
+  };
 }, 120_000);
 afterAll(async () => app?.close());
 
@@ -69,8 +74,14 @@ async function connect(kind: Kind) {
     return res;
   };
   const client = new Client({ name: "matrix", version: "1.0.0" }, { versionNegotiation: { mode: { pin: "2026-07-28" } } });
-  const transport = new StreamableHTTPClientTransport(new URL("/api/mcp", BASE), { requestInit: { headers: await app.credential(kind) }, fetch: fetchInProcess as never });
-  const connected = await client.connect(transport).then(() => true, () => false);
+  const transport = new StreamableHTTPClientTransport(new URL("/api/mcp", BASE), {
+    requestInit: { headers: await app.credential(kind) },
+    fetch: fetchInProcess as never,
+  });
+  const connected = await client.connect(transport).then(
+    () => true,
+    () => false,
+  );
   return { client, connected, statuses };
 }
 
@@ -82,7 +93,10 @@ async function outcome(client: Client, row: string): Promise<{ got: Expected | "
     if (row.startsWith("prompt ")) await client.getPrompt({ name: row.slice(7) });
     else if (row.startsWith("switchboard://")) await client.readResource({ uri: uris[row] ?? row });
     else {
-      const r = (await client.callTool({ name: row, arguments: await args[row]!() })) as { isError?: boolean; content: Array<{ text?: string }> };
+      const r = (await client.callTool({ name: row, arguments: await args[row]!() })) as {
+        isError?: boolean;
+        content: Array<{ text?: string }>;
+      };
       const text = r.content.map((c) => c.text ?? "").join(" ");
       return r.isError ? { got: classify(text), text } : { got: "ok", text };
     }
@@ -107,7 +121,8 @@ describe("permission matrix: MCP tools, resources, prompt (README § Permission 
       for (const [row, cells] of matrix) {
         const expected = cells.get(kind)!;
         if (expected === 401) {
-          if (connected || !statuses.includes(401)) failures.push(`${row} × ${kind}: expected 401, connected=${connected} statuses=${statuses}`);
+          if (connected || !statuses.includes(401))
+            failures.push(`${row} × ${kind}: expected 401, connected=${connected} statuses=${statuses}`);
           continue;
         }
         if (!connected) {

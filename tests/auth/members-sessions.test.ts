@@ -36,7 +36,12 @@ describe("members and sessions", () => {
   });
 
   const newMember = (overrides: Record<string, unknown> = {}) =>
-    createMember(deps.db, accountId, { email: `p-${rand()}@example.test`, password: "long enough password", role: "operator", ...overrides } as never);
+    createMember(deps.db, accountId, {
+      email: `p-${rand()}@example.test`,
+      password: "long enough password",
+      role: "operator",
+      ...overrides,
+    } as never);
 
   it("creates a member (email normalised, password only hashed) and checks the password", async () => {
     const email = `Grace.${rand()}@Example.TEST`;
@@ -96,7 +101,14 @@ describe("members and sessions", () => {
     expect(JSON.stringify(stored)).not.toContain(token);
     expect((await deps.db.select().from(members).where(eq(members.id, m.id)))[0]!.lastLoginAt).toBeInstanceOf(Date);
 
-    expect(await resolveSession(deps.db, token)).toEqual({ kind: "member", accountId, memberId: m.id, role: "admin", email: m.email, name: "Sam" });
+    expect(await resolveSession(deps.db, token)).toEqual({
+      kind: "member",
+      accountId,
+      memberId: m.id,
+      role: "admin",
+      email: m.email,
+      name: "Sam",
+    });
     expect(await resolveSession(deps.db, `${token}x`)).toBeNull();
     expect(await resolveSession(deps.db, sha256(token))).toBeNull();
 
@@ -117,7 +129,10 @@ describe("members and sessions", () => {
   it("an expired session, or one of a deactivated member, does not resolve", async () => {
     const m = await newMember();
     const expired = await createSession(deps, m.id);
-    await deps.db.update(memberSessions).set({ expiresAt: new Date(Date.now() - 1_000) }).where(eq(memberSessions.tokenHash, sha256(expired.token)));
+    await deps.db
+      .update(memberSessions)
+      .set({ expiresAt: new Date(Date.now() - 1_000) })
+      .where(eq(memberSessions.tokenHash, sha256(expired.token)));
     expect(await resolveSession(deps.db, expired.token)).toBeNull();
 
     const live = await createSession(deps, m.id);

@@ -18,7 +18,11 @@ function routeFiles(dir: string): string[] {
   );
 }
 const urlPath = (file: string) =>
-  `/${path.relative(path.join(ROOT, "app"), path.dirname(file)).split(path.sep).map((s) => s.replace(/^\[(.+)\]$/, "{$1}")).join("/")}`;
+  `/${path
+    .relative(path.join(ROOT, "app"), path.dirname(file))
+    .split(path.sep)
+    .map((s) => s.replace(/^\[(.+)\]$/, "{$1}"))
+    .join("/")}`;
 
 type Handler = ((req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>) & { permission?: unknown };
 const routes: Array<{ name: string; handler: Handler; pattern: string }> = [];
@@ -29,7 +33,8 @@ let fixtures: Record<string, () => Promise<Fixture>>;
 beforeAll(async () => {
   for (const file of [...routeFiles(path.join(ROOT, "app/api")), ...routeFiles(path.join(ROOT, "app/.well-known"))]) {
     const mod = (await import(file)) as Record<string, unknown>;
-    for (const m of METHODS) if (typeof mod[m] === "function") routes.push({ name: `${m} ${urlPath(file)}`, handler: mod[m] as Handler, pattern: urlPath(file) });
+    for (const m of METHODS)
+      if (typeof mod[m] === "function") routes.push({ name: `${m} ${urlPath(file)}`, handler: mod[m] as Handler, pattern: urlPath(file) });
   }
   app = await startApp();
   fixtures = await routeFixtures(app);
@@ -41,20 +46,33 @@ async function call(r: (typeof routes)[number], kind: Kind): Promise<{ res: Resp
   const url = BASE + r.pattern.replace(/\{(\w+)\}/g, (_, k: string) => f.params?.[k] ?? "") + (f.query ?? "");
   const method = r.name.split(" ")[0]!;
   const body = f.rawBody ?? (f.body === undefined ? undefined : JSON.stringify(f.body));
-  const headers = { host: "127.0.0.1:3000", origin: BASE, ...(body && !f.rawBody ? { "content-type": "application/json" } : {}), ...(await app.credential(kind)), ...f.headers };
+  const headers = {
+    host: "127.0.0.1:3000",
+    origin: BASE,
+    ...(body && !f.rawBody ? { "content-type": "application/json" } : {}),
+    ...(await app.credential(kind)),
+    ...f.headers,
+  };
   return { res: await r.handler(new Request(url, { method, headers, body }), { params: Promise.resolve(f.params ?? {}) }), f };
 }
 
 async function verdict(res: Response, expected: Expected, okStatuses: number[] = []): Promise<string | null> {
   const text = res.headers.get("content-type")?.includes("event-stream") ? (await res.body?.cancel(), "") : await res.text();
-  const body = (() => { try { return JSON.parse(text); } catch { return null; } })();
+  const body = (() => {
+    try {
+      return JSON.parse(text);
+    } catch {
+      return null;
+    }
+  })();
   const got = `${res.status} ${text.slice(0, 160)}`;
   if (res.status >= 500) return `server error: ${got}`;
-  if (expected === "ok") return (res.status < 300 || okStatuses.includes(res.status)) ? null : `expected allowed, got ${got}`;
+  if (expected === "ok") return res.status < 300 || okStatuses.includes(res.status) ? null : `expected allowed, got ${got}`;
   if (res.status !== expected) return `expected ${expected}, got ${got}`;
   if (expected === 403) {
     const scopes: unknown = body?.error?.details?.requiredScopes;
-    if (!Array.isArray(scopes) || !scopes.length || !scopes.every((s) => body.error.message.includes(s))) return `403 does not name the scope needed: ${got}`;
+    if (!Array.isArray(scopes) || !scopes.length || !scopes.every((s) => body.error.message.includes(s)))
+      return `403 does not name the scope needed: ${got}`;
   }
   return null;
 }

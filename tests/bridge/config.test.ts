@@ -21,7 +21,11 @@ describe("bridge configuration", () => {
     const flags = resolveConfig(["--url", "https://flag.example/api/mcp", "--key", KEY], env);
     expect([flags.url.href, flags.key, flags.urlSource, flags.keySource]).toEqual(["https://flag.example/api/mcp", KEY, "--url", "--key"]);
     const fromEnv = resolveConfig([], env);
-    expect([fromEnv.url.href, fromEnv.key, fromEnv.keySource]).toEqual(["https://env.example/api/mcp", "sb_env_key", "SWITCHBOARD_API_KEY"]);
+    expect([fromEnv.url.href, fromEnv.key, fromEnv.keySource]).toEqual([
+      "https://env.example/api/mcp",
+      "sb_env_key",
+      "SWITCHBOARD_API_KEY",
+    ]);
     const fromFile = resolveConfig([], { HOME: home, SWITCHBOARD_CONFIG: cfg });
     expect([fromFile.url.href, fromFile.key, fromFile.keySource]).toEqual(["https://file.example/api/mcp", "sb_file_key", cfg]);
   });
@@ -30,7 +34,10 @@ describe("bridge configuration", () => {
     expect(defaultConfigPath({ HOME: home })).toBe(path.join(home, ".config", "switchboard", "mcp.json"));
     expect(defaultConfigPath({ HOME: home, XDG_CONFIG_HOME: "/x" })).toBe("/x/switchboard/mcp.json");
     fs.mkdirSync(path.join(home, ".config", "switchboard"), { recursive: true });
-    fs.writeFileSync(path.join(home, ".config", "switchboard", "mcp.json"), JSON.stringify({ url: "http://127.0.0.1:3000", apiKey: KEY, timeoutSeconds: 30 }));
+    fs.writeFileSync(
+      path.join(home, ".config", "switchboard", "mcp.json"),
+      JSON.stringify({ url: "http://127.0.0.1:3000", apiKey: KEY, timeoutSeconds: 30 }),
+    );
     const c = resolveConfig([], { HOME: home });
     expect([c.url.href, c.key, c.timeoutMs]).toEqual(["http://127.0.0.1:3000/api/mcp", KEY, 30_000]);
     const other = file("other.json", { url: "https://other.example", apiKey: KEY });

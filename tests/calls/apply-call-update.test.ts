@@ -32,11 +32,22 @@ describe("applyCallUpdate", () => {
 
   it("a replayed event (same id) changes nothing", async () => {
     const c = await place();
-    const done = { status: "completed" as const, durationSeconds: 95, summary: "Opens at 9.", transcript: [{ speaker: "agent" as const, text: "Hi", atSeconds: 0 }], recordingAvailable: true };
+    const done = {
+      status: "completed" as const,
+      durationSeconds: 95,
+      summary: "Opens at 9.",
+      transcript: [{ speaker: "agent" as const, text: "Hi", atSeconds: 0 }],
+      recordingAvailable: true,
+    };
     const first = await applyCallUpdate(deps, { callId: c.id, update: done, eventId: "evt-replay-1", source: "webhook" });
     expect(first).toMatchObject({ applied: true, duplicate: false, becameFinal: true });
     const before = await snapshot(c.id);
-    const again = await applyCallUpdate(deps, { callId: c.id, update: { ...done, durationSeconds: 500, summary: "changed" }, eventId: "evt-replay-1", source: "webhook" });
+    const again = await applyCallUpdate(deps, {
+      callId: c.id,
+      update: { ...done, durationSeconds: 500, summary: "changed" },
+      eventId: "evt-replay-1",
+      source: "webhook",
+    });
     expect(again).toMatchObject({ applied: false, duplicate: true });
     expect(await snapshot(c.id)).toEqual(before);
     expect(before.call).toMatchObject({ status: "completed", cost: 20, summary: "Opens at 9.", durationSeconds: 95 });
@@ -46,7 +57,9 @@ describe("applyCallUpdate", () => {
     const c = await place();
     const balance = (await getCredits(deps, t.reader)).balance;
     await Promise.all(
-      Array.from({ length: 8 }, (_, i) => applyCallUpdate(deps, { callId: c.id, update: { status: "completed", durationSeconds: 30 }, eventId: `evt-race-${i}` })),
+      Array.from({ length: 8 }, (_, i) =>
+        applyCallUpdate(deps, { callId: c.id, update: { status: "completed", durationSeconds: 30 }, eventId: `evt-race-${i}` }),
+      ),
     );
     expect((await snapshot(c.id)).ledger).toBe(2); // hold + one settle
     expect((await getCredits(deps, t.reader)).balance).toBe(balance - 10);
@@ -71,7 +84,10 @@ describe("applyCallUpdate", () => {
     const c = await place();
     await applyCallUpdate(deps, { callId: c.id, update: { status: "completed", durationSeconds: 10 } });
     await sleep(5);
-    await applyCallUpdate(deps, { callId: c.id, update: { status: "completed", summary: "Done.", recordingAvailable: true, durationSeconds: 10 } });
+    await applyCallUpdate(deps, {
+      callId: c.id,
+      update: { status: "completed", summary: "Done.", recordingAvailable: true, durationSeconds: 10 },
+    });
     const d = await getCallDetails(deps, t.reader, c.id);
     expect(d).toMatchObject({ summary: "Done.", recordingAvailable: true, cost: 10 });
     expect((await snapshot(c.id)).ledger).toBe(2);
@@ -82,6 +98,9 @@ describe("applyCallUpdate", () => {
     const r = await applyCallUpdate(deps, { providerCallId: c.providerCallId!, provider: "simulator", update: { status: "ringing" } });
     expect(r.call.id).toBe(c.id);
     await expectAppError(applyCallUpdate(deps, { providerCallId: "nope", update: { status: "ringing" } }), "not_found");
-    await expectAppError(applyCallUpdate(deps, { callId: "00000000-0000-0000-0000-000000000000", update: { status: "ringing" } }), "not_found");
+    await expectAppError(
+      applyCallUpdate(deps, { callId: "00000000-0000-0000-0000-000000000000", update: { status: "ringing" } }),
+      "not_found",
+    );
   });
 });

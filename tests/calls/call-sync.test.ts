@@ -27,7 +27,11 @@ async function startReceiver() {
     res.writeHead(200).end();
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, got, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    got,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }
 
 let base: TestDeps;
@@ -36,7 +40,11 @@ let standin: BlandStandin;
 let receiver: Awaited<ReturnType<typeof startReceiver>>;
 let tenant: Awaited<ReturnType<typeof createTenant>>;
 let admin: Principal;
-const callGets = (from: number) => standin.requests.slice(from).filter((r) => r.method === "GET" && r.path.startsWith("/v1/calls/")).map((r) => r.path.slice("/v1/calls/".length));
+const callGets = (from: number) =>
+  standin.requests
+    .slice(from)
+    .filter((r) => r.method === "GET" && r.path.startsWith("/v1/calls/"))
+    .map((r) => r.path.slice("/v1/calls/".length));
 
 beforeAll(async () => {
   standin = await startBlandStandin({ stepMs: 400 });
@@ -51,7 +59,16 @@ beforeAll(async () => {
     CALL_SYNC_MAX_FAILURES: "2",
     CALL_SYNC_BACKOFF_BASE_MS: "0",
   });
-  deps = { ...base, telephony: createBlandTelephony({ apiKey: standin.apiKey, baseUrl: standin.url, webhookSecret: standin.webhookSecret, timeoutMs: 2000, maxRetries: 0 }) };
+  deps = {
+    ...base,
+    telephony: createBlandTelephony({
+      apiKey: standin.apiKey,
+      baseUrl: standin.url,
+      webhookSecret: standin.webhookSecret,
+      timeoutMs: 2000,
+      maxRetries: 0,
+    }),
+  };
   tenant = await createTenant(base.db);
   admin = { ...(tenant.operator as Extract<Principal, { kind: "member" }>), role: "admin" };
 });
@@ -61,7 +78,8 @@ afterAll(async () => {
   await base?.close();
 });
 
-const place = (phoneNumber = "+15551234567") => makePhoneCall(deps, admin, { phoneNumber, task: "Ask whether the shop is open on Sunday.", maxDurationMinutes: 2 });
+const place = (phoneNumber = "+15551234567") =>
+  makePhoneCall(deps, admin, { phoneNumber, task: "Ask whether the shop is open on Sunday.", maxDurationMinutes: 2 });
 
 describe("reconciliation job", () => {
   it("a crashed run resumes from its checkpoint: every call is read once, none twice", async () => {
@@ -93,7 +111,10 @@ describe("reconciliation job", () => {
     expect(row!.status).toBe("completed");
     expect(row!.durationSeconds).toBe(45);
     await runSyncCalls(deps);
-    const settles = await base.db.select().from(creditLedger).where(and(eq(creditLedger.callId, call.id), eq(creditLedger.kind, "settle")));
+    const settles = await base.db
+      .select()
+      .from(creditLedger)
+      .where(and(eq(creditLedger.callId, call.id), eq(creditLedger.kind, "settle")));
     expect(settles).toHaveLength(1);
   });
 
@@ -116,9 +137,13 @@ describe("reconciliation job", () => {
     expect(dl.lastError).toMatch(/500|Internal/);
     // another tenant sees none of it, and operators are not admins
     const other = await createTenant(base.db);
-    expect((await listDeadLetters(base, { ...(other.operator as Extract<Principal, { kind: "member" }>), role: "admin" })).items).toHaveLength(0);
+    expect(
+      (await listDeadLetters(base, { ...(other.operator as Extract<Principal, { kind: "member" }>), role: "admin" })).items,
+    ).toHaveLength(0);
     await expect(listDeadLetters(base, tenant.operator)).rejects.toMatchObject({ code: "forbidden" });
-    await expect(retryDeadLetter(deps, { ...(other.operator as Extract<Principal, { kind: "member" }>), role: "admin" }, dl.id)).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      retryDeadLetter(deps, { ...(other.operator as Extract<Principal, { kind: "member" }>), role: "admin" }, dl.id),
+    ).rejects.toMatchObject({ code: "not_found" });
 
     const retried = await retryDeadLetter(deps, admin, dl.id);
     expect(["updated", "unchanged"]).toContain(retried.outcome);
@@ -141,7 +166,8 @@ describe("provider webhooks", () => {
     const ledger = () => base.db.select().from(creditLedger).where(eq(creditLedger.callId, call.id));
     const before = await ledger();
 
-    const post = (rawBody: string, headers: Headers) => providerWebhook("bland", new Request("http://switchboard.test/api/webhooks/bland", { method: "POST", headers, body: rawBody }));
+    const post = (rawBody: string, headers: Headers) =>
+      providerWebhook("bland", new Request("http://switchboard.test/api/webhooks/bland", { method: "POST", headers, body: rawBody }));
     const tampered = delivery.body.replace("line busy", "line free");
     await expect(handleProviderWebhook(deps, post(tampered, delivery.headers))).rejects.toMatchObject({ code: "unauthorized" });
     await expect(handleProviderWebhook(deps, post(delivery.body, new Headers()))).rejects.toMatchObject({ code: "unauthorized" });

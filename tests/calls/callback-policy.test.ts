@@ -59,7 +59,11 @@ describe("late-answer callbacks: who may ask for one", () => {
   it("an admin's allow-list lets hitl:ask keys ask for callbacks to numbers with those prefixes only", async () => {
     await expectAppError(updateCallbackPolicy(deps, t.operator, { askKeyCallbacksEnabled: true }), "forbidden", /admin/);
     await expectAppError(updateCallbackPolicy(deps, t.caller, { askKeyCallbacksEnabled: true }), "forbidden", /admin/);
-    await expectAppError(updateCallbackPolicy(deps, t.admin, { callbackNumberPrefixes: ["1415"] }), "validation_failed", /callbackNumberPrefixes/);
+    await expectAppError(
+      updateCallbackPolicy(deps, t.admin, { callbackNumberPrefixes: ["1415"] }),
+      "validation_failed",
+      /callbackNumberPrefixes/,
+    );
     const policy = await updateCallbackPolicy(deps, t.admin, { askKeyCallbacksEnabled: true, callbackNumberPrefixes: ["+1415", "+1415"] });
     expect(policy).toEqual({ askKeyCallbacksEnabled: true, callbackNumberPrefixes: ["+1415"] });
     expect(await readCallbackPolicy(deps, t.admin)).toEqual(policy);
@@ -77,7 +81,9 @@ describe("late-answer callbacks: who may ask for one", () => {
 
   it("the dispatcher refuses a callback for a refused case even if an outbox row exists (defence in depth)", async () => {
     const { row } = await askAndAnswerLate("+19005550101");
-    await deps.db.insert(phoneFollowups).values({ accountId: t.account.id, caseId: row.id, phoneNumber: "+19005550101", message: "forged" });
+    await deps.db
+      .insert(phoneFollowups)
+      .values({ accountId: t.account.id, caseId: row.id, phoneNumber: "+19005550101", message: "forged" });
     const f = await waitFor(async () => (await dispatchPhoneFollowups(deps), await settled(row.id)), 20_000);
     expect(await deps.db.select().from(calls).where(eq(calls.caseId, row.id))).toHaveLength(0);
     expect(f).toMatchObject({ status: "failed" });

@@ -9,7 +9,10 @@ import { billedMinutes, callCost } from "@/lib/domains/credits/ledger";
 import { expectAppError } from "@/tests/hitl/helpers";
 import { createCallsTenant, createCallsTestDeps, type CallsTestDeps } from "./helpers";
 
-const call = (n = 1) => ({ phoneNumber: `+1415555${String(1000 + n).padStart(4, "0")}`, task: "Confirm the delivery window for order 42." });
+const call = (n = 1) => ({
+  phoneNumber: `+1415555${String(1000 + n).padStart(4, "0")}`,
+  task: "Confirm the delivery window for order 42.",
+});
 
 describe("credits", () => {
   let deps: CallsTestDeps;
@@ -31,7 +34,12 @@ describe("credits", () => {
     await expectAppError(addCredits(deps, t.admin, { amount: 100, reason: "" }), "validation_failed", /reason/);
     const c = await addCredits(deps, t.admin, { amount: 100, reason: "invoice 7" });
     expect(c).toMatchObject({ balance: 100, held: 0, available: 100 });
-    expect(c.ledger[0]).toMatchObject({ kind: "grant", amount: 100, reason: "invoice 7", actor: { type: "api_key", id: t.admin.kind === "api_key" ? t.admin.keyId : "" } });
+    expect(c.ledger[0]).toMatchObject({
+      kind: "grant",
+      amount: 100,
+      reason: "invoice 7",
+      actor: { type: "api_key", id: t.admin.kind === "api_key" ? t.admin.keyId : "" },
+    });
     await expectAppError(addCredits(deps, t.admin, { amount: -101, reason: "too much" }), "conflict", /only 100/);
   });
 
@@ -44,7 +52,11 @@ describe("credits", () => {
     await applyCallUpdate(deps, { callId: c.id, update: { status: "completed", durationSeconds: 61 }, eventId: "e-settle-1" });
     const after = await getCredits(deps, t.reader);
     expect(after).toMatchObject({ balance: 80, held: 0, available: 80 });
-    expect(after.ledger.map((e) => [e.kind, e.amount, e.heldDelta])).toEqual([["settle", -20, -50], ["hold", 0, 50], ["grant", 100, 0]]);
+    expect(after.ledger.map((e) => [e.kind, e.amount, e.heldDelta])).toEqual([
+      ["settle", -20, -50],
+      ["hold", 0, 50],
+      ["grant", 100, 0],
+    ]);
     const [row] = await deps.db.select().from(calls).where(eq(calls.id, c.id));
     expect(row!.cost).toBe(20);
   });
@@ -80,7 +92,10 @@ describe("credits", () => {
     const rows = await deps.db.select().from(calls).where(eq(calls.accountId, t.account.id));
     expect(rows).toHaveLength(10);
     // Every intermediate balance in the ledger stayed within bounds.
-    const bad = await queryRows<{ n: number }>(deps.db, sql`select count(*)::int as n from credit_ledger where account_id = ${t.account.id} and (balance_after < 0 or held_after < 0 or held_after > balance_after)`);
+    const bad = await queryRows<{ n: number }>(
+      deps.db,
+      sql`select count(*)::int as n from credit_ledger where account_id = ${t.account.id} and (balance_after < 0 or held_after < 0 or held_after > balance_after)`,
+    );
     expect(Number(bad[0]!.n)).toBe(0);
     const [acct] = await deps.db.select().from(creditAccounts).where(eq(creditAccounts.accountId, t.account.id));
     expect(acct).toMatchObject({ balance: 200, held: 200 });

@@ -20,18 +20,35 @@ describe("late human answer → callback phone call", () => {
   beforeAll(async () => {
     deps = await createCallsTestDeps();
     t = await createCallsTenant(deps.db);
-    dialer = (await verifyApiKey(deps, (await createApiKey(deps.db, { accountId: t.account.id, name: "dialer", scopes: ["hitl:ask", "calls:write"] })).key))!;
+    dialer = (await verifyApiKey(
+      deps,
+      (
+        await createApiKey(deps.db, { accountId: t.account.id, name: "dialer", scopes: ["hitl:ask", "calls:write"] })
+      ).key,
+    ))!;
     await addCredits(deps, t.admin, { amount: 100, reason: "test" });
   });
   afterAll(async () => {
     await deps?.close();
   });
 
-  const ask = { question: "Can I move my appointment to Friday?", callerInfo: { name: "Dana", phone: "+14155550142" }, followUp: "phone" as const };
+  const ask = {
+    question: "Can I move my appointment to Friday?",
+    callerInfo: { name: "Dana", phone: "+14155550142" },
+    followUp: "phone" as const,
+  };
 
   it("followUp phone needs an E.164 callerInfo.phone", async () => {
-    await expectAppError(createCase(deps, t.agent.principal, { ...ask, callerInfo: { name: "Dana" } }, { source: "api" }), "validation_failed", /callerInfo\.phone/);
-    await expectAppError(createCase(deps, t.agent.principal, { ...ask, followUp: "sms" }, { source: "api" }), "validation_failed", /followUp/);
+    await expectAppError(
+      createCase(deps, t.agent.principal, { ...ask, callerInfo: { name: "Dana" } }, { source: "api" }),
+      "validation_failed",
+      /callerInfo\.phone/,
+    );
+    await expectAppError(
+      createCase(deps, t.agent.principal, { ...ask, followUp: "sms" }, { source: "api" }),
+      "validation_failed",
+      /followUp/,
+    );
   });
 
   it("an answer after ask_human returned places one callback call, billed, linked both ways", async () => {

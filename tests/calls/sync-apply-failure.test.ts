@@ -22,16 +22,38 @@ describe("sync job: a call whose update cannot be applied", () => {
 
   it("counts against that call only (backoff row), while the rest of the batch settles", async () => {
     const placed = [];
-    for (let i = 0; i < 5; i++) placed.push(await makePhoneCall(deps, t.caller, { phoneNumber: `+1415555${3000 + i}`, task: "Ask when the store opens." }));
+    for (let i = 0; i < 5; i++)
+      placed.push(await makePhoneCall(deps, t.caller, { phoneNumber: `+1415555${3000 + i}`, task: "Ask when the store opens." }));
     const bad = placed[2]!;
     // A provider answer our schema cannot store (duration beyond the integer column) for one call.
     const sim = deps.telephony;
-    const telephony: TelephonyPort = { ...sim, getCall: async (id) => ({ ...(await sim.getCall(id)), ...(id === bad.providerCallId ? { durationSeconds: 3e9 } : {}) }) };
+    const telephony: TelephonyPort = {
+      ...sim,
+      getCall: async (id) => ({ ...(await sim.getCall(id)), ...(id === bad.providerCallId ? { durationSeconds: 3e9 } : {}) }),
+    };
     await sleep(400); // simulator at speed 1000: every call has ended
     const run = await runSyncCalls({ ...deps, telephony });
     expect(run).toMatchObject({ status: "finished", providerRequests: 5, counts: { updated: 4, failed: 1 } });
-    const rows = await deps.db.select().from(calls).where(inArray(calls.id, placed.map((c) => c.id)));
-    expect(rows.filter((r) => r.status === "completed" || r.status === "no_answer" || r.status === "busy" || r.status === "failed").map((r) => r.id).sort()).toEqual(placed.filter((c) => c !== bad).map((c) => c.id).sort());
+    const rows = await deps.db
+      .select()
+      .from(calls)
+      .where(
+        inArray(
+          calls.id,
+          placed.map((c) => c.id),
+        ),
+      );
+    expect(
+      rows
+        .filter((r) => r.status === "completed" || r.status === "no_answer" || r.status === "busy" || r.status === "failed")
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(
+      placed
+        .filter((c) => c !== bad)
+        .map((c) => c.id)
+        .sort(),
+    );
     expect(rows.find((r) => r.id === bad.id)!.status).not.toMatch(/completed/);
     const [failure] = await deps.db.select().from(callSyncFailures).where(eq(callSyncFailures.callId, bad.id));
     expect(failure).toMatchObject({ failures: 1 });

@@ -27,7 +27,8 @@ describe("batched call updates (the sync job's apply path)", () => {
 
   const place = async (t: Tenant, n: number) => {
     const out = [];
-    for (let i = 0; i < n; i++) out.push(await makePhoneCall(deps, t.caller, { phoneNumber: `+1415555${String(2000 + i)}`, task: "Ask when the store opens." }));
+    for (let i = 0; i < n; i++)
+      out.push(await makePhoneCall(deps, t.caller, { phoneNumber: `+1415555${String(2000 + i)}`, task: "Ask when the store opens." }));
     return out;
   };
   const credits = async (t: Tenant) => {
@@ -35,9 +36,18 @@ describe("batched call updates (the sync job's apply path)", () => {
     return { balance: c.balance, held: c.held };
   };
   const state = async (ids: string[]) => ({
-    calls: (await deps.db.select({ id: calls.id, status: calls.status, cost: calls.cost, durationSeconds: calls.durationSeconds }).from(calls).where(inArray(calls.id, ids))).sort((x, y) => x.id.localeCompare(y.id)),
+    calls: (
+      await deps.db
+        .select({ id: calls.id, status: calls.status, cost: calls.cost, durationSeconds: calls.durationSeconds })
+        .from(calls)
+        .where(inArray(calls.id, ids))
+    ).sort((x, y) => x.id.localeCompare(y.id)),
     events: (await deps.db.select({ n: sql<number>`count(*)::int` }).from(callEvents).where(inArray(callEvents.callId, ids)))[0]!.n,
-    ledger: await deps.db.select({ callId: creditLedger.callId, kind: creditLedger.kind, amount: creditLedger.amount }).from(creditLedger).where(inArray(creditLedger.callId, ids)).orderBy(creditLedger.id),
+    ledger: await deps.db
+      .select({ callId: creditLedger.callId, kind: creditLedger.kind, amount: creditLedger.amount })
+      .from(creditLedger)
+      .where(inArray(creditLedger.callId, ids))
+      .orderBy(creditLedger.id),
     a: await credits(a),
     b: await credits(b),
   });
@@ -76,7 +86,12 @@ describe("batched call updates (the sync job's apply path)", () => {
     expect(after.a).toEqual({ balance: before.a.balance - 30, held: 20 });
     expect(after.b).toEqual({ balance: before.b.balance - 10, held: 20 });
     // the ledger's running totals stay consistent with the account row
-    const [last] = await deps.db.select().from(creditLedger).where(eq(creditLedger.accountId, a.account.id)).orderBy(sql`${creditLedger.id} desc`).limit(1);
+    const [last] = await deps.db
+      .select()
+      .from(creditLedger)
+      .where(eq(creditLedger.accountId, a.account.id))
+      .orderBy(sql`${creditLedger.id} desc`)
+      .limit(1);
     expect({ balance: last!.balanceAfter, held: last!.heldAfter }).toEqual(after.a);
 
     const rerun = await applyCallUpdates(deps, batch);
@@ -97,8 +112,20 @@ describe("batched call updates (the sync job's apply path)", () => {
     ]);
     const byId = Object.fromEntries(outcomes.map((o) => [o.callId, o.ok]));
     expect(byId).toEqual({ [good1!.id]: true, [bad!.id]: false, [good2!.id]: true, [other!.id]: true });
-    const rows = Object.fromEntries((await deps.db.select().from(calls).where(inArray(calls.id, [good1!.id, bad!.id, good2!.id, other!.id]))).map((r) => [r.id, r]));
-    expect([rows[good1!.id]!.status, rows[bad!.id]!.status, rows[good2!.id]!.status, rows[other!.id]!.status]).toEqual(["completed", "queued", "no_answer", "completed"]);
+    const rows = Object.fromEntries(
+      (
+        await deps.db
+          .select()
+          .from(calls)
+          .where(inArray(calls.id, [good1!.id, bad!.id, good2!.id, other!.id]))
+      ).map((r) => [r.id, r]),
+    );
+    expect([rows[good1!.id]!.status, rows[bad!.id]!.status, rows[good2!.id]!.status, rows[other!.id]!.status]).toEqual([
+      "completed",
+      "queued",
+      "no_answer",
+      "completed",
+    ]);
     // the failed call kept its hold and has no settlement; the others settled once
     expect(await credits(a)).toEqual({ balance: before.a.balance - 20, held: before.a.held - 40 });
     expect(await credits(b)).toEqual({ balance: before.b.balance - 10, held: before.b.held - 20 });
@@ -120,7 +147,12 @@ describe("calls never handed to the provider", () => {
   });
 
   const reserve = () =>
-    reserveCall(deps, { accountId: t.account.id, actor: { actorType: "system", actorId: null }, input: { phoneNumber: "+14155550123", task: "Ask when the store opens." }, provider: "simulator" });
+    reserveCall(deps, {
+      accountId: t.account.id,
+      actor: { actorType: "system", actorId: null },
+      input: { phoneNumber: "+14155550123", task: "Ask when the store opens." },
+      provider: "simulator",
+    });
 
   it("past the grace period the sync job marks them failed and releases the hold, once; a recent one is left alone", async () => {
     const dead = await reserve();
@@ -137,7 +169,10 @@ describe("calls never handed to the provider", () => {
     expect(await getCredits(deps, t.reader)).toMatchObject({ balance: 100, held: 20 });
     const ledger = await deps.db.select().from(creditLedger).where(eq(creditLedger.callId, dead.id));
     expect(ledger.map((l) => l.kind)).toEqual(["hold", "release"]);
-    const events = await deps.db.select().from(callEvents).where(and(eq(callEvents.callId, dead.id), eq(callEvents.kind, "unplaced_timeout")));
+    const events = await deps.db
+      .select()
+      .from(callEvents)
+      .where(and(eq(callEvents.callId, dead.id), eq(callEvents.kind, "unplaced_timeout")));
     expect(events).toHaveLength(1);
 
     // a second run finds nothing to do
@@ -148,7 +183,11 @@ describe("calls never handed to the provider", () => {
   it("a placement that finished just before the lock wins: the guarded update is skipped", async () => {
     const c = await reserve();
     await deps.db.update(calls).set({ providerCallId: "sim-placed-meanwhile", status: "ringing" }).where(eq(calls.id, c.id));
-    const r = await applyCallUpdate(deps, { callId: c.id, update: { status: "failed" }, onlyIf: (row) => row.status === "queued" && row.providerCallId === null });
+    const r = await applyCallUpdate(deps, {
+      callId: c.id,
+      update: { status: "failed" },
+      onlyIf: (row) => row.status === "queued" && row.providerCallId === null,
+    });
     expect(r).toMatchObject({ applied: false, becameFinal: false });
     expect((await deps.db.select().from(calls).where(eq(calls.id, c.id)))[0]!.status).toBe("ringing");
   });

@@ -14,8 +14,11 @@ describe("switchboard notify (CLI)", { timeout: 180_000 }, () => {
   let ntfy: NtfyStandin;
   const run = (...args: string[]) =>
     new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-      execFile(process.execPath, [path.join(root, "bin", "switchboard.mjs"), ...args], { cwd: root, env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "", LOG_LEVEL: "silent" } }, (err, stdout, stderr) =>
-        resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+      execFile(
+        process.execPath,
+        [path.join(root, "bin", "switchboard.mjs"), ...args],
+        { cwd: root, env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "", LOG_LEVEL: "silent" } },
+        (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
       );
     });
 
@@ -30,7 +33,18 @@ describe("switchboard notify (CLI)", { timeout: 180_000 }, () => {
 
   it("sets the server, topics and token (never printing the token), then sends a test notification", async () => {
     expect((await run("accounts", "create", "--name", "CLI notify")).code).toBe(0);
-    const set = await run("notify", "settings", "--server", ntfy.url, "--default-topic", "cli-alerts", "--oncall-topic", "cli-oncall", "--token", ntfy.token!);
+    const set = await run(
+      "notify",
+      "settings",
+      "--server",
+      ntfy.url,
+      "--default-topic",
+      "cli-alerts",
+      "--oncall-topic",
+      "cli-oncall",
+      "--token",
+      ntfy.token!,
+    );
     expect(set.code).toBe(0);
     expect(set.stdout).toContain(`server\t${ntfy.url}`);
     expect(set.stdout).toContain(`token\tset (…${ntfy.token!.slice(-4)})`);
@@ -38,7 +52,9 @@ describe("switchboard notify (CLI)", { timeout: 180_000 }, () => {
     const test = await run("notify", "test", "--topic", "oncall");
     expect(test.code).toBe(0);
     expect(test.stdout.trim()).toBe("sent");
-    expect(ntfy.published).toMatchObject([{ topic: "cli-oncall", title: "Switchboard test notification", authorization: `Bearer ${ntfy.token}` }]);
+    expect(ntfy.published).toMatchObject([
+      { topic: "cli-oncall", title: "Switchboard test notification", authorization: `Bearer ${ntfy.token}` },
+    ]);
     const bad = await run("notify", "settings", "--default-topic", "no spaces allowed");
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/defaultTopic: must be 1–64 letters/);

@@ -54,9 +54,46 @@ describe("migrations", () => {
   });
 
   it("every column declared in lib/adapters/db/schema.ts exists in the migrated database", async () => {
-    expect(tables.map((t) => getTableName(t)).sort()).toEqual(
-      ["accounts", "api_keys", "audit_log", "call_events", "call_preferences", "call_sync_failures", "calls", "canned_replies", "case_messages", "cases", "credit_accounts", "credit_ledger", "dead_letters", "golf_courses", "golf_reservations", "golf_settings", "golf_tee_times", "instance_secrets", "job_checkpoints", "member_sessions", "members", "notification_attempts", "notifications", "notify_settings", "oauth_clients", "oauth_codes", "oauth_grants", "oauth_tokens", "phone_followups", "retell_credentials", "setup_tokens", "sheets_outbox", "sheets_requests", "sheets_rows", "sheets_state", "sheets_tabs", "webhook_attempts", "webhook_deliveries"],
-    );
+    expect(tables.map((t) => getTableName(t)).sort()).toEqual([
+      "accounts",
+      "api_keys",
+      "audit_log",
+      "call_events",
+      "call_preferences",
+      "call_sync_failures",
+      "calls",
+      "canned_replies",
+      "case_messages",
+      "cases",
+      "credit_accounts",
+      "credit_ledger",
+      "dead_letters",
+      "golf_courses",
+      "golf_reservations",
+      "golf_settings",
+      "golf_tee_times",
+      "instance_secrets",
+      "job_checkpoints",
+      "member_sessions",
+      "members",
+      "notification_attempts",
+      "notifications",
+      "notify_settings",
+      "oauth_clients",
+      "oauth_codes",
+      "oauth_grants",
+      "oauth_tokens",
+      "phone_followups",
+      "retell_credentials",
+      "setup_tokens",
+      "sheets_outbox",
+      "sheets_requests",
+      "sheets_rows",
+      "sheets_state",
+      "sheets_tabs",
+      "webhook_attempts",
+      "webhook_deliveries",
+    ]);
     const rows = await queryRows<{ table_name: string; column_name: string }>(
       blank.database.db,
       sql`select table_name, column_name from information_schema.columns where table_schema = 'public'`,
@@ -68,17 +105,20 @@ describe("migrations", () => {
   });
 
   // Concurrent migrators need a server database (CI sets DATABASE_URL); in-memory PGlite is one process.
-  it.skipIf(!process.env.DATABASE_URL)("two instances migrating the same fresh PostgreSQL database at once apply each file exactly once", async () => {
-    const fresh = await blankDatabase();
-    const other = await openDatabase({ url: fresh.url! });
-    try {
-      const [a, b] = await Promise.all([migrate(fresh.database), migrate(other)]);
-      expect([...a, ...b].sort()).toEqual(migrationFiles);
-      const recorded = await queryRows<{ n: number }>(fresh.database.db, sql`select count(*)::int as n from switchboard_migrations`);
-      expect(Number(recorded[0]!.n)).toBe(migrationFiles.length);
-    } finally {
-      await other.close();
-      await fresh.drop();
-    }
-  });
+  it.skipIf(!process.env.DATABASE_URL)(
+    "two instances migrating the same fresh PostgreSQL database at once apply each file exactly once",
+    async () => {
+      const fresh = await blankDatabase();
+      const other = await openDatabase({ url: fresh.url! });
+      try {
+        const [a, b] = await Promise.all([migrate(fresh.database), migrate(other)]);
+        expect([...a, ...b].sort()).toEqual(migrationFiles);
+        const recorded = await queryRows<{ n: number }>(fresh.database.db, sql`select count(*)::int as n from switchboard_migrations`);
+        expect(Number(recorded[0]!.n)).toBe(migrationFiles.length);
+      } finally {
+        await other.close();
+        await fresh.drop();
+      }
+    },
+  );
 });

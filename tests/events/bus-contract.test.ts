@@ -13,7 +13,13 @@ import type { BusEvent, EventBus, Topic } from "@/lib/adapters/events/port";
 import { createTestDatabase } from "@/tests/support/test-deps";
 import { sleep, waitFor } from "@/tests/hitl/helpers";
 
-type Pair = { pub: EventBus; sub: EventBus; driver: EventBus["driver"]; /** a bus on the same wire with another prefix */ stranger?: EventBus; close: () => Promise<void> };
+type Pair = {
+  pub: EventBus;
+  sub: EventBus;
+  driver: EventBus["driver"] /** a bus on the same wire with another prefix */;
+  stranger?: EventBus;
+  close: () => Promise<void>;
+};
 
 const prefix = () => `sbtest_bus_${randomBytes(4).toString("hex")}_`;
 
@@ -32,8 +38,18 @@ const adapters: Array<{ name: string; enabled: boolean; make: () => Promise<Pair
     make: async () => {
       const url = process.env.REDIS_URL!;
       const p = prefix();
-      const [pub, sub, stranger] = [createRedisBus(url, { prefix: p }), createRedisBus(url, { prefix: p }), createRedisBus(url, { prefix: `${p}x_` })];
-      return { pub, sub, stranger, driver: "redis", close: async () => void (await Promise.all([pub.close(), sub.close(), stranger.close()])) };
+      const [pub, sub, stranger] = [
+        createRedisBus(url, { prefix: p }),
+        createRedisBus(url, { prefix: p }),
+        createRedisBus(url, { prefix: `${p}x_` }),
+      ];
+      return {
+        pub,
+        sub,
+        stranger,
+        driver: "redis",
+        close: async () => void (await Promise.all([pub.close(), sub.close(), stranger.close()])),
+      };
     },
   },
   {
@@ -43,7 +59,11 @@ const adapters: Array<{ name: string; enabled: boolean; make: () => Promise<Pair
       const { url, drop, database } = await createTestDatabase();
       const clients = [postgres(url!, { max: 2, onnotice: () => {} }), postgres(url!, { max: 2, onnotice: () => {} })] as const;
       const p = prefix();
-      const [pub, sub, stranger] = [createPostgresBus(clients[0], { prefix: p }), createPostgresBus(clients[1], { prefix: p }), createPostgresBus(database.pg!, { prefix: `${p}x_` })];
+      const [pub, sub, stranger] = [
+        createPostgresBus(clients[0], { prefix: p }),
+        createPostgresBus(clients[1], { prefix: p }),
+        createPostgresBus(database.pg!, { prefix: `${p}x_` }),
+      ];
       return {
         pub,
         sub,

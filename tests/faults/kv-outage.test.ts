@@ -97,7 +97,15 @@ describe("kv (Redis) outage", () => {
 
   it("recovers by itself once Redis is back: the breaker closes and counters are shared again", async () => {
     await redis.start();
-    await waitFor(async () => (await kv.set("back", "1").then(() => true, () => false)) || null, 20_000, 200);
+    await waitFor(
+      async () =>
+        (await kv.set("back", "1").then(
+          () => true,
+          () => false,
+        )) || null,
+      20_000,
+      200,
+    );
     expect(kv.guard.state()).toBe("up");
     expect(await kv.get("back")).toBe("1");
     expect(await countAnswerersOnline(deps, t.account.id)).toMatchObject({ source: "kv" });

@@ -23,7 +23,12 @@ async function freshSlot() {
   const search = await searchTeeTimes(deps, t.golfer, { date: tomorrow(), players: 1 });
   return { t, slot: search.slots[0]! };
 }
-const booking = (slotId: string, i: number, players = 1) => ({ slotId, players, name: `Golfer ${i}`, phone: `+1415555${String(1000 + i)}` });
+const booking = (slotId: string, i: number, players = 1) => ({
+  slotId,
+  players,
+  name: `Golfer ${i}`,
+  phone: `+1415555${String(1000 + i)}`,
+});
 
 describe("golf_book_tee_time under concurrency", () => {
   it("20 concurrent one-player bookings of a 4-player tee time: exactly 4 booked, 16 told it is full", async () => {
@@ -37,7 +42,10 @@ describe("golf_book_tee_time under concurrency", () => {
     for (const r of refused) expect(String(r.reason.message)).toMatch(/fully booked|only \d spots? left/);
     const [row] = await deps.db.select().from(golfTeeTimes).where(eq(golfTeeTimes.id, slot.slotId));
     expect(row!.booked).toBe(4);
-    const sum = await queryRows<{ n: number }>(deps.db, sql`select coalesce(sum(players), 0)::int as n from golf_reservations where tee_time_id = ${slot.slotId} and status = 'booked'`);
+    const sum = await queryRows<{ n: number }>(
+      deps.db,
+      sql`select coalesce(sum(players), 0)::int as n from golf_reservations where tee_time_id = ${slot.slotId} and status = 'booked'`,
+    );
     expect(sum[0]!.n).toBe(4);
   });
 
@@ -55,7 +63,9 @@ describe("golf_book_tee_time under concurrency", () => {
 
   it("20 concurrent retries with one idempotencyKey: one reservation, the same one for every caller", async () => {
     const { t, slot } = await freshSlot();
-    const results = await Promise.all(Array.from({ length: 20 }, () => bookTeeTime(deps, t.golfer, { ...booking(slot.slotId, 1, 2), idempotencyKey: "retry-me" })));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => bookTeeTime(deps, t.golfer, { ...booking(slot.slotId, 1, 2), idempotencyKey: "retry-me" })),
+    );
     expect(new Set(results.map((r) => r.reservation.id)).size).toBe(1);
     expect(new Set(results.map((r) => r.reservation.confirmationCode)).size).toBe(1);
     expect(results.filter((r) => !r.replayed)).toHaveLength(1);

@@ -30,9 +30,17 @@ beforeAll(async () => {
   // 150 tee times on Maple Creek (two pages of 100), four on Birch Hills.
   for (let i = 0; i < 150; i++) {
     const minute = 6 * 60 + i * 5;
-    cg.state.teetimes.push({ id: `tt-${i}`, courseId: "c-maple", date, start_time: `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`, free_slots: 4, green_fee: 52.5 });
+    cg.state.teetimes.push({
+      id: `tt-${i}`,
+      courseId: "c-maple",
+      date,
+      start_time: `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`,
+      free_slots: 4,
+      green_fee: 52.5,
+    });
   }
-  for (const [i, time] of ["10:00", "10:10", "10:20", "10:30"].entries()) cg.state.teetimes.push({ id: `bt-${i}`, courseId: "c-birch", date, start_time: time, free_slots: 4, green_fee: 40 });
+  for (const [i, time] of ["10:00", "10:10", "10:20", "10:30"].entries())
+    cg.state.teetimes.push({ id: `bt-${i}`, courseId: "c-birch", date, start_time: time, free_slots: 4, green_fee: 40 });
   t = await createGolfTenant(deps.db);
   await updateGolfSettings(deps, t.admin, { provider: "chronogolf", chronogolf: { baseUrl: cg.url, ...CREDS, timezone: TZ } });
 });
@@ -44,7 +52,17 @@ afterAll(async () => {
 describe("Chronogolf adapter", () => {
   it("settings never show the secrets back", async () => {
     const s = await getGolfSettings(deps, t.admin);
-    expect(s).toMatchObject({ provider: "chronogolf", chronogolf: { baseUrl: cg.url, organizationId: "org-42", clientId: "client-abc", clientSecretSet: true, refreshTokenSet: true, timezone: TZ } });
+    expect(s).toMatchObject({
+      provider: "chronogolf",
+      chronogolf: {
+        baseUrl: cg.url,
+        organizationId: "org-42",
+        clientId: "client-abc",
+        clientSecretSet: true,
+        refreshTokenSet: true,
+        timezone: TZ,
+      },
+    });
     expect(JSON.stringify(s)).not.toContain("secret-xyz");
   });
 
@@ -58,8 +76,22 @@ describe("Chronogolf adapter", () => {
 
   it("books through reservation request → rounds → reservation, records it, and cancels with DELETE", async () => {
     const s = await searchTeeTimes(deps, t.golfer, { course: "birch", date, timeFrom: "10:10", timeTo: "10:10" });
-    const booked = await bookTeeTime(deps, t.golfer, { slotId: s.slots[0]!.slotId, players: 3, name: "Tiger Woods", email: "tiger@example.test", idempotencyKey: "cg-1" });
-    expect(booked.reservation).toMatchObject({ provider: "chronogolf", courseName: "Birch Hills", time: "10:10", date, players: 3, totalPrice: 120, status: "booked" });
+    const booked = await bookTeeTime(deps, t.golfer, {
+      slotId: s.slots[0]!.slotId,
+      players: 3,
+      name: "Tiger Woods",
+      email: "tiger@example.test",
+      idempotencyKey: "cg-1",
+    });
+    expect(booked.reservation).toMatchObject({
+      provider: "chronogolf",
+      courseName: "Birch Hills",
+      time: "10:10",
+      date,
+      players: 3,
+      totalPrice: 120,
+      status: "booked",
+    });
     expect(booked.message).toMatch(/at 10:10 AM for 3 players/);
     expect(cg.state.reservations.size).toBe(1);
     expect(cg.state.teetimes.find((x) => x.id === "bt-1")!.free_slots).toBe(1);
@@ -68,11 +100,19 @@ describe("Chronogolf adapter", () => {
     expect(request!.rounds[0]!.customerId).toBeTruthy(); // the golfer; the others as guests
     expect([...cg.state.customers.values()][0]).toMatchObject({ first_name: "Tiger", last_name: "Woods", email: "tiger@example.test" });
 
-    const retry = await bookTeeTime(deps, t.golfer, { slotId: s.slots[0]!.slotId, players: 3, name: "Tiger Woods", email: "tiger@example.test", idempotencyKey: "cg-1" });
+    const retry = await bookTeeTime(deps, t.golfer, {
+      slotId: s.slots[0]!.slotId,
+      players: 3,
+      name: "Tiger Woods",
+      email: "tiger@example.test",
+      idempotencyKey: "cg-1",
+    });
     expect(retry).toMatchObject({ replayed: true, reservation: { id: booked.reservation.id } });
     expect(cg.state.reservations.size).toBe(1);
 
-    const full = await bookTeeTime(deps, t.golfer, { slotId: s.slots[0]!.slotId, players: 2, name: "Rory", phone: "+14165550100" }).catch((e) => e);
+    const full = await bookTeeTime(deps, t.golfer, { slotId: s.slots[0]!.slotId, players: 2, name: "Rory", phone: "+14165550100" }).catch(
+      (e) => e,
+    );
     expect(full).toMatchObject({ code: "conflict", message: "That 10:10 AM tee time has only 1 spot left, not enough for 2 players." });
 
     const list = await getReservations(deps, t.reader, {});
@@ -97,6 +137,9 @@ describe("Chronogolf adapter", () => {
     cg.state.failWith = 503;
     const e = await searchTeeTimes(deps, t.golfer, { date }).catch((x) => x);
     cg.state.failWith = undefined;
-    expect(e).toMatchObject({ code: "unavailable", message: "The golf booking service isn't answering right now; please try again in a minute." });
+    expect(e).toMatchObject({
+      code: "unavailable",
+      message: "The golf booking service isn't answering right now; please try again in a minute.",
+    });
   });
 });

@@ -21,7 +21,10 @@ describe("demo seed", () => {
     const demo = (await seedDemoIfEmpty(deps.db))!;
     const key = (await verifyApiKey(deps, demo.apiKey))!;
     expect(key.scopes).toEqual(expect.arrayContaining(["golf:read", "golf:write"]));
-    const days = await queryRows<{ d: string; n: number }>(deps.db, sql`select local_date::text as d, count(*)::int as n from golf_tee_times group by 1 order by 1`);
+    const days = await queryRows<{ d: string; n: number }>(
+      deps.db,
+      sql`select local_date::text as d, count(*)::int as n from golf_tee_times group by 1 order by 1`,
+    );
     expect(days).toHaveLength(7);
     for (const d of days) expect(d.n).toBe(61); // 07:00–17:00 every 10 minutes
     const tomorrow = addDays(days[0]!.d, 1);

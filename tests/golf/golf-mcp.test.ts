@@ -27,7 +27,12 @@ async function connect(accountId: string, scopes: Scope[]): Promise<Client> {
     return handler[req.method]!(req);
   };
   const client = new Client({ name: "golf-test", version: "1.0.0" });
-  await client.connect(new StreamableHTTPClientTransport(new URL("/api/mcp", BASE), { requestInit: { headers: { authorization: `Bearer ${key}` } }, fetch: fetchInProcess as never }));
+  await client.connect(
+    new StreamableHTTPClientTransport(new URL("/api/mcp", BASE), {
+      requestInit: { headers: { authorization: `Bearer ${key}` } },
+      fetch: fetchInProcess as never,
+    }),
+  );
   return client;
 }
 const call = async (c: Client, name: string, args: Record<string, unknown>) => (await c.callTool({ name, arguments: args })) as Result;
@@ -71,13 +76,33 @@ describe("golf tools over MCP", () => {
     expect(search.isError).toBeFalsy();
     const s = search.structuredContent!;
     expect(s.slots.map((x: { time: string }) => x.time)).toEqual(["08:20", "08:30", "08:40"]);
-    expect(s.slots[0]).toMatchObject({ courseName: "Pine Hollow", openSpots: 4, pricePerPlayer: 45, holes: 18, timezone: "America/New_York" });
+    expect(s.slots[0]).toMatchObject({
+      courseName: "Pine Hollow",
+      openSpots: 4,
+      pricePerPlayer: 45,
+      holes: 18,
+      timezone: "America/New_York",
+    });
     expect(s.message).toMatch(/^On \w+day, \w+ \d+, for 2 players: Pine Hollow has 8:20 AM, 8:30 AM and 8:40 AM, \$45 per player\.$/);
 
-    const book = await call(golfer, "golf_book_tee_time", { slotId: s.slots[1].slotId, players: 2, name: "Ada Lovelace", phone: "+1 415 555 0100", idempotencyKey: "flow-1" });
+    const book = await call(golfer, "golf_book_tee_time", {
+      slotId: s.slots[1].slotId,
+      players: 2,
+      name: "Ada Lovelace",
+      phone: "+1 415 555 0100",
+      idempotencyKey: "flow-1",
+    });
     expect(book.isError).toBeFalsy();
     const r = book.structuredContent!.reservation;
-    expect(r).toMatchObject({ status: "booked", courseName: "Pine Hollow", time: "08:30", date, players: 2, totalPrice: 90, name: "Ada Lovelace" });
+    expect(r).toMatchObject({
+      status: "booked",
+      courseName: "Pine Hollow",
+      time: "08:30",
+      date,
+      players: 2,
+      totalPrice: 90,
+      name: "Ada Lovelace",
+    });
     expect(r.confirmationCode).toMatch(/^[A-Z2-9]{6}$/);
     expect(book.structuredContent!.message).toContain("at 8:30 AM for 2 players. Your confirmation code is");
 
@@ -98,13 +123,15 @@ describe("golf tools over MCP", () => {
   });
 
   it("a retry with the same idempotencyKey returns the same reservation and books nothing more", async () => {
-    const s = (await call(golfer, "golf_search_tee_times", { course: "pine", date: tomorrow(), timeFrom: "08:50", timeTo: "08:50" })).structuredContent!;
+    const s = (await call(golfer, "golf_search_tee_times", { course: "pine", date: tomorrow(), timeFrom: "08:50", timeTo: "08:50" }))
+      .structuredContent!;
     const args = { slotId: s.slots[0].slotId, players: 1, name: "Grace Hopper", email: "grace@example.test", idempotencyKey: "retry-42" };
     const first = (await call(golfer, "golf_book_tee_time", args)).structuredContent!;
     const second = (await call(golfer, "golf_book_tee_time", args)).structuredContent!;
     expect(second.reservation.id).toBe(first.reservation.id);
     expect(second.replayed).toBe(true);
-    const left = (await call(golfer, "golf_search_tee_times", { course: "pine", date: tomorrow(), timeFrom: "08:50", timeTo: "08:50" })).structuredContent!;
+    const left = (await call(golfer, "golf_search_tee_times", { course: "pine", date: tomorrow(), timeFrom: "08:50", timeTo: "08:50" }))
+      .structuredContent!;
     expect(left.slots[0].openSpots).toBe(3);
     const reused = await call(golfer, "golf_book_tee_time", { ...args, players: 2 });
     expect(reused.isError).toBe(true);
@@ -112,12 +139,18 @@ describe("golf tools over MCP", () => {
   });
 
   it("a tee time with too few spots is refused with a sentence saying how many are left", async () => {
-    const s = (await call(golfer, "golf_search_tee_times", { course: "pine", date: tomorrow(), timeFrom: "09:00", timeTo: "09:00" })).structuredContent!;
+    const s = (await call(golfer, "golf_search_tee_times", { course: "pine", date: tomorrow(), timeFrom: "09:00", timeTo: "09:00" }))
+      .structuredContent!;
     const slotId = s.slots[0].slotId;
-    expect((await call(golfer, "golf_book_tee_time", { slotId, players: 3, name: "Alan Turing", phone: "+14155550101" })).isError).toBeFalsy();
+    expect(
+      (await call(golfer, "golf_book_tee_time", { slotId, players: 3, name: "Alan Turing", phone: "+14155550101" })).isError,
+    ).toBeFalsy();
     const refused = await call(golfer, "golf_book_tee_time", { slotId, players: 2, name: "Late Comer", phone: "+14155550102" });
     expect(refused.isError).toBe(true);
-    expect(JSON.parse(text(refused))).toEqual({ message: "That 9 AM tee time has only 1 spot left, not enough for 2 players.", error: "conflict" });
+    expect(JSON.parse(text(refused))).toEqual({
+      message: "That 9 AM tee time has only 1 spot left, not enough for 2 players.",
+      error: "conflict",
+    });
   });
 
   it("bad input is a tool error naming the field, never a crash", async () => {
@@ -149,8 +182,10 @@ describe("golf tools over MCP", () => {
   });
 
   it("another account sees none of these courses, slots or reservations", async () => {
-    const s = (await call(golfer, "golf_search_tee_times", { course: "pine", date: tomorrow(), timeFrom: "08:00", timeTo: "08:00" })).structuredContent!;
-    const mine = (await call(golfer, "golf_book_tee_time", { slotId: s.slots[0].slotId, players: 1, name: "Mine", phone: "+14155550105" })).structuredContent!.reservation;
+    const s = (await call(golfer, "golf_search_tee_times", { course: "pine", date: tomorrow(), timeFrom: "08:00", timeTo: "08:00" }))
+      .structuredContent!;
+    const mine = (await call(golfer, "golf_book_tee_time", { slotId: s.slots[0].slotId, players: 1, name: "Mine", phone: "+14155550105" }))
+      .structuredContent!.reservation;
     const search = (await call(other, "golf_search_tee_times", { date: tomorrow() })).structuredContent!;
     expect(search.courses.map((c: { name: string }) => c.name)).toEqual(["Other Club"]);
     const steal = await call(other, "golf_book_tee_time", { slotId: s.slots[0].slotId, players: 1, name: "Thief", phone: "+14155550106" });

@@ -16,7 +16,14 @@ export async function createGolfTenant(db: Db, name?: string) {
   const golfer = await key(["golf:read", "golf:write"], "golfer");
   const reader = await key(["golf:read"], "golf reader");
   const admin = await key(["admin"], "admin");
-  return { ...t, golfer: golfer.principal, golferKey: golfer.token, reader: reader.principal, readerKey: reader.token, admin: admin.principal };
+  return {
+    ...t,
+    golfer: golfer.principal,
+    golferKey: golfer.token,
+    reader: reader.principal,
+    readerKey: reader.token,
+    admin: admin.principal,
+  };
 }
 
 export const TZ = "America/New_York";
@@ -25,5 +32,15 @@ export const tomorrow = () => addDays(todayIn(TZ), 1);
 
 /** A small course: 08:00–09:00 every 10 minutes, 4 players per tee time, $45. */
 export function addCourse(db: Db, accountId: string, over: Record<string, unknown> = {}) {
-  return insertCourse(db, accountId, { name: "Pine Hollow", timezone: TZ, firstTeeTime: "08:00", lastTeeTime: "09:00", intervalMinutes: 10, capacity: 4, holes: 18, price: 45, ...over });
+  return insertCourse(db, accountId, {
+    name: "Pine Hollow",
+    timezone: TZ,
+    firstTeeTime: "08:00",
+    lastTeeTime: "09:00",
+    intervalMinutes: 10,
+    capacity: 4,
+    holes: 18,
+    price: 45,
+    ...over,
+  });
 }

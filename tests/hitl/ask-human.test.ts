@@ -55,7 +55,12 @@ describe("askHuman / getHumanAnswer / cancelHumanRequest", () => {
     const res = await askHuman(deps, t.agent.principal, { question: "Are you open late?", timeoutSeconds: 30, idempotencyKey });
     const elapsed = Date.now() - started;
     const caseId = await answering;
-    expect(res).toEqual({ status: "answered", caseId, answer: "Yes — we're open until 8 pm tonight.", message: "Yes — we're open until 8 pm tonight." });
+    expect(res).toEqual({
+      status: "answered",
+      caseId,
+      answer: "Yes — we're open until 8 pm tonight.",
+      message: "Yes — we're open until 8 pm tonight.",
+    });
     expect(elapsed).toBeGreaterThanOrEqual(150);
     expect(elapsed).toBeLessThan(15_000); // woken by the bus: the re-read (20 s) and the deadline (30 s) are later
   });
@@ -76,7 +81,11 @@ describe("askHuman / getHumanAnswer / cancelHumanRequest", () => {
 
   it("without an answer it gives up after timeoutSeconds with 'pending'; getHumanAnswer then waits and gets the answer", async () => {
     const started = Date.now();
-    const res = await askHuman(deps, t.agent.principal, { question: "Can I get a discount?", timeoutSeconds: 5, sessionId: `sess-${rand()}` });
+    const res = await askHuman(deps, t.agent.principal, {
+      question: "Can I get a discount?",
+      timeoutSeconds: 5,
+      sessionId: `sess-${rand()}`,
+    });
     const elapsed = Date.now() - started;
     expect(res).toMatchObject({ status: "pending", message: deps.config.FALLBACK_TIMEOUT });
     expect(elapsed).toBeGreaterThanOrEqual(4_500);
@@ -100,7 +109,11 @@ describe("askHuman / getHumanAnswer / cancelHumanRequest", () => {
     const lonely = await createTenant(deps.db);
     const asked = await askHuman(deps, lonely.agent.principal, { question: "Session lookup?", sessionId });
     await postMessage(deps, lonely.operator, asked.caseId!, { content: "Found it." });
-    expect(await getHumanAnswer(deps, lonely.agent.principal, { sessionId })).toMatchObject({ status: "answered", caseId: asked.caseId, answer: "Found it." });
+    expect(await getHumanAnswer(deps, lonely.agent.principal, { sessionId })).toMatchObject({
+      status: "answered",
+      caseId: asked.caseId,
+      answer: "Found it.",
+    });
     await expectAppError(getHumanAnswer(deps, lonely.agent.principal, { sessionId: "never-seen" }), "validation_failed", /caseId/);
   });
 
@@ -127,7 +140,9 @@ describe("askHuman / getHumanAnswer / cancelHumanRequest", () => {
   it("a waiting agent whose request is cancelled elsewhere hears 'cancelled' at once", async () => {
     const idempotencyKey = `cancel-${rand()}`;
     const asking = askHuman(deps, t.agent.principal, { question: "Cancel me while I wait?", timeoutSeconds: 30, idempotencyKey });
-    const c = await waitFor(async () => (await listCases(deps, t.account.id, { limit: 200 })).cases.find((r) => r.idempotencyKey === idempotencyKey));
+    const c = await waitFor(async () =>
+      (await listCases(deps, t.account.id, { limit: 200 })).cases.find((r) => r.idempotencyKey === idempotencyKey),
+    );
     await sleep(100);
     const cancelledAt = Date.now();
     await cancelHumanRequest(deps, t.agent.principal, { caseId: c.id });
@@ -140,7 +155,12 @@ describe("askHuman / getHumanAnswer / cancelHumanRequest", () => {
     const answering = answerLater(deps, t, idempotencyKey, 1_050, "Progress done.");
     const calls: Array<[number, number]> = [];
     const started = Date.now();
-    const res = await askHuman(deps, t.agent.principal, { question: "Slow one?", timeoutSeconds: 20, idempotencyKey }, { onProgress: (e, total) => void calls.push([e, total]) });
+    const res = await askHuman(
+      deps,
+      t.agent.principal,
+      { question: "Slow one?", timeoutSeconds: 20, idempotencyKey },
+      { onProgress: (e, total) => void calls.push([e, total]) },
+    );
     const waited = Date.now() - started;
     await answering;
     expect(res.status).toBe("answered");
@@ -161,7 +181,12 @@ describe("askHuman / getHumanAnswer / cancelHumanRequest", () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 300);
     const started = Date.now();
-    const res = await askHuman(deps, t.agent.principal, { question: "Hang up mid-wait?", timeoutSeconds: 30 }, { signal: controller.signal });
+    const res = await askHuman(
+      deps,
+      t.agent.principal,
+      { question: "Hang up mid-wait?", timeoutSeconds: 30 },
+      { signal: controller.signal },
+    );
     const elapsed = Date.now() - started;
     expect(elapsed).toBeGreaterThanOrEqual(250);
     expect(elapsed).toBeLessThan(15_000); // ended by the abort, not by the 30 s deadline

@@ -49,14 +49,25 @@ describe("case callbacks", () => {
   });
 
   async function answeredCaseWithCallback(path: string, via: Deps = deps) {
-    const { case: c } = await createCase(via, t.agent.principal, { question: `Callback ${path}?`, callbackUrl: `${base}${path}` }, { source: "api" });
+    const { case: c } = await createCase(
+      via,
+      t.agent.principal,
+      { question: `Callback ${path}?`, callbackUrl: `${base}${path}` },
+      { source: "api" },
+    );
     await postMessage(via, t.operator, c.id, { content: `Answer for ${path}` });
     return c;
   }
-  const deliveryOf = async (caseId: string) => (await deps.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.caseId, caseId)))[0];
-  const attemptsOf = (deliveryId: string) => deps.db.select().from(webhookAttempts).where(eq(webhookAttempts.deliveryId, deliveryId)).orderBy(asc(webhookAttempts.attempt));
+  const deliveryOf = async (caseId: string) =>
+    (await deps.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.caseId, caseId)))[0];
+  const attemptsOf = (deliveryId: string) =>
+    deps.db.select().from(webhookAttempts).where(eq(webhookAttempts.deliveryId, deliveryId)).orderBy(asc(webhookAttempts.attempt));
   /** Takes a still-pending delivery out of later sweeps, so it cannot disturb the next test. */
-  const makeDue = (id: string) => deps.db.update(webhookDeliveries).set({ nextAttemptAt: new Date(Date.now() - 1000) }).where(eq(webhookDeliveries.id, id));
+  const makeDue = (id: string) =>
+    deps.db
+      .update(webhookDeliveries)
+      .set({ nextAttemptAt: new Date(Date.now() - 1000) })
+      .where(eq(webhookDeliveries.id, id));
   const retire = (id: string) => deps.db.update(webhookDeliveries).set({ status: "failed" }).where(eq(webhookDeliveries.id, id));
   const settled = (caseId: string, status: "delivered" | "failed" | "pending", attempts: number) =>
     waitFor(async () => {
@@ -80,7 +91,14 @@ describe("case callbacks", () => {
     const payload = JSON.parse(body);
     expect(payload).toMatchObject({
       event: "case.answered",
-      case: { id: c.id, status: "answered", answer: "Answer for /signed", question: "Callback /signed?", callbackUrl: `${base}/signed`, answeredBy: { type: "member", name: "Olive Operator" } },
+      case: {
+        id: c.id,
+        status: "answered",
+        answer: "Answer for /signed",
+        question: "Callback /signed?",
+        callbackUrl: `${base}/signed`,
+        answeredBy: { type: "member", name: "Olive Operator" },
+      },
     });
     expect(d).toMatchObject({ attempts: 1, lastStatusCode: 200, lastError: null, deliveredAt: expect.any(Date) });
     expect((await attemptsOf(d.id))[0]).toMatchObject({ attempt: 1, statusCode: 200, error: null });
@@ -107,12 +125,18 @@ describe("case callbacks", () => {
     expect(await deliverDueCallbacks(deps)).toBe(1);
     const d = await settled(c.id, "delivered", 2);
     expect(d).toMatchObject({ attempts: 2, lastStatusCode: 200, lastError: null });
-    expect((await attemptsOf(d.id)).map((a) => [a.attempt, a.statusCode])).toEqual([[1, 500], [2, 200]]);
+    expect((await attemptsOf(d.id)).map((a) => [a.attempt, a.statusCode])).toEqual([
+      [1, 500],
+      [2, 200],
+    ]);
 
     const hits = received.filter((r) => r.path === "/flaky");
     expect(hits).toHaveLength(2);
     expect(hits[1]!.body).toBe(hits[0]!.body);
-    for (const h of hits) expect(h.headers["x-switchboard-signature"]).toBe(signPayload(t.webhookSecret, h.headers["x-switchboard-timestamp"] as string, h.body));
+    for (const h of hits)
+      expect(h.headers["x-switchboard-signature"]).toBe(
+        signPayload(t.webhookSecret, h.headers["x-switchboard-timestamp"] as string, h.body),
+      );
     // Delivered means done: nothing more is sent.
     await sleep(50);
     expect(await deliverDueCallbacks(deps)).toBe(0);
@@ -157,7 +181,12 @@ describe("case callbacks", () => {
     await new Promise<void>((r) => closed.listen(0, "127.0.0.1", r));
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((r) => closed.close(() => r()));
-    const { case: c } = await createCase(deps, t.agent.principal, { question: "Dead receiver?", callbackUrl: `http://127.0.0.1:${port}/gone` }, { source: "api" });
+    const { case: c } = await createCase(
+      deps,
+      t.agent.principal,
+      { question: "Dead receiver?", callbackUrl: `http://127.0.0.1:${port}/gone` },
+      { source: "api" },
+    );
     await postMessage(deps, t.operator, c.id, { content: "answer" });
     const d = await settled(c.id, "pending", 1);
     expect(d.lastStatusCode).toBeNull();
@@ -175,5 +204,4 @@ describe("case callbacks", () => {
     expect((await attemptsOf(d.id))[0]!.durationMs).toBeLessThan(4_000);
     await retire(d.id);
   });
-
 });

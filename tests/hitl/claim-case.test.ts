@@ -27,7 +27,10 @@ describe("claimCase", () => {
     const row = await claimCase(deps, t.operator, c.id);
     expect(row).toMatchObject({ status: "claimed", claimedBy: { type: "member", id: (t.operator as { memberId: string }).memberId } });
     expect(Number.isNaN(Date.parse(row.claimedAt!))).toBe(false);
-    const audit = await deps.db.select().from(auditLog).where(and(eq(auditLog.entityId, c.id), eq(auditLog.action, "case.claimed")));
+    const audit = await deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, c.id), eq(auditLog.action, "case.claimed")));
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ fromStatus: "open", toStatus: "claimed", actorType: "member" });
   });
@@ -54,7 +57,10 @@ describe("claimCase", () => {
       expect((l.reason as AppError).code).toBe("conflict");
       expect((l.reason as AppError).message).toContain(winnerName);
     }
-    const audit = await deps.db.select().from(auditLog).where(and(eq(auditLog.entityId, c.id), eq(auditLog.action, "case.claimed")));
+    const audit = await deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, c.id), eq(auditLog.action, "case.claimed")));
     expect(audit).toHaveLength(1);
   });
 
@@ -62,7 +68,10 @@ describe("claimCase", () => {
     const c = await newCase();
     const first = await claimCase(deps, t.answerer.principal, c.id);
     const again = await claimCase(deps, t.answerer.principal, c.id);
-    expect(again).toMatchObject({ status: "claimed", claimedBy: { type: "api_key", id: t.answerer.principal.keyId, name: "answer bridge" } });
+    expect(again).toMatchObject({
+      status: "claimed",
+      claimedBy: { type: "api_key", id: t.answerer.principal.keyId, name: "answer bridge" },
+    });
     expect(again.claimedAt).toBe(first.claimedAt);
     await expectAppError(claimCase(deps, t.operator, c.id), "conflict", /answer bridge/);
   });
@@ -90,7 +99,12 @@ describe("claimCase", () => {
     await postMessage(deps, t.operator, c.id, { content: "All yours." });
     await waitFor(() => events.some((e) => e.caseId === c.id && e.type === "case.answered"));
     off();
-    expect(events.filter((e) => e.caseId === c.id).map((e) => e.type)).toEqual(["case.created", "case.claimed", "case.message", "case.answered"]);
+    expect(events.filter((e) => e.caseId === c.id).map((e) => e.type)).toEqual([
+      "case.created",
+      "case.claimed",
+      "case.message",
+      "case.answered",
+    ]);
   });
 
   it("an unknown or malformed case id is not_found", async () => {

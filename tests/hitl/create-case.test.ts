@@ -35,22 +35,55 @@ describe("createCase", () => {
   it("creates an open case with defaults, the question as the first (agent) message, and a case.created audit row", async () => {
     const { case: row, created } = await create({ question: "Can I change my delivery address?", sessionId: `s-${rand()}` });
     expect(created).toBe(true);
-    expect(row).toMatchObject({ status: "open", priority: 3, urgency: "medium", timeoutSeconds: 45, source: "api", createdByKeyId: t.agent.principal.keyId });
+    expect(row).toMatchObject({
+      status: "open",
+      priority: 3,
+      urgency: "medium",
+      timeoutSeconds: 45,
+      source: "api",
+      createdByKeyId: t.agent.principal.keyId,
+    });
     expect(row.waitDeadlineAt.getTime() - row.createdAt.getTime()).toBeGreaterThan(40_000);
     expect(row.expiresAt.getTime()).toBeGreaterThan(row.waitDeadlineAt.getTime());
 
     const messages = await deps.db.select().from(caseMessages).where(eq(caseMessages.caseId, row.id)).orderBy(asc(caseMessages.id));
     expect(messages).toHaveLength(1);
-    expect(messages[0]).toMatchObject({ senderType: "agent", content: "Can I change my delivery address?", senderKeyId: t.agent.principal.keyId });
+    expect(messages[0]).toMatchObject({
+      senderType: "agent",
+      content: "Can I change my delivery address?",
+      senderKeyId: t.agent.principal.keyId,
+    });
 
-    const audit = await deps.db.select().from(auditLog).where(and(eq(auditLog.entityType, "case"), eq(auditLog.entityId, row.id)));
+    const audit = await deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityType, "case"), eq(auditLog.entityId, row.id)));
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ action: "case.created", toStatus: "open", actorType: "api_key", actorId: t.agent.principal.keyId, accountId: t.account.id });
+    expect(audit[0]).toMatchObject({
+      action: "case.created",
+      toStatus: "open",
+      actorType: "api_key",
+      actorId: t.agent.principal.keyId,
+      accountId: t.account.id,
+    });
   });
 
   it("keeps explicit options", async () => {
-    const { case: row } = await create({ question: "Refund?", priority: 5, urgency: "high", timeoutSeconds: 10, callerInfo: { name: "Ada" }, conversationHistory: [{ role: "user", content: "hi" }] });
-    expect(row).toMatchObject({ priority: 5, urgency: "high", timeoutSeconds: 10, callerInfo: { name: "Ada" }, conversationHistory: [{ role: "user", content: "hi" }] });
+    const { case: row } = await create({
+      question: "Refund?",
+      priority: 5,
+      urgency: "high",
+      timeoutSeconds: 10,
+      callerInfo: { name: "Ada" },
+      conversationHistory: [{ role: "user", content: "hi" }],
+    });
+    expect(row).toMatchObject({
+      priority: 5,
+      urgency: "high",
+      timeoutSeconds: 10,
+      callerInfo: { name: "Ada" },
+      conversationHistory: [{ role: "user", content: "hi" }],
+    });
     expect(Math.round((row.waitDeadlineAt.getTime() - row.createdAt.getTime()) / 1000)).toBe(10);
   });
 
@@ -65,7 +98,10 @@ describe("createCase", () => {
     await deps.kv.del(`idem:${t.account.id}:${sha256(idempotencyKey)}`);
     const third = await create({ question: "Is the store open on Sunday?", idempotencyKey });
     expect(third).toMatchObject({ created: false, case: { id: first.case.id } });
-    const rows = await deps.db.select().from(cases).where(and(eq(cases.accountId, t.account.id), eq(cases.idempotencyKey, idempotencyKey)));
+    const rows = await deps.db
+      .select()
+      .from(cases)
+      .where(and(eq(cases.accountId, t.account.id), eq(cases.idempotencyKey, idempotencyKey)));
     expect(rows).toHaveLength(1);
   });
 
@@ -74,7 +110,10 @@ describe("createCase", () => {
     const results = await Promise.all(Array.from({ length: 10 }, () => create({ question: "Burst?", idempotencyKey })));
     expect(new Set(results.map((r) => r.case.id)).size).toBe(1);
     expect(results.filter((r) => r.created)).toHaveLength(1);
-    const rows = await deps.db.select().from(cases).where(and(eq(cases.accountId, t.account.id), eq(cases.idempotencyKey, idempotencyKey)));
+    const rows = await deps.db
+      .select()
+      .from(cases)
+      .where(and(eq(cases.accountId, t.account.id), eq(cases.idempotencyKey, idempotencyKey)));
     expect(rows).toHaveLength(1);
     const msgs = await deps.db.select().from(caseMessages).where(eq(caseMessages.caseId, rows[0]!.id));
     expect(msgs).toHaveLength(1);
@@ -99,13 +138,21 @@ describe("createCase", () => {
     const results = await Promise.all(Array.from({ length: 10 }, () => create({ question: "Retell retry storm?", callId })));
     expect(new Set(results.map((r) => r.case.id)).size).toBe(1);
     expect(results.filter((r) => r.created)).toHaveLength(1);
-    expect(await deps.db.select().from(cases).where(and(eq(cases.accountId, t.account.id), eq(cases.callId, callId)))).toHaveLength(1);
+    expect(
+      await deps.db
+        .select()
+        .from(cases)
+        .where(and(eq(cases.accountId, t.account.id), eq(cases.callId, callId))),
+    ).toHaveLength(1);
   });
 
   it("the same callId + question more than 2 minutes later is a new case", async () => {
     const callId = `call-${rand()}`;
     const a = await create({ question: "Late retry?", callId });
-    await deps.db.update(cases).set({ createdAt: new Date(Date.now() - 3 * 60_000) }).where(eq(cases.id, a.case.id));
+    await deps.db
+      .update(cases)
+      .set({ createdAt: new Date(Date.now() - 3 * 60_000) })
+      .where(eq(cases.id, a.case.id));
     await deps.kv.del(`dedupe:${t.account.id}:${a.case.dedupeHash}`);
     const b = await create({ question: "Late retry?", callId });
     expect(b.created).toBe(true);

@@ -16,7 +16,8 @@ describe("listCases: text search and cursor (console history)", () => {
     deps = await createTestDeps();
     a = await createTenant(deps.db, "Search A");
     b = await createTenant(deps.db, "Search B");
-    const ask = (t: typeof a, question: string, extra: Record<string, unknown> = {}) => createCase(deps, t.agent.principal, { question, ...extra }, { source: "api" });
+    const ask = (t: typeof a, question: string, extra: Record<string, unknown> = {}) =>
+      createCase(deps, t.agent.principal, { question, ...extra }, { source: "api" });
     const refund = (await ask(a, "Can I get a refund for order 42?")).case;
     await postMessage(deps, a.operator, refund.id, { content: "Yes, within 30 days." });
     await sleep(5);
@@ -29,7 +30,8 @@ describe("listCases: text search and cursor (console history)", () => {
     await deps?.close();
   });
 
-  const search = (q: string, extra: Record<string, unknown> = {}) => listCases(deps, a.account.id, { limit: 50, q, ...extra }).then((r) => r.cases.map((c) => c.question));
+  const search = (q: string, extra: Record<string, unknown> = {}) =>
+    listCases(deps, a.account.id, { limit: 50, q, ...extra }).then((r) => r.cases.map((c) => c.question));
 
   it("matches question, answer and caller info case-insensitively, within the account only", async () => {
     expect(await search("REFUND")).toEqual(["Can I get a refund for order 42?"]);

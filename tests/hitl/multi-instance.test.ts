@@ -60,20 +60,29 @@ describe.skipIf(!wires.some((w) => w.enabled))("two app instances", () => {
 
   for (const wire of wires) {
     // Each wire runs when its server is configured.
-    it.skipIf(!wire.enabled)(`over ${wire.name}: the waiting agent on instance 1 hears the answer given on instance 2 at once`, async () => {
-      const [one, two] = instancePair(wire.name);
-      const idempotencyKey = `mi-${rand()}`;
-      const started = Date.now();
-      const asking = askHuman(one, t.agent.principal, { question: `Across instances (${wire.name})?`, timeoutSeconds: 30, idempotencyKey });
-      const c = await waitFor(async () => (await listCases(two, t.account.id, { limit: 50 })).cases.find((r) => r.idempotencyKey === idempotencyKey));
-      await sleep(200);
-      await postMessage(two, t.operator, c.id, { content: `Answered via ${wire.name}.` });
-      const answeredAt = Date.now();
-      const res = await asking;
-      expect(res).toMatchObject({ status: "answered", caseId: c.id, answer: `Answered via ${wire.name}.` });
-      // Over the wire, not by the 20 s re-read nor at the 30 s deadline (bounds that hold on a busy machine).
-      expect(Date.now() - answeredAt).toBeLessThan(15_000);
-      expect(Date.now() - started).toBeLessThan(20_000);
-    });
+    it.skipIf(!wire.enabled)(
+      `over ${wire.name}: the waiting agent on instance 1 hears the answer given on instance 2 at once`,
+      async () => {
+        const [one, two] = instancePair(wire.name);
+        const idempotencyKey = `mi-${rand()}`;
+        const started = Date.now();
+        const asking = askHuman(one, t.agent.principal, {
+          question: `Across instances (${wire.name})?`,
+          timeoutSeconds: 30,
+          idempotencyKey,
+        });
+        const c = await waitFor(async () =>
+          (await listCases(two, t.account.id, { limit: 50 })).cases.find((r) => r.idempotencyKey === idempotencyKey),
+        );
+        await sleep(200);
+        await postMessage(two, t.operator, c.id, { content: `Answered via ${wire.name}.` });
+        const answeredAt = Date.now();
+        const res = await asking;
+        expect(res).toMatchObject({ status: "answered", caseId: c.id, answer: `Answered via ${wire.name}.` });
+        // Over the wire, not by the 20 s re-read nor at the 30 s deadline (bounds that hold on a busy machine).
+        expect(Date.now() - answeredAt).toBeLessThan(15_000);
+        expect(Date.now() - started).toBeLessThan(20_000);
+      },
+    );
   }
 });

@@ -21,15 +21,23 @@ describe("postMessage", () => {
 
   const newCase = async (question = "Do you deliver on weekends?") =>
     (await createCase(deps, t.agent.principal, { question }, { source: "api" })).case;
-  const messagesOf = (caseId: string) => deps.db.select().from(caseMessages).where(eq(caseMessages.caseId, caseId)).orderBy(asc(caseMessages.id));
+  const messagesOf = (caseId: string) =>
+    deps.db.select().from(caseMessages).where(eq(caseMessages.caseId, caseId)).orderBy(asc(caseMessages.id));
   const answeredAudit = (caseId: string) =>
-    deps.db.select().from(auditLog).where(and(eq(auditLog.entityId, caseId), eq(auditLog.action, "case.answered")));
+    deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, caseId), eq(auditLog.action, "case.answered")));
 
   it("a hitl:ask key writes as the agent and does not answer the case", async () => {
     const c = await newCase();
     const res = await postMessage(deps, t.agent.principal, c.id, { content: "  The caller also asks about Sundays.  " });
     expect(res.answered).toBe(false);
-    expect(res.message).toMatchObject({ senderType: "agent", content: "The caller also asks about Sundays.", senderKeyId: t.agent.principal.keyId });
+    expect(res.message).toMatchObject({
+      senderType: "agent",
+      content: "The caller also asks about Sundays.",
+      senderKeyId: t.agent.principal.keyId,
+    });
     const now = await getCaseOrThrow(deps.db, t.account.id, c.id);
     expect(now.status).toBe("open");
     expect(now.answer).toBeNull();
@@ -54,7 +62,12 @@ describe("postMessage", () => {
     expect(res.answered).toBe(true);
     expect(res.message.senderType).toBe("human");
     const row = await getCaseOrThrow(deps.db, t.account.id, c.id);
-    expect(row).toMatchObject({ status: "answered", answer: "Yes, Saturdays 9–5.", answeredByMemberId: by().memberId, answeredByKeyId: by().keyId });
+    expect(row).toMatchObject({
+      status: "answered",
+      answer: "Yes, Saturdays 9–5.",
+      answeredByMemberId: by().memberId,
+      answeredByKeyId: by().keyId,
+    });
     expect(row.answeredAt).toBeInstanceOf(Date);
     expect(row.closedAt).toBeInstanceOf(Date);
     const audit = await answeredAudit(c.id);
@@ -100,7 +113,11 @@ describe("postMessage", () => {
   it("a claimed case answered by someone other than the holder is a conflict naming the holder", async () => {
     const c = await newCase();
     await claimCase(deps, t.operator, c.id);
-    const err = await expectAppError(postMessage(deps, t.answerer.principal, c.id, { content: "I'll take it" }), "conflict", /Olive Operator/);
+    const err = await expectAppError(
+      postMessage(deps, t.answerer.principal, c.id, { content: "I'll take it" }),
+      "conflict",
+      /Olive Operator/,
+    );
     expect(err.details).toMatchObject({ claimedBy: { type: "member", name: "Olive Operator" } });
     expect((await getCaseOrThrow(deps.db, t.account.id, c.id)).status).toBe("claimed");
     // The agent may still add context to a claimed case, and the holder can answer it.

@@ -23,18 +23,20 @@ describe("tenant isolation", () => {
     deps = await createTestDeps();
     a = await createTenant(deps.db, "Tenant A");
     b = await createTenant(deps.db, "Tenant B");
-    aCase = (await createCase(deps, a.agent.principal, { question: "A's secret question", sessionId: "shared-session" }, { source: "api" })).case;
+    aCase = (await createCase(deps, a.agent.principal, { question: "A's secret question", sessionId: "shared-session" }, { source: "api" }))
+      .case;
     bCase = (await createCase(deps, b.agent.principal, { question: "B's own question" }, { source: "api" })).case;
   });
   afterAll(async () => {
     await deps?.close();
   });
 
-  const bPrincipals = () => [
-    ["B's agent key", b.agent.principal],
-    ["B's answer key", b.answerer.principal],
-    ["B's operator", b.operator],
-  ] as const;
+  const bPrincipals = () =>
+    [
+      ["B's agent key", b.agent.principal],
+      ["B's answer key", b.answerer.principal],
+      ["B's operator", b.operator],
+    ] as const;
 
   it("tenant A can see its own case (control)", async () => {
     expect((await getCaseOrThrow(deps.db, a.account.id, aCase.id)).question).toBe("A's secret question");

@@ -26,12 +26,21 @@ describe("send a test escalation (the console's empty queue)", () => {
   it("an operator (no hitl:ask) sends one, answers it, and the waiting call returns exactly that answer", async () => {
     await heartbeat(deps, t.operator);
     const waiting = sendTestEscalation(deps, t.operator, { timeoutSeconds: 30 });
-    const open = await waitFor(async () => (await listCases(deps, t.account.id, { status: ["open"], limit: 50 })).cases.find((c) => c.question === TEST_QUESTION && c.waitOutcome === null && c.status === "open"));
+    const open = await waitFor(async () =>
+      (await listCases(deps, t.account.id, { status: ["open"], limit: 50 })).cases.find(
+        (c) => c.question === TEST_QUESTION && c.waitOutcome === null && c.status === "open",
+      ),
+    );
     expect(open.source).toBe("test");
     expect(open.callerInfo).toEqual({ name: "Test caller" });
     await claimCase(deps, t.operator, open.id);
     await postMessage(deps, t.operator, open.id, { content: "Yes, 9 am to 1 pm on Sundays." });
-    expect(await waiting).toEqual({ status: "answered", caseId: open.id, answer: "Yes, 9 am to 1 pm on Sundays.", message: "Yes, 9 am to 1 pm on Sundays." });
+    expect(await waiting).toEqual({
+      status: "answered",
+      caseId: open.id,
+      answer: "Yes, 9 am to 1 pm on Sundays.",
+      message: "Yes, 9 am to 1 pm on Sundays.",
+    });
   });
 
   it("every click is its own case (never deduplicated as a retry)", async () => {

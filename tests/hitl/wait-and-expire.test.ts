@@ -68,7 +68,10 @@ describe("waitForCase safety net and expireCases", () => {
     await postMessage(deps, t.operator, answered.id, { content: "Answered in time." });
     const fresh = await newCase("Open and fresh");
     const past = new Date(Date.now() - 60_000);
-    await deps.db.update(cases).set({ expiresAt: past }).where(inArray(cases.id, [open.id, claimed.id, answered.id]));
+    await deps.db
+      .update(cases)
+      .set({ expiresAt: past })
+      .where(inArray(cases.id, [open.id, claimed.id, answered.id]));
 
     const events: BusEvent[] = [];
     const off = await deps.bus.subscribe(`account:${t.account.id}`, (e) => void events.push(e));
@@ -88,13 +91,21 @@ describe("waitForCase safety net and expireCases", () => {
     expect(await byId(answered.id)).toMatchObject({ status: "answered", answer: "Answered in time." });
     expect(await byId(fresh.id)).toMatchObject({ status: "open", closedAt: null });
 
-    const audit = await deps.db.select().from(auditLog).where(and(eq(auditLog.action, "case.expired"), eq(auditLog.accountId, t.account.id)));
+    const audit = await deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, "case.expired"), eq(auditLog.accountId, t.account.id)));
     expect(audit.map((a) => a.entityId).sort()).toEqual([open.id, claimed.id].sort());
     expect(audit.every((a) => a.actorType === "system" && a.toStatus === "expired")).toBe(true);
 
     await waitFor(() => events.filter((e) => e.type === "case.expired").length >= 2, 3_000);
     off();
-    expect(events.filter((e) => e.type === "case.expired").map((e) => e.caseId).sort()).toEqual([open.id, claimed.id].sort());
+    expect(
+      events
+        .filter((e) => e.type === "case.expired")
+        .map((e) => e.caseId)
+        .sort(),
+    ).toEqual([open.id, claimed.id].sort());
 
     // A second pass finds nothing more to do.
     expect(await expireCases(deps)).toBe(0);

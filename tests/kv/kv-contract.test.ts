@@ -329,7 +329,13 @@ describe.each(drivers.filter((d) => d.name === "memory" || HAVE_REDIS))("Kv cont
     });
 
     it("zremRangeByScore removes members whose score is within [min, max]", async () => {
-      for (const [score, m] of [[1, "a"], [2, "b"], [3, "c"], [4, "d"]] as const) await kv.zadd("z-range", score, m);
+      for (const [score, m] of [
+        [1, "a"],
+        [2, "b"],
+        [3, "c"],
+        [4, "d"],
+      ] as const)
+        await kv.zadd("z-range", score, m);
       await kv.zremRangeByScore("z-range", 2, 3);
       expect(await kv.zcount("z-range", 0, 10)).toBe(2);
       expect(await kv.zcount("z-range", 1, 1)).toBe(1);

@@ -22,10 +22,18 @@ describe("failed-query logs", () => {
   });
 
   const QUESTION = "Is my neighbour Ada Lovelace's prescription ready?";
-  const failingQuery = () => deps.db.execute(sql`select ${QUESTION}::uuid as id`).then(() => null, (e: unknown) => e);
+  const failingQuery = () =>
+    deps.db.execute(sql`select ${QUESTION}::uuid as id`).then(
+      () => null,
+      (e: unknown) => e,
+    );
 
   // Not a data error (22xxx answers 400 without logging the message): an unknown table is a platform failure.
-  const failingQuery500 = () => deps.db.execute(sql`select ${QUESTION}::text as q from no_such_table`).then(() => null, (e: unknown) => e);
+  const failingQuery500 = () =>
+    deps.db.execute(sql`select ${QUESTION}::text as q from no_such_table`).then(
+      () => null,
+      (e: unknown) => e,
+    );
 
   it("errorResponse (REST 500) logs the statement without the parameters", async () => {
     const e = await failingQuery500();

@@ -23,7 +23,8 @@ let app: App;
 let ntfy: NtfyStandin;
 let operator: Principal;
 const deps = () => ({ ...app.deps, config: getConfig() });
-const ask = async (question: string, extra: Record<string, unknown> = {}) => (await createCase(deps(), app.agent, { question, ...extra }, { source: "api" })).case;
+const ask = async (question: string, extra: Record<string, unknown> = {}) =>
+  (await createCase(deps(), app.agent, { question, ...extra }, { source: "api" })).case;
 const pagesFor = async (caseId: string) => app.deps.db.select().from(notifications).where(eq(notifications.caseId, caseId));
 
 beforeAll(async () => {
@@ -47,7 +48,13 @@ describe("paging on-call operators", () => {
   it("a case with nobody online pages the on-call topic at once: priority mapped, click opens the case in the console", async () => {
     const c = await ask("Can I bring my dog to the terrace?", { priority: 4, urgency: "high" });
     const page = await ntfy.waitFor((p) => p.click?.endsWith(c.id) ?? false);
-    expect(page).toMatchObject({ topic: "team-oncall", priority: 5, message: "Can I bring my dog to the terrace?", click: `${BASE}/console?case=${c.id}`, authorization: `Bearer ${ntfy.token}` });
+    expect(page).toMatchObject({
+      topic: "team-oncall",
+      priority: 5,
+      message: "Can I bring my dog to the terrace?",
+      click: `${BASE}/console?case=${c.id}`,
+      authorization: `Bearer ${ntfy.token}`,
+    });
     expect(page.title).toMatch(/nobody is online/);
     const row = await getCaseOrThrow(app.deps.db, app.accountA.id, c.id);
     expect(toPublicCase(row).pagedAt).toBeTruthy();
@@ -96,11 +103,20 @@ describe("paging on-call operators", () => {
   });
 
   it("paging is counted in the HITL metrics", async () => {
-    const m = await getHitlMetrics(app.deps.db, app.accountA.id, { from: new Date(Date.now() - 3600_000), to: new Date(Date.now() + 60_000) });
+    const m = await getHitlMetrics(app.deps.db, app.accountA.id, {
+      from: new Date(Date.now() - 3600_000),
+      to: new Date(Date.now() + 60_000),
+    });
     expect(m.paging).toEqual({ paged: 3, delivered: 3 });
   });
 
   it("maps case priority and urgency to ntfy priority, never below 3", () => {
-    expect([pagePriority({ priority: 1, urgency: "low" }), pagePriority({ priority: 3, urgency: "medium" }), pagePriority({ priority: 3, urgency: "high" }), pagePriority({ priority: 5, urgency: "low" }), pagePriority({ priority: 5, urgency: "high" })]).toEqual([3, 3, 4, 4, 5]);
+    expect([
+      pagePriority({ priority: 1, urgency: "low" }),
+      pagePriority({ priority: 3, urgency: "medium" }),
+      pagePriority({ priority: 3, urgency: "high" }),
+      pagePriority({ priority: 5, urgency: "low" }),
+      pagePriority({ priority: 5, urgency: "high" }),
+    ]).toEqual([3, 3, 4, 4, 5]);
   });
 });

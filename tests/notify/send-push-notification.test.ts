@@ -23,7 +23,14 @@ let noScope: Client;
 let adminAuth: Record<string, string>;
 
 async function call(handler: unknown, method: string, path: string, body?: unknown) {
-  const res = await (handler as Handler)(new Request(`${BASE}${path}`, { method, headers: { ...adminAuth, "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) }), { params: Promise.resolve({}) });
+  const res = await (handler as Handler)(
+    new Request(`${BASE}${path}`, {
+      method,
+      headers: { ...adminAuth, "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    }),
+    { params: Promise.resolve({}) },
+  );
   return { status: res.status, json: (await res.json()) as Record<string, unknown> };
 }
 const rowsFor = async (id: string) => ({
@@ -35,7 +42,8 @@ beforeAll(async () => {
   ntfy = await startNtfyStandin();
   app = await startApp();
   adminAuth = await app.credential("admin key");
-  const key = async (scopes: Parameters<typeof createApiKey>[1]["scopes"]) => (await createApiKey(app.deps.db, { accountId: app.accountA.id, name: "notify test", scopes })).key;
+  const key = async (scopes: Parameters<typeof createApiKey>[1]["scopes"]) =>
+    (await createApiKey(app.deps.db, { accountId: app.accountA.id, name: "notify test", scopes })).key;
   sender = await connectInProcess({ authorization: `Bearer ${await key(["notify:send"])}` });
   noScope = await connectInProcess({ authorization: `Bearer ${await key(["weather:read"])}` });
 }, 120_000);
@@ -63,9 +71,19 @@ describe("send_push_notification", () => {
   });
 
   it("settings: admin sets server, topics and a write-only token (never returned)", async () => {
-    const put = await call(settingsRoute.PUT, "PUT", "/api/settings/notifications", { serverUrl: ntfy.url, defaultTopic: "switchboard-alerts", oncallTopic: "switchboard-oncall", accessToken: ntfy.token });
+    const put = await call(settingsRoute.PUT, "PUT", "/api/settings/notifications", {
+      serverUrl: ntfy.url,
+      defaultTopic: "switchboard-alerts",
+      oncallTopic: "switchboard-oncall",
+      accessToken: ntfy.token,
+    });
     expect(put.status).toBe(200);
-    expect(put.json).toMatchObject({ serverUrl: ntfy.url, defaultTopic: "switchboard-alerts", accessTokenSet: true, accessTokenLast4: ntfy.token!.slice(-4) });
+    expect(put.json).toMatchObject({
+      serverUrl: ntfy.url,
+      defaultTopic: "switchboard-alerts",
+      accessTokenSet: true,
+      accessTokenLast4: ntfy.token!.slice(-4),
+    });
     const got = await call(settingsRoute.GET, "GET", "/api/settings/notifications");
     expect(JSON.stringify(got.json)).not.toContain(ntfy.token);
     const bad = await call(settingsRoute.PUT, "PUT", "/api/settings/notifications", { defaultTopic: "not a topic!", serverUrl: "ftp://x" });
@@ -74,12 +92,31 @@ describe("send_push_notification", () => {
   });
 
   it("publishes JSON to the server root with the Bearer token; non-ASCII title, tags, priority, click intact; says sent", async () => {
-    const r = await callTool(sender, "send_push_notification", { message: "Table for 4 at 19:30 confirmed", title: "Réservation ✓ — Café Zoë", priority: 4, tags: ["tada", "fork_and_knife"], clickUrl: "https://example.com/bookings/42" });
+    const r = await callTool(sender, "send_push_notification", {
+      message: "Table for 4 at 19:30 confirmed",
+      title: "Réservation ✓ — Café Zoë",
+      priority: 4,
+      tags: ["tada", "fork_and_knife"],
+      clickUrl: "https://example.com/bookings/42",
+    });
     expect(r.structured).toMatchObject({ status: "sent", topic: "switchboard-alerts" });
     expect(r.structured!.message).toMatch(/^Sent/);
     expect(ntfy.requests).toHaveLength(1);
-    expect(ntfy.requests[0]).toMatchObject({ method: "POST", path: "/", status: 200, authorization: `Bearer ${ntfy.token}`, contentType: "application/json" });
-    expect(ntfy.requests[0]!.body).toEqual({ topic: "switchboard-alerts", message: "Table for 4 at 19:30 confirmed", title: "Réservation ✓ — Café Zoë", priority: 4, tags: ["tada", "fork_and_knife"], click: "https://example.com/bookings/42" });
+    expect(ntfy.requests[0]).toMatchObject({
+      method: "POST",
+      path: "/",
+      status: 200,
+      authorization: `Bearer ${ntfy.token}`,
+      contentType: "application/json",
+    });
+    expect(ntfy.requests[0]!.body).toEqual({
+      topic: "switchboard-alerts",
+      message: "Table for 4 at 19:30 confirmed",
+      title: "Réservation ✓ — Café Zoë",
+      priority: 4,
+      tags: ["tada", "fork_and_knife"],
+      click: "https://example.com/bookings/42",
+    });
     const { row, attempts } = await rowsFor(r.structured!.notificationId as string);
     expect(row).toMatchObject({ status: "sent", attempts: 1, kind: "tool" });
     expect(row.ntfyMessageId).toBe(ntfy.published[0]!.id);
@@ -103,7 +140,7 @@ describe("send_push_notification", () => {
     expect(attempts.map((a) => a.statusCode)).toEqual([429, 200]);
   });
 
-  it("a long 429 → \"queued, will retry\"; the maintenance job delivers it once Retry-After has passed", async () => {
+  it('a long 429 → "queued, will retry"; the maintenance job delivers it once Retry-After has passed', async () => {
     ntfy.rateLimitNext(1, 3);
     const r = await callTool(sender, "send_push_notification", { message: "Queued then delivered" });
     expect(r.structured).toMatchObject({ status: "queued" });

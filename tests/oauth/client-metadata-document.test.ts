@@ -19,7 +19,8 @@ let origin = "";
 const requests: Array<{ path: string; accept?: string }> = [];
 const docs = new Map<string, (res: http.ServerResponse) => void>();
 
-const serveJson = (body: unknown) => (res: http.ServerResponse) => res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(body));
+const serveJson = (body: unknown) => (res: http.ServerResponse) =>
+  res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(body));
 const setLoopback = (on: boolean) => {
   process.env.OAUTH_CLIENT_METADATA_ALLOW_LOOPBACK = on ? "true" : "false";
   resetConfig();
@@ -43,17 +44,28 @@ afterAll(async () => {
   await app?.close();
 });
 
-const member = () => ({ kind: "member" as const, accountId: app.admin.accountId, memberId: app.admin.id, role: app.admin.role, email: app.admin.email, name: app.admin.name });
+const member = () => ({
+  kind: "member" as const,
+  accountId: app.admin.accountId,
+  memberId: app.admin.id,
+  role: app.admin.role,
+  email: app.admin.email,
+  name: app.admin.name,
+});
 const refusal = (clientId: string, extra: Record<string, string> = {}) =>
   parseAuthorizationRequest(app.deps.db, authorizeParams(clientId, pkcePair().challenge, BASE, extra), BASE).then(
     () => "accepted",
-    (e: { error: string; description: string; redirectTo?: string }) => `${e.error}${e.redirectTo ? " (redirected)" : ""}: ${e.description}`,
+    (e: { error: string; description: string; redirectTo?: string }) =>
+      `${e.error}${e.redirectTo ? " (redirected)" : ""}: ${e.description}`,
   );
 
 describe("client ID metadata documents", () => {
   it("a URL client_id is fetched, named on consent, and completes the flow to a working token", async () => {
     const id = `${origin}/clients/good.json`;
-    docs.set("/clients/good.json", serveJson({ client_id: id, client_name: "Doc Client", redirect_uris: [REDIRECT], token_endpoint_auth_method: "none" }));
+    docs.set(
+      "/clients/good.json",
+      serveJson({ client_id: id, client_name: "Doc Client", redirect_uris: [REDIRECT], token_endpoint_auth_method: "none" }),
+    );
     const { verifier, challenge } = pkcePair();
     const request = await parseAuthorizationRequest(app.deps.db, authorizeParams(id, challenge, BASE), BASE);
     expect(request.client).toMatchObject({ clientId: id, kind: "metadata_document", clientName: "Doc Client" });
@@ -62,7 +74,13 @@ describe("client ID metadata documents", () => {
     const res = await inProcessFetch()(`${BASE}/api/oauth/token`, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ grant_type: "authorization_code", code, client_id: id, redirect_uri: REDIRECT, code_verifier: verifier }).toString(),
+      body: new URLSearchParams({
+        grant_type: "authorization_code",
+        code,
+        client_id: id,
+        redirect_uri: REDIRECT,
+        code_verifier: verifier,
+      }).toString(),
     });
     expect(res.status).toBe(200);
     expect(((await res.json()) as { access_token: string }).access_token).toMatch(/^sbat_/);
@@ -73,10 +91,16 @@ describe("client ID metadata documents", () => {
     expect(await refusal(`${origin}/clients/other.json`)).toMatch(/^invalid_client: .*client_id must equal its URL/);
     docs.set("/clients/moved.json", (res) => res.writeHead(302, { location: "http://169.254.169.254/latest/meta-data" }).end());
     expect(await refusal(`${origin}/clients/moved.json`)).toMatch(/^invalid_client: .*HTTP 302 \(redirects are not followed\)/);
-    docs.set("/clients/huge.json", serveJson({ client_id: `${origin}/clients/huge.json`, redirect_uris: [REDIRECT], client_name: "x".repeat(100 * 1024) }));
+    docs.set(
+      "/clients/huge.json",
+      serveJson({ client_id: `${origin}/clients/huge.json`, redirect_uris: [REDIRECT], client_name: "x".repeat(100 * 1024) }),
+    );
     expect(await refusal(`${origin}/clients/huge.json`)).toMatch(/^invalid_client: .*larger than 65536 bytes/);
     expect(await refusal(`${origin}/clients/missing.json`)).toMatch(/^invalid_client: .*HTTP 404/);
-    docs.set("/clients/secret.json", serveJson({ client_id: `${origin}/clients/secret.json`, redirect_uris: [REDIRECT], token_endpoint_auth_method: "private_key_jwt" }));
+    docs.set(
+      "/clients/secret.json",
+      serveJson({ client_id: `${origin}/clients/secret.json`, redirect_uris: [REDIRECT], token_endpoint_auth_method: "private_key_jwt" }),
+    );
     expect(await refusal(`${origin}/clients/secret.json`)).toMatch(/^invalid_client: token_endpoint_auth_method/);
   });
 

@@ -23,7 +23,13 @@ const MCP = new URL("/api/mcp", BASE);
 
 async function signInWithSdk(kind: "operator" | "admin", log: string[] = []) {
   const fetchFn = inProcessFetch(log);
-  const provider = new MemoryOAuthProvider("http://127.0.0.1:43123/callback", { client_name: "SDK test client", redirect_uris: ["http://127.0.0.1:43123/callback"], token_endpoint_auth_method: "none", grant_types: ["authorization_code", "refresh_token"], response_types: ["code"] });
+  const provider = new MemoryOAuthProvider("http://127.0.0.1:43123/callback", {
+    client_name: "SDK test client",
+    redirect_uris: ["http://127.0.0.1:43123/callback"],
+    token_endpoint_auth_method: "none",
+    grant_types: ["authorization_code", "refresh_token"],
+    response_types: ["code"],
+  });
   const first = new StreamableHTTPClientTransport(MCP, { authProvider: provider, fetch: fetchFn });
   await expect(new Client({ name: "sdk-oauth", version: "1.0.0" }).connect(first)).rejects.toBeInstanceOf(UnauthorizedError);
   const authUrl = provider.authorizationUrl!;
@@ -42,7 +48,16 @@ describe("the official SDK client signs in with OAuth and calls tools", () => {
   it("admin: discovery, registration, consent, token, then ask_human runs as that member", async () => {
     const log: string[] = [];
     const { client, provider, authUrl } = await signInWithSdk("admin", log);
-    expect(log).toEqual(expect.arrayContaining(["POST /api/mcp", "GET /.well-known/oauth-protected-resource", "GET /.well-known/oauth-authorization-server", "POST /api/oauth/register", "POST /api/oauth/authorize", "POST /api/oauth/token"]));
+    expect(log).toEqual(
+      expect.arrayContaining([
+        "POST /api/mcp",
+        "GET /.well-known/oauth-protected-resource",
+        "GET /.well-known/oauth-authorization-server",
+        "POST /api/oauth/register",
+        "POST /api/oauth/authorize",
+        "POST /api/oauth/token",
+      ]),
+    );
     // What the SDK sent to the authorization endpoint: PKCE S256 and the RFC 8707 resource.
     expect(authUrl.pathname).toBe("/oauth/authorize");
     expect(authUrl.searchParams.get("code_challenge_method")).toBe("S256");
@@ -50,9 +65,14 @@ describe("the official SDK client signs in with OAuth and calls tools", () => {
     expect(provider.saved!.access_token).toMatch(/^sbat_/);
     expect(provider.saved!.refresh_token).toMatch(/^sbrt_/);
     expect(provider.saved!.scope!.split(" ").sort()).toEqual([...SCOPES].sort());
-    const r = (await client.callTool({ name: "ask_human", arguments: { question: "Does OAuth reach the team?", timeoutSeconds: 5 } })) as unknown as { structuredContent: { status: string; caseId: string } };
+    const r = (await client.callTool({
+      name: "ask_human",
+      arguments: { question: "Does OAuth reach the team?", timeoutSeconds: 5 },
+    })) as unknown as { structuredContent: { status: string; caseId: string } };
     expect(r.structuredContent.status).toBe("unavailable"); // nobody online: answered at once, case created
-    const c = (await client.callTool({ name: "get_human_answer", arguments: { caseId: r.structuredContent.caseId } })) as { isError?: boolean };
+    const c = (await client.callTool({ name: "get_human_answer", arguments: { caseId: r.structuredContent.caseId } })) as {
+      isError?: boolean;
+    };
     expect(c.isError).toBeFalsy();
     await client.close();
   });
@@ -60,7 +80,10 @@ describe("the official SDK client signs in with OAuth and calls tools", () => {
   it("operator: asked for every scope, granted only the operator's; tools beyond them are refused naming the scope", async () => {
     const { client, provider } = await signInWithSdk("operator");
     expect(provider.saved!.scope!.split(" ").sort()).toEqual(["hitl:answer", "replies:write"]);
-    const call = await client.callTool({ name: "make_phone_call", arguments: { phoneNumber: "+14155550123", task: "x", maxDurationMinutes: 1 } });
+    const call = await client.callTool({
+      name: "make_phone_call",
+      arguments: { phoneNumber: "+14155550123", task: "x", maxDurationMinutes: 1 },
+    });
     expect((call as { isError?: boolean }).isError).toBe(true);
     expect(text(call)).toMatch(/lacks the calls:write scope needed here/);
     const ask = await client.callTool({ name: "ask_human", arguments: { question: "Operator asking?", timeoutSeconds: 5 } });
@@ -90,7 +113,10 @@ describe("the official SDK client signs in with OAuth and calls tools", () => {
     const { oauthTokens } = await import("@/lib/adapters/db/schema");
     const { sha256 } = await import("@/lib/domains/auth/secrets");
     const { eq } = await import("drizzle-orm");
-    await app.deps.db.update(oauthTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(oauthTokens.tokenHash, sha256(before.access_token)));
+    await app.deps.db
+      .update(oauthTokens)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(oauthTokens.tokenHash, sha256(before.access_token)));
     const client = new Client({ name: "sdk-oauth", version: "1.0.0" });
     await client.connect(new StreamableHTTPClientTransport(MCP, { authProvider: provider, fetch: fetchFn }));
     expect(provider.saved!.access_token).not.toBe(before.access_token);

@@ -19,19 +19,35 @@ let admin: Member;
 
 beforeAll(async () => {
   app = await startApp();
-  const m = (x: App["operator"]): Member => ({ kind: "member", accountId: x.accountId, memberId: x.id, role: x.role, email: x.email, name: x.name });
+  const m = (x: App["operator"]): Member => ({
+    kind: "member",
+    accountId: x.accountId,
+    memberId: x.id,
+    role: x.role,
+    email: x.email,
+    name: x.name,
+  });
   operator = m(app.operator);
   admin = m(app.admin);
 }, 120_000);
 afterAll(async () => app?.close());
 
 const form = (url: string, params: Record<string, string>) =>
-  f(`${BASE}${url}`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(params).toString() });
+  f(`${BASE}${url}`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams(params).toString(),
+  });
 const mcpCall = (token: string, host = "127.0.0.1:3000") =>
   f(`http://${host}/api/mcp`, {
     method: "POST",
     headers: { authorization: `Bearer ${token}`, accept: "application/json, text/event-stream", "content-type": "application/json" },
-    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "t", version: "1" } } }),
+    body: JSON.stringify({
+      jsonrpc: "2.0",
+      id: 1,
+      method: "initialize",
+      params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "t", version: "1" } },
+    }),
   });
 
 async function codeFor(member: Member, extra: Record<string, string> = {}) {
@@ -39,11 +55,27 @@ async function codeFor(member: Member, extra: Record<string, string> = {}) {
   const { verifier, challenge } = pkcePair();
   const request = await parseAuthorizationRequest(app.deps.db, authorizeParams(client, challenge, BASE, extra), BASE);
   const code = new URL((await approveAuthorization(app.deps.db, request, member)).redirectTo).searchParams.get("code")!;
-  return { client, verifier, code, exchange: (over: Record<string, string> = {}) => form("/api/oauth/token", { grant_type: "authorization_code", code, client_id: client, redirect_uri: REDIRECT, code_verifier: verifier, ...over }) };
+  return {
+    client,
+    verifier,
+    code,
+    exchange: (over: Record<string, string> = {}) =>
+      form("/api/oauth/token", {
+        grant_type: "authorization_code",
+        code,
+        client_id: client,
+        redirect_uri: REDIRECT,
+        code_verifier: verifier,
+        ...over,
+      }),
+  };
 }
 
 async function authorizeError(params: URLSearchParams) {
-  const e = await parseAuthorizationRequest(app.deps.db, params, BASE).then(() => null, (x: { redirectTo?: string; error: string; description: string }) => x);
+  const e = await parseAuthorizationRequest(app.deps.db, params, BASE).then(
+    () => null,
+    (x: { redirectTo?: string; error: string; description: string }) => x,
+  );
   return { error: e?.error, redirected: e?.redirectTo ? new URL(e.redirectTo) : null };
 }
 
@@ -62,7 +94,12 @@ describe("PKCE (S256) is required", () => {
 
   it("the token endpoint refuses a missing or wrong code_verifier, and then still accepts the right one once", async () => {
     const c = await codeFor(admin);
-    const missing = await form("/api/oauth/token", { grant_type: "authorization_code", code: c.code, client_id: c.client, redirect_uri: REDIRECT });
+    const missing = await form("/api/oauth/token", {
+      grant_type: "authorization_code",
+      code: c.code,
+      client_id: c.client,
+      redirect_uri: REDIRECT,
+    });
     expect(missing.status).toBe(400);
     expect(await missing.json()).toMatchObject({ error: "invalid_request" });
     const wrong = await c.exchange({ code_verifier: pkcePair().verifier });
@@ -100,7 +137,9 @@ describe("audience: tokens are for this server's /api/mcp only", () => {
     const elsewhere = await mcpCall(t.access_token, "localhost:3000");
     expect(elsewhere.status).toBe(401);
     expect(elsewhere.headers.get("www-authenticate")).toMatch(/error="invalid_token"/);
-    expect(((await elsewhere.json()) as { error_description: string }).error_description).toMatch(/issued for http:\/\/127\.0\.0\.1:3000\/api\/mcp/);
+    expect(((await elsewhere.json()) as { error_description: string }).error_description).toMatch(
+      /issued for http:\/\/127\.0\.0\.1:3000\/api\/mcp/,
+    );
   });
 
   it("REST routes refuse an OAuth access token", async () => {
@@ -114,7 +153,10 @@ describe("audience: tokens are for this server's /api/mcp only", () => {
 describe("lifetimes, rotation, revocation", () => {
   it("an expired access token is refused with a 401 that says so", async () => {
     const t = await connectApp(app.deps.db, admin, { origin: BASE });
-    await app.deps.db.update(oauthTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(oauthTokens.tokenHash, sha256(t.access_token)));
+    await app.deps.db
+      .update(oauthTokens)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(oauthTokens.tokenHash, sha256(t.access_token)));
     const res = await mcpCall(t.access_token);
     expect(res.status).toBe(401);
     expect(((await res.json()) as { error_description: string }).error_description).toMatch(/expired/);
@@ -132,7 +174,11 @@ describe("lifetimes, rotation, revocation", () => {
     const reuse = await form("/api/oauth/token", { grant_type: "refresh_token", refresh_token: t.refresh_token, client_id: t.clientId });
     expect(await reuse.json()).toMatchObject({ error: "invalid_grant", error_description: expect.stringMatching(/already used/) });
     expect((await mcpCall(next.access_token)).status).toBe(401);
-    const laterRefresh = await form("/api/oauth/token", { grant_type: "refresh_token", refresh_token: next.refresh_token, client_id: t.clientId });
+    const laterRefresh = await form("/api/oauth/token", {
+      grant_type: "refresh_token",
+      refresh_token: next.refresh_token,
+      client_id: t.clientId,
+    });
     expect(await laterRefresh.json()).toMatchObject({ error: "invalid_grant" });
   });
 
@@ -152,8 +198,14 @@ describe("lifetimes, rotation, revocation", () => {
     expect((await f(`${BASE}/api/oauth/grants/${t.grantId}`, { method: "DELETE", headers: other })).status).toBe(404);
     expect((await mcpCall(t.access_token)).status).toBe(200);
     const session = { ...(await app.credential("admin")), origin: BASE };
-    const list = (await (await f(`${BASE}/api/oauth/grants`, { headers: session })).json()) as { grants: Array<{ id: string; member: { email: string }; client: { name: string }; scopes: string[] }> };
-    expect(list.grants.find((g) => g.id === t.grantId)).toMatchObject({ member: { email: app.operator.email }, client: { name: "Revoke me app" }, scopes: ["hitl:answer", "replies:write"] });
+    const list = (await (await f(`${BASE}/api/oauth/grants`, { headers: session })).json()) as {
+      grants: Array<{ id: string; member: { email: string }; client: { name: string }; scopes: string[] }>;
+    };
+    expect(list.grants.find((g) => g.id === t.grantId)).toMatchObject({
+      member: { email: app.operator.email },
+      client: { name: "Revoke me app" },
+      scopes: ["hitl:answer", "replies:write"],
+    });
     expect((await f(`${BASE}/api/oauth/grants/${t.grantId}`, { method: "DELETE", headers: session })).status).toBe(200);
     expect((await mcpCall(t.access_token)).status).toBe(401);
     const refresh = await form("/api/oauth/token", { grant_type: "refresh_token", refresh_token: t.refresh_token, client_id: t.clientId });
@@ -164,13 +216,19 @@ describe("lifetimes, rotation, revocation", () => {
     const t = await connectApp(app.deps.db, admin, { origin: BASE });
     expect((await form("/api/oauth/revoke", { token: "sbrt_nonsense", client_id: t.clientId })).status).toBe(200);
     expect((await mcpCall(t.access_token)).status).toBe(200);
-    expect((await form("/api/oauth/revoke", { token: t.refresh_token, client_id: t.clientId, token_type_hint: "refresh_token" })).status).toBe(200);
+    expect(
+      (await form("/api/oauth/revoke", { token: t.refresh_token, client_id: t.clientId, token_type_hint: "refresh_token" })).status,
+    ).toBe(200);
     expect((await mcpCall(t.access_token)).status).toBe(401);
   });
 
   it("a deactivated member's connected apps stop working", async () => {
     const m = await app.newMember("operator");
-    const t = await connectApp(app.deps.db, { kind: "member", accountId: m.accountId, memberId: m.id, role: m.role, email: m.email, name: m.name }, { origin: BASE });
+    const t = await connectApp(
+      app.deps.db,
+      { kind: "member", accountId: m.accountId, memberId: m.id, role: m.role, email: m.email, name: m.name },
+      { origin: BASE },
+    );
     expect((await mcpCall(t.access_token)).status).toBe(200);
     await app.deps.db.update(members).set({ active: false }).where(eq(members.id, m.id));
     expect((await mcpCall(t.access_token)).status).toBe(401);
@@ -194,6 +252,11 @@ describe("the 401 of /api/mcp says how to authenticate", () => {
     const prm = (await (await f(`${BASE}/.well-known/oauth-protected-resource`)).json()) as Record<string, unknown>;
     expect(prm).toMatchObject({ resource: `${BASE}/api/mcp`, authorization_servers: [BASE], scopes_supported: [...SCOPES] });
     const as = (await (await f(`${BASE}/.well-known/oauth-authorization-server`)).json()) as Record<string, unknown>;
-    expect(as).toMatchObject({ issuer: BASE, code_challenge_methods_supported: ["S256"], client_id_metadata_document_supported: true, registration_endpoint: `${BASE}/api/oauth/register` });
+    expect(as).toMatchObject({
+      issuer: BASE,
+      code_challenge_methods_supported: ["S256"],
+      client_id_metadata_document_supported: true,
+      registration_endpoint: `${BASE}/api/oauth/register`,
+    });
   });
 });

@@ -39,7 +39,11 @@ describe("SSE specifics", () => {
   it("a reconnect with Last-Event-ID replays what was missed, with no resync", async () => {
     const events: RealtimeEvent[] = [];
     const statuses: RealtimeStatus[] = [];
-    const conn = connectRealtime({ driver: "sse", url: "/api/events", heartbeatMs: 1000, headers: { cookie } }, { onEvent: (e) => events.push(e), onStatus: (s) => statuses.push(s) }, { baseUrl: routes.baseUrl });
+    const conn = connectRealtime(
+      { driver: "sse", url: "/api/events", heartbeatMs: 1000, headers: { cookie } },
+      { onEvent: (e) => events.push(e), onStatus: (s) => statuses.push(s) },
+      { baseUrl: routes.baseUrl },
+    );
     try {
       await waitFor(() => statuses.at(-1) === "live");
       await publish("c1");
@@ -91,7 +95,11 @@ describe("Supabase token refresh", () => {
     const statuses: RealtimeStatus[] = [];
     // A token inside the refresh window (and unusable: the stand-in would refuse it) — joining proves a fresh one was fetched.
     const origin = routes.baseUrl; // browsers send Origin on POST; cookie-authenticated writes require it
-    const conn = connectRealtime({ ...base, accessToken: "stale", expiresAt: Math.floor(Date.now() / 1000) + 30, headers: { cookie, origin } }, { onEvent: () => {}, onStatus: (s) => statuses.push(s) }, { baseUrl: routes.baseUrl, webSocket: WebSocket });
+    const conn = connectRealtime(
+      { ...base, accessToken: "stale", expiresAt: Math.floor(Date.now() / 1000) + 30, headers: { cookie, origin } },
+      { onEvent: () => {}, onStatus: (s) => statuses.push(s) },
+      { baseUrl: routes.baseUrl, webSocket: WebSocket },
+    );
     try {
       await waitFor(() => statuses.at(-1) === "live", 10_000);
       const joined = standin.seen.joins.filter((j) => j.topic === `realtime:account:${t.account.id}`);
@@ -100,7 +108,11 @@ describe("Supabase token refresh", () => {
       conn.close();
     }
     const denied: RealtimeStatus[] = [];
-    const signedOut = connectRealtime({ ...base, expiresAt: 0, headers: { cookie: "sb_session=gone", origin: routes.baseUrl } }, { onEvent: () => {}, onStatus: (s) => denied.push(s) }, { baseUrl: routes.baseUrl, webSocket: WebSocket });
+    const signedOut = connectRealtime(
+      { ...base, expiresAt: 0, headers: { cookie: "sb_session=gone", origin: routes.baseUrl } },
+      { onEvent: () => {}, onStatus: (s) => denied.push(s) },
+      { baseUrl: routes.baseUrl, webSocket: WebSocket },
+    );
     try {
       await waitFor(() => denied.includes("denied"), 10_000);
       await sleep(200);

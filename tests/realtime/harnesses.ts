@@ -15,7 +15,10 @@ export type Harness = {
   env: Record<string, string>;
   attach(deps: Deps): Promise<void>;
   /** Client settings for `principal`'s account, authenticating as `credentialsOf` (another tenant = an intruder). */
-  clientFor(principal: Principal, o: { credentialsOf: Credentials; cookie: string }): Promise<{ config: RealtimeClientConfig; options: ConnectOptions }>;
+  clientFor(
+    principal: Principal,
+    o: { credentialsOf: Credentials; cookie: string },
+  ): Promise<{ config: RealtimeClientConfig; options: ConnectOptions }>;
   /** Cuts every live connection so clients must reconnect. */
   dropConnections(): void;
   stop(): Promise<void>;
@@ -34,7 +37,11 @@ type ClientFor = (
  * Our realtime routes on the attached deps, plus the vendor stand-in when the driver has one (it then owns
  * the live connections); `clientFor` says how a client of this driver authenticates.
  */
-function harness(name: string, start: () => Promise<{ env: Record<string, string>; standin?: Standin }>, clientFor: ClientFor): HarnessSpec {
+function harness(
+  name: string,
+  start: () => Promise<{ env: Record<string, string>; standin?: Standin }>,
+  clientFor: ClientFor,
+): HarnessSpec {
   return {
     name,
     start: async () => {
@@ -86,18 +93,22 @@ const pusherHarness = () =>
   });
 
 const supabaseHarness = () =>
-  harness("supabase realtime (stand-in)", withStandin(startSupabaseRealtimeStandin), (principal, { credentialsOf, cookie }, { deps, baseUrl }) => {
-    const config = getRealtimeClientConfig(principal, deps.config);
-    if (config.driver !== "supabase") throw new Error("expected supabase");
-    // The token is what the server minted for whoever is signed in: an intruder holds its own account's token.
-    const mine = credentialsOf.operator.accountId === principal.accountId;
-    const token = mine ? config : getRealtimeClientConfig(credentialsOf.operator, deps.config);
-    if (token.driver !== "supabase") throw new Error("expected supabase");
-    return {
-      config: { ...config, accessToken: token.accessToken, expiresAt: token.expiresAt, headers: { cookie } },
-      options: { baseUrl, webSocket: WebSocket },
-    };
-  });
+  harness(
+    "supabase realtime (stand-in)",
+    withStandin(startSupabaseRealtimeStandin),
+    (principal, { credentialsOf, cookie }, { deps, baseUrl }) => {
+      const config = getRealtimeClientConfig(principal, deps.config);
+      if (config.driver !== "supabase") throw new Error("expected supabase");
+      // The token is what the server minted for whoever is signed in: an intruder holds its own account's token.
+      const mine = credentialsOf.operator.accountId === principal.accountId;
+      const token = mine ? config : getRealtimeClientConfig(credentialsOf.operator, deps.config);
+      if (token.driver !== "supabase") throw new Error("expected supabase");
+      return {
+        config: { ...config, accessToken: token.accessToken, expiresAt: token.expiresAt, headers: { cookie } },
+        options: { baseUrl, webSocket: WebSocket },
+      };
+    },
+  );
 
 export function realtimeHarnesses(): HarnessSpec[] {
   return [sseHarness(), pusherHarness(), supabaseHarness()];

@@ -48,15 +48,29 @@ describe.each(realtimeHarnesses())("realtime contract: $name", (spec) => {
     await deps?.close();
   });
 
-  const cookieFor = async (t: Tenant) => `sb_session=${(await createSession(deps, (t.operator as Extract<Principal, { kind: "member" }>).memberId)).token}`;
+  const cookieFor = async (t: Tenant) =>
+    `sb_session=${(await createSession(deps, (t.operator as Extract<Principal, { kind: "member" }>).memberId)).token}`;
   const subscribe = async (t: Tenant, opts: { as?: Tenant } = {}) => {
     const client = await h.clientFor(t.operator, { credentialsOf: opts.as ?? t, cookie: await cookieFor(opts.as ?? t) });
     const w = watch((handlers) => connectRealtime(client.config, handlers, client.options));
     open.push(w.conn);
     return w;
   };
-  const publish = (t: Tenant, caseId: string, type: "case.created" | "case.claimed" | "case.answered" = "case.created", claimedBy?: string) =>
-    publishCaseEvent(deps, { type, accountId: t.account.id, caseId, status: type.slice(5), priority: 4, urgency: "high", ...(claimedBy ? { claimedBy } : {}) });
+  const publish = (
+    t: Tenant,
+    caseId: string,
+    type: "case.created" | "case.claimed" | "case.answered" = "case.created",
+    claimedBy?: string,
+  ) =>
+    publishCaseEvent(deps, {
+      type,
+      accountId: t.account.id,
+      caseId,
+      status: type.slice(5),
+      priority: 4,
+      urgency: "high",
+      ...(claimedBy ? { claimedBy } : {}),
+    });
 
   it("an authorized subscriber receives its account's events in order, and never another account's", async () => {
     const watcherA = await subscribe(a);
@@ -69,7 +83,12 @@ describe.each(realtimeHarnesses())("realtime contract: $name", (spec) => {
     await publish(a, "case-a1", "case.answered");
     await waitFor(() => watcherA.cases().length >= 4 && watcherB.cases().length >= 1, 10_000);
     await sleep(200);
-    expect(watcherA.cases().map((e) => `${e.caseId}/${e.type}`)).toEqual(["case-a1/case.created", "case-a1/case.claimed", "case-a2/case.created", "case-a1/case.answered"]);
+    expect(watcherA.cases().map((e) => `${e.caseId}/${e.type}`)).toEqual([
+      "case-a1/case.created",
+      "case-a1/case.claimed",
+      "case-a2/case.created",
+      "case-a1/case.answered",
+    ]);
     expect(watcherB.cases().map((e) => e.caseId)).toEqual(["case-b1"]);
     const claimed = watcherA.cases()[1]!;
     expect(claimed).toMatchObject({ caseId: "case-a1", status: "claimed", priority: 4, urgency: "high", claimedBy: "Olive Operator" });

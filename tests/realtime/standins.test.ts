@@ -34,7 +34,8 @@ describe("Pusher stand-in", () => {
   let p: PusherStandin;
   beforeAll(async () => void (p = await startPusherStandin()));
   afterAll(async () => p?.close());
-  const wsUrl = (protocol = 7, key = "standin-key") => `ws://127.0.0.1:${p.port}/app/${key}?protocol=${protocol}&client=js&version=8.6.0&flash=false`;
+  const wsUrl = (protocol = 7, key = "standin-key") =>
+    `ws://127.0.0.1:${p.port}/app/${key}?protocol=${protocol}&client=js&version=8.6.0&flash=false`;
 
   it("signs subscriptions with HMAC-SHA256(secret, socket_id:channel); a forged one gets pusher:error and no events", async () => {
     const s = await rawSocket(wsUrl());
@@ -51,7 +52,14 @@ describe("Pusher stand-in", () => {
     s.send({ event: "pusher:ping", data: {} });
     await s.next((m) => m.event === "pusher:pong");
 
-    const server = new Pusher({ appId: "4242", key: "standin-key", secret: "standin-secret", host: "127.0.0.1", port: String(p.port), useTLS: false });
+    const server = new Pusher({
+      appId: "4242",
+      key: "standin-key",
+      secret: "standin-secret",
+      host: "127.0.0.1",
+      port: String(p.port),
+      useTLS: false,
+    });
     await server.trigger(["private-account-x", "private-account-y"], "case-event", { n: 1 });
     const delivered = await s.next((m) => m.event === "case-event");
     expect(delivered).toMatchObject({ channel: "private-account-y" });
@@ -74,11 +82,27 @@ describe("Pusher stand-in", () => {
   });
 
   it("rejects HTTP API calls signed with the wrong secret or with a tampered body", async () => {
-    const wrong = new Pusher({ appId: "4242", key: "standin-key", secret: "not-the-secret", host: "127.0.0.1", port: String(p.port), useTLS: false });
+    const wrong = new Pusher({
+      appId: "4242",
+      key: "standin-key",
+      secret: "not-the-secret",
+      host: "127.0.0.1",
+      port: String(p.port),
+      useTLS: false,
+    });
     await expect(wrong.trigger("private-account-x", "case-event", {})).rejects.toMatchObject({ status: 401 });
     expect(p.seen.rejectedHttp.at(-1)).toEqual({ status: 401, reason: "Invalid signature" });
-    const q = new URLSearchParams({ auth_key: "standin-key", auth_timestamp: String(Math.floor(Date.now() / 1000)), auth_version: "1.0", body_md5: "0".repeat(32), auth_signature: "x" });
-    const res = await fetch(`http://127.0.0.1:${p.port}/apps/4242/events?${q}`, { method: "POST", body: '{"name":"e","data":"{}","channels":["c"]}' });
+    const q = new URLSearchParams({
+      auth_key: "standin-key",
+      auth_timestamp: String(Math.floor(Date.now() / 1000)),
+      auth_version: "1.0",
+      body_md5: "0".repeat(32),
+      auth_signature: "x",
+    });
+    const res = await fetch(`http://127.0.0.1:${p.port}/apps/4242/events?${q}`, {
+      method: "POST",
+      body: '{"name":"e","data":"{}","channels":["c"]}',
+    });
     expect(res.status).toBe(401);
     expect(await res.text()).toMatch(/body_md5/);
   });
@@ -92,16 +116,29 @@ describe("Supabase Realtime stand-in", () => {
     const [join_ref, ref, topic, event, payload] = JSON.parse(raw);
     return { join_ref, ref, topic, event, payload };
   };
-  const token = (claims: Record<string, unknown>) => signJwt(s.jwtSecret, { role: "authenticated", exp: Math.floor(Date.now() / 1000) + 60, ...claims });
+  const token = (claims: Record<string, unknown>) =>
+    signJwt(s.jwtSecret, { role: "authenticated", exp: Math.floor(Date.now() / 1000) + 60, ...claims });
   const join = (sock: Awaited<ReturnType<typeof rawSocket>>, ref: string, topic: string, access_token?: string) =>
-    sock.send([ref, ref, `realtime:${topic}`, "phx_join", { config: { broadcast: { self: false }, presence: { enabled: false }, postgres_changes: [], private: true }, ...(access_token ? { access_token } : {}) }]);
+    sock.send([
+      ref,
+      ref,
+      `realtime:${topic}`,
+      "phx_join",
+      {
+        config: { broadcast: { self: false }, presence: { enabled: false }, postgres_changes: [], private: true },
+        ...(access_token ? { access_token } : {}),
+      },
+    ]);
 
   it("lets a token join only its own account's private topic; refuses others, expired and forged tokens", async () => {
     const sock = await rawSocket(`ws://127.0.0.1:${new URL(s.url).port}/realtime/v1/websocket?apikey=${s.anonKey}&vsn=2.0.0`, v2);
     join(sock, "1", "account:A", token({ account_id: "A" }));
     expect((await sock.next((m) => m.ref === "1")).payload.status).toBe("ok");
     join(sock, "2", "account:B", token({ account_id: "A" }));
-    expect((await sock.next((m) => m.ref === "2")).payload).toMatchObject({ status: "error", response: { reason: expect.stringMatching(/^Unauthorized/) } });
+    expect((await sock.next((m) => m.ref === "2")).payload).toMatchObject({
+      status: "error",
+      response: { reason: expect.stringMatching(/^Unauthorized/) },
+    });
     join(sock, "3", "account:C", token({ account_id: "C", exp: Math.floor(Date.now() / 1000) - 1 }));
     expect((await sock.next((m) => m.ref === "3")).payload.status).toBe("error");
     join(sock, "4", "account:D", signJwt("some-other-secret-that-is-long-enough!!", { role: "authenticated", account_id: "D" }));

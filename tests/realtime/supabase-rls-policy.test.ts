@@ -55,7 +55,8 @@ describe.skipIf(!process.env.DATABASE_URL)("Supabase realtime.messages policy", 
   });
 
   it("creates exactly one policy, for select only", async () => {
-    const policies = await db.database.pg!`select policyname, cmd from pg_policies where schemaname = 'realtime' and tablename = 'messages'`;
+    const policies = await db.database
+      .pg!`select policyname, cmd from pg_policies where schemaname = 'realtime' and tablename = 'messages'`;
     expect(policies.map((p) => [p.policyname, p.cmd])).toEqual([["switchboard members receive their account topic", "SELECT"]]);
   });
 });

@@ -32,10 +32,16 @@ describe("vendor fan-out (Pusher stand-in)", () => {
     await standin?.close();
   });
 
-  const sent = (caseId: string) => standin.seen.events.filter((e) => JSON.parse(e.data).caseId === caseId).map((e) => ({ ...e, data: JSON.parse(e.data) as CaseEvent }));
+  const sent = (caseId: string) =>
+    standin.seen.events.filter((e) => JSON.parse(e.data).caseId === caseId).map((e) => ({ ...e, data: JSON.parse(e.data) as CaseEvent }));
 
   it("create, claim and answer each reach the vendor once, on the account's channel, without question or answer text", async () => {
-    const { case: row } = await createCase(deps, t.agent.principal, { question: "Is the pool open late?", priority: 5, urgency: "high" }, { source: "api" });
+    const { case: row } = await createCase(
+      deps,
+      t.agent.principal,
+      { question: "Is the pool open late?", priority: 5, urgency: "high" },
+      { source: "api" },
+    );
     await claimCase(deps, t.operator, row.id);
     await postMessage(deps, t.operator, row.id, { content: "Until ten tonight." });
     const events = sent(row.id);

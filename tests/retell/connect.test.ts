@@ -14,7 +14,14 @@ beforeAll(async () => {
 afterAll(async () => app?.close());
 
 const runTest = async (key: string, apiKey: string) => {
-  const res = await signedTest(new Request(`${BASE}/api/settings/retell/test`, { method: "POST", headers: { authorization: `Bearer ${app.keys.get(key)}`, "content-type": "application/json" }, body: JSON.stringify({ apiKey }) }), { params: Promise.resolve({}) });
+  const res = await signedTest(
+    new Request(`${BASE}/api/settings/retell/test`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${app.keys.get(key)}`, "content-type": "application/json" },
+      body: JSON.stringify({ apiKey }),
+    }),
+    { params: Promise.resolve({}) },
+  );
   return { status: res.status, json: (await res.json()) as Record<string, any> };
 };
 
@@ -23,7 +30,13 @@ describe("Connect Retell", () => {
     const defs = retellFunctionDefinitions({ baseUrl: "https://sb.example", maxWaitSeconds: 110 });
     expect(defs.map((d) => d.name).sort()).toEqual([...TOOL_REGISTRY.keys()].sort());
     const ask = defs.find((d) => d.name === "ask_human")!;
-    expect(ask).toMatchObject({ type: "custom", url: "https://sb.example/api/retell/functions", method: "POST", headers: { Authorization: `Bearer ${KEY_PLACEHOLDER}` }, speak_during_execution: true });
+    expect(ask).toMatchObject({
+      type: "custom",
+      url: "https://sb.example/api/retell/functions",
+      method: "POST",
+      headers: { Authorization: `Bearer ${KEY_PLACEHOLDER}` },
+      speak_during_execution: true,
+    });
     expect(ask.execution_message_description).toMatch(/colleague/);
     expect(ask.timeout_ms).toBeGreaterThanOrEqual(120_000);
     const params = ask.parameters as { type: string; required: string[]; properties: Record<string, { maximum?: number }> };
@@ -33,8 +46,16 @@ describe("Connect Retell", () => {
     expect(params.properties.timeoutSeconds?.maximum).toBe(110);
     expect(params).not.toHaveProperty("$schema");
     // The schema is the validator's: what it says is required, the route refuses without.
-    expect(Object.keys(params.properties)).toEqual(Object.keys((z.toJSONSchema(TOOL_REGISTRY.get("ask_human")!.inputSchema({ maxWaitSeconds: 110 }), { io: "input" }) as { properties: object }).properties));
-    expect(retellMcpEntry("https://sb.example")).toMatchObject({ url: "https://sb.example/api/mcp", headers: { Authorization: `Bearer ${KEY_PLACEHOLDER}` } });
+    expect(Object.keys(params.properties)).toEqual(
+      Object.keys(
+        (z.toJSONSchema(TOOL_REGISTRY.get("ask_human")!.inputSchema({ maxWaitSeconds: 110 }), { io: "input" }) as { properties: object })
+          .properties,
+      ),
+    );
+    expect(retellMcpEntry("https://sb.example")).toMatchObject({
+      url: "https://sb.example/api/mcp",
+      headers: { Authorization: `Bearer ${KEY_PLACEHOLDER}` },
+    });
   });
 
   it("the signed test request: 409 before a Retell key is stored; then accepted with a good key, reported refused with a bad one", async () => {

@@ -24,13 +24,21 @@ describe("POST /api/retell/functions", () => {
       { role: "agent", content: "Hi, how can I help?" },
       { role: "user", content: "Is the Élysée branch open on Sunday?" },
     ];
-    const res = await callFunction(app, { key: "hitl:ask", body: { name: "ask_human", call: retellCall(callId, transcript), args: { question: "Is the Élysée branch open on Sunday?" } } });
+    const res = await callFunction(app, {
+      key: "hitl:ask",
+      body: { name: "ask_human", call: retellCall(callId, transcript), args: { question: "Is the Élysée branch open on Sunday?" } },
+    });
     expect(res.status).toBe(200);
     expect(Object.keys(res.json)[0]).toBe("message");
     expect(res.json).toMatchObject({ status: "unavailable", message: app.deps.config.FALLBACK_UNAVAILABLE }); // nobody online
     const row = await caseRow(res.json.caseId);
     expect(row).toMatchObject({ callId, sessionId: callId, agentId: "agent_retell_test", source: "retell" });
-    expect(row.callerInfo).toMatchObject({ phone: "+14155550123", toNumber: "+14155550999", metadata: { crmId: "crm_42" }, dynamicVariables: { customer_name: "Zoë" } });
+    expect(row.callerInfo).toMatchObject({
+      phone: "+14155550123",
+      toNumber: "+14155550999",
+      metadata: { crmId: "crm_42" },
+      dynamicVariables: { customer_name: "Zoë" },
+    });
     expect(row.conversationHistory).toEqual(transcript);
   });
 
@@ -47,7 +55,11 @@ describe("POST /api/retell/functions", () => {
 
   it("args at root: the tool comes from ?tool=, the arguments from the root, a root call object is still read", async () => {
     const question = `Root question ${uniq()}?`;
-    const res = await callFunction(app, { key: "hitl:ask", query: "?tool=ask_human", body: { question, priority: 5, call: retellCall(`call_${uniq()}`) } });
+    const res = await callFunction(app, {
+      key: "hitl:ask",
+      query: "?tool=ask_human",
+      body: { question, priority: 5, call: retellCall(`call_${uniq()}`) },
+    });
     expect(res.status).toBe(200);
     const row = await caseRow(res.json.caseId);
     expect(row).toMatchObject({ question, priority: 5, agentId: "agent_retell_test" });
@@ -57,8 +69,14 @@ describe("POST /api/retell/functions", () => {
   });
 
   it("keeps conversationHistory within the schema: the newest 100 turns, each at most 4000 characters", async () => {
-    const turns = Array.from({ length: 130 }, (_, i) => ({ role: i % 2 ? "user" : "agent", content: `turn ${i} ${"x".repeat(i === 129 ? 5000 : 10)}` }));
-    const res = await callFunction(app, { key: "hitl:ask", body: { name: "ask_human", call: retellCall(`call_${uniq()}`, turns), args: { question: `Long call ${uniq()}?` } } });
+    const turns = Array.from({ length: 130 }, (_, i) => ({
+      role: i % 2 ? "user" : "agent",
+      content: `turn ${i} ${"x".repeat(i === 129 ? 5000 : 10)}`,
+    }));
+    const res = await callFunction(app, {
+      key: "hitl:ask",
+      body: { name: "ask_human", call: retellCall(`call_${uniq()}`, turns), args: { question: `Long call ${uniq()}?` } },
+    });
     expect(res.json.status).toBe("unavailable");
     const history = (await caseRow(res.json.caseId)).conversationHistory as Array<{ content: string }>;
     expect(history).toHaveLength(100);
@@ -67,23 +85,39 @@ describe("POST /api/retell/functions", () => {
   });
 
   it("an oddly shaped call object never costs the caller the escalation: odd fields are ignored", async () => {
-    const call = { ...retellCall(`call_${uniq()}`), agent_id: 42, metadata: "not an object", transcript_object: [{ role: "tool_call_invocation", name: "ask_human" }, { role: "user", content: "Hola" }] };
+    const call = {
+      ...retellCall(`call_${uniq()}`),
+      agent_id: 42,
+      metadata: "not an object",
+      transcript_object: [
+        { role: "tool_call_invocation", name: "ask_human" },
+        { role: "user", content: "Hola" },
+      ],
+    };
     const res = await callFunction(app, { key: "hitl:ask", body: { name: "ask_human", call, args: { question: `Odd call ${uniq()}?` } } });
     expect(res.status).toBe(200);
     const row = await caseRow(res.json.caseId);
     expect(row.agentId).toBeNull();
     expect(row.conversationHistory).toEqual([{ role: "user", content: "Hola" }]);
-    expect((await callFunction(app, { key: "hitl:ask", body: { name: "ask_human", call: "call_1", args: { question: "x?" } } })).status).toBe(400);
+    expect(
+      (await callFunction(app, { key: "hitl:ask", body: { name: "ask_human", call: "call_1", args: { question: "x?" } } })).status,
+    ).toBe(400);
   });
 
   it("a tool error is a 200 with a sayable message and the field to fix; an outage-free unknown case likewise", async () => {
-    const bad = await callFunction(app, { key: "hitl:ask", body: { name: "ask_human", call: retellCall(`call_${uniq()}`), args: { question: "", priority: 9 } } });
+    const bad = await callFunction(app, {
+      key: "hitl:ask",
+      body: { name: "ask_human", call: retellCall(`call_${uniq()}`), args: { question: "", priority: 9 } },
+    });
     expect(bad.status).toBe(200);
     expect(bad.json).toMatchObject({ status: "error", error: { code: "validation_failed" } });
     expect(bad.json.message).toMatch(/couldn't pass that on/);
     expect(bad.json.error.message).toMatch(/question/);
     expect(bad.json.error.message).toMatch(/priority/);
-    const missing = await callFunction(app, { key: "hitl:ask", body: { name: "get_human_answer", args: { caseId: "6f1c0e6a-0000-4000-8000-000000000000" } } });
+    const missing = await callFunction(app, {
+      key: "hitl:ask",
+      body: { name: "get_human_answer", args: { caseId: "6f1c0e6a-0000-4000-8000-000000000000" } },
+    });
     expect(missing.status).toBe(200);
     expect(missing.json).toMatchObject({ status: "error", error: { code: "not_found" } });
   });
@@ -105,7 +139,10 @@ describe("POST /api/retell/functions", () => {
     expect(res.status).toBe(403);
     expect(res.json.error.details.requiredScopes).toEqual(["hitl:ask"]);
     expect(await app.deps.db.select().from(cases).where(eq(cases.question, question))).toHaveLength(0);
-    const call = await callFunction(app, { key: "hitl:ask", body: { name: "make_phone_call", args: { phoneNumber: "+14155550123", task: "x" } } });
+    const call = await callFunction(app, {
+      key: "hitl:ask",
+      body: { name: "make_phone_call", args: { phoneNumber: "+14155550123", task: "x" } },
+    });
     expect(call.status).toBe(403);
     expect(call.json.error.message).toMatch(/calls:write/);
     const allowed = await callFunction(app, { key: "calls:read", body: { name: "get_credits", args: {} } });
@@ -117,12 +154,19 @@ describe("POST /api/retell/functions", () => {
   it("ask_human may wait longer than MCP's 55 s here (up to RETELL_MAX_WAIT_SECONDS) and returns the person's answer", async () => {
     const answerer = (await verifyApiKey(app.deps, app.keys.get("hitl:answer")!))!;
     await heartbeat(app.deps, answerer, "online");
-    const tooLong = await callFunction(app, { key: "hitl:ask", body: { name: "ask_human", args: { question: "x?", timeoutSeconds: app.deps.config.RETELL_MAX_WAIT_SECONDS + 1 } } });
+    const tooLong = await callFunction(app, {
+      key: "hitl:ask",
+      body: { name: "ask_human", args: { question: "x?", timeoutSeconds: app.deps.config.RETELL_MAX_WAIT_SECONDS + 1 } },
+    });
     expect(tooLong.json.error.message).toMatch(/timeoutSeconds/);
     const question = `Long wait ${uniq()}?`;
-    const pending = callFunction(app, { key: "hitl:ask", body: { name: "ask_human", call: retellCall(`call_${uniq()}`), args: { question, timeoutSeconds: 100 } } });
+    const pending = callFunction(app, {
+      key: "hitl:ask",
+      body: { name: "ask_human", call: retellCall(`call_${uniq()}`), args: { question, timeoutSeconds: 100 } },
+    });
     let row: typeof cases.$inferSelect | undefined;
-    for (let i = 0; i < 100 && !row; i++) [row] = await app.deps.db.select().from(cases).where(eq(cases.question, question)), await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 100 && !row; i++)
+      ([row] = await app.deps.db.select().from(cases).where(eq(cases.question, question))), await new Promise((r) => setTimeout(r, 50));
     expect(row!.timeoutSeconds).toBe(100);
     await postMessage(app.deps, answerer, row!.id, { content: "Yes, 10 am to 4 pm." });
     const res = await pending;

@@ -52,7 +52,10 @@ export function retellCall(callId: string, transcript: Array<{ role: string; con
 }
 
 /** POSTs a Retell call webhook to /api/webhooks/retell in-process, signed by retell-sdk as Retell signs it. */
-export async function sendWebhook(_app: App, opts: { accountId?: string; body: string | object; signWith?: string; signature?: string; query?: string }) {
+export async function sendWebhook(
+  _app: App,
+  opts: { accountId?: string; body: string | object; signWith?: string; signature?: string; query?: string },
+) {
   const raw = typeof opts.body === "string" ? opts.body : JSON.stringify(opts.body);
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (opts.signature) headers["x-retell-signature"] = opts.signature;
@@ -64,7 +67,11 @@ export async function sendWebhook(_app: App, opts: { accountId?: string; body: s
 }
 
 /** A Retell webhook call object: a finished inbound call with its transcript (word timings in seconds). */
-export function endedCall(callId: string, turns: Array<{ role: "agent" | "user"; content: string; at: number }>, extra: Record<string, unknown> = {}) {
+export function endedCall(
+  callId: string,
+  turns: Array<{ role: "agent" | "user"; content: string; at: number }>,
+  extra: Record<string, unknown> = {},
+) {
   const start = Date.now() - 120_000;
   return {
     ...retellCall(callId),
@@ -74,7 +81,11 @@ export function endedCall(callId: string, turns: Array<{ role: "agent" | "user";
     duration_ms: 95_000,
     disconnection_reason: "user_hangup",
     transcript: turns.map((t) => `${t.role === "agent" ? "Agent" : "User"}: ${t.content}`).join("\n"),
-    transcript_object: turns.map((t) => ({ role: t.role, content: t.content, words: [{ word: t.content.split(" ")[0], start: t.at, end: t.at + 0.4 }] })),
+    transcript_object: turns.map((t) => ({
+      role: t.role,
+      content: t.content,
+      words: [{ word: t.content.split(" ")[0], start: t.at, end: t.at + 0.4 }],
+    })),
     recording_url: "https://retell-recordings.example/rec.wav",
     ...extra,
   };

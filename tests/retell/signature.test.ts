@@ -7,7 +7,12 @@ import { verifyRetellSignature } from "@/lib/transports/retell/signature";
  * Our X-Retell-Signature check against retell-sdk as the peer — its published test vector
  * (tests/webhook-auth.test.ts in retell-typescript-sdk), its signer, and its verifier on the same inputs.
  */
-const VECTOR = { body: '{"event":"call_ended"}', apiKey: "test-api-key", timestamp: 1_700_000_000_000, digest: "07024cabe7dd8f6d1c6e4a8324ca92c812e6ad4a7ee506c04f7e462e3321823e" };
+const VECTOR = {
+  body: '{"event":"call_ended"}',
+  apiKey: "test-api-key",
+  timestamp: 1_700_000_000_000,
+  digest: "07024cabe7dd8f6d1c6e4a8324ca92c812e6ad4a7ee506c04f7e462e3321823e",
+};
 const bytes = (s: string) => new TextEncoder().encode(s);
 const MIN = 60_000;
 

@@ -41,10 +41,16 @@ describe("Retell API key (write-only) and X-Retell-Signature", () => {
     expect(res.status).toBe(200);
     expect(res.json.caseId).toBeTruthy();
     // Bytes as Retell might send them (\u escapes, spacing), signed as sent.
-    const raw = JSON.stringify(askBody()).replace(/é/g, "\\u00e9").replace(/,"args"/, ', "args"');
+    const raw = JSON.stringify(askBody())
+      .replace(/é/g, "\\u00e9")
+      .replace(/,"args"/, ', "args"');
     expect((await callFunction(app, { key: "hitl:ask", body: raw, signWith: KEY_A })).status).toBe(200);
     // A signer that signed the re-serialised body does not match what arrived.
-    const resigned = await callFunction(app, { key: "hitl:ask", body: raw, signature: await symmetric.sign(JSON.stringify(JSON.parse(raw)), KEY_A) });
+    const resigned = await callFunction(app, {
+      key: "hitl:ask",
+      body: raw,
+      signature: await symmetric.sign(JSON.stringify(JSON.parse(raw)), KEY_A),
+    });
     expect(resigned.status).toBe(401);
   });
 
@@ -83,7 +89,14 @@ describe("Retell API key (write-only) and X-Retell-Signature", () => {
   it("DELETE forgets the key: requests are then authenticated by the API key alone", async () => {
     expect((await callFunction(app, { key: "hitl:ask", body: askBody() })).status).toBe(401);
     const del = await retellSettings(app, "DELETE", "admin key");
-    expect(del.json).toEqual({ apiKeySet: false, apiKeyLast4: null, updatedAt: null, placeCalls: false, callsAgentId: null, callsFromNumber: null });
+    expect(del.json).toEqual({
+      apiKeySet: false,
+      apiKeyLast4: null,
+      updatedAt: null,
+      placeCalls: false,
+      callsAgentId: null,
+      callsFromNumber: null,
+    });
     expect((await callFunction(app, { key: "hitl:ask", body: askBody() })).status).toBe(200);
   });
 });

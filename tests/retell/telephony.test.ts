@@ -36,15 +36,31 @@ afterAll(async () => {
 
 const deliver = async (accountId: string, event: string, callId: string) => {
   const { raw, signature } = await standin.webhook(event, callId);
-  return handleRetellWebhook(deps, new Request(`http://127.0.0.1/api/webhooks/retell?account=${accountId}`, { method: "POST", headers: { "content-type": "application/json", "x-retell-signature": signature }, body: raw }));
+  return handleRetellWebhook(
+    deps,
+    new Request(`http://127.0.0.1/api/webhooks/retell?account=${accountId}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-retell-signature": signature },
+      body: raw,
+    }),
+  );
 };
 
 describe("Retell telephony adapter, selected per account", () => {
   it("settings: calls through Retell need the agent and the number; the status says what is set", async () => {
     await expectAppError(setRetellApiKey(deps, t.admin, { placeCalls: true }), "validation_failed", /apiKey/);
     await expectAppError(setRetellApiKey(deps, t.admin, { apiKey: RETELL_KEY, placeCalls: true }), "validation_failed", /callsAgentId/);
-    await expectAppError(setRetellApiKey(deps, t.admin, { apiKey: RETELL_KEY, callsFromNumber: "555-0100" }), "validation_failed", /callsFromNumber/);
-    const s = await setRetellApiKey(deps, t.admin, { apiKey: RETELL_KEY, placeCalls: true, callsAgentId: "agent_callbacks", callsFromNumber: "+14155550100" });
+    await expectAppError(
+      setRetellApiKey(deps, t.admin, { apiKey: RETELL_KEY, callsFromNumber: "555-0100" }),
+      "validation_failed",
+      /callsFromNumber/,
+    );
+    const s = await setRetellApiKey(deps, t.admin, {
+      apiKey: RETELL_KEY,
+      placeCalls: true,
+      callsAgentId: "agent_callbacks",
+      callsFromNumber: "+14155550100",
+    });
     expect(s).toMatchObject({ apiKeySet: true, placeCalls: true, callsAgentId: "agent_callbacks", callsFromNumber: "+14155550100" });
     // Changing only the calls settings keeps the stored key.
     expect(await setRetellApiKey(deps, t.admin, { callsAgentId: "agent_callbacks" })).toMatchObject({ apiKeyLast4: "cdef" });
@@ -52,7 +68,12 @@ describe("Retell telephony adapter, selected per account", () => {
   });
 
   it("make_phone_call goes out through the account's Retell agent with the documented body; credits held, then settled once by the signed webhook", async () => {
-    const placed = await makePhoneCall(deps, t.caller, { phoneNumber: "+14155550123", task: "Confirm the table for four at 8 pm.", firstSentence: "Hi, this is Café Mérida calling.", maxDurationMinutes: 2 });
+    const placed = await makePhoneCall(deps, t.caller, {
+      phoneNumber: "+14155550123",
+      task: "Confirm the table for four at 8 pm.",
+      firstSentence: "Hi, this is Café Mérida calling.",
+      maxDurationMinutes: 2,
+    });
     expect(placed).toMatchObject({ provider: "retell", status: "queued", heldCredits: 20 });
     const req = standin.requests.find((r) => r.path === "/v2/create-phone-call" && r.status === 201)!;
     expect(req.authorization).toBe(`Bearer ${RETELL_KEY}`);
@@ -65,10 +86,14 @@ describe("Retell telephony adapter, selected per account", () => {
     });
     expect((await getCredits(deps, t.reader)).held).toBe(20);
 
-    standin.finish(placed.providerCallId!, [
-      { role: "agent", content: "Hi, this is Café Mérida calling.", at: 0.4 },
-      { role: "user", content: "Yes, the table is confirmed.", at: 4 },
-    ], 65);
+    standin.finish(
+      placed.providerCallId!,
+      [
+        { role: "agent", content: "Hi, this is Café Mérida calling.", at: 0.4 },
+        { role: "user", content: "Yes, the table is confirmed.", at: 4 },
+      ],
+      65,
+    );
     const ended = await deliver(t.account.id, "call_ended", placed.providerCallId!);
     expect(ended).toMatchObject({ duplicate: false, status: "completed", callId: placed.id });
     const replay = await deliver(t.account.id, "call_ended", placed.providerCallId!);
@@ -79,7 +104,10 @@ describe("Retell telephony adapter, selected per account", () => {
     expect(call.transcript.map((x) => x.speaker)).toEqual(["agent", "caller"]);
     const credits = await getCredits(deps, t.reader);
     expect(credits).toMatchObject({ held: 0, balance: 180 });
-    expect((await deps.db.select().from(creditLedger).where(eq(creditLedger.callId, placed.id))).map((e) => e.kind).sort()).toEqual(["hold", "settle"]);
+    expect((await deps.db.select().from(creditLedger).where(eq(creditLedger.callId, placed.id))).map((e) => e.kind).sort()).toEqual([
+      "hold",
+      "settle",
+    ]);
   });
 
   it("another account without Retell calls keeps the process's provider", async () => {
@@ -91,14 +119,27 @@ describe("Retell telephony adapter, selected per account", () => {
     const before = await getCredits(deps, t.reader);
     // A Retell key Retell does not know (the stand-in answers 401 as Retell does): refused, nothing held.
     await setRetellApiKey(deps, t.admin, { apiKey: "key_revoked_at_retell_000000" });
-    await expectAppError(makePhoneCall(deps, t.caller, { phoneNumber: "+14155550125", task: "Refused call.", maxDurationMinutes: 1 }), "bad_request", /refused the call/);
+    await expectAppError(
+      makePhoneCall(deps, t.caller, { phoneNumber: "+14155550125", task: "Refused call.", maxDurationMinutes: 1 }),
+      "bad_request",
+      /refused the call/,
+    );
     expect(await getCredits(deps, t.reader)).toMatchObject({ held: before.held, balance: before.balance });
     await setRetellApiKey(deps, t.admin, { apiKey: RETELL_KEY });
   });
 
   it("the late-answer callback goes out through the same Retell agent, opening with the answer", async () => {
-    const dialer = (await verifyApiKey(deps, (await createApiKey(deps.db, { accountId: t.account.id, name: "dialer", scopes: ["hitl:ask", "calls:write"] })).key))!;
-    const result = await askHuman(deps, dialer, { question: "Is the terrace open on Sunday?", callerInfo: { phone: "+14155550142" }, followUp: "phone" });
+    const dialer = (await verifyApiKey(
+      deps,
+      (
+        await createApiKey(deps.db, { accountId: t.account.id, name: "dialer", scopes: ["hitl:ask", "calls:write"] })
+      ).key,
+    ))!;
+    const result = await askHuman(deps, dialer, {
+      question: "Is the terrace open on Sunday?",
+      callerInfo: { phone: "+14155550142" },
+      followUp: "phone",
+    });
     expect(result.status).toBe("unavailable");
     await postMessage(deps, t.operator, result.caseId!, { content: "Yes, from noon." });
     await dispatchPhoneFollowups(deps);
@@ -106,7 +147,11 @@ describe("Retell telephony adapter, selected per account", () => {
     const call = await getCallDetails(deps, t.reader, callId);
     expect(call).toMatchObject({ provider: "retell", phoneNumber: "+14155550142", caseId: result.caseId });
     const req = standin.requests.filter((r) => r.path === "/v2/create-phone-call" && r.status === 201).at(-1)!;
-    expect(req.body).toMatchObject({ to_number: "+14155550142", override_agent_id: "agent_callbacks", metadata: { switchboard_call_id: callId } });
+    expect(req.body).toMatchObject({
+      to_number: "+14155550142",
+      override_agent_id: "agent_callbacks",
+      metadata: { switchboard_call_id: callId },
+    });
     const vars = req.body!.retell_llm_dynamic_variables as Record<string, string>;
     // The agent opens with the answer.
     expect(vars.first_sentence).toBe('Hello, earlier you asked: "Is the terrace open on Sunday?". The answer is: Yes, from noon.');

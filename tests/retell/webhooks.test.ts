@@ -54,20 +54,40 @@ describe("POST /api/webhooks/retell", () => {
   it("stores call_started → call_ended → call_analyzed beside other calls; a replay changes nothing", async () => {
     const id = `call_${uniq()}`;
     const A = app.accountA.id;
-    const started = await sendWebhook(app, { accountId: A, body: { event: "call_started", call: { ...retellCall(id), start_timestamp: Date.now() - 120_000 } }, signWith: KEY_A });
+    const started = await sendWebhook(app, {
+      accountId: A,
+      body: { event: "call_started", call: { ...retellCall(id), start_timestamp: Date.now() - 120_000 } },
+      signWith: KEY_A,
+    });
     expect(started.status).toBe(200);
     expect(started.json).toMatchObject({ received: true, duplicate: false, status: "in_progress" });
     const ended = endedCall(id, TURNS);
     const end = await sendWebhook(app, { accountId: A, body: { event: "call_ended", call: ended }, signWith: KEY_A });
     expect(end.json).toMatchObject({ duplicate: false, status: "completed", callId: started.json.callId });
     const analysis = { call_summary: "The caller asked about dogs on the terrace.", user_sentiment: "Positive", call_successful: true };
-    await sendWebhook(app, { accountId: A, body: { event: "call_analyzed", call: { ...ended, call_analysis: analysis } }, signWith: KEY_A });
+    await sendWebhook(app, {
+      accountId: A,
+      body: { event: "call_analyzed", call: { ...ended, call_analysis: analysis } },
+      signWith: KEY_A,
+    });
 
     const row = (await rowOf(id))!;
     expect(row).toMatchObject({
-      accountId: A, provider: "retell", status: "completed", phoneNumber: "+14155550123", direction: "inbound", fromNumber: "+14155550123", toNumber: "+14155550999",
-      agentId: "agent_retell_test", durationSeconds: 95, endReason: "user_hangup", recordingUrl: "https://retell-recordings.example/rec.wav",
-      summary: analysis.call_summary, callAnalysis: analysis, ratePerMinute: 0, cost: 0,
+      accountId: A,
+      provider: "retell",
+      status: "completed",
+      phoneNumber: "+14155550123",
+      direction: "inbound",
+      fromNumber: "+14155550123",
+      toNumber: "+14155550999",
+      agentId: "agent_retell_test",
+      durationSeconds: 95,
+      endReason: "user_hangup",
+      recordingUrl: "https://retell-recordings.example/rec.wav",
+      summary: analysis.call_summary,
+      callAnalysis: analysis,
+      ratePerMinute: 0,
+      cost: 0,
     });
     expect(row.transcript).toEqual([
       { speaker: "agent", text: TURNS[0]!.content, atSeconds: 1.2 },
@@ -79,14 +99,25 @@ describe("POST /api/webhooks/retell", () => {
 
     // Replays (Retell retries a webhook it thinks failed) — even with a later, different body — change nothing.
     const eventsBefore = await app.deps.db.select().from(callEvents).where(eq(callEvents.callId, row.id));
-    const replay = await sendWebhook(app, { accountId: A, body: { event: "call_ended", call: { ...ended, disconnection_reason: "dial_failed", duration_ms: 5000 } }, signWith: KEY_A });
+    const replay = await sendWebhook(app, {
+      accountId: A,
+      body: { event: "call_ended", call: { ...ended, disconnection_reason: "dial_failed", duration_ms: 5000 } },
+      signWith: KEY_A,
+    });
     expect(replay.json).toMatchObject({ duplicate: true, applied: false, status: "completed" });
     const again = (await rowOf(id))!;
     expect(again).toEqual(row);
     expect(await app.deps.db.select().from(callEvents).where(eq(callEvents.callId, row.id))).toEqual(eventsBefore);
     // A web call has no numbers: stored all the same.
     const web = `call_${uniq()}`;
-    const w = await sendWebhook(app, { accountId: A, body: { event: "call_ended", call: { ...endedCall(web, TURNS), call_type: "web_call", from_number: undefined, to_number: undefined, direction: undefined } }, signWith: KEY_A });
+    const w = await sendWebhook(app, {
+      accountId: A,
+      body: {
+        event: "call_ended",
+        call: { ...endedCall(web, TURNS), call_type: "web_call", from_number: undefined, to_number: undefined, direction: undefined },
+      },
+      signWith: KEY_A,
+    });
     expect(w.status).toBe(200);
     expect((await rowOf(web))!).toMatchObject({ phoneNumber: null, status: "completed" });
   });
@@ -94,12 +125,24 @@ describe("POST /api/webhooks/retell", () => {
   it("links the call and the cases asked during it both ways; the escalation sits on the call's clock; metrics filter by agent", async () => {
     const id = `call_${uniq()}`;
     const A = app.accountA.id;
-    const asked = await callFunction(app, { key: "hitl:ask", signWith: KEY_A, body: { name: "ask_human", call: { ...retellCall(id, [{ role: "user", content: TURNS[1]!.content }]), agent_id: "agent_terrace" }, args: { question: "Are dogs allowed on the terrace?" } } });
+    const asked = await callFunction(app, {
+      key: "hitl:ask",
+      signWith: KEY_A,
+      body: {
+        name: "ask_human",
+        call: { ...retellCall(id, [{ role: "user", content: TURNS[1]!.content }]), agent_id: "agent_terrace" },
+        args: { question: "Are dogs allowed on the terrace?" },
+      },
+    });
     expect(asked.status).toBe(200);
     const caseId = asked.json.caseId as string;
     // Before the call is stored the case has no link yet; the webhook makes it.
     expect((await caseView(caseId)).linkedCallId).toBeNull();
-    const end = await sendWebhook(app, { accountId: A, body: { event: "call_ended", call: { ...endedCall(id, TURNS), agent_id: "agent_terrace" } }, signWith: KEY_A });
+    const end = await sendWebhook(app, {
+      accountId: A,
+      body: { event: "call_ended", call: { ...endedCall(id, TURNS), agent_id: "agent_terrace" } },
+      signWith: KEY_A,
+    });
     expect(end.status).toBe(200);
     const callRowId = end.json.callId as string;
     expect((await caseView(caseId)).linkedCallId).toBe(callRowId);
@@ -123,14 +166,33 @@ describe("POST /api/webhooks/retell", () => {
   it("the caller's transcript so far reaches the open case from a transcript_updated webhook (it only grows)", async () => {
     const id = `call_${uniq()}`;
     const A = app.accountA.id;
-    const asked = await callFunction(app, { key: "hitl:ask", signWith: KEY_A, body: { name: "ask_human", call: retellCall(id, [{ role: "user", content: "Hello?" }]), args: { question: `Live transcript ${uniq()}?` } } });
+    const asked = await callFunction(app, {
+      key: "hitl:ask",
+      signWith: KEY_A,
+      body: {
+        name: "ask_human",
+        call: retellCall(id, [{ role: "user", content: "Hello?" }]),
+        args: { question: `Live transcript ${uniq()}?` },
+      },
+    });
     const caseId = asked.json.caseId as string;
-    const live = { ...retellCall(id, [{ role: "user", content: "Hello?" }, { role: "agent", content: "Let me check." }, { role: "user", content: "Also: is it wheelchair accessible?" }]), call_status: "ongoing" };
+    const live = {
+      ...retellCall(id, [
+        { role: "user", content: "Hello?" },
+        { role: "agent", content: "Let me check." },
+        { role: "user", content: "Also: is it wheelchair accessible?" },
+      ]),
+      call_status: "ongoing",
+    };
     expect((await sendWebhook(app, { accountId: A, body: { event: "transcript_updated", call: live }, signWith: KEY_A })).status).toBe(200);
     const row = (await app.deps.db.select().from(cases).where(eq(cases.id, caseId)))[0]!;
     expect(row.conversationHistory.map((h) => h.content)).toEqual(["Hello?", "Let me check.", "Also: is it wheelchair accessible?"]);
     // A shorter (older) update does not shrink it.
-    await sendWebhook(app, { accountId: A, body: { event: "transcript_updated", call: retellCall(id, [{ role: "user", content: "Hello?" }]) }, signWith: KEY_A });
+    await sendWebhook(app, {
+      accountId: A,
+      body: { event: "transcript_updated", call: retellCall(id, [{ role: "user", content: "Hello?" }]) },
+      signWith: KEY_A,
+    });
     expect((await app.deps.db.select().from(cases).where(eq(cases.id, caseId)))[0]!.conversationHistory).toHaveLength(3);
   });
 
@@ -138,17 +200,38 @@ describe("POST /api/webhooks/retell", () => {
     const id = `call_${uniq()}`;
     const A = app.accountA.id;
     const B = app.accountB.id;
-    await callFunction(app, { key: "hitl:ask", signWith: KEY_A, body: { name: "ask_human", call: retellCall(id), args: { question: `Account A only ${uniq()}?` } } });
+    await callFunction(app, {
+      key: "hitl:ask",
+      signWith: KEY_A,
+      body: { name: "ask_human", call: retellCall(id), args: { question: `Account A only ${uniq()}?` } },
+    });
     const mine = await sendWebhook(app, { accountId: A, body: { event: "call_ended", call: endedCall(id, TURNS) }, signWith: KEY_A });
     expect(mine.status).toBe(200);
     const before = (await rowOf(id))!;
     // B's Retell key on A's URL: refused.
-    expect((await sendWebhook(app, { accountId: A, body: { event: "call_analyzed", call: endedCall(id, TURNS, { call_analysis: { call_summary: "forged" } }) }, signWith: KEY_B })).status).toBe(401);
+    expect(
+      (
+        await sendWebhook(app, {
+          accountId: A,
+          body: { event: "call_analyzed", call: endedCall(id, TURNS, { call_analysis: { call_summary: "forged" } }) },
+          signWith: KEY_B,
+        })
+      ).status,
+    ).toBe(401);
     // B's URL, B's key, A's call id: B gets no row of A's, and A's row is untouched.
-    const squat = await sendWebhook(app, { accountId: B, body: { event: "call_analyzed", call: endedCall(id, TURNS, { call_analysis: { call_summary: "forged" } }) }, signWith: KEY_B });
+    const squat = await sendWebhook(app, {
+      accountId: B,
+      body: { event: "call_analyzed", call: endedCall(id, TURNS, { call_analysis: { call_summary: "forged" } }) },
+      signWith: KEY_B,
+    });
     expect(squat.status).toBe(409);
     expect(await rowOf(id)).toEqual(before);
-    expect(await app.deps.db.select().from(calls).where(and(eq(calls.accountId, B), eq(calls.providerCallId, id)))).toHaveLength(0);
+    expect(
+      await app.deps.db
+        .select()
+        .from(calls)
+        .where(and(eq(calls.accountId, B), eq(calls.providerCallId, id))),
+    ).toHaveLength(0);
     // B's admin looking at the call through its own principal: not found; escalations by id: none.
     await expect(getCallDetails(app.deps, await principalB(), mine.json.callId)).rejects.toMatchObject({ code: "not_found" });
     expect(await getCallEscalations(app.deps, await principalB(), { providerCallId: id, startedAt: null })).toEqual([]);

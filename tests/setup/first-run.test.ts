@@ -33,7 +33,9 @@ describe("who may create the first admin without a token", () => {
     expect(tokenFreeSetupAllowed(h({ [PEER_HEADER]: "127.0.0.1", "x-real-ip": "203.0.113.9" }), embedded)).toBe(false);
     expect(tokenFreeSetupAllowed(h({ [PEER_HEADER]: "127.0.0.1", forwarded: 'for="[2001:db8::1]";proto=https' }), embedded)).toBe(false);
     expect(tokenFreeSetupAllowed(h({ [PEER_HEADER]: "::ffff:127.0.0.1", "x-forwarded-for": "::ffff:127.0.0.1" }), embedded)).toBe(true);
-    expect(tokenFreeSetupAllowed(h({ [PEER_HEADER]: "127.0.0.1" }), parseConfig({ DATABASE_URL: "postgres://x@127.0.0.1/db" }))).toBe(false);
+    expect(tokenFreeSetupAllowed(h({ [PEER_HEADER]: "127.0.0.1" }), parseConfig({ DATABASE_URL: "postgres://x@127.0.0.1/db" }))).toBe(
+      false,
+    );
     expect(tokenFreeSetupAllowed(h({ [PEER_HEADER]: "127.0.0.1" }), parseConfig({ VERCEL: "1" }))).toBe(false);
   });
 
@@ -63,9 +65,17 @@ describe("first run: demo seed, setup, setup tokens", () => {
   it("without loopback, setup needs a valid token; a bad or missing one changes nothing", async () => {
     const input = { email: "first@example.test", password: "long enough password" };
     await expectAppError(completeSetup(deps.db, deps.config, input, { tokenFree: false }), "forbidden", /token: required/);
-    await expectAppError(completeSetup(deps.db, deps.config, { ...input, token: "setup_guess" }, { tokenFree: false }), "forbidden", /not a valid setup token/);
+    await expectAppError(
+      completeSetup(deps.db, deps.config, { ...input, token: "setup_guess" }, { tokenFree: false }),
+      "forbidden",
+      /not a valid setup token/,
+    );
     const expired = await createSetupToken(deps.db, -1);
-    await expectAppError(completeSetup(deps.db, deps.config, { ...input, token: expired.token }, { tokenFree: false }), "forbidden", /not a valid setup token/);
+    await expectAppError(
+      completeSetup(deps.db, deps.config, { ...input, token: expired.token }, { tokenFree: false }),
+      "forbidden",
+      /not a valid setup token/,
+    );
     expect(await needsSetup(deps.db)).toBe(true);
   });
 
@@ -74,19 +84,35 @@ describe("first run: demo seed, setup, setup tokens", () => {
     const rows = await deps.db.select().from(setupTokens);
     expect(rows.map((r) => r.tokenHash)).not.toContain(token); // only a hash is kept
     const [demo] = await deps.db.select().from(accounts);
-    const done = await completeSetup(deps.db, deps.config, { email: " First@Example.test ", password: "long enough password", name: "Ana", token }, { tokenFree: false });
+    const done = await completeSetup(
+      deps.db,
+      deps.config,
+      { email: " First@Example.test ", password: "long enough password", name: "Ana", token },
+      { tokenFree: false },
+    );
     expect(done.account.id).toBe(demo!.id);
     expect(done.member).toMatchObject({ email: "first@example.test", role: "admin", name: "Ana", active: true });
     expect((await checkMemberPassword(deps.db, "first@example.test", "long enough password"))?.id).toBe(done.member.id);
-    expect(await verifyApiKey(deps, done.key, 0)).toMatchObject({ accountId: demo!.id, scopes: ["hitl:ask", "hitl:answer", "calls:read", "calls:write", "notify:send", "weather:read", "golf:read", "golf:write"] });
+    expect(await verifyApiKey(deps, done.key, 0)).toMatchObject({
+      accountId: demo!.id,
+      scopes: ["hitl:ask", "hitl:answer", "calls:read", "calls:write", "notify:send", "weather:read", "golf:read", "golf:write"],
+    });
     expect(await consumeSetupToken(deps.db, deps.config, token)).toBe(false);
     expect(await needsSetup(deps.db)).toBe(false);
   });
 
   it("once a member exists, setup is refused to everyone (409), even from loopback, even with a token", async () => {
     const { token } = await createSetupToken(deps.db);
-    await expectAppError(completeSetup(deps.db, deps.config, { email: "second@example.test", password: "long enough password" }, { tokenFree: true }), "conflict", /already set up/);
-    await expectAppError(completeSetup(deps.db, deps.config, { email: "third@example.test", password: "long enough password", token }, { tokenFree: false }), "conflict", /already set up/);
+    await expectAppError(
+      completeSetup(deps.db, deps.config, { email: "second@example.test", password: "long enough password" }, { tokenFree: true }),
+      "conflict",
+      /already set up/,
+    );
+    await expectAppError(
+      completeSetup(deps.db, deps.config, { email: "third@example.test", password: "long enough password", token }, { tokenFree: false }),
+      "conflict",
+      /already set up/,
+    );
     expect((await deps.db.select().from(members)).length).toBe(1);
   });
 });
@@ -99,7 +125,13 @@ describe("first run on an empty database (SEED_DEMO off)", () => {
   afterAll(async () => deps?.close());
 
   it("SETUP_TOKEN works too; setup makes the account; two simultaneous setups make one admin", async () => {
-    const attempt = (email: string) => completeSetup(deps.db, deps.config, { email, password: "long enough password", token: "configured-setup-token-0123" }, { tokenFree: false });
+    const attempt = (email: string) =>
+      completeSetup(
+        deps.db,
+        deps.config,
+        { email, password: "long enough password", token: "configured-setup-token-0123" },
+        { tokenFree: false },
+      );
     const results = await Promise.allSettled([attempt("a@example.test"), attempt("b@example.test")]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(["conflict"]);

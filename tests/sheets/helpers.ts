@@ -12,7 +12,10 @@ export const EMAIL = "switchboard-log@test-project.iam.gserviceaccount.com";
 /** A test RSA key for the service account; the stand-in verifies the token request's JWT with its public half. */
 export function testServiceAccountKey() {
   const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
-  return { privatePem: privateKey.export({ type: "pkcs8", format: "pem" }).toString(), publicPem: publicKey.export({ type: "spki", format: "pem" }).toString() };
+  return {
+    privatePem: privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
+    publicPem: publicKey.export({ type: "spki", format: "pem" }).toString(),
+  };
 }
 
 /**
@@ -22,7 +25,14 @@ export function testServiceAccountKey() {
 export async function createSheetsHarness(env: Record<string, string> = {}, o: { scale?: number; quota?: number } = {}) {
   const key = testServiceAccountKey();
   const clock: Clock = scaledClock(o.scale ?? 60);
-  const standin: SheetsStandin = await startSheetsStandin({ spreadsheetId: SPREADSHEET_ID, clientEmail: EMAIL, publicKeyPem: key.publicPem, quotaPerMinute: o.quota ?? 60, now: clock.now, hangMs: 1500 });
+  const standin: SheetsStandin = await startSheetsStandin({
+    spreadsheetId: SPREADSHEET_ID,
+    clientEmail: EMAIL,
+    publicKeyPem: key.publicPem,
+    quotaPerMinute: o.quota ?? 60,
+    now: clock.now,
+    hangMs: 1500,
+  });
   const deps: CallsTestDeps = await createCallsTestDeps({
     CREDITS_STARTING_BALANCE: "100000",
     SHEETS_SPREADSHEET_ID: SPREADSHEET_ID,

@@ -27,12 +27,17 @@ describe("Google Sheets log: setup errors, rebuild, status and CSV", () => {
     await h?.close();
   });
   const backlog = async () => Number((await queryRows<{ n: number }>(h.deps.db, sql`select count(*)::int as n from sheets_outbox`))[0]!.n);
-  const call = (tenant: Tenant, i: number) => makePhoneCall(h.deps, tenant.caller, { phoneNumber: `+1415555${4000 + i}`, task: "Check the order." });
+  const call = (tenant: Tenant, i: number) =>
+    makePhoneCall(h.deps, tenant.caller, { phoneNumber: `+1415555${4000 + i}`, task: "Check the order." });
 
   it("a token signed with the wrong key is refused at the token endpoint: nothing is sent, the rows wait", async () => {
     await call(t, 1);
     const wrong = testServiceAccountKey();
-    const drainer = createSheetsDrainer({ deps: h.deps, port: createSheetsPort({ ...h.deps.config, SHEETS_PRIVATE_KEY: wrong.privatePem }), clock: h.clock });
+    const drainer = createSheetsDrainer({
+      deps: h.deps,
+      port: createSheetsPort({ ...h.deps.config, SHEETS_PRIVATE_KEY: wrong.privatePem }),
+      clock: h.clock,
+    });
     const r = await drainer.run();
     expect(r.status).toBe("failed");
     expect(r.error).toMatch(/invalid_grant|400/);
@@ -93,7 +98,11 @@ describe("Google Sheets log: setup errors, rebuild, status and CSV", () => {
     const lines = text.trim().split("\r\n");
     expect(lines[0]).toBe(TABS.call.columns.join(","));
     expect(lines.slice(1).every((l) => l.split(",")[1] === t.account.id)).toBe(true);
-    expect(lines.length - 1).toBe(Number((await queryRows<{ n: number }>(h.deps.db, sql`select count(*)::int as n from calls where account_id = ${t.account.id}`))[0]!.n));
+    expect(lines.length - 1).toBe(
+      Number(
+        (await queryRows<{ n: number }>(h.deps.db, sql`select count(*)::int as n from calls where account_id = ${t.account.id}`))[0]!.n,
+      ),
+    );
   });
 
   it("with no Google credentials the drainer sends nothing and empties the outbox (the database holds every row)", async () => {

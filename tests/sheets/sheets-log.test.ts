@@ -35,7 +35,11 @@ describe("Google Sheets log: outbox → drainer → sheet, against the Sheets st
     return c.id;
   };
   const move = async (id: string, status: "ringing" | "in_progress" | "completed" | "no_answer") => {
-    await applyCallUpdate(h.deps, { callId: id, update: { status, ...(status === "completed" ? { durationSeconds: 65 } : {}) }, source: "webhook" });
+    await applyCallUpdate(h.deps, {
+      callId: id,
+      update: { status, ...(status === "completed" ? { durationSeconds: 65 } : {}) },
+      source: "webhook",
+    });
     expected.get(id)!.push(status);
   };
   const newCase = async (i: number) => {
@@ -81,7 +85,8 @@ describe("Google Sheets log: outbox → drainer → sheet, against the Sheets st
         await new Promise((r) => setTimeout(r, 50));
       }
     };
-    const backlog = async () => Number((await queryRows<{ n: number }>(h.deps.db, sql`select count(*)::int as n from sheets_outbox`))[0]!.n);
+    const backlog = async () =>
+      Number((await queryRows<{ n: number }>(h.deps.db, sql`select count(*)::int as n from sheets_outbox`))[0]!.n);
     const callIds: string[] = [];
     const caseIds: string[] = [];
     for (let i = 0; i < 24; i++) {
@@ -91,7 +96,7 @@ describe("Google Sheets log: outbox → drainer → sheet, against the Sheets st
     }
     // Google unreachable while work goes on: the breaker opens, the outbox grows.
     h.standin.state.faults.outage = true;
-    for (const id of callIds) (await move(id, "ringing"), await pause());
+    for (const id of callIds) await move(id, "ringing"), await pause();
     await until(() => statuses.includes("breaker_open"), 120_000);
     const grown = await backlog();
     expect(grown).toBeGreaterThanOrEqual(callIds.length);
@@ -127,7 +132,14 @@ describe("Google Sheets log: outbox → drainer → sheet, against the Sheets st
     await h.drainAll();
 
     const injected = h.standin.state.injected;
-    if (process.env.SHEETS_TEST_DEBUG) console.error(JSON.stringify({ injected, statuses: statuses.reduce<Record<string, number>>((m, s) => ((m[s] = (m[s] ?? 0) + 1), m), {}), requests: h.standin.state.log.map((l) => `${l.at % 100000} ${l.path.slice(50)} ${l.status}`) }));
+    if (process.env.SHEETS_TEST_DEBUG)
+      console.error(
+        JSON.stringify({
+          injected,
+          statuses: statuses.reduce<Record<string, number>>((m, s) => ((m[s] = (m[s] ?? 0) + 1), m), {}),
+          requests: h.standin.state.log.map((l) => `${l.at % 100000} ${l.path.slice(50)} ${l.status}`),
+        }),
+      );
     expect(injected["429"]).toBeGreaterThan(0);
     expect(injected["5xx"]).toBeGreaterThan(0);
     expect(injected.timeout).toBeGreaterThan(0);

@@ -63,7 +63,11 @@ export async function startBlandStandin(opts: { apiKey?: string; webhookSecret?:
     const startedAt = c.createdAt + step;
     const live = !ended && now >= startedAt;
     const talked = result === "ok" && (ended || live) && (c.canceledAt ?? now) > startedAt;
-    const lengthMin = talked ? (ended && c.canceledAt === undefined ? 0.75 : Math.max(0.01, ((c.canceledAt ?? now) - startedAt) / step / 4)) : 0;
+    const lengthMin = talked
+      ? ended && c.canceledAt === undefined
+        ? 0.75
+        : Math.max(0.01, ((c.canceledAt ?? now) - startedAt) / step / 4)
+      : 0;
     const task = String(c.body.task);
     const lines = [
       ["assistant", String(c.body.first_sentence ?? "Hello, this is Blandie.")],
@@ -71,7 +75,9 @@ export async function startBlandStandin(opts: { apiKey?: string; webhookSecret?:
       ["assistant", `I'm calling about: ${task}`],
       ["user", "Sure, that works."],
     ];
-    const transcripts = talked ? lines.map(([user, text], i) => ({ id: i + 1, created_at: new Date(startedAt + i * 100).toISOString(), text, user, c_id: c.id })) : [];
+    const transcripts = talked
+      ? lines.map(([user, text], i) => ({ id: i + 1, created_at: new Date(startedAt + i * 100).toISOString(), text, user, c_id: c.id }))
+      : [];
     const canceled = c.canceledAt !== undefined && c.canceledAt < endMs(c);
     const status = canceled ? "canceled" : !ended ? (live ? "started" : "queued") : result === "failed" ? "failed" : "completed";
     return {
@@ -90,7 +96,12 @@ export async function startBlandStandin(opts: { apiKey?: string; webhookSecret?:
       max_duration: c.body.max_duration ?? 30,
       call_length: ended || live ? lengthMin : null,
       answered_by: talked ? "human" : result === "no-answer" && ended ? "no-answer" : null,
-      error_message: ended && result === "busy" ? "Call failed: line busy" : ended && result === "failed" ? "Call failed: invalid or unreachable number" : null,
+      error_message:
+        ended && result === "busy"
+          ? "Call failed: line busy"
+          : ended && result === "failed"
+            ? "Call failed: invalid or unreachable number"
+            : null,
       call_ended_by: ended && talked ? (canceled ? "API" : "ASSISTANT") : null,
       record: c.body.record === true,
       recording_url: ended && talked && c.body.record === true ? `${url}/v1/recordings/${c.id}` : null,
@@ -108,7 +119,11 @@ export async function startBlandStandin(opts: { apiKey?: string; webhookSecret?:
     c.webhookSent = true;
     const body = JSON.stringify(view(c));
     const signature = createHmac("sha256", webhookSecret).update(body).digest("hex");
-    await fetch(c.body.webhook, { method: "POST", headers: { "content-type": "application/json", "x-webhook-signature": signature }, body }).catch(() => undefined);
+    await fetch(c.body.webhook, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-webhook-signature": signature },
+      body,
+    }).catch(() => undefined);
   }
 
   const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
@@ -128,69 +143,113 @@ export async function startBlandStandin(opts: { apiKey?: string; webhookSecret?:
   }
 
   function createCall(res: ServerResponse, body: unknown): number {
-    if (typeof body !== "object" || body === null || Array.isArray(body)) return json(res, 400, { status: "error", message: "Request body must be a JSON object" }), 400;
+    if (typeof body !== "object" || body === null || Array.isArray(body))
+      return (json(res, 400, { status: "error", message: "Request body must be a JSON object" }), 400);
     const b = body as Record<string, unknown>;
     const bad = (message: string) => (json(res, 400, { status: "error", message }), 400);
     if (typeof b.phone_number !== "string" || !b.phone_number) return bad("Missing required parameter: phone_number");
     if (!E164.test(b.phone_number)) return bad("Invalid phone_number: must be E.164, e.g. +15551234567");
     if (typeof b.task !== "string" || !b.task.trim()) return bad("Missing required parameter: task");
-    for (const k of ["voice", "model", "first_sentence", "language"]) if (b[k] !== undefined && typeof b[k] !== "string") return bad(`${k} must be a string`);
+    for (const k of ["voice", "model", "first_sentence", "language"])
+      if (b[k] !== undefined && typeof b[k] !== "string") return bad(`${k} must be a string`);
     if (b.max_duration !== undefined && typeof b.max_duration !== "number") return bad("max_duration must be a number (minutes)");
     if (b.record !== undefined && typeof b.record !== "boolean") return bad("record must be a boolean");
     if (b.webhook !== undefined && (typeof b.webhook !== "string" || !/^https?:\/\//.test(b.webhook))) return bad("webhook must be a URL");
-    if (b.metadata !== undefined && (typeof b.metadata !== "object" || b.metadata === null || Array.isArray(b.metadata))) return bad("metadata must be an object");
+    if (b.metadata !== undefined && (typeof b.metadata !== "object" || b.metadata === null || Array.isArray(b.metadata)))
+      return bad("metadata must be an object");
     const c: StandinCall = { id: randomUUID(), createdAt: Date.now(), body: b };
     calls.set(c.id, c);
     const t = setTimeout(() => void sendWebhook(c), endMs(c) - c.createdAt + 5);
     timers.add(t);
-    return json(res, 200, { status: "success", call_id: c.id, message: "Call successfully queued." }), 200;
+    return (json(res, 200, { status: "success", call_id: c.id, message: "Call successfully queued." }), 200);
   }
 
   async function route(req: IncomingMessage, res: ServerResponse, path: string, body: unknown): Promise<number> {
     const auth = (req.headers.authorization ?? "").replace(/^Bearer\s+/i, "");
-    if (auth !== apiKey) return json(res, 401, { status: "error", message: "Invalid API key" }), 401;
+    if (auth !== apiKey) return (json(res, 401, { status: "error", message: "Invalid API key" }), 401);
     if (failures && failures.count > 0) {
       failures.count--;
       const { status, retryAfter } = failures;
-      return json(res, status, { status: "error", message: status === 429 ? "Rate limit exceeded" : "Internal server error" }, retryAfter !== undefined ? { "retry-after": String(retryAfter) } : {}), status;
+      return (
+        json(
+          res,
+          status,
+          { status: "error", message: status === 429 ? "Rate limit exceeded" : "Internal server error" },
+          retryAfter !== undefined ? { "retry-after": String(retryAfter) } : {},
+        ),
+        status
+      );
     }
-    if (pathFailure && path.startsWith(pathFailure.prefix)) return json(res, pathFailure.status, { status: "error", message: "Internal server error" }), pathFailure.status;
-    if (body === Symbol.for("invalid-json")) return json(res, 400, { status: "error", message: "Invalid JSON body" }), 400;
+    if (pathFailure && path.startsWith(pathFailure.prefix))
+      return (json(res, pathFailure.status, { status: "error", message: "Internal server error" }), pathFailure.status);
+    if (body === Symbol.for("invalid-json")) return (json(res, 400, { status: "error", message: "Invalid JSON body" }), 400);
     let m: RegExpExecArray | null;
     if (req.method === "POST" && path === "/v1/calls") return createCall(res, body);
     if (req.method === "GET" && path === "/v1/voices")
-      return json(res, 200, { voices: [
-        { id: "2f9fdbc7-4bf2-4792-8a18-21ce3c93978f", name: "maya", description: "Young American female", public: true, tags: ["english", "en-US", "Bland Curated"] },
-        { id: "90295ec4-f0fe-4783-ab33-8b997ddc3ae4", name: "josh", description: "Upbeat American male", public: true, tags: ["english", "en-US", "Bland Curated"] },
-        { id: "37b3f1c8-a01e-4d70-b251-294733f08371", name: "florian", description: "German male", public: true, tags: ["german", "de-DE"] },
-      ] }), 200;
+      return (
+        json(res, 200, {
+          voices: [
+            {
+              id: "2f9fdbc7-4bf2-4792-8a18-21ce3c93978f",
+              name: "maya",
+              description: "Young American female",
+              public: true,
+              tags: ["english", "en-US", "Bland Curated"],
+            },
+            {
+              id: "90295ec4-f0fe-4783-ab33-8b997ddc3ae4",
+              name: "josh",
+              description: "Upbeat American male",
+              public: true,
+              tags: ["english", "en-US", "Bland Curated"],
+            },
+            {
+              id: "37b3f1c8-a01e-4d70-b251-294733f08371",
+              name: "florian",
+              description: "German male",
+              public: true,
+              tags: ["german", "de-DE"],
+            },
+          ],
+        }),
+        200
+      );
     if ((m = /^\/v1\/calls\/([^/]+)(\/stop)?$/.exec(path))) {
       const c = calls.get(decodeURIComponent(m[1]!));
-      if (!c) return json(res, 404, { status: "error", message: "Call not found" }), 404;
-      if (req.method === "GET" && !m[2]) return json(res, 200, view(c)), 200;
+      if (!c) return (json(res, 404, { status: "error", message: "Call not found" }), 404);
+      if (req.method === "GET" && !m[2]) return (json(res, 200, view(c)), 200);
       if (req.method === "POST" && m[2]) {
         if (!view(c).completed) {
           c.canceledAt = Date.now();
           void sendWebhook(c);
         }
-        return json(res, 200, { status: "success", message: "Call ended successfully." }), 200;
+        return (json(res, 200, { status: "success", message: "Call ended successfully." }), 200);
       }
     }
     if (req.method === "GET" && (m = /^\/v1\/recordings\/([^/]+)$/.exec(path))) {
       const c = calls.get(decodeURIComponent(m[1]!));
-      if (!c || !view(c).recording_url) return json(res, 404, { data: null, errors: [{ error: "CALL_RECORDING_NOT_FOUND", message: "Call recording not found" }] }), 404;
+      if (!c || !view(c).recording_url)
+        return (json(res, 404, { data: null, errors: [{ error: "CALL_RECORDING_NOT_FOUND", message: "Call recording not found" }] }), 404);
       res.writeHead(200, { "content-type": "audio/wav" });
       res.end(toneWav());
       return 200;
     }
-    return json(res, 404, { status: "error", message: "Not found" }), 404;
+    return (json(res, 404, { status: "error", message: "Not found" }), 404);
   }
 
   const server = createServer(async (req, res) => {
     const path = new URL(req.url ?? "/", "http://x").pathname;
     const body = await readBody(req);
-    const status = await route(req, res, path, body).catch(() => (json(res, 500, { status: "error", message: "Internal server error" }), 500));
-    requests.push({ method: req.method ?? "GET", path, authorization: req.headers.authorization, body: typeof body === "symbol" ? undefined : body, status });
+    const status = await route(req, res, path, body).catch(
+      () => (json(res, 500, { status: "error", message: "Internal server error" }), 500),
+    );
+    requests.push({
+      method: req.method ?? "GET",
+      path,
+      authorization: req.headers.authorization,
+      body: typeof body === "symbol" ? undefined : body,
+      status,
+    });
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

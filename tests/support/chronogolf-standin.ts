@@ -41,7 +41,8 @@ export function startChronogolfStandin(opts: { organizationId: string; clientId:
     res.writeHead(status, { "content-type": type });
     res.end(body === undefined ? "" : JSON.stringify(body));
   };
-  const error = (res: ServerResponse, status: number, code: string, detail: string) => send(res, status, { errors: [{ status: String(status), code, detail }] });
+  const error = (res: ServerResponse, status: number, code: string, detail: string) =>
+    send(res, status, { errors: [{ status: String(status), code, detail }] });
   const violation = (res: ServerResponse, detail: string) => {
     state.violations.push(detail);
     error(res, 400, "invalid_request", detail);
@@ -63,14 +64,36 @@ export function startChronogolfStandin(opts: { organizationId: string; clientId:
     if (state.failWith) return error(res, state.failWith, "unavailable", "Service unavailable");
     if (req.method === "POST" && path === "/oauth/token") {
       const p = url.searchParams;
-      if (p.get("grant_type") !== "refresh_token" || !p.get("redirect_uri")) return violation(res, "token: grant_type=refresh_token and redirect_uri are required");
-      if (p.get("client_id") !== opts.clientId || p.get("client_secret") !== opts.clientSecret || p.get("refresh_token") !== state.refreshToken)
-        return send(res, 401, { error: "invalid_grant", error_description: "The provided authorization grant is invalid" }, "application/json");
+      if (p.get("grant_type") !== "refresh_token" || !p.get("redirect_uri"))
+        return violation(res, "token: grant_type=refresh_token and redirect_uri are required");
+      if (
+        p.get("client_id") !== opts.clientId ||
+        p.get("client_secret") !== opts.clientSecret ||
+        p.get("refresh_token") !== state.refreshToken
+      )
+        return send(
+          res,
+          401,
+          { error: "invalid_grant", error_description: "The provided authorization grant is invalid" },
+          "application/json",
+        );
       state.accessToken = `at_${randomUUID()}`;
       state.refreshToken = `rt_${randomUUID()}`;
-      return send(res, 200, { access_token: state.accessToken, token_type: "bearer", expires_in: 7200, refresh_token: state.refreshToken, created_at: Math.floor(Date.now() / 1000) }, "application/json");
+      return send(
+        res,
+        200,
+        {
+          access_token: state.accessToken,
+          token_type: "bearer",
+          expires_in: 7200,
+          refresh_token: state.refreshToken,
+          created_at: Math.floor(Date.now() / 1000),
+        },
+        "application/json",
+      );
     }
-    if (req.headers.authorization !== `Bearer ${state.accessToken}` || !state.accessToken) return error(res, 401, "unauthorized", "The access token is invalid");
+    if (req.headers.authorization !== `Bearer ${state.accessToken}` || !state.accessToken)
+      return error(res, 401, "unauthorized", "The access token is invalid");
     if (!String(req.headers.accept ?? "").includes(JSON_API)) return violation(res, `${req.method} ${path}: Accept must be ${JSON_API}`);
     let body: any;
     if (req.method === "POST") {
@@ -84,42 +107,72 @@ export function startChronogolfStandin(opts: { organizationId: string; clientId:
     const org = `/partner_api/v2/organizations/${opts.organizationId}`;
     const m = (suffix: string) => path === `${org}${suffix}`;
 
-    if (req.method === "GET" && m("/courses")) return send(res, 200, { data: state.courses.map((c) => ({ id: c.id, type: "course", attributes: { name: c.name, holes: c.holes } })), meta: { page: 1, total_pages: 1 } });
+    if (req.method === "GET" && m("/courses"))
+      return send(res, 200, {
+        data: state.courses.map((c) => ({ id: c.id, type: "course", attributes: { name: c.name, holes: c.holes } })),
+        meta: { page: 1, total_pages: 1 },
+      });
     if (req.method === "GET" && m("/teetimes")) {
       const course = url.searchParams.get("filter[course]");
       const date = url.searchParams.get("filter[date]");
-      if (!course || !date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return violation(res, "teetimes: filter[course] and filter[date] (YYYY-MM-DD) are required");
+      if (!course || !date || !/^\d{4}-\d{2}-\d{2}$/.test(date))
+        return violation(res, "teetimes: filter[course] and filter[date] (YYYY-MM-DD) are required");
       const size = Number(url.searchParams.get("page[size]") ?? 25);
       const page = Number(url.searchParams.get("page[number]") ?? 1);
       const all = state.teetimes.filter((t) => t.courseId === course && t.date === date);
       const data = all.slice((page - 1) * size, page * size).map((t) => ({
         id: t.id,
         type: "teetime",
-        attributes: { blocked: false, date: t.date, hole: 1, format: "normal", start_time: t.start_time, free_slots: t.free_slots, restrictions: [], rates: [{ player_type_id: "pt-1", green_fee: t.green_fee, half_cart: 0, one_person_cart: 0, subtotal: t.green_fee }] },
+        attributes: {
+          blocked: false,
+          date: t.date,
+          hole: 1,
+          format: "normal",
+          start_time: t.start_time,
+          free_slots: t.free_slots,
+          restrictions: [],
+          rates: [{ player_type_id: "pt-1", green_fee: t.green_fee, half_cart: 0, one_person_cart: 0, subtotal: t.green_fee }],
+        },
         relationships: { course: { data: { id: t.courseId, type: "course" } }, event: { data: null } },
       }));
-      return send(res, 200, { data, meta: { page, page_size: size, total: all.length, total_pages: Math.max(1, Math.ceil(all.length / size)) } });
+      return send(res, 200, {
+        data,
+        meta: { page, page_size: size, total: all.length, total_pages: Math.max(1, Math.ceil(all.length / size)) },
+      });
     }
     if (req.method === "POST" && m("/customers")) {
       const a = body?.data?.attributes;
-      if (body?.data?.type !== "customer" || typeof a?.first_name !== "string" || typeof a?.last_name !== "string") return violation(res, "customers: data.type customer with attributes first_name, last_name");
+      if (body?.data?.type !== "customer" || typeof a?.first_name !== "string" || typeof a?.last_name !== "string")
+        return violation(res, "customers: data.type customer with attributes first_name, last_name");
       const id = randomUUID();
       state.customers.set(id, a);
       return send(res, 201, { data: { id, type: "customer", attributes: a } });
     }
     if (req.method === "POST" && m("/reservation_requests")) {
       const teetimeId = rel(body, "teetime", "teetime");
-      if (body?.data?.type !== "reservation_request" || !teetimeId || typeof body.data.attributes?.holes !== "number") return violation(res, "reservation_requests: data.type reservation_request, attributes.holes, relationships.teetime");
+      if (body?.data?.type !== "reservation_request" || !teetimeId || typeof body.data.attributes?.holes !== "number")
+        return violation(res, "reservation_requests: data.type reservation_request, attributes.holes, relationships.teetime");
       if (!state.teetimes.some((t) => t.id === teetimeId)) return error(res, 404, "not_found", "Teetime not found");
       const id = randomUUID();
       state.requests.set(id, { id, teetimeId, holes: body.data.attributes.holes, rounds: [] });
-      return send(res, 201, { data: { id, type: "reservation_request", attributes: body.data.attributes, relationships: { teetime: { data: { id: teetimeId, type: "teetime" } } } } });
+      return send(res, 201, {
+        data: {
+          id,
+          type: "reservation_request",
+          attributes: body.data.attributes,
+          relationships: { teetime: { data: { id: teetimeId, type: "teetime" } } },
+        },
+      });
     }
     if (req.method === "POST" && m("/round_requests")) {
       const requestId = rel(body, "reservation_request", "reservation_request");
       const customerId = rel(body, "customer", "customer");
       const guest = body?.data?.attributes?.guest;
-      if (body?.data?.type !== "round_request" || !requestId || (!customerId && !guest?.first_name)) return violation(res, "round_requests: data.type round_request, relationships.reservation_request and a customer or attributes.guest");
+      if (body?.data?.type !== "round_request" || !requestId || (!customerId && !guest?.first_name))
+        return violation(
+          res,
+          "round_requests: data.type round_request, relationships.reservation_request and a customer or attributes.guest",
+        );
       const r = state.requests.get(requestId);
       if (!r) return error(res, 404, "not_found", "Reservation request not found");
       if (customerId && !state.customers.has(customerId)) return error(res, 404, "not_found", "Customer not found");
@@ -128,7 +181,8 @@ export function startChronogolfStandin(opts: { organizationId: string; clientId:
     }
     if (req.method === "POST" && m("/reservations")) {
       const requestId = rel(body, "reservation_request", "reservation_request");
-      if (body?.data?.type !== "reservation" || !requestId) return violation(res, "reservations: data.type reservation, relationships.reservation_request");
+      if (body?.data?.type !== "reservation" || !requestId)
+        return violation(res, "reservations: data.type reservation, relationships.reservation_request");
       const r = state.requests.get(requestId);
       if (!r?.rounds.length) return error(res, 422, "unprocessable_entity", "The reservation request has no rounds");
       const t = state.teetimes.find((x) => x.id === r.teetimeId)!;
@@ -136,7 +190,14 @@ export function startChronogolfStandin(opts: { organizationId: string; clientId:
       t.free_slots -= r.rounds.length;
       const id = randomUUID();
       state.reservations.set(id, { teetimeId: t.id, rounds: r.rounds.length });
-      return send(res, 201, { data: { id, type: "reservation", attributes: { booking_reference: `CG${id.slice(0, 6)}`, state: "reserved", holes: r.holes }, relationships: { teetime: { data: { id: t.id, type: "teetime" } } } } });
+      return send(res, 201, {
+        data: {
+          id,
+          type: "reservation",
+          attributes: { booking_reference: `CG${id.slice(0, 6)}`, state: "reserved", holes: r.holes },
+          relationships: { teetime: { data: { id: t.id, type: "teetime" } } },
+        },
+      });
     }
     const del = /^\/partner_api\/v2\/reservations\/([^/]+)$/.exec(path);
     if (req.method === "DELETE" && del) {

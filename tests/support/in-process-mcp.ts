@@ -11,13 +11,19 @@ export async function connectInProcess(headers: Record<string, string>): Promise
     return handler[req.method]!(req);
   };
   const client = new Client({ name: "switchboard-tests", version: "1.0.0" });
-  await client.connect(new StreamableHTTPClientTransport(new URL("/api/mcp", BASE), { requestInit: { headers }, fetch: fetchInProcess as never }));
+  await client.connect(
+    new StreamableHTTPClientTransport(new URL("/api/mcp", BASE), { requestInit: { headers }, fetch: fetchInProcess as never }),
+  );
   return client;
 }
 
 export type ToolOutcome = { isError: boolean; text: string; structured: Record<string, unknown> | undefined };
 
 export async function callTool(client: Client, name: string, args: Record<string, unknown>): Promise<ToolOutcome> {
-  const r = (await client.callTool({ name, arguments: args })) as { isError?: boolean; content: Array<{ text?: string }>; structuredContent?: Record<string, unknown> };
+  const r = (await client.callTool({ name, arguments: args })) as {
+    isError?: boolean;
+    content: Array<{ text?: string }>;
+    structuredContent?: Record<string, unknown>;
+  };
   return { isError: !!r.isError, text: r.content.map((c) => c.text ?? "").join(" "), structured: r.structuredContent };
 }

@@ -13,7 +13,17 @@ import { randomBytes } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 
-export type NtfyPublished = { id: string; topic: string; message: string; title?: string; priority?: number; tags?: string[]; click?: string; authorization?: string; receivedAt: number };
+export type NtfyPublished = {
+  id: string;
+  topic: string;
+  message: string;
+  title?: string;
+  priority?: number;
+  tags?: string[];
+  click?: string;
+  authorization?: string;
+  receivedAt: number;
+};
 export type NtfyRequest = { method: string; path: string; status: number; authorization?: string; contentType?: string; body?: unknown };
 
 export type NtfyStandin = {
@@ -50,14 +60,22 @@ export async function startNtfyStandin(opts: { token?: string | null } = {}): Pr
         body = raw;
       }
       const path = new URL(req.url ?? "/", "http://standin").pathname;
-      const record: NtfyRequest = { method: req.method ?? "", path, status: 0, authorization: req.headers.authorization, contentType: req.headers["content-type"], body };
+      const record: NtfyRequest = {
+        method: req.method ?? "",
+        path,
+        status: 0,
+        authorization: req.headers.authorization,
+        contentType: req.headers["content-type"],
+        body,
+      };
       requests.push(record);
       const answer = (status: number, json: unknown, headers: Record<string, string> = {}) => {
         record.status = status;
         res.writeHead(status, { "content-type": "application/json", ...headers });
         res.end(`${JSON.stringify(json)}\n`);
       };
-      const error = (status: number, code: number, text: string, headers?: Record<string, string>) => answer(status, { code, http: status, error: text, link: "https://ntfy.sh/docs/publish/" }, headers);
+      const error = (status: number, code: number, text: string, headers?: Record<string, string>) =>
+        answer(status, { code, http: status, error: text, link: "https://ntfy.sh/docs/publish/" }, headers);
 
       if (req.method !== "POST" && req.method !== "PUT") return error(405, 40501, "method not allowed");
       if (path !== "/") return error(400, 40099, "stand-in: publish JSON to the server root, not to /<topic>");
@@ -74,7 +92,8 @@ export async function startNtfyStandin(opts: { token?: string | null } = {}): Pr
         failing.count--;
         return error(failing.status, 50001, "stand-in failure");
       }
-      if (typeof body !== "object" || body === null || Array.isArray(body)) return error(400, 40024, "invalid request: body must be a JSON object");
+      if (typeof body !== "object" || body === null || Array.isArray(body))
+        return error(400, 40024, "invalid request: body must be a JSON object");
       const m = body as Record<string, unknown>;
       const unknown = Object.keys(m).filter((k) => !FIELDS.has(k));
       if (unknown.length) return error(400, 40024, `stand-in: undocumented field ${unknown[0]}`);
@@ -82,13 +101,37 @@ export async function startNtfyStandin(opts: { token?: string | null } = {}): Pr
       if (m.message !== undefined && typeof m.message !== "string") return error(400, 40024, "invalid request: message must be a string");
       if (typeof m.message === "string" && Buffer.byteLength(m.message, "utf8") > 4096) return error(413, 41301, "message too large");
       if (m.title !== undefined && typeof m.title !== "string") return error(400, 40024, "invalid request: title must be a string");
-      if (m.priority !== undefined && !(Number.isInteger(m.priority) && (m.priority as number) >= 1 && (m.priority as number) <= 5)) return error(400, 40007, "invalid priority");
-      if (m.tags !== undefined && !(Array.isArray(m.tags) && m.tags.every((t) => typeof t === "string"))) return error(400, 40024, "invalid request: tags must be strings");
-      if (m.click !== undefined && !(typeof m.click === "string" && /^https?:\/\//.test(m.click))) return error(400, 40013, "invalid click URL");
+      if (m.priority !== undefined && !(Number.isInteger(m.priority) && (m.priority as number) >= 1 && (m.priority as number) <= 5))
+        return error(400, 40007, "invalid priority");
+      if (m.tags !== undefined && !(Array.isArray(m.tags) && m.tags.every((t) => typeof t === "string")))
+        return error(400, 40024, "invalid request: tags must be strings");
+      if (m.click !== undefined && !(typeof m.click === "string" && /^https?:\/\//.test(m.click)))
+        return error(400, 40013, "invalid click URL");
       const id = randomBytes(6).toString("hex");
-      const msg: NtfyPublished = { id, topic: m.topic, message: (m.message as string) ?? "triggered", title: m.title as string | undefined, priority: m.priority as number | undefined, tags: m.tags as string[] | undefined, click: m.click as string | undefined, authorization: req.headers.authorization, receivedAt: Date.now() };
+      const msg: NtfyPublished = {
+        id,
+        topic: m.topic,
+        message: (m.message as string) ?? "triggered",
+        title: m.title as string | undefined,
+        priority: m.priority as number | undefined,
+        tags: m.tags as string[] | undefined,
+        click: m.click as string | undefined,
+        authorization: req.headers.authorization,
+        receivedAt: Date.now(),
+      };
       published.push(msg);
-      answer(200, { id, time: Math.floor(Date.now() / 1000), expires: Math.floor(Date.now() / 1000) + 43200, event: "message", topic: msg.topic, message: msg.message, ...(msg.title ? { title: msg.title } : {}), ...(msg.priority ? { priority: msg.priority } : {}), ...(msg.tags ? { tags: msg.tags } : {}), ...(msg.click ? { click: msg.click } : {}) });
+      answer(200, {
+        id,
+        time: Math.floor(Date.now() / 1000),
+        expires: Math.floor(Date.now() / 1000) + 43200,
+        event: "message",
+        topic: msg.topic,
+        message: msg.message,
+        ...(msg.title ? { title: msg.title } : {}),
+        ...(msg.priority ? { priority: msg.priority } : {}),
+        ...(msg.tags ? { tags: msg.tags } : {}),
+        ...(msg.click ? { click: msg.click } : {}),
+      });
     });
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
@@ -107,7 +150,9 @@ export async function startNtfyStandin(opts: { token?: string | null } = {}): Pr
         if (hit) return hit;
         await new Promise((r) => setTimeout(r, 100));
       }
-      throw new Error(`ntfy stand-in: no matching message within ${timeoutMs} ms (got ${published.length}: ${published.map((p) => p.topic).join(", ")})`);
+      throw new Error(
+        `ntfy stand-in: no matching message within ${timeoutMs} ms (got ${published.length}: ${published.map((p) => p.topic).join(", ")})`,
+      );
     },
     close: () => new Promise((r) => server.close(() => r())),
   };

@@ -44,7 +44,12 @@ export function inProcessFetch(log: string[] = []) {
 }
 
 /** The consent step as the page's Allow/Deny button sends it, with a member's session cookie. */
-export async function decide(fetchFn: ReturnType<typeof inProcessFetch>, authorizationUrl: URL, cookie: Record<string, string>, decision: "allow" | "deny" = "allow") {
+export async function decide(
+  fetchFn: ReturnType<typeof inProcessFetch>,
+  authorizationUrl: URL,
+  cookie: Record<string, string>,
+  decision: "allow" | "deny" = "allow",
+) {
   const res = await fetchFn(new URL("/api/oauth/authorize", authorizationUrl), {
     method: "POST",
     headers: { "content-type": "application/json", origin: authorizationUrl.origin, ...cookie },

@@ -114,7 +114,8 @@ export async function startPusherStandin(app = { appId: "4242", key: "standin-ke
     if (!same(q.auth_signature ?? "", sign(`POST\n${url.pathname}\n${signed}`))) return reject(401, "Invalid signature");
     const event = safeParse(body) as { name?: string; data?: string; channels?: string[]; channel?: string; socket_id?: string } | null;
     const channels = event?.channels ?? (event?.channel ? [event.channel] : []);
-    if (!event?.name || typeof event.data !== "string" || !channels.length) return reject(400, "name, data (a string) and channels are required");
+    if (!event?.name || typeof event.data !== "string" || !channels.length)
+      return reject(400, "name, data (a string) and channels are required");
     seen.events.push({ name: event.name, channels, data: event.data });
     for (const [ws, s] of sockets) {
       if (s.id === event.socket_id) continue;

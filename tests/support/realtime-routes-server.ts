@@ -24,14 +24,20 @@ export async function startRealtimeRoutes(deps: Deps) {
     const url = `http://${nodeReq.headers.host}${nodeReq.url}`;
     const headers = new Headers();
     for (const [k, v] of Object.entries(nodeReq.headers)) if (typeof v === "string") headers.set(k, v);
-    const req = new Request(url, { method: nodeReq.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined, signal: abort.signal });
+    const req = new Request(url, {
+      method: nodeReq.method,
+      headers,
+      body: chunks.length ? Buffer.concat(chunks) : undefined,
+      signal: abort.signal,
+    });
     let res: Response;
     try {
       const principal = await authenticate(req, deps);
       if (!principal) throw new AppError("unauthorized", "Sign in, or send an API key.");
       const path = new URL(url).pathname;
       if (req.method === "GET" && path === "/api/events") res = await openEventStream(deps, principal, req);
-      else if (req.method === "POST" && path === "/api/realtime/pusher/auth") res = json(authorizePusherChannel(deps, principal, await readPusherAuthBody(req)));
+      else if (req.method === "POST" && path === "/api/realtime/pusher/auth")
+        res = json(authorizePusherChannel(deps, principal, await readPusherAuthBody(req)));
       else if (req.method === "POST" && path === "/api/realtime/supabase/token") res = json(refreshRealtimeToken(deps, principal));
       else throw new AppError("not_found", "No such route.");
     } catch (e) {

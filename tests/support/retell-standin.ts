@@ -21,13 +21,26 @@ type Call = Record<string, unknown> & { call_id: string };
 const E164 = /^\+[1-9][0-9]{6,14}$/;
 
 function problem(b: Record<string, unknown>): string | undefined {
-  for (const f of ["from_number", "to_number"]) if (typeof b[f] !== "string" || !E164.test(b[f] as string)) return `${f} must be an E.164 phone number`;
+  for (const f of ["from_number", "to_number"])
+    if (typeof b[f] !== "string" || !E164.test(b[f] as string)) return `${f} must be an E.164 phone number`;
   if (b.override_agent_id !== undefined && typeof b.override_agent_id !== "string") return "override_agent_id must be a string";
   const vars = b.retell_llm_dynamic_variables;
-  if (vars !== undefined && (typeof vars !== "object" || vars === null || Array.isArray(vars) || Object.values(vars).some((v) => typeof v !== "string")))
+  if (
+    vars !== undefined &&
+    (typeof vars !== "object" || vars === null || Array.isArray(vars) || Object.values(vars).some((v) => typeof v !== "string"))
+  )
     return "retell_llm_dynamic_variables must be an object of string values";
-  if (b.metadata !== undefined && (typeof b.metadata !== "object" || b.metadata === null || Array.isArray(b.metadata))) return "metadata must be an object";
-  const known = new Set(["from_number", "to_number", "override_agent_id", "override_agent_version", "retell_llm_dynamic_variables", "metadata", "custom_sip_headers"]);
+  if (b.metadata !== undefined && (typeof b.metadata !== "object" || b.metadata === null || Array.isArray(b.metadata)))
+    return "metadata must be an object";
+  const known = new Set([
+    "from_number",
+    "to_number",
+    "override_agent_id",
+    "override_agent_version",
+    "retell_llm_dynamic_variables",
+    "metadata",
+    "custom_sip_headers",
+  ]);
   const unknown = Object.keys(b).find((k) => !known.has(k));
   return unknown ? `unknown field ${unknown}` : undefined;
 }
@@ -73,7 +86,8 @@ export async function startRetellStandin(opts: { apiKey: string }) {
       const call = calls.get(decodeURIComponent(get[1]!));
       return call ? reply(200, call) : reply(404, { message: "call not found" });
     }
-    if (req.method === "GET" && req.url === "/list-voices") return reply(200, [{ voice_id: "11labs-Adrian", voice_name: "Adrian", accent: "American", provider: "elevenlabs" }]);
+    if (req.method === "GET" && req.url === "/list-voices")
+      return reply(200, [{ voice_id: "11labs-Adrian", voice_name: "Adrian", accent: "American", provider: "elevenlabs" }]);
     return reply(404, { message: `no route ${req.method} ${req.url}` });
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
@@ -93,7 +107,11 @@ export async function startRetellStandin(opts: { apiKey: string }) {
         end_timestamp: start + seconds * 1000,
         duration_ms: seconds * 1000,
         disconnection_reason: reason,
-        transcript_object: turns.map((t) => ({ role: t.role, content: t.content, words: [{ word: t.content.split(" ")[0], start: t.at, end: t.at + 0.3 }] })),
+        transcript_object: turns.map((t) => ({
+          role: t.role,
+          content: t.content,
+          words: [{ word: t.content.split(" ")[0], start: t.at, end: t.at + 0.3 }],
+        })),
         transcript: turns.map((t) => `${t.role === "agent" ? "Agent" : "User"}: ${t.content}`).join("\n"),
       });
       return call;

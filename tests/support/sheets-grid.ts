@@ -12,7 +12,13 @@ export function parseA1(range: string): A1 {
   if (!m) throw new Error(`Unable to parse range: ${range}`);
   const title = (m[1] ?? m[2]!).replace(/''/g, "'");
   if (!m[3]) return { title, r1: 1, c1: 1 };
-  return { title, c1: colNumber(m[3]), r1: m[4] ? Number(m[4]) : 1, c2: m[5] ? colNumber(m[5]) : m[4] && !m[5] ? colNumber(m[3]) : undefined, r2: m[6] ? Number(m[6]) : m[4] && !m[5] ? Number(m[4]) : undefined };
+  return {
+    title,
+    c1: colNumber(m[3]),
+    r1: m[4] ? Number(m[4]) : 1,
+    c2: m[5] ? colNumber(m[5]) : m[4] && !m[5] ? colNumber(m[3]) : undefined,
+    r2: m[6] ? Number(m[6]) : m[4] && !m[5] ? Number(m[4]) : undefined,
+  };
 }
 
 export class Grid {
@@ -26,7 +32,8 @@ export class Grid {
   }
 
   addTab(title: string, rowCount = 1000, columnCount = 26): Tab {
-    if (this.tabs.some((t) => t.title === title)) throw new Error(`A sheet with the name "${title}" already exists. Please enter another name.`);
+    if (this.tabs.some((t) => t.title === title))
+      throw new Error(`A sheet with the name "${title}" already exists. Please enter another name.`);
     const t = { sheetId: this.nextId++ * 1000, title, rowCount, columnCount, rows: [] };
     this.tabs.push(t);
     return t;
@@ -68,7 +75,9 @@ export class Grid {
     const t = this.tab(a.title);
     const last = Math.min(a.r2 ?? t.rows.length, t.rows.length);
     // Array.from, not map: rows never written are holes, and map skips holes.
-    const out = Array.from({ length: Math.max(0, last - a.r1 + 1) }, (_, i) => Array.from(t.rows[a.r1 - 1 + i] ?? []).slice(a.c1 - 1, a.c2 ?? undefined));
+    const out = Array.from({ length: Math.max(0, last - a.r1 + 1) }, (_, i) =>
+      Array.from(t.rows[a.r1 - 1 + i] ?? []).slice(a.c1 - 1, a.c2 ?? undefined),
+    );
     // Google trims trailing empty cells and rows.
     const trimmed = out.map((r) => {
       const row = [...r].map((v) => v ?? "");

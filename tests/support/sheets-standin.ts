@@ -21,10 +21,21 @@ import { Grid } from "./sheets-grid";
 
 export const GOOGLE_TOKEN_AUD = "https://oauth2.googleapis.com/token";
 export type Fault = "429" | "500" | "503" | "timeout";
-export type StandinOptions = { spreadsheetId: string; clientEmail: string; publicKeyPem: string; quotaPerMinute?: number; now?: () => number; hangMs?: number; seed?: number };
+export type StandinOptions = {
+  spreadsheetId: string;
+  clientEmail: string;
+  publicKeyPem: string;
+  quotaPerMinute?: number;
+  now?: () => number;
+  hangMs?: number;
+  seed?: number;
+};
 
 type Reply = { status: number; body?: unknown; headers?: Record<string, string> };
-const gErr = (status: number, statusText: string, message: string): Reply => ({ status, body: { error: { code: status, message, status: statusText } } });
+const gErr = (status: number, statusText: string, message: string): Reply => ({
+  status,
+  body: { error: { code: status, message, status: statusText } },
+});
 
 export async function startSheetsStandin(o: StandinOptions) {
   const grid = new Grid();
@@ -58,16 +69,30 @@ export async function startSheetsStandin(o: StandinOptions) {
   function token(body: string): Reply {
     state.tokenRequests++;
     const form = new URLSearchParams(body);
-    if (form.get("grant_type") !== "urn:ietf:params:oauth:grant-type:jwt-bearer") return { status: 400, body: { error: "unsupported_grant_type" } };
+    if (form.get("grant_type") !== "urn:ietf:params:oauth:grant-type:jwt-bearer")
+      return { status: 400, body: { error: "unsupported_grant_type" } };
     const [h, p, s] = (form.get("assertion") ?? "").split(".");
     if (!h || !p || !s) return { status: 400, body: { error: "invalid_grant", error_description: "Invalid JWT" } };
     const header = JSON.parse(Buffer.from(h, "base64url").toString()) as { alg?: string };
-    const claims = JSON.parse(Buffer.from(p, "base64url").toString()) as { iss?: string; aud?: string; scope?: string; exp?: number; iat?: number };
-    const ok = header.alg === "RS256" && createVerify("RSA-SHA256").update(`${h}.${p}`).verify(createPublicKey(o.publicKeyPem), Buffer.from(s, "base64url"));
+    const claims = JSON.parse(Buffer.from(p, "base64url").toString()) as {
+      iss?: string;
+      aud?: string;
+      scope?: string;
+      exp?: number;
+      iat?: number;
+    };
+    const ok =
+      header.alg === "RS256" &&
+      createVerify("RSA-SHA256").update(`${h}.${p}`).verify(createPublicKey(o.publicKeyPem), Buffer.from(s, "base64url"));
     if (!ok) return { status: 400, body: { error: "invalid_grant", error_description: "Invalid JWT Signature." } };
-    if (claims.iss !== o.clientEmail || claims.aud !== GOOGLE_TOKEN_AUD || !claims.scope?.split(" ").includes("https://www.googleapis.com/auth/spreadsheets"))
+    if (
+      claims.iss !== o.clientEmail ||
+      claims.aud !== GOOGLE_TOKEN_AUD ||
+      !claims.scope?.split(" ").includes("https://www.googleapis.com/auth/spreadsheets")
+    )
       return { status: 400, body: { error: "invalid_grant", error_description: "Invalid JWT claims (iss, aud or scope)." } };
-    if (!claims.exp || claims.exp * 1000 < Date.now() || claims.exp - (claims.iat ?? 0) > 3600) return { status: 400, body: { error: "invalid_grant", error_description: "Invalid JWT: Token must be a short-lived token." } };
+    if (!claims.exp || claims.exp * 1000 < Date.now() || claims.exp - (claims.iat ?? 0) > 3600)
+      return { status: 400, body: { error: "invalid_grant", error_description: "Invalid JWT: Token must be a short-lived token." } };
     const t = randomBytes(16).toString("hex");
     tokens.add(t);
     return { status: 200, body: { access_token: t, expires_in: 3599, token_type: "Bearer" } };
@@ -82,12 +107,32 @@ export async function startSheetsStandin(o: StandinOptions) {
     const isRead = method === "GET";
     if (withinWindow(isRead ? state.reads : state.writes) >= quota) {
       state.rejectedOverQuota++;
-      return gErr(429, "RESOURCE_EXHAUSTED", `Quota exceeded for quota metric '${isRead ? "Read" : "Write"} requests' and limit '${isRead ? "Read" : "Write"} requests per minute per user'.`);
+      return gErr(
+        429,
+        "RESOURCE_EXHAUSTED",
+        `Quota exceeded for quota metric '${isRead ? "Read" : "Write"} requests' and limit '${isRead ? "Read" : "Write"} requests per minute per user'.`,
+      );
     }
     (isRead ? state.reads : state.writes).push(now());
-    const rows = (v: unknown) => Array.isArray(v) && v.every((r) => Array.isArray(r) && r.every((c) => ["string", "number", "boolean"].includes(typeof c)));
+    const rows = (v: unknown) =>
+      Array.isArray(v) && v.every((r) => Array.isArray(r) && r.every((c) => ["string", "number", "boolean"].includes(typeof c)));
     try {
-      if (method === "GET" && !range) return { status: 200, body: { spreadsheetId: o.spreadsheetId, sheets: grid.tabs.map((t) => ({ properties: { sheetId: t.sheetId, title: t.title, index: 0, sheetType: "GRID", gridProperties: { rowCount: t.rowCount, columnCount: t.columnCount } } })) } };
+      if (method === "GET" && !range)
+        return {
+          status: 200,
+          body: {
+            spreadsheetId: o.spreadsheetId,
+            sheets: grid.tabs.map((t) => ({
+              properties: {
+                sheetId: t.sheetId,
+                title: t.title,
+                index: 0,
+                sheetType: "GRID",
+                gridProperties: { rowCount: t.rowCount, columnCount: t.columnCount },
+              },
+            })),
+          },
+        };
       if (method === "GET") return { status: 200, body: { range, majorDimension: "ROWS", values: grid.read(range!) } };
       const input = query.get("valueInputOption") ?? (body.valueInputOption as string | undefined);
       const needInput = () => {
@@ -97,7 +142,12 @@ export async function startSheetsStandin(o: StandinOptions) {
         const requests = body.requests as Array<Record<string, any>> | undefined;
         if (!Array.isArray(requests) || !requests.length) throw new Error("Invalid requests: must be a non-empty list");
         for (const r of requests) {
-          if (r.addSheet) grid.addTab(r.addSheet.properties?.title, r.addSheet.properties?.gridProperties?.rowCount, r.addSheet.properties?.gridProperties?.columnCount);
+          if (r.addSheet)
+            grid.addTab(
+              r.addSheet.properties?.title,
+              r.addSheet.properties?.gridProperties?.rowCount,
+              r.addSheet.properties?.gridProperties?.columnCount,
+            );
           else if (r.updateSheetProperties?.fields === "gridProperties.rowCount") {
             const t = grid.tabs.find((x) => x.sheetId === r.updateSheetProperties.properties?.sheetId);
             if (!t) throw new Error(`No grid with id: ${r.updateSheetProperties.properties?.sheetId}`);
@@ -113,7 +163,8 @@ export async function startSheetsStandin(o: StandinOptions) {
       if (m[3] === "batchUpdate") {
         needInput();
         const data = body.data as Array<{ range?: string; values?: unknown }>;
-        if (!Array.isArray(data) || !data.length || data.some((d) => typeof d.range !== "string" || !rows(d.values))) throw new Error("Invalid data: each entry needs a range and values (a list of rows)");
+        if (!Array.isArray(data) || !data.length || data.some((d) => typeof d.range !== "string" || !rows(d.values)))
+          throw new Error("Invalid data: each entry needs a range and values (a list of rows)");
         for (const d of data) grid.write(d.range!, d.values as (string | number)[][]);
         return "applied";
       }
@@ -149,7 +200,15 @@ export async function startSheetsStandin(o: StandinOptions) {
       if (url.pathname === "/token") return send(token(text));
       const auth = /^Bearer (.+)$/.exec(req.headers.authorization ?? "");
       if (!auth || !tokens.has(auth[1]!)) return send(gErr(401, "UNAUTHENTICATED", "Request had invalid authentication credentials."));
-      const fault = state.queue.shift() ?? (random() < state.faults.rate429 ? "429" : random() < state.faults.rate5xx ? "503" : random() < state.faults.rateTimeout ? "timeout" : undefined);
+      const fault =
+        state.queue.shift() ??
+        (random() < state.faults.rate429
+          ? "429"
+          : random() < state.faults.rate5xx
+            ? "503"
+            : random() < state.faults.rateTimeout
+              ? "timeout"
+              : undefined);
       if (fault === "429") {
         state.injected["429"]++;
         return send({ ...gErr(429, "RESOURCE_EXHAUSTED", "Quota exceeded (injected)."), headers: { "retry-after": "1" } });

@@ -69,14 +69,23 @@ export async function startSupabaseRealtimeStandin(opts: { jwtSecret?: string } 
     push(ws, { join_ref: f.join_ref, ref: f.ref, topic: f.topic, event: "phx_reply", payload: { status, response } });
 
   /** The RLS policy in docs/realtime.md: a private topic account:<id> needs account_id = <id>. */
-  function authorize(topic: string, isPrivate: boolean, token: string | undefined): { claims: Record<string, unknown> | null; reason?: string } {
+  function authorize(
+    topic: string,
+    isPrivate: boolean,
+    token: string | undefined,
+  ): { claims: Record<string, unknown> | null; reason?: string } {
     const claims = token ? verifyJwt(jwtSecret, token) : null;
     if (token && !claims) return { claims, reason: "Invalid JWT: signature, algorithm or expiry rejected" };
     if (!isPrivate) return { claims };
-    if (!claims) return { claims, reason: `Unauthorized: You do not have permissions to read from this Channel topic: ${topic.replace(/^realtime:/, "")}` };
+    if (!claims)
+      return {
+        claims,
+        reason: `Unauthorized: You do not have permissions to read from this Channel topic: ${topic.replace(/^realtime:/, "")}`,
+      };
     if (claims.role === "service_role") return { claims };
     const sub = topic.replace(/^realtime:/, "");
-    if (claims.role !== "authenticated" || sub !== `account:${claims.account_id}`) return { claims, reason: `Unauthorized: You do not have permissions to read from this Channel topic: ${sub}` };
+    if (claims.role !== "authenticated" || sub !== `account:${claims.account_id}`)
+      return { claims, reason: `Unauthorized: You do not have permissions to read from this Channel topic: ${sub}` };
     return { claims };
   }
 
@@ -100,7 +109,13 @@ export async function startSupabaseRealtimeStandin(opts: { jwtSecret?: string } 
       const { claims, reason } = authorize(f.topic, join.private, f.payload?.access_token);
       if (!reason) return void (join.claims = claims);
       state.joins.delete(f.topic);
-      push(ws, { join_ref: join.joinRef, ref: null, topic: f.topic, event: "system", payload: { status: "error", message: reason, extension: "system", channel: f.topic.replace(/^realtime:/, "") } });
+      push(ws, {
+        join_ref: join.joinRef,
+        ref: null,
+        topic: f.topic,
+        event: "system",
+        payload: { status: "error", message: reason, extension: "system", channel: f.topic.replace(/^realtime:/, "") },
+      });
       return push(ws, { join_ref: join.joinRef, ref: null, topic: f.topic, event: "phx_close", payload: {} });
     }
     if (f.event === "phx_leave") {
@@ -115,7 +130,8 @@ export async function startSupabaseRealtimeStandin(opts: { jwtSecret?: string } 
     seen.broadcasts.push({ topic: subTopic, event, payload, private: isPrivate });
     for (const [ws, s] of sockets) {
       const join = s.joins.get(topic);
-      if (join && join.private === isPrivate) push(ws, { join_ref: null, ref: null, topic, event: "broadcast", payload: { type: "broadcast", event, payload } });
+      if (join && join.private === isPrivate)
+        push(ws, { join_ref: null, ref: null, topic, event: "broadcast", payload: { type: "broadcast", event, payload } });
     }
   }
 
@@ -139,7 +155,8 @@ export async function startSupabaseRealtimeStandin(opts: { jwtSecret?: string } 
     }
     const m = /^\/realtime\/v1\/api\/broadcast\/([^/]+)\/events\/([^/]+)$/.exec(url.pathname);
     if (m) deliver(decodeURIComponent(m[1]!), decodeURIComponent(m[2]!), body, url.searchParams.get("private") === "true");
-    else if (Array.isArray(body?.messages)) for (const msg of body.messages) deliver(String(msg.topic), String(msg.event), msg.payload, msg.private === true);
+    else if (Array.isArray(body?.messages))
+      for (const msg of body.messages) deliver(String(msg.topic), String(msg.event), msg.payload, msg.private === true);
     else return reject(400, "messages is required");
     res.writeHead(202).end();
   });
@@ -161,7 +178,9 @@ export async function startSupabaseRealtimeStandin(opts: { jwtSecret?: string } 
         if (isBinary) return; // client binary pushes (user broadcast) are not used by Switchboard
         try {
           const parsed = JSON.parse(String(raw));
-          const f: Frame = Array.isArray(parsed) ? { join_ref: parsed[0], ref: parsed[1], topic: parsed[2], event: parsed[3], payload: parsed[4] } : parsed;
+          const f: Frame = Array.isArray(parsed)
+            ? { join_ref: parsed[0], ref: parsed[1], topic: parsed[2], event: parsed[3], payload: parsed[4] }
+            : parsed;
           onFrame(ws, f);
         } catch {
           ws.close(1003, "bad frame");

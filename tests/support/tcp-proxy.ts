@@ -7,7 +7,12 @@ import { freePort } from "@/e2e/support/app-server";
  * or accepted and never answered (`blackhole`: packets dropped, the harder case — clients must time out).
  * `restore()` forwards again on the same port.
  */
-export type TcpProxy = { port: number; cut(mode?: "refuse" | "blackhole"): Promise<void>; restore(): Promise<void>; close(): Promise<void> };
+export type TcpProxy = {
+  port: number;
+  cut(mode?: "refuse" | "blackhole"): Promise<void>;
+  restore(): Promise<void>;
+  close(): Promise<void>;
+};
 
 export async function startTcpProxy(target: { host: string; port: number }): Promise<TcpProxy> {
   const port = await freePort();

@@ -17,7 +17,9 @@ import type { Kv } from "@/lib/adapters/kv/port";
  * with DATABASE_URL set, a new PostgreSQL database created for this run and dropped afterwards (never
  * the one named).
  */
-export async function createTestDatabase(opts: { migrated?: boolean } = {}): Promise<{ database: Database; url?: string; drop: () => Promise<void> }> {
+export async function createTestDatabase(
+  opts: { migrated?: boolean } = {},
+): Promise<{ database: Database; url?: string; drop: () => Promise<void> }> {
   const migrated = opts.migrated ?? true;
   const base = process.env.DATABASE_URL;
   if (!base) {
@@ -55,7 +57,11 @@ export async function createTestDeps(env: Record<string, string> = {}): Promise<
   const config: Config = parseConfig({ LOG_LEVEL: "silent", KV_PREFIX: prefix, ...env });
   const redisUrl = process.env.REDIS_URL;
   const kv: Kv = redisUrl ? createRedisKv(redisUrl, { keyPrefix: prefix }) : createMemoryKv();
-  const bus: EventBus = redisUrl ? createRedisBus(redisUrl, { prefix }) : database.pg ? createPostgresBus(database.pg, { prefix: prefix.replace(/:/g, "_") }) : createMemoryBus();
+  const bus: EventBus = redisUrl
+    ? createRedisBus(redisUrl, { prefix })
+    : database.pg
+      ? createPostgresBus(database.pg, { prefix: prefix.replace(/:/g, "_") })
+      : createMemoryBus();
   return Object.assign(depsFrom({ db: database.db, kv, bus, config }), {
     database,
     close: async () => {
@@ -65,4 +71,3 @@ export async function createTestDeps(env: Record<string, string> = {}): Promise<
     },
   });
 }
-

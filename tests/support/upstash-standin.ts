@@ -40,13 +40,45 @@ type Reply = { result: Json } | { error: string };
 
 const REFUSED = new Set([
   // connection state: would leak into every other request on the shared connection
-  "MULTI", "EXEC", "DISCARD", "WATCH", "UNWATCH", "SELECT", "SWAPDB", "AUTH", "HELLO", "RESET", "QUIT",
-  "CLIENT", "SUBSCRIBE", "PSUBSCRIBE", "SSUBSCRIBE", "UNSUBSCRIBE", "PUNSUBSCRIBE", "SUNSUBSCRIBE",
-  "MONITOR", "SYNC", "PSYNC", "REPLICAOF", "SLAVEOF", "SHUTDOWN", "DEBUG",
+  "MULTI",
+  "EXEC",
+  "DISCARD",
+  "WATCH",
+  "UNWATCH",
+  "SELECT",
+  "SWAPDB",
+  "AUTH",
+  "HELLO",
+  "RESET",
+  "QUIT",
+  "CLIENT",
+  "SUBSCRIBE",
+  "PSUBSCRIBE",
+  "SSUBSCRIBE",
+  "UNSUBSCRIBE",
+  "PUNSUBSCRIBE",
+  "SUNSUBSCRIBE",
+  "MONITOR",
+  "SYNC",
+  "PSYNC",
+  "REPLICAOF",
+  "SLAVEOF",
+  "SHUTDOWN",
+  "DEBUG",
   // blocking: would stall every other request on the shared connection
-  "BLPOP", "BRPOP", "BRPOPLPUSH", "BLMOVE", "BLMPOP", "BZPOPMIN", "BZPOPMAX", "BZMPOP", "WAIT", "WAITAOF",
+  "BLPOP",
+  "BRPOP",
+  "BRPOPLPUSH",
+  "BLMOVE",
+  "BLMPOP",
+  "BZPOPMIN",
+  "BZPOPMAX",
+  "BZMPOP",
+  "WAIT",
+  "WAITAOF",
   // the backing Redis is shared: never wipe it
-  "FLUSHDB", "FLUSHALL",
+  "FLUSHDB",
+  "FLUSHALL",
 ]);
 
 /** A request Upstash would answer with 400; the message gets Redis' "ERR " prefix. */
@@ -101,7 +133,11 @@ export async function startUpstashStandin(opts: { redisUrl?: string; token?: str
       if (path === "/pipeline") {
         // Sent back to back on one connection: executed in order, but others may interleave.
         const settled = await Promise.allSettled(commands.map((c) => run(c)));
-        return send(res, 200, settled.map((s) => toReply(s, base64)));
+        return send(
+          res,
+          200,
+          settled.map((s) => toReply(s, base64)),
+        );
       }
       for (const c of commands) refuse(c);
       const multi = redis.multi();
@@ -125,7 +161,10 @@ export async function startUpstashStandin(opts: { redisUrl?: string; token?: str
       command = parseCommands(raw, false)[0]!;
     } else {
       // Path style: /cmd/arg1/arg2?name=value ; a POST/PUT body is the last positional argument.
-      const [name, ...args] = path.slice(1).split("/").map((s) => decodeURIComponent(s));
+      const [name, ...args] = path
+        .slice(1)
+        .split("/")
+        .map((s) => decodeURIComponent(s));
       command = [name!, ...args];
       if (req.method !== "GET" && raw.length > 0) command.push(raw.toString("utf8"));
       for (const [k, v] of url.searchParams) if (k !== "_token") command.push(k, v);
@@ -225,9 +264,7 @@ function encode(value: unknown, base64: boolean, topLevel: boolean): Json {
 }
 
 function toReply(settled: PromiseSettledResult<unknown>, base64: boolean): Reply {
-  return settled.status === "fulfilled"
-    ? { result: encode(settled.value, base64, true) }
-    : { error: errorText(settled.reason) };
+  return settled.status === "fulfilled" ? { result: encode(settled.value, base64, true) } : { error: errorText(settled.reason) };
 }
 
 function errorText(err: unknown): string {

@@ -34,8 +34,10 @@ const send = (res: ServerResponse, status: number, body: unknown) => {
   res.end(JSON.stringify(body));
 };
 const toF = (c: number) => Math.round((c * 9) / 5 + 32);
-const near = (lat: number, lon: number) => PLACES.find((p) => Math.abs(p.latitude - lat) < 0.5 && Math.abs(p.longitude - lon) < 0.5) ?? { ...PLACES[0]!, tempC: 7, code: 45 };
-const numberIn = (v: string | undefined, min: number, max: number) => v !== undefined && v !== "" && Number.isFinite(Number(v)) && Number(v) >= min && Number(v) <= max;
+const near = (lat: number, lon: number) =>
+  PLACES.find((p) => Math.abs(p.latitude - lat) < 0.5 && Math.abs(p.longitude - lon) < 0.5) ?? { ...PLACES[0]!, tempC: 7, code: 45 };
+const numberIn = (v: string | undefined, min: number, max: number) =>
+  v !== undefined && v !== "" && Number.isFinite(Number(v)) && Number(v) >= min && Number(v) <= max;
 
 export async function startWeatherStandin(opts: { apiKey?: string } = {}): Promise<WeatherStandin> {
   const apiKey = opts.apiKey ?? "owm-standin-key-0123456789";
@@ -54,18 +56,33 @@ export async function startWeatherStandin(opts: { apiKey?: string } = {}): Promi
       if (!q.name) return reply(400, { error: true, reason: "Parameter 'name' is required" });
       if (q.format && q.format !== "json") return reply(400, { error: true, reason: "Invalid format" });
       const found = matches(q.name).slice(0, Number(q.count ?? 10));
-      const results = found.map((p, i) => ({ id: 1000 + i, name: p.name, latitude: p.latitude, longitude: p.longitude, elevation: 10, feature_code: "PPLA", country_code: "XX", country: p.country, admin1: p.admin1, timezone: "UTC", population: 100000 }));
+      const results = found.map((p, i) => ({
+        id: 1000 + i,
+        name: p.name,
+        latitude: p.latitude,
+        longitude: p.longitude,
+        elevation: 10,
+        feature_code: "PPLA",
+        country_code: "XX",
+        country: p.country,
+        admin1: p.admin1,
+        timezone: "UTC",
+        population: 100000,
+      }));
       return reply(200, results.length ? { results, generationtime_ms: 0.4 } : { generationtime_ms: 0.4 });
     }
     if (u.pathname === "/v1/forecast") {
-      if (!numberIn(q.latitude, -90, 90) || !numberIn(q.longitude, -180, 180)) return reply(400, { error: true, reason: "Latitude must be in range of -90 to 90°. Given: NaN." });
+      if (!numberIn(q.latitude, -90, 90) || !numberIn(q.longitude, -180, 180))
+        return reply(400, { error: true, reason: "Latitude must be in range of -90 to 90°. Given: NaN." });
       const cur = (q.current ?? "").split(",").filter(Boolean);
       const daily = (q.daily ?? "").split(",").filter(Boolean);
       const bad = [...cur.filter((v) => !KNOWN_CURRENT.has(v)), ...daily.filter((v) => !KNOWN_DAILY.has(v))];
       if (bad.length) return reply(400, { error: true, reason: `Cannot initialize WeatherVariable from invalid String value ${bad[0]}` });
       if (daily.length && !q.timezone) return reply(400, { error: true, reason: "Timezone is required" });
-      if (q.forecast_days !== undefined && !numberIn(q.forecast_days, 0, 16)) return reply(400, { error: true, reason: "Forecast days is invalid. Allowed range 0 to 16." });
-      if (q.temperature_unit && !["celsius", "fahrenheit"].includes(q.temperature_unit)) return reply(400, { error: true, reason: "Invalid temperature_unit" });
+      if (q.forecast_days !== undefined && !numberIn(q.forecast_days, 0, 16))
+        return reply(400, { error: true, reason: "Forecast days is invalid. Allowed range 0 to 16." });
+      if (q.temperature_unit && !["celsius", "fahrenheit"].includes(q.temperature_unit))
+        return reply(400, { error: true, reason: "Invalid temperature_unit" });
       const p = near(Number(q.latitude), Number(q.longitude));
       const f = q.temperature_unit === "fahrenheit";
       const t = (c: number) => (f ? toF(c) : c);
@@ -77,9 +94,21 @@ export async function startWeatherStandin(opts: { apiKey?: string } = {}): Promi
         generationtime_ms: 0.1,
         utc_offset_seconds: 0,
         timezone: "GMT",
-        current_units: { time: "iso8601", interval: "seconds", temperature_2m: f ? "°F" : "°C", weather_code: "wmo code", wind_speed_10m: q.wind_speed_unit === "mph" ? "mp/h" : "km/h" },
+        current_units: {
+          time: "iso8601",
+          interval: "seconds",
+          temperature_2m: f ? "°F" : "°C",
+          weather_code: "wmo code",
+          wind_speed_10m: q.wind_speed_unit === "mph" ? "mp/h" : "km/h",
+        },
         current: { time: "2026-12-01T20:00", interval: 900, temperature_2m: t(p.tempC) + 0.2, weather_code: p.code, wind_speed_10m: 14.4 },
-        daily_units: { time: "iso8601", weather_code: "wmo code", temperature_2m_max: "°C", temperature_2m_min: "°C", precipitation_probability_max: "%" },
+        daily_units: {
+          time: "iso8601",
+          weather_code: "wmo code",
+          temperature_2m_max: "°C",
+          temperature_2m_min: "°C",
+          precipitation_probability_max: "%",
+        },
         daily: {
           time: days.map((i) => `2026-12-${String(i + 1).padStart(2, "0")}`),
           weather_code: days.map((i) => (i === 1 ? 80 : p.code)),
@@ -90,10 +119,23 @@ export async function startWeatherStandin(opts: { apiKey?: string } = {}): Promi
       });
     }
     if (u.pathname.startsWith("/geo/") || u.pathname.startsWith("/data/")) {
-      if (q.appid !== apiKey) return reply(401, { cod: 401, message: "Invalid API key. Please see https://openweathermap.org/faq#error401 for more info." });
+      if (q.appid !== apiKey)
+        return reply(401, { cod: 401, message: "Invalid API key. Please see https://openweathermap.org/faq#error401 for more info." });
       if (u.pathname === "/geo/1.0/direct") {
         if (!q.q) return reply(400, { cod: "400", message: "Nothing to geocode" });
-        return reply(200, matches(q.q).slice(0, Number(q.limit ?? 5)).map((p) => ({ name: p.name, local_names: { en: p.name }, lat: p.latitude, lon: p.longitude, country: p.country === "Ireland" ? "IE" : "US", state: p.admin1 })));
+        return reply(
+          200,
+          matches(q.q)
+            .slice(0, Number(q.limit ?? 5))
+            .map((p) => ({
+              name: p.name,
+              local_names: { en: p.name },
+              lat: p.latitude,
+              lon: p.longitude,
+              country: p.country === "Ireland" ? "IE" : "US",
+              state: p.admin1,
+            })),
+        );
       }
       if (!numberIn(q.lat, -90, 90) || !numberIn(q.lon, -180, 180)) return reply(400, { cod: "400", message: "wrong latitude" });
       if (q.units && !["standard", "metric", "imperial"].includes(q.units)) return reply(400, { cod: "400", message: "units is invalid" });
@@ -101,12 +143,48 @@ export async function startWeatherStandin(opts: { apiKey?: string } = {}): Promi
       const t = (c: number) => (q.units === "imperial" ? toF(c) : c);
       const weather = [{ id: 500, main: "Rain", description: "light rain", icon: "10d" }];
       if (u.pathname === "/data/2.5/weather") {
-        return reply(200, { coord: { lon: p.longitude, lat: p.latitude }, weather, base: "stations", main: { temp: t(p.tempC), feels_like: t(p.tempC - 1), temp_min: t(p.tempC - 1), temp_max: t(p.tempC + 1), pressure: 1012, humidity: 80 }, wind: { speed: 4, deg: 240 }, dt: 1796155200, timezone: 0, id: 2962943, name: p.name, cod: 200 });
+        return reply(200, {
+          coord: { lon: p.longitude, lat: p.latitude },
+          weather,
+          base: "stations",
+          main: {
+            temp: t(p.tempC),
+            feels_like: t(p.tempC - 1),
+            temp_min: t(p.tempC - 1),
+            temp_max: t(p.tempC + 1),
+            pressure: 1012,
+            humidity: 80,
+          },
+          wind: { speed: 4, deg: 240 },
+          dt: 1796155200,
+          timezone: 0,
+          id: 2962943,
+          name: p.name,
+          cod: 200,
+        });
       }
       if (u.pathname === "/data/2.5/forecast") {
         const start = Date.UTC(2026, 11, 1, 0, 0, 0) / 1000;
-        const list = Array.from({ length: 40 }, (_, i) => ({ dt: start + i * 10800, main: { temp: t(p.tempC), temp_min: t(p.tempC - 3 + Math.floor(i / 8)), temp_max: t(p.tempC + 2 + Math.floor(i / 8)), pressure: 1012, humidity: 80 }, weather, pop: 0.4, dt_txt: new Date((start + i * 10800) * 1000).toISOString().replace("T", " ").slice(0, 19) }));
-        return reply(200, { cod: "200", message: 0, cnt: list.length, list, city: { id: 1, name: p.name, coord: { lat: p.latitude, lon: p.longitude }, country: "IE", timezone: 0 } });
+        const list = Array.from({ length: 40 }, (_, i) => ({
+          dt: start + i * 10800,
+          main: {
+            temp: t(p.tempC),
+            temp_min: t(p.tempC - 3 + Math.floor(i / 8)),
+            temp_max: t(p.tempC + 2 + Math.floor(i / 8)),
+            pressure: 1012,
+            humidity: 80,
+          },
+          weather,
+          pop: 0.4,
+          dt_txt: new Date((start + i * 10800) * 1000).toISOString().replace("T", " ").slice(0, 19),
+        }));
+        return reply(200, {
+          cod: "200",
+          message: 0,
+          cnt: list.length,
+          list,
+          city: { id: 1, name: p.name, coord: { lat: p.latitude, lon: p.longitude }, country: "IE", timezone: 0 },
+        });
       }
     }
     reply(404, { error: true, reason: "Not found" });

@@ -18,7 +18,9 @@ describe("the simulator's webhook secret (no SIMULATOR_WEBHOOK_SECRET)", () => {
   beforeAll(async () => {
     const base = await createCallsTestDeps({ CREDITS_STARTING_BALANCE: "1000" });
     // As the app builds it from configuration, with this test's database as the process database.
-    const telephony = createTelephony(base.config, { simulatorSecret: () => getOrCreateInstanceSecret(base.db, SIMULATOR_WEBHOOK_SECRET_NAME) });
+    const telephony = createTelephony(base.config, {
+      simulatorSecret: () => getOrCreateInstanceSecret(base.db, SIMULATOR_WEBHOOK_SECRET_NAME),
+    });
     deps = { ...base, telephony };
   });
   afterAll(async () => {
@@ -36,7 +38,11 @@ describe("the simulator's webhook secret (no SIMULATOR_WEBHOOK_SECRET)", () => {
   it("a forged 'completed, 0 s' event signed with the old derivable value is refused and settles nothing", async () => {
     const t = await createCallsTenant(deps.db);
     await addCredits(deps, t.admin, { amount: 100, reason: "test" });
-    const placed = await makePhoneCall(deps, t.caller, { phoneNumber: "+14155550123", task: "Confirm the booking.", maxDurationMinutes: 2 });
+    const placed = await makePhoneCall(deps, t.caller, {
+      phoneNumber: "+14155550123",
+      task: "Confirm the booking.",
+      maxDurationMinutes: 2,
+    });
     const forged = (secret: string) => {
       const body = JSON.stringify({
         event_id: `forged-${secret.slice(0, 6)}`,
@@ -44,9 +50,23 @@ describe("the simulator's webhook secret (no SIMULATOR_WEBHOOK_SECRET)", () => {
         status: "completed",
         at: new Date().toISOString(),
         metadata: { call_id: placed.id },
-        call: { started_at: null, answered_at: null, ended_at: new Date().toISOString(), duration_seconds: 0, transcript: [], summary: null, end_reason: "forged", recording_available: false, price_usd: 0 },
+        call: {
+          started_at: null,
+          answered_at: null,
+          ended_at: new Date().toISOString(),
+          duration_seconds: 0,
+          transcript: [],
+          summary: null,
+          end_reason: "forged",
+          recording_available: false,
+          price_usd: 0,
+        },
       });
-      const req = new Request("http://127.0.0.1/api/webhooks/simulator", { method: "POST", body, headers: { "x-webhook-signature": signBody(secret, body) } });
+      const req = new Request("http://127.0.0.1/api/webhooks/simulator", {
+        method: "POST",
+        body,
+        headers: { "x-webhook-signature": signBody(secret, body) },
+      });
       return providerWebhook("simulator", req);
     };
     const seeds = ["switchboard-embedded", ...(process.env.DATABASE_URL ? [process.env.DATABASE_URL] : [])];

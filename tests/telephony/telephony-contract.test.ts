@@ -2,7 +2,13 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBlandTelephony } from "@/lib/adapters/telephony/bland";
-import { TelephonyError, isFinalCallStatus, type PlaceCallInput, type ProviderCall, type TelephonyPort } from "@/lib/adapters/telephony/port";
+import {
+  TelephonyError,
+  isFinalCallStatus,
+  type PlaceCallInput,
+  type ProviderCall,
+  type TelephonyPort,
+} from "@/lib/adapters/telephony/port";
 import { createSimulatorTelephony } from "@/lib/adapters/telephony/simulator";
 import { readWavHeader } from "@/lib/adapters/telephony/simulator/wav";
 import { recordingBytes } from "@/lib/adapters/telephony/port";
@@ -21,10 +27,14 @@ async function startReceiver() {
     res.writeHead(200).end("ok");
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, deliveries, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
+    deliveries,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }
 
-const until = async <T,>(fn: () => Promise<T | undefined>, ms = 8000): Promise<T> => {
+const until = async <T>(fn: () => Promise<T | undefined>, ms = 8000): Promise<T> => {
   const end = Date.now() + ms;
   for (;;) {
     const v = await fn();
@@ -49,7 +59,17 @@ afterAll(async () => {
 
 const adapters: Array<[string, () => TelephonyPort]> = [
   ["simulator", () => createSimulatorTelephony({ speed: 400, webhookSecret: SIM_SECRET })],
-  ["bland", () => createBlandTelephony({ apiKey: standin.apiKey, baseUrl: standin.url, webhookSecret: standin.webhookSecret, timeoutMs: 2000, maxRetries: 2 })],
+  [
+    "bland",
+    () =>
+      createBlandTelephony({
+        apiKey: standin.apiKey,
+        baseUrl: standin.url,
+        webhookSecret: standin.webhookSecret,
+        timeoutMs: 2000,
+        maxRetries: 2,
+      }),
+  ],
 ];
 
 describe.each(adapters)("telephony contract: %s", (_name, make) => {
@@ -70,10 +90,11 @@ describe.each(adapters)("telephony contract: %s", (_name, make) => {
     metadata: { purpose: "contract" },
     ...extra,
   });
-  const final = (id: string) => until(async () => {
-    const c = await port.getCall(id);
-    return isFinalCallStatus(c.status) ? c : undefined;
-  });
+  const final = (id: string) =>
+    until(async () => {
+      const c = await port.getCall(id);
+      return isFinalCallStatus(c.status) ? c : undefined;
+    });
 
   it("places a call that progresses to completed with a transcript, duration and a real recording", async () => {
     const placed = await port.placeCall(input("+15551234567"));
@@ -164,8 +185,26 @@ const isFinalBody = (body: string) => {
 };
 
 describe("bland adapter over the wire", () => {
-  const bland = () => createBlandTelephony({ apiKey: standin.apiKey, baseUrl: standin.url, webhookSecret: standin.webhookSecret, timeoutMs: 2000, maxRetries: 2 });
-  const body = { callId: "call_x", phoneNumber: "+15551234567", task: "Ask about opening hours.", voice: "josh", model: "turbo", maxDurationMinutes: 3, record: false, webhookUrl: "https://example.com/api/webhooks/bland", metadata: { account: "a1" }, language: "en-US" };
+  const bland = () =>
+    createBlandTelephony({
+      apiKey: standin.apiKey,
+      baseUrl: standin.url,
+      webhookSecret: standin.webhookSecret,
+      timeoutMs: 2000,
+      maxRetries: 2,
+    });
+  const body = {
+    callId: "call_x",
+    phoneNumber: "+15551234567",
+    task: "Ask about opening hours.",
+    voice: "josh",
+    model: "turbo",
+    maxDurationMinutes: 3,
+    record: false,
+    webhookUrl: "https://example.com/api/webhooks/bland",
+    metadata: { account: "a1" },
+    language: "en-US",
+  };
 
   it("sends the documented request shape with the key in `authorization`", async () => {
     const before = standin.requests.length;
@@ -173,13 +212,26 @@ describe("bland adapter over the wire", () => {
     const req = standin.requests.slice(before).find((r) => r.method === "POST" && r.path === "/v1/calls")!;
     expect(req.authorization).toBe(standin.apiKey);
     expect(req.body).toEqual({
-      phone_number: "+15551234567", task: "Ask about opening hours.", voice: "josh", model: "turbo", language: "en-US",
-      max_duration: 3, record: false, webhook: "https://example.com/api/webhooks/bland", metadata: { account: "a1", call_id: "call_x" },
+      phone_number: "+15551234567",
+      task: "Ask about opening hours.",
+      voice: "josh",
+      model: "turbo",
+      language: "en-US",
+      max_duration: 3,
+      record: false,
+      webhook: "https://example.com/api/webhooks/bland",
+      metadata: { account: "a1", call_id: "call_x" },
     });
   });
 
   it("a bad key is a non-retryable 401", async () => {
-    const port = createBlandTelephony({ apiKey: "wrong", baseUrl: standin.url, webhookSecret: standin.webhookSecret, timeoutMs: 2000, maxRetries: 2 });
+    const port = createBlandTelephony({
+      apiKey: "wrong",
+      baseUrl: standin.url,
+      webhookSecret: standin.webhookSecret,
+      timeoutMs: 2000,
+      maxRetries: 2,
+    });
     const e = (await port.listVoices().catch((x: unknown) => x)) as TelephonyError;
     expect(e.opts).toMatchObject({ status: 401, retryable: false });
     expect(e.message).not.toContain(standin.apiKey);
@@ -187,7 +239,9 @@ describe("bland adapter over the wire", () => {
 
   it("a missing task is a 400 naming the field, not retried", async () => {
     const before = standin.requests.length;
-    const e = (await bland().placeCall({ ...body, task: "" }).catch((x: unknown) => x)) as TelephonyError;
+    const e = (await bland()
+      .placeCall({ ...body, task: "" })
+      .catch((x: unknown) => x)) as TelephonyError;
     expect(e.opts).toMatchObject({ status: 400, retryable: false });
     expect(e.message).toMatch(/task/);
     expect(standin.requests.length - before).toBe(1);
@@ -203,7 +257,9 @@ describe("bland adapter over the wire", () => {
   it("POST /v1/calls is never retried; a 429 comes back retryable with retryAfterMs", async () => {
     standin.failNext(1, 429, 7);
     const before = standin.requests.length;
-    const e = (await bland().placeCall(body).catch((x: unknown) => x)) as TelephonyError;
+    const e = (await bland()
+      .placeCall(body)
+      .catch((x: unknown) => x)) as TelephonyError;
     expect(e.opts).toMatchObject({ status: 429, retryable: true, retryAfterMs: 7000 });
     expect(standin.requests.length - before).toBe(1);
   });
@@ -211,14 +267,18 @@ describe("bland adapter over the wire", () => {
   it("persistent 500s give up after maxRetries with a retryable error", async () => {
     standin.failNext(10, 500);
     const before = standin.requests.length;
-    const e = (await bland().getCall("anything").catch((x: unknown) => x)) as TelephonyError;
+    const e = (await bland()
+      .getCall("anything")
+      .catch((x: unknown) => x)) as TelephonyError;
     expect(e.opts).toMatchObject({ status: 500, retryable: true });
     expect(standin.requests.length - before).toBe(3);
     standin.failNext(0, 500);
   });
 
   it("an unknown call is a non-retryable 404", async () => {
-    const e = (await bland().getCall("no-such-call").catch((x: unknown) => x)) as TelephonyError;
+    const e = (await bland()
+      .getCall("no-such-call")
+      .catch((x: unknown) => x)) as TelephonyError;
     expect(e.opts).toMatchObject({ status: 404, retryable: false });
   });
 });

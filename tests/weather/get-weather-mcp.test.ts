@@ -33,7 +33,8 @@ beforeAll(async () => {
   deadUrl = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`;
   await new Promise<void>((r) => closed.close(() => r()));
   app = await startApp();
-  const key = async (scopes: Parameters<typeof createApiKey>[1]["scopes"]) => (await createApiKey(app.deps.db, { accountId: app.accountA.id, name: "weather test", scopes })).key;
+  const key = async (scopes: Parameters<typeof createApiKey>[1]["scopes"]) =>
+    (await createApiKey(app.deps.db, { accountId: app.accountA.id, name: "weather test", scopes })).key;
   weather = await connectInProcess({ authorization: `Bearer ${await key(["weather:read"])}` });
   noScope = await connectInProcess({ authorization: `Bearer ${await key(["hitl:ask"])}` });
 }, 120_000);
@@ -45,7 +46,14 @@ afterAll(async () => {
 });
 beforeEach(() => {
   // A fresh cache namespace per test: the cache key includes the provider, so vary the cache TTL instead.
-  setEnv({ OPEN_METEO_GEOCODING_URL: standin.url, OPEN_METEO_FORECAST_URL: standin.url, OPENWEATHER_BASE_URL: standin.url, OPENWEATHER_API_KEY: undefined, WEATHER_PROVIDER: "auto", WEATHER_CACHE_SECONDS: "0" });
+  setEnv({
+    OPEN_METEO_GEOCODING_URL: standin.url,
+    OPEN_METEO_FORECAST_URL: standin.url,
+    OPENWEATHER_BASE_URL: standin.url,
+    OPENWEATHER_API_KEY: undefined,
+    WEATHER_PROVIDER: "auto",
+    WEATHER_CACHE_SECONDS: "0",
+  });
   standin.requests.length = 0;
 });
 
@@ -60,16 +68,25 @@ describe("get_weather (Open-Meteo, the default)", () => {
   it("says a short forecast for a place name, asking the documented geocoding and forecast parameters", async () => {
     const r = await callTool(weather, "get_weather", { location: "Limerick" });
     expect(r.isError).toBe(false);
-    expect(r.structured).toMatchObject({ status: "ok", provider: "open-meteo", units: "metric", location: { name: "Limerick", country: "Ireland" } });
+    expect(r.structured).toMatchObject({
+      status: "ok",
+      provider: "open-meteo",
+      units: "metric",
+      location: { name: "Limerick", country: "Ireland" },
+    });
     expect(r.structured!.message).toBe("In Limerick it's 12 °C with light rain; tomorrow 10 to 15 °C with light showers.");
     expect(Object.keys(r.structured!)[0]).toBe("message");
     const [geo, fc] = standin.requests;
     expect(geo).toMatchObject({ path: "/v1/search", status: 200, query: { name: "Limerick", format: "json" } });
-    expect(fc).toMatchObject({ path: "/v1/forecast", status: 200, query: { latitude: "52.66472", longitude: "-8.62306", forecast_days: "2", timezone: "auto" } });
+    expect(fc).toMatchObject({
+      path: "/v1/forecast",
+      status: 200,
+      query: { latitude: "52.66472", longitude: "-8.62306", forecast_days: "2", timezone: "auto" },
+    });
     expect(fc!.query.temperature_unit).toBeUndefined();
   });
 
-  it("no match (Open-Meteo leaves out `results`) → a clear \"I couldn't find …\", not an error", async () => {
+  it('no match (Open-Meteo leaves out `results`) → a clear "I couldn\'t find …", not an error', async () => {
     const r = await callTool(weather, "get_weather", { location: "Nowhereville" });
     expect(r.isError).toBe(false);
     expect(Object.keys(r.structured!)[0]).toBe("message");
@@ -80,13 +97,21 @@ describe("get_weather (Open-Meteo, the default)", () => {
 
   it("several matches → the top one, with the alternatives named", async () => {
     const r = await callTool(weather, "get_weather", { location: "Springfield", days: 0 });
-    expect(r.structured).toMatchObject({ status: "ok", location: { region: "Illinois" }, alternatives: ["Springfield, United States", "Springfield, United States"] });
-    expect(r.structured!.message).toMatch(/^In Springfield it's 20 °C with clear sky; today 17 to 22 °C\. That's for Springfield, United States; I also found/);
+    expect(r.structured).toMatchObject({
+      status: "ok",
+      location: { region: "Illinois" },
+      alternatives: ["Springfield, United States", "Springfield, United States"],
+    });
+    expect(r.structured!.message).toMatch(
+      /^In Springfield it's 20 °C with clear sky; today 17 to 22 °C\. That's for Springfield, United States; I also found/,
+    );
   });
 
   it("coordinates skip geocoding; imperial asks for °F and mph; days spans the week", async () => {
     const r = await callTool(weather, "get_weather", { location: "52.66,-8.63", units: "imperial", days: 4 });
-    expect(r.structured!.message).toBe("At 52.66, -8.63 it's 54 °F with light rain; tomorrow 50 to 59 °F with light showers; the following 3 days 52 to 64 °F.");
+    expect(r.structured!.message).toBe(
+      "At 52.66, -8.63 it's 54 °F with light rain; tomorrow 50 to 59 °F with light showers; the following 3 days 52 to 64 °F.",
+    );
     expect(standin.requests).toHaveLength(1);
     expect(standin.requests[0]!.query).toMatchObject({ temperature_unit: "fahrenheit", wind_speed_unit: "mph", forecast_days: "5" });
     expect((r.structured!.daily as unknown[]).length).toBe(5);
@@ -126,11 +151,15 @@ describe("get_weather (OpenWeatherMap, when OPENWEATHER_API_KEY is set)", () => 
     const r = await callTool(weather, "get_weather", { location: "Limerick", units: "metric" });
     expect(r.structured).toMatchObject({ status: "ok", provider: "openweathermap", location: { name: "Limerick", region: "Munster" } });
     expect(r.structured!.message).toBe("In Limerick it's 12 °C with light rain; tomorrow 10 to 15 °C with light rain.");
-    expect(standin.requests.map((q) => `${q.path} ${q.status}`).sort()).toEqual(["/data/2.5/forecast 200", "/data/2.5/weather 200", "/geo/1.0/direct 200"]);
+    expect(standin.requests.map((q) => `${q.path} ${q.status}`).sort()).toEqual([
+      "/data/2.5/forecast 200",
+      "/data/2.5/weather 200",
+      "/geo/1.0/direct 200",
+    ]);
     expect(standin.requests.every((q) => q.query.appid === standin.apiKey)).toBe(true);
   });
 
-  it("no match (an empty array) → \"I couldn't find …\"; a rejected key → the unreachable sentence", async () => {
+  it('no match (an empty array) → "I couldn\'t find …"; a rejected key → the unreachable sentence', async () => {
     setEnv({ OPENWEATHER_API_KEY: standin.apiKey });
     expect((await callTool(weather, "get_weather", { location: "Nowhereville" })).structured).toMatchObject({ status: "not_found" });
     setEnv({ OPENWEATHER_API_KEY: "wrong-key" });

@@ -4,8 +4,11 @@ import { authorizationServerMetadata, METADATA_HEADERS } from "@/lib/transports/
 import { publicOrigin } from "@/lib/transports/oauth/urls";
 
 // RFC 8414 authorization-server metadata: where MCP clients register, send members to sign in, get tokens.
-export const GET = declareRoute(function GET(req: Request) {
-  return Response.json(authorizationServerMetadata(publicOrigin(req)), { headers: METADATA_HEADERS });
-}, { public: true, note: "discovery document, no secrets" });
+export const GET = declareRoute(
+  function GET(req: Request) {
+    return Response.json(authorizationServerMetadata(publicOrigin(req)), { headers: METADATA_HEADERS });
+  },
+  { public: true, note: "discovery document, no secrets" },
+);
 
 export const OPTIONS = declareRoute(metadataCorsOptionsRequestHandler(), { public: true });

@@ -73,7 +73,13 @@ export default async function CallsPage({ searchParams }: Props) {
         <p className="adm-muted">No calls match.</p>
       ) : (
         <div className="adm-scroll">
-          <DataTable data-testid="calls-table" columns={COLUMNS} rows={page.calls} rowKey={(c) => c.id} rowProps={(c) => ({ "data-call-id": c.id })} />
+          <DataTable
+            data-testid="calls-table"
+            columns={COLUMNS}
+            rows={page.calls}
+            rowKey={(c) => c.id}
+            rowProps={(c) => ({ "data-call-id": c.id })}
+          />
         </div>
       )}
       <nav aria-label="Pages" style={{ marginTop: "0.75rem", display: "flex", gap: "1rem" }}>

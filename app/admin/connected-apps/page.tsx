@@ -12,8 +12,8 @@ export default async function ConnectedAppsPage() {
     <>
       <h1>Connected apps</h1>
       <p className="adm-muted">
-        MCP clients (Claude, ChatGPT, Cursor…) that members connected to /api/mcp by signing in. Each acts as its member, with at most the member&apos;s
-        role&apos;s scopes. Revoking one ends its access and refresh tokens at once.
+        MCP clients (Claude, ChatGPT, Cursor…) that members connected to /api/mcp by signing in. Each acts as its member, with at most the
+        member&apos;s role&apos;s scopes. Revoking one ends its access and refresh tokens at once.
       </p>
       <ConnectedAppsPanel apps={apps} />
     </>

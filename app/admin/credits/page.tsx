@@ -41,7 +41,11 @@ export default async function CreditsPage() {
   const me = await requireAdminPage();
   const deps = await getDeps();
   const credits = await getCredits(deps, me, { limit: 100 });
-  const names = await actorNames(deps.db, me.accountId, credits.ledger.map((e) => e.actor));
+  const names = await actorNames(
+    deps.db,
+    me.accountId,
+    credits.ledger.map((e) => e.actor),
+  );
   return (
     <>
       <h1>Credits</h1>
@@ -70,7 +74,10 @@ export default async function CreditsPage() {
       <AddCreditsForm />
       <CallbackPolicyForm policy={await readCallbackPolicy(deps, me)} />
       <h2>Ledger</h2>
-      <p className="adm-muted">Append-only, newest first (last 100 entries). A call holds its maximum cost when it starts; completion settles the actual cost and releases the rest.</p>
+      <p className="adm-muted">
+        Append-only, newest first (last 100 entries). A call holds its maximum cost when it starts; completion settles the actual cost and
+        releases the rest.
+      </p>
       <div className="adm-scroll">
         <DataTable data-testid="ledger-table" columns={ledgerColumns(names)} rows={credits.ledger} rowKey={(e) => e.id} />
       </div>

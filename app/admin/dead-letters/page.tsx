@@ -19,7 +19,10 @@ const COLUMNS: Column<DeadLetter>[] = [
   { header: "About", cell: (d) => (d.kind === "call_sync" ? <Link href={`/admin/calls/${d.ref}`}>call {d.ref.slice(0, 8)}</Link> : d.ref) },
   { header: "Attempts", cell: (d) => d.attempts },
   { header: "Last error", cell: (d) => d.lastError ?? "—", td: { style: { overflowWrap: "anywhere" } } },
-  { header: "Status", cell: (d) => <Badge tone={d.status === "open" ? "bad" : d.status === "resolved" ? "ok" : "neutral"}>{d.status}</Badge> },
+  {
+    header: "Status",
+    cell: (d) => <Badge tone={d.status === "open" ? "bad" : d.status === "resolved" ? "ok" : "neutral"}>{d.status}</Badge>,
+  },
   { header: <span className="adm-muted">Actions</span>, cell: (d) => d.status === "open" && <RetryDeadLetterButton id={d.id} /> },
 ];
 
@@ -40,7 +43,8 @@ export default async function DeadLettersPage({ searchParams }: Props) {
     <>
       <h1>Dead letters</h1>
       <p className="adm-muted">
-        Calls whose status the sync job could not fetch after repeated tries. Retry syncs the call once now; if the provider still fails it goes back to the job.
+        Calls whose status the sync job could not fetch after repeated tries. Retry syncs the call once now; if the provider still fails it
+        goes back to the job.
       </p>
       <nav aria-label="Filter by status" style={{ display: "flex", gap: "1rem", flexWrap: "wrap" }}>
         <Link href={link({})} aria-current={!status ? "page" : undefined}>

@@ -30,7 +30,10 @@ const COLUMNS: Column<Awaited<ReturnType<typeof listCourses>>[number]>[] = [
     ),
   },
   { header: "Timezone", cell: (c) => c.timezone },
-  { header: "Status", cell: (c) => (c.active ? <span className="adm-badge ok">bookable</span> : <span className="adm-badge muted">closed</span>) },
+  {
+    header: "Status",
+    cell: (c) => (c.active ? <span className="adm-badge ok">bookable</span> : <span className="adm-badge muted">closed</span>),
+  },
 ];
 
 // /admin/golf — courses of the embedded tee sheet (add, open one to edit it and see its tee sheet) and the booking provider
@@ -42,11 +45,20 @@ export default async function GolfPage() {
     <>
       <h1>Golf</h1>
       <p className="adm-muted">
-        Voice agents search and book these tee times with the <code>golf_*</code> tools. <Link href="/admin/golf/reservations">Reservations →</Link>
+        Voice agents search and book these tee times with the <code>golf_*</code> tools.{" "}
+        <Link href="/admin/golf/reservations">Reservations →</Link>
       </p>
       <h2>Courses</h2>
       <div className="adm-scroll">
-        <DataTable bare className="adm-table" data-testid="golf-courses" columns={COLUMNS} rows={courses} rowKey={(c) => c.id} empty="No courses yet: add one below." />
+        <DataTable
+          bare
+          className="adm-table"
+          data-testid="golf-courses"
+          columns={COLUMNS}
+          rows={courses}
+          rowKey={(c) => c.id}
+          empty="No courses yet: add one below."
+        />
       </div>
       <h2>Add a course</h2>
       <CourseForm defaultTimezone={Intl.DateTimeFormat().resolvedOptions().timeZone} />

@@ -22,8 +22,9 @@ export default async function ConnectRetellPage() {
     <>
       <h1>Connect Retell</h1>
       <p className="adm-muted">
-        Connect a Retell agent either way — as an MCP server, or one custom function per tool (waits up to {deps.config.RETELL_MAX_WAIT_SECONDS} s instead of MCP&apos;s 55 s).
-        Choose the Switchboard key the agent sends, then copy what you need. See the README section &quot;Using Switchboard from Retell&quot;.
+        Connect a Retell agent either way — as an MCP server, or one custom function per tool (waits up to{" "}
+        {deps.config.RETELL_MAX_WAIT_SECONDS} s instead of MCP&apos;s 55 s). Choose the Switchboard key the agent sends, then copy what you
+        need. See the README section &quot;Using Switchboard from Retell&quot;.
       </p>
       <ConnectRetell
         mcp={retellMcpEntry(baseUrl)}

@@ -11,7 +11,9 @@ export default async function SheetsPage() {
   return (
     <>
       <h1>Google Sheets log</h1>
-      <p className="adm-muted">Every call and escalation, one row each, in a Google Sheet your team owns — sent in batches within Google&apos;s quota, never lost.</p>
+      <p className="adm-muted">
+        Every call and escalation, one row each, in a Google Sheet your team owns — sent in batches within Google&apos;s quota, never lost.
+      </p>
       <SheetsDashboard initial={initial} />
     </>
   );

@@ -6,11 +6,17 @@ import { createCannedReply, listCannedReplies, toPublicCannedReply } from "@/lib
 export const dynamic = "force-dynamic";
 
 // GET /api/canned-replies — the account's canned replies, by shortcut
-export const GET = withRoute(async ({ deps, principal }) => {
-  return json({ cannedReplies: (await listCannedReplies(deps, principal.accountId)).map(toPublicCannedReply) });
-}, { scopes: ["hitl:answer", "replies:write"] });
+export const GET = withRoute(
+  async ({ deps, principal }) => {
+    return json({ cannedReplies: (await listCannedReplies(deps, principal.accountId)).map(toPublicCannedReply) });
+  },
+  { scopes: ["hitl:answer", "replies:write"] },
+);
 
 // POST /api/canned-replies {shortcut, title?, body} — 409 when the shortcut exists in the account
-export const POST = withRoute(async ({ req, deps, principal }) => {
-  return json(toPublicCannedReply(await createCannedReply(deps, principal, await readJson(req))), { status: 201 });
-}, { scopes: ["replies:write"] });
+export const POST = withRoute(
+  async ({ req, deps, principal }) => {
+    return json(toPublicCannedReply(await createCannedReply(deps, principal, await readJson(req))), { status: 201 });
+  },
+  { scopes: ["replies:write"] },
+);

@@ -7,13 +7,16 @@ export const dynamic = "force-dynamic";
 
 // GET /api/health — each dependency's state. 200 while requests can be served (kv or event bus down is
 // "degraded": the app copes), 503 when the database is down or the app could not start.
-export const GET = declareRoute(async function GET() {
-  const headers = { "cache-control": "no-store" };
-  try {
-    const { status, dependencies } = await checkDependencies(await getDeps());
-    return json({ status, dependencies, ...dependencies }, { status: status === "down" ? 503 : 200, headers });
-  } catch (e) {
-    const down = { state: "down", ok: false, error: e instanceof Error ? e.message.slice(0, 200) : "error" };
-    return json({ status: "down", dependencies: { database: down }, database: down }, { status: 503, headers });
-  }
-}, { public: true });
+export const GET = declareRoute(
+  async function GET() {
+    const headers = { "cache-control": "no-store" };
+    try {
+      const { status, dependencies } = await checkDependencies(await getDeps());
+      return json({ status, dependencies, ...dependencies }, { status: status === "down" ? 503 : 200, headers });
+    } catch (e) {
+      const down = { state: "down", ok: false, error: e instanceof Error ? e.message.slice(0, 200) : "error" };
+      return json({ status: "down", dependencies: { database: down }, database: down }, { status: 503, headers });
+    }
+  },
+  { public: true },
+);

@@ -6,10 +6,13 @@ import { createKeyForAccount, listKeysForAccount } from "@/lib/domains/members/m
 export const dynamic = "force-dynamic";
 
 // GET /api/keys — the account's API keys by prefix, scopes, created, last used, revoked (admin only)
-export const GET = withRoute(async ({ deps, principal }) => json({ keys: await listKeysForAccount(deps, principal) }), { scopes: ["admin"] });
+export const GET = withRoute(async ({ deps, principal }) => json({ keys: await listKeysForAccount(deps, principal) }), {
+  scopes: ["admin"],
+});
 
 // POST /api/keys {name, scopes[]} — create a key; the full key is in this response and never again
-export const POST = withRoute(async ({ req, deps, principal }) =>
-  json(await createKeyForAccount(deps, principal, await readJson(req)), { status: 201, headers: { "cache-control": "no-store" } }),
+export const POST = withRoute(
+  async ({ req, deps, principal }) =>
+    json(await createKeyForAccount(deps, principal, await readJson(req)), { status: 201, headers: { "cache-control": "no-store" } }),
   { scopes: ["admin"] },
 );

@@ -7,10 +7,15 @@ import { presenceInput } from "@/lib/domains/auth/schemas";
 export const dynamic = "force-dynamic";
 
 // POST /api/presence {status?: "online"|"away"} — heartbeat; answerers count as online while it is fresh
-export const POST = withRoute(async ({ req, deps, principal }) => {
-  const input = parseOrThrow(presenceInput, await readJson(req, { optional: true }));
-  return json(await heartbeat(deps, principal, input.status));
-}, { scopes: ["hitl:answer"] });
+export const POST = withRoute(
+  async ({ req, deps, principal }) => {
+    const input = parseOrThrow(presenceInput, await readJson(req, { optional: true }));
+    return json(await heartbeat(deps, principal, input.status));
+  },
+  { scopes: ["hitl:answer"] },
+);
 
 // GET /api/presence — how many answerers are online
-export const GET = withRoute(async ({ deps, principal }) => json(await countAnswerersOnline(deps, principal.accountId)), { scopes: ["hitl:ask", "hitl:answer"] });
+export const GET = withRoute(async ({ deps, principal }) => json(await countAnswerersOnline(deps, principal.accountId)), {
+  scopes: ["hitl:ask", "hitl:answer"],
+});

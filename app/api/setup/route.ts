@@ -12,21 +12,32 @@ import { tokenFreeSetupAllowed } from "@/lib/transports/http/setup-access";
 export const dynamic = "force-dynamic";
 
 // POST /api/setup {email, password, name?, token?} — the first admin and an API key (shown once); signs them in
-export const POST = declareRoute(async function POST(req: Request) {
-  try {
-    const deps = await getDeps();
-    const input = parseOrThrow(setupInput, await readJson(req));
-    assertSameOrigin(req);
-    const done = await completeSetup(deps.db, deps.config, input, { tokenFree: tokenFreeSetupAllowed(req.headers, deps.config) });
-    const session = await createSession(deps, done.member.id);
-    const res = json(
-      { member: done.member, account: done.account, apiKey: { key: done.key, prefix: done.apiKey.prefix, scopes: done.apiKey.scopes }, mcpUrl: `${publicOrigin(req.headers, deps.config)}/api/mcp` },
-      { status: 201 },
-    );
-    const secure = cookieSecure(deps, req.url) ? "; Secure" : "";
-    res.headers.append("set-cookie", `${SESSION_COOKIE}=${session.token}; Path=/; HttpOnly; SameSite=Lax; Expires=${session.expiresAt.toUTCString()}${secure}`);
-    return res;
-  } catch (e) {
-    return errorResponse(e);
-  }
-}, { public: true, note: "only while no member exists; from loopback on the embedded default, else with a one-time setup token" });
+export const POST = declareRoute(
+  async function POST(req: Request) {
+    try {
+      const deps = await getDeps();
+      const input = parseOrThrow(setupInput, await readJson(req));
+      assertSameOrigin(req);
+      const done = await completeSetup(deps.db, deps.config, input, { tokenFree: tokenFreeSetupAllowed(req.headers, deps.config) });
+      const session = await createSession(deps, done.member.id);
+      const res = json(
+        {
+          member: done.member,
+          account: done.account,
+          apiKey: { key: done.key, prefix: done.apiKey.prefix, scopes: done.apiKey.scopes },
+          mcpUrl: `${publicOrigin(req.headers, deps.config)}/api/mcp`,
+        },
+        { status: 201 },
+      );
+      const secure = cookieSecure(deps, req.url) ? "; Secure" : "";
+      res.headers.append(
+        "set-cookie",
+        `${SESSION_COOKIE}=${session.token}; Path=/; HttpOnly; SameSite=Lax; Expires=${session.expiresAt.toUTCString()}${secure}`,
+      );
+      return res;
+    } catch (e) {
+      return errorResponse(e);
+    }
+  },
+  { public: true, note: "only while no member exists; from loopback on the embedded default, else with a one-time setup token" },
+);

@@ -8,6 +8,9 @@ export const dynamic = "force-dynamic";
 export const maxDuration = 60;
 
 // POST /api/test-escalation {timeoutSeconds?} — a test case in the caller's own queue; answers with what the agent would hear
-export const POST = withRoute(async ({ req, deps, principal }) => {
-  return json(await sendTestEscalation(deps, principal, await readJson(req, { optional: true }), req.signal));
-}, { scopes: ["hitl:answer"] });
+export const POST = withRoute(
+  async ({ req, deps, principal }) => {
+    return json(await sendTestEscalation(deps, principal, await readJson(req, { optional: true }), req.signal));
+  },
+  { scopes: ["hitl:answer"] },
+);

@@ -33,7 +33,9 @@ export default async function AuthorizePage({ searchParams }: { searchParams: Pr
       <main>
         <h1>Switchboard · This app cannot connect</h1>
         <div className="card">
-          <p role="alert" className="error">{e.description}</p>
+          <p role="alert" className="error">
+            {e.description}
+          </p>
           <p>Nothing was shared. Close this window and check the app&apos;s settings, or tell its developer.</p>
         </div>
       </main>
@@ -68,7 +70,9 @@ export default async function AuthorizePage({ searchParams }: { searchParams: Pr
             </ul>
           </>
         ) : (
-          <p role="alert" className="error">Your role holds none of the permissions this app asks for.</p>
+          <p role="alert" className="error">
+            Your role holds none of the permissions this app asks for.
+          </p>
         )}
         {withheld.length > 0 && (
           <>

@@ -71,7 +71,15 @@ export function CannedRepliesManager() {
         <p className="ui-hint">No canned replies yet.</p>
       ) : (
         <Table label="Canned replies">
-          <TableHead columns={["Shortcut", "Reply", <span key="actions" className="ui-sr">Actions</span>]} />
+          <TableHead
+            columns={[
+              "Shortcut",
+              "Reply",
+              <span key="actions" className="ui-sr">
+                Actions
+              </span>,
+            ]}
+          />
           <tbody>
             {rows.map((r) =>
               editing === r.id ? (

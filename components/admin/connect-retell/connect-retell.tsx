@@ -26,21 +26,26 @@ export function ConnectRetell({ mcp, functions, webhookUrl, keyStatus }: Props) 
 
       <section className="card" aria-labelledby="mcp-h">
         <h2 id="mcp-h">4a. As an MCP server</h2>
-        <p className="adm-muted">Retell LLM → MCP servers (or the `mcps` field of the Retell LLM API). ask_human waits at most 55 s here.</p>
+        <p className="adm-muted">
+          Retell LLM → MCP servers (or the `mcps` field of the Retell LLM API). ask_human waits at most 55 s here.
+        </p>
         <Snippet label="MCP entry" value={fill(mcp, key)} testId="retell-mcp-entry" />
       </section>
 
       <section className="card" aria-labelledby="fn-h">
         <h2 id="fn-h">4b. Or as custom functions</h2>
         <p className="adm-muted">
-          One custom function per tool (agent → Tools → + Add → Custom Function, or a `general_tools` entry of the Retell LLM API): name, description, URL, method POST, the
-          header, the parameters JSON Schema, and for the slow ones &quot;speak during execution&quot; with the line given.
+          One custom function per tool (agent → Tools → + Add → Custom Function, or a `general_tools` entry of the Retell LLM API): name,
+          description, URL, method POST, the header, the parameters JSON Schema, and for the slow ones &quot;speak during execution&quot;
+          with the line given.
         </p>
         {functions.map((f) => (
           <details key={f.name} open={f.name === "ask_human"}>
             <summary>
               <code>{f.name}</code>
-              {f.speak_during_execution && <span className="adm-muted"> — speak during execution: “{f.execution_message_description}”</span>}
+              {f.speak_during_execution && (
+                <span className="adm-muted"> — speak during execution: “{f.execution_message_description}”</span>
+              )}
             </summary>
             <Snippet label={`${f.name} custom function`} value={fill(f, key)} testId={`retell-fn-${f.name}`} />
             <Snippet label={`${f.name} parameters (JSON Schema)`} value={JSON.stringify(f.parameters, null, 2)} />
@@ -50,7 +55,9 @@ export function ConnectRetell({ mcp, functions, webhookUrl, keyStatus }: Props) 
 
       <section className="card" aria-labelledby="wh-h">
         <h2 id="wh-h">5. Call webhooks</h2>
-        <p className="adm-muted">Agent → Webhook URL (or Retell&apos;s account-level webhook): calls, transcripts and escalations then show under Calls.</p>
+        <p className="adm-muted">
+          Agent → Webhook URL (or Retell&apos;s account-level webhook): calls, transcripts and escalations then show under Calls.
+        </p>
         <Snippet label="Webhook URL" value={webhookUrl} testId="retell-webhook-url" />
       </section>
 

@@ -16,7 +16,9 @@ export function KeyChooser({ value, onChange }: { value: string; onChange: (key:
   const [generated, setGenerated] = useState<string | null>(null);
 
   async function generate() {
-    const res = await send(() => sendJson("/api/keys", "POST", { name: `Retell agent ${new Date().toISOString().slice(0, 10)}`, scopes: RETELL_SCOPES }));
+    const res = await send(() =>
+      sendJson("/api/keys", "POST", { name: `Retell agent ${new Date().toISOString().slice(0, 10)}`, scopes: RETELL_SCOPES }),
+    );
     if (!res) return;
     const body = (await res.json()) as { key: string; apiKey: { prefix: string } };
     setGenerated(body.apiKey.prefix);
@@ -28,7 +30,16 @@ export function KeyChooser({ value, onChange }: { value: string; onChange: (key:
       <h2 id="key-h">1. The Switchboard key Retell sends</h2>
       <label>
         API key{" "}
-        <input type="password" autoComplete="off" spellCheck={false} placeholder="sb_…" value={value} onChange={(e) => onChange(e.target.value.trim())} size={48} aria-label="Switchboard API key for Retell" />
+        <input
+          type="password"
+          autoComplete="off"
+          spellCheck={false}
+          placeholder="sb_…"
+          value={value}
+          onChange={(e) => onChange(e.target.value.trim())}
+          size={48}
+          aria-label="Switchboard API key for Retell"
+        />
       </label>{" "}
       <button type="button" onClick={generate} disabled={busy}>
         {busy ? "Generating…" : "Generate a new key for Retell"}

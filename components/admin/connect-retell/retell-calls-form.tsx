@@ -16,7 +16,13 @@ export function RetellCallsForm({ initial }: { initial: RetellKeyStatus }) {
     const f = new FormData(e.currentTarget);
     const agent = String(f.get("agent") ?? "").trim();
     const from = String(f.get("from") ?? "").trim();
-    const res = await send(() => sendJson("/api/settings/retell", "PUT", { placeCalls: f.get("place") === "on", callsAgentId: agent || null, callsFromNumber: from || null }));
+    const res = await send(() =>
+      sendJson("/api/settings/retell", "PUT", {
+        placeCalls: f.get("place") === "on",
+        callsAgentId: agent || null,
+        callsFromNumber: from || null,
+      }),
+    );
     if (!res) return;
     setStatus((await res.json()) as RetellKeyStatus);
   }
@@ -25,8 +31,9 @@ export function RetellCallsForm({ initial }: { initial: RetellKeyStatus }) {
     <section className="card" aria-labelledby="rc-h">
       <h2 id="rc-h">Calls through your Retell agent</h2>
       <p className="adm-muted">
-        make_phone_call and the late-answer callback then go out through this agent and number (POST /v2/create-phone-call); the agent gets {"{{task}}"} and {"{{first_sentence}}"} as
-        dynamic variables — make its begin message {"{{first_sentence}}"}. Credits are held and settled as for any call.
+        make_phone_call and the late-answer callback then go out through this agent and number (POST /v2/create-phone-call); the agent gets{" "}
+        {"{{task}}"} and {"{{first_sentence}}"} as dynamic variables — make its begin message {"{{first_sentence}}"}. Credits are held and
+        settled as for any call.
       </p>
       <form onSubmit={save} aria-label="Calls through Retell">
         <label>
@@ -39,7 +46,11 @@ export function RetellCallsForm({ initial }: { initial: RetellKeyStatus }) {
         </button>
       </form>
       <p role="status" className="adm-muted">
-        {!status.apiKeySet ? "Store your Retell API key first." : status.placeCalls ? `Calls go out through ${status.callsAgentId} from ${status.callsFromNumber}.` : "Calls go out through the default provider."}
+        {!status.apiKeySet
+          ? "Store your Retell API key first."
+          : status.placeCalls
+            ? `Calls go out through ${status.callsAgentId} from ${status.callsFromNumber}.`
+            : "Calls go out through the default provider."}
       </p>
       <ErrorAlert error={error} />
     </section>

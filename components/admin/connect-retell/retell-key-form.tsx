@@ -24,14 +24,26 @@ export function RetellKeyForm({ initial }: { initial: RetellKeyStatus }) {
     <section className="card" aria-labelledby="rk-h">
       <h2 id="rk-h">2. Your Retell API key</h2>
       <p className="adm-muted">
-        Retell signs every custom-function request and webhook with it (X-Retell-Signature); once stored, unsigned requests for this account are refused. Write-only: it is
-        never shown again.
+        Retell signs every custom-function request and webhook with it (X-Retell-Signature); once stored, unsigned requests for this account
+        are refused. Write-only: it is never shown again.
       </p>
       <p role="status" data-testid="retell-key-status">
-        {status.apiKeySet ? `A key ending in ${status.apiKeyLast4} is stored (since ${formatWhen(status.updatedAt)}).` : "No Retell API key stored: requests are authenticated by the Switchboard key alone."}
+        {status.apiKeySet
+          ? `A key ending in ${status.apiKeyLast4} is stored (since ${formatWhen(status.updatedAt)}).`
+          : "No Retell API key stored: requests are authenticated by the Switchboard key alone."}
       </p>
       <form onSubmit={save} aria-label="Retell API key">
-        <input type="password" autoComplete="off" spellCheck={false} placeholder="key_…" value={value} onChange={(e) => setValue(e.target.value)} aria-label="Retell API key" size={40} required />{" "}
+        <input
+          type="password"
+          autoComplete="off"
+          spellCheck={false}
+          placeholder="key_…"
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          aria-label="Retell API key"
+          size={40}
+          required
+        />{" "}
         <button type="submit" disabled={busy || !value.trim()}>
           {busy ? "Saving…" : status.apiKeySet ? "Replace" : "Store"}
         </button>

@@ -22,7 +22,10 @@ export function SignedTest({ apiKey }: { apiKey: string }) {
   return (
     <section className="card" aria-labelledby="st-h">
       <h2 id="st-h">3. Check it</h2>
-      <p className="adm-muted">Signs a get_human_answer request (it reads and changes nothing) with your stored Retell key and the key above, and sends it to /api/retell/functions.</p>
+      <p className="adm-muted">
+        Signs a get_human_answer request (it reads and changes nothing) with your stored Retell key and the key above, and sends it to
+        /api/retell/functions.
+      </p>
       <button type="button" onClick={run} disabled={busy || !apiKey}>
         {busy ? "Sending…" : "Send a signed test request"}
       </button>

@@ -21,7 +21,14 @@ export function GolfSettingsForm({ settings }: { settings: PublicGolfSettings })
     const secret = (k: string) => (text(k) ? { [k]: text(k) } : {}); // blank keeps the stored secret
     const body = {
       provider: text("provider"),
-      chronogolf: { baseUrl: text("baseUrl") || undefined, organizationId: text("organizationId"), clientId: text("clientId"), timezone: text("timezone") || undefined, ...secret("clientSecret"), ...secret("refreshToken") },
+      chronogolf: {
+        baseUrl: text("baseUrl") || undefined,
+        organizationId: text("organizationId"),
+        clientId: text("clientId"),
+        timezone: text("timezone") || undefined,
+        ...secret("clientSecret"),
+        ...secret("refreshToken"),
+      },
     };
     if (!(await send(() => sendJson("/api/golf/settings", "PUT", body)))) return;
     setMessage("Saved.");
@@ -29,7 +36,15 @@ export function GolfSettingsForm({ settings }: { settings: PublicGolfSettings })
   }
 
   return (
-    <SettingsForm id="golf-provider" title="Booking provider" onSubmit={submit} busy={busy} error={error} message={message} submitLabel="Save provider">
+    <SettingsForm
+      id="golf-provider"
+      title="Booking provider"
+      onSubmit={submit}
+      busy={busy}
+      error={error}
+      message={message}
+      submitLabel="Save provider"
+    >
       <div>
         <label htmlFor="gs-provider">Book tee times on</label>
         <select id="gs-provider" name="provider" defaultValue={settings.provider}>

@@ -18,7 +18,12 @@ export function RequestsPerMinuteChart({ data, quota }: { data: SheetsStatus["pe
         <Tooltip labelFormatter={(l) => `${minuteLabel(String(l))} UTC`} />
         <Bar dataKey="ok" name="sent" stackId="r" fill="#1f6feb" isAnimationActive={false} />
         <Bar dataKey="failed" name="failed" stackId="r" fill="#c62828" isAnimationActive={false} />
-        <ReferenceLine y={quota} stroke="#c62828" strokeDasharray="4 3" label={{ value: `quota ${quota}/min`, position: "insideTopRight", fill: "currentColor", fontSize: 12 }} />
+        <ReferenceLine
+          y={quota}
+          stroke="#c62828"
+          strokeDasharray="4 3"
+          label={{ value: `quota ${quota}/min`, position: "insideTopRight", fill: "currentColor", fontSize: 12 }}
+        />
         <ReferenceLine y={quota * 0.8} stroke="#e08a00" strokeDasharray="2 3" />
       </BarChart>
     </ResponsiveContainer>

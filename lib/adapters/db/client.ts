@@ -25,7 +25,13 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export type OpenOptions = { url?: string; dataDir?: string; pooler?: "session" | "transaction"; poolMax?: number; connectTimeoutSeconds?: number };
+export type OpenOptions = {
+  url?: string;
+  dataDir?: string;
+  pooler?: "session" | "transaction";
+  poolMax?: number;
+  connectTimeoutSeconds?: number;
+};
 
 /** Opens a database without touching the process singleton (tests, CLI, benchmarks). */
 export async function openDatabase(opts: OpenOptions): Promise<Database> {

@@ -3,7 +3,18 @@ import { createDependencyGuard, type DependencyGuard } from "@/lib/platform/resi
 
 // Connection-level trouble (socket errors, postgres.js connection codes, SQLSTATE class 08, shutdowns,
 // "too many connections") — not a constraint violation or a bad query, which say the database is up.
-const FAULT_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "ENOTFOUND", "CONNECT_TIMEOUT", "CONNECTION_CLOSED", "CONNECTION_ENDED", "CONNECTION_DESTROYED"]);
+const FAULT_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENOTFOUND",
+  "CONNECT_TIMEOUT",
+  "CONNECTION_CLOSED",
+  "CONNECTION_ENDED",
+  "CONNECTION_DESTROYED",
+]);
 
 export function isDatabaseFault(e: unknown): boolean {
   for (let x = e as { code?: unknown; cause?: unknown } | null, depth = 0; x && depth < 5; x = x.cause as typeof x, depth++) {

@@ -16,8 +16,11 @@ export async function migrate(database: Database, dir = MIGRATIONS_DIR): Promise
     // Session-level advisory locks belong to one connection: keep the whole run on one.
     const conn = await database.pg.reserve();
     try {
-      return await migrateWith((text) => conn.unsafe(text).then(() => {}), async () =>
-        (await conn<{ name: string }[]>`select name from switchboard_migrations`).map((r) => r.name), dir);
+      return await migrateWith(
+        (text) => conn.unsafe(text).then(() => {}),
+        async () => (await conn<{ name: string }[]>`select name from switchboard_migrations`).map((r) => r.name),
+        dir,
+      );
     } finally {
       conn.release();
     }
@@ -25,11 +28,7 @@ export async function migrate(database: Database, dir = MIGRATIONS_DIR): Promise
   return migrateWith(database.exec, () => appliedNames(database), dir);
 }
 
-async function migrateWith(
-  exec: (text: string) => Promise<void>,
-  listApplied: () => Promise<string[]>,
-  dir: string,
-): Promise<string[]> {
+async function migrateWith(exec: (text: string) => Promise<void>, listApplied: () => Promise<string[]>, dir: string): Promise<string[]> {
   const files = fs
     .readdirSync(dir)
     .filter((f) => f.endsWith(".sql"))
@@ -37,9 +36,7 @@ async function migrateWith(
   const applied: string[] = [];
   await exec(`select pg_advisory_lock(${LOCK_ID});`);
   try {
-    await exec(
-      `create table if not exists switchboard_migrations (name text primary key, applied_at timestamptz not null default now());`,
-    );
+    await exec(`create table if not exists switchboard_migrations (name text primary key, applied_at timestamptz not null default now());`);
     const done = new Set(await listApplied());
     for (const file of files) {
       if (done.has(file)) continue;

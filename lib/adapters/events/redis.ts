@@ -57,7 +57,10 @@ export function createRedisBus(url: string, opts: { prefix?: string; timeoutMs?:
       // missed; with Redis known to be away, do not wait at all.
       const bound = unreachable ? 0 : SUBSCRIBE_WAIT_MS;
       const late = new Promise<"late">((r) => (timer = setTimeout(() => r("late"), bound)));
-      const live = ensureSubscribed().then(() => "live" as const, () => "late" as const);
+      const live = ensureSubscribed().then(
+        () => "live" as const,
+        () => "late" as const,
+      );
       const outcome = await Promise.race([live, late]).finally(() => clearTimeout(timer));
       if (outcome === "late") log.warn({ topic }, "event bus not subscribed yet (Redis unreachable?): relying on the database safety net");
       return unsubscribe;

@@ -15,7 +15,13 @@ export type GuardedKv = Kv & { readonly guard: DependencyGuard };
  * degrade on that error (lib/domains/auth/rate-limit.ts, lib/domains/presence/presence.ts, lib/domains/hitl/create-case.ts).
  */
 export function guardKv(kv: Kv, o: { timeoutMs: number; resetMs: number; threshold?: number }): GuardedKv {
-  const guard = createDependencyGuard({ dependency: "kv", timeoutMs: o.timeoutMs, resetMs: o.resetMs, threshold: o.threshold ?? 3, isFault: isTransportFault });
+  const guard = createDependencyGuard({
+    dependency: "kv",
+    timeoutMs: o.timeoutMs,
+    resetMs: o.resetMs,
+    threshold: o.threshold ?? 3,
+    isFault: isTransportFault,
+  });
   const run = <T>(fn: () => Promise<T>) => guard.run(fn);
   return {
     driver: kv.driver,

@@ -15,8 +15,8 @@ export type { Kv } from "@/lib/adapters/kv/port";
 export function createKv(c: Config): Kv {
   const guard = { timeoutMs: c.KV_TIMEOUT_MS, resetMs: c.KV_BREAKER_RESET_MS };
   return c.kvDriver === "redis"
-      ? guardKv(createRedisKv(c.REDIS_URL!, { keyPrefix: c.KV_PREFIX, timeoutMs: c.KV_TIMEOUT_MS }), guard)
-      : c.kvDriver === "upstash"
-        ? guardKv(createUpstashKv({ url: c.UPSTASH_REDIS_REST_URL!, token: c.UPSTASH_REDIS_REST_TOKEN!, keyPrefix: c.KV_PREFIX }), guard)
-        : createMemoryKv();
+    ? guardKv(createRedisKv(c.REDIS_URL!, { keyPrefix: c.KV_PREFIX, timeoutMs: c.KV_TIMEOUT_MS }), guard)
+    : c.kvDriver === "upstash"
+      ? guardKv(createUpstashKv({ url: c.UPSTASH_REDIS_REST_URL!, token: c.UPSTASH_REDIS_REST_TOKEN!, keyPrefix: c.KV_PREFIX }), guard)
+      : createMemoryKv();
 }

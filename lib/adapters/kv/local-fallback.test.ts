@@ -8,7 +8,20 @@ function unreachableKv(error: () => unknown = () => dependencyUnavailable("kv"))
   const fail = async (): Promise<never> => {
     throw error();
   };
-  return { driver: "redis", get: fail, set: fail, del: fail, incr: fail, zadd: fail, zcount: fail, zrem: fail, zremRangeByScore: fail, pexpire: fail, ping: fail, close: async () => {} };
+  return {
+    driver: "redis",
+    get: fail,
+    set: fail,
+    del: fail,
+    incr: fail,
+    zadd: fail,
+    zcount: fail,
+    zrem: fail,
+    zremRangeByScore: fail,
+    pexpire: fail,
+    ping: fail,
+    close: async () => {},
+  };
 }
 
 describe("withLocalFallback", () => {

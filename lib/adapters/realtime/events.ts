@@ -62,4 +62,8 @@ export type RealtimeClientConfig =
 export const VENDOR_EVENT_NAME = "case-event";
 
 export const isCaseEvent = (e: unknown): e is CaseEvent =>
-  typeof e === "object" && e !== null && typeof (e as CaseEvent).caseId === "string" && typeof (e as CaseEvent).type === "string" && (e as CaseEvent).type.startsWith("case.");
+  typeof e === "object" &&
+  e !== null &&
+  typeof (e as CaseEvent).caseId === "string" &&
+  typeof (e as CaseEvent).type === "string" &&
+  (e as CaseEvent).type.startsWith("case.");

@@ -30,12 +30,17 @@ export async function publishCaseEvent(deps: Pick<Deps, "bus" | "realtime">, inp
   try {
     await Promise.race([
       vendor.publish(event.accountId, toCaseEvent(event)),
-      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${VENDOR_TIMEOUT_MS} ms`)), VENDOR_TIMEOUT_MS))),
+      new Promise(
+        (_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${VENDOR_TIMEOUT_MS} ms`)), VENDOR_TIMEOUT_MS)),
+      ),
     ]);
     recordVendorPublish(true);
   } catch (e) {
     recordVendorPublish(false, e instanceof Error ? e.message : String(e));
-    log.warn({ driver: vendor.driver, caseId: event.caseId, type: event.type, err: e instanceof Error ? e.message : String(e) }, "realtime vendor publish failed");
+    log.warn(
+      { driver: vendor.driver, caseId: event.caseId, type: event.type, err: e instanceof Error ? e.message : String(e) },
+      "realtime vendor publish failed",
+    );
   } finally {
     clearTimeout(timer);
   }

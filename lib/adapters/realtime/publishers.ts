@@ -5,5 +5,9 @@ import { createSupabasePublisher } from "@/lib/adapters/realtime/supabase/publis
 
 /** The vendor fan-out for this configuration, or null for SSE (which reads the bus directly). Deps carries the process's one. */
 export function createRealtimePublisher(config: Config): RealtimePublisher | null {
-  return config.realtimeDriver === "pusher" ? createPusherPublisher(config) : config.realtimeDriver === "supabase" ? createSupabasePublisher(config) : null;
+  return config.realtimeDriver === "pusher"
+    ? createPusherPublisher(config)
+    : config.realtimeDriver === "supabase"
+      ? createSupabasePublisher(config)
+      : null;
 }

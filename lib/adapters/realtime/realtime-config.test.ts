@@ -7,8 +7,20 @@ import { mintRealtimeToken } from "@/lib/adapters/realtime/supabase/mint-token";
 import { toCaseEvent } from "@/lib/adapters/realtime/port";
 
 const pusher = { PUSHER_APP_ID: "1", PUSHER_KEY: "k", PUSHER_SECRET: "s", PUSHER_CLUSTER: "eu" };
-const supabase = { SUPABASE_URL: "https://x.supabase.co", SUPABASE_ANON_KEY: "anon", SUPABASE_SERVICE_ROLE_KEY: "service", SUPABASE_JWT_SECRET: "j".repeat(40) };
-const member: Principal = { kind: "member", accountId: "acc-1", memberId: "mem-1", role: "operator", email: "o@example.test", name: "Olive" };
+const supabase = {
+  SUPABASE_URL: "https://x.supabase.co",
+  SUPABASE_ANON_KEY: "anon",
+  SUPABASE_SERVICE_ROLE_KEY: "service",
+  SUPABASE_JWT_SECRET: "j".repeat(40),
+};
+const member: Principal = {
+  kind: "member",
+  accountId: "acc-1",
+  memberId: "mem-1",
+  role: "operator",
+  email: "o@example.test",
+  name: "Olive",
+};
 
 function issuesOf(env: Record<string, string>): string[] {
   try {
@@ -33,8 +45,23 @@ describe("realtime configuration", () => {
   });
 
   it.each([
-    [{ REALTIME_DRIVER: "pusher" }, ["PUSHER_APP_ID: required when REALTIME_DRIVER=pusher", "PUSHER_KEY: required when REALTIME_DRIVER=pusher", "PUSHER_SECRET: required when REALTIME_DRIVER=pusher", "PUSHER_CLUSTER: required when REALTIME_DRIVER=pusher (or set PUSHER_HOST for a self-hosted server)"]],
-    [{ PUSHER_KEY: "k" }, ["PUSHER_APP_ID: required when REALTIME_DRIVER=pusher", "PUSHER_SECRET: required when REALTIME_DRIVER=pusher", "PUSHER_CLUSTER: required when REALTIME_DRIVER=pusher (or set PUSHER_HOST for a self-hosted server)"]],
+    [
+      { REALTIME_DRIVER: "pusher" },
+      [
+        "PUSHER_APP_ID: required when REALTIME_DRIVER=pusher",
+        "PUSHER_KEY: required when REALTIME_DRIVER=pusher",
+        "PUSHER_SECRET: required when REALTIME_DRIVER=pusher",
+        "PUSHER_CLUSTER: required when REALTIME_DRIVER=pusher (or set PUSHER_HOST for a self-hosted server)",
+      ],
+    ],
+    [
+      { PUSHER_KEY: "k" },
+      [
+        "PUSHER_APP_ID: required when REALTIME_DRIVER=pusher",
+        "PUSHER_SECRET: required when REALTIME_DRIVER=pusher",
+        "PUSHER_CLUSTER: required when REALTIME_DRIVER=pusher (or set PUSHER_HOST for a self-hosted server)",
+      ],
+    ],
     [{ ...supabase, SUPABASE_ANON_KEY: "", REALTIME_DRIVER: "supabase" }, ["SUPABASE_ANON_KEY: required when REALTIME_DRIVER=supabase"]],
     [{ ...pusher, ...supabase }, [expect.stringMatching(/^REALTIME_DRIVER: both PUSHER_KEY and SUPABASE_JWT_SECRET are set/)]],
     [{ ...pusher, PUSHER_PORT: "6001" }, ["PUSHER_HOST: required when PUSHER_PORT is set"]],
@@ -53,8 +80,19 @@ describe("browser config", () => {
   });
 
   it("Pusher: public key, the member's own private channel, host/port/TLS as configured, never the secret", () => {
-    const c = getRealtimeClientConfig(member, parseConfig({ ...pusher, PUSHER_HOST: "soketi.internal", PUSHER_PORT: "6001", PUSHER_USE_TLS: "false" }));
-    expect(c).toMatchObject({ driver: "pusher", key: "k", channel: "private-account-acc-1", wsHost: "soketi.internal", wsPort: 6001, forceTLS: false, authEndpoint: "/api/realtime/pusher/auth" });
+    const c = getRealtimeClientConfig(
+      member,
+      parseConfig({ ...pusher, PUSHER_HOST: "soketi.internal", PUSHER_PORT: "6001", PUSHER_USE_TLS: "false" }),
+    );
+    expect(c).toMatchObject({
+      driver: "pusher",
+      key: "k",
+      channel: "private-account-acc-1",
+      wsHost: "soketi.internal",
+      wsPort: 6001,
+      forceTLS: false,
+      authEndpoint: "/api/realtime/pusher/auth",
+    });
     expect(JSON.stringify(c)).not.toContain('"s"');
   });
 
@@ -62,7 +100,12 @@ describe("browser config", () => {
     const config = parseConfig(supabase);
     const c = getRealtimeClientConfig(member, config);
     if (c.driver !== "supabase") throw new Error("expected supabase");
-    expect(c).toMatchObject({ url: supabase.SUPABASE_URL, anonKey: "anon", topic: "account:acc-1", tokenEndpoint: "/api/realtime/supabase/token" });
+    expect(c).toMatchObject({
+      url: supabase.SUPABASE_URL,
+      anonKey: "anon",
+      topic: "account:acc-1",
+      tokenEndpoint: "/api/realtime/supabase/token",
+    });
     expect(JSON.stringify(c)).not.toContain("service");
     const [h, p, sig] = c.accessToken.split(".");
     expect(createHmac("sha256", supabase.SUPABASE_JWT_SECRET).update(`${h}.${p}`).digest("base64url")).toBe(sig);
@@ -80,7 +123,26 @@ describe("browser config", () => {
 
 describe("event shape", () => {
   it("drops the account id and keeps only queue fields", () => {
-    const e = toCaseEvent({ id: "e1", type: "case.claimed", accountId: "acc-1", caseId: "c1", status: "claimed", priority: 2, urgency: "low", claimedBy: "Olive", at: "2026-01-01T00:00:00.000Z" });
-    expect(e).toEqual({ id: "e1", type: "case.claimed", caseId: "c1", status: "claimed", priority: 2, urgency: "low", claimedBy: "Olive", at: "2026-01-01T00:00:00.000Z" });
+    const e = toCaseEvent({
+      id: "e1",
+      type: "case.claimed",
+      accountId: "acc-1",
+      caseId: "c1",
+      status: "claimed",
+      priority: 2,
+      urgency: "low",
+      claimedBy: "Olive",
+      at: "2026-01-01T00:00:00.000Z",
+    });
+    expect(e).toEqual({
+      id: "e1",
+      type: "case.claimed",
+      caseId: "c1",
+      status: "claimed",
+      priority: 2,
+      urgency: "low",
+      claimedBy: "Olive",
+      at: "2026-01-01T00:00:00.000Z",
+    });
   });
 });

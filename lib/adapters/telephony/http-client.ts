@@ -43,13 +43,20 @@ export function createHttpClient(o: HttpClientOptions) {
     try {
       res = await fetch(`${o.baseUrl}${path}`, {
         method,
-        headers: { accept: "application/json", ...(opts.body !== undefined ? { "content-type": "application/json" } : {}), ...o.headers, ...opts.headers },
+        headers: {
+          accept: "application/json",
+          ...(opts.body !== undefined ? { "content-type": "application/json" } : {}),
+          ...o.headers,
+          ...opts.headers,
+        },
         body: opts.body !== undefined ? JSON.stringify(opts.body) : undefined,
         signal: AbortSignal.timeout(o.timeoutMs),
       });
     } catch (e) {
       const timeout = e instanceof Error && (e.name === "TimeoutError" || e.name === "AbortError");
-      throw new TelephonyError(`${o.vendor}: ${timeout ? `no answer within ${o.timeoutMs} ms` : "could not be reached"}`, { retryable: true });
+      throw new TelephonyError(`${o.vendor}: ${timeout ? `no answer within ${o.timeoutMs} ms` : "could not be reached"}`, {
+        retryable: true,
+      });
     }
     if (res.ok) return res;
     throw await toError(res);
@@ -60,7 +67,10 @@ export function createHttpClient(o: HttpClientOptions) {
   const retryable = handleWhen((e) => isTelephonyError(e) && e.opts.retryable === true && (e.opts.retryAfterMs ?? 0) <= maxWait);
   const backoff = new DelegateBackoff<IRetryBackoffContext<unknown>>((ctx) => {
     const err = "error" in ctx.result ? ctx.result.error : undefined;
-    return (isTelephonyError(err) ? err.opts.retryAfterMs : undefined) ?? Math.min(Math.round(base * 2 ** (ctx.attempt - 1) * (0.5 + Math.random())), maxWait);
+    return (
+      (isTelephonyError(err) ? err.opts.retryAfterMs : undefined) ??
+      Math.min(Math.round(base * 2 ** (ctx.attempt - 1) * (0.5 + Math.random())), maxWait)
+    );
   });
   const retryPolicy = retry(retryable, { maxAttempts: o.maxRetries, backoff });
 
@@ -76,7 +86,10 @@ export function createHttpClient(o: HttpClientOptions) {
       const failure = isTelephonyError(e) ? e : new TelephonyError(`${o.vendor}: could not be reached`, { retryable: true });
       // A 404 or 400 is an answer the caller handles; keys, limits and outages are worth a warning.
       const quiet = failure.opts.status === 404 || failure.opts.status === 400;
-      log[quiet ? "debug" : "warn"]({ vendor: o.vendor, method, path: redactPath(path), status: failure.opts.status, attempt }, `${o.vendor} request failed`);
+      log[quiet ? "debug" : "warn"](
+        { vendor: o.vendor, method, path: redactPath(path), status: failure.opts.status, attempt },
+        `${o.vendor} request failed`,
+      );
       throw failure;
     }
   }
@@ -91,7 +104,11 @@ export function createHttpClient(o: HttpClientOptions) {
     }
     const detail = o.errorMessage?.(body) ?? `HTTP ${res.status}`;
     const retryable = res.status === 429 || res.status >= 500;
-    return new TelephonyError(`${o.vendor}: ${detail}`, { status: res.status, retryable, retryAfterMs: retryable ? parseRetryAfter(res.headers.get("retry-after")) : undefined });
+    return new TelephonyError(`${o.vendor}: ${detail}`, {
+      status: res.status,
+      retryable,
+      retryAfterMs: retryable ? parseRetryAfter(res.headers.get("retry-after")) : undefined,
+    });
   }
 
   return {
@@ -99,7 +116,10 @@ export function createHttpClient(o: HttpClientOptions) {
       const res = await send(method, path, { idempotent: method === "GET", ...opts });
       const parsed = schema.safeParse(await res.json().catch(() => undefined));
       if (!parsed.success) {
-        log.warn({ vendor: o.vendor, method, path: redactPath(path), issues: parsed.error.issues.slice(0, 3).map((i) => i.path.join(".")) }, `${o.vendor} answered in an unexpected shape`);
+        log.warn(
+          { vendor: o.vendor, method, path: redactPath(path), issues: parsed.error.issues.slice(0, 3).map((i) => i.path.join(".")) },
+          `${o.vendor} answered in an unexpected shape`,
+        );
         throw new TelephonyError(`${o.vendor}: unexpected response`, { status: 502, retryable: true });
       }
       return parsed.data;

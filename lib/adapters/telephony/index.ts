@@ -19,5 +19,8 @@ const storedSimulatorSecret = async () => getOrCreateInstanceSecret((await getDa
 export function createTelephony(config: Config, opts: { simulatorSecret?: () => Promise<string> } = {}): TelephonyPort {
   const s = resolveTelephonySettings(config);
   if (s.driver === "bland") return createBlandTelephony(s.bland!);
-  return createSimulatorTelephony({ speed: s.simulator.speed, webhookSecret: s.simulator.webhookSecret ?? opts.simulatorSecret ?? storedSimulatorSecret });
+  return createSimulatorTelephony({
+    speed: s.simulator.speed,
+    webhookSecret: s.simulator.webhookSecret ?? opts.simulatorSecret ?? storedSimulatorSecret,
+  });
 }

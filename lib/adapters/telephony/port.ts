@@ -81,7 +81,10 @@ export class TelephonyError extends Error {
 }
 
 export const isTelephonyError = (e: unknown): e is TelephonyError =>
-  typeof e === "object" && e !== null && (e as { code?: unknown }).code === "telephony_error" && typeof (e as TelephonyError).opts === "object";
+  typeof e === "object" &&
+  e !== null &&
+  (e as { code?: unknown }).code === "telephony_error" &&
+  typeof (e as TelephonyError).opts === "object";
 
 export interface TelephonyPort {
   readonly name: "simulator" | "bland" | "retell";

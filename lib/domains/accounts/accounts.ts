@@ -34,7 +34,10 @@ export async function resolveAccount(db: Db, idOrName?: string) {
     : await db.select().from(accounts).orderBy(asc(accounts.createdAt)).limit(1);
   const row = rows[0];
   if (!row) {
-    throw new AppError("not_found", idOrName ? `No account "${idOrName}".` : "No account yet: run `switchboard accounts create --name …` first.");
+    throw new AppError(
+      "not_found",
+      idOrName ? `No account "${idOrName}".` : "No account yet: run `switchboard accounts create --name …` first.",
+    );
   }
   return row;
 }

@@ -4,7 +4,13 @@ import { listCallsSchema } from "@/lib/domains/calls/schemas";
 
 describe("admin calls filter", () => {
   it("reads the query string, dropping unknown statuses", () => {
-    expect(readCallsFilter({ status: "completed", number: " +14155550123 ", from: "2026-11-01" })).toEqual({ status: "completed", from: "2026-11-01", to: "", number: "+14155550123", cursor: "" });
+    expect(readCallsFilter({ status: "completed", number: " +14155550123 ", from: "2026-11-01" })).toEqual({
+      status: "completed",
+      from: "2026-11-01",
+      to: "",
+      number: "+14155550123",
+      cursor: "",
+    });
     expect(readCallsFilter({ status: "<script>", number: ["a", "b"] }).status).toBe("");
   });
 

@@ -12,9 +12,17 @@ describe("client configs", () => {
       if (cfg.id === "retell") continue;
       expect(cfg.text).toContain("https://switchboard.example.com/api/mcp");
     }
-    expect(JSON.parse(c.cursor!.text)).toEqual({ mcpServers: { switchboard: { url: "https://switchboard.example.com/api/mcp", headers: { Authorization: `Bearer ${KEY}` } } } });
-    expect(JSON.parse(c["claude-bridge"]!.text).mcpServers.switchboard.env).toEqual({ SWITCHBOARD_URL: "https://switchboard.example.com/api/mcp", SWITCHBOARD_API_KEY: KEY });
-    expect(JSON.parse(c.retell!.text)).toMatchObject({ url: "https://switchboard.example.com/api/mcp", headers: { Authorization: `Bearer ${KEY}` } });
+    expect(JSON.parse(c.cursor!.text)).toEqual({
+      mcpServers: { switchboard: { url: "https://switchboard.example.com/api/mcp", headers: { Authorization: `Bearer ${KEY}` } } },
+    });
+    expect(JSON.parse(c["claude-bridge"]!.text).mcpServers.switchboard.env).toEqual({
+      SWITCHBOARD_URL: "https://switchboard.example.com/api/mcp",
+      SWITCHBOARD_API_KEY: KEY,
+    });
+    expect(JSON.parse(c.retell!.text)).toMatchObject({
+      url: "https://switchboard.example.com/api/mcp",
+      headers: { Authorization: `Bearer ${KEY}` },
+    });
     expect(c.retell!.note).toContain("https://switchboard.example.com/admin/retell");
   });
 

@@ -33,15 +33,21 @@ export function clientConfigs({ baseUrl, key }: { baseUrl: string; key: string }
   const origin = new URL(baseUrl).origin;
   const plainHttpRemote = url.startsWith("http://") && !LOOPBACK.has(new URL(url).hostname);
   // biome-ignore lint/suspicious/noTemplateCurlyInString: ${SWITCHBOARD_AUTH} is literal: mcp-remote expands it from the env block
-  const remoteArgs = ["-y", "mcp-remote", url, ...(plainHttpRemote ? ["--allow-http"] : []), "--header", "Authorization:${SWITCHBOARD_AUTH}"];
+  const remoteArgs = [
+    "-y",
+    "mcp-remote",
+    url,
+    ...(plainHttpRemote ? ["--allow-http"] : []),
+    "--header",
+    "Authorization:${SWITCHBOARD_AUTH}",
+  ];
   return [
     {
       id: "claude-bridge",
       title: "Claude Desktop — Switchboard bridge",
       where: "claude_desktop_config.json",
       text: json({ mcpServers: { switchboard: { command: "switchboard-mcp", env: { SWITCHBOARD_URL: url, SWITCHBOARD_API_KEY: key } } } }),
-      note:
-        "Install the bridge once: in a Switchboard checkout run `npm pack ./bridge`, then `npm install -g ./switchboard-mcp-*.tgz` on the desktop machine (or set \"command\": \"node\" with \"args\": [\"/path/to/switchboard/bridge/bin/switchboard-mcp.mjs\"]). Works over plain http too.",
+      note: 'Install the bridge once: in a Switchboard checkout run `npm pack ./bridge`, then `npm install -g ./switchboard-mcp-*.tgz` on the desktop machine (or set "command": "node" with "args": ["/path/to/switchboard/bridge/bin/switchboard-mcp.mjs"]). Works over plain http too.',
     },
     {
       id: "claude-mcp-remote",
@@ -50,7 +56,7 @@ export function clientConfigs({ baseUrl, key }: { baseUrl: string; key: string }
       text: json({ mcpServers: { switchboard: { command: "npx", args: remoteArgs, env: { SWITCHBOARD_AUTH: `Bearer ${key}` } } } }),
       note: plainHttpRemote
         ? "mcp-remote refuses plain http except to localhost; --allow-http lets it through — use it only on a network you trust, or serve Switchboard over https. The header has no space after the colon on purpose: Claude Desktop splits arguments on spaces, so the space lives in the env value."
-        : "The header has no space after the colon on purpose: Claude Desktop splits arguments on spaces, so \"Bearer …\" lives in the env value. mcp-remote refuses plain http except to localhost.",
+        : 'The header has no space after the colon on purpose: Claude Desktop splits arguments on spaces, so "Bearer …" lives in the env value. mcp-remote refuses plain http except to localhost.',
     },
     {
       id: "cursor",
@@ -64,8 +70,7 @@ export function clientConfigs({ baseUrl, key }: { baseUrl: string; key: string }
       title: "MCP Inspector (CLI)",
       where: "terminal",
       text: `npx -y @modelcontextprotocol/inspector --cli ${url} --transport http \\\n  --header ${sh(`Authorization: Bearer ${key}`)} --method tools/list`,
-      note:
-        "Needs Node ≥ 22: current Inspector releases require it, and on Node 20 npx silently picks the old 0.15.0, whose CLI has no --header and fails. On Node 20 run `npx @modelcontextprotocol/inspector` (the web UI), choose Streamable HTTP, paste the URL and put the key under Authentication → Bearer token — or use the curl command below.",
+      note: "Needs Node ≥ 22: current Inspector releases require it, and on Node 20 npx silently picks the old 0.15.0, whose CLI has no --header and fails. On Node 20 run `npx @modelcontextprotocol/inspector` (the web UI), choose Streamable HTTP, paste the URL and put the key under Authentication → Bearer token — or use the curl command below.",
     },
     {
       id: "curl",

@@ -15,7 +15,10 @@ export type Overview = {
 
 const probe = async (name: string, driver: string, fn: () => Promise<unknown>) => {
   const started = Date.now();
-  const ok = await fn().then(() => true, () => false);
+  const ok = await fn().then(
+    () => true,
+    () => false,
+  );
   return { name, driver, ok, latencyMs: Date.now() - started };
 };
 
@@ -34,7 +37,10 @@ export async function getOverview(deps: Deps, accountId: string): Promise<Overvi
             count(*) filter (where not active) as inactive from members where account_id = ${accountId}`,
     ),
     queryRows<{ n: string }>(deps.db, sql`select count(*) as n from api_keys where account_id = ${accountId} and revoked_at is null`),
-    countAnswerersOnline(deps, accountId).then((r) => r.online, () => 0),
+    countAnswerersOnline(deps, accountId).then(
+      (r) => r.online,
+      () => 0,
+    ),
     Promise.all([
       probe("Database", deps.config.DATABASE_URL ? "postgres" : "pglite", () => deps.db.execute(sql`select 1`)),
       probe("Key-value store", deps.kv.driver, () => deps.kv.ping()),

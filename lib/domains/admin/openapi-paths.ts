@@ -14,10 +14,15 @@ const idParam = (description: string) => ({ name: "id", in: "path", required: tr
 export function adminOpenApiPaths({ errors, schema }: Helpers) {
   return {
     "/api/settings/callbacks": {
-      get: { summary: "Late-answer callback policy (admin)", description: "Whether cases asked by keys without calls:write may get a callback call, and to which number prefixes.", responses: { "200": okJson("{ askKeyCallbacksEnabled, callbackNumberPrefixes }"), ...errors(401, 403, 429) } },
+      get: {
+        summary: "Late-answer callback policy (admin)",
+        description: "Whether cases asked by keys without calls:write may get a callback call, and to which number prefixes.",
+        responses: { "200": okJson("{ askKeyCallbacksEnabled, callbackNumberPrefixes }"), ...errors(401, 403, 429) },
+      },
       patch: {
         summary: "Change the late-answer callback policy (admin)",
-        description: "A callback is a billed call to a number the agent passed in: keys with calls:write may always ask for one; hitl:ask-only keys only when this is on and the number starts with an allowed prefix. Otherwise the case's `followUpRefused` says why none is placed.",
+        description:
+          "A callback is a billed call to a number the agent passed in: keys with calls:write may always ask for one; hitl:ask-only keys only when this is on and the number starts with an allowed prefix. Otherwise the case's `followUpRefused` says why none is placed.",
         requestBody: body(schema(callbackPolicyInput, "input")),
         responses: { "200": okJson("{ askKeyCallbacksEnabled, callbackNumberPrefixes }"), ...errors(400, 401, 403, 422, 429) },
       },
@@ -50,7 +55,11 @@ export function adminOpenApiPaths({ errors, schema }: Helpers) {
       },
     },
     "/api/keys/{id}": {
-      delete: { summary: "Revoke an API key (admin)", parameters: [idParam("Key id or its sb_… prefix")], responses: { "200": okJson("{ key }"), ...errors(401, 403, 404, 429) } },
+      delete: {
+        summary: "Revoke an API key (admin)",
+        parameters: [idParam("Key id or its sb_… prefix")],
+        responses: { "200": okJson("{ key }"), ...errors(401, 403, 404, 429) },
+      },
     },
     "/api/dead-letters": {
       get: {
@@ -63,7 +72,17 @@ export function adminOpenApiPaths({ errors, schema }: Helpers) {
         responses: {
           "200": {
             description: "A page of dead letters, newest first",
-            content: { "application/json": { schema: { type: "object", properties: { items: { type: "array", items: { type: "object" } }, nextCursor: { $ref: "#/components/schemas/NextCursor" } } } } },
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  properties: {
+                    items: { type: "array", items: { type: "object" } },
+                    nextCursor: { $ref: "#/components/schemas/NextCursor" },
+                  },
+                },
+              },
+            },
           },
           ...errors(401, 403, 422, 429),
         },
@@ -72,7 +91,8 @@ export function adminOpenApiPaths({ errors, schema }: Helpers) {
     "/api/dead-letters/{id}/retry": {
       post: {
         summary: "Retry a dead letter now (admin)",
-        description: "Syncs the call once; `outcome` is updated, unchanged, failed, dead_lettered or call_final. 409 when it was already retried.",
+        description:
+          "Syncs the call once; `outcome` is updated, unchanged, failed, dead_lettered or call_final. 409 when it was already retried.",
         parameters: [idParam("Dead letter id")],
         responses: { "200": okJson("{ deadLetter, outcome }"), ...errors(401, 403, 404, 409, 429) },
       },
@@ -80,11 +100,18 @@ export function adminOpenApiPaths({ errors, schema }: Helpers) {
     "/api/metrics/hitl": {
       get: {
         summary: "HITL metrics for a date range (admin)",
-        description: "Cases created in [from, to) (default: the last 7 days; at most 93 days): escalations per UTC hour, time-to-answer histogram with p50/p95, outcomes (answered, timed_out, unavailable, cancelled, open), per-operator answers and median time.",
+        description:
+          "Cases created in [from, to) (default: the last 7 days; at most 93 days): escalations per UTC hour, time-to-answer histogram with p50/p95, outcomes (answered, timed_out, unavailable, cancelled, open), per-operator answers and median time.",
         parameters: [
           { name: "from", in: "query", schema: { type: "string", format: "date-time" } },
           { name: "to", in: "query", schema: { type: "string", format: "date-time" } },
-          { name: "agent", in: "query", description: "Only cases of this agent (agentId; Retell's agent_id). The response lists the agents seen in the range under `agents`.", schema: { type: "string" } },
+          {
+            name: "agent",
+            in: "query",
+            description:
+              "Only cases of this agent (agentId; Retell's agent_id). The response lists the agents seen in the range under `agents`.",
+            schema: { type: "string" },
+          },
         ],
         responses: { "200": okJson("Metrics"), ...errors(401, 403, 422, 429) },
       },

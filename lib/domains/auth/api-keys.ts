@@ -78,7 +78,11 @@ function keyCache(db: Db): Map<string, Cached> {
 }
 
 /** Resolves a bearer token to its key's principal, or null. Revoked keys never resolve. */
-export async function verifyApiKey({ db, config }: Pick<Deps, "db" | "config">, token: string, cacheMs = config.API_KEY_CACHE_SECONDS * 1000): Promise<KeyPrincipal | null> {
+export async function verifyApiKey(
+  { db, config }: Pick<Deps, "db" | "config">,
+  token: string,
+  cacheMs = config.API_KEY_CACHE_SECONDS * 1000,
+): Promise<KeyPrincipal | null> {
   const m = KEY_PATTERN.exec(token);
   if (!m) return null;
   const hash = sha256(token);
@@ -113,7 +117,9 @@ const STALE_AFTER_MS = 400;
 /** The lookup's result, or the previously verified principal if the lookup takes longer than STALE_AFTER_MS. */
 function raceStale(lookup: Promise<KeyPrincipal | null>, stale: KeyPrincipal): Promise<{ principal: KeyPrincipal | null; fresh: boolean }> {
   let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<{ principal: KeyPrincipal; fresh: false }>((resolve) => (timer = setTimeout(() => resolve({ principal: stale, fresh: false }), STALE_AFTER_MS)));
+  const late = new Promise<{ principal: KeyPrincipal; fresh: false }>(
+    (resolve) => (timer = setTimeout(() => resolve({ principal: stale, fresh: false }), STALE_AFTER_MS)),
+  );
   lookup.catch(() => {}); // settles later, through the breaker
   return Promise.race([lookup.then((principal) => ({ principal, fresh: true })), late]).finally(() => clearTimeout(timer));
 }
@@ -138,7 +144,10 @@ export async function listApiKeys(db: Db, accountId: string) {
 }
 
 /** Revokes by id or visible prefix, within one account. */
-export async function revokeApiKey(db: Db, input: { accountId: string; idOrPrefix: string; actor?: { actorType: "member" | "api_key" | "system"; actorId?: string } }) {
+export async function revokeApiKey(
+  db: Db,
+  input: { accountId: string; idOrPrefix: string; actor?: { actorType: "member" | "api_key" | "system"; actorId?: string } },
+) {
   const isPrefix = input.idOrPrefix.startsWith("sb_");
   const where = and(
     eq(apiKeys.accountId, input.accountId),
@@ -146,7 +155,11 @@ export async function revokeApiKey(db: Db, input: { accountId: string; idOrPrefi
   );
   const wellFormed = isPrefix ? /^sb_[0-9a-f]{12}/.test(input.idOrPrefix) : isUuid(input.idOrPrefix);
   if (!wellFormed) throw new AppError("not_found", "No such API key.");
-  const [row] = await db.update(apiKeys).set({ revokedAt: new Date() }).where(and(where, isNull(apiKeys.revokedAt))).returning();
+  const [row] = await db
+    .update(apiKeys)
+    .set({ revokedAt: new Date() })
+    .where(and(where, isNull(apiKeys.revokedAt)))
+    .returning();
   if (!row) throw new AppError("not_found", "No such active API key.");
   for (const [hash, c] of keyCache(db)) if (c.principal.keyId === row.id) keyCache(db).delete(hash);
   await recordAudit(db, {

@@ -23,7 +23,11 @@ const h = (s: string) => createHash("sha256").update(s).digest("hex").slice(0, 3
 export type LoginAttempt = { failed(): Promise<void>; succeeded(): Promise<void> };
 
 /** Counts an attempt, or throws 429 (rate_limited with retryAfterSeconds) when this client must wait. */
-export async function beginLoginAttempt(sharedKv: Kv, args: { email: string; client: string }, limits = LOGIN_THROTTLE): Promise<LoginAttempt> {
+export async function beginLoginAttempt(
+  sharedKv: Kv,
+  args: { email: string; client: string },
+  limits = LOGIN_THROTTLE,
+): Promise<LoginAttempt> {
   const kv = withLocalFallback(sharedKv);
   const email = h(args.email.trim().toLowerCase());
   const client = h(args.client);

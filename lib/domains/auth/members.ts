@@ -15,25 +15,54 @@ export const memberInput = z.object({
   name: safeText().trim().max(200).optional(),
 });
 
-export async function createMember(db: Db, accountId: string, raw: z.input<typeof memberInput>, actor?: { actorType: "member" | "api_key" | "system"; actorId?: string }) {
+export async function createMember(
+  db: Db,
+  accountId: string,
+  raw: z.input<typeof memberInput>,
+  actor?: { actorType: "member" | "api_key" | "system"; actorId?: string },
+) {
   const input = parseOrThrow(memberInput, raw);
   const existing = await db.select({ id: members.id }).from(members).where(eq(members.email, input.email)).limit(1);
   if (existing.length) throw new AppError("conflict", `email: ${input.email} is already a member`);
   const [row] = await db
     .insert(members)
-    .values({ accountId, email: input.email, name: input.name ?? input.email.split("@")[0]!, role: input.role, passwordHash: await hashPassword(input.password) })
+    .values({
+      accountId,
+      email: input.email,
+      name: input.name ?? input.email.split("@")[0]!,
+      role: input.role,
+      passwordHash: await hashPassword(input.password),
+    })
     .returning()
     .catch((e: unknown) => {
       // Two simultaneous sign-ups with one email: the unique index decides; the loser gets the same 409 as above.
-      if ((e as { cause?: { code?: string } })?.cause?.code === "23505") throw new AppError("conflict", `email: ${input.email} is already a member`);
+      if ((e as { cause?: { code?: string } })?.cause?.code === "23505")
+        throw new AppError("conflict", `email: ${input.email} is already a member`);
       throw e;
     });
-  await recordAudit(db, { accountId, entityType: "member", entityId: row!.id, action: "member.created", actorType: actor?.actorType ?? "system", actorId: actor?.actorId, data: { email: input.email, role: input.role } });
+  await recordAudit(db, {
+    accountId,
+    entityType: "member",
+    entityId: row!.id,
+    action: "member.created",
+    actorType: actor?.actorType ?? "system",
+    actorId: actor?.actorId,
+    data: { email: input.email, role: input.role },
+  });
   return publicMember(row!);
 }
 
 export function publicMember(row: typeof members.$inferSelect) {
-  return { id: row.id, accountId: row.accountId, email: row.email, name: row.name, role: row.role, active: row.active, createdAt: row.createdAt, lastLoginAt: row.lastLoginAt };
+  return {
+    id: row.id,
+    accountId: row.accountId,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    active: row.active,
+    createdAt: row.createdAt,
+    lastLoginAt: row.lastLoginAt,
+  };
 }
 
 // A fixed hash to compare against when the email is unknown, so timing does not reveal which emails exist.

@@ -21,7 +21,11 @@ export type Permission =
 export function forbiddenFor(p: Principal, scopes: readonly Scope[]): AppError {
   const needed = scopes.join(" or ");
   const who =
-    p.kind === "api_key" ? "This API key lacks" : p.oauth ? `This sign-in (OAuth, ${p.role}) lacks` : `Your role (${p.role}) does not include`;
+    p.kind === "api_key"
+      ? "This API key lacks"
+      : p.oauth
+        ? `This sign-in (OAuth, ${p.role}) lacks`
+        : `Your role (${p.role}) does not include`;
   return new AppError("forbidden", `${who} the ${needed} scope needed here.`, { requiredScopes: [...scopes] });
 }
 

@@ -1,4 +1,15 @@
-export const SCOPES = ["hitl:ask", "hitl:answer", "replies:write", "calls:read", "calls:write", "notify:send", "weather:read", "golf:read", "golf:write", "admin"] as const;
+export const SCOPES = [
+  "hitl:ask",
+  "hitl:answer",
+  "replies:write",
+  "calls:read",
+  "calls:write",
+  "notify:send",
+  "weather:read",
+  "golf:read",
+  "golf:write",
+  "admin",
+] as const;
 export type Scope = (typeof SCOPES)[number];
 export type Role = "operator" | "admin";
 

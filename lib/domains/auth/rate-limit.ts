@@ -12,7 +12,11 @@ const WINDOW_MS = 60_000;
  * own (rate-limiter-flexible in memory, same limit): with N instances a key may get up to N× the limit
  * during the outage, which beats refusing every request.
  */
-export async function enforceRateLimit({ kv, config }: Pick<Deps, "kv" | "config">, keyId: string, limit = config.API_RATE_LIMIT_PER_MINUTE): Promise<void> {
+export async function enforceRateLimit(
+  { kv, config }: Pick<Deps, "kv" | "config">,
+  keyId: string,
+  limit = config.API_RATE_LIMIT_PER_MINUTE,
+): Promise<void> {
   const window = Math.floor(Date.now() / WINDOW_MS);
   let counted: { value: number; ttlMs: number };
   try {
@@ -44,7 +48,8 @@ async function countLocally(keyId: string, limit: number): Promise<{ value: numb
   } catch (res) {
     // Over the limit, the limiter rejects with its result (not an Error).
     const r = res as { consumedPoints?: unknown; msBeforeNext?: unknown };
-    if (typeof r?.consumedPoints === "number" && typeof r.msBeforeNext === "number") return { value: r.consumedPoints, ttlMs: r.msBeforeNext };
+    if (typeof r?.consumedPoints === "number" && typeof r.msBeforeNext === "number")
+      return { value: r.consumedPoints, ttlMs: r.msBeforeNext };
     throw res;
   }
 }

@@ -9,7 +9,12 @@ import type { TelephonyPort } from "@/lib/adapters/telephony/port";
 async function retellFor(deps: Deps, accountId: string): Promise<TelephonyPort | null> {
   const s = await getRetellCallSettings(deps.db, accountId);
   if (!s) return null;
-  return createRetellTelephony({ ...s, baseUrl: deps.config.RETELL_BASE_URL.replace(/\/+$/, ""), timeoutMs: deps.config.RETELL_TIMEOUT_MS, maxRetries: 2 });
+  return createRetellTelephony({
+    ...s,
+    baseUrl: deps.config.RETELL_BASE_URL.replace(/\/+$/, ""),
+    timeoutMs: deps.config.RETELL_TIMEOUT_MS,
+    maxRetries: 2,
+  });
 }
 
 /**

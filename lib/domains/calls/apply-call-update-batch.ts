@@ -7,7 +7,15 @@ import { forEachConcurrent } from "@/lib/domains/calls/sync/rate-limiter";
 import { log } from "@/lib/platform/log";
 
 /** One update of a batch; the account is known to the caller (the sync job reads it with the call). */
-export type BatchUpdate = { callId: string; accountId: string; update: CallUpdate; eventId?: string; occurredAt?: Date; source?: string; onlyIf?: (row: CallRow) => boolean };
+export type BatchUpdate = {
+  callId: string;
+  accountId: string;
+  update: CallUpdate;
+  eventId?: string;
+  occurredAt?: Date;
+  source?: string;
+  onlyIf?: (row: CallRow) => boolean;
+};
 
 export type BatchOutcome = { callId: string; ok: true; result: ApplyCallUpdateResult } | { callId: string; ok: false; error: unknown };
 
@@ -32,16 +40,28 @@ export async function applyCallUpdates(deps: Deps, items: BatchUpdate[]): Promis
     try {
       const results = await deps.db.transaction(async (tx) => {
         const ids = [...new Set(group.map((i) => i.callId))];
-        const rows = await tx.select().from(calls).where(and(inArray(calls.id, ids), eq(calls.accountId, group[0]!.accountId))).orderBy(asc(calls.id)).for("update");
+        const rows = await tx
+          .select()
+          .from(calls)
+          .where(and(inArray(calls.id, ids), eq(calls.accountId, group[0]!.accountId)))
+          .orderBy(asc(calls.id))
+          .for("update");
         const byId = new Map(rows.map((r) => [r.id, r]));
         const missing = ids.filter((id) => !byId.has(id));
         if (missing.length) throw new Error(`calls not found in account ${group[0]!.accountId}: ${missing.join(", ")}`);
-        return applyLockedUpdates(tx, deps.config.CREDITS_STARTING_BALANCE, group.map((i) => ({ ...i, row: byId.get(i.callId)! })));
+        return applyLockedUpdates(
+          tx,
+          deps.config.CREDITS_STARTING_BALANCE,
+          group.map((i) => ({ ...i, row: byId.get(i.callId)! })),
+        );
       });
       for (const [n, result] of results.entries()) outcomes.push({ callId: group[n]!.callId, ok: true, result });
       for (const r of results) if (r.becameFinal) logFinal(r.call);
     } catch (e) {
-      log.warn({ accountId: group[0]!.accountId, calls: group.length, err: String(rootCause(e)).slice(0, 300) }, "batched call update failed; applying one by one");
+      log.warn(
+        { accountId: group[0]!.accountId, calls: group.length, err: String(rootCause(e)).slice(0, 300) },
+        "batched call update failed; applying one by one",
+      );
       for (const i of group) {
         try {
           outcomes.push({ callId: i.callId, ok: true, result: await applyCallUpdate(deps, i) });

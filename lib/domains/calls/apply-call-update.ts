@@ -45,7 +45,9 @@ export async function applyCallUpdate(deps: Deps, a: ApplyCallUpdateArgs): Promi
   const [result] = await deps.db.transaction(async (tx) => {
     const row = await findForUpdate(tx, a);
     if (!row) throw new AppError("not_found", `Call ${a.callId ?? a.providerCallId} not found.`);
-    return applyLockedUpdates(tx, deps.config.CREDITS_STARTING_BALANCE, [{ row, update: a.update, eventId: a.eventId, occurredAt: a.occurredAt, source: a.source, onlyIf: a.onlyIf }]);
+    return applyLockedUpdates(tx, deps.config.CREDITS_STARTING_BALANCE, [
+      { row, update: a.update, eventId: a.eventId, occurredAt: a.occurredAt, source: a.source, onlyIf: a.onlyIf },
+    ]);
   });
   if (result!.becameFinal) logFinal(result!.call);
   return result!;

@@ -27,16 +27,25 @@ const secs = (a: Date, b: Date) => Math.max(0, Math.round((b.getTime() - a.getTi
  * The cases escalated during this call — the other side of the link PublicCase.linkedCallId shows:
  * (account, cases.call_id = the provider's call id), in the order they were asked.
  */
-export async function getCallEscalations(deps: Pick<Deps, "db">, principal: Principal, call: Pick<PublicCallDetails, "providerCallId" | "startedAt">): Promise<CallEscalation[]> {
+export async function getCallEscalations(
+  deps: Pick<Deps, "db">,
+  principal: Principal,
+  call: Pick<PublicCallDetails, "providerCallId" | "startedAt">,
+): Promise<CallEscalation[]> {
   assertScope(principal, "calls:read");
   if (!call.providerCallId) return [];
-  const rows = await deps.db.select().from(cases).where(and(eq(cases.accountId, principal.accountId), eq(cases.callId, call.providerCallId))).orderBy(asc(cases.createdAt));
+  const rows = await deps.db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.accountId, principal.accountId), eq(cases.callId, call.providerCallId)))
+    .orderBy(asc(cases.createdAt));
   const names = await holderNames(deps.db, rows);
   const start = call.startedAt ? new Date(call.startedAt) : null;
   return rows.map((r) => {
     const view = toPublicCase(r, names);
     // The caller stopped waiting at the answer, or when the agent was released (pending/unavailable) or the case closed.
-    const waitEnd = r.answeredAt && (!r.agentReleasedAt || r.answeredAt <= r.agentReleasedAt) ? r.answeredAt : (r.agentReleasedAt ?? r.closedAt);
+    const waitEnd =
+      r.answeredAt && (!r.agentReleasedAt || r.answeredAt <= r.agentReleasedAt) ? r.answeredAt : (r.agentReleasedAt ?? r.closedAt);
     return {
       caseId: r.id,
       question: r.question,

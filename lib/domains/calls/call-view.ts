@@ -39,7 +39,14 @@ export function toPublicCall(row: CallRow): PublicCall {
 export function toCallDetails(row: CallRow): PublicCallDetails {
   const retell =
     row.provider === "retell"
-      ? { direction: row.direction, fromNumber: row.fromNumber, toNumber: row.toNumber, agentId: row.agentId, recordingUrl: row.recordingUrl, callAnalysis: row.callAnalysis }
+      ? {
+          direction: row.direction,
+          fromNumber: row.fromNumber,
+          toNumber: row.toNumber,
+          agentId: row.agentId,
+          recordingUrl: row.recordingUrl,
+          callAnalysis: row.callAnalysis,
+        }
       : null;
   return { ...toPublicCall(row), transcript: row.transcript ?? [], retell };
 }

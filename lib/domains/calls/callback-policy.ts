@@ -20,7 +20,13 @@ export const callbackPolicyInput = z
   .object({
     askKeyCallbacksEnabled: z.boolean({ message: "must be true or false" }),
     callbackNumberPrefixes: z
-      .array(z.string().trim().regex(/^\+[1-9]\d{0,14}$/, "each prefix must be + and 1–15 digits, e.g. +1415"), { message: "must be a list of number prefixes" })
+      .array(
+        z
+          .string()
+          .trim()
+          .regex(/^\+[1-9]\d{0,14}$/, "each prefix must be + and 1–15 digits, e.g. +1415"),
+        { message: "must be a list of number prefixes" },
+      )
       .max(100, "at most 100 prefixes"),
   })
   .partial();
@@ -48,7 +54,14 @@ export async function updateCallbackPolicy(deps: Pick<Deps, "db">, principal: Pr
   return deps.db.transaction(async (tx) => {
     if (Object.keys(patch).length) await tx.update(accounts).set(patch).where(eq(accounts.id, principal.accountId));
     const policy = await getCallbackPolicy(tx, principal.accountId);
-    await recordAudit(tx, { accountId: principal.accountId, entityType: "account", entityId: principal.accountId, action: "account.callback_policy_updated", ...actorOf(principal), data: policy });
+    await recordAudit(tx, {
+      accountId: principal.accountId,
+      entityType: "account",
+      entityId: principal.accountId,
+      action: "account.callback_policy_updated",
+      ...actorOf(principal),
+      data: policy,
+    });
     return policy;
   });
 }
@@ -57,7 +70,9 @@ export async function updateCallbackPolicy(deps: Pick<Deps, "db">, principal: Pr
 export function callbackRefusal(principal: Principal, policy: CallbackPolicy, phone: string): string | null {
   if (hasScope(principal, "calls:write")) return null;
   const base = "No callback call will be placed: the asking credential lacks the calls:write scope";
-  if (!policy.askKeyCallbacksEnabled) return `${base}, and the account does not allow callbacks for hitl:ask keys (an admin can turn them on, with allowed number prefixes).`;
-  if (!policy.callbackNumberPrefixes.some((p) => phone.startsWith(p))) return `${base}, and ${phone} does not start with one of the account's allowed callback prefixes.`;
+  if (!policy.askKeyCallbacksEnabled)
+    return `${base}, and the account does not allow callbacks for hitl:ask keys (an admin can turn them on, with allowed number prefixes).`;
+  if (!policy.callbackNumberPrefixes.some((p) => phone.startsWith(p)))
+    return `${base}, and ${phone} does not start with one of the account's allowed callback prefixes.`;
   return null;
 }

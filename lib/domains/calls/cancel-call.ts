@@ -28,6 +28,10 @@ export async function cancelCall(deps: Deps, principal: Principal, callId: strin
       throw new AppError("unavailable", "The phone provider did not confirm the cancellation; the call may still be running. Try again.");
     }
   }
-  const { call } = await applyCallUpdate(deps, { callId: row.id, update: { status: "canceled", endReason: "canceled by request", endedAt: new Date() }, source: "cancel" });
+  const { call } = await applyCallUpdate(deps, {
+    callId: row.id,
+    update: { status: "canceled", endReason: "canceled by request", endedAt: new Date() },
+    source: "cancel",
+  });
   return toPublicCall(call);
 }

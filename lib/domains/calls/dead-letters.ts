@@ -24,7 +24,9 @@ export async function listDeadLetters(
   const rows = await deps.db
     .select({ ...getTableColumns(deadLetters), cursorAt: cursorTime(deadLetters.createdAt) })
     .from(deadLetters)
-    .where(and(eq(deadLetters.accountId, principal.accountId), q.status ? eq(deadLetters.status, q.status) : undefined, page.after(q.cursor)))
+    .where(
+      and(eq(deadLetters.accountId, principal.accountId), q.status ? eq(deadLetters.status, q.status) : undefined, page.after(q.cursor)),
+    )
     .orderBy(...page.orderBy)
     .limit(q.limit + 1);
   const { rows: items, nextCursor } = cutPage(rows, q.limit);
@@ -35,7 +37,11 @@ export async function listDeadLetters(
  * Retries a dead letter now: marks it retried, clears the call's failure count, and syncs the call once.
  * If the provider still fails, the call is back in the sync job's hands (and can dead-letter again).
  */
-export async function retryDeadLetter(deps: Deps, principal: Principal, id: string): Promise<{ deadLetter: DeadLetterRow; outcome: SyncOutcome | "call_final" }> {
+export async function retryDeadLetter(
+  deps: Deps,
+  principal: Principal,
+  id: string,
+): Promise<{ deadLetter: DeadLetterRow; outcome: SyncOutcome | "call_final" }> {
   requireAdmin(principal);
   if (!isUuid(id)) throw new AppError("not_found", `Dead letter ${id} not found.`);
   const [dl] = await deps.db
@@ -44,13 +50,22 @@ export async function retryDeadLetter(deps: Deps, principal: Principal, id: stri
     .where(and(eq(deadLetters.id, id), eq(deadLetters.accountId, principal.accountId), eq(deadLetters.status, "open")))
     .returning();
   if (!dl) {
-    const [exists] = await deps.db.select({ status: deadLetters.status }).from(deadLetters).where(and(eq(deadLetters.id, id), eq(deadLetters.accountId, principal.accountId)));
-    throw exists ? new AppError("conflict", `Dead letter ${id} was already ${exists.status}.`) : new AppError("not_found", `Dead letter ${id} not found.`);
+    const [exists] = await deps.db
+      .select({ status: deadLetters.status })
+      .from(deadLetters)
+      .where(and(eq(deadLetters.id, id), eq(deadLetters.accountId, principal.accountId)));
+    throw exists
+      ? new AppError("conflict", `Dead letter ${id} was already ${exists.status}.`)
+      : new AppError("not_found", `Dead letter ${id} not found.`);
   }
   if (dl.kind !== DEAD_LETTER_KIND) return { deadLetter: dl, outcome: "failed" };
   await deps.db.delete(callSyncFailures).where(eq(callSyncFailures.callId, dl.ref));
-  const [call] = await deps.db.select().from(calls).where(and(eq(calls.id, dl.ref), eq(calls.accountId, principal.accountId)));
-  if (!call?.providerCallId || !["queued", "ringing", "in_progress"].includes(call.status)) return { deadLetter: dl, outcome: "call_final" };
+  const [call] = await deps.db
+    .select()
+    .from(calls)
+    .where(and(eq(calls.id, dl.ref), eq(calls.accountId, principal.accountId)));
+  if (!call?.providerCallId || !["queued", "ringing", "in_progress"].includes(call.status))
+    return { deadLetter: dl, outcome: "call_final" };
   const outcome = await syncOneCall(deps, {
     id: call.id,
     accountId: call.accountId,

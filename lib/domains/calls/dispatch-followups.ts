@@ -20,7 +20,13 @@ export async function dispatchPhoneFollowups(deps: Deps, limit = 10): Promise<nu
     const rows = await tx
       .select({ id: phoneFollowups.id })
       .from(phoneFollowups)
-      .where(and(eq(phoneFollowups.status, "pending"), lte(phoneFollowups.nextAttemptAt, now), or(isNull(phoneFollowups.lockedUntil), lte(phoneFollowups.lockedUntil, now))))
+      .where(
+        and(
+          eq(phoneFollowups.status, "pending"),
+          lte(phoneFollowups.nextAttemptAt, now),
+          or(isNull(phoneFollowups.lockedUntil), lte(phoneFollowups.lockedUntil, now)),
+        ),
+      )
       .orderBy(asc(phoneFollowups.nextAttemptAt))
       .limit(limit)
       .for("update", { skipLocked: true });
@@ -28,7 +34,12 @@ export async function dispatchPhoneFollowups(deps: Deps, limit = 10): Promise<nu
     return tx
       .update(phoneFollowups)
       .set({ lockedUntil: new Date(now.getTime() + LEASE_MS), attempts: sql`${phoneFollowups.attempts} + 1`, updatedAt: now })
-      .where(sql`${phoneFollowups.id} in (${sql.join(rows.map((r) => sql`${r.id}`), sql`, `)})`)
+      .where(
+        sql`${phoneFollowups.id} in (${sql.join(
+          rows.map((r) => sql`${r.id}`),
+          sql`, `,
+        )})`,
+      )
       .returning();
   });
   for (const f of due) await placeFollowup(deps, f);
@@ -55,7 +66,12 @@ async function placeFollowup(process: Deps, f: Followup): Promise<void> {
           actor: SYSTEM,
           provider: deps.telephony.name,
           caseId: f.caseId,
-          input: { phoneNumber: f.phoneNumber, task: script.task, firstSentence: deps.telephony.name === "retell" ? script.opening : script.firstSentence, metadata: { purpose: "late_answer_callback", case_id: f.caseId } },
+          input: {
+            phoneNumber: f.phoneNumber,
+            task: script.task,
+            firstSentence: deps.telephony.name === "retell" ? script.opening : script.firstSentence,
+            metadata: { purpose: "late_answer_callback", case_id: f.caseId },
+          },
           onReserved: async (tx, c) => {
             await tx.update(phoneFollowups).set({ callId: c.id }).where(eq(phoneFollowups.id, f.id));
             await tx.update(cases).set({ followUpCallId: c.id }).where(eq(cases.id, f.caseId));
@@ -74,16 +90,33 @@ async function placeFollowup(process: Deps, f: Followup): Promise<void> {
   }
 }
 
-async function finish(deps: Deps, f: Followup, r: { status: "placed" | "failed" | "pending"; error?: string; retryInMs?: number }): Promise<void> {
+async function finish(
+  deps: Deps,
+  f: Followup,
+  r: { status: "placed" | "failed" | "pending"; error?: string; retryInMs?: number },
+): Promise<void> {
   await deps.db.transaction(async (tx) => {
     await tx
       .update(phoneFollowups)
-      .set({ status: r.status, lastError: r.error ?? null, lockedUntil: null, updatedAt: new Date(), nextAttemptAt: new Date(Date.now() + (r.retryInMs ?? 0)) })
+      .set({
+        status: r.status,
+        lastError: r.error ?? null,
+        lockedUntil: null,
+        updatedAt: new Date(),
+        nextAttemptAt: new Date(Date.now() + (r.retryInMs ?? 0)),
+      })
       .where(eq(phoneFollowups.id, f.id));
     if (r.status === "failed") {
       await tx
         .insert(deadLetters)
-        .values({ kind: "phone_followup", ref: f.id, accountId: f.accountId, payload: { caseId: f.caseId, phoneNumber: f.phoneNumber }, attempts: f.attempts, lastError: r.error ?? null })
+        .values({
+          kind: "phone_followup",
+          ref: f.id,
+          accountId: f.accountId,
+          payload: { caseId: f.caseId, phoneNumber: f.phoneNumber },
+          attempts: f.attempts,
+          lastError: r.error ?? null,
+        })
         .onConflictDoNothing();
     }
   });

@@ -44,7 +44,13 @@ export async function getCallDetails(deps: Deps, principal: Principal, callId: s
   return toCallDetails(await fresh(deps, await getCallRowOrThrow(deps.db, principal.accountId, callId)));
 }
 
-export type TranscriptView = { callId: string; status: PublicCall["status"]; transcript: PublicCallDetails["transcript"]; text: string; summary: string | null };
+export type TranscriptView = {
+  callId: string;
+  status: PublicCall["status"];
+  transcript: PublicCallDetails["transcript"];
+  text: string;
+  summary: string | null;
+};
 
 /** get_call_transcript: the turns, plus a plain-text rendering an agent can read in one go. */
 export async function getTranscript(deps: Deps, principal: Principal, callId: string): Promise<TranscriptView> {
@@ -64,5 +70,9 @@ export async function getTranscript(deps: Deps, principal: Principal, callId: st
 export async function getCallEvents(deps: Deps, principal: Principal, callId: string): Promise<CallEventRow[]> {
   assertScope(principal, "calls:read");
   await getCallRowOrThrow(deps.db, principal.accountId, callId);
-  return deps.db.select().from(callEvents).where(and(eq(callEvents.accountId, principal.accountId), eq(callEvents.callId, callId))).orderBy(asc(callEvents.id));
+  return deps.db
+    .select()
+    .from(callEvents)
+    .where(and(eq(callEvents.accountId, principal.accountId), eq(callEvents.callId, callId)))
+    .orderBy(asc(callEvents.id));
 }

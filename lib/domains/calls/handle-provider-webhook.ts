@@ -15,7 +15,8 @@ export const WEBHOOK_MAX_BYTES = 1024 * 1024;
  * `readBody` is the route's bounded reader (WEBHOOK_MAX_BYTES), called only once the cheap checks pass.
  */
 export async function handleProviderWebhook(deps: Deps, args: { provider: string; headers: Headers; readBody: () => Promise<string> }) {
-  if (args.provider !== deps.telephony.name) throw new AppError("not_found", `No webhook for provider "${args.provider}" here (the active provider is ${deps.telephony.name}).`);
+  if (args.provider !== deps.telephony.name)
+    throw new AppError("not_found", `No webhook for provider "${args.provider}" here (the active provider is ${deps.telephony.name}).`);
   if (!args.headers.get(SIGNATURE_HEADER)) throw new AppError("unauthorized", `Webhook signature missing (${SIGNATURE_HEADER} header).`);
   const rawBody = await args.readBody();
   let event: ProviderEvent;

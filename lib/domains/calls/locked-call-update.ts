@@ -23,7 +23,16 @@ export type LockedUpdate = {
 
 export type ApplyCallUpdateResult = { call: CallRow; applied: boolean; duplicate: boolean; becameFinal: boolean };
 
-const RANK: Record<CallStatus, number> = { queued: 0, ringing: 1, in_progress: 2, completed: 3, no_answer: 3, busy: 3, failed: 3, canceled: 3 };
+const RANK: Record<CallStatus, number> = {
+  queued: 0,
+  ringing: 1,
+  in_progress: 2,
+  completed: 3,
+  no_answer: 3,
+  busy: 3,
+  failed: 3,
+  canceled: 3,
+};
 
 /** The row after merging an update: status only moves forward, and a final status is never left. */
 export function mergeUpdate(row: CallRow, u: CallUpdate): Partial<CallRow> {
@@ -31,8 +40,12 @@ export function mergeUpdate(row: CallRow, u: CallUpdate): Partial<CallRow> {
   const forward = !final && RANK[u.status] > RANK[row.status];
   const sameState = u.status === row.status;
   // An update about an older state, or a different final outcome after the first, only fills blanks.
-  const fill = <T>(current: T | null, next: T | undefined) => (current === null || current === undefined || (forward || sameState) ? (next ?? current) : current);
-  const transcript = u.transcript && u.transcript.length > (row.transcript?.length ?? 0) && (forward || sameState || !row.transcript?.length) ? u.transcript : row.transcript;
+  const fill = <T>(current: T | null, next: T | undefined) =>
+    current === null || current === undefined || forward || sameState ? (next ?? current) : current;
+  const transcript =
+    u.transcript && u.transcript.length > (row.transcript?.length ?? 0) && (forward || sameState || !row.transcript?.length)
+      ? u.transcript
+      : row.transcript;
   return {
     status: forward ? u.status : row.status,
     startedAt: fill(row.startedAt, u.startedAt),
@@ -59,7 +72,13 @@ function summarise(u: CallUpdate): Record<string, unknown> {
   return { ...rest, transcriptTurns: transcript?.length ?? undefined };
 }
 
-const eventOf = (u: LockedUpdate) => ({ callId: u.row.id, accountId: u.row.accountId, provider: u.row.provider, status: u.update.status, occurredAt: u.occurredAt ?? new Date() });
+const eventOf = (u: LockedUpdate) => ({
+  callId: u.row.id,
+  accountId: u.row.accountId,
+  provider: u.row.provider,
+  status: u.update.status,
+  occurredAt: u.occurredAt ?? new Date(),
+});
 
 /**
  * The one place call updates are applied (single webhook or a sync batch), for locked rows of ONE account,
@@ -96,7 +115,8 @@ export async function applyLockedUpdates(tx: Db, startingBalance: number, items:
     const next = mergeUpdate(row, item.update);
     const becameFinal = !isFinalCallStatus(row.status) && isFinalCallStatus(next.status!);
     if (next.status !== row.status) reached.push({ id: row.id, status: next.status! });
-    if (!item.eventId && next.status !== row.status) events.push({ ...eventOf(item), kind: item.source ?? "status", data: summarise(item.update) });
+    if (!item.eventId && next.status !== row.status)
+      events.push({ ...eventOf(item), kind: item.source ?? "status", data: summarise(item.update) });
     let cost = row.cost;
     if (becameFinal) {
       const claim = { accountId, callId: row.id, hold: row.holdAmount };
@@ -117,7 +137,10 @@ export async function applyLockedUpdates(tx: Db, startingBalance: number, items:
   const written = [...current.values()].filter((r) => r.updatedAt === now);
   if (written.length) await writeCalls(tx, written);
   // The sheet logs each status the call reached, in order, committed with the change itself.
-  await enqueueSheetEvents(tx, reached.map((r) => ({ entityType: "call" as const, entityId: r.id, accountId, event: r.status, occurredAt: now })));
+  await enqueueSheetEvents(
+    tx,
+    reached.map((r) => ({ entityType: "call" as const, entityId: r.id, accountId, event: r.status, occurredAt: now })),
+  );
   return results;
 }
 
@@ -127,7 +150,9 @@ async function recordProviderEvents(tx: Db, items: LockedUpdate[]): Promise<Set<
   if (!withId.length) return new Set();
   const inserted = await tx
     .insert(callEvents)
-    .values(withId.map((i) => ({ ...eventOf(i), providerEventId: i.eventId!, kind: i.source ?? "provider_event", data: summarise(i.update) })))
+    .values(
+      withId.map((i) => ({ ...eventOf(i), providerEventId: i.eventId!, kind: i.source ?? "provider_event", data: summarise(i.update) })),
+    )
     .onConflictDoNothing({ target: [callEvents.provider, callEvents.providerEventId], where: sql`provider_event_id is not null` })
     .returning({ provider: callEvents.provider, eventId: callEvents.providerEventId });
   return new Set(inserted.map((r) => `${r.provider}\u0000${r.eventId}`));
@@ -136,9 +161,20 @@ async function recordProviderEvents(tx: Db, items: LockedUpdate[]): Promise<Set<
 /** Writes the merged rows in one statement (one JSON parameter, so any number of rows). */
 async function writeCalls(tx: Db, rows: CallRow[]): Promise<void> {
   const data = rows.map((r) => ({
-    id: r.id, status: r.status, started_at: r.startedAt, answered_at: r.answeredAt, ended_at: r.endedAt, duration_seconds: r.durationSeconds,
-    summary: r.summary, end_reason: r.endReason, transcript: r.transcript, recording_available: r.recordingAvailable,
-    provider_call_id: r.providerCallId, cost: r.cost, updated_at: r.updatedAt, last_synced_at: r.lastSyncedAt,
+    id: r.id,
+    status: r.status,
+    started_at: r.startedAt,
+    answered_at: r.answeredAt,
+    ended_at: r.endedAt,
+    duration_seconds: r.durationSeconds,
+    summary: r.summary,
+    end_reason: r.endReason,
+    transcript: r.transcript,
+    recording_available: r.recordingAvailable,
+    provider_call_id: r.providerCallId,
+    cost: r.cost,
+    updated_at: r.updatedAt,
+    last_synced_at: r.lastSyncedAt,
   }));
   await tx.execute(sql`
     update calls c set status = v.status, started_at = v.started_at, answered_at = v.answered_at, ended_at = v.ended_at,

@@ -41,10 +41,14 @@ export async function reserveCall(deps: Deps, r: Reservation): Promise<CallRow> 
     const credits = await lockCredits(tx, r.accountId, deps.config.CREDITS_STARTING_BALANCE);
     const hold = maxDurationMinutes * rate;
     if (hold > credits.available) {
-      throw new AppError("conflict", `Insufficient credits: a call of up to ${maxDurationMinutes} min reserves ${hold} credits (${rate} per minute) and ${credits.available} are available. Add credits or lower maxDurationMinutes.`, {
-        required: hold,
-        available: credits.available,
-      });
+      throw new AppError(
+        "conflict",
+        `Insufficient credits: a call of up to ${maxDurationMinutes} min reserves ${hold} credits (${rate} per minute) and ${credits.available} are available. Add credits or lower maxDurationMinutes.`,
+        {
+          required: hold,
+          available: credits.available,
+        },
+      );
     }
     const [row] = await tx
       .insert(calls)
@@ -68,8 +72,17 @@ export async function reserveCall(deps: Deps, r: Reservation): Promise<CallRow> 
       })
       .returning();
     await holdCredits(tx, credits, { accountId: r.accountId, callId: row!.id, amount: hold, actor: r.actor });
-    await tx.insert(callEvents).values({ callId: row!.id, accountId: r.accountId, provider: r.provider, kind: "created", status: "queued", data: { hold, ratePerMinute: rate } });
-    await enqueueSheetEvents(tx, [{ entityType: "call", entityId: row!.id, accountId: r.accountId, event: "queued", occurredAt: row!.createdAt }]);
+    await tx.insert(callEvents).values({
+      callId: row!.id,
+      accountId: r.accountId,
+      provider: r.provider,
+      kind: "created",
+      status: "queued",
+      data: { hold, ratePerMinute: rate },
+    });
+    await enqueueSheetEvents(tx, [
+      { entityType: "call", entityId: row!.id, accountId: r.accountId, event: "queued", occurredAt: row!.createdAt },
+    ]);
     await r.onReserved?.(tx, row!);
     return row!;
   });
@@ -95,21 +108,36 @@ export async function placeReservedCall(deps: Deps, row: CallRow, baseUrl: strin
       metadata: { ...row.metadata, switchboard_call_id: row.id },
     });
     // A fast provider's webhook may have already recorded the id; only fill it if it is still missing.
-    await deps.db.update(calls).set({ providerCallId: placed.providerCallId, updatedAt: new Date() }).where(and(eq(calls.id, row.id), isNull(calls.providerCallId)));
-    const { call } = await applyCallUpdate(deps, { callId: row.id, update: { status: placed.status, providerCallId: placed.providerCallId }, source: "placed" });
+    await deps.db
+      .update(calls)
+      .set({ providerCallId: placed.providerCallId, updatedAt: new Date() })
+      .where(and(eq(calls.id, row.id), isNull(calls.providerCallId)));
+    const { call } = await applyCallUpdate(deps, {
+      callId: row.id,
+      update: { status: placed.status, providerCallId: placed.providerCallId },
+      source: "placed",
+    });
     // Canceled while we were placing it: the provider must not let it ring.
-    if (call.status === "canceled") await deps.telephony.stopCall(placed.providerCallId).catch((e) => log.warn({ callId: row.id, err: String(e) }, "stop after cancel failed"));
+    if (call.status === "canceled")
+      await deps.telephony
+        .stopCall(placed.providerCallId)
+        .catch((e) => log.warn({ callId: row.id, err: String(e) }, "stop after cancel failed"));
     return call;
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
     log.warn({ callId: row.id, accountId: row.accountId, err: reason }, "placing call failed");
-    await applyCallUpdate(deps, { callId: row.id, update: { status: "failed", endReason: `not placed: ${reason}`.slice(0, 500) }, source: "place_failed" }).catch((err) =>
-      log.error({ callId: row.id, err: String(err) }, "could not release the hold of an unplaced call"),
-    );
+    await applyCallUpdate(deps, {
+      callId: row.id,
+      update: { status: "failed", endReason: `not placed: ${reason}`.slice(0, 500) },
+      source: "place_failed",
+    }).catch((err) => log.error({ callId: row.id, err: String(err) }, "could not release the hold of an unplaced call"));
     if (isTelephonyError(e) && e.opts.status && e.opts.status >= 400 && e.opts.status < 500 && e.opts.status !== 429) {
       throw new AppError("bad_request", `The phone provider refused the call: ${reason}`);
     }
-    throw new AppError("unavailable", "The phone provider could not be reached; the call was not placed and no credits were used. Try again shortly.");
+    throw new AppError(
+      "unavailable",
+      "The phone provider could not be reached; the call was not placed and no credits were used. Try again shortly.",
+    );
   }
 }
 
@@ -118,6 +146,11 @@ export async function makePhoneCall(deps: Deps, principal: Principal, raw: unkno
   assertScope(principal, "calls:write");
   const parsed = parseOrThrow(makeCallSchema, raw);
   const d = await withAccountTelephony(deps, principal.accountId);
-  const row = await reserveCall(d, { accountId: principal.accountId, actor: actorOf(principal), input: parsed, provider: d.telephony.name });
+  const row = await reserveCall(d, {
+    accountId: principal.accountId,
+    actor: actorOf(principal),
+    input: parsed,
+    provider: d.telephony.name,
+  });
   return toPublicCall(await placeReservedCall(d, row, publicBaseUrl(deps.config, opts.origin)));
 }

@@ -32,12 +32,16 @@ export async function updateCallPreferences(deps: Deps, principal: Principal, ra
   assertScope(principal, "calls:write");
   const input = parseOrThrow(preferencesSchema, raw);
   const limit = deps.config.CALL_MAX_DURATION_LIMIT_MINUTES;
-  if (input.maxDurationMinutes && input.maxDurationMinutes > limit) throw new AppError("validation_failed", `maxDurationMinutes: must be at most ${limit}`);
+  if (input.maxDurationMinutes && input.maxDurationMinutes > limit)
+    throw new AppError("validation_failed", `maxDurationMinutes: must be at most ${limit}`);
   const set = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
   const actor = actorOf(principal);
   await deps.db
     .insert(callPreferences)
     .values({ accountId: principal.accountId, ...set, updatedByType: actor.actorType, updatedById: actor.actorId })
-    .onConflictDoUpdate({ target: callPreferences.accountId, set: { ...set, updatedAt: sql`now()`, updatedByType: actor.actorType, updatedById: actor.actorId } });
+    .onConflictDoUpdate({
+      target: callPreferences.accountId,
+      set: { ...set, updatedAt: sql`now()`, updatedByType: actor.actorType, updatedById: actor.actorId },
+    });
   return effectivePreferences(deps.db, deps, principal.accountId);
 }

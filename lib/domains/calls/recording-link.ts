@@ -17,10 +17,13 @@ import { publicBaseUrl } from "@/lib/platform/public-base-url";
  * rotating that secret revokes outstanding links).
  */
 export function linkKey(config: Config, webhookSecret: string): string {
-  return createHmac("sha256", config.RECORDING_SIGNING_SECRET ?? webhookSecret).update("switchboard recording links v1").digest("hex");
+  return createHmac("sha256", config.RECORDING_SIGNING_SECRET ?? webhookSecret)
+    .update("switchboard recording links v1")
+    .digest("hex");
 }
 
-export const signRecording = (key: string, callId: string, expires: number) => createHmac("sha256", key).update(`${callId}.${expires}`).digest("hex");
+export const signRecording = (key: string, callId: string, expires: number) =>
+  createHmac("sha256", key).update(`${callId}.${expires}`).digest("hex");
 
 async function keyFor(deps: Deps, accountId: string): Promise<string> {
   const [a] = await deps.db.select({ secret: accounts.webhookSecret }).from(accounts).where(eq(accounts.id, accountId)).limit(1);
@@ -30,11 +33,20 @@ async function keyFor(deps: Deps, accountId: string): Promise<string> {
 export type RecordingLink = { callId: string; url: string; expiresAt: string; contentType?: string };
 
 /** get_call_recording: a link anyone holding it may fetch until it expires. 404 while there is no recording. */
-export async function getRecordingLink(deps: Deps, principal: Principal, callId: string, opts: { origin?: string } = {}): Promise<RecordingLink> {
+export async function getRecordingLink(
+  deps: Deps,
+  principal: Principal,
+  callId: string,
+  opts: { origin?: string } = {},
+): Promise<RecordingLink> {
   assertScope(principal, "calls:read");
   const row = await getCallRowOrThrow(deps.db, principal.accountId, callId);
   if (!row.record) throw new AppError("not_found", "This call was not recorded (record was false).");
-  if (!row.recordingAvailable) throw new AppError("not_found", `The recording is not available yet (call status: ${row.status}). Try again once the call has completed.`);
+  if (!row.recordingAvailable)
+    throw new AppError(
+      "not_found",
+      `The recording is not available yet (call status: ${row.status}). Try again once the call has completed.`,
+    );
   const expires = Math.floor(Date.now() / 1000) + deps.config.RECORDING_URL_TTL_SECONDS;
   const signature = signRecording(await keyFor(deps, row.accountId), row.id, expires);
   const url = `${publicBaseUrl(deps.config, opts.origin)}/api/calls/${row.id}/recording?expires=${expires}&signature=${signature}`;
@@ -42,10 +54,15 @@ export async function getRecordingLink(deps: Deps, principal: Principal, callId:
 }
 
 /** Serves a signed link: 403 when the signature is wrong or expired (checked before anything else is revealed). */
-export async function openRecording(deps: Deps, callId: string, query: { expires?: string | null; signature?: string | null }): Promise<Recording> {
+export async function openRecording(
+  deps: Deps,
+  callId: string,
+  query: { expires?: string | null; signature?: string | null },
+): Promise<Recording> {
   const expires = Number(query.expires);
   const given = query.signature ?? "";
-  const refuse = () => new AppError("forbidden", "This recording link is invalid or has expired. Ask for a new one with get_call_recording.");
+  const refuse = () =>
+    new AppError("forbidden", "This recording link is invalid or has expired. Ask for a new one with get_call_recording.");
   if (!Number.isInteger(expires) || !/^[0-9a-f]{64}$/.test(given) || !/^[0-9a-f-]{36}$/i.test(callId)) throw refuse();
   const [row] = await deps.db.select().from(calls).where(eq(calls.id, callId)).limit(1);
   if (!row) throw refuse();
@@ -56,4 +73,3 @@ export async function openRecording(deps: Deps, callId: string, query: { expires
   if (!recording) throw new AppError("not_found", "The provider has no recording for this call (yet).");
   return recording;
 }
-

@@ -22,12 +22,22 @@ const metadataSchema = z
 
 export const makeCallSchema = z.object({
   phoneNumber: phoneNumberSchema,
-  task: safeText().trim().min(1, "must not be empty").max(8000, "must be at most 8000 characters").describe("What the agent on the call should do and say."),
+  task: safeText()
+    .trim()
+    .min(1, "must not be empty")
+    .max(8000, "must be at most 8000 characters")
+    .describe("What the agent on the call should do and say."),
   firstSentence: safeText().trim().min(1).max(500).optional().describe("The first thing the agent says; default from preferences."),
   voice: safeText().trim().min(1).max(100).optional().describe("A voice id from get_voice_options; default from preferences."),
   model: safeText().trim().min(1).max(100).optional().describe("A model id from get_model_options; default from preferences."),
   language: safeText().trim().min(2).max(20).optional().describe("e.g. en-US; default from preferences."),
-  maxDurationMinutes: z.number().int("must be a whole number").min(1, "must be at least 1").max(240).optional().describe("The call ends after this long; its maximum cost is held from your credits."),
+  maxDurationMinutes: z
+    .number()
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .max(240)
+    .optional()
+    .describe("The call ends after this long; its maximum cost is held from your credits."),
   record: z.boolean().optional().describe("Record the call audio; default from preferences."),
   metadata: metadataSchema.optional(),
 });
@@ -73,7 +83,10 @@ export const retellCallFactsSchema = z
     toNumber: z.string().nullable(),
     agentId: z.string().nullable(),
     recordingUrl: z.string().nullable().describe("Retell's recording link, as its webhook gave it (Retell may expire it)."),
-    callAnalysis: z.record(z.string(), z.unknown()).nullable().describe("Retell's post-call analysis (call_summary, user_sentiment, call_successful, custom_analysis_data…)."),
+    callAnalysis: z
+      .record(z.string(), z.unknown())
+      .nullable()
+      .describe("Retell's post-call analysis (call_summary, user_sentiment, call_successful, custom_analysis_data…)."),
   })
   .nullable();
 
@@ -146,6 +159,11 @@ export const creditsSchema = z.object({
 export type Credits = z.infer<typeof creditsSchema>;
 
 export const addCreditsSchema = z.object({
-  amount: z.number().int("must be a whole number").refine((n) => n !== 0, "must not be zero").refine((n) => Math.abs(n) <= 100_000_000, "is too large").describe("Credits to add (negative to remove)."),
+  amount: z
+    .number()
+    .int("must be a whole number")
+    .refine((n) => n !== 0, "must not be zero")
+    .refine((n) => Math.abs(n) <= 100_000_000, "is too large")
+    .describe("Credits to add (negative to remove)."),
   reason: safeText().trim().min(1, "must say why").max(500),
 });

@@ -39,7 +39,14 @@ export async function runSyncCalls(deps: Deps, opts: SyncRunOptions = {}): Promi
   const counts: Record<SyncOutcome, number> = { updated: 0, unchanged: 0, failed: 0, dead_lettered: 0 };
   let unplacedFailed = 0;
   const result = (status: SyncRunResult["status"], extra: Partial<SyncRunResult> = {}): SyncRunResult => ({
-    status, resumed: false, batches: 0, providerRequests: 0, counts, unplacedFailed, ms: Math.round(performance.now() - started), ...extra,
+    status,
+    resumed: false,
+    batches: 0,
+    providerRequests: 0,
+    counts,
+    unplacedFailed,
+    ms: Math.round(performance.now() - started),
+    ...extra,
   });
   const lease = await acquireLease(deps.db, c.CALL_SYNC_LEASE_SECONDS);
   if (!lease) return result("lease_held");
@@ -47,7 +54,8 @@ export async function runSyncCalls(deps: Deps, opts: SyncRunOptions = {}): Promi
   const deadline = started + c.CALL_SYNC_MAX_RUN_SECONDS * 1000;
   let batches = 0;
   let requests = 0;
-  const done = (status: SyncRunResult["status"]) => result(status, { runId: lease.runId, resumed: lease.resumed, batches, providerRequests: requests });
+  const done = (status: SyncRunResult["status"]) =>
+    result(status, { runId: lease.runId, resumed: lease.resumed, batches, providerRequests: requests });
   try {
     unplacedFailed = await resolveUnplacedCalls(deps);
     const readNext = async (after?: string) => readBatch(deps, await nextBatch(deps, c.CALL_SYNC_BATCH_SIZE, after), take);
@@ -70,7 +78,10 @@ export async function runSyncCalls(deps: Deps, opts: SyncRunOptions = {}): Promi
       // The provider is the slow side: read the next batch while this one is applied. Not after a short
       // batch (the list is exhausted) nor on the last batch a run may do, so a stopped or time-boxed run
       // reads nothing it does not apply.
-      const more = reads.batch.length === c.CALL_SYNC_BATCH_SIZE && performance.now() < deadline && (opts.stopAfterBatches === undefined || batches + 1 < opts.stopAfterBatches);
+      const more =
+        reads.batch.length === c.CALL_SYNC_BATCH_SIZE &&
+        performance.now() < deadline &&
+        (opts.stopAfterBatches === undefined || batches + 1 < opts.stopAfterBatches);
       if (more) {
         ahead = readNext(last);
         ahead.catch(() => undefined); // awaited next turn; this only keeps it from being "unhandled" meanwhile

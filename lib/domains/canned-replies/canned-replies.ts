@@ -9,7 +9,14 @@ import { parseOrThrow } from "@/lib/platform/validation/parse";
 import { isUuid } from "@/lib/platform/validation/uuid";
 
 export function toPublicCannedReply(r: CannedReplyRow): PublicCannedReply {
-  return { id: r.id, shortcut: r.shortcut, title: r.title, body: r.body, createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString() };
+  return {
+    id: r.id,
+    shortcut: r.shortcut,
+    title: r.title,
+    body: r.body,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+  };
 }
 
 // The unique index (account_id, shortcut) decides races; the loser gets the same 409 as a plain duplicate.
@@ -60,7 +67,11 @@ export async function deleteCannedReply(deps: Deps, principal: Principal, id: st
 export async function getCannedReplyOrThrow(deps: Deps, accountId: string, id: string): Promise<CannedReplyRow> {
   const notFound = new AppError("not_found", `Canned reply ${id} was not found.`);
   if (!isUuid(id)) throw notFound;
-  const [row] = await deps.db.select().from(cannedReplies).where(and(eq(cannedReplies.id, id), eq(cannedReplies.accountId, accountId))).limit(1);
+  const [row] = await deps.db
+    .select()
+    .from(cannedReplies)
+    .where(and(eq(cannedReplies.id, id), eq(cannedReplies.accountId, accountId)))
+    .limit(1);
   if (!row) throw notFound;
   return row;
 }

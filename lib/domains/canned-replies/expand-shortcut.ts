@@ -6,7 +6,11 @@ export type Expandable = { shortcut: string; body: string };
  * whitespace and must end at whitespace or the end of the text, so URLs ("a/b") and unknown shortcuts
  * stay as typed. Returns the new text and where the caret should go (after the last expansion).
  */
-export function expandShortcuts(text: string, replies: readonly Expandable[], caret = text.length): { text: string; caret: number; expanded: number } {
+export function expandShortcuts(
+  text: string,
+  replies: readonly Expandable[],
+  caret = text.length,
+): { text: string; caret: number; expanded: number } {
   if (!replies.length || !text.includes("/")) return { text, caret, expanded: 0 };
   const byShortcut = new Map(replies.map((r) => [r.shortcut.toLowerCase(), r.body]));
   let expanded = 0;

@@ -11,14 +11,21 @@ export const shortcutSchema = z
 const fields = {
   shortcut: shortcutSchema.describe("Typed after a slash in the reply composer, e.g. `hours` for /hours."),
   title: safeText().trim().max(200, "must be at most 200 characters").describe("A short label shown in the picker."),
-  body: safeText().trim().min(1, "must not be empty").max(4000, "must be at most 4000 characters").describe("The text the shortcut expands to."),
+  body: safeText()
+    .trim()
+    .min(1, "must not be empty")
+    .max(4000, "must be at most 4000 characters")
+    .describe("The text the shortcut expands to."),
 };
 
 export const cannedReplyInput = z.object({ ...fields, title: fields.title.default("") });
 export type CannedReplyInput = z.input<typeof cannedReplyInput>;
 
 // No defaults here: a PATCH that omits a field leaves it as it is.
-export const cannedReplyPatch = z.object(fields).partial().refine((v) => Object.values(v).some((x) => x !== undefined), "send at least one of shortcut, title, body");
+export const cannedReplyPatch = z
+  .object(fields)
+  .partial()
+  .refine((v) => Object.values(v).some((x) => x !== undefined), "send at least one of shortcut, title, body");
 
 export const cannedReplySchema = z.object({
   id: z.string().uuid(),

@@ -25,7 +25,12 @@ const toEntry = (e: LedgerRow): Credits["ledger"][number] => ({
 /** Balance and the most recent ledger entries (creating the account's credits with the starting balance on first use). */
 export async function readCredits(deps: Deps, accountId: string, limit = 20): Promise<Credits> {
   const state = await deps.db.transaction((tx) => lockCredits(tx, accountId, deps.config.CREDITS_STARTING_BALANCE));
-  const ledger = await deps.db.select().from(creditLedger).where(eq(creditLedger.accountId, accountId)).orderBy(desc(creditLedger.id)).limit(Math.min(Math.max(limit, 1), 200));
+  const ledger = await deps.db
+    .select()
+    .from(creditLedger)
+    .where(eq(creditLedger.accountId, accountId))
+    .orderBy(desc(creditLedger.id))
+    .limit(Math.min(Math.max(limit, 1), 200));
   return { ...state, ratePerMinute: deps.config.CALL_RATE_PER_MINUTE, ledger: ledger.map(toEntry) };
 }
 

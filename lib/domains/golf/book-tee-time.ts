@@ -21,7 +21,9 @@ export async function bookTeeTime(deps: Deps, principal: Principal, raw: unknown
   const provider = existing ? null : await deps.golf(principal.accountId);
   const { row, replayed } = existing ? { row: existing, replayed: true } : await provider!.book(principal, input);
   if (replayed && (row.players !== input.players || !sameSlot(row, input.slotId))) {
-    throw new AppError("conflict", "That idempotencyKey was already used for a different booking; use a new key for a new booking.", { reservationId: row.id });
+    throw new AppError("conflict", "That idempotencyKey was already used for a different booking; use a new key for a new booking.", {
+      reservationId: row.id,
+    });
   }
   return { message: bookedMessage(row), replayed, reservation: toPublicReservation(row) };
 }

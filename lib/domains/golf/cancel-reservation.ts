@@ -8,11 +8,16 @@ import { cancelReservationInput, type PublicReservation } from "@/lib/domains/go
 import { parseOrThrow } from "@/lib/platform/validation/parse";
 
 /** golf_cancel_reservation / POST /api/golf/reservations/{id}/cancel: the account's own reservations only. */
-export async function cancelReservation(deps: Deps, principal: Principal, raw: unknown): Promise<{ message: string; alreadyCancelled: boolean; reservation: PublicReservation }> {
+export async function cancelReservation(
+  deps: Deps,
+  principal: Principal,
+  raw: unknown,
+): Promise<{ message: string; alreadyCancelled: boolean; reservation: PublicReservation }> {
   assertScope(principal, "golf:write");
   const parsed = parseOrThrow(cancelReservationInput, raw ?? {});
   const row = await getOwnReservation(deps.db, principal.accountId, parsed);
-  if (row.status === "cancelled") return { message: cancelledMessage(row, true), alreadyCancelled: true, reservation: toPublicReservation(row) };
+  if (row.status === "cancelled")
+    return { message: cancelledMessage(row, true), alreadyCancelled: true, reservation: toPublicReservation(row) };
   const provider = await deps.golf(principal.accountId, row.provider);
   const after = await provider.cancel(row);
   return { message: cancelledMessage(after, false), alreadyCancelled: false, reservation: toPublicReservation(after) };

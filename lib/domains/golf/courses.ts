@@ -43,17 +43,28 @@ export const toPublicCourse = (c: GolfCourseRow): PublicCourse => ({
 
 const fields = {
   name: safeText().trim().min(1, "must not be empty").max(120, "must be at most 120 characters"),
-  timezone: z.string({ message: "must be an IANA timezone like Europe/Dublin" }).refine(isValidTimezone, "must be an IANA timezone like Europe/Dublin"),
+  timezone: z
+    .string({ message: "must be an IANA timezone like Europe/Dublin" })
+    .refine(isValidTimezone, "must be an IANA timezone like Europe/Dublin"),
   firstTeeTime: clock(),
   lastTeeTime: clock(),
-  intervalMinutes: z.number({ message: "must be a number of minutes" }).int("must be a whole number").min(5, "must be at least 5").max(120, "must be at most 120"),
-  capacity: z.number({ message: "must be a number of players" }).int("must be a whole number").min(1, "must be at least 1").max(8, "must be at most 8"),
+  intervalMinutes: z
+    .number({ message: "must be a number of minutes" })
+    .int("must be a whole number")
+    .min(5, "must be at least 5")
+    .max(120, "must be at most 120"),
+  capacity: z
+    .number({ message: "must be a number of players" })
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .max(8, "must be at most 8"),
   holes: z.union([z.literal(9), z.literal(18)], { message: "must be 9 or 18" }),
   price: z.number({ message: "must be a price like 45 or 45.50" }).min(0, "must not be negative").max(100000, "must be at most 100000"),
   currency: z.string({ message: "must be a 3-letter currency code" }).regex(/^[A-Z]{3}$/, "must be a 3-letter currency code like USD"),
   active: z.boolean({ message: "must be true or false" }),
 };
-const ordered = (v: { firstTeeTime?: string; lastTeeTime?: string }) => !v.firstTeeTime || !v.lastTeeTime || minuteOf(v.lastTeeTime) >= minuteOf(v.firstTeeTime);
+const ordered = (v: { firstTeeTime?: string; lastTeeTime?: string }) =>
+  !v.firstTeeTime || !v.lastTeeTime || minuteOf(v.lastTeeTime) >= minuteOf(v.firstTeeTime);
 const orderMsg = { message: "must not be before firstTeeTime", path: ["lastTeeTime"] };
 
 export const createCourseInput = z
@@ -78,7 +89,10 @@ const columns = (v: Partial<z.infer<typeof updateCourseInput>>) => ({
 /** Inserts a course (no scope check: the demo seed and the admin route both come through here). */
 export async function insertCourse(db: Db, accountId: string, raw: unknown): Promise<GolfCourseRow> {
   const v = parseOrThrow(createCourseInput, raw);
-  const [row] = await db.insert(golfCourses).values({ accountId, ...(columns(v) as Required<ReturnType<typeof columns>>) }).returning();
+  const [row] = await db
+    .insert(golfCourses)
+    .values({ accountId, ...(columns(v) as Required<ReturnType<typeof columns>>) })
+    .returning();
   return row!;
 }
 
@@ -94,9 +108,16 @@ export async function updateCourse(deps: Pick<Deps, "db">, principal: Principal,
   const v = parseOrThrow(updateCourseInput, raw);
   return deps.db.transaction(async (tx) => {
     const current = await getCourseRow(tx, principal.accountId, id, { lock: true });
-    const merged = { first: v.firstTeeTime ? minuteOf(v.firstTeeTime) : current.firstTeeMinute, last: v.lastTeeTime ? minuteOf(v.lastTeeTime) : current.lastTeeMinute };
+    const merged = {
+      first: v.firstTeeTime ? minuteOf(v.firstTeeTime) : current.firstTeeMinute,
+      last: v.lastTeeTime ? minuteOf(v.lastTeeTime) : current.lastTeeMinute,
+    };
     if (merged.last < merged.first) throw new AppError("validation_failed", "lastTeeTime: must not be before firstTeeTime");
-    const [row] = await tx.update(golfCourses).set({ ...columns(v), updatedAt: new Date() }).where(eq(golfCourses.id, current.id)).returning();
+    const [row] = await tx
+      .update(golfCourses)
+      .set({ ...columns(v), updatedAt: new Date() })
+      .where(eq(golfCourses.id, current.id))
+      .returning();
     if (v.capacity !== undefined || v.price !== undefined) {
       await tx
         .update(golfTeeTimes)
@@ -108,21 +129,29 @@ export async function updateCourse(deps: Pick<Deps, "db">, principal: Principal,
 }
 
 /** GET /api/golf/courses (golf:read). */
-export async function listCourses(deps: Pick<Deps, "db">, principal: Principal, opts: { activeOnly?: boolean } = {}): Promise<PublicCourse[]> {
+export async function listCourses(
+  deps: Pick<Deps, "db">,
+  principal: Principal,
+  opts: { activeOnly?: boolean } = {},
+): Promise<PublicCourse[]> {
   assertScope(principal, "golf:read");
   return (await listCourseRows(deps.db, principal.accountId, opts)).map(toPublicCourse);
 }
 
 export async function listCourseRows(db: Db, accountId: string, opts: { activeOnly?: boolean } = {}): Promise<GolfCourseRow[]> {
-  const where = opts.activeOnly ? and(eq(golfCourses.accountId, accountId), eq(golfCourses.active, true)) : eq(golfCourses.accountId, accountId);
+  const where = opts.activeOnly
+    ? and(eq(golfCourses.accountId, accountId), eq(golfCourses.active, true))
+    : eq(golfCourses.accountId, accountId);
   return db.select().from(golfCourses).where(where).orderBy(asc(golfCourses.name));
 }
-
 
 /** The account's course, or 404 (another account's id is indistinguishable from a missing one). */
 export async function getCourseRow(db: Db, accountId: string, id: string, opts: { lock?: boolean } = {}): Promise<GolfCourseRow> {
   if (!isUuid(id)) throw new AppError("not_found", "Course not found.");
-  const q = db.select().from(golfCourses).where(and(eq(golfCourses.id, id), eq(golfCourses.accountId, accountId)));
+  const q = db
+    .select()
+    .from(golfCourses)
+    .where(and(eq(golfCourses.id, id), eq(golfCourses.accountId, accountId)));
   const [row] = opts.lock ? await q.for("update") : await q;
   if (!row) throw new AppError("not_found", "Course not found.");
   return row;

@@ -12,7 +12,11 @@ const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 const digits = (s: string) => s.replace(/\D/g, "");
 
 /** golf_get_reservations: the account's reservations (never another account's), soonest first. */
-export async function getReservations(deps: Pick<Deps, "db">, principal: Principal, raw: unknown): Promise<{ message: string; reservations: PublicReservation[] }> {
+export async function getReservations(
+  deps: Pick<Deps, "db">,
+  principal: Principal,
+  raw: unknown,
+): Promise<{ message: string; reservations: PublicReservation[] }> {
   assertScope(principal, "golf:read");
   const q = parseOrThrow(getReservationsInput, raw ?? {});
   const where: SQL[] = [eq(golfReservations.accountId, principal.accountId)];
@@ -21,7 +25,12 @@ export async function getReservations(deps: Pick<Deps, "db">, principal: Princip
   if (!q.includePast) where.push(gte(golfReservations.startsAt, new Date()));
   if (q.email) where.push(ilike(golfReservations.email, likeEscape(q.email)));
   if (q.name) where.push(ilike(golfReservations.name, `%${likeEscape(q.name)}%`));
-  let rows = await deps.db.select().from(golfReservations).where(and(...where)).orderBy(desc(golfReservations.startsAt)).limit(q.phone ? 500 : (q.limit ?? 10));
+  let rows = await deps.db
+    .select()
+    .from(golfReservations)
+    .where(and(...where))
+    .orderBy(desc(golfReservations.startsAt))
+    .limit(q.phone ? 500 : (q.limit ?? 10));
   // Phone numbers are compared by their digits: "+1 (415) 555-0123" and "14155550123" are one caller.
   if (q.phone) rows = rows.filter((r) => r.phone && digits(r.phone).endsWith(digits(q.phone!).slice(-10))).slice(0, q.limit ?? 10);
   rows.reverse();

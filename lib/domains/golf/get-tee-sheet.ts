@@ -8,11 +8,27 @@ import { localDate } from "@/lib/domains/golf/schemas";
 import { localParts, todayIn } from "@/lib/domains/golf/time";
 import { parseOrThrow } from "@/lib/platform/validation/parse";
 
-export type TeeSheetBooking = { id: string; confirmationCode: string; name: string; players: number; phone: string | null; email: string | null; status: "booked" | "cancelled" };
+export type TeeSheetBooking = {
+  id: string;
+  confirmationCode: string;
+  name: string;
+  players: number;
+  phone: string | null;
+  email: string | null;
+  status: "booked" | "cancelled";
+};
 export type TeeSheet = {
   course: PublicCourse;
   date: string;
-  teeTimes: Array<{ id: string; time: string; startsAt: string; capacity: number; booked: number; openSpots: number; bookings: TeeSheetBooking[] }>;
+  teeTimes: Array<{
+    id: string;
+    time: string;
+    startsAt: string;
+    capacity: number;
+    booked: number;
+    openSpots: number;
+    bookings: TeeSheetBooking[];
+  }>;
 };
 
 const query = z.object({ date: localDate().optional() });
@@ -34,7 +50,15 @@ export async function getTeeSheet(deps: Pick<Deps, "db">, principal: Principal, 
       capacity: t.capacity,
       booked: t.booked,
       openSpots: t.capacity - t.booked,
-      bookings: reservations.map((r) => ({ id: r.id, confirmationCode: r.confirmationCode, name: r.name, players: r.players, phone: r.phone, email: r.email, status: r.status })),
+      bookings: reservations.map((r) => ({
+        id: r.id,
+        confirmationCode: r.confirmationCode,
+        name: r.name,
+        players: r.players,
+        phone: r.phone,
+        email: r.email,
+        status: r.status,
+      })),
     })),
   };
 }

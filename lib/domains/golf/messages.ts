@@ -14,7 +14,8 @@ const money = (amount: number, currency: string) =>
 export function searchMessage(r: { courses: CourseRef[]; slots: Slot[]; date: string | null; players: number }): string {
   if (!r.courses.length) return "There are no golf courses set up to book yet.";
   const day = r.date ? spokenDate(r.date) : "that day";
-  if (!r.slots.length) return `Sorry, there are no tee times with room for ${people(r.players)} on ${day}${r.courses.length === 1 ? ` at ${r.courses[0]!.name}` : ""}.`;
+  if (!r.slots.length)
+    return `Sorry, there are no tee times with room for ${people(r.players)} on ${day}${r.courses.length === 1 ? ` at ${r.courses[0]!.name}` : ""}.`;
   const byCourse = new Map<string, Slot[]>();
   for (const s of r.slots) byCourse.set(s.courseName, [...(byCourse.get(s.courseName) ?? []), s]);
   const parts = [...byCourse].slice(0, 3).map(([name, slots]) => {
@@ -36,7 +37,12 @@ export const cancelledMessage = (r: GolfReservationRow, already: boolean) =>
 
 export function reservationsMessage(rows: GolfReservationRow[]): string {
   if (!rows.length) return "I couldn't find any reservations.";
-  const first = rows.slice(0, 3).map((r) => `${r.courseName} on ${spokenWhen(r.startsAt, r.timezone)} for ${people(r.players)}${r.status === "cancelled" ? " (cancelled)" : ""}`);
+  const first = rows
+    .slice(0, 3)
+    .map(
+      (r) =>
+        `${r.courseName} on ${spokenWhen(r.startsAt, r.timezone)} for ${people(r.players)}${r.status === "cancelled" ? " (cancelled)" : ""}`,
+    );
   const more = rows.length > 3 ? `, and ${rows.length - 3} more` : "";
   return `${rows.length === 1 ? "There is 1 reservation" : `There are ${rows.length} reservations`}: ${list(first)}${more}.`;
 }

@@ -6,7 +6,11 @@ import type { GolfProvider } from "@/lib/domains/golf/port";
 import { chronogolfConfigOf, readSettingsRow } from "@/lib/domains/golf/settings";
 
 /** The account's booking provider (embedded unless an admin chose Chronogolf), or the one named: what `deps.golf` answers. */
-export async function golfProviderFor(deps: Pick<Deps, "db" | "config">, accountId: string, name?: GolfProviderName): Promise<GolfProvider> {
+export async function golfProviderFor(
+  deps: Pick<Deps, "db" | "config">,
+  accountId: string,
+  name?: GolfProviderName,
+): Promise<GolfProvider> {
   const settings = await readSettingsRow(deps.db, accountId);
   const which = name ?? settings?.provider ?? "embedded";
   if (which === "embedded") return embeddedGolf(deps.db, accountId);

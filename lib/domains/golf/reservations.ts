@@ -21,19 +21,29 @@ export function isUniqueViolation(e: unknown): boolean {
 
 export async function findByIdempotencyKey(db: Db, accountId: string, key: string | undefined): Promise<GolfReservationRow | null> {
   if (!key) return null;
-  const [row] = await db.select().from(golfReservations).where(and(eq(golfReservations.accountId, accountId), eq(golfReservations.idempotencyKey, key)));
+  const [row] = await db
+    .select()
+    .from(golfReservations)
+    .where(and(eq(golfReservations.accountId, accountId), eq(golfReservations.idempotencyKey, key)));
   return row ?? null;
 }
 
 /** The account's reservation by confirmation code (any case, spaces ignored) or id; 404 otherwise. */
-export async function getOwnReservation(db: Db, accountId: string, ref: { confirmationCode?: string; reservationId?: string }): Promise<GolfReservationRow> {
+export async function getOwnReservation(
+  db: Db,
+  accountId: string,
+  ref: { confirmationCode?: string; reservationId?: string },
+): Promise<GolfReservationRow> {
   const code = ref.confirmationCode?.replace(/[\s-]/g, "").toUpperCase();
   const where = code
     ? eq(golfReservations.confirmationCode, code)
     : ref.reservationId && isUuid(ref.reservationId)
       ? eq(golfReservations.id, ref.reservationId)
       : sql`false`;
-  const [row] = await db.select().from(golfReservations).where(and(eq(golfReservations.accountId, accountId), where));
+  const [row] = await db
+    .select()
+    .from(golfReservations)
+    .where(and(eq(golfReservations.accountId, accountId), where));
   if (!row) throw new AppError("not_found", "A reservation with that confirmation code was not found.");
   return row;
 }

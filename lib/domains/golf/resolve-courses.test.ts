@@ -16,14 +16,20 @@ describe("which course the caller meant", () => {
   });
 
   it("no match is a sentence naming the courses there are; no courses at all is not an error", () => {
-    expect(() => resolveCourses(courses, "Augusta")).toThrow('I couldn\'t find a course called "Augusta". The courses are: Pine Hollow, St. Andrew\'s Old Course.');
+    expect(() => resolveCourses(courses, "Augusta")).toThrow(
+      "I couldn't find a course called \"Augusta\". The courses are: Pine Hollow, St. Andrew's Old Course.",
+    );
     expect(resolveCourses([], "Augusta")).toEqual([]);
   });
 });
 
 describe("GET /api/golf/reservations query", () => {
   it("turns query strings into the tool's types and leaves anything else for the schema to name", () => {
-    expect(reservationsQuery(new URLSearchParams("includePast=true&limit=5&status=all"))).toEqual({ includePast: true, limit: 5, status: "all" });
+    expect(reservationsQuery(new URLSearchParams("includePast=true&limit=5&status=all"))).toEqual({
+      includePast: true,
+      limit: 5,
+      status: "all",
+    });
     expect(reservationsQuery(new URLSearchParams("includePast=yes&limit=5.5"))).toEqual({ includePast: "yes", limit: "5.5" });
   });
 });

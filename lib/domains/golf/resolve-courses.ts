@@ -2,7 +2,13 @@ import { AppError } from "@/lib/platform/errors";
 
 type Named = { id: string; name: string };
 
-const norm = (s: string) => s.toLowerCase().normalize("NFKD").replace(/['’]/g, "").replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+const norm = (s: string) =>
+  s
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/['’]/g, "")
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
 
 /**
  * The courses a caller meant: all of them without a name; an exact id; else every course whose name

@@ -10,9 +10,18 @@ export const localDate = () =>
   z
     .string({ message: "must be a date like 2026-12-03" })
     .regex(LOCAL_DATE, "must be a date like 2026-12-03 (YYYY-MM-DD, the course's local date)")
-    .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "is not a real calendar date");
-export const clock = () => z.string({ message: "must be a time like 09:30" }).regex(CLOCK, "must be a 24-hour time like 09:30 (HH:MM, the course's local time)");
-const players = () => z.number({ message: "must be a number of players" }).int("must be a whole number").min(1, "must be at least 1").max(8, "must be at most 8");
+    .refine(
+      (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+      "is not a real calendar date",
+    );
+export const clock = () =>
+  z.string({ message: "must be a time like 09:30" }).regex(CLOCK, "must be a 24-hour time like 09:30 (HH:MM, the course's local time)");
+const players = () =>
+  z
+    .number({ message: "must be a number of players" })
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .max(8, "must be at most 8");
 
 export const searchTeeTimesInput = z.object({
   course: safeText().trim().min(1).max(120).optional().describe("Course name (or part of it) or course id; omit to search every course."),
@@ -20,7 +29,10 @@ export const searchTeeTimesInput = z.object({
   timeFrom: clock().optional().describe("Earliest tee time, HH:MM local (24 h)."),
   timeTo: clock().optional().describe("Latest tee time, HH:MM local (24 h)."),
   players: players().optional().describe("How many players need a spot; default 1."),
-  holes: z.union([z.literal(9), z.literal(18)], { message: "must be 9 or 18" }).optional().describe("9 or 18 holes."),
+  holes: z
+    .union([z.literal(9), z.literal(18)], { message: "must be 9 or 18" })
+    .optional()
+    .describe("9 or 18 holes."),
 });
 export type SearchTeeTimesInput = z.infer<typeof searchTeeTimesInput>;
 
@@ -56,7 +68,12 @@ export const bookTeeTimeInput = z
     name: safeText().trim().min(1, "must not be empty").max(120).describe("Who the booking is for."),
     phone: contact.regex(/^\+?[0-9 ()./-]{5,30}$/, "must be a phone number like +14155550123").optional(),
     email: contact.email("must be an email address").optional(),
-    idempotencyKey: safeText().trim().min(1).max(200).optional().describe("Same key on a retry → the same reservation, never a second one."),
+    idempotencyKey: safeText()
+      .trim()
+      .min(1)
+      .max(200)
+      .optional()
+      .describe("Same key on a retry → the same reservation, never a second one."),
   })
   .refine((v) => v.phone || v.email, { message: "give a phone number or an email address", path: ["phone"] });
 export type BookTeeTimeInput = z.infer<typeof bookTeeTimeInput>;
@@ -96,7 +113,13 @@ export const getReservationsInput = z.object({
   name: safeText().trim().max(120).optional().describe("Only reservations whose name contains this."),
   status: z.enum(["booked", "cancelled", "all"], { message: "must be booked, cancelled or all" }).optional().describe("Default booked."),
   includePast: z.boolean({ message: "must be true or false" }).optional().describe("Also tee times that have passed; default false."),
-  limit: z.number({ message: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").max(50, "must be at most 50").optional().describe("Default 10."),
+  limit: z
+    .number({ message: "must be a number" })
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .max(50, "must be at most 50")
+    .optional()
+    .describe("Default 10."),
 });
 export type GetReservationsInput = z.infer<typeof getReservationsInput>;
 
@@ -107,7 +130,10 @@ export const cancelReservationInput = z
     confirmationCode: safeText().trim().min(1).max(40).optional().describe("The code given at booking."),
     reservationId: z.string().uuid("must be a reservation id (UUID)").optional(),
   })
-  .refine((v) => v.confirmationCode || v.reservationId, { message: "give the confirmationCode (or reservationId)", path: ["confirmationCode"] });
+  .refine((v) => v.confirmationCode || v.reservationId, {
+    message: "give the confirmationCode (or reservationId)",
+    path: ["confirmationCode"],
+  });
 export type CancelReservationInput = z.infer<typeof cancelReservationInput>;
 
 export const cancelReservationOutput = z.object({ message: z.string(), alreadyCancelled: z.boolean(), reservation: reservationSchema });

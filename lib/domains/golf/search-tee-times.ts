@@ -13,7 +13,8 @@ export async function searchTeeTimes(deps: Deps, principal: Principal, raw: unkn
   const q = parseOrThrow(searchTeeTimesInput, raw ?? {});
   const fromMinute = q.timeFrom ? minuteOf(q.timeFrom) : undefined;
   const toMinute = q.timeTo ? minuteOf(q.timeTo) : undefined;
-  if (fromMinute !== undefined && toMinute !== undefined && toMinute < fromMinute) throw new AppError("validation_failed", "timeTo: must not be before timeFrom");
+  if (fromMinute !== undefined && toMinute !== undefined && toMinute < fromMinute)
+    throw new AppError("validation_failed", "timeTo: must not be before timeFrom");
   const players = q.players ?? 1;
   const provider = await deps.golf(principal.accountId);
   const r = await provider.search({ course: q.course, date: q.date, fromMinute, toMinute, players, holes: q.holes });

@@ -14,7 +14,17 @@ const DEMO_DAYS = 7;
 export async function seedDemoCourse(db: Db, accountId: string, now = new Date()): Promise<void> {
   const local = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const timezone = local && isValidTimezone(local) ? local : "UTC";
-  const course = await insertCourse(db, accountId, { name: DEMO_COURSE_NAME, timezone, firstTeeTime: "07:00", lastTeeTime: "17:00", intervalMinutes: 10, capacity: 4, holes: 18, price: 45, currency: "USD" });
+  const course = await insertCourse(db, accountId, {
+    name: DEMO_COURSE_NAME,
+    timezone,
+    firstTeeTime: "07:00",
+    lastTeeTime: "17:00",
+    intervalMinutes: 10,
+    capacity: 4,
+    holes: 18,
+    price: 45,
+    currency: "USD",
+  });
   const today = todayIn(timezone, now);
   for (let d = 0; d < DEMO_DAYS; d++) await teeSheetDay(db, course, addDays(today, d));
 }

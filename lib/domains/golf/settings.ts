@@ -11,12 +11,27 @@ import { isValidTimezone } from "@/lib/domains/golf/time";
 import { parseOrThrow } from "@/lib/platform/validation/parse";
 
 /** The Chronogolf partner credentials one account books with (its own, else the CHRONOGOLF_* defaults). */
-export type ChronogolfConfig = { baseUrl: string; organizationId: string; clientId: string; clientSecret: string; refreshToken: string; timezone: string; timeoutMs: number };
+export type ChronogolfConfig = {
+  baseUrl: string;
+  organizationId: string;
+  clientId: string;
+  clientSecret: string;
+  refreshToken: string;
+  timezone: string;
+  timeoutMs: number;
+};
 
 /** What GET/PUT /api/golf/settings show: secrets only as "set or not". */
 export type PublicGolfSettings = {
   provider: GolfProviderName;
-  chronogolf: { baseUrl: string; organizationId: string | null; clientId: string | null; timezone: string | null; clientSecretSet: boolean; refreshTokenSet: boolean };
+  chronogolf: {
+    baseUrl: string;
+    organizationId: string | null;
+    clientId: string | null;
+    timezone: string | null;
+    clientSecretSet: boolean;
+    refreshTokenSet: boolean;
+  };
 };
 
 export async function readSettingsRow(db: Db, accountId: string): Promise<GolfSettingsRow | null> {
@@ -48,17 +63,30 @@ export function chronogolfConfigOf(row: GolfSettingsRow | null, config: Config):
     timeoutMs: config.CHRONOGOLF_TIMEOUT_MS,
   };
   const missing = (["organizationId", "clientId", "clientSecret", "refreshToken"] as const).filter((k) => !c[k]);
-  if (missing.length) throw new AppError("unavailable", `Golf booking is set to Chronogolf but its ${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} not configured; an admin can set them under Admin → Golf.`);
+  if (missing.length)
+    throw new AppError(
+      "unavailable",
+      `Golf booking is set to Chronogolf but its ${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} not configured; an admin can set them under Admin → Golf.`,
+    );
   return c;
 }
 
-const optionalText = (max: number) => z.string({ message: "must be a string" }).trim().max(max, `must be at most ${max} characters`).regex(/^[\x21-\x7e]*$/, "must be printable ASCII without spaces");
+const optionalText = (max: number) =>
+  z
+    .string({ message: "must be a string" })
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .regex(/^[\x21-\x7e]*$/, "must be printable ASCII without spaces");
 export const golfSettingsInput = z
   .object({
     provider: z.enum(["embedded", "chronogolf"], { message: "must be embedded or chronogolf" }),
     chronogolf: z
       .object({
-        baseUrl: z.string().url("must be a URL").refine((u) => /^https?:\/\//.test(u), "must be an http(s) URL").optional(),
+        baseUrl: z
+          .string()
+          .url("must be a URL")
+          .refine((u) => /^https?:\/\//.test(u), "must be an http(s) URL")
+          .optional(),
         organizationId: optionalText(200).optional(),
         clientId: optionalText(500).optional(),
         clientSecret: optionalText(500).optional(),
@@ -78,7 +106,11 @@ export async function getGolfSettings(deps: Pick<Deps, "db" | "config">, princip
 }
 
 /** PUT /api/golf/settings (admin): switch provider, set Chronogolf credentials (an empty string clears one). */
-export async function updateGolfSettings(deps: Pick<Deps, "db" | "config">, principal: Principal, raw: unknown): Promise<PublicGolfSettings> {
+export async function updateGolfSettings(
+  deps: Pick<Deps, "db" | "config">,
+  principal: Principal,
+  raw: unknown,
+): Promise<PublicGolfSettings> {
   assertScope(principal, "admin");
   const v = parseOrThrow(golfSettingsInput, raw);
   const cg = v.chronogolf ?? {};
@@ -104,5 +136,8 @@ export async function updateGolfSettings(deps: Pick<Deps, "db" | "config">, prin
 
 /** Chronogolf rotates refresh tokens: the new one replaces the stored one (server side only). */
 export async function storeRefreshToken(db: Db, accountId: string, token: string): Promise<void> {
-  await db.insert(golfSettings).values({ accountId, chronogolfRefreshToken: token }).onConflictDoUpdate({ target: golfSettings.accountId, set: { chronogolfRefreshToken: token, updatedAt: new Date() } });
+  await db
+    .insert(golfSettings)
+    .values({ accountId, chronogolfRefreshToken: token })
+    .onConflictDoUpdate({ target: golfSettings.accountId, set: { chronogolfRefreshToken: token, updatedAt: new Date() } });
 }

@@ -10,7 +10,11 @@ describe("course-local time", () => {
   });
 
   it("reads an instant back as the course's date and clock", () => {
-    expect(localParts(new Date("2026-12-04T02:30:00Z"), "America/Los_Angeles")).toEqual({ date: "2026-12-03", minute: 18 * 60 + 30, hhmm: "18:30" });
+    expect(localParts(new Date("2026-12-04T02:30:00Z"), "America/Los_Angeles")).toEqual({
+      date: "2026-12-03",
+      minute: 18 * 60 + 30,
+      hhmm: "18:30",
+    });
   });
 
   it("speaks times and dates", () => {

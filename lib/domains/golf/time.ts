@@ -8,7 +8,16 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 const partsFormatter = (tz: string) => {
   let f = formatters.get(tz);
   if (!f) {
-    f = new Intl.DateTimeFormat("en-US", { timeZone: tz, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+    f = new Intl.DateTimeFormat("en-US", {
+      timeZone: tz,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    });
     formatters.set(tz, f);
   }
   return f;
@@ -26,7 +35,11 @@ export function isValidTimezone(tz: string): boolean {
 type Wall = { year: number; month: number; day: number; hour: number; minute: number; second: number };
 
 function wallClock(instant: Date, tz: string): Wall {
-  const p = Object.fromEntries(partsFormatter(tz).formatToParts(instant).map((x) => [x.type, x.value]));
+  const p = Object.fromEntries(
+    partsFormatter(tz)
+      .formatToParts(instant)
+      .map((x) => [x.type, x.value]),
+  );
   return { year: +p.year!, month: +p.month!, day: +p.day!, hour: +p.hour! % 24, minute: +p.minute!, second: +p.second! };
 }
 
@@ -71,7 +84,9 @@ export function spokenClock(minute: number): string {
 /** "Thursday, December 3" for a local date. */
 export function spokenDate(localDate: string): string {
   const [y, m, d] = localDate.split("-").map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat("en-US", { timeZone: "UTC", weekday: "long", month: "long", day: "numeric" }).format(new Date(Date.UTC(y, m - 1, d)));
+  return new Intl.DateTimeFormat("en-US", { timeZone: "UTC", weekday: "long", month: "long", day: "numeric" }).format(
+    new Date(Date.UTC(y, m - 1, d)),
+  );
 }
 
 /** "Thursday, December 3 at 9:10 AM" for an instant, in the course's time. */

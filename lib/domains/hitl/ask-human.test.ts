@@ -10,12 +10,18 @@ const config = parseConfig({
   FALLBACK_CANCELLED: "Withdrawn.",
 });
 const deps = { config } as Deps;
-const row = (status: CaseRow["status"], answer: string | null = null) => ({ id: "11111111-1111-4111-8111-111111111111", status, answer }) as CaseRow;
+const row = (status: CaseRow["status"], answer: string | null = null) =>
+  ({ id: "11111111-1111-4111-8111-111111111111", status, answer }) as CaseRow;
 const id = "11111111-1111-4111-8111-111111111111";
 
 describe("resultFromCase", () => {
   it("answered: the answer, also as the sentence to say", () => {
-    expect(resultFromCase(deps, row("answered", "We open at nine."))).toEqual({ status: "answered", caseId: id, answer: "We open at nine.", message: "We open at nine." });
+    expect(resultFromCase(deps, row("answered", "We open at nine."))).toEqual({
+      status: "answered",
+      caseId: id,
+      answer: "We open at nine.",
+      message: "We open at nine.",
+    });
   });
 
   it.each([

@@ -61,14 +61,25 @@ export async function askHuman(deps: Deps, principal: Principal, input: unknown,
   await recordWaitOutcome(deps.db, principal.accountId, row.id, hooks.signal?.aborted ? "disconnected" : result.status);
   if (result.status === "pending") await markAgentReleased(deps, row.id);
   log.info(
-    { tool: "ask_human", accountId: principal.accountId, caseId: row.id, waitedMs: Date.now() - started, outcome: hooks.signal?.aborted ? "client_disconnected" : result.status },
+    {
+      tool: "ask_human",
+      accountId: principal.accountId,
+      caseId: row.id,
+      waitedMs: Date.now() - started,
+      outcome: hooks.signal?.aborted ? "client_disconnected" : result.status,
+    },
     "escalation wait ended",
   );
   return result;
 }
 
 /** get_human_answer: the case's answer now, or after waiting up to `waitSeconds` while it is open. */
-export async function getHumanAnswer(deps: Deps, principal: Principal, input: { caseId?: string; sessionId?: string; waitSeconds?: number }, hooks: WaitHooks = {}): Promise<ToolResult> {
+export async function getHumanAnswer(
+  deps: Deps,
+  principal: Principal,
+  input: { caseId?: string; sessionId?: string; waitSeconds?: number },
+  hooks: WaitHooks = {},
+): Promise<ToolResult> {
   assertScope(principal, "hitl:ask", "hitl:answer");
   const caseId = input.caseId ?? (input.sessionId ? await caseIdForSession(deps, principal.accountId, input.sessionId) : null);
   if (!caseId) throw new AppError("validation_failed", "caseId: required (or a sessionId that created a case in the last hour)");

@@ -6,7 +6,9 @@ describe("signPayload", () => {
 
   // biome-ignore lint/suspicious/noTemplateCurlyInString: the test name quotes the signed string's template as text
   it("is v1= + hex HMAC-SHA256 of `${timestamp}.${body}` (known answer, computed with openssl)", () => {
-    expect(signPayload("whsec_test_secret", "1700000000", body)).toBe("v1=443de2be663cb9a0e3c4fd9cd3bc8b6c310b1af951e2b7779a4920acc1f30e7a");
+    expect(signPayload("whsec_test_secret", "1700000000", body)).toBe(
+      "v1=443de2be663cb9a0e3c4fd9cd3bc8b6c310b1af951e2b7779a4920acc1f30e7a",
+    );
     expect(signPayload("k", "0", "")).toBe("v1=6b4a4b8b3c40f1e8f53a3d36682e5f99f7ad2ac1df1c93dfe336f329167641e7");
   });
 

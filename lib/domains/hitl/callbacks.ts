@@ -37,7 +37,13 @@ export async function deliverDueCallbacks(deps: Deps, limit = 20): Promise<numbe
     const rows = await tx
       .select({ id: webhookDeliveries.id })
       .from(webhookDeliveries)
-      .where(and(eq(webhookDeliveries.status, "pending"), lte(webhookDeliveries.nextAttemptAt, now), or(isNull(webhookDeliveries.lockedUntil), lte(webhookDeliveries.lockedUntil, now))))
+      .where(
+        and(
+          eq(webhookDeliveries.status, "pending"),
+          lte(webhookDeliveries.nextAttemptAt, now),
+          or(isNull(webhookDeliveries.lockedUntil), lte(webhookDeliveries.lockedUntil, now)),
+        ),
+      )
       .orderBy(asc(webhookDeliveries.nextAttemptAt))
       .limit(limit)
       .for("update", { skipLocked: true });
@@ -45,7 +51,12 @@ export async function deliverDueCallbacks(deps: Deps, limit = 20): Promise<numbe
     return tx
       .update(webhookDeliveries)
       .set({ lockedUntil: new Date(now.getTime() + LEASE_MS), attempts: sql`${webhookDeliveries.attempts} + 1` })
-      .where(sql`${webhookDeliveries.id} in (${sql.join(rows.map((r) => sql`${r.id}`), sql`, `)})`)
+      .where(
+        sql`${webhookDeliveries.id} in (${sql.join(
+          rows.map((r) => sql`${r.id}`),
+          sql`, `,
+        )})`,
+      )
       .returning();
   });
   await Promise.all(due.map((d) => attemptDelivery(deps, d)));

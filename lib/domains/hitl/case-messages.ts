@@ -24,7 +24,12 @@ async function messagesAfter(deps: Deps, caseId: string, after: number): Promise
  * Long poll: messages newer than `after` at once if there are any, else waits up to `waitSeconds`
  * for the next one (woken by the event bus; the final read catches anything the bus missed).
  */
-export async function listMessages(deps: Deps, accountId: string, caseId: string, q: { after: number; waitSeconds: number; signal?: AbortSignal }) {
+export async function listMessages(
+  deps: Deps,
+  accountId: string,
+  caseId: string,
+  q: { after: number; waitSeconds: number; signal?: AbortSignal },
+) {
   await getCaseOrThrow(deps.db, accountId, caseId);
   if (q.waitSeconds <= 0) return messagesAfter(deps, caseId, q.after);
   let wake = () => {};

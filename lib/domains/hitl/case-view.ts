@@ -19,11 +19,15 @@ export async function holderNames(db: Db, rows: CaseRow[]): Promise<Names> {
   const keyIds = [...new Set(rows.flatMap((r) => [r.claimedByKeyId, r.answeredByKeyId]).filter((x): x is string => !!x))];
   const names: Names = new Map();
   if (memberIds.length) {
-    for (const m of await db.select({ id: members.id, name: members.name, email: members.email }).from(members).where(inArray(members.id, memberIds)))
+    for (const m of await db
+      .select({ id: members.id, name: members.name, email: members.email })
+      .from(members)
+      .where(inArray(members.id, memberIds)))
       names.set(m.id, m.name || m.email);
   }
   if (keyIds.length) {
-    for (const k of await db.select({ id: apiKeys.id, name: apiKeys.name }).from(apiKeys).where(inArray(apiKeys.id, keyIds))) names.set(k.id, k.name);
+    for (const k of await db.select({ id: apiKeys.id, name: apiKeys.name }).from(apiKeys).where(inArray(apiKeys.id, keyIds)))
+      names.set(k.id, k.name);
   }
   return names;
 }
@@ -71,7 +75,10 @@ export async function linkedCallIds(db: Db, rows: CaseRow[]): Promise<Names> {
   const byAccount = new Map<string, Set<string>>();
   for (const r of rows) if (r.callId) byAccount.set(r.accountId, (byAccount.get(r.accountId) ?? new Set()).add(r.callId));
   for (const [accountId, ids] of byAccount) {
-    const found = await db.select({ id: calls.id, providerCallId: calls.providerCallId }).from(calls).where(and(eq(calls.accountId, accountId), inArray(calls.providerCallId, [...ids])));
+    const found = await db
+      .select({ id: calls.id, providerCallId: calls.providerCallId })
+      .from(calls)
+      .where(and(eq(calls.accountId, accountId), inArray(calls.providerCallId, [...ids])));
     for (const c of found) links.set(c.providerCallId!, c.id);
   }
   return links;

@@ -40,13 +40,40 @@ export async function claimCase(deps: Deps, principal: Principal, caseId: string
       })
       .where(eq(cases.id, current.id))
       .returning();
-    await enqueueSheetEvents(tx, [{ entityType: "case", entityId: caseId, accountId: principal.accountId, event: "claimed", occurredAt: updated!.claimedAt ?? new Date() }]);
-    await recordAudit(tx, { accountId: principal.accountId, entityType: "case", entityId: caseId, action: "case.claimed", fromStatus: "open", toStatus: "claimed", ...actorOf(principal) });
+    await enqueueSheetEvents(tx, [
+      {
+        entityType: "case",
+        entityId: caseId,
+        accountId: principal.accountId,
+        event: "claimed",
+        occurredAt: updated!.claimedAt ?? new Date(),
+      },
+    ]);
+    await recordAudit(tx, {
+      accountId: principal.accountId,
+      entityType: "case",
+      entityId: caseId,
+      action: "case.claimed",
+      fromStatus: "open",
+      toStatus: "claimed",
+      ...actorOf(principal),
+    });
     return { row: updated!, changed: true };
   });
   if (changed) {
-    const claimedBy = principal.kind === "member" ? principal.name || principal.email : toPublicCase(row, await holderNames(deps.db, [row])).claimedBy?.name;
-    await publishCaseEvent(deps, { type: "case.claimed", accountId: principal.accountId, caseId, status: "claimed", priority: row.priority, urgency: row.urgency, claimedBy: claimedBy ?? null });
+    const claimedBy =
+      principal.kind === "member"
+        ? principal.name || principal.email
+        : toPublicCase(row, await holderNames(deps.db, [row])).claimedBy?.name;
+    await publishCaseEvent(deps, {
+      type: "case.claimed",
+      accountId: principal.accountId,
+      caseId,
+      status: "claimed",
+      priority: row.priority,
+      urgency: row.urgency,
+      claimedBy: claimedBy ?? null,
+    });
   }
   return presentCase(deps.db, row);
 }

@@ -22,12 +22,34 @@ export async function withdrawCase(deps: Deps, principal: Principal, caseId: str
     const current = await getCaseOrThrow(tx, principal.accountId, caseId, { forUpdate: true });
     if (isFinal(current.status)) return { row: current, changed: false };
     const now = new Date();
-    const [updated] = await tx.update(cases).set({ status: "cancelled", closedAt: now, updatedAt: now }).where(eq(cases.id, caseId)).returning();
-    await enqueueSheetEvents(tx, [{ entityType: "case", entityId: caseId, accountId: principal.accountId, event: "cancelled", occurredAt: now }]);
-    await recordAudit(tx, { accountId: principal.accountId, entityType: "case", entityId: caseId, action: "case.cancelled", fromStatus: current.status, toStatus: "cancelled", ...actorOf(principal) });
+    const [updated] = await tx
+      .update(cases)
+      .set({ status: "cancelled", closedAt: now, updatedAt: now })
+      .where(eq(cases.id, caseId))
+      .returning();
+    await enqueueSheetEvents(tx, [
+      { entityType: "case", entityId: caseId, accountId: principal.accountId, event: "cancelled", occurredAt: now },
+    ]);
+    await recordAudit(tx, {
+      accountId: principal.accountId,
+      entityType: "case",
+      entityId: caseId,
+      action: "case.cancelled",
+      fromStatus: current.status,
+      toStatus: "cancelled",
+      ...actorOf(principal),
+    });
     return { row: updated!, changed: true };
   });
-  if (changed) await publishCaseEvent(deps, { type: "case.cancelled", accountId: principal.accountId, caseId, status: "cancelled", priority: row.priority, urgency: row.urgency });
+  if (changed)
+    await publishCaseEvent(deps, {
+      type: "case.cancelled",
+      accountId: principal.accountId,
+      caseId,
+      status: "cancelled",
+      priority: row.priority,
+      urgency: row.urgency,
+    });
   return row;
 }
 
@@ -42,13 +64,41 @@ export async function expireCases(deps: Deps, now = new Date(), batch = 500): Pr
       .limit(batch)
       .for("update", { skipLocked: true });
     if (!due.length) return [];
-    await tx.update(cases).set({ status: "expired", closedAt: now, updatedAt: now }).where(inArray(cases.id, due.map((r) => r.id)));
-    await enqueueSheetEvents(tx, due.map((r) => ({ entityType: "case" as const, entityId: r.id, accountId: r.accountId, event: "expired", occurredAt: now })));
+    await tx
+      .update(cases)
+      .set({ status: "expired", closedAt: now, updatedAt: now })
+      .where(
+        inArray(
+          cases.id,
+          due.map((r) => r.id),
+        ),
+      );
+    await enqueueSheetEvents(
+      tx,
+      due.map((r) => ({ entityType: "case" as const, entityId: r.id, accountId: r.accountId, event: "expired", occurredAt: now })),
+    );
     for (const r of due) {
-      await recordAudit(tx, { accountId: r.accountId, entityType: "case", entityId: r.id, action: "case.expired", fromStatus: r.status, toStatus: "expired", actorType: "system" });
+      await recordAudit(tx, {
+        accountId: r.accountId,
+        entityType: "case",
+        entityId: r.id,
+        action: "case.expired",
+        fromStatus: r.status,
+        toStatus: "expired",
+        actorType: "system",
+      });
     }
     return due;
   });
-  for (const r of expired) await publishCaseEvent(deps, { type: "case.expired", accountId: r.accountId, caseId: r.id, status: "expired", priority: r.priority, urgency: r.urgency, at: now.toISOString() });
+  for (const r of expired)
+    await publishCaseEvent(deps, {
+      type: "case.expired",
+      accountId: r.accountId,
+      caseId: r.id,
+      status: "expired",
+      priority: r.priority,
+      urgency: r.urgency,
+      at: now.toISOString(),
+    });
   return expired.length;
 }

@@ -30,7 +30,12 @@ export type CreateCaseResult = { case: CaseRow; created: boolean };
  * Creates an escalation case, or returns the one an earlier identical request created:
  * the same `idempotencyKey`, or without one the same `callId` + `question` within 2 minutes.
  */
-export async function createCase(deps: Deps, principal: Principal, raw: unknown, opts: { source: CaseSource; maxTimeoutSeconds?: number }): Promise<CreateCaseResult> {
+export async function createCase(
+  deps: Deps,
+  principal: Principal,
+  raw: unknown,
+  opts: { source: CaseSource; maxTimeoutSeconds?: number },
+): Promise<CreateCaseResult> {
   // A test escalation is an answerer sending a question to their own queue (lib/domains/hitl/send-test-escalation.ts).
   assertScope(principal, opts.source === "test" ? "hitl:answer" : "hitl:ask");
   const input = parseOrThrow(createCaseSchemaFor(opts.maxTimeoutSeconds ?? 55), raw);
@@ -65,11 +70,21 @@ export async function createCase(deps: Deps, principal: Principal, raw: unknown,
       // Serialise concurrent retries of the same request; the row check below is the truth.
       await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${kvKey}, 0))`);
       const [existing] = input.idempotencyKey
-        ? await tx.select().from(cases).where(and(eq(cases.accountId, accountId), eq(cases.idempotencyKey, input.idempotencyKey))).limit(1)
+        ? await tx
+            .select()
+            .from(cases)
+            .where(and(eq(cases.accountId, accountId), eq(cases.idempotencyKey, input.idempotencyKey)))
+            .limit(1)
         : await tx
             .select()
             .from(cases)
-            .where(and(eq(cases.accountId, accountId), eq(cases.dedupeHash, dedupeHash!), gt(cases.createdAt, new Date(Date.now() - DEDUPE_WINDOW_MS))))
+            .where(
+              and(
+                eq(cases.accountId, accountId),
+                eq(cases.dedupeHash, dedupeHash!),
+                gt(cases.createdAt, new Date(Date.now() - DEDUPE_WINDOW_MS)),
+              ),
+            )
             .orderBy(desc(cases.createdAt))
             .limit(1);
       if (existing) return { case: existing, created: false };
@@ -110,7 +125,15 @@ export async function createCase(deps: Deps, principal: Principal, raw: unknown,
       content: input.question,
     });
     await enqueueSheetEvents(tx, [{ entityType: "case", entityId: row!.id, accountId, event: "open", occurredAt: row!.createdAt }]);
-    await recordAudit(tx, { accountId, entityType: "case", entityId: row!.id, action: "case.created", toStatus: "open", ...actorOf(principal), data: { source: opts.source } });
+    await recordAudit(tx, {
+      accountId,
+      entityType: "case",
+      entityId: row!.id,
+      action: "case.created",
+      toStatus: "open",
+      ...actorOf(principal),
+      data: { source: opts.source },
+    });
     return { case: row!, created: true };
   });
 
@@ -121,15 +144,28 @@ export async function createCase(deps: Deps, principal: Principal, raw: unknown,
     if (ttlMs > 0) await kvOrNull(() => deps.kv.set(kvKey, result.case.id, { ttlMs }));
   }
   if (result.created) {
-    if (input.sessionId) await kvOrNull(() => deps.kv.set(`session:${accountId}:${input.sessionId}`, result.case.id, { ttlMs: SESSION_TTL_MS }));
-    await publishCaseEvent(deps, { type: "case.created", accountId, caseId: result.case.id, status: "open", priority: result.case.priority, urgency: result.case.urgency });
+    if (input.sessionId)
+      await kvOrNull(() => deps.kv.set(`session:${accountId}:${input.sessionId}`, result.case.id, { ttlMs: SESSION_TTL_MS }));
+    await publishCaseEvent(deps, {
+      type: "case.created",
+      accountId,
+      caseId: result.case.id,
+      status: "open",
+      priority: result.case.priority,
+      urgency: result.case.urgency,
+    });
     pageIfNobodyOnlineSoon(deps, result.case);
   }
   return result;
 }
 
 /** POST /api/cases: createCase, returning the case as the API shows it (ask_human keeps the row to wait on). */
-export async function createPublicCase(deps: Deps, principal: Principal, raw: unknown, opts: { source: CaseSource }): Promise<{ case: PublicCase; created: boolean }> {
+export async function createPublicCase(
+  deps: Deps,
+  principal: Principal,
+  raw: unknown,
+  opts: { source: CaseSource },
+): Promise<{ case: PublicCase; created: boolean }> {
   const { case: row, created } = await createCase(deps, principal, raw, opts);
   return { case: await presentCase(deps.db, row), created };
 }
@@ -143,7 +179,9 @@ export async function caseIdForSession(deps: Deps, accountId: string, sessionId:
     const [row] = await deps.db
       .select({ id: cases.id })
       .from(cases)
-      .where(and(eq(cases.accountId, accountId), eq(cases.sessionId, sessionId), gt(cases.createdAt, new Date(Date.now() - SESSION_TTL_MS))))
+      .where(
+        and(eq(cases.accountId, accountId), eq(cases.sessionId, sessionId), gt(cases.createdAt, new Date(Date.now() - SESSION_TTL_MS))),
+      )
       .orderBy(desc(cases.createdAt))
       .limit(1);
     return row?.id ?? null;

@@ -12,7 +12,11 @@ import type { PublicCase } from "@/lib/domains/hitl/schemas";
 /** A case of this account, or 404 — the same answer for unknown ids and other accounts' cases. */
 export async function getCaseOrThrow(db: Db, accountId: string, caseId: string, opts: { forUpdate?: boolean } = {}): Promise<CaseRow> {
   if (!isUuid(caseId)) throw new AppError("not_found", `Case ${caseId} was not found.`);
-  const q = db.select().from(cases).where(and(eq(cases.id, caseId), eq(cases.accountId, accountId))).limit(1);
+  const q = db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.id, caseId), eq(cases.accountId, accountId)))
+    .limit(1);
   const [row] = opts.forUpdate ? await q.for("update") : await q;
   if (!row) throw new AppError("not_found", `Case ${caseId} was not found.`);
   return row;

@@ -13,7 +13,11 @@ const likePattern = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
  * nextCursor; `before` (deprecated, kept for one release) is the older ISO timestamp cursor, still
  * answered with `nextBefore` on newest-first pages.
  */
-export async function listCases(deps: Deps, accountId: string, q: ListCasesQuery): Promise<{ cases: CaseRow[]; nextCursor: string | null; nextBefore: string | null }> {
+export async function listCases(
+  deps: Deps,
+  accountId: string,
+  q: ListCasesQuery,
+): Promise<{ cases: CaseRow[]; nextCursor: string | null; nextBefore: string | null }> {
   const page = keyset(cases, q.order);
   const where: (SQL | undefined)[] = [eq(cases.accountId, accountId), page.after(q.cursor)];
   if (q.status?.length) where.push(inArray(cases.status, q.status));

@@ -15,7 +15,10 @@ export { callerPhone };
 
 /** ask_human returned without an answer (pending / unavailable / client gone): the agent is no longer waiting. */
 export async function markAgentReleased(deps: Deps, caseId: string): Promise<void> {
-  await deps.db.update(cases).set({ agentReleasedAt: new Date() }).where(and(eq(cases.id, caseId), isNull(cases.agentReleasedAt)));
+  await deps.db
+    .update(cases)
+    .set({ agentReleasedAt: new Date() })
+    .where(and(eq(cases.id, caseId), isNull(cases.agentReleasedAt)));
 }
 
 /** Whether an answer committed at `at` arrives after the agent stopped waiting. */
@@ -28,7 +31,10 @@ export function followUpScript(row: CaseRow): { task: string; firstSentence: str
   const name = typeof row.callerInfo?.name === "string" ? clip(row.callerInfo.name, 80) : null;
   return {
     // For an agent that speaks a given first sentence verbatim (the account's Retell agent): the answer at once.
-    opening: clip(`Hello${name ? ` ${name}` : ""}, earlier you asked: "${clip(row.question, 300)}". The answer is: ${clip(row.answer ?? "", 1200)}`, 1600),
+    opening: clip(
+      `Hello${name ? ` ${name}` : ""}, earlier you asked: "${clip(row.question, 300)}". The answer is: ${clip(row.answer ?? "", 1200)}`,
+      1600,
+    ),
     firstSentence: `Hello${name ? ` ${name}` : ""}, I'm calling back with the answer to the question you asked us earlier.`,
     task: clip(
       `You are calling ${name ?? "a caller"} back on behalf of the team they spoke to earlier. ` +

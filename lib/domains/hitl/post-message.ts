@@ -27,7 +27,12 @@ export function senderFor(p: Principal): SenderType {
  * Adds a message to a case. The first human message on an open or claimed case answers it —
  * exactly once: the row is locked, so of several simultaneous answers one wins and the rest get 409.
  */
-export async function postMessage(deps: Deps, principal: Principal, caseId: string, raw: unknown): Promise<{ message: MessageRow; case: PublicCase; answered: boolean }> {
+export async function postMessage(
+  deps: Deps,
+  principal: Principal,
+  caseId: string,
+  raw: unknown,
+): Promise<{ message: MessageRow; case: PublicCase; answered: boolean }> {
   const { content } = parseOrThrow(postMessageSchema, raw);
   const senderType = senderFor(principal);
   const accountId = principal.accountId;
@@ -69,7 +74,16 @@ export async function postMessage(deps: Deps, principal: Principal, caseId: stri
       .where(eq(cases.id, caseId))
       .returning();
     await enqueueSheetEvents(tx, [{ entityType: "case", entityId: caseId, accountId, event: "answered", occurredAt: now }]);
-    await recordAudit(tx, { accountId, entityType: "case", entityId: caseId, action: "case.answered", fromStatus: current.status, toStatus: "answered", ...actorOf(principal), data: { messageId: message!.id } });
+    await recordAudit(tx, {
+      accountId,
+      entityType: "case",
+      entityId: caseId,
+      action: "case.answered",
+      fromStatus: current.status,
+      toStatus: "answered",
+      ...actorOf(principal),
+      data: { messageId: message!.id },
+    });
     if (answered!.callbackUrl) {
       view = await presentCase(tx, answered!);
       await enqueueCaseCallback(tx, answered!, view);
@@ -82,7 +96,8 @@ export async function postMessage(deps: Deps, principal: Principal, caseId: stri
   const at = new Date().toISOString();
   const { priority, urgency, status } = result.case;
   await publishCaseEvent(deps, { type: "case.message", accountId, caseId, status, priority, urgency, messageId: result.message.id, at });
-  if (result.answered) await publishCaseEvent(deps, { type: "case.answered", accountId, caseId, status: "answered", priority, urgency, at });
+  if (result.answered)
+    await publishCaseEvent(deps, { type: "case.answered", accountId, caseId, status: "answered", priority, urgency, at });
   // The outbox row is committed; try it now rather than at the next sweep.
   if (result.answered && result.case.callbackUrl) {
     void deliverDueCallbacks(deps).catch((e) => log.warn({ caseId, err: String(e) }, "callback delivery deferred"));

@@ -18,12 +18,18 @@ const callbackUrl = safeText()
   .refine((u) => /^https?:\/\//i.test(u), "must be an http(s) URL");
 
 export const createCaseSchema = z.object({
-  question: safeText().trim().min(1, "must not be empty").max(2000, "must be at most 2000 characters").describe("The caller's question, as the agent would put it to a person."),
+  question: safeText()
+    .trim()
+    .min(1, "must not be empty")
+    .max(2000, "must be at most 2000 characters")
+    .describe("The caller's question, as the agent would put it to a person."),
   context: safeText().max(8000).optional().describe("What the agent knows that helps a person answer."),
   sessionId: safeText().max(200).optional().describe("The agent's conversation/session id, to correlate later calls."),
   callId: safeText().max(200).optional().describe("The voice call id (e.g. Retell call_id)."),
   agentId: safeText().max(200).optional().describe("The agent's id."),
-  callerInfo: safeJsonObject().optional().describe(`What is known about the caller (name, phone, account…); at most ${DEFAULT_JSON_DEPTH} levels deep.`),
+  callerInfo: safeJsonObject()
+    .optional()
+    .describe(`What is known about the caller (name, phone, account…); at most ${DEFAULT_JSON_DEPTH} levels deep.`),
   priority: z.number().int().min(1).max(5).optional().describe("1 (lowest) to 5 (highest); default 3."),
   urgency: urgencySchema.optional().describe("low | medium | high; default medium."),
   conversationHistory: z.array(historyEntrySchema).max(100, "at most 100 entries").optional().describe("Recent turns of the conversation."),
@@ -33,7 +39,9 @@ export const createCaseSchema = z.object({
   followUp: z
     .enum(["phone"], { message: "must be phone" })
     .optional()
-    .describe('"phone": if the answer comes after you stopped waiting, Switchboard calls the caller back (callerInfo.phone, E.164) and tells them the answer; billed like any call.'),
+    .describe(
+      '"phone": if the answer comes after you stopped waiting, Switchboard calls the caller back (callerInfo.phone, E.164) and tells them the answer; billed like any call.',
+    ),
 });
 export type CreateCaseInput = z.infer<typeof createCaseSchema>;
 
@@ -47,7 +55,13 @@ export function createCaseSchemaFor(maxTimeoutSeconds: number): typeof createCas
   let schema = widened.get(maxTimeoutSeconds);
   if (!schema) {
     schema = createCaseSchema.extend({
-      timeoutSeconds: z.number().int().min(5).max(maxTimeoutSeconds).optional().describe(`How long to wait for a person, 5–${maxTimeoutSeconds} s; default 45.`),
+      timeoutSeconds: z
+        .number()
+        .int()
+        .min(5)
+        .max(maxTimeoutSeconds)
+        .optional()
+        .describe(`How long to wait for a person, 5–${maxTimeoutSeconds} s; default 45.`),
     }) as unknown as typeof createCaseSchema;
     widened.set(maxTimeoutSeconds, schema);
   }
@@ -85,9 +99,25 @@ export const caseSchema = z.object({
   updatedAt: z.string(),
   followUp: z.enum(["phone"]).nullable().describe("phone: a late answer is phoned to callerInfo.phone."),
   followUpCallId: z.string().nullable().describe("The callback call placed with the late answer (see /api/calls/{id})."),
-  followUpRefused: z.string().nullable().describe("Why no callback call will be placed although followUp is phone (the asking key lacks calls:write and the account does not allow the number)."),
-  pagedAt: z.string().nullable().optional().describe("When the account's on-call ntfy topic was paged about this case (nobody online, or unclaimed for PAGE_AFTER_SECONDS); null: not paged."),
-  linkedCallId: z.string().nullable().describe("Our id of the call this case was escalated during (GET /api/calls/{id}), once the call is stored (Retell call webhooks); null otherwise."),
+  followUpRefused: z
+    .string()
+    .nullable()
+    .describe(
+      "Why no callback call will be placed although followUp is phone (the asking key lacks calls:write and the account does not allow the number).",
+    ),
+  pagedAt: z
+    .string()
+    .nullable()
+    .optional()
+    .describe(
+      "When the account's on-call ntfy topic was paged about this case (nobody online, or unclaimed for PAGE_AFTER_SECONDS); null: not paged.",
+    ),
+  linkedCallId: z
+    .string()
+    .nullable()
+    .describe(
+      "Our id of the call this case was escalated during (GET /api/calls/{id}), once the call is stored (Retell call webhooks); null otherwise.",
+    ),
 });
 export type PublicCase = z.infer<typeof caseSchema>;
 
@@ -100,7 +130,9 @@ export const messageSchema = z.object({
 });
 export type PublicMessage = z.infer<typeof messageSchema>;
 
-export const postMessageSchema = z.object({ content: safeText().trim().min(1, "must not be empty").max(10000, "must be at most 10000 characters") });
+export const postMessageSchema = z.object({
+  content: safeText().trim().min(1, "must not be empty").max(10000, "must be at most 10000 characters"),
+});
 
 export const listCasesQuery = z.object({
   status: z
@@ -109,10 +141,19 @@ export const listCasesQuery = z.object({
     .transform((s) => (s ? s.split(",").map((x) => x.trim()) : undefined))
     .pipe(z.array(caseStatusSchema).optional()),
   limit: queryInt({ min: 1, max: 200 }).default(50),
-  order: z.enum(["newest", "oldest"], { message: "must be newest or oldest" }).default("newest").describe("oldest first suits an answering queue: the callers who have waited longest"),
-  q: safeText().trim().max(200, "must be at most 200 characters").optional().describe("Text search over question, context, answer and caller info (case-insensitive)"),
+  order: z
+    .enum(["newest", "oldest"], { message: "must be newest or oldest" })
+    .default("newest")
+    .describe("oldest first suits an answering queue: the callers who have waited longest"),
+  q: safeText()
+    .trim()
+    .max(200, "must be at most 200 characters")
+    .optional()
+    .describe("Text search over question, context, answer and caller info (case-insensitive)"),
   cursor: cursorParam().optional(),
-  before: isoDateText().optional().describe("Deprecated (use cursor): only cases created before this moment; pass the previous page's nextBefore"),
+  before: isoDateText()
+    .optional()
+    .describe("Deprecated (use cursor): only cases created before this moment; pass the previous page's nextBefore"),
 });
 /** listCases' input: the parsed query (order defaults to newest). */
 export type ListCasesQuery = Omit<z.output<typeof listCasesQuery>, "order"> & { order?: "newest" | "oldest" };

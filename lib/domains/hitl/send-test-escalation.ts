@@ -25,7 +25,8 @@ export async function sendTestEscalation(deps: Deps, principal: Principal, raw: 
     principal,
     {
       question: TEST_QUESTION,
-      context: "Sent with “Send a test escalation” from the console. Answer it: your answer goes back to the waiting test agent, as it would to a caller.",
+      context:
+        "Sent with “Send a test escalation” from the console. Answer it: your answer goes back to the waiting test agent, as it would to a caller.",
       callerInfo: { name: "Test caller" },
       // A fresh call id per click: two tests are two cases, never a deduplicated retry.
       callId: `test_${randomUUID()}`,

@@ -15,19 +15,38 @@ export const changePasswordInput = z.object({ currentPassword: z.string().min(1,
  * screen must not be enough to lock its owner out), and every other session of theirs ends — whoever
  * else was signed in as them is signed out — while the session that made the change stays.
  */
-export async function changeOwnPassword(db: Db, input: { memberId: string; sessionToken: string; currentPassword: string; newPassword: string }) {
+export async function changeOwnPassword(
+  db: Db,
+  input: { memberId: string; sessionToken: string; currentPassword: string; newPassword: string },
+) {
   const { currentPassword, newPassword: next } = parseOrThrow(changePasswordInput, input);
   return db.transaction(async (tx) => {
-    const [row] = await tx.select().from(members).where(and(eq(members.id, input.memberId), eq(members.active, true))).for("update");
+    const [row] = await tx
+      .select()
+      .from(members)
+      .where(and(eq(members.id, input.memberId), eq(members.active, true)))
+      .for("update");
     if (!row) throw new AppError("unauthorized", "Sign in again.");
-    if (!(await verifyPassword(currentPassword, row.passwordHash))) throw new AppError("validation_failed", "currentPassword: is not your current password");
+    if (!(await verifyPassword(currentPassword, row.passwordHash)))
+      throw new AppError("validation_failed", "currentPassword: is not your current password");
     if (currentPassword === next) throw new AppError("validation_failed", "newPassword: must differ from the current password");
-    await tx.update(members).set({ passwordHash: await hashPassword(next) }).where(eq(members.id, row.id));
+    await tx
+      .update(members)
+      .set({ passwordHash: await hashPassword(next) })
+      .where(eq(members.id, row.id));
     const ended = await tx
       .delete(memberSessions)
       .where(and(eq(memberSessions.memberId, row.id), ne(memberSessions.tokenHash, sha256(input.sessionToken))))
       .returning({ id: memberSessions.id });
-    await recordAudit(tx, { accountId: row.accountId, entityType: "member", entityId: row.id, action: "member.password_changed", actorType: "member", actorId: row.id, data: { otherSessionsEnded: ended.length } });
+    await recordAudit(tx, {
+      accountId: row.accountId,
+      entityType: "member",
+      entityId: row.id,
+      action: "member.password_changed",
+      actorType: "member",
+      actorId: row.id,
+      data: { otherSessionsEnded: ended.length },
+    });
     return { otherSessionsEnded: ended.length };
   });
 }
@@ -43,9 +62,24 @@ export async function resetMemberPassword(db: Db, input: { email: string; passwo
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(members).where(eq(members.email, input.email.trim().toLowerCase())).for("update");
     if (!row) throw new AppError("not_found", `No member with the email ${input.email.trim().toLowerCase()}.`);
-    await tx.update(members).set({ passwordHash: await hashPassword(password) }).where(eq(members.id, row.id));
+    await tx
+      .update(members)
+      .set({ passwordHash: await hashPassword(password) })
+      .where(eq(members.id, row.id));
     const ended = await tx.delete(memberSessions).where(eq(memberSessions.memberId, row.id)).returning({ id: memberSessions.id });
-    await recordAudit(tx, { accountId: row.accountId, entityType: "member", entityId: row.id, action: "member.password_reset", actorType: "system", data: { sessionsEnded: ended.length } });
-    return { member: { id: row.id, email: row.email, active: row.active }, password, generated: input.password === undefined, sessionsEnded: ended.length };
+    await recordAudit(tx, {
+      accountId: row.accountId,
+      entityType: "member",
+      entityId: row.id,
+      action: "member.password_reset",
+      actorType: "system",
+      data: { sessionsEnded: ended.length },
+    });
+    return {
+      member: { id: row.id, email: row.email, active: row.active },
+      password,
+      generated: input.password === undefined,
+      sessionsEnded: ended.length,
+    };
   });
 }

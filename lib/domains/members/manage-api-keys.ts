@@ -15,7 +15,12 @@ export const createKeyInput = z.object({
 export async function createKeyForAccount(deps: Deps, principal: Principal, raw: unknown) {
   assertScope(principal, "admin");
   const parsed = parseOrThrow(createKeyInput, raw);
-  return createApiKey(deps.db, { accountId: principal.accountId, name: parsed.name, scopes: parseScopes(parsed.scopes), createdBy: actorOf(principal) });
+  return createApiKey(deps.db, {
+    accountId: principal.accountId,
+    name: parsed.name,
+    scopes: parseScopes(parsed.scopes),
+    createdBy: actorOf(principal),
+  });
 }
 
 export async function listKeysForAccount(deps: Deps, principal: Principal) {

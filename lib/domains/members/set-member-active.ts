@@ -26,7 +26,8 @@ export async function setMemberActive(deps: Deps, principal: Principal, input: {
     if (!target) throw new AppError("not_found", "No such member.");
     if (target.active === input.active) return { row: target, changed: false };
     if (!input.active) {
-      if (principal.kind === "member" && principal.memberId === target.id) throw new AppError("conflict", "You cannot deactivate yourself; ask another admin.");
+      if (principal.kind === "member" && principal.memberId === target.id)
+        throw new AppError("conflict", "You cannot deactivate yourself; ask another admin.");
       if (target.role === "admin") {
         // Lock every active admin of the account (in id order) so two admins deactivating each other serialise.
         const admins = await tx

@@ -4,7 +4,17 @@ import { queryRows, type Db } from "@/lib/adapters/db/client";
 import { isoDate } from "@/lib/platform/validation/dates";
 import { safeText } from "@/lib/platform/validation/safe-text";
 
-import { ANSWER_BUCKETS, HOUR_MS, fillVolume, histogram, percentileBucket, unitMs, volumeUnit, type Bucket, type VolumeUnit } from "@/lib/domains/metrics/metrics-shape";
+import {
+  ANSWER_BUCKETS,
+  HOUR_MS,
+  fillVolume,
+  histogram,
+  percentileBucket,
+  unitMs,
+  volumeUnit,
+  type Bucket,
+  type VolumeUnit,
+} from "@/lib/domains/metrics/metrics-shape";
 
 export { ANSWER_BUCKETS };
 const MAX_RANGE_DAYS = 93;
@@ -20,7 +30,10 @@ export const metricsRangeQuery = z
     return { from: from ?? new Date(end.getTime() - 7 * 24 * HOUR_MS), to: end, agent };
   })
   .refine((r) => r.from < r.to, { message: "from: must be before to", path: ["from"] })
-  .refine((r) => r.to.getTime() - r.from.getTime() <= MAX_RANGE_DAYS * 24 * HOUR_MS, { message: `to: the range may span at most ${MAX_RANGE_DAYS} days`, path: ["to"] });
+  .refine((r) => r.to.getTime() - r.from.getTime() <= MAX_RANGE_DAYS * 24 * HOUR_MS, {
+    message: `to: the range may span at most ${MAX_RANGE_DAYS} days`,
+    path: ["to"],
+  });
 
 export type Outcome = "answered" | "timed_out" | "unavailable" | "cancelled" | "open";
 
@@ -34,7 +47,14 @@ export type HitlMetrics = {
   /** Escalations per UTC hour (ranges up to 48 h) or per UTC day (longer), zeros included. */
   volume: { unit: VolumeUnit; points: Array<{ start: string; count: number }> };
   /** p50/p95 are nearest-rank (an actual answer time); p50Bucket/p95Bucket name the histogram bar holding them. */
-  timeToAnswer: { count: number; p50: number | null; p95: number | null; p50Bucket: string | null; p95Bucket: string | null; buckets: Bucket[] };
+  timeToAnswer: {
+    count: number;
+    p50: number | null;
+    p95: number | null;
+    p50Bucket: string | null;
+    p95Bucket: string | null;
+    buckets: Bucket[];
+  };
   outcomes: Record<Outcome, number>;
   /** Of the cases created in the range, how many are open or claimed right now (whatever the agent saw). */
   stillOpen: number;
@@ -72,8 +92,14 @@ export async function getHitlMetrics(db: Db, accountId: string, range: { from: D
   const unit = volumeUnit(range);
   const unitSeconds = unitMs(unit) / 1000;
   const [agents, volume, outcomes, answerStats, buckets, operators, paging] = await Promise.all([
-    queryRows<{ a: string }>(db, sql`select distinct agent_id as a from cases where ${window} and agent_id is not null order by 1 limit 200`),
-    queryRows<{ h: string; c: string }>(db, sql`select floor(extract(epoch from created_at) / ${sql.raw(String(unitSeconds))})::bigint as h, count(*) as c from cases where ${inRange} group by 1`),
+    queryRows<{ a: string }>(
+      db,
+      sql`select distinct agent_id as a from cases where ${window} and agent_id is not null order by 1 limit 200`,
+    ),
+    queryRows<{ h: string; c: string }>(
+      db,
+      sql`select floor(extract(epoch from created_at) / ${sql.raw(String(unitSeconds))})::bigint as h, count(*) as c from cases where ${inRange} group by 1`,
+    ),
     queryRows<{ o: Outcome; c: string; late: string; still: string }>(
       db,
       sql`select ${OUTCOME_SQL} as o, count(*) as c, count(*) filter (where wait_outcome = 'pending' and status = 'answered') as late,
@@ -84,7 +110,10 @@ export async function getHitlMetrics(db: Db, accountId: string, range: { from: D
       db,
       sql`select count(*) as c, percentile_disc(array[0.5, 0.95]) within group (order by ${secs}) as p from cases where ${inRange} and status = 'answered' and answered_at is not null`,
     ),
-    queryRows<{ b: number; c: string }>(db, sql`select width_bucket(${secs}, ${bounds}) as b, count(*) as c from cases where ${inRange} and status = 'answered' and answered_at is not null group by 1`),
+    queryRows<{ b: number; c: string }>(
+      db,
+      sql`select width_bucket(${secs}, ${bounds}) as b, count(*) as c from cases where ${inRange} and status = 'answered' and answered_at is not null group by 1`,
+    ),
     queryRows<{ id: string; kind: "member" | "api_key"; name: string | null; c: string; m: string | null }>(
       db,
       sql`select coalesce(c.answered_by_member_id::text, c.answered_by_key_id::text) as id,
@@ -113,8 +142,16 @@ export async function getHitlMetrics(db: Db, accountId: string, range: { from: D
     agents: agents.map((r) => r.a),
     total: outcomes.reduce((s, r) => s + n(r.c), 0),
     volume: { unit, points: fillVolume(range, unit, new Map(volume.map((r) => [n(r.h), n(r.c)]))) },
-    timeToAnswer: { count: n(answerStats[0]?.c), ...percentiles(answerStats[0]?.p), p50Bucket: percentileBucket(hist, 0.5), p95Bucket: percentileBucket(hist, 0.95), buckets: hist },
-    outcomes: Object.fromEntries((["answered", "timed_out", "unavailable", "cancelled", "open"] as Outcome[]).map((o) => [o, n(outcomes.find((r) => r.o === o)?.c)])) as Record<Outcome, number>,
+    timeToAnswer: {
+      count: n(answerStats[0]?.c),
+      ...percentiles(answerStats[0]?.p),
+      p50Bucket: percentileBucket(hist, 0.5),
+      p95Bucket: percentileBucket(hist, 0.95),
+      buckets: hist,
+    },
+    outcomes: Object.fromEntries(
+      (["answered", "timed_out", "unavailable", "cancelled", "open"] as Outcome[]).map((o) => [o, n(outcomes.find((r) => r.o === o)?.c)]),
+    ) as Record<Outcome, number>,
     stillOpen: outcomes.reduce((s, r) => s + n(r.still), 0),
     answeredLate: outcomes.reduce((s, r) => s + n(r.late), 0),
     operators: operators.map((r) => ({ id: r.id, kind: r.kind, name: r.name ?? "unknown", answers: n(r.c), medianSeconds: num(r.m) })),
@@ -128,4 +165,3 @@ function percentiles(p: number[] | string | null | undefined): { p50: number | n
   const list = Array.isArray(p) ? p : p.replace(/[{}]/g, "").split(",").filter(Boolean);
   return { p50: num(list[0] ?? null), p95: num(list[1] ?? null) };
 }
-

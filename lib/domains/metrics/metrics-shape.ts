@@ -13,7 +13,8 @@ export const ANSWER_BUCKETS = [5, 10, 15, 20, 30, 45, 60, 120, 300] as const;
 export type VolumeUnit = "hour" | "day";
 export type Bucket = { label: string; min: number; max: number | null; count: number };
 
-export const volumeUnit = (range: { from: Date; to: Date }): VolumeUnit => (range.to.getTime() - range.from.getTime() <= HOURLY_UP_TO_MS ? "hour" : "day");
+export const volumeUnit = (range: { from: Date; to: Date }): VolumeUnit =>
+  range.to.getTime() - range.from.getTime() <= HOURLY_UP_TO_MS ? "hour" : "day";
 export const unitMs = (u: VolumeUnit) => (u === "hour" ? HOUR_MS : DAY_MS);
 
 /** Every bucket that overlaps the range, zeros included; `counts` is keyed by floor(epoch ms / unit). */

@@ -8,21 +8,36 @@ import { log } from "@/lib/platform/log";
 import { isNotifyError } from "@/lib/domains/notify/port";
 import { getNotifyTarget } from "@/lib/domains/notify/settings";
 
-export type DeliveryOutcome = { status: "sent" | "queued" | "failed"; notificationId: string; error: string | null; nextAttemptAt: Date | null };
+export type DeliveryOutcome = {
+  status: "sent" | "queued" | "failed";
+  notificationId: string;
+  error: string | null;
+  nextAttemptAt: Date | null;
+};
 export type NotifyDeps = Pick<Deps, "db" | "config" | "notifier">;
 
 /** Longest Retry-After we wait through in-line (a voice agent is waiting); longer ones go to the retry job. */
 const INLINE_MAX_WAIT_MS = 2000;
 const LEASE_MS = 30_000;
 
-export type NewNotification = { accountId: string; kind: NotificationRow["kind"]; caseId?: string | null; serverUrl: string; topic: string; payload: NotificationPayload };
+export type NewNotification = {
+  accountId: string;
+  kind: NotificationRow["kind"];
+  caseId?: string | null;
+  serverUrl: string;
+  topic: string;
+  payload: NotificationPayload;
+};
 
 /**
  * Writes the notification to the outbox first: once this returns it will be sent or reported failed. It is
  * leased to the caller, who attempts it at once; the retry job takes it only if that attempt never finishes.
  */
 export async function enqueueNotification(db: Db, n: NewNotification): Promise<NotificationRow> {
-  const [row] = await db.insert(notifications).values({ ...n, caseId: n.caseId ?? null, lockedUntil: new Date(Date.now() + LEASE_MS) }).returning();
+  const [row] = await db
+    .insert(notifications)
+    .values({ ...n, caseId: n.caseId ?? null, lockedUntil: new Date(Date.now() + LEASE_MS) })
+    .returning();
   return row!;
 }
 
@@ -33,7 +48,11 @@ const backoffMs = (config: Config, attempt: number) => Math.min(config.NTFY_BACK
  * is short is retried with backoff (cockatiel); each attempt is recorded. What is still failing and
  * retryable is left `pending` with `next_attempt_at` honouring Retry-After, for the maintenance job.
  */
-export async function attemptNotification(deps: NotifyDeps, row: NotificationRow, opts: { inlineRetries?: number } = {}): Promise<DeliveryOutcome> {
+export async function attemptNotification(
+  deps: NotifyDeps,
+  row: NotificationRow,
+  opts: { inlineRetries?: number } = {},
+): Promise<DeliveryOutcome> {
   const target = await getNotifyTarget(deps.db, deps.config, row.accountId);
   const notifier = deps.notifier;
   let attempt = row.attempts;
@@ -52,7 +71,10 @@ export async function attemptNotification(deps: NotifyDeps, row: NotificationRow
       attempt += 1;
       const started = Date.now();
       try {
-        const r = await notifier.publish({ serverUrl: row.serverUrl, accessToken: target.accessToken }, { topic: row.topic, ...row.payload });
+        const r = await notifier.publish(
+          { serverUrl: row.serverUrl, accessToken: target.accessToken },
+          { topic: row.topic, ...row.payload },
+        );
         await recordAttempt(deps.db, row.id, attempt, 200, null, Date.now() - started);
         return r;
       } catch (e) {
@@ -63,7 +85,15 @@ export async function attemptNotification(deps: NotifyDeps, row: NotificationRow
     });
     await deps.db
       .update(notifications)
-      .set({ status: "sent", attempts: attempt, sentAt: new Date(), lastStatusCode: 200, lastError: null, lockedUntil: null, ntfyMessageId: published.id })
+      .set({
+        status: "sent",
+        attempts: attempt,
+        sentAt: new Date(),
+        lastStatusCode: 200,
+        lastError: null,
+        lockedUntil: null,
+        ntfyMessageId: published.id,
+      })
       .where(eq(notifications.id, row.id));
     return { status: "sent", notificationId: row.id, error: null, nextAttemptAt: null };
   } catch (e) {
@@ -72,14 +102,28 @@ export async function attemptNotification(deps: NotifyDeps, row: NotificationRow
     const nextAttemptAt = giveUp ? null : new Date(Date.now() + Math.max(e.opts.retryAfterMs ?? 0, backoffMs(deps.config, attempt)));
     await deps.db
       .update(notifications)
-      .set({ status: giveUp ? "failed" : "pending", attempts: attempt, lastStatusCode: e.opts.status ?? null, lastError: e.message, lockedUntil: null, ...(nextAttemptAt ? { nextAttemptAt } : {}) })
+      .set({
+        status: giveUp ? "failed" : "pending",
+        attempts: attempt,
+        lastStatusCode: e.opts.status ?? null,
+        lastError: e.message,
+        lockedUntil: null,
+        ...(nextAttemptAt ? { nextAttemptAt } : {}),
+      })
       .where(eq(notifications.id, row.id));
     log.warn({ notificationId: row.id, kind: row.kind, attempt, status: e.opts.status, giveUp }, "push notification not delivered");
     return { status: giveUp ? "failed" : "queued", notificationId: row.id, error: e.message, nextAttemptAt };
   }
 }
 
-async function recordAttempt(db: Db, notificationId: string, attempt: number, statusCode: number | null, error: string | null, durationMs: number) {
+async function recordAttempt(
+  db: Db,
+  notificationId: string,
+  attempt: number,
+  statusCode: number | null,
+  error: string | null,
+  durationMs: number,
+) {
   await db.insert(notificationAttempts).values({ notificationId, attempt, statusCode, error, durationMs });
 }
 
@@ -90,7 +134,13 @@ export async function deliverDueNotifications(deps: NotifyDeps, limit = 20): Pro
     const rows = await tx
       .select({ id: notifications.id })
       .from(notifications)
-      .where(and(eq(notifications.status, "pending"), lte(notifications.nextAttemptAt, now), or(isNull(notifications.lockedUntil), lte(notifications.lockedUntil, now))))
+      .where(
+        and(
+          eq(notifications.status, "pending"),
+          lte(notifications.nextAttemptAt, now),
+          or(isNull(notifications.lockedUntil), lte(notifications.lockedUntil, now)),
+        ),
+      )
       .orderBy(asc(notifications.nextAttemptAt))
       .limit(limit)
       .for("update", { skipLocked: true });
@@ -98,9 +148,18 @@ export async function deliverDueNotifications(deps: NotifyDeps, limit = 20): Pro
     return tx
       .update(notifications)
       .set({ lockedUntil: new Date(now.getTime() + LEASE_MS) })
-      .where(sql`${notifications.id} in (${sql.join(rows.map((r) => sql`${r.id}`), sql`, `)})`)
+      .where(
+        sql`${notifications.id} in (${sql.join(
+          rows.map((r) => sql`${r.id}`),
+          sql`, `,
+        )})`,
+      )
       .returning();
   });
-  await Promise.all(due.map((row) => attemptNotification(deps, row).catch((e) => log.warn({ notificationId: row.id, err: String(e) }, "notification attempt failed"))));
+  await Promise.all(
+    due.map((row) =>
+      attemptNotification(deps, row).catch((e) => log.warn({ notificationId: row.id, err: String(e) }, "notification attempt failed")),
+    ),
+  );
   return due.length;
 }

@@ -22,7 +22,12 @@ export type NotificationView = {
 /** The account's latest notifications, newest first (admin page): every delivery and how its attempts went. */
 export async function listNotifications(deps: Pick<Deps, "db">, principal: Principal, limit = 50): Promise<NotificationView[]> {
   assertScope(principal, "admin");
-  const rows = await deps.db.select().from(notifications).where(eq(notifications.accountId, principal.accountId)).orderBy(desc(notifications.createdAt)).limit(limit);
+  const rows = await deps.db
+    .select()
+    .from(notifications)
+    .where(eq(notifications.accountId, principal.accountId))
+    .orderBy(desc(notifications.createdAt))
+    .limit(limit);
   return rows.map((r) => ({
     id: r.id,
     kind: r.kind,

@@ -15,7 +15,11 @@ export function createNtfy(o: { timeoutMs: number }): NotifyPort {
   return {
     async publish(target, msg, signal) {
       const url = `${target.serverUrl.replace(/\/+$/, "")}/`;
-      const headers: Record<string, string> = { "content-type": "application/json", accept: "application/json", "user-agent": "Switchboard-Notify/1" };
+      const headers: Record<string, string> = {
+        "content-type": "application/json",
+        accept: "application/json",
+        "user-agent": "Switchboard-Notify/1",
+      };
       if (target.accessToken) headers.authorization = `Bearer ${target.accessToken}`;
       const body: Record<string, unknown> = { topic: msg.topic, message: msg.message };
       if (msg.title) body.title = msg.title;
@@ -25,7 +29,13 @@ export function createNtfy(o: { timeoutMs: number }): NotifyPort {
       let res: Response;
       try {
         const timeout = AbortSignal.timeout(o.timeoutMs);
-        res = await fetch(url, { method: "POST", headers, body: JSON.stringify(body), redirect: "manual", signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
+        res = await fetch(url, {
+          method: "POST",
+          headers,
+          body: JSON.stringify(body),
+          redirect: "manual",
+          signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+        });
       } catch (e) {
         const timedOut = e instanceof Error && (e.name === "TimeoutError" || e.name === "AbortError");
         throw new NotifyError(timedOut ? `ntfy did not answer within ${o.timeoutMs} ms` : "ntfy could not be reached", { retryable: true });

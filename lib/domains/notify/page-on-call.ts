@@ -21,7 +21,8 @@ export function pagePriority(c: Pick<CaseRow, "priority" | "urgency">): number {
 }
 
 /** Where the page's tap lands: the console with this case open. */
-export const caseConsoleUrl = (deps: Pick<Deps, "config">, caseId: string) => `${publicBaseUrl(deps.config)}/console?case=${encodeURIComponent(caseId)}`;
+export const caseConsoleUrl = (deps: Pick<Deps, "config">, caseId: string) =>
+  `${publicBaseUrl(deps.config)}/console?case=${encodeURIComponent(caseId)}`;
 
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
@@ -30,7 +31,11 @@ const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…`
  * same transaction that writes the page to the outbox (and a unique index backs it up). Does nothing
  * when the account has no on-call topic or the case is no longer open.
  */
-export async function pageOnCall(deps: NotifyDeps, row: Pick<CaseRow, "id" | "accountId" | "question" | "priority" | "urgency">, reason: PageReason): Promise<DeliveryOutcome | null> {
+export async function pageOnCall(
+  deps: NotifyDeps,
+  row: Pick<CaseRow, "id" | "accountId" | "question" | "priority" | "urgency">,
+  reason: PageReason,
+): Promise<DeliveryOutcome | null> {
   const target = await getNotifyTarget(deps.db, deps.config, row.accountId);
   if (!target.oncallTopic) return null;
   const priority = pagePriority(row);
@@ -41,7 +46,15 @@ export async function pageOnCall(deps: NotifyDeps, row: Pick<CaseRow, "id" | "ac
       .where(and(eq(cases.id, row.id), eq(cases.accountId, row.accountId), eq(cases.status, "open"), isNull(cases.pagedAt)))
       .returning({ id: cases.id });
     if (!claimed) return null;
-    await recordAudit(tx, { accountId: row.accountId, entityType: "case", entityId: row.id, action: "case.paged", actorType: "system", actorId: null, data: { reason, topic: target.oncallTopic, priority } });
+    await recordAudit(tx, {
+      accountId: row.accountId,
+      entityType: "case",
+      entityId: row.id,
+      action: "case.paged",
+      actorType: "system",
+      actorId: null,
+      data: { reason, topic: target.oncallTopic, priority },
+    });
     return enqueueNotification(tx, {
       accountId: row.accountId,
       kind: "page",
@@ -87,7 +100,11 @@ export async function pageUnclaimedCases(deps: NotifyDeps, limit = 50): Promise<
   );
   let paged = 0;
   for (const c of due) {
-    const out = await pageOnCall(deps, { id: c.id, accountId: c.account_id, question: c.question, priority: Number(c.priority), urgency: c.urgency }, "unclaimed").catch((e) => {
+    const out = await pageOnCall(
+      deps,
+      { id: c.id, accountId: c.account_id, question: c.question, priority: Number(c.priority), urgency: c.urgency },
+      "unclaimed",
+    ).catch((e) => {
       log.warn({ caseId: c.id, err: String(e) }, "could not page on-call operators");
       return null;
     });
@@ -95,4 +112,3 @@ export async function pageUnclaimedCases(deps: NotifyDeps, limit = 50): Promise<
   }
   return paged;
 }
-

@@ -32,7 +32,8 @@ export class NotifyError extends Error {
   }
 }
 
-export const isNotifyError = (e: unknown): e is NotifyError => typeof e === "object" && e !== null && (e as { [NOTIFY_ERROR]?: unknown })[NOTIFY_ERROR] === true;
+export const isNotifyError = (e: unknown): e is NotifyError =>
+  typeof e === "object" && e !== null && (e as { [NOTIFY_ERROR]?: unknown })[NOTIFY_ERROR] === true;
 
 /** ntfy's default message size limit; longer bodies would be turned into an attachment. */
 export const MAX_MESSAGE_BYTES = 4096;

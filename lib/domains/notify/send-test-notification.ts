@@ -16,6 +16,17 @@ export async function sendTestNotification(deps: NotifyDeps, principal: Principa
   const which = parsed.topic ?? "default";
   const target = await getNotifyTarget(deps.db, deps.config, principal.accountId);
   const topic = which === "oncall" ? target.oncallTopic : target.defaultTopic;
-  if (!topic) throw new AppError("validation_failed", `topic: no ${which === "oncall" ? "on-call" : "default"} topic is set yet; save one first`);
-  return sendPushNotification(deps, principal, { topic, title: "Switchboard test notification", message: `Notifications from Switchboard reach this ${which === "oncall" ? "on-call" : "default"} topic.`, tags: ["white_check_mark"] }, { kind: "test" });
+  if (!topic)
+    throw new AppError("validation_failed", `topic: no ${which === "oncall" ? "on-call" : "default"} topic is set yet; save one first`);
+  return sendPushNotification(
+    deps,
+    principal,
+    {
+      topic,
+      title: "Switchboard test notification",
+      message: `Notifications from Switchboard reach this ${which === "oncall" ? "on-call" : "default"} topic.`,
+      tags: ["white_check_mark"],
+    },
+    { kind: "test" },
+  );
 }

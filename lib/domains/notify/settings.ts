@@ -10,7 +10,10 @@ import { actorOf, type Principal } from "@/lib/domains/auth/principal";
 import { parseOrThrow } from "@/lib/platform/validation/parse";
 
 /** ntfy topic names: letters, digits, - and _, up to 64 (the server refuses others). */
-export const topicSchema = z.string({ message: "must be a string" }).trim().regex(/^[-_A-Za-z0-9]{1,64}$/, "must be 1–64 letters, digits, - or _ (an ntfy topic name)");
+export const topicSchema = z
+  .string({ message: "must be a string" })
+  .trim()
+  .regex(/^[-_A-Za-z0-9]{1,64}$/, "must be 1–64 letters, digits, - or _ (an ntfy topic name)");
 
 export const notifySettingsInput = z
   .object({
@@ -70,7 +73,12 @@ async function readRow(db: Db, accountId: string): Promise<Row | undefined> {
 
 export async function getNotifyTarget(db: Db, config: Config, accountId: string): Promise<NotifyTarget> {
   const row = await readRow(db, accountId);
-  return { serverUrl: row?.serverUrl ?? config.NTFY_DEFAULT_SERVER_URL, accessToken: row?.accessToken ?? null, defaultTopic: row?.defaultTopic ?? null, oncallTopic: row?.oncallTopic ?? null };
+  return {
+    serverUrl: row?.serverUrl ?? config.NTFY_DEFAULT_SERVER_URL,
+    accessToken: row?.accessToken ?? null,
+    defaultTopic: row?.defaultTopic ?? null,
+    oncallTopic: row?.oncallTopic ?? null,
+  };
 }
 
 /** GET /api/settings/notifications (admin). */
@@ -80,7 +88,11 @@ export async function readNotifySettings(deps: Pick<Deps, "db" | "config">, prin
 }
 
 /** PUT /api/settings/notifications (admin): change what is given; audited without the token. */
-export async function updateNotifySettings(deps: Pick<Deps, "db" | "config">, principal: Principal, raw: unknown): Promise<NotifySettingsView> {
+export async function updateNotifySettings(
+  deps: Pick<Deps, "db" | "config">,
+  principal: Principal,
+  raw: unknown,
+): Promise<NotifySettingsView> {
   assertScope(principal, "admin");
   const input = parseOrThrow(notifySettingsInput, raw);
   const set: Partial<Row> = { updatedAt: new Date() };
@@ -98,7 +110,14 @@ export async function updateNotifySettings(deps: Pick<Deps, "db" | "config">, pr
       .onConflictDoUpdate({ target: notifySettings.accountId, set })
       .returning();
     const changed = Object.keys(set).filter((k) => k !== "updatedAt" && k !== "accessTokenLast4");
-    await recordAudit(tx, { accountId: principal.accountId, entityType: "account", entityId: principal.accountId, action: "account.notify_settings_set", ...actorOf(principal), data: { changed } });
+    await recordAudit(tx, {
+      accountId: principal.accountId,
+      entityType: "account",
+      entityId: principal.accountId,
+      action: "account.notify_settings_set",
+      ...actorOf(principal),
+      data: { changed },
+    });
     return viewOf(deps.config, row);
   });
 }

@@ -15,7 +15,11 @@ const who = (p: Principal) => (p.kind === "member" ? `member:${p.memberId}` : `k
  * heartbeat cannot be kept: the answer then carries the database's estimate (below) and `degraded: true`,
  * so an open console keeps working.
  */
-export async function heartbeat({ kv, config, db }: Pick<Deps, "kv" | "config"> & { db?: Db }, p: Principal, status: "online" | "away" = "online") {
+export async function heartbeat(
+  { kv, config, db }: Pick<Deps, "kv" | "config"> & { db?: Db },
+  p: Principal,
+  status: "online" | "away" = "online",
+) {
   assertScope(p, "hitl:answer"); // only answerers count as someone who can answer
   const ttlMs = config.PRESENCE_TTL_SECONDS * 1000;
   const now = Date.now();
@@ -42,7 +46,10 @@ export async function countOnline(kv: Kv, accountId: string): Promise<number> {
  * bounded time and hears the holding sentence, and the case stays for a person to answer — whereas
  * under-counting would turn every escalation away while operators sit at their consoles.
  */
-export async function countAnswerersOnline(deps: { kv: Kv; db: Db }, accountId: string): Promise<{ online: number; source: "kv" | "database" }> {
+export async function countAnswerersOnline(
+  deps: { kv: Kv; db: Db },
+  accountId: string,
+): Promise<{ online: number; source: "kv" | "database" }> {
   try {
     return { online: await countOnline(deps.kv, accountId), source: "kv" };
   } catch (e) {

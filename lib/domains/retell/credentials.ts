@@ -36,37 +36,59 @@ export const retellKeyInput = z
       .regex(/^[\x21-\x7e]+$/, "must be printable ASCII without spaces (paste the key from Retell's dashboard)")
       .optional(),
     placeCalls: z.boolean({ message: "must be true or false" }).optional(),
-    callsAgentId: z.string({ message: "must be a string" }).trim().regex(/^[\x21-\x7e]{1,200}$/, "must be a Retell agent id (agent_…)").nullable().optional(),
-    callsFromNumber: z.string({ message: "must be a string" }).trim().regex(/^\+[1-9][0-9]{6,14}$/, "must be an E.164 number you have in Retell, e.g. +14155550100").nullable().optional(),
+    callsAgentId: z
+      .string({ message: "must be a string" })
+      .trim()
+      .regex(/^[\x21-\x7e]{1,200}$/, "must be a Retell agent id (agent_…)")
+      .nullable()
+      .optional(),
+    callsFromNumber: z
+      .string({ message: "must be a string" })
+      .trim()
+      .regex(/^\+[1-9][0-9]{6,14}$/, "must be an E.164 number you have in Retell, e.g. +14155550100")
+      .nullable()
+      .optional(),
   })
   .strict();
 
 type Row = typeof retellCredentials.$inferSelect;
 const statusOf = (row?: Pick<Row, "apiKeyLast4" | "updatedAt" | "placeCalls" | "callsAgentId" | "callsFromNumber">): RetellKeyStatus =>
   row
-    ? { apiKeySet: true, apiKeyLast4: row.apiKeyLast4, updatedAt: row.updatedAt.toISOString(), placeCalls: row.placeCalls, callsAgentId: row.callsAgentId, callsFromNumber: row.callsFromNumber }
+    ? {
+        apiKeySet: true,
+        apiKeyLast4: row.apiKeyLast4,
+        updatedAt: row.updatedAt.toISOString(),
+        placeCalls: row.placeCalls,
+        callsAgentId: row.callsAgentId,
+        callsFromNumber: row.callsFromNumber,
+      }
     : { apiKeySet: false, apiKeyLast4: null, updatedAt: null, placeCalls: false, callsAgentId: null, callsFromNumber: null };
 
 /** What placing a call through Retell needs, or null when the account does not place calls through Retell. */
-export async function getRetellCallSettings(db: Db, accountId: string): Promise<{ apiKey: string; agentId: string; fromNumber: string } | null> {
+export async function getRetellCallSettings(
+  db: Db,
+  accountId: string,
+): Promise<{ apiKey: string; agentId: string; fromNumber: string } | null> {
   const [row] = await db.select().from(retellCredentials).where(eq(retellCredentials.accountId, accountId)).limit(1);
-  return row?.placeCalls && row.callsAgentId && row.callsFromNumber ? { apiKey: row.apiKey, agentId: row.callsAgentId, fromNumber: row.callsFromNumber } : null;
+  return row?.placeCalls && row.callsAgentId && row.callsFromNumber
+    ? { apiKey: row.apiKey, agentId: row.callsAgentId, fromNumber: row.callsFromNumber }
+    : null;
 }
 
 /** For the signature check only (server side): the key, or null when the account stored none. */
 export async function getRetellApiKey(db: Db, accountId: string): Promise<string | null> {
-  const [row] = await db.select({ apiKey: retellCredentials.apiKey }).from(retellCredentials).where(eq(retellCredentials.accountId, accountId)).limit(1);
+  const [row] = await db
+    .select({ apiKey: retellCredentials.apiKey })
+    .from(retellCredentials)
+    .where(eq(retellCredentials.accountId, accountId))
+    .limit(1);
   return row?.apiKey ?? null;
 }
 
 /** GET /api/settings/retell (admin). */
 export async function readRetellKeyStatus(deps: Pick<Deps, "db">, principal: Principal): Promise<RetellKeyStatus> {
   assertScope(principal, "admin");
-  const [row] = await deps.db
-    .select()
-    .from(retellCredentials)
-    .where(eq(retellCredentials.accountId, principal.accountId))
-    .limit(1);
+  const [row] = await deps.db.select().from(retellCredentials).where(eq(retellCredentials.accountId, principal.accountId)).limit(1);
   return statusOf(row);
 }
 
@@ -75,7 +97,12 @@ export async function setRetellApiKey(deps: Pick<Deps, "db">, principal: Princip
   assertScope(principal, "admin");
   const input = parseOrThrow(retellKeyInput, raw);
   return deps.db.transaction(async (tx) => {
-    const [current] = await tx.select().from(retellCredentials).where(eq(retellCredentials.accountId, principal.accountId)).limit(1).for("update");
+    const [current] = await tx
+      .select()
+      .from(retellCredentials)
+      .where(eq(retellCredentials.accountId, principal.accountId))
+      .limit(1)
+      .for("update");
     const apiKey = input.apiKey ?? current?.apiKey;
     if (!apiKey) throw new AppError("validation_failed", "apiKey: required — no Retell API key is stored yet");
     const next = {
@@ -86,14 +113,30 @@ export async function setRetellApiKey(deps: Pick<Deps, "db">, principal: Princip
       callsFromNumber: input.callsFromNumber === undefined ? (current?.callsFromNumber ?? null) : input.callsFromNumber,
       updatedAt: new Date(),
     };
-    if (next.placeCalls && (!next.callsAgentId || !next.callsFromNumber)) throw new AppError("validation_failed", "placeCalls: needs callsAgentId and callsFromNumber (the Retell agent and number calls go out with)");
+    if (next.placeCalls && (!next.callsAgentId || !next.callsFromNumber))
+      throw new AppError(
+        "validation_failed",
+        "placeCalls: needs callsAgentId and callsFromNumber (the Retell agent and number calls go out with)",
+      );
     const [row] = await tx
       .insert(retellCredentials)
       .values({ accountId: principal.accountId, ...next })
       .onConflictDoUpdate({ target: retellCredentials.accountId, set: next })
       .returning();
-    const data = { last4: next.apiKeyLast4, keyChanged: input.apiKey !== undefined, placeCalls: next.placeCalls, callsAgentId: next.callsAgentId };
-    await recordAudit(tx, { accountId: principal.accountId, entityType: "account", entityId: principal.accountId, action: "account.retell_key_set", ...actorOf(principal), data });
+    const data = {
+      last4: next.apiKeyLast4,
+      keyChanged: input.apiKey !== undefined,
+      placeCalls: next.placeCalls,
+      callsAgentId: next.callsAgentId,
+    };
+    await recordAudit(tx, {
+      accountId: principal.accountId,
+      entityType: "account",
+      entityId: principal.accountId,
+      action: "account.retell_key_set",
+      ...actorOf(principal),
+      data,
+    });
     return statusOf(row);
   });
 }
@@ -102,8 +145,18 @@ export async function setRetellApiKey(deps: Pick<Deps, "db">, principal: Princip
 export async function deleteRetellApiKey(deps: Pick<Deps, "db">, principal: Principal): Promise<RetellKeyStatus> {
   assertScope(principal, "admin");
   return deps.db.transaction(async (tx) => {
-    const gone = await tx.delete(retellCredentials).where(eq(retellCredentials.accountId, principal.accountId)).returning({ accountId: retellCredentials.accountId });
-    if (gone.length) await recordAudit(tx, { accountId: principal.accountId, entityType: "account", entityId: principal.accountId, action: "account.retell_key_deleted", ...actorOf(principal) });
+    const gone = await tx
+      .delete(retellCredentials)
+      .where(eq(retellCredentials.accountId, principal.accountId))
+      .returning({ accountId: retellCredentials.accountId });
+    if (gone.length)
+      await recordAudit(tx, {
+        accountId: principal.accountId,
+        entityType: "account",
+        entityId: principal.accountId,
+        action: "account.retell_key_deleted",
+        ...actorOf(principal),
+      });
     return statusOf();
   });
 }

@@ -20,14 +20,24 @@ export const setupInput = z.object({
 });
 
 /** What the first API key may do: ask (the agent's tool), answer, and the phone-call tools — not administer. */
-export const FIRST_KEY_SCOPES: Scope[] = ["hitl:ask", "hitl:answer", "calls:read", "calls:write", "notify:send", "weather:read", "golf:read", "golf:write"];
+export const FIRST_KEY_SCOPES: Scope[] = [
+  "hitl:ask",
+  "hitl:answer",
+  "calls:read",
+  "calls:write",
+  "notify:send",
+  "weather:read",
+  "golf:read",
+  "golf:write",
+];
 
 /** Whether nobody can sign in yet: no member in any account. */
 export async function needsSetup(db: Db): Promise<boolean> {
   return (await db.select({ id: members.id }).from(members).limit(1)).length === 0;
 }
 
-export const SETUP_DONE_MESSAGE = "Switchboard is already set up: sign in, or ask an admin (a forgotten password: `switchboard members reset-password --email …`).";
+export const SETUP_DONE_MESSAGE =
+  "Switchboard is already set up: sign in, or ask an admin (a forgotten password: `switchboard members reset-password --email …`).";
 
 /**
  * Creates the first admin (in the first account — the demo account when it was seeded — or a new one) and an
@@ -35,7 +45,12 @@ export const SETUP_DONE_MESSAGE = "Switchboard is already set up: sign in, or as
  * and the loser gets 409. `tokenFree` says the request already proved itself (loopback on the embedded
  * default); otherwise a setup token must be presented, and is used up.
  */
-export async function completeSetup(db: Db, config: Pick<Config, "SETUP_TOKEN">, raw: z.input<typeof setupInput>, opts: { tokenFree: boolean }) {
+export async function completeSetup(
+  db: Db,
+  config: Pick<Config, "SETUP_TOKEN">,
+  raw: z.input<typeof setupInput>,
+  opts: { tokenFree: boolean },
+) {
   const input = parseOrThrow(setupInput, raw);
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended('switchboard:first-run-setup', 0))`);
@@ -50,9 +65,19 @@ export async function completeSetup(db: Db, config: Pick<Config, "SETUP_TOKEN">,
     }
     const [first] = await tx.select({ id: accounts.id, name: accounts.name }).from(accounts).orderBy(asc(accounts.createdAt)).limit(1);
     const account = first ?? (await createAccount(tx, { name: "Switchboard" })).account;
-    const member = await createMember(tx, account.id, { email: input.email, password: input.password, role: "admin", name: input.name || undefined });
+    const member = await createMember(tx, account.id, {
+      email: input.email,
+      password: input.password,
+      role: "admin",
+      name: input.name || undefined,
+    });
     const actor = { actorType: "member" as const, actorId: member.id };
-    const { key, apiKey } = await createApiKey(tx, { accountId: account.id, name: "First agent key", scopes: FIRST_KEY_SCOPES, createdBy: actor });
+    const { key, apiKey } = await createApiKey(tx, {
+      accountId: account.id,
+      name: "First agent key",
+      scopes: FIRST_KEY_SCOPES,
+      createdBy: actor,
+    });
     return { account: { id: account.id, name: account.name }, member, key, apiKey };
   });
 }

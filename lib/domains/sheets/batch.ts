@@ -6,7 +6,16 @@ import { callCells, caseCells, ENTITY_TYPES, eventLabel, joinHistory, rowsRange,
 import type { CellValue, RangeWrite } from "@/lib/domains/sheets/port";
 
 /** A call or case with events waiting, and everything needed to write its row. */
-export type PendingEntity = { type: SheetsEntity; id: string; accountId: string; seqs: number[]; labels: string[]; row?: number; history?: string; cells?: CellValue[] };
+export type PendingEntity = {
+  type: SheetsEntity;
+  id: string;
+  accountId: string;
+  seqs: number[];
+  labels: string[];
+  row?: number;
+  history?: string;
+  cells?: CellValue[];
+};
 
 const key = (type: string, id: string) => `${type}:${id}`;
 
@@ -15,7 +24,14 @@ const key = (type: string, id: string) => `${type}:${id}`;
  * events (so the Events column keeps their order). Events that arrive meanwhile wait for the next batch.
  */
 export async function selectBatch(db: Db, limit: number): Promise<PendingEntity[]> {
-  const rows = await queryRows<{ seq: string; entity_type: SheetsEntity; entity_id: string; account_id: string; event: string | null; occurred_at: string | Date }>(
+  const rows = await queryRows<{
+    seq: string;
+    entity_type: SheetsEntity;
+    entity_id: string;
+    account_id: string;
+    event: string | null;
+    occurred_at: string | Date;
+  }>(
     db,
     sql`with picked as (
           select entity_type, entity_id, min(priority) as p, min(seq) as s from sheets_outbox
@@ -45,7 +61,10 @@ export async function allocateRows(db: Db, batch: PendingEntity[]): Promise<void
     for (const type of ENTITY_TYPES) {
       const ids = batch.filter((e) => e.type === type).map((e) => e.id);
       if (!ids.length) continue;
-      const rows = await db.select().from(sheetsRows).where(and(eq(sheetsRows.entityType, type), inArray(sheetsRows.entityId, ids)));
+      const rows = await db
+        .select()
+        .from(sheetsRows)
+        .where(and(eq(sheetsRows.entityType, type), inArray(sheetsRows.entityId, ids)));
       for (const r of rows) found.set(key(type, r.entityId), { row: r.rowNumber, history: r.history });
     }
     return found;
@@ -57,7 +76,11 @@ export async function allocateRows(db: Db, batch: PendingEntity[]): Promise<void
       for (const type of ENTITY_TYPES) {
         const mine = fresh.filter((e) => e.type === type);
         if (!mine.length) continue;
-        const [tab] = await tx.update(sheetsTabs).set({ nextRow: sql`${sheetsTabs.nextRow} + ${mine.length}::int` }).where(eq(sheetsTabs.entityType, type)).returning({ nextRow: sheetsTabs.nextRow });
+        const [tab] = await tx
+          .update(sheetsTabs)
+          .set({ nextRow: sql`${sheetsTabs.nextRow} + ${mine.length}::int` })
+          .where(eq(sheetsTabs.entityType, type))
+          .returning({ nextRow: sheetsTabs.nextRow });
         const first = tab!.nextRow - mine.length;
         await tx
           .insert(sheetsRows)
@@ -87,7 +110,8 @@ export async function renderRows(db: Db, batch: PendingEntity[]): Promise<void> 
     // A row rebuilt before any event was logged shows the status it has now.
     const history = joinHistory(e.history ?? "", e.labels) || `${data.status} (rebuilt)`;
     e.history = history;
-    e.cells = e.type === "call" ? callCells(data as (typeof callRows)[number], history) : caseCells(data as (typeof caseRows)[number], history);
+    e.cells =
+      e.type === "call" ? callCells(data as (typeof callRows)[number], history) : caseCells(data as (typeof caseRows)[number], history);
   }
 }
 
@@ -97,9 +121,10 @@ export function toRanges(batch: PendingEntity[], headersMissing: SheetsEntity[])
   for (const type of ENTITY_TYPES) {
     const rows = batch.filter((e) => e.type === type && e.cells).sort((a, b) => a.row! - b.row!);
     let run: PendingEntity[] = [];
-    const flush = () => run.length && out.push({ range: rowsRange(type, run[0]!.row!, run[run.length - 1]!.row!), values: run.map((e) => e.cells!) });
+    const flush = () =>
+      run.length && out.push({ range: rowsRange(type, run[0]!.row!, run[run.length - 1]!.row!), values: run.map((e) => e.cells!) });
     for (const e of rows) {
-      if (run.length && (e.row !== run[run.length - 1]!.row! + 1)) {
+      if (run.length && e.row !== run[run.length - 1]!.row! + 1) {
         flush();
         run = [];
       }
@@ -117,9 +142,18 @@ export class LeaseLost extends Error {
 /** After Google accepted the write: the events leave the outbox and the rows' history moves on, in one transaction under our lease. */
 export async function commitBatch(db: Db, holder: string, batch: PendingEntity[], headers: SheetsEntity[]): Promise<void> {
   await db.transaction(async (tx) => {
-    const [held] = await tx.select({ id: sheetsState.id }).from(sheetsState).where(and(eq(sheetsState.id, 1), eq(sheetsState.leaseHolder, holder))).for("update");
+    const [held] = await tx
+      .select({ id: sheetsState.id })
+      .from(sheetsState)
+      .where(and(eq(sheetsState.id, 1), eq(sheetsState.leaseHolder, holder)))
+      .for("update");
     if (!held) throw new LeaseLost("the drainer's lease was taken over");
-    await tx.delete(sheetsOutbox).where(inArray(sheetsOutbox.seq, batch.flatMap((e) => e.seqs)));
+    await tx.delete(sheetsOutbox).where(
+      inArray(
+        sheetsOutbox.seq,
+        batch.flatMap((e) => e.seqs),
+      ),
+    );
     const written = batch.filter((e) => e.cells).map((e) => ({ entity_type: e.type, entity_id: e.id, history: e.history }));
     if (written.length) {
       await tx.execute(sql`update sheets_rows r set history = v.history, written_at = now()
@@ -127,9 +161,16 @@ export async function commitBatch(db: Db, holder: string, batch: PendingEntity[]
         where r.entity_type = v.entity_type and r.entity_id = v.entity_id`);
     }
     if (headers.length) await tx.update(sheetsTabs).set({ headerWritten: true }).where(inArray(sheetsTabs.entityType, headers));
-    await tx.update(sheetsState).set({ rowsWritten: sql`${sheetsState.rowsWritten} + ${written.length}::int` }).where(eq(sheetsState.id, 1));
+    await tx
+      .update(sheetsState)
+      .set({ rowsWritten: sql`${sheetsState.rowsWritten} + ${written.length}::int` })
+      .where(eq(sheetsState.id, 1));
     // A rebuild is done when none of its rows wait any more.
     const [left] = await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from sheets_outbox where event is null`);
-    if (!Number(left!.n)) await tx.update(sheetsState).set({ rebuildFinishedAt: sql`now()` }).where(and(eq(sheetsState.id, 1), isNotNull(sheetsState.rebuildStartedAt), isNull(sheetsState.rebuildFinishedAt)));
+    if (!Number(left!.n))
+      await tx
+        .update(sheetsState)
+        .set({ rebuildFinishedAt: sql`now()` })
+        .where(and(eq(sheetsState.id, 1), isNotNull(sheetsState.rebuildStartedAt), isNull(sheetsState.rebuildFinishedAt)));
   });
 }

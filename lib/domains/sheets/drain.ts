@@ -10,7 +10,15 @@ import { ensureGrid, forgetTabs, prepareSheet, readTabs } from "@/lib/domains/sh
 import { acquireLease, pruneRequests, readState, recordError, releaseLease, renewLease } from "@/lib/domains/sheets/store";
 
 export type DrainStatus = "drained" | "not_configured" | "lease_held" | "breaker_open" | "time_boxed" | "failed" | "lease_lost";
-export type DrainResult = { status: DrainStatus; batches: number; rows: number; requests: number; retries: number; discarded?: number; error?: string };
+export type DrainResult = {
+  status: DrainStatus;
+  batches: number;
+  rows: number;
+  requests: number;
+  retries: number;
+  discarded?: number;
+  error?: string;
+};
 
 export type DrainerOptions = { deps: Deps; port: SheetsPort | null; clock?: Clock; random?: () => number };
 
@@ -38,7 +46,12 @@ export function createSheetsDrainer(o: DrainerOptions) {
     if (!holder) return { status: "lease_held", batches: 0, rows: 0, requests: 0, retries: 0 };
     const state = await readState(db);
     breaker ??= createBreaker(db, c, state.breakerSnapshot);
-    const bucket = new TokenBucket(c.SHEETS_REQUESTS_PER_MINUTE, c.SHEETS_BURST, state.bucketTokens ?? c.SHEETS_BURST, state.bucketAtMs ?? clock.now());
+    const bucket = new TokenBucket(
+      c.SHEETS_REQUESTS_PER_MINUTE,
+      c.SHEETS_BURST,
+      state.bucketTokens ?? c.SHEETS_BURST,
+      state.bucketAtMs ?? clock.now(),
+    );
     const gateway = createGateway({ db, holder, clock, breaker: breaker.policy, bucket });
     const out: DrainResult = { status: "drained", batches: 0, rows: 0, requests: 0, retries: 0 };
     const send: typeof gateway = (kind, rows, fn) => {

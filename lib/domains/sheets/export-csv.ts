@@ -27,9 +27,19 @@ export async function exportSheetCsv(deps: Deps, principal: Principal, tab: "cal
   const history = (type: "call" | "case", id: typeof calls.id | typeof cases.id, status: typeof calls.status | typeof cases.status) =>
     sql<string>`coalesce((select nullif(history, '') from ${sheetsRows} where ${sheetsRows.entityType} = ${type} and ${sheetsRows.entityId} = ${id}), ${status})`;
   if (tab === "calls") {
-    const rows = await deps.db.select({ row: calls, events: history("call", calls.id, calls.status) }).from(calls).where(and(eq(calls.accountId, accountId))).orderBy(asc(calls.createdAt)).limit(EXPORT_LIMIT);
+    const rows = await deps.db
+      .select({ row: calls, events: history("call", calls.id, calls.status) })
+      .from(calls)
+      .where(and(eq(calls.accountId, accountId)))
+      .orderBy(asc(calls.createdAt))
+      .limit(EXPORT_LIMIT);
     return csv([TABS.call.columns, ...rows.map((r) => callCells(r.row, r.events))]);
   }
-  const rows = await deps.db.select({ row: cases, events: history("case", cases.id, cases.status) }).from(cases).where(eq(cases.accountId, accountId)).orderBy(asc(cases.createdAt)).limit(EXPORT_LIMIT);
+  const rows = await deps.db
+    .select({ row: cases, events: history("case", cases.id, cases.status) })
+    .from(cases)
+    .where(eq(cases.accountId, accountId))
+    .orderBy(asc(cases.createdAt))
+    .limit(EXPORT_LIMIT);
   return csv([TABS.case.columns, ...rows.map((r) => caseCells(r.row, r.events))]);
 }

@@ -9,7 +9,8 @@ import { recordRequest, saveBreaker, saveBucket } from "@/lib/domains/sheets/sto
 
 export type BreakerState = "closed" | "open" | "half-open";
 
-const stateName = (s: CircuitState): BreakerState => (s === CircuitState.Closed ? "closed" : s === CircuitState.HalfOpen ? "half-open" : "open");
+const stateName = (s: CircuitState): BreakerState =>
+  s === CircuitState.Closed ? "closed" : s === CircuitState.HalfOpen ? "half-open" : "open";
 
 // cockatiel's errors are recognised by the flag they carry (instanceof does not hold across bundles).
 export const isBrokenCircuit = (e: unknown) => typeof e === "object" && e !== null && "isBrokenCircuitError" in e;
@@ -21,11 +22,14 @@ export const isBrokenCircuit = (e: unknown) => typeof e === "object" && e !== nu
  * the database, so the admin page sees it and the next serverless instance starts where this one stopped.
  */
 export function createBreaker(db: Db, c: Config, initialState?: unknown) {
-  const breaker = circuitBreaker(handleWhen((e) => isSheetsError(e) && e.retryable), {
-    halfOpenAfter: c.SHEETS_BREAKER_RESET_MS,
-    breaker: new ConsecutiveBreaker(c.SHEETS_BREAKER_THRESHOLD),
-    initialState: initialState ?? undefined,
-  });
+  const breaker = circuitBreaker(
+    handleWhen((e) => isSheetsError(e) && e.retryable),
+    {
+      halfOpenAfter: c.SHEETS_BREAKER_RESET_MS,
+      breaker: new ConsecutiveBreaker(c.SHEETS_BREAKER_THRESHOLD),
+      initialState: initialState ?? undefined,
+    },
+  );
   let saving: Promise<void> = Promise.resolve();
   breaker.onStateChange((s) => {
     const name = stateName(s);
@@ -54,7 +58,14 @@ export function createGateway(o: { db: Db; holder: string; clock: Clock; breaker
         await recordRequest(o.db, { at, kind, status: 200, ok: true, rows });
         return result;
       } catch (e) {
-        await recordRequest(o.db, { at, kind, status: isSheetsError(e) ? e.status : undefined, ok: false, rows, error: e instanceof Error ? e.message : String(e) });
+        await recordRequest(o.db, {
+          at,
+          kind,
+          status: isSheetsError(e) ? e.status : undefined,
+          ok: false,
+          rows,
+          error: e instanceof Error ? e.message : String(e),
+        });
         throw e;
       }
     });

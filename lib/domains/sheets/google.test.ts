@@ -7,18 +7,30 @@ const c = { SHEETS_API_URL: "https://proxy.example.com/google/sheets", SHEETS_TO
 
 describe("Sheets adapter pieces", () => {
   it("reroutes Google's URLs keeping the configured path prefix (the SDK's rootUrl would drop it)", () => {
-    expect(redirectUrl(new URL("https://sheets.googleapis.com/v4/spreadsheets/abc/values:batchUpdate"), c).href).toBe("https://proxy.example.com/google/sheets/v4/spreadsheets/abc/values:batchUpdate");
+    expect(redirectUrl(new URL("https://sheets.googleapis.com/v4/spreadsheets/abc/values:batchUpdate"), c).href).toBe(
+      "https://proxy.example.com/google/sheets/v4/spreadsheets/abc/values:batchUpdate",
+    );
     expect(redirectUrl(new URL("https://oauth2.googleapis.com/token"), c).href).toBe("https://proxy.example.com/oauth/token");
     expect(redirectUrl(new URL("https://example.org/other"), c).href).toBe("https://example.org/other");
   });
 
   it("classifies failures: 429/5xx/no reply retryable with Retry-After, 403 not", () => {
-    const e429 = classify({ response: { status: 429, headers: new Headers({ "retry-after": "7" }), data: { error: { status: "RESOURCE_EXHAUSTED", message: "Quota exceeded" } } } }) as never as { retryable: boolean; retryAfterMs: number; status: number; message: string };
+    const e429 = classify({
+      response: {
+        status: 429,
+        headers: new Headers({ "retry-after": "7" }),
+        data: { error: { status: "RESOURCE_EXHAUSTED", message: "Quota exceeded" } },
+      },
+    }) as never as { retryable: boolean; retryAfterMs: number; status: number; message: string };
     expect(e429).toMatchObject({ retryable: true, retryAfterMs: 7000, status: 429 });
     expect(e429.message).toContain("RESOURCE_EXHAUSTED");
     expect(classify({ response: { status: 503 } })).toMatchObject({ retryable: true });
     expect(classify({ message: "socket hang up" })).toMatchObject({ retryable: true });
-    expect(classify({ response: { status: 403, data: { error: { status: "PERMISSION_DENIED", message: "The caller does not have permission" } } } })).toMatchObject({ retryable: false, status: 403 });
+    expect(
+      classify({
+        response: { status: 403, data: { error: { status: "PERMISSION_DENIED", message: "The caller does not have permission" } } },
+      }),
+    ).toMatchObject({ retryable: false, status: 403 });
     expect(parseRetryAfterMs("Wed, 21 Oct 2015 07:28:00 GMT", Date.parse("Wed, 21 Oct 2015 07:27:00 GMT"))).toBe(60_000);
   });
 
@@ -26,7 +38,7 @@ describe("Sheets adapter pieces", () => {
     expect(columnLetter(13)).toBe("M");
     expect(columnLetter(28)).toBe("AB");
     expect(rowsRange("call", 2, 9)).toBe("'Calls'!A2:M9");
-    expect(csvField("=HYPERLINK(\"x\")")).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
     expect(csvField("+14155550123")).toBe("+14155550123");
     expect(csvField("a,b")).toBe('"a,b"');
   });

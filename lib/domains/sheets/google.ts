@@ -16,7 +16,12 @@ export function redirectUrl(url: URL, c: Pick<Config, "SHEETS_API_URL" | "SHEETS
   return new URL(href.slice(GOOGLE_API.length), base);
 }
 
-type GaxiosLikeError = { status?: number; code?: string | number; message?: string; response?: { status?: number; headers?: unknown; data?: unknown } };
+type GaxiosLikeError = {
+  status?: number;
+  code?: string | number;
+  message?: string;
+  response?: { status?: number; headers?: unknown; data?: unknown };
+};
 
 function header(headers: unknown, name: string): string | null {
   if (!headers) return null;
@@ -41,7 +46,11 @@ export function classify(e: unknown): Error {
   const google = body?.error?.message ? `${body.error.status ?? status}: ${body.error.message}` : undefined;
   if (status === undefined) return sheetsError(`Google Sheets unreachable: ${x.message ?? String(e)}`.slice(0, 300), { retryable: true });
   const retryable = status === 429 || status === 408 || status >= 500;
-  return sheetsError(`Google Sheets answered ${google ?? status}`.slice(0, 300), { status, retryable, retryAfterMs: parseRetryAfterMs(header(x.response?.headers, "retry-after")) });
+  return sheetsError(`Google Sheets answered ${google ?? status}`.slice(0, 300), {
+    status,
+    retryable,
+    retryAfterMs: parseRetryAfterMs(header(x.response?.headers, "retry-after")),
+  });
 }
 
 /**
@@ -71,12 +80,14 @@ export function createGoogleSheets(c: Config, account: ServiceAccount): SheetsPo
     name: "google",
     async getTabs() {
       const res = await call(() => api.spreadsheets.get({ spreadsheetId, fields: "sheets.properties" }, opts));
-      return (res.data.sheets ?? []).map((s): SheetsTab => ({
-        title: s.properties?.title ?? "",
-        sheetId: s.properties?.sheetId ?? 0,
-        rowCount: s.properties?.gridProperties?.rowCount ?? 0,
-        columnCount: s.properties?.gridProperties?.columnCount ?? 0,
-      }));
+      return (res.data.sheets ?? []).map(
+        (s): SheetsTab => ({
+          title: s.properties?.title ?? "",
+          sheetId: s.properties?.sheetId ?? 0,
+          rowCount: s.properties?.gridProperties?.rowCount ?? 0,
+          columnCount: s.properties?.gridProperties?.columnCount ?? 0,
+        }),
+      );
     },
     async updateSpreadsheet(requests) {
       await call(() => api.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests } }, opts));

@@ -10,11 +10,38 @@ import type { CellValue } from "@/lib/domains/sheets/port";
 export const TABS: Record<SheetsEntity, { title: string; columns: string[] }> = {
   call: {
     title: "Calls",
-    columns: ["Call ID", "Account", "Created (UTC)", "Phone number", "Status", "Started (UTC)", "Ended (UTC)", "Duration (s)", "Cost (credits)", "End reason", "Case ID", "Events", "Provider"],
+    columns: [
+      "Call ID",
+      "Account",
+      "Created (UTC)",
+      "Phone number",
+      "Status",
+      "Started (UTC)",
+      "Ended (UTC)",
+      "Duration (s)",
+      "Cost (credits)",
+      "End reason",
+      "Case ID",
+      "Events",
+      "Provider",
+    ],
   },
   case: {
     title: "Escalations",
-    columns: ["Case ID", "Account", "Created (UTC)", "Status", "Priority", "Urgency", "Source", "Call ID", "Claimed (UTC)", "Answered (UTC)", "Closed (UTC)", "Events"],
+    columns: [
+      "Case ID",
+      "Account",
+      "Created (UTC)",
+      "Status",
+      "Priority",
+      "Urgency",
+      "Source",
+      "Call ID",
+      "Claimed (UTC)",
+      "Answered (UTC)",
+      "Closed (UTC)",
+      "Events",
+    ],
   },
 };
 
@@ -27,11 +54,38 @@ export const eventLabel = (event: string, at: Date) => `${event} ${iso(at)}`;
 export const joinHistory = (history: string, labels: string[]) => [history, ...labels].filter(Boolean).join("; ");
 
 export function callCells(c: CallRow, events: string): CellValue[] {
-  return [c.id, c.accountId, iso(c.createdAt), c.phoneNumber ?? "", c.status, iso(c.startedAt), iso(c.endedAt), c.durationSeconds ?? "", c.cost ?? "", c.endReason ?? "", c.caseId ?? "", events, c.provider];
+  return [
+    c.id,
+    c.accountId,
+    iso(c.createdAt),
+    c.phoneNumber ?? "",
+    c.status,
+    iso(c.startedAt),
+    iso(c.endedAt),
+    c.durationSeconds ?? "",
+    c.cost ?? "",
+    c.endReason ?? "",
+    c.caseId ?? "",
+    events,
+    c.provider,
+  ];
 }
 
 export function caseCells(c: CaseRow, events: string): CellValue[] {
-  return [c.id, c.accountId, iso(c.createdAt), c.status, c.priority, c.urgency, c.source, c.callId ?? "", iso(c.claimedAt), iso(c.answeredAt), iso(c.closedAt), events];
+  return [
+    c.id,
+    c.accountId,
+    iso(c.createdAt),
+    c.status,
+    c.priority,
+    c.urgency,
+    c.source,
+    c.callId ?? "",
+    iso(c.claimedAt),
+    iso(c.answeredAt),
+    iso(c.closedAt),
+    events,
+  ];
 }
 
 /** Column letter for a 1-based index (13 → M). */

@@ -29,4 +29,5 @@ export function sheetsError(message: string, o: { status?: number; retryable: bo
   return Object.assign(new Error(message), { code: "sheets_error" as const, ...o });
 }
 
-export const isSheetsError = (e: unknown): e is SheetsError => typeof e === "object" && e !== null && (e as { code?: unknown }).code === "sheets_error";
+export const isSheetsError = (e: unknown): e is SheetsError =>
+  typeof e === "object" && e !== null && (e as { code?: unknown }).code === "sheets_error";

@@ -8,7 +8,10 @@ import { AppError } from "@/lib/platform/errors";
 
 /** Asks the drainer to rebuild the sheet from the database (a new or damaged sheet): it clears the sheet, then rewrites every row. */
 export async function requestRebuild(db: Db): Promise<void> {
-  await db.update(sheetsState).set({ clearPending: true, rebuildStartedAt: sql`now()`, rebuildFinishedAt: null, rebuildTotal: null }).where(eq(sheetsState.id, 1));
+  await db
+    .update(sheetsState)
+    .set({ clearPending: true, rebuildStartedAt: sql`now()`, rebuildFinishedAt: null, rebuildTotal: null })
+    .where(eq(sheetsState.id, 1));
 }
 
 /**
@@ -23,7 +26,10 @@ export async function enqueueRebuild(db: Db): Promise<number> {
       select 'call', id, account_id, 1, null, created_at from calls order by created_at, id`);
     const [n] = await queryRows<{ n: number }>(tx, sql`select ((select count(*) from cases) + (select count(*) from calls))::int as n`);
     const total = Number(n?.n ?? 0);
-    await tx.update(sheetsState).set({ clearPending: false, rebuildTotal: total, rebuildFinishedAt: total ? null : sql`now()` }).where(eq(sheetsState.id, 1));
+    await tx
+      .update(sheetsState)
+      .set({ clearPending: false, rebuildTotal: total, rebuildFinishedAt: total ? null : sql`now()` })
+      .where(eq(sheetsState.id, 1));
     await tx.update(sheetsTabs).set({ headerWritten: false });
     return total;
   });
@@ -32,7 +38,11 @@ export async function enqueueRebuild(db: Db): Promise<number> {
 /** POST /api/sheets/rebuild: admins only, and only with a sheet connected. */
 export async function rebuildSheet(deps: Deps, principal: Principal): Promise<{ requested: true }> {
   assertScope(principal, "admin");
-  if (!deps.config.SHEETS_SPREADSHEET_ID) throw new AppError("conflict", "No Google Sheet is connected: set SHEETS_SPREADSHEET_ID and the service account first (README, Google Sheets log).");
+  if (!deps.config.SHEETS_SPREADSHEET_ID)
+    throw new AppError(
+      "conflict",
+      "No Google Sheet is connected: set SHEETS_SPREADSHEET_ID and the service account first (README, Google Sheets log).",
+    );
   await requestRebuild(deps.db);
   return { requested: true };
 }

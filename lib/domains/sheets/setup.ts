@@ -23,7 +23,16 @@ export async function prepareSheet(ctx: SetupCtx): Promise<void> {
   const state = await readState(db);
   if (state.spreadsheetId !== config.SHEETS_SPREADSHEET_ID) {
     await db.transaction(async (tx) => {
-      await tx.update(sheetsState).set({ spreadsheetId: config.SHEETS_SPREADSHEET_ID!, clearPending: true, rebuildStartedAt: sql`now()`, rebuildFinishedAt: null, rebuildTotal: null }).where(eq(sheetsState.id, 1));
+      await tx
+        .update(sheetsState)
+        .set({
+          spreadsheetId: config.SHEETS_SPREADSHEET_ID!,
+          clearPending: true,
+          rebuildStartedAt: sql`now()`,
+          rebuildFinishedAt: null,
+          rebuildTotal: null,
+        })
+        .where(eq(sheetsState.id, 1));
       await tx.update(sheetsTabs).set({ headerWritten: false, sheetId: null, gridRows: null });
     });
   }
@@ -32,14 +41,21 @@ export async function prepareSheet(ctx: SetupCtx): Promise<void> {
     let remote = await send("spreadsheets.get", 0, () => port.getTabs());
     const missing = ENTITY_TYPES.filter((t) => !remote.some((r) => r.title === TABS[t].title));
     if (missing.length) {
-      const addSheet = (t: SheetsEntity) => ({ addSheet: { properties: { title: TABS[t].title, gridProperties: { rowCount: 1000, columnCount: TABS[t].columns.length, frozenRowCount: 1 } } } });
+      const addSheet = (t: SheetsEntity) => ({
+        addSheet: {
+          properties: { title: TABS[t].title, gridProperties: { rowCount: 1000, columnCount: TABS[t].columns.length, frozenRowCount: 1 } },
+        },
+      });
       await send("spreadsheets.batchUpdate", 0, () => port.updateSpreadsheet(missing.map(addSheet)));
       remote = await send("spreadsheets.get", 0, () => port.getTabs());
     }
     for (const t of ENTITY_TYPES) {
       const r = remote.find((x) => x.title === TABS[t].title);
       if (!r) throw new Error(`tab ${TABS[t].title} missing after it was added`);
-      await db.update(sheetsTabs).set({ sheetId: r.sheetId, gridRows: r.rowCount, ...(missing.includes(t) ? { headerWritten: false } : {}) }).where(eq(sheetsTabs.entityType, t));
+      await db
+        .update(sheetsTabs)
+        .set({ sheetId: r.sheetId, gridRows: r.rowCount, ...(missing.includes(t) ? { headerWritten: false } : {}) })
+        .where(eq(sheetsTabs.entityType, t));
     }
   }
   if ((await readState(db)).clearPending) {
@@ -57,7 +73,9 @@ export async function ensureGrid(ctx: SetupCtx, batch: PendingEntity[]): Promise
     if (t.gridRows !== null && maxRow <= t.gridRows) continue;
     const rowCount = Math.ceil((maxRow + 1000) / 1000) * 1000;
     await ctx.send("spreadsheets.batchUpdate", 0, () =>
-      ctx.port.updateSpreadsheet([{ updateSheetProperties: { properties: { sheetId: t.sheetId, gridProperties: { rowCount } }, fields: "gridProperties.rowCount" } }]),
+      ctx.port.updateSpreadsheet([
+        { updateSheetProperties: { properties: { sheetId: t.sheetId, gridProperties: { rowCount } }, fields: "gridProperties.rowCount" } },
+      ]),
     );
     await ctx.db.update(sheetsTabs).set({ gridRows: rowCount }).where(eq(sheetsTabs.entityType, t.entityType));
   }

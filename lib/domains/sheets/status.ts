@@ -22,7 +22,13 @@ export type SheetsStatus = {
   lastError: string | null;
   lastErrorAt: string | null;
   lastSuccessAt: string | null;
-  rebuild: { state: "idle" | "clearing" | "running" | "done"; total: number | null; done: number; startedAt: string | null; finishedAt: string | null };
+  rebuild: {
+    state: "idle" | "clearing" | "running" | "done";
+    total: number | null;
+    done: number;
+    startedAt: string | null;
+    finishedAt: string | null;
+  };
   /** Why the page shows a warning banner: usage above 80 % of the quota, a backlog older than 5 minutes, the breaker open. */
   warnings: string[];
 };
@@ -46,7 +52,10 @@ export async function getSheetsStatus(deps: Deps, principal: Principal, now = Da
     deps.db,
     sql`select date_trunc('minute', at) as m, count(*)::int as n, count(*) filter (where not ok)::int as failed from sheets_requests where at >= ${since.toISOString()}::timestamptz group by 1`,
   );
-  const [last] = await queryRows<{ n: number }>(deps.db, sql`select count(*)::int as n from sheets_requests where at > ${new Date(now - 60_000).toISOString()}::timestamptz`);
+  const [last] = await queryRows<{ n: number }>(
+    deps.db,
+    sql`select count(*)::int as n from sheets_requests where at > ${new Date(now - 60_000).toISOString()}::timestamptz`,
+  );
   const byMinute = new Map(minutes.map((m) => [new Date(m.m).toISOString(), m]));
   const perMinute = Array.from({ length: 60 }, (_, i) => {
     const minute = new Date(Math.floor((now - (59 - i) * 60_000) / 60_000) * 60_000).toISOString();
@@ -58,11 +67,19 @@ export async function getSheetsStatus(deps: Deps, principal: Principal, now = Da
   const requestsLastMinute = Number(last?.n ?? 0);
   const configured = !!c.SHEETS_SPREADSHEET_ID;
   const warnings: string[] = [];
-  if (requestsLastMinute > 0.8 * c.SHEETS_REQUESTS_PER_MINUTE) warnings.push(`Requests in the last minute (${requestsLastMinute}) passed 80 % of the quota (${c.SHEETS_REQUESTS_PER_MINUTE}/min).`);
+  if (requestsLastMinute > 0.8 * c.SHEETS_REQUESTS_PER_MINUTE)
+    warnings.push(`Requests in the last minute (${requestsLastMinute}) passed 80 % of the quota (${c.SHEETS_REQUESTS_PER_MINUTE}/min).`);
   if (configured && ageSeconds > 300) warnings.push(`The oldest row waiting for the sheet is ${Math.round(ageSeconds / 60)} minutes old.`);
-  if (configured && s.breakerState !== "closed") warnings.push("Google Sheets is failing: the circuit breaker is open; rows wait in the outbox and are sent when it closes.");
+  if (configured && s.breakerState !== "closed")
+    warnings.push("Google Sheets is failing: the circuit breaker is open; rows wait in the outbox and are sent when it closes.");
   const rebuildLeft = Number(backlog?.rebuild_left ?? 0);
-  const rebuildState = s.clearPending ? "clearing" : s.rebuildStartedAt && !s.rebuildFinishedAt ? "running" : s.rebuildFinishedAt ? "done" : "idle";
+  const rebuildState = s.clearPending
+    ? "clearing"
+    : s.rebuildStartedAt && !s.rebuildFinishedAt
+      ? "running"
+      : s.rebuildFinishedAt
+        ? "done"
+        : "idle";
   let email: string | null = null;
   try {
     email = readServiceAccount(c)?.email ?? null;
@@ -75,7 +92,11 @@ export async function getSheetsStatus(deps: Deps, principal: Principal, now = Da
     spreadsheetUrl: c.SHEETS_SPREADSHEET_ID ? `https://docs.google.com/spreadsheets/d/${c.SHEETS_SPREADSHEET_ID}/edit` : null,
     serviceAccountEmail: email,
     breaker: s.breakerState,
-    backlog: { count: configured ? Number(backlog?.n ?? 0) : 0, oldestAt: configured ? oldestAt : null, ageSeconds: configured ? ageSeconds : 0 },
+    backlog: {
+      count: configured ? Number(backlog?.n ?? 0) : 0,
+      oldestAt: configured ? oldestAt : null,
+      ageSeconds: configured ? ageSeconds : 0,
+    },
     rowsWritten: s.rowsWritten,
     requestsTotal: s.requestsTotal,
     quotaPerMinute: c.SHEETS_REQUESTS_PER_MINUTE,
@@ -84,7 +105,13 @@ export async function getSheetsStatus(deps: Deps, principal: Principal, now = Da
     lastError: s.lastError,
     lastErrorAt: iso(s.lastErrorAt),
     lastSuccessAt: iso(s.lastSuccessAt),
-    rebuild: { state: rebuildState, total: s.rebuildTotal, done: s.rebuildTotal === null ? 0 : Math.max(0, s.rebuildTotal - rebuildLeft), startedAt: iso(s.rebuildStartedAt), finishedAt: iso(s.rebuildFinishedAt) },
+    rebuild: {
+      state: rebuildState,
+      total: s.rebuildTotal,
+      done: s.rebuildTotal === null ? 0 : Math.max(0, s.rebuildTotal - rebuildLeft),
+      startedAt: iso(s.rebuildStartedAt),
+      finishedAt: iso(s.rebuildFinishedAt),
+    },
     warnings,
   };
 }

@@ -18,7 +18,11 @@ export async function acquireLease(db: Db, seconds: number): Promise<string | nu
 }
 
 export async function renewLease(db: Db, holder: string, seconds: number): Promise<boolean> {
-  const rows = await db.update(sheetsState).set({ leaseExpiresAt: expiry(seconds) }).where(mine(holder)).returning({ id: sheetsState.id });
+  const rows = await db
+    .update(sheetsState)
+    .set({ leaseExpiresAt: expiry(seconds) })
+    .where(mine(holder))
+    .returning({ id: sheetsState.id });
   return rows.length > 0;
 }
 
@@ -32,7 +36,10 @@ export async function readState(db: Db) {
 }
 
 export async function saveBucket(db: Db, holder: string, tokens: number, atMs: number): Promise<void> {
-  await db.update(sheetsState).set({ bucketTokens: tokens, bucketAtMs: Math.round(atMs) }).where(mine(holder));
+  await db
+    .update(sheetsState)
+    .set({ bucketTokens: tokens, bucketAtMs: Math.round(atMs) })
+    .where(mine(holder));
 }
 
 export type RequestRecord = { at: number; kind: string; status?: number; ok: boolean; rows: number; error?: string };
@@ -44,13 +51,18 @@ export async function recordRequest(db: Db, r: RequestRecord): Promise<void> {
     .update(sheetsState)
     .set({
       requestsTotal: sql`${sheetsState.requestsTotal} + 1`,
-      ...(r.ok ? { lastSuccessAt: new Date(r.at) } : { lastError: (r.error ?? "request failed").slice(0, 500), lastErrorAt: new Date(r.at) }),
+      ...(r.ok
+        ? { lastSuccessAt: new Date(r.at) }
+        : { lastError: (r.error ?? "request failed").slice(0, 500), lastErrorAt: new Date(r.at) }),
     })
     .where(eq(sheetsState.id, 1));
 }
 
 export async function recordError(db: Db, message: string, at: number): Promise<void> {
-  await db.update(sheetsState).set({ lastError: message.slice(0, 500), lastErrorAt: new Date(at) }).where(eq(sheetsState.id, 1));
+  await db
+    .update(sheetsState)
+    .set({ lastError: message.slice(0, 500), lastErrorAt: new Date(at) })
+    .where(eq(sheetsState.id, 1));
 }
 
 export async function pruneRequests(db: Db, nowMs: number): Promise<void> {
@@ -58,5 +70,8 @@ export async function pruneRequests(db: Db, nowMs: number): Promise<void> {
 }
 
 export async function saveBreaker(db: Db, state: "closed" | "open" | "half-open", snapshot: unknown): Promise<void> {
-  await db.update(sheetsState).set({ breakerState: state, breakerSnapshot: snapshot ?? null, breakerChangedAt: sql`now()` }).where(eq(sheetsState.id, 1));
+  await db
+    .update(sheetsState)
+    .set({ breakerState: state, breakerSnapshot: snapshot ?? null, breakerChangedAt: sql`now()` })
+    .where(eq(sheetsState.id, 1));
 }

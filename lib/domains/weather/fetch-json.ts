@@ -13,7 +13,13 @@ const policy = retry(
  * GETs a weather vendor's JSON and validates its shape. Only the vendor and path reach the log (query
  * strings carry the OpenWeatherMap key and the caller's place names).
  */
-export async function fetchWeatherJson<S extends z.ZodType>(o: { vendor: string; url: URL; schema: S; timeoutMs: number; signal?: AbortSignal }): Promise<z.infer<S>> {
+export async function fetchWeatherJson<S extends z.ZodType>(o: {
+  vendor: string;
+  url: URL;
+  schema: S;
+  timeoutMs: number;
+  signal?: AbortSignal;
+}): Promise<z.infer<S>> {
   return policy.execute(async () => {
     let res: Response;
     try {
@@ -29,7 +35,10 @@ export async function fetchWeatherJson<S extends z.ZodType>(o: { vendor: string;
     }
     const parsed = o.schema.safeParse(body);
     if (!parsed.success) {
-      log.warn({ vendor: o.vendor, path: o.url.pathname, issues: parsed.error.issues.slice(0, 3).map((i) => i.path.join(".")) }, "weather provider answered in an unexpected shape");
+      log.warn(
+        { vendor: o.vendor, path: o.url.pathname, issues: parsed.error.issues.slice(0, 3).map((i) => i.path.join(".")) },
+        "weather provider answered in an unexpected shape",
+      );
       throw new WeatherError(`${o.vendor}: unexpected response`, { status: 502, retryable: false });
     }
     return parsed.data;

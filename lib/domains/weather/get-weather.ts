@@ -9,14 +9,36 @@ import { isWeatherError, type Place, type WeatherPort } from "@/lib/domains/weat
 import { placeLabel, spokenForecast } from "@/lib/domains/weather/spoken";
 
 export const weatherInput = z.object({
-  location: safeText().trim().min(1, "must not be empty").max(200, "must be at most 200 characters").describe('A place name ("Limerick", "Springfield, Illinois") or coordinates as "lat,lon" ("52.66,-8.63").'),
+  location: safeText()
+    .trim()
+    .min(1, "must not be empty")
+    .max(200, "must be at most 200 characters")
+    .describe('A place name ("Limerick", "Springfield, Illinois") or coordinates as "lat,lon" ("52.66,-8.63").'),
   units: z.enum(["metric", "imperial"]).optional().describe("metric (°C, km/h; default) or imperial (°F, mph)."),
-  days: z.number().int().min(0).max(7).optional().describe("Days ahead to forecast after today, 0–7; default 1 (tomorrow). 0 = current conditions and today's range."),
+  days: z
+    .number()
+    .int()
+    .min(0)
+    .max(7)
+    .optional()
+    .describe("Days ahead to forecast after today, 0–7; default 1 (tomorrow). 0 = current conditions and today's range."),
 });
 export type WeatherInput = z.infer<typeof weatherInput>;
 
-const placeSchema = z.object({ name: z.string(), region: z.string().nullable(), country: z.string().nullable(), latitude: z.number(), longitude: z.number() });
-const daySchema = z.object({ date: z.string(), min: z.number(), max: z.number(), description: z.string(), precipitationChance: z.number().nullable() });
+const placeSchema = z.object({
+  name: z.string(),
+  region: z.string().nullable(),
+  country: z.string().nullable(),
+  latitude: z.number(),
+  longitude: z.number(),
+});
+const daySchema = z.object({
+  date: z.string(),
+  min: z.number(),
+  max: z.number(),
+  description: z.string(),
+  precipitationChance: z.number().nullable(),
+});
 
 export const weatherOutput = z.object({
   message: z.string().describe("A short spoken forecast, or a sentence saying why there is none; say it as is."),
@@ -47,7 +69,12 @@ export function parseCoordinates(text: string): Place | null {
  * cannot be reached is never an error for the agent: it gets a sentence saying so. Answers are cached in
  * kv per provider, location, units and days (WEATHER_CACHE_SECONDS); a kv outage only skips the cache.
  */
-export async function getWeather(deps: Pick<Deps, "kv" | "config" | "weather">, principal: Principal, input: WeatherInput, opts: { provider?: WeatherPort; signal?: AbortSignal } = {}): Promise<WeatherResult> {
+export async function getWeather(
+  deps: Pick<Deps, "kv" | "config" | "weather">,
+  principal: Principal,
+  input: WeatherInput,
+  opts: { provider?: WeatherPort; signal?: AbortSignal } = {},
+): Promise<WeatherResult> {
   assertScope(principal, "weather:read");
   const provider = opts.provider ?? deps.weather;
   const units = input.units ?? "metric";
@@ -61,7 +88,11 @@ export async function getWeather(deps: Pick<Deps, "kv" | "config" | "weather">, 
     const matches = given ? [given] : await provider.geocode(input.location, opts.signal);
     const place = matches[0];
     if (!place) {
-      const result: WeatherResult = { message: `I couldn't find a place called ${input.location}. Could you give me the town and country?`, status: "not_found", ...base };
+      const result: WeatherResult = {
+        message: `I couldn't find a place called ${input.location}. Could you give me the town and country?`,
+        status: "not_found",
+        ...base,
+      };
       await cacheSet(deps, cacheKey, result);
       return result;
     }
@@ -70,13 +101,25 @@ export async function getWeather(deps: Pick<Deps, "kv" | "config" | "weather">, 
     let message = spokenForecast({ place, forecast, units, days });
     if (given) message = message.replace(/^In /, "At ");
     if (alternatives.length) message += ` That's for ${placeLabel(place)}; I also found ${alternatives.slice(0, 3).join("; ")}.`;
-    const result: WeatherResult = { message, status: "ok", ...base, location: place, ...(alternatives.length ? { alternatives } : {}), current: forecast.current, daily: forecast.daily };
+    const result: WeatherResult = {
+      message,
+      status: "ok",
+      ...base,
+      location: place,
+      ...(alternatives.length ? { alternatives } : {}),
+      current: forecast.current,
+      daily: forecast.daily,
+    };
     await cacheSet(deps, cacheKey, result);
     return result;
   } catch (e) {
     if (!isWeatherError(e)) throw e;
     log.warn({ tool: "get_weather", provider: provider.provider, status: e.opts.status, err: e.message }, "weather provider unavailable");
-    return { message: `I can't reach the weather service right now, so I don't have a forecast for ${input.location}. Please try again in a few minutes.`, status: "unavailable", ...base };
+    return {
+      message: `I can't reach the weather service right now, so I don't have a forecast for ${input.location}. Please try again in a few minutes.`,
+      status: "unavailable",
+      ...base,
+    };
   }
 }
 

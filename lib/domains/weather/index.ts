@@ -7,7 +7,15 @@ import type { WeatherPort } from "@/lib/domains/weather/port";
 export function createWeatherProvider(config: Config): WeatherPort {
   const owm = config.WEATHER_PROVIDER === "openweathermap" || (config.WEATHER_PROVIDER === "auto" && !!config.OPENWEATHER_API_KEY);
   if (owm && config.OPENWEATHER_API_KEY) {
-    return createOpenWeatherMap({ baseUrl: config.OPENWEATHER_BASE_URL, apiKey: config.OPENWEATHER_API_KEY, timeoutMs: config.WEATHER_TIMEOUT_MS });
+    return createOpenWeatherMap({
+      baseUrl: config.OPENWEATHER_BASE_URL,
+      apiKey: config.OPENWEATHER_API_KEY,
+      timeoutMs: config.WEATHER_TIMEOUT_MS,
+    });
   }
-  return createOpenMeteo({ geocodingUrl: config.OPEN_METEO_GEOCODING_URL, forecastUrl: config.OPEN_METEO_FORECAST_URL, timeoutMs: config.WEATHER_TIMEOUT_MS });
+  return createOpenMeteo({
+    geocodingUrl: config.OPEN_METEO_GEOCODING_URL,
+    forecastUrl: config.OPEN_METEO_FORECAST_URL,
+    timeoutMs: config.WEATHER_TIMEOUT_MS,
+  });
 }

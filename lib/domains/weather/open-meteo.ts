@@ -6,7 +6,15 @@ import { describeWmoCode } from "@/lib/domains/weather/wmo";
 // https://open-meteo.com/en/docs/geocoding-api — `results` is left out entirely when nothing matches.
 const geocodingSchema = z.object({
   results: z
-    .array(z.object({ name: z.string(), latitude: z.number(), longitude: z.number(), country: z.string().optional(), admin1: z.string().optional() }))
+    .array(
+      z.object({
+        name: z.string(),
+        latitude: z.number(),
+        longitude: z.number(),
+        country: z.string().optional(),
+        admin1: z.string().optional(),
+      }),
+    )
     .optional(),
 });
 
@@ -31,7 +39,13 @@ export function createOpenMeteo(o: { geocodingUrl: string; forecastUrl: string; 
       const url = new URL("/v1/search", o.geocodingUrl);
       url.search = new URLSearchParams({ name, count: "5", language: "en", format: "json" }).toString();
       const body = await fetchWeatherJson({ vendor: "Open-Meteo geocoding", url, schema: geocodingSchema, timeoutMs: o.timeoutMs, signal });
-      return (body.results ?? []).map((r) => ({ name: r.name, region: r.admin1 ?? null, country: r.country ?? null, latitude: r.latitude, longitude: r.longitude }));
+      return (body.results ?? []).map((r) => ({
+        name: r.name,
+        region: r.admin1 ?? null,
+        country: r.country ?? null,
+        latitude: r.latitude,
+        longitude: r.longitude,
+      }));
     },
     async forecast(place: Place, { units, days }, signal): Promise<Forecast> {
       const url = new URL("/v1/forecast", o.forecastUrl);
@@ -54,10 +68,23 @@ export function createOpenMeteo(o: { geocodingUrl: string; forecastUrl: string; 
         const min = d.temperature_2m_min[i];
         const max = d.temperature_2m_max[i];
         if (min === null || min === undefined || max === null || max === undefined) return [];
-        return [{ date, min: Math.round(min), max: Math.round(max), description: describeWmoCode(d.weather_code[i]), precipitationChance: d.precipitation_probability_max?.[i] ?? null }];
+        return [
+          {
+            date,
+            min: Math.round(min),
+            max: Math.round(max),
+            description: describeWmoCode(d.weather_code[i]),
+            precipitationChance: d.precipitation_probability_max?.[i] ?? null,
+          },
+        ];
       });
       return {
-        current: { temperature: Math.round(b.current.temperature_2m), description: describeWmoCode(b.current.weather_code), windSpeed: b.current.wind_speed_10m === null || b.current.wind_speed_10m === undefined ? null : Math.round(b.current.wind_speed_10m) },
+        current: {
+          temperature: Math.round(b.current.temperature_2m),
+          description: describeWmoCode(b.current.weather_code),
+          windSpeed:
+            b.current.wind_speed_10m === null || b.current.wind_speed_10m === undefined ? null : Math.round(b.current.wind_speed_10m),
+        },
         daily,
       };
     },

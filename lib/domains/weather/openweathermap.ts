@@ -3,13 +3,27 @@ import { fetchWeatherJson } from "@/lib/domains/weather/fetch-json";
 import type { DayForecast, Forecast, WeatherPort } from "@/lib/domains/weather/port";
 
 // https://openweathermap.org/api/geocoding-api — an array, empty when nothing matches.
-const geocodingSchema = z.array(z.object({ name: z.string(), lat: z.number(), lon: z.number(), country: z.string().optional(), state: z.string().optional() }));
+const geocodingSchema = z.array(
+  z.object({ name: z.string(), lat: z.number(), lon: z.number(), country: z.string().optional(), state: z.string().optional() }),
+);
 const condition = z.array(z.object({ id: z.number(), description: z.string() }));
 // https://openweathermap.org/current
-const currentSchema = z.object({ weather: condition, main: z.object({ temp: z.number() }), wind: z.object({ speed: z.number() }).optional(), timezone: z.number().optional() });
+const currentSchema = z.object({
+  weather: condition,
+  main: z.object({ temp: z.number() }),
+  wind: z.object({ speed: z.number() }).optional(),
+  timezone: z.number().optional(),
+});
 // https://openweathermap.org/forecast5 — 3-hourly steps for 5 days; `city.timezone` is the UTC offset in seconds.
 const forecastSchema = z.object({
-  list: z.array(z.object({ dt: z.number(), main: z.object({ temp_min: z.number(), temp_max: z.number() }), weather: condition, pop: z.number().optional() })),
+  list: z.array(
+    z.object({
+      dt: z.number(),
+      main: z.object({ temp_min: z.number(), temp_max: z.number() }),
+      weather: condition,
+      pop: z.number().optional(),
+    }),
+  ),
   city: z.object({ timezone: z.number().optional() }).optional(),
 });
 
@@ -43,10 +57,21 @@ export function createOpenWeatherMap(o: { baseUrl: string; apiKey: string; timeo
         d.pop = Math.max(d.pop, s.pop ?? 0);
         byDay.set(date, d);
       }
-      const daily: DayForecast[] = [...byDay.entries()]
-        .slice(0, days + 1)
-        .map(([date, d]) => ({ date, min: Math.round(d.min), max: Math.round(d.max), description: mostCommon(d.descriptions), precipitationChance: Math.round(d.pop * 100) }));
-      return { current: { temperature: Math.round(now.main.temp), description: now.weather[0]?.description ?? "unknown conditions", windSpeed: now.wind ? Math.round(units === "metric" ? now.wind.speed * 3.6 : now.wind.speed) : null }, daily };
+      const daily: DayForecast[] = [...byDay.entries()].slice(0, days + 1).map(([date, d]) => ({
+        date,
+        min: Math.round(d.min),
+        max: Math.round(d.max),
+        description: mostCommon(d.descriptions),
+        precipitationChance: Math.round(d.pop * 100),
+      }));
+      return {
+        current: {
+          temperature: Math.round(now.main.temp),
+          description: now.weather[0]?.description ?? "unknown conditions",
+          windSpeed: now.wind ? Math.round(units === "metric" ? now.wind.speed * 3.6 : now.wind.speed) : null,
+        },
+        daily,
+      };
     },
   };
 }

@@ -35,4 +35,5 @@ export class WeatherError extends Error {
   }
 }
 
-export const isWeatherError = (e: unknown): e is WeatherError => typeof e === "object" && e !== null && (e as { [VENDOR_ERROR]?: unknown })[VENDOR_ERROR] === true;
+export const isWeatherError = (e: unknown): e is WeatherError =>
+  typeof e === "object" && e !== null && (e as { [VENDOR_ERROR]?: unknown })[VENDOR_ERROR] === true;

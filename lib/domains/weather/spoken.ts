@@ -23,7 +23,10 @@ export function spokenForecast(o: { place: Place; forecast: Forecast; units: Uni
   if (later.length) {
     const lo = Math.min(...later.map((d) => d.min));
     const hi = Math.max(...later.map((d) => d.max));
-    s += later.length === 1 ? `; the day after, ${later[0]!.min} to ${later[0]!.max} ${u} with ${later[0]!.description}` : `; the following ${later.length} days ${lo} to ${hi} ${u}`;
+    s +=
+      later.length === 1
+        ? `; the day after, ${later[0]!.min} to ${later[0]!.max} ${u} with ${later[0]!.description}`
+        : `; the following ${later.length} days ${lo} to ${hi} ${u}`;
   }
   return `${s}.`;
 }

@@ -12,10 +12,14 @@ export const SIMULATOR_WEBHOOK_SECRET_NAME = "simulator_webhook_secret";
  * Concurrent first starts agree (insert … on conflict do nothing, then read).
  */
 export async function getOrCreateInstanceSecret(db: Db, name: string): Promise<string> {
-  const read = async () => (await db.select({ value: instanceSecrets.value }).from(instanceSecrets).where(eq(instanceSecrets.name, name)).limit(1))[0]?.value;
+  const read = async () =>
+    (await db.select({ value: instanceSecrets.value }).from(instanceSecrets).where(eq(instanceSecrets.name, name)).limit(1))[0]?.value;
   const existing = await read();
   if (existing) return existing;
-  await db.insert(instanceSecrets).values({ name, value: `whsec_${randomToken(32)}` }).onConflictDoNothing();
+  await db
+    .insert(instanceSecrets)
+    .values({ name, value: `whsec_${randomToken(32)}` })
+    .onConflictDoNothing();
   const created = await read();
   if (!created) throw new Error(`instance secret ${name} could not be stored`);
   return created;

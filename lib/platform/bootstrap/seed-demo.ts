@@ -14,7 +14,11 @@ export async function seedDemoIfEmpty(db: Db): Promise<DemoSeed | null> {
   return db.transaction(async (tx) => {
     if ((await countAccounts(tx)) > 0) return null;
     const { account, webhookSecret } = await createAccount(tx, { name: "Demo" });
-    const { key } = await createApiKey(tx, { accountId: account.id, name: "Demo agent key", scopes: ["hitl:ask", "hitl:answer", "calls:read", "calls:write", "notify:send", "weather:read", "golf:read", "golf:write"] });
+    const { key } = await createApiKey(tx, {
+      accountId: account.id,
+      name: "Demo agent key",
+      scopes: ["hitl:ask", "hitl:answer", "calls:read", "calls:write", "notify:send", "weather:read", "golf:read", "golf:write"],
+    });
     await seedDemoCourse(tx, account.id);
     return { accountId: account.id, apiKey: key, webhookSecret };
   });

@@ -71,8 +71,21 @@ describe("parseConfig", () => {
   });
 
   it("treats empty strings as unset and parses numbers, booleans and lists", () => {
-    const c = parseConfig({ API_RATE_LIMIT_PER_MINUTE: "", DATABASE_URL: "", SEED_DEMO: "no", SCHEDULER: "1", HITL_RECHECK_INTERVAL_MS: "20000", MCP_ALLOWED_HOSTS: " Example.com , ,api.test" });
-    expect(c).toMatchObject({ API_RATE_LIMIT_PER_MINUTE: 100, SEED_DEMO: false, SCHEDULER: true, HITL_RECHECK_INTERVAL_MS: 20000, MCP_ALLOWED_HOSTS: ["example.com", "api.test"] });
+    const c = parseConfig({
+      API_RATE_LIMIT_PER_MINUTE: "",
+      DATABASE_URL: "",
+      SEED_DEMO: "no",
+      SCHEDULER: "1",
+      HITL_RECHECK_INTERVAL_MS: "20000",
+      MCP_ALLOWED_HOSTS: " Example.com , ,api.test",
+    });
+    expect(c).toMatchObject({
+      API_RATE_LIMIT_PER_MINUTE: 100,
+      SEED_DEMO: false,
+      SCHEDULER: true,
+      HITL_RECHECK_INTERVAL_MS: 20000,
+      MCP_ALLOWED_HOSTS: ["example.com", "api.test"],
+    });
     expect(c.DATABASE_URL).toBeUndefined();
   });
 
@@ -82,7 +95,11 @@ describe("parseConfig", () => {
     [{ REDIS_URL: "redis://127.0.0.1:6379" }, "redis", "redis"],
     [{ REDIS_URL: "redis://127.0.0.1:6379", DATABASE_URL: "postgresql://u@h/db" }, "redis", "redis"],
     [{ UPSTASH_REDIS_REST_URL: "https://x.upstash.io", UPSTASH_REDIS_REST_TOKEN: "t" }, "upstash", "memory"],
-    [{ UPSTASH_REDIS_REST_URL: "https://x.upstash.io", UPSTASH_REDIS_REST_TOKEN: "t", DATABASE_URL: "postgres://u@h/db" }, "upstash", "postgres"],
+    [
+      { UPSTASH_REDIS_REST_URL: "https://x.upstash.io", UPSTASH_REDIS_REST_TOKEN: "t", DATABASE_URL: "postgres://u@h/db" },
+      "upstash",
+      "postgres",
+    ],
     [{ REDIS_URL: "redis://h:6379", KV_DRIVER: "memory", EVENT_BUS: "memory" }, "memory", "memory"],
     [{ REDIS_URL: "redis://h:6379", DATABASE_URL: "postgres://u@h/db", EVENT_BUS: "postgres" }, "redis", "postgres"],
   ])("auto driver selection for %j: kv %s, bus %s", (env, kvDriver, eventBus) => {
@@ -90,7 +107,9 @@ describe("parseConfig", () => {
   });
 
   it("requires the Upstash token along with its URL", () => {
-    expect(issuesOf({ UPSTASH_REDIS_REST_URL: "https://x.upstash.io" })).toEqual(["UPSTASH_REDIS_REST_TOKEN: required when UPSTASH_REDIS_REST_URL is set"]);
+    expect(issuesOf({ UPSTASH_REDIS_REST_URL: "https://x.upstash.io" })).toEqual([
+      "UPSTASH_REDIS_REST_TOKEN: required when UPSTASH_REDIS_REST_URL is set",
+    ]);
   });
 
   it("seeds the demo account by default only outside production", () => {

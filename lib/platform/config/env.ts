@@ -83,10 +83,7 @@ export const envSchema = z.object({
     .string()
     .min(1)
     .default("I'm sorry, no one is available to answer that right now. We'll get back to you as soon as someone is."),
-  FALLBACK_TIMEOUT: z
-    .string()
-    .min(1)
-    .default("I'm still checking on that with a colleague. Let me get back to you in a moment."),
+  FALLBACK_TIMEOUT: z.string().min(1).default("I'm still checking on that with a colleague. Let me get back to you in a moment."),
   FALLBACK_UNREACHABLE: z
     .string()
     .min(1)
@@ -109,8 +106,14 @@ export const envSchema = z.object({
   PUSHER_APP_ID: z.string().min(1).optional(),
   PUSHER_KEY: z.string().min(1).optional(),
   PUSHER_SECRET: z.string().min(1).optional(),
-  PUSHER_CLUSTER: z.string().regex(/^[a-z0-9-]+$/, "must be a cluster name such as eu or us2").optional(),
-  PUSHER_HOST: z.string().regex(/^[a-z0-9.-]+$/i, "must be a host name without scheme or port").optional(),
+  PUSHER_CLUSTER: z
+    .string()
+    .regex(/^[a-z0-9-]+$/, "must be a cluster name such as eu or us2")
+    .optional(),
+  PUSHER_HOST: z
+    .string()
+    .regex(/^[a-z0-9.-]+$/i, "must be a host name without scheme or port")
+    .optional(),
   PUSHER_PORT: z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(1).max(65535).optional(),
   PUSHER_USE_TLS: bool(true),
   SUPABASE_URL: url(["http://", "https://"]),
@@ -155,10 +158,16 @@ export const envSchema = z.object({
 
   // --- Google Sheets log: SHEETS_* (see README "Google Sheets log") ---
   /** The spreadsheet to log to (the id in its URL); with credentials below this turns the log on. */
-  SHEETS_SPREADSHEET_ID: z.string().regex(/^[A-Za-z0-9_-]{10,200}$/, "must be the id from the sheet's URL (letters, digits, - and _)").optional(),
+  SHEETS_SPREADSHEET_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{10,200}$/, "must be the id from the sheet's URL (letters, digits, - and _)")
+    .optional(),
   /** The service account: its e-mail and private key (PEM; literal \n are read as line breaks)… */
   SHEETS_SERVICE_ACCOUNT_EMAIL: z.string().email("must be the service account's e-mail").optional(),
-  SHEETS_PRIVATE_KEY: z.string().includes("PRIVATE KEY", { message: "must be a PEM private key (-----BEGIN PRIVATE KEY-----…)" }).optional(),
+  SHEETS_PRIVATE_KEY: z
+    .string()
+    .includes("PRIVATE KEY", { message: "must be a PEM private key (-----BEGIN PRIVATE KEY-----…)" })
+    .optional(),
   /** …or its whole JSON key file, as content or as a path. */
   SHEETS_CREDENTIALS_JSON: z.string().startsWith("{", "must be the service account's JSON key (starting with {)").optional(),
   SHEETS_CREDENTIALS_FILE: z.string().min(1).optional(),
@@ -180,7 +189,11 @@ export const envSchema = z.object({
 
   // --- push notifications (ntfy) and paging on-call operators ---
   /** The ntfy server an account uses until an admin sets its own (Admin → Notifications). */
-  NTFY_DEFAULT_SERVER_URL: z.string().url("must be a URL").refine((v) => /^https?:\/\//.test(v), "must start with http:// or https://").default("https://ntfy.sh"),
+  NTFY_DEFAULT_SERVER_URL: z
+    .string()
+    .url("must be a URL")
+    .refine((v) => /^https?:\/\//.test(v), "must start with http:// or https://")
+    .default("https://ntfy.sh"),
   NTFY_TIMEOUT_MS: int(5000, 100, 60_000),
   /** Attempts per notification (in-line and by the retry job) before it is marked failed. */
   NTFY_MAX_ATTEMPTS: int(8, 1, 50),
@@ -241,13 +254,15 @@ function resolveRealtime(c: ParsedEnv): { driver: Config["realtimeDriver"]; prob
   const problems: string[] = [];
   let driver: Config["realtimeDriver"] = c.REALTIME_DRIVER === "auto" ? "sse" : c.REALTIME_DRIVER;
   if (c.REALTIME_DRIVER === "auto") {
-    if (c.PUSHER_KEY && c.SUPABASE_JWT_SECRET) problems.push("REALTIME_DRIVER: both PUSHER_KEY and SUPABASE_JWT_SECRET are set; choose pusher or supabase explicitly");
+    if (c.PUSHER_KEY && c.SUPABASE_JWT_SECRET)
+      problems.push("REALTIME_DRIVER: both PUSHER_KEY and SUPABASE_JWT_SECRET are set; choose pusher or supabase explicitly");
     driver = c.PUSHER_KEY ? "pusher" : c.SUPABASE_JWT_SECRET ? "supabase" : "sse";
   }
   const missing = (names: readonly (keyof ParsedEnv)[]) => names.filter((n) => !c[n]);
   if (driver === "pusher") {
     for (const n of missing(PUSHER_REQUIRED)) problems.push(`${n}: required when REALTIME_DRIVER=pusher`);
-    if (!c.PUSHER_CLUSTER && !c.PUSHER_HOST) problems.push("PUSHER_CLUSTER: required when REALTIME_DRIVER=pusher (or set PUSHER_HOST for a self-hosted server)");
+    if (!c.PUSHER_CLUSTER && !c.PUSHER_HOST)
+      problems.push("PUSHER_CLUSTER: required when REALTIME_DRIVER=pusher (or set PUSHER_HOST for a self-hosted server)");
   }
   if (driver === "supabase") for (const n of missing(SUPABASE_REQUIRED)) problems.push(`${n}: required when REALTIME_DRIVER=supabase`);
   if (c.PUSHER_PORT && !c.PUSHER_HOST) problems.push("PUSHER_HOST: required when PUSHER_PORT is set");
@@ -256,12 +271,25 @@ function resolveRealtime(c: ParsedEnv): { driver: Config["realtimeDriver"]; prob
 
 /** The Sheets log needs a spreadsheet and exactly one way of giving the service account's key. */
 function sheetsProblems(c: ParsedEnv): string[] {
-  const ways = [c.SHEETS_SERVICE_ACCOUNT_EMAIL || c.SHEETS_PRIVATE_KEY, c.SHEETS_CREDENTIALS_JSON, c.SHEETS_CREDENTIALS_FILE].filter(Boolean).length;
+  const ways = [c.SHEETS_SERVICE_ACCOUNT_EMAIL || c.SHEETS_PRIVATE_KEY, c.SHEETS_CREDENTIALS_JSON, c.SHEETS_CREDENTIALS_FILE].filter(
+    Boolean,
+  ).length;
   const problems: string[] = [];
-  if (ways > 1) problems.push("SHEETS_CREDENTIALS_JSON: set one of SHEETS_SERVICE_ACCOUNT_EMAIL + SHEETS_PRIVATE_KEY, SHEETS_CREDENTIALS_JSON or SHEETS_CREDENTIALS_FILE");
-  if (!!c.SHEETS_SERVICE_ACCOUNT_EMAIL !== !!c.SHEETS_PRIVATE_KEY) problems.push(c.SHEETS_PRIVATE_KEY ? "SHEETS_SERVICE_ACCOUNT_EMAIL: required with SHEETS_PRIVATE_KEY" : "SHEETS_PRIVATE_KEY: required with SHEETS_SERVICE_ACCOUNT_EMAIL");
+  if (ways > 1)
+    problems.push(
+      "SHEETS_CREDENTIALS_JSON: set one of SHEETS_SERVICE_ACCOUNT_EMAIL + SHEETS_PRIVATE_KEY, SHEETS_CREDENTIALS_JSON or SHEETS_CREDENTIALS_FILE",
+    );
+  if (!!c.SHEETS_SERVICE_ACCOUNT_EMAIL !== !!c.SHEETS_PRIVATE_KEY)
+    problems.push(
+      c.SHEETS_PRIVATE_KEY
+        ? "SHEETS_SERVICE_ACCOUNT_EMAIL: required with SHEETS_PRIVATE_KEY"
+        : "SHEETS_PRIVATE_KEY: required with SHEETS_SERVICE_ACCOUNT_EMAIL",
+    );
   if (ways && !c.SHEETS_SPREADSHEET_ID) problems.push("SHEETS_SPREADSHEET_ID: required when Google credentials are set");
-  if (c.SHEETS_SPREADSHEET_ID && !ways) problems.push("SHEETS_SERVICE_ACCOUNT_EMAIL: required (with SHEETS_PRIVATE_KEY) when SHEETS_SPREADSHEET_ID is set, or SHEETS_CREDENTIALS_JSON / SHEETS_CREDENTIALS_FILE");
+  if (c.SHEETS_SPREADSHEET_ID && !ways)
+    problems.push(
+      "SHEETS_SERVICE_ACCOUNT_EMAIL: required (with SHEETS_PRIVATE_KEY) when SHEETS_SPREADSHEET_ID is set, or SHEETS_CREDENTIALS_JSON / SHEETS_CREDENTIALS_FILE",
+    );
   if (c.SHEETS_BURST >= c.SHEETS_REQUESTS_PER_MINUTE) problems.push("SHEETS_BURST: must be below SHEETS_REQUESTS_PER_MINUTE");
   return problems;
 }
@@ -291,15 +319,14 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   if (c.EVENT_BUS === "redis" && !c.REDIS_URL) problems.push("REDIS_URL: required when EVENT_BUS=redis");
   if (c.EVENT_BUS === "postgres" && !c.DATABASE_URL) problems.push("DATABASE_URL: required when EVENT_BUS=postgres");
   problems.push(...sheetsProblems(c));
-  if (c.WEATHER_PROVIDER === "openweathermap" && !c.OPENWEATHER_API_KEY) problems.push("OPENWEATHER_API_KEY: required when WEATHER_PROVIDER=openweathermap");
+  if (c.WEATHER_PROVIDER === "openweathermap" && !c.OPENWEATHER_API_KEY)
+    problems.push("OPENWEATHER_API_KEY: required when WEATHER_PROVIDER=openweathermap");
   const realtime = resolveRealtime(c);
   problems.push(...realtime.problems);
   if (problems.length) throw new ConfigError(problems);
 
-  const kvDriver =
-    c.KV_DRIVER !== "auto" ? c.KV_DRIVER : c.UPSTASH_REDIS_REST_URL ? "upstash" : c.REDIS_URL ? "redis" : "memory";
-  const eventBus =
-    c.EVENT_BUS !== "auto" ? c.EVENT_BUS : c.REDIS_URL ? "redis" : c.DATABASE_URL ? "postgres" : "memory";
+  const kvDriver = c.KV_DRIVER !== "auto" ? c.KV_DRIVER : c.UPSTASH_REDIS_REST_URL ? "upstash" : c.REDIS_URL ? "redis" : "memory";
+  const eventBus = c.EVENT_BUS !== "auto" ? c.EVENT_BUS : c.REDIS_URL ? "redis" : c.DATABASE_URL ? "postgres" : "memory";
   // A production log is read by more people than the operator: no demo password in it unless asked for.
   const SEED_DEMO = c.SEED_DEMO ?? !(c.NODE_ENV === "production" || c.VERCEL);
   return { ...c, SEED_DEMO, kvDriver, eventBus, realtimeDriver: realtime.driver };

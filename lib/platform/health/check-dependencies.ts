@@ -25,7 +25,12 @@ async function probe(fn: () => Promise<unknown>): Promise<{ ok: boolean; latency
   const started = Date.now();
   let timer: NodeJS.Timeout | undefined;
   try {
-    await Promise.race([fn(), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${PROBE_TIMEOUT_MS} ms`)), PROBE_TIMEOUT_MS)))]);
+    await Promise.race([
+      fn(),
+      new Promise(
+        (_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${PROBE_TIMEOUT_MS} ms`)), PROBE_TIMEOUT_MS)),
+      ),
+    ]);
     return { ok: true, latencyMs: Date.now() - started };
   } catch (e) {
     return { ok: false, latencyMs: Date.now() - started, error: e instanceof Error ? e.message.slice(0, 200) : "error" };
@@ -35,15 +40,24 @@ async function probe(fn: () => Promise<unknown>): Promise<{ ok: boolean; latency
 }
 
 /** Probes each dependency (in parallel, each bounded) and says how the app copes with the ones that are down. */
-export async function checkDependencies(deps: Deps): Promise<{ status: "ok" | "degraded" | "down"; dependencies: Record<string, DependencyHealth> }> {
-  const [db, kv, bus] = await Promise.all([probe(() => deps.db.execute(sql`select 1`)), probe(() => deps.kv.ping()), probe(() => deps.bus.ping())]);
+export async function checkDependencies(
+  deps: Deps,
+): Promise<{ status: "ok" | "degraded" | "down"; dependencies: Record<string, DependencyHealth> }> {
+  const [db, kv, bus] = await Promise.all([
+    probe(() => deps.db.execute(sql`select 1`)),
+    probe(() => deps.kv.ping()),
+    probe(() => deps.bus.ping()),
+  ]);
   const dbGuard = databaseGuard(deps.config);
   const kvGuard = (deps.kv as { guard?: DependencyGuard }).guard;
   // A health check that reaches a recovered dependency doubles as the breaker's probe, so the state it
   // reports (and the next request) need not wait for a request to try.
   const probeThrough = (g: DependencyGuard | null | undefined, ok: boolean, fn: () => Promise<unknown>) =>
     g && ok && g.state() !== "up" ? g.run(fn).catch(() => {}) : undefined;
-  await Promise.all([probeThrough(dbGuard, db.ok, () => deps.db.execute(sql`select 1`)), probeThrough(kvGuard, kv.ok, () => deps.kv.ping())]);
+  await Promise.all([
+    probeThrough(dbGuard, db.ok, () => deps.db.execute(sql`select 1`)),
+    probeThrough(kvGuard, kv.ok, () => deps.kv.ping()),
+  ]);
   const busLive = db.ok && bus.ok && (deps.bus.connected?.() ?? true);
   const dependencies: Record<string, DependencyHealth> = {
     database: {
@@ -65,7 +79,9 @@ export async function checkDependencies(deps: Deps): Promise<{ status: "ok" | "d
       driver: deps.bus.driver,
       ...bus,
       ok: busLive,
-      ...(busLive ? {} : { fallback: "waiting calls are woken by the database re-check every HITL_RECHECK_INTERVAL_MS; events reach this instance only" }),
+      ...(busLive
+        ? {}
+        : { fallback: "waiting calls are woken by the database re-check every HITL_RECHECK_INTERVAL_MS; events reach this instance only" }),
     },
   };
   const vendor = deps.config.realtimeDriver === "sse" ? undefined : lastVendorPublish();
@@ -74,7 +90,9 @@ export async function checkDependencies(deps: Deps): Promise<{ status: "ok" | "d
     state: deps.config.realtimeDriver === "sse" ? dependencies.eventBus!.state : vendor && !vendor.ok ? "degraded" : "up",
     ok: deps.config.realtimeDriver === "sse" ? busLive : !vendor || vendor.ok,
     driver: deps.config.realtimeDriver,
-    ...(vendor && !vendor.ok ? { error: vendor.error, fallback: "browsers miss live updates and resync their queue when they reconnect" } : {}),
+    ...(vendor && !vendor.ok
+      ? { error: vendor.error, fallback: "browsers miss live updates and resync their queue when they reconnect" }
+      : {}),
   };
   const status = !db.ok ? "down" : kv.ok && busLive && dependencies.realtime.ok ? "ok" : "degraded";
   return { status, dependencies };

@@ -24,7 +24,13 @@ describe("dependency guard (cockatiel breaker + timeout)", () => {
   });
 
   it("lets errors that are not faults through untouched, without opening", async () => {
-    const guard = createDependencyGuard({ dependency: "kv", timeoutMs: 100, threshold: 1, resetMs: 1000, isFault: (e) => (e as Error).message === "down" });
+    const guard = createDependencyGuard({
+      dependency: "kv",
+      timeoutMs: 100,
+      threshold: 1,
+      resetMs: 1000,
+      isFault: (e) => (e as Error).message === "down",
+    });
     const bad = new Error("bad input");
     expect(await guard.run(() => Promise.reject(bad)).catch((x) => x)).toBe(bad);
     expect(guard.state()).toBe("up");

@@ -36,7 +36,10 @@ export type GuardOptions = {
 export function createDependencyGuard(o: GuardOptions): DependencyGuard {
   const isFault = o.isFault ?? (() => true);
   const timedOut = (e: unknown) => hasFlag(e, "isTaskCancelledError");
-  const breaker = circuitBreaker(handleWhen((e) => timedOut(e) || isFault(e)), { halfOpenAfter: o.resetMs, breaker: new ConsecutiveBreaker(o.threshold) });
+  const breaker = circuitBreaker(
+    handleWhen((e) => timedOut(e) || isFault(e)),
+    { halfOpenAfter: o.resetMs, breaker: new ConsecutiveBreaker(o.threshold) },
+  );
   const policy = wrap(breaker, timeout(o.timeoutMs, TimeoutStrategy.Aggressive));
   breaker.onBreak(() => log.warn({ dependency: o.dependency }, "dependency unreachable: circuit open, degrading"));
   breaker.onReset(() => log.info({ dependency: o.dependency }, "dependency reachable again: circuit closed"));

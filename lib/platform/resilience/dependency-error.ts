@@ -8,12 +8,17 @@ export type Dependency = "database" | "kv" | "event bus";
  * it by its code and details — never by class identity, which does not hold across Next's route chunks.
  */
 export function dependencyUnavailable(dependency: Dependency, cause?: unknown): AppError {
-  const e = new AppError("unavailable", `The ${dependency} is unreachable right now; try again shortly.`, { dependency, retryAfterSeconds: 5 });
+  const e = new AppError("unavailable", `The ${dependency} is unreachable right now; try again shortly.`, {
+    dependency,
+    retryAfterSeconds: 5,
+  });
   if (cause !== undefined) (e as Error & { cause?: unknown }).cause = cause;
   return e;
 }
 
 export function isDependencyDown(e: unknown, dependency?: Dependency): boolean {
   const x = e as { code?: unknown; details?: { dependency?: unknown } } | null;
-  return !!x && x.code === "unavailable" && typeof x.details?.dependency === "string" && (!dependency || x.details.dependency === dependency);
+  return (
+    !!x && x.code === "unavailable" && typeof x.details?.dependency === "string" && (!dependency || x.details.dependency === dependency)
+  );
 }

@@ -12,7 +12,8 @@ describe("parseIsoDate", () => {
   });
 
   it("refuses what JavaScript accepts but PostgreSQL does not: extended and negative years, year 0", () => {
-    for (const v of ["+200000-01-01T00:00:00Z", "-000001-01-01T00:00:00Z", "0000-01-01T00:00:00Z", "1969-12-31T23:00:00Z", "10000-01-01"]) expect(parseIsoDate(v), v).toBeNull();
+    for (const v of ["+200000-01-01T00:00:00Z", "-000001-01-01T00:00:00Z", "0000-01-01T00:00:00Z", "1969-12-31T23:00:00Z", "10000-01-01"])
+      expect(parseIsoDate(v), v).toBeNull();
   });
 
   it("refuses non-dates", () => {

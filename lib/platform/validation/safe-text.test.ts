@@ -43,9 +43,13 @@ describe("safeJsonObject", () => {
   });
 
   it("names the path of unsafe strings and keys anywhere inside", () => {
-    expect(messageOf(s, { callerInfo: { account: { name: "x\u0000" } } })).toBe("callerInfo.account.name: must not contain NUL (\\u0000) characters");
+    expect(messageOf(s, { callerInfo: { account: { name: "x\u0000" } } })).toBe(
+      "callerInfo.account.name: must not contain NUL (\\u0000) characters",
+    );
     expect(messageOf(s, { callerInfo: { tags: ["ok", "\ud800"] } })).toMatch(/^callerInfo\.tags\.1: must be valid Unicode/);
-    expect(messageOf(s, { callerInfo: { nested: { "k\u0000": 1 } } })).toBe("callerInfo.nested: keys must not contain NUL (\\u0000) characters");
+    expect(messageOf(s, { callerInfo: { nested: { "k\u0000": 1 } } })).toBe(
+      "callerInfo.nested: keys must not contain NUL (\\u0000) characters",
+    );
     expect(messageOf(s, { callerInfo: "not an object" })).toMatch(/^callerInfo: /);
     expect(s.parse({ callerInfo: { name: "Ana", phone: "+14155550123", vip: true, visits: [1, 2] } }).callerInfo.name).toBe("Ana");
   });

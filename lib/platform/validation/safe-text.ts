@@ -40,7 +40,8 @@ export const safeJsonObject = (opts: { maxDepth?: number } = {}) => {
         continue;
       }
       if (typeof value !== "object" || value === null) continue;
-      if (depth > maxDepth) return void ctx.addIssue({ code: "custom", message: `must be nested at most ${maxDepth} levels deep`, path: [] });
+      if (depth > maxDepth)
+        return void ctx.addIssue({ code: "custom", message: `must be nested at most ${maxDepth} levels deep`, path: [] });
       const entries: Array<[PropertyKey, unknown]> = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
       for (const [key, child] of entries) {
         const keyProblem = typeof key === "string" ? textProblem(key) : null;

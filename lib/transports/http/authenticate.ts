@@ -55,7 +55,8 @@ export function assertSameOrigin(req: Request): void {
 export async function authenticate(req: Request, deps: Deps): Promise<Principal | null> {
   const token = bearerToken(req);
   if (token) {
-    if (token.startsWith("sbat_")) throw new AppError("unauthorized", "OAuth access tokens are issued for /api/mcp only: use an API key here, or sign in.");
+    if (token.startsWith("sbat_"))
+      throw new AppError("unauthorized", "OAuth access tokens are issued for /api/mcp only: use an API key here, or sign in.");
     const p = await verifyApiKey(deps, token);
     if (!p) throw new AppError("unauthorized", "Invalid or revoked API key.");
     await enforceRateLimit(deps, p.keyId, deps.config.API_RATE_LIMIT_PER_MINUTE);

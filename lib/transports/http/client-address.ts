@@ -17,7 +17,10 @@ export const PEER_HEADER = "x-switchboard-peer";
 export function clientAddress(headers: Headers, config: Pick<Config, "TRUSTED_PROXY_HOPS" | "VERCEL">): string {
   const hops = config.TRUSTED_PROXY_HOPS ?? (config.VERCEL ? 1 : 0);
   if (hops > 0) {
-    const chain = (headers.get("x-forwarded-for") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+    const chain = (headers.get("x-forwarded-for") ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
     const entry = chain[Math.max(0, chain.length - hops)];
     if (entry) return normalise(entry);
   }

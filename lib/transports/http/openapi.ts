@@ -12,26 +12,50 @@ import { SCOPES } from "@/lib/domains/auth/principal";
 
 /** The REST API described from the same zod schemas the routes validate with. */
 export function buildOpenApi(serverUrl: string) {
-  const schema = (s: z.ZodType, io: "input" | "output" = "output") => z.toJSONSchema(s, { io, unrepresentable: "any", target: "openapi-3.0" });
+  const schema = (s: z.ZodType, io: "input" | "output" = "output") =>
+    z.toJSONSchema(s, { io, unrepresentable: "any", target: "openapi-3.0" });
   const error = {
     type: "object",
-    properties: { error: { type: "object", properties: { code: { type: "string" }, message: { type: "string" }, details: { type: "object" } }, required: ["code", "message"] } },
+    properties: {
+      error: {
+        type: "object",
+        properties: { code: { type: "string" }, message: { type: "string" }, details: { type: "object" } },
+        required: ["code", "message"],
+      },
+    },
   };
   const errors = (...codes: number[]) =>
-    Object.fromEntries(codes.map((c) => [String(c), { description: errorText[c] ?? "Error", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } }]));
-  const ok = (ref: string, description: string) => ({ description, content: { "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } } });
+    Object.fromEntries(
+      codes.map((c) => [
+        String(c),
+        { description: errorText[c] ?? "Error", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+      ]),
+    );
+  const ok = (ref: string, description: string) => ({
+    description,
+    content: { "application/json": { schema: { $ref: `#/components/schemas/${ref}` } } },
+  });
   const idParam = { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } };
   const security = [{ bearer: [] }, { session: [] }];
   const calls = callsOpenApi({ schema, ok, errors, idParam });
 
   return {
     openapi: "3.0.3",
-    info: { title: "Switchboard HITL API", version: pkg.version, description: "Escalate a question to a person and get the answer back. Authenticate with `Authorization: Bearer <API key>` or a member session cookie." },
+    info: {
+      title: "Switchboard HITL API",
+      version: pkg.version,
+      description:
+        "Escalate a question to a person and get the answer back. Authenticate with `Authorization: Bearer <API key>` or a member session cookie.",
+    },
     servers: [{ url: serverUrl }],
     security,
     components: {
       securitySchemes: {
-        bearer: { type: "http", scheme: "bearer", description: `An API key (sb_…). Scopes: ${SCOPES.join(", ")}. Member sessions hold their role's scopes (operator: hitl:answer, replies:write; admin: all). Each operation says which scope it needs (any one of those listed).` },
+        bearer: {
+          type: "http",
+          scheme: "bearer",
+          description: `An API key (sb_…). Scopes: ${SCOPES.join(", ")}. Member sessions hold their role's scopes (operator: hitl:answer, replies:write; admin: all). Each operation says which scope it needs (any one of those listed).`,
+        },
         session: { type: "apiKey", in: "cookie", name: "sb_session" },
       },
       parameters: {
@@ -65,14 +89,21 @@ export function buildOpenApi(serverUrl: string) {
               format: "date-time",
               nullable: true,
               deprecated: true,
-              description: "Deprecated, removed in the next release: use nextCursor. The last case's created_at when more follow on a newest-first page, for the deprecated `before` parameter.",
+              description:
+                "Deprecated, removed in the next release: use nextCursor. The last case's created_at when more follow on a newest-first page, for the deprecated `before` parameter.",
             },
           },
         },
         CannedReply: schema(cannedReplySchema),
         CannedReplyInput: schema(cannedReplyInput, "input"),
-        MessageList: { type: "object", properties: { messages: { type: "array", items: { $ref: "#/components/schemas/Message" } }, cursor: { type: "integer" } } },
-        MessagePosted: { type: "object", properties: { message: { $ref: "#/components/schemas/Message" }, case: { $ref: "#/components/schemas/Case" } } },
+        MessageList: {
+          type: "object",
+          properties: { messages: { type: "array", items: { $ref: "#/components/schemas/Message" } }, cursor: { type: "integer" } },
+        },
+        MessagePosted: {
+          type: "object",
+          properties: { message: { $ref: "#/components/schemas/Message" }, case: { $ref: "#/components/schemas/Case" } },
+        },
         Error: error,
         ...calls.schemas,
       },
@@ -81,40 +112,76 @@ export function buildOpenApi(serverUrl: string) {
       "/api/cases": {
         post: {
           summary: "Create a case (escalate a question)",
-          description: "Needs hitl:ask. Idempotent: the same Idempotency-Key header or idempotencyKey field returns the existing case with 200.",
+          description:
+            "Needs hitl:ask. Idempotent: the same Idempotency-Key header or idempotencyKey field returns the existing case with 200.",
           parameters: [{ name: "Idempotency-Key", in: "header", required: false, schema: { type: "string", maxLength: 200 } }],
           requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/CreateCase" } } } },
-          responses: { "201": ok("Case", "Created"), "200": ok("Case", "An earlier request with the same key created this case"), ...errors(400, 401, 403, 413, 422, 429) },
+          responses: {
+            "201": ok("Case", "Created"),
+            "200": ok("Case", "An earlier request with the same key created this case"),
+            ...errors(400, 401, 403, 413, 422, 429),
+          },
         },
         get: {
           summary: "List cases",
           description: "Needs hitl:answer (operators, admins, answering keys).",
           parameters: [
-            { name: "status", in: "query", schema: { type: "string" }, description: "Comma-separated: open, claimed, answered, expired, cancelled" },
+            {
+              name: "status",
+              in: "query",
+              schema: { type: "string" },
+              description: "Comma-separated: open, claimed, answered, expired, cancelled",
+            },
             { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 200, default: 50 } },
             { name: "order", in: "query", schema: { type: "string", enum: ["newest", "oldest"], default: "newest" } },
-            { name: "q", in: "query", schema: { type: "string", maxLength: 200 }, description: "Text search (case-insensitive) over question, context, answer and caller info" },
+            {
+              name: "q",
+              in: "query",
+              schema: { type: "string", maxLength: 200 },
+              description: "Text search (case-insensitive) over question, context, answer and caller info",
+            },
             { $ref: "#/components/parameters/Cursor" },
             {
               name: "before",
               in: "query",
               deprecated: true,
               schema: { type: "string", format: "date-time" },
-              description: "Deprecated, removed in the next release: use cursor. Only cases created before this moment (the previous page's nextBefore).",
+              description:
+                "Deprecated, removed in the next release: use cursor. Only cases created before this moment (the previous page's nextBefore).",
             },
           ],
           responses: { "200": ok("CaseList", "A page of cases, newest first unless order=oldest"), ...errors(401, 403, 422, 429) },
         },
       },
-      "/api/cases/{id}": { get: { summary: "Get a case", description: "Needs hitl:ask or hitl:answer.", parameters: [idParam], responses: { "200": ok("Case", "The case"), ...errors(401, 403, 404, 429) } } },
-      "/api/cases/{id}/claim": {
-        post: { summary: "Claim a case", description: "Needs hitl:answer. One winner.", parameters: [idParam], responses: { "200": ok("Case", "Claimed by you"), ...errors(401, 403, 404, 409, 429) } },
+      "/api/cases/{id}": {
+        get: {
+          summary: "Get a case",
+          description: "Needs hitl:ask or hitl:answer.",
+          parameters: [idParam],
+          responses: { "200": ok("Case", "The case"), ...errors(401, 403, 404, 429) },
+        },
       },
-      "/api/cases/{id}/cancel": { post: { summary: "Cancel a case", description: "Needs hitl:ask or hitl:answer.", parameters: [idParam], responses: { "200": ok("Case", "The case (unchanged if already final)"), ...errors(401, 403, 404, 429) } } },
+      "/api/cases/{id}/claim": {
+        post: {
+          summary: "Claim a case",
+          description: "Needs hitl:answer. One winner.",
+          parameters: [idParam],
+          responses: { "200": ok("Case", "Claimed by you"), ...errors(401, 403, 404, 409, 429) },
+        },
+      },
+      "/api/cases/{id}/cancel": {
+        post: {
+          summary: "Cancel a case",
+          description: "Needs hitl:ask or hitl:answer.",
+          parameters: [idParam],
+          responses: { "200": ok("Case", "The case (unchanged if already final)"), ...errors(401, 403, 404, 429) },
+        },
+      },
       "/api/cases/{id}/messages": {
         get: {
           summary: "List messages (long poll)",
-          description: "Needs hitl:ask or hitl:answer. Returns at once when messages newer than `after` exist, else waits up to `wait` seconds for one.",
+          description:
+            "Needs hitl:ask or hitl:answer. Returns at once when messages newer than `after` exist, else waits up to `wait` seconds for one.",
           parameters: [
             idParam,
             { name: "after", in: "query", schema: schema(listMessagesQuery.shape.after, "input") },
@@ -124,22 +191,45 @@ export function buildOpenApi(serverUrl: string) {
         },
         post: {
           summary: "Post a message",
-          description: "Needs hitl:ask or hitl:answer: hitl:answer (operators, admins, answering keys) writes as human, hitl:ask alone as agent. The first human message on an open or claimed case answers it; the others get 409.",
+          description:
+            "Needs hitl:ask or hitl:answer: hitl:answer (operators, admins, answering keys) writes as human, hitl:ask alone as agent. The first human message on an open or claimed case answers it; the others get 409.",
           parameters: [idParam],
           requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/PostMessage" } } } },
           responses: { "201": ok("MessagePosted", "Posted"), ...errors(400, 401, 403, 404, 409, 413, 422, 429) },
         },
       },
       "/api/presence": {
-        post: { summary: "Presence heartbeat", description: "Needs hitl:answer; answerers count as online while heartbeats are fresh.", responses: { "200": { description: "Online count" }, ...errors(401, 403) } },
-        get: { summary: "Answerers online", description: "Needs hitl:ask or hitl:answer.", responses: { "200": { description: "Online count" }, ...errors(401, 403) } },
+        post: {
+          summary: "Presence heartbeat",
+          description: "Needs hitl:answer; answerers count as online while heartbeats are fresh.",
+          responses: { "200": { description: "Online count" }, ...errors(401, 403) },
+        },
+        get: {
+          summary: "Answerers online",
+          description: "Needs hitl:ask or hitl:answer.",
+          responses: { "200": { description: "Online count" }, ...errors(401, 403) },
+        },
       },
       ...calls.paths,
       "/api/canned-replies": {
         get: {
           summary: "List canned replies",
-          description: "Needs hitl:answer or replies:write. The account's stock answers, by shortcut; the console expands `/shortcut` into the body.",
-          responses: { "200": { description: "Canned replies", content: { "application/json": { schema: { type: "object", properties: { cannedReplies: { type: "array", items: { $ref: "#/components/schemas/CannedReply" } } } } } } }, ...errors(401, 403, 429) },
+          description:
+            "Needs hitl:answer or replies:write. The account's stock answers, by shortcut; the console expands `/shortcut` into the body.",
+          responses: {
+            "200": {
+              description: "Canned replies",
+              content: {
+                "application/json": {
+                  schema: {
+                    type: "object",
+                    properties: { cannedReplies: { type: "array", items: { $ref: "#/components/schemas/CannedReply" } } },
+                  },
+                },
+              },
+            },
+            ...errors(401, 403, 429),
+          },
         },
         post: {
           summary: "Create a canned reply",
@@ -156,7 +246,12 @@ export function buildOpenApi(serverUrl: string) {
           requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/CannedReplyInput" } } } },
           responses: { "200": ok("CannedReply", "Updated"), ...errors(400, 401, 403, 404, 409, 422, 429) },
         },
-        delete: { summary: "Delete a canned reply", description: "Needs replies:write.", parameters: [idParam], responses: { "204": { description: "Deleted" }, ...errors(401, 403, 404, 429) } },
+        delete: {
+          summary: "Delete a canned reply",
+          description: "Needs replies:write.",
+          parameters: [idParam],
+          responses: { "204": { description: "Deleted" }, ...errors(401, 403, 404, 429) },
+        },
       },
       "/api/events": {
         get: {
@@ -164,25 +259,46 @@ export function buildOpenApi(serverUrl: string) {
           description:
             "The caller's account events as text/event-stream (the default realtime driver). Frames: `event: case` with a JSON CaseEvent {id, type, caseId, status, priority, urgency, claimedBy, messageId, at} and `id:` set; `event: resync` (refetch: events may have been missed); `: ping` heartbeats. Send Last-Event-ID to resume. Members, or keys with hitl:answer.",
           parameters: [{ name: "Last-Event-ID", in: "header", required: false, schema: { type: "string" } }],
-          responses: { "200": { description: "An event stream", content: { "text/event-stream": { schema: { type: "string" } } } }, ...errors(401, 403) },
+          responses: {
+            "200": { description: "An event stream", content: { "text/event-stream": { schema: { type: "string" } } } },
+            ...errors(401, 403),
+          },
         },
       },
       "/api/realtime/pusher/auth": {
         post: {
           summary: "Authorize a Pusher private channel",
-          description: "pusher-js channelAuthorization endpoint (REALTIME_DRIVER=pusher): signs socket_id:channel_name for the caller's own account channel private-account-<accountId> only.",
-          requestBody: { content: { "application/x-www-form-urlencoded": { schema: { type: "object", required: ["socket_id", "channel_name"], properties: { socket_id: { type: "string" }, channel_name: { type: "string" } } } } } },
-          responses: { "200": { description: "{auth: \"<key>:<signature>\"}" }, ...errors(401, 403, 404, 422) },
+          description:
+            "pusher-js channelAuthorization endpoint (REALTIME_DRIVER=pusher): signs socket_id:channel_name for the caller's own account channel private-account-<accountId> only.",
+          requestBody: {
+            content: {
+              "application/x-www-form-urlencoded": {
+                schema: {
+                  type: "object",
+                  required: ["socket_id", "channel_name"],
+                  properties: { socket_id: { type: "string" }, channel_name: { type: "string" } },
+                },
+              },
+            },
+          },
+          responses: { "200": { description: '{auth: "<key>:<signature>"}' }, ...errors(401, 403, 404, 422) },
         },
       },
       "/api/realtime/supabase/token": {
         post: {
           summary: "A fresh Supabase Realtime access token",
-          description: "REALTIME_DRIVER=supabase: a short-lived JWT (role authenticated, account_id claim) that may join only the caller's account:<accountId> private topic.",
+          description:
+            "REALTIME_DRIVER=supabase: a short-lived JWT (role authenticated, account_id claim) that may join only the caller's account:<accountId> private topic.",
           responses: { "200": { description: "{accessToken, expiresAt}" }, ...errors(401, 403, 404) },
         },
       },
-      "/api/health": { get: { summary: "Database, kv and event-bus status", security: [], responses: { "200": { description: "All up" }, "503": { description: "Something is down" } } } },
+      "/api/health": {
+        get: {
+          summary: "Database, kv and event-bus status",
+          security: [],
+          responses: { "200": { description: "All up" }, "503": { description: "Something is down" } },
+        },
+      },
       ...adminOpenApiPaths({ errors, schema }),
       ...sheetsOpenApiPaths({ errors }),
       ...retellOpenApiPaths({ errors, schema }),

@@ -3,7 +3,8 @@ import { AppError, isAppError } from "@/lib/platform/errors";
 /** The default limit of a request body (REST, MCP); routes with other needs pass their own. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
-const describeBytes = (n: number) => (n % (1024 * 1024) === 0 ? `${n / (1024 * 1024)} MiB` : n % 1024 === 0 ? `${n / 1024} KiB` : `${n} bytes`);
+const describeBytes = (n: number) =>
+  n % (1024 * 1024) === 0 ? `${n / (1024 * 1024)} MiB` : n % 1024 === 0 ? `${n / 1024} KiB` : `${n} bytes`;
 
 export const bodyTooLarge = (maxBytes: number) =>
   new AppError("payload_too_large", `Request body is larger than ${describeBytes(maxBytes)}.`, { maxBytes });

@@ -6,7 +6,8 @@ export { MAX_BODY_BYTES } from "@/lib/transports/http/read-body";
 
 /** Parses a JSON text bounded in depth: 400 when it is not JSON or nests deeper than MAX_JSON_DEPTH. */
 export function parseJsonText(text: string): unknown {
-  if (jsonDepthExceeds(text, MAX_JSON_DEPTH)) throw new AppError("bad_request", `Request body nests objects or arrays more than ${MAX_JSON_DEPTH} levels deep.`);
+  if (jsonDepthExceeds(text, MAX_JSON_DEPTH))
+    throw new AppError("bad_request", `Request body nests objects or arrays more than ${MAX_JSON_DEPTH} levels deep.`);
   try {
     return JSON.parse(text);
   } catch {

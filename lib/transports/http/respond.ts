@@ -12,7 +12,10 @@ export function errorResponse(e: unknown, requestId: string = randomUUID()): Res
   const input = isAppError(e) ? null : inputErrorOf(e);
   if (input) {
     // Logged without the message: a failed query's message carries the values.
-    log.warn({ requestId, err: e instanceof Error ? e.name : String(e) }, "bad input reached the database (a schema should have refused it)");
+    log.warn(
+      { requestId, err: e instanceof Error ? e.name : String(e) },
+      "bad input reached the database (a schema should have refused it)",
+    );
     e = input;
   }
   if (isAppError(e)) {
@@ -20,10 +23,22 @@ export function errorResponse(e: unknown, requestId: string = randomUUID()): Res
     const retry = e.details?.retryAfterSeconds;
     if (typeof retry === "number") headers["retry-after"] = String(retry);
     if (e.status === 401) headers["www-authenticate"] = 'Bearer realm="switchboard"';
-    return json({ error: { code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) } }, { status: e.status, headers });
+    return json(
+      { error: { code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) } },
+      { status: e.status, headers },
+    );
   }
   // A database that cannot be reached is an outage (503, retry later), not a bug in this request.
   if (isDatabaseFault(e)) return errorResponse(dependencyUnavailable("database", e), requestId);
   log.error({ requestId, err: errorForLog(e) }, "unhandled error");
-  return json({ error: { code: "internal", message: "Something went wrong on our side. Try again; if it persists, quote this request id.", requestId } }, { status: 500, headers: { "x-request-id": requestId } });
+  return json(
+    {
+      error: {
+        code: "internal",
+        message: "Something went wrong on our side. Try again; if it persists, quote this request id.",
+        requestId,
+      },
+    },
+    { status: 500, headers: { "x-request-id": requestId } },
+  );
 }

@@ -9,7 +9,9 @@ import type { Config } from "@/lib/platform/config/env";
  */
 
 /** The realtime vendor's hosts the browser connects to, when one is configured (lib/adapters/realtime/client-config.ts). */
-export function realtimeConnectSources(c: Pick<Config, "realtimeDriver" | "PUSHER_CLUSTER" | "PUSHER_HOST" | "PUSHER_PORT" | "PUSHER_USE_TLS" | "SUPABASE_URL">): string[] {
+export function realtimeConnectSources(
+  c: Pick<Config, "realtimeDriver" | "PUSHER_CLUSTER" | "PUSHER_HOST" | "PUSHER_PORT" | "PUSHER_USE_TLS" | "SUPABASE_URL">,
+): string[] {
   if (c.realtimeDriver === "pusher") {
     if (!c.PUSHER_HOST) {
       const cluster = c.PUSHER_CLUSTER ?? "mt1";

@@ -6,7 +6,11 @@ export function isLoopback(address: string): boolean {
   return /^127\.\d+\.\d+\.\d+$/.test(address) || address === "::1";
 }
 
-const normalise = (a: string) => a.trim().toLowerCase().replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/, "$1");
+const normalise = (a: string) =>
+  a
+    .trim()
+    .toLowerCase()
+    .replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/, "$1");
 
 /**
  * Whether a reverse proxy relayed this request: it names a client other than the socket peer. Next.js itself
@@ -18,7 +22,9 @@ function relayed(headers: Headers, peer: string): boolean {
     ...(headers.get("x-forwarded-for") ?? "").split(","),
     headers.get("x-real-ip") ?? "",
     ...[...(headers.get("forwarded") ?? "").matchAll(/for="?\[?([^\]";,]+)/gi)].map((m) => m[1]!),
-  ].map(normalise).filter(Boolean);
+  ]
+    .map(normalise)
+    .filter(Boolean);
   return named.some((a) => a !== peer);
 }
 

@@ -9,7 +9,13 @@ import { resolveSession, SESSION_COOKIE } from "@/lib/domains/auth/sessions";
 import { errorResponse } from "@/lib/transports/http/respond";
 
 type RouteContext = { params: Promise<Record<string, string>> };
-type Handler<P> = (args: { req: Request; deps: Deps; principal: P; params: Record<string, string>; requestId: string }) => Promise<Response>;
+type Handler<P> = (args: {
+  req: Request;
+  deps: Deps;
+  principal: P;
+  params: Record<string, string>;
+  requestId: string;
+}) => Promise<Response>;
 type RouteFn = (req: Request, ctx: RouteContext) => Promise<Response>;
 /** A route handler carries its declared permission, so the matrix test and docs can read it. */
 export type DeclaredRoute<F = RouteFn> = F & { permission: Permission };
@@ -22,14 +28,16 @@ export function declareRoute<F extends (...args: never[]) => unknown>(fn: F, per
 function assertCronSecret(req: Request, deps: Deps): void {
   const secret = deps.config.CRON_SECRET;
   const token = bearerToken(req);
-  if (!secret || !token || !safeEqual(token, secret)) throw new AppError("unauthorized", "Cron endpoints need Authorization: Bearer $CRON_SECRET.");
+  if (!secret || !token || !safeEqual(token, secret))
+    throw new AppError("unauthorized", "Cron endpoints need Authorization: Bearer $CRON_SECRET.");
 }
 
 /** A member's session cookie and nothing else (an API key or OAuth token cannot stand in for a person here). */
 async function requireSession(req: Request, deps: Deps) {
   const token = readCookie(req, SESSION_COOKIE);
   const member = token ? await resolveSession(deps.db, token) : null;
-  if (!member) throw new AppError("unauthorized", "Sign in first: this needs a member session (API keys and OAuth tokens are not accepted here).");
+  if (!member)
+    throw new AppError("unauthorized", "Sign in first: this needs a member session (API keys and OAuth tokens are not accepted here).");
   assertSameOrigin(req);
   return member;
 }
@@ -39,9 +47,15 @@ async function requireSession(req: Request, deps: Deps) {
  * holding one of `scopes`; a cron secret; or nobody for public routes), and turns any thrown error
  * into a JSON response. Route files stay a few lines long.
  */
-export function withRoute(handler: Handler<Principal>, permission: { scopes: Extract<Permission, { scopes: unknown }>["scopes"] }): DeclaredRoute;
+export function withRoute(
+  handler: Handler<Principal>,
+  permission: { scopes: Extract<Permission, { scopes: unknown }>["scopes"] },
+): DeclaredRoute;
 export function withRoute(handler: Handler<null>, permission: { public: true; note?: string } | { cron: true }): DeclaredRoute;
-export function withRoute(handler: Handler<Extract<Principal, { kind: "member" }>>, permission: { session: true; note?: string }): DeclaredRoute;
+export function withRoute(
+  handler: Handler<Extract<Principal, { kind: "member" }>>,
+  permission: { session: true; note?: string },
+): DeclaredRoute;
 // biome-ignore lint/suspicious/noExplicitAny: the overloads above pair each permission with its principal type; no single type is compatible with all three
 export function withRoute(handler: Handler<any>, permission: Permission): DeclaredRoute {
   const route = async (req: Request, ctx: RouteContext) => {

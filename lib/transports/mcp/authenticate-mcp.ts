@@ -20,7 +20,10 @@ export function mcpUnauthorized(req: Request, problem: string, tokenSent: boolea
   const metadataUrl = `${origin}${RESOURCE_METADATA_PATH}`;
   const description = `${problem} Authenticate with an API key (Authorization: Bearer sb_…; create one in Admin → API keys) or sign in with OAuth (MCP clients such as Claude, ChatGPT and Cursor discover it from ${metadataUrl}).`;
   const quoted = (s: string) => s.replace(/["\\]/g, "").replace(/[^\x20-\x7e]/g, "");
-  const challenge = [`Bearer resource_metadata="${metadataUrl}"`, ...(tokenSent ? [`error="invalid_token"`, `error_description="${quoted(problem)}"`] : [])].join(", ");
+  const challenge = [
+    `Bearer resource_metadata="${metadataUrl}"`,
+    ...(tokenSent ? [`error="invalid_token"`, `error_description="${quoted(problem)}"`] : []),
+  ].join(", ");
   return Response.json(
     { error: tokenSent ? "invalid_token" : "unauthorized", error_description: description },
     { status: 401, headers: { "www-authenticate": challenge, "cache-control": "no-store" } },
@@ -38,7 +41,12 @@ export async function authenticateMcp(req: Request): Promise<AuthInfo | Response
     if (isOAuthAccessToken(token)) {
       const r = await verifyAccessToken(deps.db, token, mcpResourceUrl(publicOrigin(req)));
       if ("problem" in r) return mcpUnauthorized(req, `Refused: ${r.problem}.`, true);
-      return { token, clientId: `oauth:${r.principal.oauth!.grantId}`, scopes: [...scopesOf(r.principal)], extra: { principal: r.principal, origin } };
+      return {
+        token,
+        clientId: `oauth:${r.principal.oauth!.grantId}`,
+        scopes: [...scopesOf(r.principal)],
+        extra: { principal: r.principal, origin },
+      };
     }
     const principal = await verifyApiKey(deps, token);
     if (!principal) return mcpUnauthorized(req, "The API key is invalid or revoked.", true);

@@ -39,7 +39,10 @@ function u16(n: number) {
 
 const text = (t: string) => ({ type: "text" as const, text: t });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const embedded = (uri: string) => ({ type: "resource" as const, resource: { uri, mimeType: "text/plain", text: `The content of ${uri}.` } });
+const embedded = (uri: string) => ({
+  type: "resource" as const,
+  resource: { uri, mimeType: "text/plain", text: `The content of ${uri}.` },
+});
 
 /** A tool whose input schema uses JSON Schema 2020-12 keywords the SDK must pass through untouched. */
 const JSON_SCHEMA_2020_12 = {
@@ -51,12 +54,24 @@ const JSON_SCHEMA_2020_12 = {
 } as const;
 
 function registerTools(server: McpServer) {
-  server.registerTool("test_simple_text", { description: "Returns a simple text." }, async () => ({ content: [text("This is a simple text response for testing.")] }));
-  server.registerTool("test_image_content", { description: "Returns an image." }, async () => ({ content: [{ type: "image", data: PNG, mimeType: "image/png" }] }));
-  server.registerTool("test_audio_content", { description: "Returns audio." }, async () => ({ content: [{ type: "audio", data: WAV, mimeType: "audio/wav" }] }));
-  server.registerTool("test_embedded_resource", { description: "Returns an embedded resource." }, async () => ({ content: [embedded("test://embedded-resource")] }));
+  server.registerTool("test_simple_text", { description: "Returns a simple text." }, async () => ({
+    content: [text("This is a simple text response for testing.")],
+  }));
+  server.registerTool("test_image_content", { description: "Returns an image." }, async () => ({
+    content: [{ type: "image", data: PNG, mimeType: "image/png" }],
+  }));
+  server.registerTool("test_audio_content", { description: "Returns audio." }, async () => ({
+    content: [{ type: "audio", data: WAV, mimeType: "audio/wav" }],
+  }));
+  server.registerTool("test_embedded_resource", { description: "Returns an embedded resource." }, async () => ({
+    content: [embedded("test://embedded-resource")],
+  }));
   server.registerTool("test_multiple_content_types", { description: "Returns text, an image and a resource." }, async () => ({
-    content: [text("Multiple content types test:"), { type: "image", data: PNG, mimeType: "image/png" }, embedded("test://mixed-content-resource")],
+    content: [
+      text("Multiple content types test:"),
+      { type: "image", data: PNG, mimeType: "image/png" },
+      embedded("test://mixed-content-resource"),
+    ],
   }));
   server.registerTool("test_error_handling", { description: "Always fails as a tool result." }, async () => ({
     isError: true,
@@ -74,7 +89,8 @@ function registerTools(server: McpServer) {
     const req = (ctx as unknown as McpRequestContext).mcpReq;
     const token = req._meta?.progressToken;
     for (const progress of [0, 50, 100]) {
-      if (token !== undefined) await req.notify({ method: "notifications/progress", params: { progressToken: token, progress, total: 100 } });
+      if (token !== undefined)
+        await req.notify({ method: "notifications/progress", params: { progressToken: token, progress, total: 100 } });
       await sleep(50);
     }
     return { content: [text("Progress test completed")] };
@@ -96,9 +112,20 @@ function registerResources(server: McpServer) {
   server.registerResource("watched-resource", "test://watched-resource", { mimeType: "text/plain" }, async (uri) => ({
     contents: [{ uri: uri.href, mimeType: "text/plain", text: "Watched resource content" }],
   }));
-  server.registerResource("template", new ResourceTemplate("test://template/{id}/data", { list: undefined }), { mimeType: "application/json" }, async (uri, v) => ({
-    contents: [{ uri: uri.href, mimeType: "application/json", text: JSON.stringify({ id: v.id, templateTest: true, data: `Data for ID: ${v.id}` }) }],
-  }));
+  server.registerResource(
+    "template",
+    new ResourceTemplate("test://template/{id}/data", { list: undefined }),
+    { mimeType: "application/json" },
+    async (uri, v) => ({
+      contents: [
+        {
+          uri: uri.href,
+          mimeType: "application/json",
+          text: JSON.stringify({ id: v.id, templateTest: true, data: `Data for ID: ${v.id}` }),
+        },
+      ],
+    }),
+  );
   // Subscriptions are accepted and forgotten: a stateless server has no session to notify later.
   server.server.registerCapabilities({ resources: { subscribe: true }, logging: {} });
   server.server.setRequestHandler("resources/subscribe", async () => ({}));
@@ -114,7 +141,9 @@ function registerPrompts(server: McpServer) {
     {
       description: "A prompt with two arguments.",
       argsSchema: z.object({
-        arg1: completable(z.string().describe("First test argument"), (value) => ["paris", "park", "party"].filter((x) => x.startsWith(value))),
+        arg1: completable(z.string().describe("First test argument"), (value) =>
+          ["paris", "park", "party"].filter((x) => x.startsWith(value)),
+        ),
         arg2: z.string().describe("Second test argument"),
       }),
     },
@@ -123,10 +152,18 @@ function registerPrompts(server: McpServer) {
   server.registerPrompt(
     "test_prompt_with_embedded_resource",
     { description: "A prompt embedding a resource.", argsSchema: z.object({ resourceUri: z.string() }) },
-    ({ resourceUri }) => ({ messages: [{ role: "user", content: embedded(resourceUri) }, { role: "user", content: text("Please process the embedded resource above.") }] }),
+    ({ resourceUri }) => ({
+      messages: [
+        { role: "user", content: embedded(resourceUri) },
+        { role: "user", content: text("Please process the embedded resource above.") },
+      ],
+    }),
   );
   server.registerPrompt("test_prompt_with_image", { description: "A prompt with an image." }, () => ({
-    messages: [{ role: "user", content: { type: "image", data: PNG, mimeType: "image/png" } }, { role: "user", content: text("Please analyze the image above.") }],
+    messages: [
+      { role: "user", content: { type: "image", data: PNG, mimeType: "image/png" } },
+      { role: "user", content: text("Please analyze the image above.") },
+    ],
   }));
 }
 

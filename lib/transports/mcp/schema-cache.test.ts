@@ -33,7 +33,10 @@ describe("cacheJsonSchema", () => {
     cacheJsonSchema(input);
     cacheJsonSchema(output);
     const server = new McpServer({ name: "t", version: "0" });
-    server.registerTool("t", { inputSchema: input, outputSchema: output }, async () => ({ content: [], structuredContent: { status: "answered" as const } }));
+    server.registerTool("t", { inputSchema: input, outputSchema: output }, async () => ({
+      content: [],
+      structuredContent: { status: "answered" as const },
+    }));
     expect(server.toolInputSchemaJson("t")).toMatchObject({ type: "object", required: ["caseId"] });
   });
 });

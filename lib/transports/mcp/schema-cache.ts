@@ -15,15 +15,17 @@ export function cacheJsonSchema(schema: unknown): void {
   const hooks = std?.jsonSchema;
   if (!std || !hooks || done.has(std)) return;
   const memo = new Map<string, Record<string, unknown>>();
-  const wrap = (io: "input" | "output"): Converter => (params) => {
-    const key = `${io}:${JSON.stringify(params ?? {})}`;
-    let json = memo.get(key);
-    if (!json) {
-      json = hooks[io](params);
-      memo.set(key, json);
-    }
-    return structuredClone(json);
-  };
+  const wrap =
+    (io: "input" | "output"): Converter =>
+    (params) => {
+      const key = `${io}:${JSON.stringify(params ?? {})}`;
+      let json = memo.get(key);
+      if (!json) {
+        json = hooks[io](params);
+        memo.set(key, json);
+      }
+      return structuredClone(json);
+    };
   std.jsonSchema = { input: wrap("input"), output: wrap("output") };
   done.add(std);
 }

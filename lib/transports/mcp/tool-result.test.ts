@@ -13,7 +13,9 @@ describe("tool errors: bad input is never reported as an outage", () => {
   });
 
   it("bad input only the database noticed is a tool error too, not the fallback sentence", () => {
-    const pg = Object.assign(new Error("Failed query"), { cause: Object.assign(new Error("unsupported Unicode escape sequence"), { code: "22P05" }) });
+    const pg = Object.assign(new Error("Failed query"), {
+      cause: Object.assign(new Error("unsupported Unicode escape sequence"), { code: "22P05" }),
+    });
     const r = toolFailure(pg, "ask_human", "hitl");
     expect(r.isError).toBe(true);
     expect(r.structuredContent).toBeUndefined();
@@ -23,6 +25,8 @@ describe("tool errors: bad input is never reported as an outage", () => {
     const r = toolFailure(Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }), "ask_human", "hitl");
     expect(r.isError).toBeUndefined();
     expect(r.structuredContent).toMatchObject({ status: "unavailable" });
-    expect(textOf(toolFailure(new Error("boom"), "make_phone_call", "standard"))).toBe("Switchboard could not complete this request right now; try again shortly.");
+    expect(textOf(toolFailure(new Error("boom"), "make_phone_call", "standard"))).toBe(
+      "Switchboard could not complete this request right now; try again shortly.",
+    );
   });
 });

@@ -14,7 +14,11 @@ export const isOAuthAccessToken = (token: string) => token.startsWith(ACCESS_PRE
  * more than the member's role holds now), or why it is refused. Not cached: a revoked grant or a
  * deactivated member stops working on the next request, on every instance.
  */
-export async function verifyAccessToken(db: Db, token: string, expectedResource: string): Promise<{ principal: Member } | { problem: string }> {
+export async function verifyAccessToken(
+  db: Db,
+  token: string,
+  expectedResource: string,
+): Promise<{ principal: Member } | { problem: string }> {
   if (!isOAuthAccessToken(token) || token.length > 200) return { problem: "not an access token this server issued" };
   const [row] = await db
     .select({ t: oauthTokens, g: oauthGrants, m: members, clientName: oauthClients.clientName })
@@ -28,10 +32,14 @@ export async function verifyAccessToken(db: Db, token: string, expectedResource:
   if (row.t.revokedAt || row.g.revokedAt) return { problem: "the access token was revoked" };
   if (row.t.expiresAt.getTime() <= Date.now()) return { problem: "the access token has expired; refresh it" };
   if (!row.m.active || row.m.accountId !== row.g.accountId) return { problem: "the member who connected this app is no longer active" };
-  if (!sameResource(row.g.resource, expectedResource)) return { problem: `the access token was issued for ${row.g.resource}, not ${expectedResource}` };
+  if (!sameResource(row.g.resource, expectedResource))
+    return { problem: `the access token was issued for ${row.g.resource}, not ${expectedResource}` };
   const staleBefore = new Date(Date.now() - 60_000);
   if (!row.g.lastUsedAt || row.g.lastUsedAt < staleBefore) {
-    await db.update(oauthGrants).set({ lastUsedAt: new Date() }).where(and(eq(oauthGrants.id, row.g.id), or(isNull(oauthGrants.lastUsedAt), lt(oauthGrants.lastUsedAt, staleBefore))));
+    await db
+      .update(oauthGrants)
+      .set({ lastUsedAt: new Date() })
+      .where(and(eq(oauthGrants.id, row.g.id), or(isNull(oauthGrants.lastUsedAt), lt(oauthGrants.lastUsedAt, staleBefore))));
   }
   const m = row.m;
   return {

@@ -53,7 +53,8 @@ export async function parseAuthorizationRequest(db: Db, params: URLSearchParams,
   const asked = one(params, "redirect_uri");
   const redirectUri = asked ?? (client.redirectUris.length === 1 ? client.redirectUris[0]! : null);
   if (!redirectUri) throw oauthError("invalid_request", "redirect_uri: required (the client registered more than one).");
-  if (!redirectUriMatches(client.redirectUris, redirectUri)) throw oauthError("invalid_request", "redirect_uri: not one this client registered.");
+  if (!redirectUriMatches(client.redirectUris, redirectUri))
+    throw oauthError("invalid_request", "redirect_uri: not one this client registered.");
 
   const state = params.get("state");
   try {
@@ -61,7 +62,8 @@ export async function parseAuthorizationRequest(db: Db, params: URLSearchParams,
     const challenge = one(params, "code_challenge");
     if (!challenge) throw oauthError("invalid_request", "code_challenge: required (PKCE with S256).");
     if (one(params, "code_challenge_method") !== "S256") throw oauthError("invalid_request", "code_challenge_method: must be S256.");
-    if (!PKCE_CHALLENGE.test(challenge)) throw oauthError("invalid_request", "code_challenge: must be the base64url SHA-256 of the code verifier (43 characters).");
+    if (!PKCE_CHALLENGE.test(challenge))
+      throw oauthError("invalid_request", "code_challenge: must be the base64url SHA-256 of the code verifier (43 characters).");
     const scopes = parseScopeParam(one(params, "scope"));
     const ours = mcpResourceUrl(origin);
     const resources = params.getAll("resource");

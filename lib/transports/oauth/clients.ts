@@ -9,7 +9,13 @@ import { oauthError } from "@/lib/transports/oauth/oauth-error";
 import { assertMetadataDocumentUrl, isMetadataDocumentClientId, parseClientMetadata } from "@/lib/transports/oauth/client-metadata";
 import { fetchPublicJson, UnsafeFetchError } from "@/lib/transports/oauth/safe-fetch";
 
-export type OAuthClient = { clientId: string; kind: "dynamic" | "metadata_document"; clientName: string | null; clientUri: string | null; redirectUris: string[] };
+export type OAuthClient = {
+  clientId: string;
+  kind: "dynamic" | "metadata_document";
+  clientName: string | null;
+  clientUri: string | null;
+  redirectUris: string[];
+};
 
 /** A fetched metadata document is trusted this long before the next authorization fetches it again. */
 const DOCUMENT_MAX_AGE_MS = 3600_000;
@@ -28,7 +34,10 @@ const toClient = (row: typeof oauthClients.$inferSelect): OAuthClient => ({
 export async function registerDynamicClient(db: Db, body: unknown) {
   const meta = parseClientMetadata(body);
   const clientId = `sbc_${randomToken(18)}`;
-  const [row] = await db.insert(oauthClients).values({ clientId, kind: "dynamic", clientName: meta.clientName, clientUri: meta.clientUri, redirectUris: meta.redirectUris }).returning();
+  const [row] = await db
+    .insert(oauthClients)
+    .values({ clientId, kind: "dynamic", clientName: meta.clientName, clientUri: meta.clientUri, redirectUris: meta.redirectUris })
+    .returning();
   return {
     client_id: clientId,
     client_id_issued_at: Math.floor(row!.createdAt.getTime() / 1000),
@@ -81,7 +90,13 @@ async function fetchMetadataDocumentClient(db: Db, clientId: string): Promise<OA
     throw oauthError("invalid_client", "client_id: the client metadata document's client_id must equal its URL.");
   }
   const meta = parseClientMetadata(doc, "invalid_client");
-  const values = { kind: "metadata_document" as const, clientName: meta.clientName, clientUri: meta.clientUri, redirectUris: meta.redirectUris, fetchedAt: new Date() };
+  const values = {
+    kind: "metadata_document" as const,
+    clientName: meta.clientName,
+    clientUri: meta.clientUri,
+    redirectUris: meta.redirectUris,
+    fetchedAt: new Date(),
+  };
   const [row] = await db
     .insert(oauthClients)
     .values({ clientId, ...values })

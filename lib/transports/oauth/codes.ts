@@ -18,10 +18,22 @@ const VERIFIER = /^[A-Za-z0-9._~-]{43,128}$/;
 type Member = Extract<Principal, { kind: "member" }>;
 
 /** The member said yes: a one-time code for what their role allows of what was asked, sent back to the client. */
-export async function approveAuthorization(db: Db, request: AuthorizationRequest, member: Member): Promise<{ redirectTo: string; scopes: Scope[] }> {
+export async function approveAuthorization(
+  db: Db,
+  request: AuthorizationRequest,
+  member: Member,
+): Promise<{ redirectTo: string; scopes: Scope[] }> {
   const { granted } = grantableScopes(member.role, request.scopes);
   if (granted.length === 0) {
-    return { redirectTo: redirectWith(request.redirectUri, { error: "invalid_scope", error_description: `Your role (${member.role}) holds none of the scopes asked for.`, state: request.state, iss: request.issuer }), scopes: [] };
+    return {
+      redirectTo: redirectWith(request.redirectUri, {
+        error: "invalid_scope",
+        error_description: `Your role (${member.role}) holds none of the scopes asked for.`,
+        state: request.state,
+        iss: request.issuer,
+      }),
+      scopes: [],
+    };
   }
   const code = `sbac_${randomToken(32)}`;
   await db.insert(oauthCodes).values({
@@ -39,7 +51,12 @@ export async function approveAuthorization(db: Db, request: AuthorizationRequest
 }
 
 export const denyAuthorization = (request: AuthorizationRequest) =>
-  redirectWith(request.redirectUri, { error: "access_denied", error_description: "The member declined.", state: request.state, iss: request.issuer });
+  redirectWith(request.redirectUri, {
+    error: "access_denied",
+    error_description: "The member declined.",
+    state: request.state,
+    iss: request.issuer,
+  });
 
 const pkceChallengeOf = (verifier: string) => createHash("sha256").update(verifier).digest("base64url");
 
@@ -60,20 +77,49 @@ export async function exchangeAuthorizationCode(db: Db, form: URLSearchParams) {
   if (!(await findClient(db, clientId))) throw oauthError("invalid_client", "client_id: no such client.");
 
   const outcome = await db.transaction(async (tx) => {
-    const [row] = await tx.select().from(oauthCodes).where(eq(oauthCodes.codeHash, sha256(code))).limit(1).for("update");
-    if (!row || row.clientId !== clientId) return { kind: "error", error: "invalid_grant: the code is unknown or was issued to another client." } as const;
+    const [row] = await tx
+      .select()
+      .from(oauthCodes)
+      .where(eq(oauthCodes.codeHash, sha256(code)))
+      .limit(1)
+      .for("update");
+    if (!row || row.clientId !== clientId)
+      return { kind: "error", error: "invalid_grant: the code is unknown or was issued to another client." } as const;
     if (row.usedAt) return { kind: "reused", reused: row.grantId } as const;
-    if (row.expiresAt.getTime() <= Date.now()) return { kind: "error", error: "invalid_grant: the code has expired; authorize again." } as const;
-    if (redirectUri !== row.redirectUri) return { kind: "error", error: "invalid_grant: redirect_uri differs from the authorization request's." } as const;
-    if (!safeEqual(pkceChallengeOf(verifier), row.codeChallenge)) return { kind: "error", error: "invalid_grant: code_verifier does not match the code_challenge (PKCE)." } as const;
+    if (row.expiresAt.getTime() <= Date.now())
+      return { kind: "error", error: "invalid_grant: the code has expired; authorize again." } as const;
+    if (redirectUri !== row.redirectUri)
+      return { kind: "error", error: "invalid_grant: redirect_uri differs from the authorization request's." } as const;
+    if (!safeEqual(pkceChallengeOf(verifier), row.codeChallenge))
+      return { kind: "error", error: "invalid_grant: code_verifier does not match the code_challenge (PKCE)." } as const;
     const resource = form.get("resource");
-    if (resource && !sameResource(resource, row.resource)) return { kind: "error", error: `invalid_target: the code was issued for ${row.resource}.` } as const;
-    const [m] = await tx.select().from(members).where(and(eq(members.id, row.memberId), eq(members.active, true))).limit(1);
+    if (resource && !sameResource(resource, row.resource))
+      return { kind: "error", error: `invalid_target: the code was issued for ${row.resource}.` } as const;
+    const [m] = await tx
+      .select()
+      .from(members)
+      .where(and(eq(members.id, row.memberId), eq(members.active, true)))
+      .limit(1);
     const scopes = m ? grantableScopes(m.role, row.scopes as Scope[]).granted : [];
-    if (!m || scopes.length === 0) return { kind: "error", error: "invalid_grant: the member who approved this is no longer active or no longer holds these scopes." } as const;
-    const [grant] = await tx.insert(oauthGrants).values({ accountId: row.accountId, memberId: row.memberId, clientId, scopes, resource: row.resource }).returning();
+    if (!m || scopes.length === 0)
+      return {
+        kind: "error",
+        error: "invalid_grant: the member who approved this is no longer active or no longer holds these scopes.",
+      } as const;
+    const [grant] = await tx
+      .insert(oauthGrants)
+      .values({ accountId: row.accountId, memberId: row.memberId, clientId, scopes, resource: row.resource })
+      .returning();
     await tx.update(oauthCodes).set({ usedAt: new Date(), grantId: grant!.id }).where(eq(oauthCodes.codeHash, row.codeHash));
-    await recordAudit(tx, { accountId: row.accountId, entityType: "oauth_grant", entityId: grant!.id, action: "oauth_grant.created", actorType: "member", actorId: row.memberId, data: { clientId, scopes } });
+    await recordAudit(tx, {
+      accountId: row.accountId,
+      entityType: "oauth_grant",
+      entityId: grant!.id,
+      action: "oauth_grant.created",
+      actorType: "member",
+      actorId: row.memberId,
+      data: { clientId, scopes },
+    });
     return { kind: "ok", tokens: await issueTokenPair(tx, grant!) } as const;
   });
   if (outcome.kind === "reused") {

@@ -18,7 +18,12 @@ const decisionInput = z.object({
  * may have been open a while; the client or its metadata may have changed) and the answer is where the
  * browser goes next: the client's redirect URI with a code, or with an error.
  */
-export async function decideAuthorization(deps: Deps, member: Extract<Principal, { kind: "member" }>, raw: unknown, origin: string): Promise<{ redirectTo: string }> {
+export async function decideAuthorization(
+  deps: Deps,
+  member: Extract<Principal, { kind: "member" }>,
+  raw: unknown,
+  origin: string,
+): Promise<{ redirectTo: string }> {
   const r = decisionInput.safeParse(raw);
   if (!r.success) throw oauthError("invalid_request", describeIssues(r.error.issues));
   try {

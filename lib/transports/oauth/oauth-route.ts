@@ -18,7 +18,12 @@ export const corsPreflight = declareRoute(
   async () =>
     new Response(null, {
       status: 204,
-      headers: { ...CORS, "access-control-allow-methods": "POST, OPTIONS", "access-control-allow-headers": "content-type, authorization, mcp-protocol-version", "access-control-max-age": "86400" },
+      headers: {
+        ...CORS,
+        "access-control-allow-methods": "POST, OPTIONS",
+        "access-control-allow-headers": "content-type, authorization, mcp-protocol-version",
+        "access-control-max-age": "86400",
+      },
     }),
   { public: true, note: "CORS preflight" },
 );
@@ -51,7 +56,8 @@ export function oauthRoute(handler: (args: { req: Request; deps: Deps }) => Prom
  */
 export async function readOAuthForm(req: Request): Promise<URLSearchParams> {
   const type = (req.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
-  if (type !== "application/x-www-form-urlencoded") throw oauthError("invalid_request", "Content-Type: must be application/x-www-form-urlencoded.");
+  if (type !== "application/x-www-form-urlencoded")
+    throw oauthError("invalid_request", "Content-Type: must be application/x-www-form-urlencoded.");
   const text = await readText(req, OAUTH_MAX_BODY_BYTES);
   // biome-ignore lint/suspicious/noControlCharactersInRegex: a NUL byte is what this rejects
   if (/[\u0000]/.test(text) || text.includes("%00")) throw oauthError("invalid_request", "body: must not contain NUL characters.");

@@ -4,7 +4,11 @@ import { addressAllowed } from "@/lib/transports/oauth/safe-fetch";
 
 describe("redirect URIs", () => {
   it("exact match, except a loopback http redirect may use any port (RFC 8252 §7.3)", () => {
-    const reg = ["http://127.0.0.1:33418/callback", "https://claude.ai/api/mcp/auth_callback", "cursor://anysphere.cursor-retrieval/oauth/cb"];
+    const reg = [
+      "http://127.0.0.1:33418/callback",
+      "https://claude.ai/api/mcp/auth_callback",
+      "cursor://anysphere.cursor-retrieval/oauth/cb",
+    ];
     expect(redirectUriMatches(reg, "http://127.0.0.1:50123/callback")).toBe(true);
     expect(redirectUriMatches(reg, "http://127.0.0.1/callback")).toBe(true);
     expect(redirectUriMatches(reg, "http://127.0.0.1:50123/other")).toBe(false);
@@ -16,7 +20,15 @@ describe("redirect URIs", () => {
   });
 
   it("registers https, loopback http and reverse-domain schemes; refuses the rest naming why", () => {
-    for (const ok of ["https://app.example/cb", "http://127.0.0.1:1234/cb", "http://[::1]/cb", "http://localhost:9/cb", "com.example.app:/oauth", "vscode://anthropic.claude/cb", "cursor://anysphere.cursor-retrieval/oauth/cb"]) {
+    for (const ok of [
+      "https://app.example/cb",
+      "http://127.0.0.1:1234/cb",
+      "http://[::1]/cb",
+      "http://localhost:9/cb",
+      "com.example.app:/oauth",
+      "vscode://anthropic.claude/cb",
+      "cursor://anysphere.cursor-retrieval/oauth/cb",
+    ]) {
       expect(assertRegistrableRedirectUri(ok)).toBe(ok);
     }
     const why = (u: unknown) => {
@@ -42,7 +54,21 @@ describe("client metadata fetch: which addresses may be connected to", () => {
   it("public addresses yes; private, link-local (cloud metadata), reserved no; loopback only when allowed", () => {
     expect(addressAllowed("93.184.216.34", false)).toBe(true);
     expect(addressAllowed("2606:4700::1111", false)).toBe(true);
-    for (const bad of ["10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0", "224.0.0.1", "fd00::1", "fe80::1", "::", "::ffff:10.0.0.1", "::ffff:169.254.169.254", "::ffff:a9fe:a9fe"]) {
+    for (const bad of [
+      "10.1.2.3",
+      "172.16.0.1",
+      "192.168.1.1",
+      "169.254.169.254",
+      "100.64.0.1",
+      "0.0.0.0",
+      "224.0.0.1",
+      "fd00::1",
+      "fe80::1",
+      "::",
+      "::ffff:10.0.0.1",
+      "::ffff:169.254.169.254",
+      "::ffff:a9fe:a9fe",
+    ]) {
       expect(addressAllowed(bad, true), bad).toBe(false);
     }
     expect(addressAllowed("127.0.0.1", false)).toBe(false);

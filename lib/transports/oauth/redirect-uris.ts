@@ -14,7 +14,8 @@ export const isLoopbackHost = (hostname: string) => LOOPBACK_HOSTS.has(hostname)
  * credentials, nothing a browser would run (javascript:, data:, file:…).
  */
 export function assertRegistrableRedirectUri(raw: unknown, field = "redirect_uris"): string {
-  if (typeof raw !== "string" || raw.length === 0 || raw.length > 2000) throw oauthError("invalid_redirect_uri", `${field}: each must be a URL of at most 2000 characters.`);
+  if (typeof raw !== "string" || raw.length === 0 || raw.length > 2000)
+    throw oauthError("invalid_redirect_uri", `${field}: each must be a URL of at most 2000 characters.`);
   const problem = textProblem(raw);
   if (problem) throw oauthError("invalid_redirect_uri", `${field}: ${problem}.`);
   let u: URL;
@@ -48,7 +49,9 @@ export function redirectUriMatches(registered: readonly string[], requested: str
   return registered.some((r) => {
     try {
       const reg = new URL(r);
-      return reg.protocol === "http:" && reg.hostname === req.hostname && reg.pathname === req.pathname && reg.search === req.search && !req.hash;
+      return (
+        reg.protocol === "http:" && reg.hostname === req.hostname && reg.pathname === req.pathname && reg.search === req.search && !req.hash
+      );
     } catch {
       return false;
     }

@@ -29,15 +29,21 @@ export async function refreshTokens(db: Db, form: URLSearchParams) {
       .where(and(eq(oauthTokens.tokenHash, sha256(token)), eq(oauthTokens.kind, "refresh")))
       .limit(1)
       .for("update");
-    if (!row || row.g.clientId !== clientId) return { kind: "error", error: "The refresh token is unknown or was issued to another client." } as const;
+    if (!row || row.g.clientId !== clientId)
+      return { kind: "error", error: "The refresh token is unknown or was issued to another client." } as const;
     if (row.g.revokedAt || row.t.revokedAt) return { kind: "error", error: "The refresh token was revoked; sign in again." } as const;
     if (row.t.rotatedAt) return { kind: "reused", reused: row.g.id } as const;
     if (row.t.expiresAt.getTime() <= Date.now()) return { kind: "error", error: "The refresh token has expired; sign in again." } as const;
     if (resource && !sameResource(resource, row.g.resource)) return { kind: "target", target: row.g.resource } as const;
     if (asked.some((s) => !row.g.scopes.includes(s))) return { kind: "scope" } as const;
-    const [m] = await tx.select().from(members).where(and(eq(members.id, row.g.memberId), eq(members.active, true))).limit(1);
+    const [m] = await tx
+      .select()
+      .from(members)
+      .where(and(eq(members.id, row.g.memberId), eq(members.active, true)))
+      .limit(1);
     const scopes = m ? grantableScopes(m.role, row.g.scopes as Scope[]).granted : [];
-    if (!m || scopes.length === 0) return { kind: "error", error: "The member who connected this app is no longer active or no longer holds its scopes." } as const;
+    if (!m || scopes.length === 0)
+      return { kind: "error", error: "The member who connected this app is no longer active or no longer holds its scopes." } as const;
     await tx.update(oauthTokens).set({ rotatedAt: new Date() }).where(eq(oauthTokens.tokenHash, row.t.tokenHash));
     await tx.update(oauthGrants).set({ lastUsedAt: new Date(), scopes }).where(eq(oauthGrants.id, row.g.id));
     return { kind: "ok", tokens: await issueTokenPair(tx, { id: row.g.id, scopes }) } as const;

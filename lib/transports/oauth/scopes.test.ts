@@ -15,7 +15,10 @@ const member = (role: "operator" | "admin", granted?: string[]): Principal => ({
 
 describe("OAuth scopes never exceed the member's role", () => {
   it("grants the requested scopes the role holds, lists the rest as withheld", () => {
-    expect(grantableScopes("operator", parseScopeParam("hitl:ask hitl:answer calls:write admin"))).toEqual({ granted: ["hitl:answer"], withheld: ["hitl:ask", "calls:write", "admin"] });
+    expect(grantableScopes("operator", parseScopeParam("hitl:ask hitl:answer calls:write admin"))).toEqual({
+      granted: ["hitl:answer"],
+      withheld: ["hitl:ask", "calls:write", "admin"],
+    });
     expect(grantableScopes("operator", [])).toEqual({ granted: ["hitl:answer", "replies:write"], withheld: [] });
     expect(grantableScopes("admin", parseScopeParam("calls:read")).granted).toEqual(["calls:read"]);
   });
@@ -24,7 +27,9 @@ describe("OAuth scopes never exceed the member's role", () => {
     expect(scopesOf(member("admin", ["calls:read", "hitl:answer"]))).toEqual(["hitl:answer", "calls:read"]);
     expect(scopesOf(member("operator", ["calls:read", "hitl:answer"]))).toEqual(["hitl:answer"]);
     expect(scopesOf(member("admin", ["admin"])).length).toBe(SCOPES.length);
-    expect(forbiddenFor(member("operator", ["hitl:answer"]), ["calls:write"]).message).toBe("This sign-in (OAuth, operator) lacks the calls:write scope needed here.");
+    expect(forbiddenFor(member("operator", ["hitl:answer"]), ["calls:write"]).message).toBe(
+      "This sign-in (OAuth, operator) lacks the calls:write scope needed here.",
+    );
   });
 
   it("an unknown scope is invalid_scope naming it; openid/offline_access are ignored", () => {

@@ -20,7 +20,10 @@ const IGNORED = new Set(["openid", "offline_access", "profile", "email"]);
 /** A `scope` parameter (space-separated) as known scopes; an unknown one is invalid_scope. Empty = none asked. */
 export function parseScopeParam(raw: string | null | undefined): Scope[] {
   // OpenID-style scopes some clients add by habit carry no permission here: ignored rather than refused.
-  const list = (raw ?? "").split(" ").map((s) => s.trim()).filter((s) => s && !IGNORED.has(s));
+  const list = (raw ?? "")
+    .split(" ")
+    .map((s) => s.trim())
+    .filter((s) => s && !IGNORED.has(s));
   const unknown = list.filter((s) => !(SCOPES as readonly string[]).includes(s));
   if (unknown.length) throw oauthError("invalid_scope", `Unknown scope ${unknown.join(", ")}; supported: ${SCOPES.join(" ")}.`);
   return [...new Set(list)] as Scope[];

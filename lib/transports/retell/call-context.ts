@@ -52,7 +52,10 @@ export function historyFromCall(call: RetellCall): Array<{ role: string; content
   if (!turns?.length) return undefined;
   return turns.slice(-MAX_TURNS).map((t) => {
     const content = clean(t.content);
-    return { role: clean(t.role).trim().slice(0, 32) || "unknown", content: content.length > MAX_CONTENT ? `…${content.slice(-(MAX_CONTENT - 1))}` : content };
+    return {
+      role: clean(t.role).trim().slice(0, 32) || "unknown",
+      content: content.length > MAX_CONTENT ? `…${content.slice(-(MAX_CONTENT - 1))}` : content,
+    };
   });
 }
 
@@ -65,7 +68,8 @@ export function callerInfoFromCall(call: RetellCall): Record<string, unknown> | 
   if (call.to_number) info.toNumber = id(call.to_number);
   if (call.direction) info.direction = id(call.direction);
   if (call.metadata && typeof call.metadata === "object") info.metadata = call.metadata;
-  if (call.retell_llm_dynamic_variables && typeof call.retell_llm_dynamic_variables === "object") info.dynamicVariables = call.retell_llm_dynamic_variables;
+  if (call.retell_llm_dynamic_variables && typeof call.retell_llm_dynamic_variables === "object")
+    info.dynamicVariables = call.retell_llm_dynamic_variables;
   // Metadata too deep or holding text PostgreSQL refuses must not cost the caller their escalation: left out.
   if (!safeJsonObject().safeParse(info).success) {
     delete info.metadata;
@@ -84,7 +88,10 @@ export function argsWithCall(tool: string, args: Record<string, unknown>, call: 
   const callId = id(call.call_id);
   if (tool === "ask_human") {
     const fromCall = callerInfoFromCall(call);
-    const given = args.callerInfo && typeof args.callerInfo === "object" && !Array.isArray(args.callerInfo) ? (args.callerInfo as Record<string, unknown>) : undefined;
+    const given =
+      args.callerInfo && typeof args.callerInfo === "object" && !Array.isArray(args.callerInfo)
+        ? (args.callerInfo as Record<string, unknown>)
+        : undefined;
     return {
       ...args,
       ...(callId ? { callId, sessionId: args.sessionId ?? callId } : {}),
@@ -94,6 +101,7 @@ export function argsWithCall(tool: string, args: Record<string, unknown>, call: 
     };
   }
   // get_human_answer without a caseId: the latest question of this call (ask_human used call_id as sessionId).
-  if (tool === "get_human_answer" && args.caseId === undefined && args.sessionId === undefined && callId) return { ...args, sessionId: callId };
+  if (tool === "get_human_answer" && args.caseId === undefined && args.sessionId === undefined && callId)
+    return { ...args, sessionId: callId };
   return args;
 }

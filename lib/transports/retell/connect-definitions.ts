@@ -30,7 +30,10 @@ export type RetellMcpEntry = { name: string; url: string; headers: Record<string
 
 /** The tool's input schema as JSON Schema, from the same zod schema that validates its arguments. */
 function parametersOf(schema: z.ZodType): Record<string, unknown> {
-  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io: "input", unrepresentable: "any", target: "draft-7" }) as Record<string, unknown>;
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io: "input", unrepresentable: "any", target: "draft-7" }) as Record<
+    string,
+    unknown
+  >;
   return rest;
 }
 

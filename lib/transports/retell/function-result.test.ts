@@ -12,7 +12,9 @@ afterAll(() => setLogDestination(undefined));
 
 describe("what a Retell agent reads after a tool call", () => {
   it("puts message first, and gives tools without one a sentence", () => {
-    expect(Object.keys(functionSuccess("ask_human", { status: "answered", caseId: "c", answer: "Yes.", message: "Yes." }))[0]).toBe("message");
+    expect(Object.keys(functionSuccess("ask_human", { status: "answered", caseId: "c", answer: "Yes.", message: "Yes." }))[0]).toBe(
+      "message",
+    );
     const credits = functionSuccess("get_credits", { balance: 10 });
     expect(Object.keys(credits)).toEqual(["message", "balance"]);
     expect(credits.message).toMatch(/get_credits/);
@@ -21,7 +23,10 @@ describe("what a Retell agent reads after a tool call", () => {
   it("an outage is the fallback sentence, never an error text (HITL: FALLBACK_UNREACHABLE)", () => {
     const down = dependencyUnavailable("database", new Error("ECONNREFUSED"));
     expect(functionFailure(down, "ask_human", "hitl", config)).toEqual({ message: config.FALLBACK_UNREACHABLE, status: "unavailable" });
-    expect(functionFailure(new Error("boom"), "ask_human", "hitl", config)).toEqual({ message: config.FALLBACK_UNREACHABLE, status: "unavailable" });
+    expect(functionFailure(new Error("boom"), "ask_human", "hitl", config)).toEqual({
+      message: config.FALLBACK_UNREACHABLE,
+      status: "unavailable",
+    });
     expect(functionFailure(down, "get_credits", "standard", config).message).toMatch(/try again shortly/);
     expect(logged.join("")).toMatch(/retell function failed/); // the unexpected one is logged for us, not shown
   });
@@ -30,7 +35,16 @@ describe("what a Retell agent reads after a tool call", () => {
     const invalid = functionFailure(new AppError("validation_failed", "question: must not be empty"), "ask_human", "hitl", config);
     expect(invalid).toMatchObject({ status: "error", error: { code: "validation_failed", message: "question: must not be empty" } });
     expect(invalid.message).not.toMatch(/question:/);
-    const credits = functionFailure(new AppError("conflict", "Not enough credits: 45 needed, 10 available."), "make_phone_call", "standard", config);
-    expect(credits).toMatchObject({ message: "Not enough credits: 45 needed, 10 available.", status: "error", error: { code: "conflict" } });
+    const credits = functionFailure(
+      new AppError("conflict", "Not enough credits: 45 needed, 10 available."),
+      "make_phone_call",
+      "standard",
+      config,
+    );
+    expect(credits).toMatchObject({
+      message: "Not enough credits: 45 needed, 10 available.",
+      status: "error",
+      error: { code: "conflict" },
+    });
   });
 });

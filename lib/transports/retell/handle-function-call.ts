@@ -21,7 +21,11 @@ export const RETELL_MAX_BODY_BYTES = 1024 * 1024;
 
 async function authenticateKey(req: Request, deps: Deps): Promise<Principal> {
   const token = bearerToken(req);
-  if (!token) throw new AppError("unauthorized", "Send a Switchboard API key as `Authorization: Bearer sb_…` (a static header on the Retell function).");
+  if (!token)
+    throw new AppError(
+      "unauthorized",
+      "Send a Switchboard API key as `Authorization: Bearer sb_…` (a static header on the Retell function).",
+    );
   const principal = await verifyApiKey(deps, token);
   if (!principal) throw new AppError("unauthorized", "Invalid or revoked API key.");
   await enforceRateLimit(deps, principal.keyId, deps.config.API_RATE_LIMIT_PER_MINUTE);
@@ -43,7 +47,10 @@ export async function handleRetellFunctionCall(req: Request): Promise<Response> 
     const raw = await readBody(req, RETELL_MAX_BODY_BYTES);
     const retellKey = await getRetellApiKey(deps.db, principal.accountId);
     if (retellKey && !verifyRetellSignature(raw, retellKey, req.headers.get("x-retell-signature"))) {
-      throw new AppError("unauthorized", "X-Retell-Signature is missing, stale (over 5 minutes) or does not match this account's Retell API key.");
+      throw new AppError(
+        "unauthorized",
+        "X-Retell-Signature is missing, stale (over 5 minutes) or does not match this account's Retell API key.",
+      );
     }
     const url = new URL(req.url);
     const { tool, args, call } = parseFunctionRequest(parseJsonText(Buffer.from(raw).toString("utf8")), url.searchParams.get("tool"));

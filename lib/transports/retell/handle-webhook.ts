@@ -33,13 +33,17 @@ export const retellWebhookUrl = (baseUrl: string, accountId: string) => `${baseU
  */
 export async function handleRetellWebhook(deps: Deps, req: Request) {
   const accountId = new URL(req.url).searchParams.get("account") ?? "";
-  if (!isUuid(accountId)) throw new AppError("bad_request", "account: add ?account=<your account id> to the webhook URL (Admin → Connect Retell shows it).");
+  if (!isUuid(accountId))
+    throw new AppError("bad_request", "account: add ?account=<your account id> to the webhook URL (Admin → Connect Retell shows it).");
   const header = req.headers.get("x-retell-signature");
   if (!header) throw new AppError("unauthorized", "X-Retell-Signature header missing.");
   const raw = await readBody(req, RETELL_WEBHOOK_MAX_BYTES);
   const key = await getRetellApiKey(deps.db, accountId);
   if (!key || !verifyRetellSignature(raw, key, header)) {
-    throw new AppError("unauthorized", "X-Retell-Signature does not verify with this account's Retell API key (stored under Admin → Connect Retell), or is over 5 minutes old.");
+    throw new AppError(
+      "unauthorized",
+      "X-Retell-Signature does not verify with this account's Retell API key (stored under Admin → Connect Retell), or is over 5 minutes old.",
+    );
   }
   let json: unknown;
   try {
@@ -52,8 +56,18 @@ export async function handleRetellWebhook(deps: Deps, req: Request) {
   const { event, call } = parsed.data;
   if (!(STORED_EVENTS as readonly string[]).includes(event)) return { received: true, ignored: true, event };
   // One stored event per call and event name; transcript_updated fires many times, so its body tells them apart.
-  const eventId = event === "transcript_updated" ? `${call.call_id}:${event}:${createHash("sha256").update(raw).digest("hex").slice(0, 32)}` : `${call.call_id}:${event}`;
+  const eventId =
+    event === "transcript_updated"
+      ? `${call.call_id}:${event}:${createHash("sha256").update(raw).digest("hex").slice(0, 32)}`
+      : `${call.call_id}:${event}`;
   const result = await storeRetellCall(deps, { accountId, event: event as RetellEventName, call, eventId });
   if (!result.duplicate) await refreshOpenCaseTranscripts(deps, accountId, call);
-  return { received: true, event, duplicate: result.duplicate, applied: result.applied, callId: result.call.id, status: result.call.status };
+  return {
+    received: true,
+    event,
+    duplicate: result.duplicate,
+    applied: result.applied,
+    callId: result.call.id,
+    status: result.call.status,
+  };
 }

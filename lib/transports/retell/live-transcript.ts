@@ -10,7 +10,11 @@ import type { RetellWebhookCall } from "@/lib/adapters/telephony/retell/webhook-
  * a person, so the operator answers in context. Only ever grows a case's history (an out-of-order or
  * shorter event leaves it); the console refetches the case on the event published here.
  */
-export async function refreshOpenCaseTranscripts(deps: Pick<Deps, "db" | "bus" | "config" | "realtime">, accountId: string, call: RetellWebhookCall): Promise<number> {
+export async function refreshOpenCaseTranscripts(
+  deps: Pick<Deps, "db" | "bus" | "config" | "realtime">,
+  accountId: string,
+  call: RetellWebhookCall,
+): Promise<number> {
   const parsed = retellCallSchema.safeParse(call);
   const history = parsed.success ? historyFromCall(parsed.data) : undefined;
   if (!history?.length) return 0;
@@ -21,8 +25,18 @@ export async function refreshOpenCaseTranscripts(deps: Pick<Deps, "db" | "bus" |
   let updated = 0;
   for (const c of open) {
     if ((c.history?.length ?? 0) >= history.length) continue;
-    await deps.db.update(cases).set({ conversationHistory: history, updatedAt: new Date() }).where(and(eq(cases.id, c.id), eq(cases.accountId, accountId)));
-    await publishCaseEvent(deps, { type: "case.message", accountId, caseId: c.id, status: c.status, priority: c.priority, urgency: c.urgency });
+    await deps.db
+      .update(cases)
+      .set({ conversationHistory: history, updatedAt: new Date() })
+      .where(and(eq(cases.id, c.id), eq(cases.accountId, accountId)));
+    await publishCaseEvent(deps, {
+      type: "case.message",
+      accountId,
+      caseId: c.id,
+      status: c.status,
+      priority: c.priority,
+      urgency: c.urgency,
+    });
     updated++;
   }
   return updated;

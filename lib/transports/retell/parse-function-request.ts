@@ -16,19 +16,34 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "obj
  * Anything malformed is a 400 — Retell must not retry it.
  */
 export function parseFunctionRequest(body: unknown, toolParam: string | null): FunctionRequest {
-  if (!isObject(body)) throw new AppError("bad_request", "The request body must be a JSON object: Retell's { name, call, args }, or the arguments at the root with ?tool=<name>.");
+  if (!isObject(body))
+    throw new AppError(
+      "bad_request",
+      "The request body must be a JSON object: Retell's { name, call, args }, or the arguments at the root with ?tool=<name>.",
+    );
   const nested = "args" in body;
   if (nested && !isObject(body.args)) throw new AppError("bad_request", "args: must be a JSON object.");
   const bodyName = typeof body.name === "string" ? body.name : undefined;
   if ("name" in body && bodyName === undefined) throw new AppError("bad_request", "name: must be a string (the function's name).");
   const rootName = !nested && bodyName && !TOOL_REGISTRY.has(bodyName) ? undefined : bodyName;
   if (toolParam !== null && rootName !== undefined && toolParam !== rootName) {
-    throw new AppError("bad_request", `The URL says ?tool=${toolParam} but the body's name is ${rootName}: configure one function per tool.`);
+    throw new AppError(
+      "bad_request",
+      `The URL says ?tool=${toolParam} but the body's name is ${rootName}: configure one function per tool.`,
+    );
   }
   const name = toolParam ?? rootName;
-  if (!name) throw new AppError("bad_request", "Which function? Send Retell's { name, args } body, or add ?tool=<name> to the function's URL (needed with \"args at root\").");
+  if (!name)
+    throw new AppError(
+      "bad_request",
+      "Which function? Send Retell's { name, args } body, or add ?tool=<name> to the function's URL (needed with \"args at root\").",
+    );
   const tool = TOOL_REGISTRY.get(name);
-  if (!tool) throw new AppError("bad_request", `Unknown function "${name.slice(0, 100)}". Switchboard offers: ${[...TOOL_REGISTRY.keys()].join(", ")}.`);
+  if (!tool)
+    throw new AppError(
+      "bad_request",
+      `Unknown function "${name.slice(0, 100)}". Switchboard offers: ${[...TOOL_REGISTRY.keys()].join(", ")}.`,
+    );
 
   let args: Record<string, unknown>;
   if (nested) args = body.args as Record<string, unknown>;

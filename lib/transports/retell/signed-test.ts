@@ -9,14 +9,20 @@ import { handleRetellFunctionCall } from "@/lib/transports/retell/handle-functio
 import { parseOrThrow } from "@/lib/platform/validation/parse";
 
 export const signedTestInput = z.object({
-  apiKey: z.string({ message: "must be a string (the Switchboard API key the Retell functions send)" }).trim().min(8, "must be at least 8 characters").max(200, "must be at most 200 characters"),
+  apiKey: z
+    .string({ message: "must be a string (the Switchboard API key the Retell functions send)" })
+    .trim()
+    .min(8, "must be at least 8 characters")
+    .max(200, "must be at most 200 characters"),
 });
 
 export type SignedTestResult = { ok: boolean; status: number; signed: boolean; tool: string; message: string; response: unknown };
 
 /** X-Retell-Signature as Retell makes it: v=<unix ms>,d=hex HMAC-SHA256(key, body + timestamp). */
 export function retellSignature(rawBody: string, retellKey: string, now = Date.now()): string {
-  return `v=${now},d=${createHmac("sha256", retellKey).update(rawBody + String(now)).digest("hex")}`;
+  return `v=${now},d=${createHmac("sha256", retellKey)
+    .update(rawBody + String(now))
+    .digest("hex")}`;
 }
 
 /**
@@ -26,17 +32,30 @@ export function retellSignature(rawBody: string, retellKey: string, now = Date.n
  * the raw bytes, scopes and tool). The tool is get_human_answer for a session that has no case: it reads
  * nothing and changes nothing. Reports what Retell would have got.
  */
-export async function sendSignedTestRequest(deps: Pick<Deps, "db">, principal: Principal, raw: unknown, origin: string): Promise<SignedTestResult> {
+export async function sendSignedTestRequest(
+  deps: Pick<Deps, "db">,
+  principal: Principal,
+  raw: unknown,
+  origin: string,
+): Promise<SignedTestResult> {
   assertScope(principal, "admin");
   const parsed = parseOrThrow(signedTestInput, raw);
   const retellKey = await getRetellApiKey(deps.db, principal.accountId);
   if (!retellKey) throw new AppError("conflict", "Store your Retell API key first: the test signs with it, as Retell will.");
   const tool = "get_human_answer";
-  const body = JSON.stringify({ name: tool, call: { call_id: "switchboard_connect_test", agent_id: "switchboard_connect_test" }, args: { sessionId: "switchboard-connect-test" } });
+  const body = JSON.stringify({
+    name: tool,
+    call: { call_id: "switchboard_connect_test", agent_id: "switchboard_connect_test" },
+    args: { sessionId: "switchboard-connect-test" },
+  });
   const res = await handleRetellFunctionCall(
     new Request(`${origin}/api/retell/functions`, {
       method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${parsed.apiKey}`, "x-retell-signature": retellSignature(body, retellKey) },
+      headers: {
+        "content-type": "application/json",
+        authorization: `Bearer ${parsed.apiKey}`,
+        "x-retell-signature": retellSignature(body, retellKey),
+      },
       body,
     }),
   );

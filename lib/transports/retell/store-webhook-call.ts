@@ -27,7 +27,11 @@ async function findRow(tx: Db, accountId: string, call: RetellWebhookCall): Prom
 async function insertRow(tx: Db, accountId: string, call: RetellWebhookCall): Promise<void> {
   const caller = call.direction === "outbound" ? call.to_number : call.from_number;
   const kind = call.call_type === "web_call" ? "Web call" : call.direction === "outbound" ? "Outbound call" : "Inbound call";
-  const metadata = Object.fromEntries(Object.entries(call.metadata ?? {}).filter((e): e is [string, string] => typeof e[1] === "string").slice(0, 50));
+  const metadata = Object.fromEntries(
+    Object.entries(call.metadata ?? {})
+      .filter((e): e is [string, string] => typeof e[1] === "string")
+      .slice(0, 50),
+  );
   await tx
     .insert(calls)
     .values({
@@ -64,7 +68,10 @@ async function writeExtras(tx: Db, id: string, call: RetellWebhookCall): Promise
  * status, times and transcript through the same update path as every provider (credits settle once for a
  * call we placed), Retell's own fields beside. `eventId` makes a replay a no-op.
  */
-export async function storeRetellCall(deps: Pick<Deps, "db" | "config">, a: { accountId: string; event: RetellEventName; call: RetellWebhookCall; eventId: string }): Promise<ApplyCallUpdateResult> {
+export async function storeRetellCall(
+  deps: Pick<Deps, "db" | "config">,
+  a: { accountId: string; event: RetellEventName; call: RetellWebhookCall; eventId: string },
+): Promise<ApplyCallUpdateResult> {
   const [result] = await deps.db.transaction(async (tx) => {
     let row = await findRow(tx, a.accountId, a.call);
     if (!row) {
@@ -73,7 +80,9 @@ export async function storeRetellCall(deps: Pick<Deps, "db" | "config">, a: { ac
     }
     // The id is held by a call of another account (ids are Retell's, unique across its customers).
     if (!row) throw new AppError("conflict", "This call id is not this account's.");
-    const results = await applyLockedUpdates(tx, deps.config.CREDITS_STARTING_BALANCE, [{ row, update: updateOf(a.event, a.call), eventId: a.eventId, occurredAt: new Date(), source: a.event }]);
+    const results = await applyLockedUpdates(tx, deps.config.CREDITS_STARTING_BALANCE, [
+      { row, update: updateOf(a.event, a.call), eventId: a.eventId, occurredAt: new Date(), source: a.event },
+    ]);
     if (results[0]!.applied) {
       await writeExtras(tx, row.id, a.call);
       const [fresh] = await tx.select().from(calls).where(eq(calls.id, row.id)).limit(1);

@@ -17,8 +17,21 @@ export const SIM_SECRET = "matrix-sim-webhook-secret-0123456789";
 export const RETELL_KEY = "key_matrix_retell_0123456789abcdef";
 // No request leaves the machine: the weather and ntfy vendors point at a closed loopback port (tests that
 // need them start stand-ins and set these again).
-const OFFLINE_VENDORS = { OPEN_METEO_GEOCODING_URL: "http://127.0.0.1:9", OPEN_METEO_FORECAST_URL: "http://127.0.0.1:9", OPENWEATHER_BASE_URL: "http://127.0.0.1:9", NTFY_DEFAULT_SERVER_URL: "http://127.0.0.1:9" };
-const ENV = { LOG_LEVEL: "silent", CRON_SECRET, API_RATE_LIMIT_PER_MINUTE: "100000", APP_URL: BASE, CREDITS_STARTING_BALANCE: "100000", REALTIME_DRIVER: "sse", ...OFFLINE_VENDORS };
+const OFFLINE_VENDORS = {
+  OPEN_METEO_GEOCODING_URL: "http://127.0.0.1:9",
+  OPEN_METEO_FORECAST_URL: "http://127.0.0.1:9",
+  OPENWEATHER_BASE_URL: "http://127.0.0.1:9",
+  NTFY_DEFAULT_SERVER_URL: "http://127.0.0.1:9",
+};
+const ENV = {
+  LOG_LEVEL: "silent",
+  CRON_SECRET,
+  API_RATE_LIMIT_PER_MINUTE: "100000",
+  APP_URL: BASE,
+  CREDITS_STARTING_BALANCE: "100000",
+  REALTIME_DRIVER: "sse",
+  ...OFFLINE_VENDORS,
+};
 const KEY_SCOPES: Scope[] = ["hitl:ask", "hitl:answer", "replies:write", "calls:read", "calls:write"];
 
 /**
@@ -38,18 +51,31 @@ export async function startApp() {
 
   const a = await createAccount(deps.db, { name: "Matrix A" });
   const b = await createAccount(deps.db, { name: "Matrix B" });
-  const newKey = async (accountId: string, scopes: Scope[]) => (await createApiKey(deps.db, { accountId, name: `matrix ${scopes.join(" ")}`, scopes })).key;
+  const newKey = async (accountId: string, scopes: Scope[]) =>
+    (await createApiKey(deps.db, { accountId, name: `matrix ${scopes.join(" ")}`, scopes })).key;
   const keys = new Map<string, string>();
   for (const s of KEY_SCOPES) keys.set(s, await newKey(a.account.id, [s]));
   keys.set("admin key", await newKey(a.account.id, ["admin"]));
   keys.set("other account", await newKey(b.account.id, ["admin"]));
   const principal = async (k: string) => (await verifyApiKey(deps, keys.get(k)!))! as Principal;
   const member = async (role: "operator" | "admin") =>
-    createMember(deps.db, a.account.id, { email: `${role}-${Math.random().toString(36).slice(2, 8)}@matrix.test`, password: "correct horse battery", role, name: role });
+    createMember(deps.db, a.account.id, {
+      email: `${role}-${Math.random().toString(36).slice(2, 8)}@matrix.test`,
+      password: "correct horse battery",
+      role,
+      name: role,
+    });
   const operator = await member("operator");
   const admin = await member("admin");
   // An app the operator connected by signing in (OAuth): it acts as the operator, for /api/mcp only.
-  const operatorPrincipal = { kind: "member" as const, accountId: a.account.id, memberId: operator.id, role: operator.role, email: operator.email, name: operator.name };
+  const operatorPrincipal = {
+    kind: "member" as const,
+    accountId: a.account.id,
+    memberId: operator.id,
+    role: operator.role,
+    email: operator.email,
+    name: operator.name,
+  };
   const oauthOperator = await connectApp(deps.db, operatorPrincipal, { origin: BASE, scope: SCOPES.join(" ") });
 
   /** The request headers a credential kind sends (a fresh session per request: logout ends one). */

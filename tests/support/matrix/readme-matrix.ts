@@ -2,7 +2,20 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 
 /** The credential kinds the README's permission matrix has a column for, in its order. */
-export const KINDS = ["none", "hitl:ask", "hitl:answer", "replies:write", "calls:read", "calls:write", "admin key", "operator", "oauth operator", "admin", "other account", "cron secret"] as const;
+export const KINDS = [
+  "none",
+  "hitl:ask",
+  "hitl:answer",
+  "replies:write",
+  "calls:read",
+  "calls:write",
+  "admin key",
+  "operator",
+  "oauth operator",
+  "admin",
+  "other account",
+  "cron secret",
+] as const;
 export type Kind = (typeof KINDS)[number];
 /** ✓ = allowed; 401 / 403 (naming the scope) / 404 (another account's id). */
 export type Expected = "ok" | 401 | 403 | 404;
@@ -23,10 +36,15 @@ export function readMatrix(heading: string): Map<string, Map<Kind, Expected>> {
   const table = lines.slice(lines.findIndex((l) => l.startsWith("|")));
   const end = table.findIndex((l) => !l.startsWith("|"));
   const rows = end < 0 ? table : table.slice(0, end);
-  const split = (l: string) => l.split("|").slice(1, -1).map((c) => c.trim());
+  const split = (l: string) =>
+    l
+      .split("|")
+      .slice(1, -1)
+      .map((c) => c.trim());
   const columns = split(rows[0]!).slice(1);
   const unknown = columns.filter((c) => !(KINDS as readonly string[]).includes(c));
-  if (unknown.length || columns.length !== KINDS.length) throw new Error(`README matrix "${heading}": columns must be ${KINDS.join(", ")}; got ${columns.join(", ")}`);
+  if (unknown.length || columns.length !== KINDS.length)
+    throw new Error(`README matrix "${heading}": columns must be ${KINDS.join(", ")}; got ${columns.join(", ")}`);
   const out = new Map<string, Map<Kind, Expected>>();
   for (const line of rows.slice(2)) {
     const [name, ...cells] = split(line);

@@ -21,19 +21,41 @@ import { approveAuthorization } from "@/lib/transports/oauth/codes";
 import { authorizeParams, connectApp, pkcePair, REDIRECT } from "@/tests/support/oauth";
 
 /** What one request of the walk sends: path parameters, a JSON or raw body, extra headers, a query. */
-export type Fixture = { params?: Record<string, string>; body?: unknown; rawBody?: string; headers?: Record<string, string>; query?: string; okStatuses?: number[] };
+export type Fixture = {
+  params?: Record<string, string>;
+  body?: unknown;
+  rawBody?: string;
+  headers?: Record<string, string>;
+  query?: string;
+  okStatuses?: number[];
+};
 type Make = () => Promise<Fixture>;
 
 const uniq = () => Math.random().toString(36).slice(2, 10);
 
 /** A recorded call played to its end (the simulator clock moves an hour), reported by a signed webhook. */
 export async function playRecordedCall(app: App) {
-  const recorded = (await makePhoneCall(app.calls, app.adminKey, { phoneNumber: "+14155550123", task: "Matrix recorded call.", record: true, maxDurationMinutes: 1 })).id;
+  const recorded = (
+    await makePhoneCall(app.calls, app.adminKey, {
+      phoneNumber: "+14155550123",
+      task: "Matrix recorded call.",
+      record: true,
+      maxDurationMinutes: 1,
+    })
+  ).id;
   const [row] = await app.deps.db.select().from(calls).where(eq(calls.id, recorded));
   app.clock.now += 3600_000;
-  const webhookBody = JSON.stringify(toSimEvent(await app.calls.telephony.getCall(row!.providerCallId!), recorded, {}, new Date(app.clock.now)));
+  const webhookBody = JSON.stringify(
+    toSimEvent(await app.calls.telephony.getCall(row!.providerCallId!), recorded, {}, new Date(app.clock.now)),
+  );
   const signed = { "content-type": "application/json", "x-webhook-signature": signBody(SIM_SECRET, webhookBody) };
-  await handleProviderWebhook(app.calls, providerWebhook("simulator", new Request("http://127.0.0.1/api/webhooks/simulator", { method: "POST", body: webhookBody, headers: signed })));
+  await handleProviderWebhook(
+    app.calls,
+    providerWebhook(
+      "simulator",
+      new Request("http://127.0.0.1/api/webhooks/simulator", { method: "POST", body: webhookBody, headers: signed }),
+    ),
+  );
   return { recorded, webhookBody, signed };
 }
 
@@ -44,11 +66,18 @@ export async function playRecordedCall(app: App) {
 export async function routeFixtures(app: App): Promise<Record<string, Make>> {
   const { deps, calls: cd, agent, adminKey } = app;
   const newCase = async () => (await createCase(deps, agent, { question: `Matrix question ${uniq()}?` }, { source: "api" })).case.id;
-  const newCall = async (record = false) => (await makePhoneCall(cd, adminKey, { phoneNumber: "+14155550123", task: "Matrix test call.", record, maxDurationMinutes: 1 })).id;
+  const newCall = async (record = false) =>
+    (await makePhoneCall(cd, adminKey, { phoneNumber: "+14155550123", task: "Matrix test call.", record, maxDurationMinutes: 1 })).id;
   const newReply = async () => (await createCannedReply(deps, adminKey, { shortcut: `m${uniq()}`, body: "Matrix reply." })).id;
-  const newKeyId = async () => (await createApiKey(deps.db, { accountId: app.accountA.id, name: "revoke me", scopes: ["hitl:ask"] })).apiKey.id;
+  const newKeyId = async () =>
+    (await createApiKey(deps.db, { accountId: app.accountA.id, name: "revoke me", scopes: ["hitl:ask"] })).apiKey.id;
   const newDeadLetter = async () =>
-    (await deps.db.insert(deadLetters).values({ kind: DEAD_LETTER_KIND, ref: await newCall(), accountId: app.accountA.id, attempts: 5, lastError: "matrix" }).returning())[0]!.id;
+    (
+      await deps.db
+        .insert(deadLetters)
+        .values({ kind: DEAD_LETTER_KIND, ref: await newCall(), accountId: app.accountA.id, attempts: 5, lastError: "matrix" })
+        .returning()
+    )[0]!.id;
 
   const { recorded, webhookBody, signed } = await playRecordedCall(app);
   const link = new URL((await getRecordingLink(cd, adminKey, recorded, { origin: BASE })).url);
@@ -56,9 +85,19 @@ export async function routeFixtures(app: App): Promise<Record<string, Make>> {
   const sharedCall = await newCall();
   const sharedReply = await newReply();
   const golf = await golfFixtures(app);
-  const operatorMember = { kind: "member" as const, accountId: app.accountA.id, memberId: app.operator.id, role: app.operator.role, email: app.operator.email, name: app.operator.name };
+  const operatorMember = {
+    kind: "member" as const,
+    accountId: app.accountA.id,
+    memberId: app.operator.id,
+    role: app.operator.role,
+    email: app.operator.email,
+    name: app.operator.name,
+  };
   const oauthClient = (await registerDynamicClient(deps.db, { redirect_uris: [REDIRECT], client_name: "Matrix app" })).client_id;
-  const form = (params: Record<string, string>) => ({ rawBody: new URLSearchParams(params).toString(), headers: { "content-type": "application/x-www-form-urlencoded" } });
+  const form = (params: Record<string, string>) => ({
+    rawBody: new URLSearchParams(params).toString(),
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+  });
   /** A fresh code for the token endpoint: a code is good for one exchange. */
   const freshCode = async () => {
     const { verifier, challenge } = pkcePair();
@@ -73,14 +112,19 @@ export async function routeFixtures(app: App): Promise<Record<string, Make>> {
     "GET /.well-known/oauth-authorization-server": async () => ({}),
     "OPTIONS /.well-known/oauth-authorization-server": async () => ({ headers: { "access-control-request-method": "GET" } }),
     // The consent page's decision: a person's session only (an allowed caller is told where the browser goes next).
-    "POST /api/oauth/authorize": async () => ({ body: { request: authorizeParams(oauthClient, pkcePair().challenge, BASE).toString(), decision: "allow" } }),
+    "POST /api/oauth/authorize": async () => ({
+      body: { request: authorizeParams(oauthClient, pkcePair().challenge, BASE).toString(), decision: "allow" },
+    }),
     "GET /api/oauth/grants": async () => ({}),
-    "DELETE /api/oauth/grants/{id}": async () => ({ params: { id: (await connectApp(deps.db, operatorMember, { origin: BASE })).grantId } }),
+    "DELETE /api/oauth/grants/{id}": async () => ({
+      params: { id: (await connectApp(deps.db, operatorMember, { origin: BASE })).grantId },
+    }),
     "OPTIONS /api/oauth/register": async () => ({ headers: { "access-control-request-method": "POST" } }),
     "OPTIONS /api/oauth/revoke": async () => ({ headers: { "access-control-request-method": "POST" } }),
     "OPTIONS /api/oauth/token": async () => ({ headers: { "access-control-request-method": "POST" } }),
     "POST /api/oauth/register": async () => ({ body: { redirect_uris: [REDIRECT], client_name: "Matrix registration" } }),
-    "POST /api/oauth/revoke": async () => form({ token: (await connectApp(deps.db, operatorMember, { origin: BASE })).refresh_token, client_id: oauthClient }),
+    "POST /api/oauth/revoke": async () =>
+      form({ token: (await connectApp(deps.db, operatorMember, { origin: BASE })).refresh_token, client_id: oauthClient }),
     "POST /api/oauth/token": async () => form(await freshCode()),
     "POST /api/auth/login": async () => {
       const m = await app.newMember("operator"); // 10 sign-ins per email per minute: one member per request
@@ -119,7 +163,18 @@ export async function routeFixtures(app: App): Promise<Record<string, Make>> {
     "POST /api/dead-letters/{id}/retry": async () => ({ params: { id: await newDeadLetter() } }),
     "GET /api/events": async () => ({}),
     "GET /api/golf/courses": async () => ({}),
-    "POST /api/golf/courses": async () => ({ body: { name: `Course ${uniq()}`, timezone: "Europe/Dublin", firstTeeTime: "07:00", lastTeeTime: "18:00", intervalMinutes: 10, capacity: 4, holes: 18, price: 40 } }),
+    "POST /api/golf/courses": async () => ({
+      body: {
+        name: `Course ${uniq()}`,
+        timezone: "Europe/Dublin",
+        firstTeeTime: "07:00",
+        lastTeeTime: "18:00",
+        intervalMinutes: 10,
+        capacity: 4,
+        holes: 18,
+        price: 40,
+      },
+    }),
     "PATCH /api/golf/courses/{id}": async () => ({ params: { id: golf.courseId }, body: { price: 30 } }),
     "GET /api/golf/courses/{id}/tee-sheet": async () => ({ params: { id: golf.courseId }, query: `?date=${golf.date}` }),
     "GET /api/golf/reservations": async () => ({ query: "?status=all&includePast=true" }),
@@ -136,22 +191,36 @@ export async function routeFixtures(app: App): Promise<Record<string, Make>> {
     "GET /api/mcp": async () => ({ headers: { accept: "text/event-stream" }, okStatuses: [405] }),
     "POST /api/mcp": async () => ({
       headers: { accept: "application/json, text/event-stream" },
-      body: { jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "matrix", version: "1" } } },
+      body: {
+        jsonrpc: "2.0",
+        id: 1,
+        method: "initialize",
+        params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "matrix", version: "1" } },
+      },
     }),
     "DELETE /api/mcp": async () => ({ okStatuses: [405] }),
     "GET /api/members": async () => ({}),
-    "POST /api/members": async () => ({ body: { email: `new-${uniq()}@matrix.test`, role: "operator", password: "correct horse battery" } }),
+    "POST /api/members": async () => ({
+      body: { email: `new-${uniq()}@matrix.test`, role: "operator", password: "correct horse battery" },
+    }),
     "PATCH /api/members/{id}": async () => ({ params: { id: (await app.newMember("operator")).id }, body: { active: false } }),
     "GET /api/metrics/hitl": async () => ({}),
     "GET /api/openapi.json": async () => ({}),
     "GET /api/presence": async () => ({}),
     "POST /api/presence": async () => ({ body: { status: "away" } }),
     // The realtime driver here is SSE, so an allowed caller is told Pusher / Supabase is not configured (404).
-    "POST /api/realtime/pusher/auth": async () => ({ body: { socket_id: "1.2", channel_name: pusherChannelFor(app.accountA.id) }, okStatuses: [404] }),
+    "POST /api/realtime/pusher/auth": async () => ({
+      body: { socket_id: "1.2", channel_name: pusherChannelFor(app.accountA.id) },
+      okStatuses: [404],
+    }),
     "POST /api/realtime/supabase/token": async () => ({ okStatuses: [404] }),
     // ask_human as Retell calls it (signed with the Retell key the PUT row may have stored; nobody is online: answered at once).
     "POST /api/retell/functions": async () => {
-      const rawBody = JSON.stringify({ name: "ask_human", call: { call_id: `call_${uniq()}`, agent_id: "agent_matrix" }, args: { question: `Matrix Retell question ${uniq()}?`, timeoutSeconds: 5 } });
+      const rawBody = JSON.stringify({
+        name: "ask_human",
+        call: { call_id: `call_${uniq()}`, agent_id: "agent_matrix" },
+        args: { question: `Matrix Retell question ${uniq()}?`, timeoutSeconds: 5 },
+      });
       return { rawBody, headers: { "content-type": "application/json", "x-retell-signature": await retellSign(rawBody, RETELL_KEY) } };
     },
     "GET /api/settings/callbacks": async () => ({}),
@@ -160,14 +229,18 @@ export async function routeFixtures(app: App): Promise<Record<string, Make>> {
     "PUT /api/settings/notifications": async () => ({ body: { defaultTopic: "matrix-alerts", oncallTopic: "matrix-oncall" } }),
     // The matrix's ntfy server is a closed port: the test send is written down and queued (200, status queued).
     "POST /api/settings/notifications/test": async () => {
-      for (const accountId of [app.accountA.id, app.accountB.id]) await deps.db.insert(notifySettings).values({ accountId, defaultTopic: "matrix-alerts" }).onConflictDoNothing();
+      for (const accountId of [app.accountA.id, app.accountB.id])
+        await deps.db.insert(notifySettings).values({ accountId, defaultTopic: "matrix-alerts" }).onConflictDoNothing();
       return { body: {} };
     },
     "GET /api/settings/retell": async () => ({}),
     "PUT /api/settings/retell": async () => ({ body: { apiKey: RETELL_KEY } }),
     "DELETE /api/settings/retell": async () => ({}),
     // Members exist, so setup is over for everyone: a public route that answers 409 (tests/setup covers the first run).
-    "POST /api/setup": async () => ({ body: { email: `setup-${uniq()}@matrix.test`, password: "correct horse battery" }, okStatuses: [409] }),
+    "POST /api/setup": async () => ({
+      body: { email: `setup-${uniq()}@matrix.test`, password: "correct horse battery" },
+      okStatuses: [409],
+    }),
     // Nobody is online in the matrix app, so the test agent is told "unavailable" at once.
     "POST /api/test-escalation": async () => ({ body: { timeoutSeconds: 5 } }),
     // Both accounts' admins may run it: each needs its Retell key stored (the test signs with it).
@@ -179,8 +252,21 @@ export async function routeFixtures(app: App): Promise<Record<string, Make>> {
     // A Retell call webhook for account A, signed with the Retell key stored first (the DELETE row may have removed it).
     "POST /api/webhooks/retell": async () => {
       await setRetellApiKey(deps, adminKey, { apiKey: RETELL_KEY });
-      const rawBody = JSON.stringify({ event: "call_started", call: { call_id: `call_${uniq()}`, agent_id: "agent_matrix", direction: "inbound", from_number: "+14155550123", call_status: "ongoing" } });
-      return { query: `?account=${app.accountA.id}`, rawBody, headers: { "content-type": "application/json", "x-retell-signature": await retellSign(rawBody, RETELL_KEY) } };
+      const rawBody = JSON.stringify({
+        event: "call_started",
+        call: {
+          call_id: `call_${uniq()}`,
+          agent_id: "agent_matrix",
+          direction: "inbound",
+          from_number: "+14155550123",
+          call_status: "ongoing",
+        },
+      });
+      return {
+        query: `?account=${app.accountA.id}`,
+        rawBody,
+        headers: { "content-type": "application/json", "x-retell-signature": await retellSign(rawBody, RETELL_KEY) },
+      };
     },
     "POST /api/webhooks/{provider}": async () => ({ params: { provider: "simulator" }, rawBody: webhookBody, headers: signed }),
   };

@@ -38,17 +38,29 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
     ["Rate", `${call.ratePerMinute} credits / started minute`],
     ["Voice · model", `${call.voice} · ${call.model}`],
     // Some providers' call ids are long tokens: the start is enough to find it in their dashboard.
-    ["Provider", `${call.provider}${call.providerCallId ? ` · ${call.providerCallId.length > 24 ? `${call.providerCallId.slice(0, 24)}…` : call.providerCallId}` : ""}`],
+    [
+      "Provider",
+      `${call.provider}${call.providerCallId ? ` · ${call.providerCallId.length > 24 ? `${call.providerCallId.slice(0, 24)}…` : call.providerCallId}` : ""}`,
+    ],
     ["End reason", call.endReason ?? "—"],
   ];
   const r = call.retell;
   if (r) {
-    facts.push(["Direction", r.direction ?? "—"], ["From → to", `${r.fromNumber ?? "—"} → ${r.toNumber ?? "—"}`], ["Retell agent", r.agentId ?? "—"]);
+    facts.push(
+      ["Direction", r.direction ?? "—"],
+      ["From → to", `${r.fromNumber ?? "—"} → ${r.toNumber ?? "—"}`],
+      ["Retell agent", r.agentId ?? "—"],
+    );
     const a = r.callAnalysis;
     if (a && typeof a.user_sentiment === "string") facts.push(["Caller sentiment", a.user_sentiment]);
     if (a && typeof a.call_successful === "boolean") facts.push(["Call successful", a.call_successful ? "yes" : "no"]);
   }
-  const title = r?.direction === "inbound" ? `Call from ${call.phoneNumber ?? "a caller"}` : call.phoneNumber ? `Call to ${call.phoneNumber}` : "Web call";
+  const title =
+    r?.direction === "inbound"
+      ? `Call from ${call.phoneNumber ?? "a caller"}`
+      : call.phoneNumber
+        ? `Call to ${call.phoneNumber}`
+        : "Web call";
   return (
     <>
       <p>
@@ -77,12 +89,19 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
       {audioSrc ? (
         <>
           {/* biome-ignore lint/a11y/useMediaCaption: phone recordings have no caption track; the transcript is on this page */}
-          <audio controls preload="metadata" src={audioSrc} data-testid="call-recording" aria-describedby={call.provider === "simulator" ? "rec-note" : undefined}>
+          <audio
+            controls
+            preload="metadata"
+            src={audioSrc}
+            data-testid="call-recording"
+            aria-describedby={call.provider === "simulator" ? "rec-note" : undefined}
+          >
             <a href={audioSrc}>Download the recording</a>
           </audio>
           {call.provider === "simulator" && (
             <p id="rec-note" className="adm-muted" data-testid="recording-note">
-              Simulated call: this recording is a 4-second placeholder of tones, not the audio of this {call.durationSeconds ?? 0} s call. A real provider records the conversation.
+              Simulated call: this recording is a 4-second placeholder of tones, not the audio of this {call.durationSeconds ?? 0} s call. A
+              real provider records the conversation.
             </p>
           )}
         </>
@@ -100,7 +119,8 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
           <h2 id="t-h">Transcript</h2>
           {escalations.length > 0 && (
             <p className="adm-muted">
-              {escalations.length} question{escalations.length > 1 ? "s" : ""} escalated to a person during this call, shown where they were asked.
+              {escalations.length} question{escalations.length > 1 ? "s" : ""} escalated to a person during this call, shown where they were
+              asked.
             </p>
           )}
           <CallTranscript turns={call.transcript} escalations={escalations} />

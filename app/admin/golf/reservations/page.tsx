@@ -23,7 +23,15 @@ const COLUMNS: Column<Reservation>[] = [
   { header: "Players", cell: (r) => r.players },
   { header: "Contact", cell: (r) => r.phone ?? r.email },
   { header: "Code", cell: (r) => <code>{r.confirmationCode}</code> },
-  { header: "Status", cell: (r) => (r.status === "booked" ? <CancelReservationButton id={r.id} label={r.confirmationCode} /> : <span className="adm-badge muted">cancelled</span>) },
+  {
+    header: "Status",
+    cell: (r) =>
+      r.status === "booked" ? (
+        <CancelReservationButton id={r.id} label={r.confirmationCode} />
+      ) : (
+        <span className="adm-badge muted">cancelled</span>
+      ),
+  },
 ];
 
 // /admin/golf/reservations?show=all — upcoming booked reservations (or all, past and cancelled too), with cancel
@@ -39,7 +47,8 @@ export default async function ReservationsPage({ searchParams }: { searchParams:
       </p>
       <h1>Golf reservations</h1>
       <p className="adm-muted">
-        {all ? "All reservations (the 50 latest tee times)." : "Upcoming booked tee times."} <Link href={all ? "?" : "?show=all"}>{all ? "Show upcoming only" : "Show all, past and cancelled too"}</Link>
+        {all ? "All reservations (the 50 latest tee times)." : "Upcoming booked tee times."}{" "}
+        <Link href={all ? "?" : "?show=all"}>{all ? "Show upcoming only" : "Show all, past and cancelled too"}</Link>
       </p>
       <div className="adm-scroll">
         <DataTable

@@ -14,25 +14,31 @@ import { loginInput } from "@/lib/domains/auth/schemas";
 export const dynamic = "force-dynamic";
 
 // POST /api/auth/login {email, password} — sets the httpOnly session cookie
-export const POST = declareRoute(async function POST(req: Request) {
-  try {
-    assertSameOrigin(req);
-    const deps = await getDeps();
-    const input = parseOrThrow(loginInput, await readJson(req));
-    // Slow down password guessing per email and client address (lib/domains/auth/login-throttle.ts).
-    const attempt = await beginLoginAttempt(deps.kv, { email: input.email, client: clientAddress(req.headers, deps.config) });
-    const member = await checkMemberPassword(deps.db, input.email, input.password);
-    if (!member) {
-      await attempt.failed();
-      throw new AppError("unauthorized", "Wrong email or password.");
+export const POST = declareRoute(
+  async function POST(req: Request) {
+    try {
+      assertSameOrigin(req);
+      const deps = await getDeps();
+      const input = parseOrThrow(loginInput, await readJson(req));
+      // Slow down password guessing per email and client address (lib/domains/auth/login-throttle.ts).
+      const attempt = await beginLoginAttempt(deps.kv, { email: input.email, client: clientAddress(req.headers, deps.config) });
+      const member = await checkMemberPassword(deps.db, input.email, input.password);
+      if (!member) {
+        await attempt.failed();
+        throw new AppError("unauthorized", "Wrong email or password.");
+      }
+      await attempt.succeeded();
+      const session = await createSession(deps, member.id);
+      const res = json({ member: publicMember(member) });
+      const secure = cookieSecure(deps, req.url) ? "; Secure" : "";
+      res.headers.append(
+        "set-cookie",
+        `${SESSION_COOKIE}=${session.token}; Path=/; HttpOnly; SameSite=Lax; Expires=${session.expiresAt.toUTCString()}${secure}`,
+      );
+      return res;
+    } catch (e) {
+      return errorResponse(e);
     }
-    await attempt.succeeded();
-    const session = await createSession(deps, member.id);
-    const res = json({ member: publicMember(member) });
-    const secure = cookieSecure(deps, req.url) ? "; Secure" : "";
-    res.headers.append("set-cookie", `${SESSION_COOKIE}=${session.token}; Path=/; HttpOnly; SameSite=Lax; Expires=${session.expiresAt.toUTCString()}${secure}`);
-    return res;
-  } catch (e) {
-    return errorResponse(e);
-  }
-}, { public: true, note: "the email and password are the credential" });
+  },
+  { public: true, note: "the email and password are the credential" },
+);

@@ -7,15 +7,18 @@ import { declareRoute } from "@/lib/transports/http/with-route";
 export const dynamic = "force-dynamic";
 
 // POST /api/auth/logout — ends the session and clears the cookie
-export const POST = declareRoute(async function POST(req: Request) {
-  try {
-    assertSameOrigin(req);
-    const token = readCookie(req, SESSION_COOKIE);
-    if (token) await endSession((await getDeps()).db, token);
-    const res = json({ ok: true });
-    res.headers.append("set-cookie", `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`);
-    return res;
-  } catch (e) {
-    return errorResponse(e);
-  }
-}, { public: true, note: "ends the session its cookie names, if any" });
+export const POST = declareRoute(
+  async function POST(req: Request) {
+    try {
+      assertSameOrigin(req);
+      const token = readCookie(req, SESSION_COOKIE);
+      if (token) await endSession((await getDeps()).db, token);
+      const res = json({ ok: true });
+      res.headers.append("set-cookie", `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`);
+      return res;
+    } catch (e) {
+      return errorResponse(e);
+    }
+  },
+  { public: true, note: "ends the session its cookie names, if any" },
+);

@@ -9,4 +9,6 @@ export const dynamic = "force-dynamic";
 export const GET = withRoute(async ({ deps, principal }) => json(await getGolfSettings(deps, principal)), { scopes: ["admin"] });
 
 // PUT /api/golf/settings {provider?, chronogolf?: {baseUrl, organizationId, clientId, clientSecret, refreshToken, timezone}}
-export const PUT = withRoute(async ({ req, deps, principal }) => json(await updateGolfSettings(deps, principal, await readJson(req))), { scopes: ["admin"] });
+export const PUT = withRoute(async ({ req, deps, principal }) => json(await updateGolfSettings(deps, principal, await readJson(req))), {
+  scopes: ["admin"],
+});

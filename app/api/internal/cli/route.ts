@@ -17,30 +17,36 @@ const normalise = (a: string) => a.toLowerCase().replace(/^::ffff:(\d+\.\d+\.\d+
 // POST /api/internal/cli {argv} — the `switchboard` CLI's command, run by the app that holds the embedded
 // database (lib/transports/cli-bridge/endpoint.ts). Only from this machine's loopback socket (never a forwarded address)
 // with the secret the app wrote into its data directory.
-export const POST = withRoute(async ({ req, deps }) => {
-  const peer = normalise(req.headers.get(PEER_HEADER) ?? "");
-  if (!isLoopback(peer) || !isCliSecret(bearerToken(req))) {
-    throw new AppError("unauthorized", "This endpoint is for the switchboard CLI on this machine (it reads its secret from the data directory).");
-  }
-  const { argv } = parseOrThrow(cliInvocationInput, await readJson(req));
-  const parsed = parseInvocation(argv);
-  if (!parsed.ok) return json({ code: parsed.code, stdout: "", stderr: `${parsed.message}\n` });
-  let stdout = "";
-  let stderr = "";
-  const io = {
-    out: (line: string) => {
-      stdout += `${line}\n`;
-    },
-    info: (line: string) => {
-      stderr += `${line}\n`;
-    },
-  };
-  try {
-    const code = await runCommand(deps.db, parsed.invocation, USAGE, io);
-    return json({ code, stdout, stderr });
-  } catch (e) {
-    // What the CLI prints for a failed command, exactly as if it had run the command itself.
-    if (!isAppError(e)) throw e;
-    return json({ code: e.code === "not_found" ? 3 : 1, stdout, stderr: `${stderr}switchboard: ${e.message}\n` });
-  }
-}, { public: true, note: "loopback peers holding the local CLI secret from the data directory" });
+export const POST = withRoute(
+  async ({ req, deps }) => {
+    const peer = normalise(req.headers.get(PEER_HEADER) ?? "");
+    if (!isLoopback(peer) || !isCliSecret(bearerToken(req))) {
+      throw new AppError(
+        "unauthorized",
+        "This endpoint is for the switchboard CLI on this machine (it reads its secret from the data directory).",
+      );
+    }
+    const { argv } = parseOrThrow(cliInvocationInput, await readJson(req));
+    const parsed = parseInvocation(argv);
+    if (!parsed.ok) return json({ code: parsed.code, stdout: "", stderr: `${parsed.message}\n` });
+    let stdout = "";
+    let stderr = "";
+    const io = {
+      out: (line: string) => {
+        stdout += `${line}\n`;
+      },
+      info: (line: string) => {
+        stderr += `${line}\n`;
+      },
+    };
+    try {
+      const code = await runCommand(deps.db, parsed.invocation, USAGE, io);
+      return json({ code, stdout, stderr });
+    } catch (e) {
+      // What the CLI prints for a failed command, exactly as if it had run the command itself.
+      if (!isAppError(e)) throw e;
+      return json({ code: e.code === "not_found" ? 3 : 1, stdout, stderr: `${stderr}switchboard: ${e.message}\n` });
+    }
+  },
+  { public: true, note: "loopback peers holding the local CLI secret from the data directory" },
+);

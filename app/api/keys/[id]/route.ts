@@ -5,4 +5,7 @@ import { revokeKeyForAccount } from "@/lib/domains/members/manage-api-keys";
 export const dynamic = "force-dynamic";
 
 // DELETE /api/keys/{id or prefix} — revoke a key at once (admin only)
-export const DELETE = withRoute(async ({ deps, principal, params }) => json({ key: await revokeKeyForAccount(deps, principal, params.id!) }), { scopes: ["admin"] });
+export const DELETE = withRoute(
+  async ({ deps, principal, params }) => json({ key: await revokeKeyForAccount(deps, principal, params.id!) }),
+  { scopes: ["admin"] },
+);

@@ -7,7 +7,10 @@ import { setMemberActiveInput } from "@/lib/domains/members/schemas";
 export const dynamic = "force-dynamic";
 
 // PATCH /api/members/{id} {active} — deactivate (ends their sessions at once) or reactivate (admin only)
-export const PATCH = withRoute(async ({ req, deps, principal, params }) => {
-  const { active } = parseOrThrow(setMemberActiveInput, await readJson(req));
-  return json({ member: await setMemberActive(deps, principal, { memberId: params.id!, active }) });
-}, { scopes: ["admin"] });
+export const PATCH = withRoute(
+  async ({ req, deps, principal, params }) => {
+    const { active } = parseOrThrow(setMemberActiveInput, await readJson(req));
+    return json({ member: await setMemberActive(deps, principal, { memberId: params.id!, active }) });
+  },
+  { scopes: ["admin"] },
+);

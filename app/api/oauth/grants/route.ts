@@ -5,4 +5,6 @@ import { listConnectedAppsForAccount } from "@/lib/transports/oauth/connected-ap
 export const dynamic = "force-dynamic";
 
 // GET /api/oauth/grants — apps members connected by signing in (OAuth), with member, client and scopes (admin only)
-export const GET = withRoute(async ({ deps, principal }) => json({ grants: await listConnectedAppsForAccount(deps, principal) }), { scopes: ["admin"] });
+export const GET = withRoute(async ({ deps, principal }) => json({ grants: await listConnectedAppsForAccount(deps, principal) }), {
+  scopes: ["admin"],
+});

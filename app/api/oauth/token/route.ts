@@ -9,7 +9,9 @@ export const POST = oauthRoute(async ({ req, deps }) => {
   const grantType = form.get("grant_type");
   if (grantType === "authorization_code") return Response.json(await exchangeAuthorizationCode(deps.db, form), { headers: NO_STORE });
   if (grantType === "refresh_token") return Response.json(await refreshTokens(deps.db, form), { headers: NO_STORE });
-  throw grantType ? oauthError("unsupported_grant_type", "grant_type: use authorization_code or refresh_token.") : oauthError("invalid_request", "grant_type: required.");
+  throw grantType
+    ? oauthError("unsupported_grant_type", "grant_type: use authorization_code or refresh_token.")
+    : oauthError("invalid_request", "grant_type: required.");
 }, "the proof is in the body: an authorization code with its PKCE verifier, or a refresh token");
 
 export const OPTIONS = corsPreflight;

@@ -9,4 +9,6 @@ export const dynamic = "force-dynamic";
 export const GET = withRoute(async ({ deps, principal }) => json(await readCallbackPolicy(deps, principal)), { scopes: ["admin"] });
 
 // PATCH /api/settings/callbacks {askKeyCallbacksEnabled?, callbackNumberPrefixes?} — change it (admin only; audited)
-export const PATCH = withRoute(async ({ req, deps, principal }) => json(await updateCallbackPolicy(deps, principal, await readJson(req))), { scopes: ["admin"] });
+export const PATCH = withRoute(async ({ req, deps, principal }) => json(await updateCallbackPolicy(deps, principal, await readJson(req))), {
+  scopes: ["admin"],
+});

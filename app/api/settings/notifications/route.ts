@@ -9,4 +9,6 @@ export const dynamic = "force-dynamic";
 export const GET = withRoute(async ({ deps, principal }) => json(await readNotifySettings(deps, principal)), { scopes: ["admin"] });
 
 // PUT /api/settings/notifications {serverUrl?, defaultTopic?, oncallTopic?, accessToken?} — change what is given (token write-only; audited)
-export const PUT = withRoute(async ({ req, deps, principal }) => json(await updateNotifySettings(deps, principal, await readJson(req))), { scopes: ["admin"] });
+export const PUT = withRoute(async ({ req, deps, principal }) => json(await updateNotifySettings(deps, principal, await readJson(req))), {
+  scopes: ["admin"],
+});

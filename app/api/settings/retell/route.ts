@@ -9,7 +9,9 @@ export const dynamic = "force-dynamic";
 export const GET = withRoute(async ({ deps, principal }) => json(await readRetellKeyStatus(deps, principal)), { scopes: ["admin"] });
 
 // PUT /api/settings/retell {apiKey} — store the account's Retell API key (write-only: signs Retell's requests; audited)
-export const PUT = withRoute(async ({ req, deps, principal }) => json(await setRetellApiKey(deps, principal, await readJson(req))), { scopes: ["admin"] });
+export const PUT = withRoute(async ({ req, deps, principal }) => json(await setRetellApiKey(deps, principal, await readJson(req))), {
+  scopes: ["admin"],
+});
 
 // DELETE /api/settings/retell — forget it (Retell requests are then authenticated by the API key alone)
 export const DELETE = withRoute(async ({ deps, principal }) => json(await deleteRetellApiKey(deps, principal)), { scopes: ["admin"] });

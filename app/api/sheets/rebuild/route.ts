@@ -5,4 +5,6 @@ import { rebuildSheet } from "@/lib/domains/sheets/rebuild";
 export const dynamic = "force-dynamic";
 
 // POST /api/sheets/rebuild — clear the sheet and rewrite every call and case from the database (admin only; progress in GET /api/sheets)
-export const POST = withRoute(async ({ deps, principal }) => json(await rebuildSheet(deps, principal), { status: 202 }), { scopes: ["admin"] });
+export const POST = withRoute(async ({ deps, principal }) => json(await rebuildSheet(deps, principal), { status: 202 }), {
+  scopes: ["admin"],
+});

@@ -16,8 +16,8 @@ export type RealtimeConnection = { close: () => void };
 
 export type Connector<C extends RealtimeClientConfig> = (config: C, handlers: RealtimeHandlers, opts: ConnectOptions) => RealtimeConnection;
 
-export const resolveUrl = (path: string, opts: ConnectOptions) =>
-  opts.baseUrl ? new URL(path, opts.baseUrl).toString() : path;
+export const resolveUrl = (path: string, opts: ConnectOptions) => (opts.baseUrl ? new URL(path, opts.baseUrl).toString() : path);
 
 /** Reconnect delay: the server's hint, doubled per failed attempt, capped, with jitter so tabs don't stampede. */
-export const backoffMs = (base: number, attempt: number) => Math.min(30_000, base * 2 ** Math.min(attempt, 5)) * (0.75 + Math.random() * 0.5);
+export const backoffMs = (base: number, attempt: number) =>
+  Math.min(30_000, base * 2 ** Math.min(attempt, 5)) * (0.75 + Math.random() * 0.5);

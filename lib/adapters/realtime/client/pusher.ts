@@ -24,7 +24,8 @@ export const connectPusher: Connector<PusherConfig> = (config, handlers, opts) =
   handlers.onStatus("connecting");
   pusher.connection.bind("state_change", ({ current }: { current: string }) => {
     if (denied) return;
-    if (current === "connecting" || current === "unavailable" || current === "disconnected") handlers.onStatus(wasLive ? "reconnecting" : "connecting");
+    if (current === "connecting" || current === "unavailable" || current === "disconnected")
+      handlers.onStatus(wasLive ? "reconnecting" : "connecting");
   });
   const channel = pusher.subscribe(config.channel);
   channel.bind("pusher:subscription_succeeded", () => {

@@ -55,7 +55,10 @@ export const connectSse: Connector<SseConfig> = (config, handlers, opts) => {
             if (f.retry) retryMs = f.retry;
             if (f.event === "resync" || f.event === "case") {
               if (f.id) lastEventId = f.id;
-              if (f.data) handlers.onEvent(f.event === "resync" ? { type: "resync", at: new Date().toISOString() } : (JSON.parse(f.data) as CaseEvent));
+              if (f.data)
+                handlers.onEvent(
+                  f.event === "resync" ? { type: "resync", at: new Date().toISOString() } : (JSON.parse(f.data) as CaseEvent),
+                );
             }
           }
         }

@@ -24,7 +24,11 @@ export const connectSupabase: Connector<SupabaseConfig> = (config, handlers, opt
   };
   const accessToken = async () => {
     if (expiresAt - Date.now() / 1000 > REFRESH_BEFORE_S || closed) return token;
-    const res = await fetch(resolveUrl(config.tokenEndpoint, opts), { method: "POST", credentials: "same-origin", headers: { ...config.headers } });
+    const res = await fetch(resolveUrl(config.tokenEndpoint, opts), {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { ...config.headers },
+    });
     if (res.status === 401 || res.status === 403) deny();
     else if (res.ok) ({ accessToken: token, expiresAt } = (await res.json()) as { accessToken: string; expiresAt: number });
     return token;

@@ -17,9 +17,11 @@ export const pusherAuthRequest = z.object({
  * for the caller's own account channel: a member of A asking for B's channel gets 403.
  */
 export function authorizePusherChannel(deps: Pick<Deps, "config">, principal: Principal, raw: unknown): { auth: string } {
-  if (deps.config.realtimeDriver !== "pusher") throw new AppError("not_found", "Pusher is not the configured realtime driver (REALTIME_DRIVER).");
+  if (deps.config.realtimeDriver !== "pusher")
+    throw new AppError("not_found", "Pusher is not the configured realtime driver (REALTIME_DRIVER).");
   assertScope(principal, "hitl:answer");
   const { socket_id, channel_name } = parseOrThrow(pusherAuthRequest, raw);
-  if (channel_name !== pusherChannelFor(principal.accountId)) throw new AppError("forbidden", "You may only subscribe to your own account's channel.");
+  if (channel_name !== pusherChannelFor(principal.accountId))
+    throw new AppError("forbidden", "You may only subscribe to your own account's channel.");
   return createPusherServer(deps.config).authorizeChannel(socket_id, channel_name);
 }

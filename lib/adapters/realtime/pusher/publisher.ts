@@ -11,7 +11,9 @@ export function createPusherServer(config: Config): Pusher {
     secret: config.PUSHER_SECRET!,
     useTLS: config.PUSHER_USE_TLS,
     timeout: 5000,
-    ...(config.PUSHER_HOST ? { host: config.PUSHER_HOST, ...(config.PUSHER_PORT ? { port: String(config.PUSHER_PORT) } : {}) } : { cluster: config.PUSHER_CLUSTER! }),
+    ...(config.PUSHER_HOST
+      ? { host: config.PUSHER_HOST, ...(config.PUSHER_PORT ? { port: String(config.PUSHER_PORT) } : {}) }
+      : { cluster: config.PUSHER_CLUSTER! }),
   });
 }
 

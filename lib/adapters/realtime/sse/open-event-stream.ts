@@ -39,7 +39,12 @@ export async function openEventStream(deps: Deps, principal: Principal, req: Req
     write(frame(e));
   };
   // Subscribe before answering, so nothing published after the 200 is missed.
-  const { replayed, leave } = await joinAccountHub(deps.bus, principal.accountId, (e) => (started ? send(e) : pending.push(e)), lastEventId);
+  const { replayed, leave } = await joinAccountHub(
+    deps.bus,
+    principal.accountId,
+    (e) => (started ? send(e) : pending.push(e)),
+    lastEventId,
+  );
   const heartbeat = setInterval(() => write(": ping\n\n"), deps.config.REALTIME_SSE_HEARTBEAT_SECONDS * 1000);
   const maxAge = setTimeout(() => close(), deps.config.REALTIME_SSE_MAX_SECONDS * 1000);
   function close() {

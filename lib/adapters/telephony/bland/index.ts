@@ -56,7 +56,8 @@ export function createBlandTelephony(o: BlandOptions): TelephonyPort {
     async stopCall(providerCallId) {
       // Stopping twice ends the same call: safe to retry.
       const res = await http.json("POST", `/v1/calls/${id(providerCallId)}/stop`, blandStopResponse, { idempotent: true });
-      if (res.status !== "success") throw new TelephonyError(`Bland: ${res.message ?? "could not stop the call"}`, { status: 400, retryable: false });
+      if (res.status !== "success")
+        throw new TelephonyError(`Bland: ${res.message ?? "could not stop the call"}`, { status: 400, retryable: false });
     },
 
     async listVoices() {

@@ -19,7 +19,8 @@ export function mapBlandStatus(c: BlandCall): CallStatus {
     if (["started", "in-progress", "in_progress", "active", "answered", "connected"].includes(q)) return "in_progress";
     return "queued";
   }
-  if (q === "no-answer" || lower(c.answered_by) === "no-answer" || err.includes("no answer") || err.includes("no-answer")) return "no_answer";
+  if (q === "no-answer" || lower(c.answered_by) === "no-answer" || err.includes("no answer") || err.includes("no-answer"))
+    return "no_answer";
   if (q === "busy" || err.includes("busy")) return "busy";
   if (q === "failed" || q === "error" || (err && !(c.call_length ?? 0))) return "failed";
   return "completed";
@@ -51,7 +52,11 @@ export function mapBlandCall(c: BlandCall): ProviderCall {
   const answeredAt = talked ? started : undefined;
   const final = ["completed", "no_answer", "busy", "failed", "canceled"].includes(status);
   // end_at is when Bland *would* cut the call (max_duration); once it ended, start + length is the real end.
-  const endedAt = final ? (started && durationSeconds != null ? new Date(started.getTime() + durationSeconds * 1000) : date(c.end_at)) : undefined;
+  const endedAt = final
+    ? started && durationSeconds != null
+      ? new Date(started.getTime() + durationSeconds * 1000)
+      : date(c.end_at)
+    : undefined;
   return {
     providerCallId: c.call_id,
     status,

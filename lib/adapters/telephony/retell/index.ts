@@ -19,13 +19,31 @@ export type RetellTelephonyOptions = {
 export const SWITCHBOARD_CALL_ID_KEY = "switchboard_call_id";
 
 const createCallResponse = z.object({ call_id: z.string().min(1), call_status: z.string().optional() }).loose();
-const voices = z.array(z.object({ voice_id: z.string(), voice_name: z.string().optional(), accent: z.string().optional(), provider: z.string().optional() }).loose());
-const errorMessage = (body: unknown) => (body && typeof body === "object" && typeof (body as { message?: unknown }).message === "string" ? (body as { message: string }).message : undefined);
+const voices = z.array(
+  z
+    .object({ voice_id: z.string(), voice_name: z.string().optional(), accent: z.string().optional(), provider: z.string().optional() })
+    .loose(),
+);
+const errorMessage = (body: unknown) =>
+  body && typeof body === "object" && typeof (body as { message?: unknown }).message === "string"
+    ? (body as { message: string }).message
+    : undefined;
 
-const MODELS: Model[] = [{ id: "retell-agent", name: "Your Retell agent", description: "The account's own Retell agent (its LLM, voice and prompt); Switchboard passes the task as dynamic variables." }];
+const MODELS: Model[] = [
+  {
+    id: "retell-agent",
+    name: "Your Retell agent",
+    description: "The account's own Retell agent (its LLM, voice and prompt); Switchboard passes the task as dynamic variables.",
+  },
+];
 
 /** What Retell's call_status means for the event we would have got (get-call has no event name). */
-const eventOf = (status: string | undefined): RetellEventName => (status === "ended" || status === "error" || status === "not_connected" ? "call_ended" : status === "ongoing" ? "call_started" : "transcript_updated");
+const eventOf = (status: string | undefined): RetellEventName =>
+  status === "ended" || status === "error" || status === "not_connected"
+    ? "call_ended"
+    : status === "ongoing"
+      ? "call_started"
+      : "transcript_updated";
 
 /**
  * Retell as a phone provider: calls placed through the account's own Retell agent
@@ -34,7 +52,14 @@ const eventOf = (status: string | undefined): RetellEventName => (status === "en
  * (/api/webhooks/retell), not on the per-provider route, so verifyWebhook refuses.
  */
 export function createRetellTelephony(o: RetellTelephonyOptions): TelephonyPort {
-  const http = createHttpClient({ vendor: "Retell", baseUrl: o.baseUrl, headers: { authorization: `Bearer ${o.apiKey}` }, timeoutMs: o.timeoutMs, maxRetries: o.maxRetries, errorMessage });
+  const http = createHttpClient({
+    vendor: "Retell",
+    baseUrl: o.baseUrl,
+    headers: { authorization: `Bearer ${o.apiKey}` },
+    timeoutMs: o.timeoutMs,
+    maxRetries: o.maxRetries,
+    errorMessage,
+  });
 
   return {
     name: "retell",
@@ -48,7 +73,12 @@ export function createRetellTelephony(o: RetellTelephonyOptions): TelephonyPort 
           to_number: input.phoneNumber,
           override_agent_id: o.agentId,
           // Dynamic variables are strings; the agent's prompt and begin message use {{task}} and {{first_sentence}}.
-          retell_llm_dynamic_variables: { ...strings, task: input.task, first_sentence: input.firstSentence ?? "", max_duration_minutes: String(input.maxDurationMinutes) },
+          retell_llm_dynamic_variables: {
+            ...strings,
+            task: input.task,
+            first_sentence: input.firstSentence ?? "",
+            max_duration_minutes: String(input.maxDurationMinutes),
+          },
           metadata: { ...strings, [SWITCHBOARD_CALL_ID_KEY]: input.callId },
         },
       });
@@ -62,7 +92,10 @@ export function createRetellTelephony(o: RetellTelephonyOptions): TelephonyPort 
     },
 
     async stopCall() {
-      throw new TelephonyError("Retell offers no API to end a phone call in progress; end it from the Retell dashboard.", { status: 400, retryable: false });
+      throw new TelephonyError("Retell offers no API to end a phone call in progress; end it from the Retell dashboard.", {
+        status: 400,
+        retryable: false,
+      });
     },
 
     async listVoices() {

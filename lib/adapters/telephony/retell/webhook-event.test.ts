@@ -22,7 +22,13 @@ describe("Retell webhook → call update", () => {
   });
 
   it("times turns by their first word; falls back to the plain transcript; ignores malformed utterances", () => {
-    expect(transcriptOf(call({ transcript_object: [{ role: "agent", content: "Hi", words: [{ start: 1.5 }] }, { role: "user", content: "Hello" }, { nope: 1 }] }))).toEqual([
+    expect(
+      transcriptOf(
+        call({
+          transcript_object: [{ role: "agent", content: "Hi", words: [{ start: 1.5 }] }, { role: "user", content: "Hello" }, { nope: 1 }],
+        }),
+      ),
+    ).toEqual([
       { speaker: "agent", text: "Hi", atSeconds: 1.5 },
       { speaker: "caller", text: "Hello", atSeconds: 0 },
     ]);
@@ -33,8 +39,24 @@ describe("Retell webhook → call update", () => {
   });
 
   it("keeps a lenient shape: odd fields are dropped, times and summary carried", () => {
-    const u = updateOf("call_analyzed", call({ start_timestamp: 1000, end_timestamp: 61_000, duration_ms: 60_400, recording_url: "not a url", call_analysis: { call_summary: "Booked." }, metadata: "x" }));
-    expect(u).toMatchObject({ status: "completed", durationSeconds: 60, summary: "Booked.", startedAt: new Date(1000), endedAt: new Date(61_000) });
+    const u = updateOf(
+      "call_analyzed",
+      call({
+        start_timestamp: 1000,
+        end_timestamp: 61_000,
+        duration_ms: 60_400,
+        recording_url: "not a url",
+        call_analysis: { call_summary: "Booked." },
+        metadata: "x",
+      }),
+    );
+    expect(u).toMatchObject({
+      status: "completed",
+      durationSeconds: 60,
+      summary: "Booked.",
+      startedAt: new Date(1000),
+      endedAt: new Date(61_000),
+    });
     expect(retellWebhookCall.safeParse({ agent_id: "a" }).success).toBe(false);
   });
 });

@@ -42,7 +42,8 @@ export const retellWebhookBody = z.object({ event: z.string().min(1).max(100), c
 
 const NO_ANSWER = new Set(["dial_no_answer", "user_declined"]);
 const BUSY = new Set(["dial_busy"]);
-const FAILED = /^(dial_failed|invalid_destination|error_|concurrency_limit_reached|no_valid_payment|telephony_provider_|sip_routing_error|marked_as_spam|scam_detected)/;
+const FAILED =
+  /^(dial_failed|invalid_destination|error_|concurrency_limit_reached|no_valid_payment|telephony_provider_|sip_routing_error|marked_as_spam|scam_detected)/;
 
 /** A final outcome from Retell's disconnection reason (a hangup, transfer or voicemail is a completed call). */
 export function finalStatusOf(reason: string | undefined): CallStatus {
@@ -67,7 +68,13 @@ export function transcriptOf(call: RetellWebhookCall): TranscriptTurn[] | undefi
   const turns = (call.transcript_object ?? []).flatMap((t) => {
     const u = utterance.safeParse(t);
     if (!u.success || !u.data.content.trim()) return [];
-    return [{ speaker: u.data.role === "agent" ? ("agent" as const) : ("caller" as const), text: u.data.content, atSeconds: u.data.words?.[0]?.start ?? 0 }];
+    return [
+      {
+        speaker: u.data.role === "agent" ? ("agent" as const) : ("caller" as const),
+        text: u.data.content,
+        atSeconds: u.data.words?.[0]?.start ?? 0,
+      },
+    ];
   });
   if (turns.length) return turns;
   if (!call.transcript) return undefined;

@@ -1,4 +1,10 @@
-import { TelephonyError, isFinalCallStatus, type PlaceCallInput, type ProviderEvent, type TelephonyPort } from "@/lib/adapters/telephony/port";
+import {
+  TelephonyError,
+  isFinalCallStatus,
+  type PlaceCallInput,
+  type ProviderEvent,
+  type TelephonyPort,
+} from "@/lib/adapters/telephony/port";
 import { parseSignedWebhook } from "@/lib/adapters/telephony/signature";
 import { SIM_MODELS, SIM_VOICES } from "./catalog";
 import { decodeSimCallId, encodeSimCallId, type SimCall } from "./call-id";
@@ -122,7 +128,9 @@ export function createSimulatorTelephony(opts: SimulatorOptions): TelephonyPort 
     },
 
     async verifyWebhook(rawBody, headers): Promise<ProviderEvent> {
-      return fromSimEvent(parseSignedWebhook({ secret: await secret(), rawBody, headers, schema: simEventSchema, what: "a simulator event" }));
+      return fromSimEvent(
+        parseSignedWebhook({ secret: await secret(), rawBody, headers, schema: simEventSchema, what: "a simulator event" }),
+      );
     },
 
     async close() {

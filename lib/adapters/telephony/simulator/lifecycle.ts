@@ -20,8 +20,15 @@ const PRICE_PER_MINUTE_USD = 0.09;
 export function simTimeline(call: SimCall): Array<{ status: CallStatus; at: number }> {
   const outcome = simOutcome(call.n);
   const dialing = 2;
-  if (outcome === "failed") return [{ status: "queued", at: 0 }, { status: "failed", at: dialing }];
-  const steps: Array<{ status: CallStatus; at: number }> = [{ status: "queued", at: 0 }, { status: "ringing", at: dialing }];
+  if (outcome === "failed")
+    return [
+      { status: "queued", at: 0 },
+      { status: "failed", at: dialing },
+    ];
+  const steps: Array<{ status: CallStatus; at: number }> = [
+    { status: "queued", at: 0 },
+    { status: "ringing", at: dialing },
+  ];
   if (outcome === "busy") return [...steps, { status: "busy", at: dialing + 2 }];
   if (outcome === "no_answer") return [...steps, { status: "no_answer", at: dialing + 30 }];
   const answer = dialing + 3 + Math.round(callNoise(call, "ring") * 50) / 10;

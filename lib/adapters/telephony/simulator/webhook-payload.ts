@@ -16,7 +16,9 @@ export const simEventSchema = z.object({
     answered_at: isoDateText().nullable(),
     ended_at: isoDateText().nullable(),
     duration_seconds: z.number().int().min(0).max(86_400).nullable(),
-    transcript: z.array(z.object({ speaker: z.enum(["agent", "caller"]), text: safeText().max(10_000), at_seconds: z.number().min(0).max(86_400) })).max(1000),
+    transcript: z
+      .array(z.object({ speaker: z.enum(["agent", "caller"]), text: safeText().max(10_000), at_seconds: z.number().min(0).max(86_400) }))
+      .max(1000),
     summary: safeText().max(10_000).nullable(),
     end_reason: safeText().max(500).nullable(),
     recording_available: z.boolean(),

@@ -11,7 +11,11 @@ export async function deliverWebhook(opts: { url: string; secret: string; body: 
     try {
       const res = await fetch(opts.url, {
         method: "POST",
-        headers: { "content-type": "application/json", "x-webhook-signature": signBody(opts.secret, opts.body), "user-agent": "switchboard-simulator/1" },
+        headers: {
+          "content-type": "application/json",
+          "x-webhook-signature": signBody(opts.secret, opts.body),
+          "user-agent": "switchboard-simulator/1",
+        },
         body: opts.body,
         signal: AbortSignal.timeout(5000),
       });

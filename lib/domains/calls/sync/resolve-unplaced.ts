@@ -20,7 +20,9 @@ export async function resolveUnplacedCalls(deps: Deps): Promise<number> {
   const stale = await deps.db
     .select({ id: calls.id, accountId: calls.accountId })
     .from(calls)
-    .where(and(eq(calls.status, "queued"), isNull(calls.providerCallId), lt(calls.createdAt, sql`now() - make_interval(secs => ${grace}::int)`)))
+    .where(
+      and(eq(calls.status, "queued"), isNull(calls.providerCallId), lt(calls.createdAt, sql`now() - make_interval(secs => ${grace}::int)`)),
+    )
     .orderBy(asc(calls.createdAt))
     .limit(LIMIT);
   if (!stale.length) return 0;
@@ -29,13 +31,17 @@ export async function resolveUnplacedCalls(deps: Deps): Promise<number> {
     stale.map((c) => ({
       callId: c.id,
       accountId: c.accountId,
-      update: { status: "failed" as const, endReason: `not placed: the call was never handed to the provider (no answer from the placing process within ${grace} s)` },
+      update: {
+        status: "failed" as const,
+        endReason: `not placed: the call was never handed to the provider (no answer from the placing process within ${grace} s)`,
+      },
       source: "unplaced_timeout",
       onlyIf: (row) => row.status === "queued" && row.providerCallId === null,
     })),
   );
   const resolved = outcomes.filter((o) => o.ok && o.result.applied).length;
   const failed = outcomes.filter((o) => !o.ok);
-  if (resolved || failed.length) log.warn({ resolved, failed: failed.length, graceSeconds: grace }, "unplaced calls marked failed, holds released");
+  if (resolved || failed.length)
+    log.warn({ resolved, failed: failed.length, graceSeconds: grace }, "unplaced calls marked failed, holds released");
   return resolved;
 }

@@ -30,7 +30,8 @@ export type ProviderRead = { ok: true; call: ProviderCall; changed: boolean } | 
 export async function readFromProvider(deps: Deps, item: SyncItem): Promise<ProviderRead> {
   try {
     const call = await deps.telephony.getCall(item.providerCallId);
-    const changed = call.status !== item.status || call.transcript.length > item.transcriptTurns || (call.recordingAvailable && !item.recordingAvailable);
+    const changed =
+      call.status !== item.status || call.transcript.length > item.transcriptTurns || (call.recordingAvailable && !item.recordingAvailable);
     return { ok: true, call, changed };
   } catch (error) {
     if (isRunFatal(error)) throw error;

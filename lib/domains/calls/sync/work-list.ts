@@ -28,7 +28,9 @@ export async function nextBatch(deps: Deps, size: number, after?: string): Promi
         inArray(calls.status, [...OPEN]),
         eq(calls.provider, deps.telephony.name),
         isNotNull(calls.providerCallId),
-        after ? sql`(${calls.createdAt}, ${calls.id}) > ((select c.created_at from calls c where c.id = ${after}::uuid), ${after}::uuid)` : afterCheckpoint(calls.createdAt, calls.id),
+        after
+          ? sql`(${calls.createdAt}, ${calls.id}) > ((select c.created_at from calls c where c.id = ${after}::uuid), ${after}::uuid)`
+          : afterCheckpoint(calls.createdAt, calls.id),
         sql`not exists (select 1 from call_sync_failures f where f.call_id = ${calls.id} and f.next_attempt_at > now())`,
         sql`not exists (select 1 from dead_letters d where d.kind = ${DEAD_LETTER_KIND} and d.ref = ${calls.id}::text and d.status = 'open')`,
       ),

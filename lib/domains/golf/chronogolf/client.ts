@@ -23,11 +23,16 @@ export class ChronogolfHttpError extends Error {
 }
 /** Matched by name and shape, never instanceof (rule of the code base: class identity does not hold across bundles). */
 export const isChronogolfHttpError = (e: unknown): e is ChronogolfHttpError =>
-  typeof e === "object" && e !== null && (e as Error).name === "ChronogolfHttpError" && typeof (e as ChronogolfHttpError).status === "number";
+  typeof e === "object" &&
+  e !== null &&
+  (e as Error).name === "ChronogolfHttpError" &&
+  typeof (e as ChronogolfHttpError).status === "number";
 const retryable = (e: unknown) => !isChronogolfHttpError(e) || e.status === 429 || e.status >= 500;
 
 type Token = { accessToken: string; expiresAt: number };
-type Holder = typeof globalThis & { __golfChronogolf?: { tokens: Map<string, Promise<Token>>; breakers: Map<string, ReturnType<typeof makeBreaker>> } };
+type Holder = typeof globalThis & {
+  __golfChronogolf?: { tokens: Map<string, Promise<Token>>; breakers: Map<string, ReturnType<typeof makeBreaker>> };
+};
 (globalThis as Holder).__golfChronogolf ??= { tokens: new Map(), breakers: new Map() };
 const state = (globalThis as Holder).__golfChronogolf!;
 
@@ -59,9 +64,23 @@ export function chronogolfClient(cfg: ChronogolfConfig, onRotatedRefreshToken: (
   const breaker = breakerFor(cfg.baseUrl);
 
   async function fetchToken(): Promise<Token> {
-    const q = new URLSearchParams({ client_id: cfg.clientId, client_secret: cfg.clientSecret, refresh_token: cfg.refreshToken, grant_type: "refresh_token", redirect_uri: "urn:ietf:wg:oauth:2.0:oob" });
-    const res = await fetch(`${cfg.baseUrl}/oauth/token?${q}`, { method: "POST", headers: { accept: "application/json" }, signal: AbortSignal.timeout(cfg.timeoutMs) });
-    if (!res.ok) throw new ChronogolfHttpError(res.status, res.status === 400 || res.status === 401 ? "the partner credentials were refused" : await errorDetail(res));
+    const q = new URLSearchParams({
+      client_id: cfg.clientId,
+      client_secret: cfg.clientSecret,
+      refresh_token: cfg.refreshToken,
+      grant_type: "refresh_token",
+      redirect_uri: "urn:ietf:wg:oauth:2.0:oob",
+    });
+    const res = await fetch(`${cfg.baseUrl}/oauth/token?${q}`, {
+      method: "POST",
+      headers: { accept: "application/json" },
+      signal: AbortSignal.timeout(cfg.timeoutMs),
+    });
+    if (!res.ok)
+      throw new ChronogolfHttpError(
+        res.status,
+        res.status === 400 || res.status === 401 ? "the partner credentials were refused" : await errorDetail(res),
+      );
     const body = (await res.json()) as { access_token?: string; refresh_token?: string; expires_in?: number };
     if (!body.access_token) throw new ChronogolfHttpError(502, "no access_token in the token response");
     if (body.refresh_token && body.refresh_token !== cfg.refreshToken) {
@@ -89,7 +108,11 @@ export function chronogolfClient(cfg: ChronogolfConfig, onRotatedRefreshToken: (
     for (let attempt = 1; ; attempt++) {
       const res = await fetch(url, {
         method,
-        headers: { accept: JSON_API, authorization: `Bearer ${await token(attempt > 1)}`, ...(body !== undefined ? { "content-type": JSON_API } : {}) },
+        headers: {
+          accept: JSON_API,
+          authorization: `Bearer ${await token(attempt > 1)}`,
+          ...(body !== undefined ? { "content-type": JSON_API } : {}),
+        },
         body: body !== undefined ? JSON.stringify(body) : undefined,
         signal: AbortSignal.timeout(cfg.timeoutMs),
       });
@@ -104,7 +127,10 @@ export function chronogolfClient(cfg: ChronogolfConfig, onRotatedRefreshToken: (
       return await (idempotent ? wrap(readRetry, breaker) : breaker).execute(fn);
     } catch (e) {
       const status = isChronogolfHttpError(e) ? e.status : undefined;
-      log[status && status < 500 && status !== 429 ? "info" : "warn"]({ vendor: "chronogolf", method, path: path.replace(/[0-9a-f-]{36}/gi, ":id"), status }, "chronogolf request failed");
+      log[status && status < 500 && status !== 429 ? "info" : "warn"](
+        { vendor: "chronogolf", method, path: path.replace(/[0-9a-f-]{36}/gi, ":id"), status },
+        "chronogolf request failed",
+      );
       if (isChronogolfHttpError(e) && !retryable(e)) throw e;
       throw new AppError("unavailable", DOWN, { vendor: "chronogolf" });
     }

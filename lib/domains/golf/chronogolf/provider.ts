@@ -11,9 +11,21 @@ import type { BookTeeTimeInput, Slot } from "@/lib/domains/golf/schemas";
 import { storeRefreshToken, type ChronogolfConfig } from "@/lib/domains/golf/settings";
 import { minuteOf, todayIn, zonedInstant } from "@/lib/domains/golf/time";
 
-type Resource<A> = { id: string; type: string; attributes: A; relationships?: Record<string, { data: { id: string; type: string } | null }> };
+type Resource<A> = {
+  id: string;
+  type: string;
+  attributes: A;
+  relationships?: Record<string, { data: { id: string; type: string } | null }>;
+};
 type CourseAttrs = { name: string; holes?: number };
-type TeetimeAttrs = { date: string; start_time: string; free_slots: number; blocked?: boolean; hole?: number; rates?: Array<{ green_fee?: number; subtotal?: number }> };
+type TeetimeAttrs = {
+  date: string;
+  start_time: string;
+  free_slots: number;
+  blocked?: boolean;
+  hole?: number;
+  rates?: Array<{ green_fee?: number; subtotal?: number }>;
+};
 type ReservationAttrs = { booking_reference?: string; state?: string };
 
 /** A slot id carries what booking needs to find the tee time again: course, local date, tee time. */
@@ -57,7 +69,10 @@ export function chronogolfGolf(db: Db, accountId: string, cfg: ChronogolfConfig,
     name: "chronogolf",
 
     async search(q: TeeTimeQuery) {
-      const matched = resolveCourses((await courses()).map((c) => ({ id: c.id, name: c.attributes.name, holes: c.attributes.holes })), q.course);
+      const matched = resolveCourses(
+        (await courses()).map((c) => ({ id: c.id, name: c.attributes.name, holes: c.attributes.holes })),
+        q.course,
+      );
       const date = q.date ?? todayIn(cfg.timezone, now());
       if (date < todayIn(cfg.timezone, now())) throw new AppError("validation_failed", "date: that day has already passed at the course.");
       const holes = q.holes ?? 18;
@@ -69,7 +84,19 @@ export function chronogolfGolf(db: Db, accountId: string, cfg: ChronogolfConfig,
           const startsAt = zonedInstant(a.date, minute, cfg.timezone);
           if (a.blocked || a.free_slots < q.players || startsAt <= now()) continue;
           if ((q.fromMinute !== undefined && minute < q.fromMinute) || (q.toMinute !== undefined && minute > q.toMinute)) continue;
-          slots.push({ slotId: slotIdOf(c.id, a.date, t.id), courseId: c.id, courseName: c.name, date: a.date, time: a.start_time.slice(0, 5), startsAt: startsAt.toISOString(), timezone: cfg.timezone, openSpots: a.free_slots, holes, pricePerPlayer: priceOf(a), currency: "USD" });
+          slots.push({
+            slotId: slotIdOf(c.id, a.date, t.id),
+            courseId: c.id,
+            courseName: c.name,
+            date: a.date,
+            time: a.start_time.slice(0, 5),
+            startsAt: startsAt.toISOString(),
+            timezone: cfg.timezone,
+            openSpots: a.free_slots,
+            holes,
+            pricePerPlayer: priceOf(a),
+            currency: "USD",
+          });
         }
       }
       slots.sort((a, b) => a.startsAt.localeCompare(b.startsAt));
@@ -83,28 +110,52 @@ export function chronogolfGolf(db: Db, accountId: string, cfg: ChronogolfConfig,
       const t = (await teetimes(ref.courseId, ref.date, 1, holes)).find((x) => x.id === ref.teetimeId);
       if (!course || !t) throw new AppError("not_found", "That tee time was not found on the tee sheet; search again for open times.");
       const startsAt = zonedInstant(t.attributes.date, minuteOf(t.attributes.start_time), cfg.timezone);
-      if (t.attributes.free_slots < input.players) throw new AppError("conflict", noRoomMessage(startsAt, cfg.timezone, t.attributes.free_slots, input.players));
+      if (t.attributes.free_slots < input.players)
+        throw new AppError("conflict", noRoomMessage(startsAt, cfg.timezone, t.attributes.free_slots, input.players));
       let reservation: Resource<ReservationAttrs>;
       try {
         const customer = await api.post<{ data: Resource<unknown> }>(`${org}/customers`, {
-          data: { type: "customer", attributes: { ...splitName(input.name), ...(input.email && { email: input.email }), ...(input.phone && { phone: input.phone }) } },
+          data: {
+            type: "customer",
+            attributes: {
+              ...splitName(input.name),
+              ...(input.email && { email: input.email }),
+              ...(input.phone && { phone: input.phone }),
+            },
+          },
         });
         const request = await api.post<{ data: Resource<unknown> }>(`${org}/reservation_requests`, {
-          data: { type: "reservation_request", attributes: { holes, note: "Booked by Switchboard", cart_count: 0 }, relationships: { teetime: { data: { type: "teetime", id: t.id } } } },
+          data: {
+            type: "reservation_request",
+            attributes: { holes, note: "Booked by Switchboard", cart_count: 0 },
+            relationships: { teetime: { data: { type: "teetime", id: t.id } } },
+          },
         });
         for (let i = 0; i < input.players; i++) {
-          const who = i === 0 ? { relationships: { customer: { data: { type: "customer", id: customer.data.id } } } } : { attributes: { guest: { first_name: "Guest", last_name: String(i) } } };
+          const who =
+            i === 0
+              ? { relationships: { customer: { data: { type: "customer", id: customer.data.id } } } }
+              : { attributes: { guest: { first_name: "Guest", last_name: String(i) } } };
           await api.post(`${org}/round_requests`, {
             data: {
               type: "round_request",
               attributes: { ...("attributes" in who ? who.attributes : {}) },
-              relationships: { reservation_request: { data: { type: "reservation_request", id: request.data.id } }, ...("relationships" in who ? who.relationships : {}) },
+              relationships: {
+                reservation_request: { data: { type: "reservation_request", id: request.data.id } },
+                ...("relationships" in who ? who.relationships : {}),
+              },
             },
           });
         }
-        reservation = (await api.post<{ data: Resource<ReservationAttrs> }>(`${org}/reservations`, {
-          data: { type: "reservation", attributes: {}, relationships: { reservation_request: { data: { type: "reservation_request", id: request.data.id } } } },
-        })).data;
+        reservation = (
+          await api.post<{ data: Resource<ReservationAttrs> }>(`${org}/reservations`, {
+            data: {
+              type: "reservation",
+              attributes: {},
+              relationships: { reservation_request: { data: { type: "reservation_request", id: request.data.id } } },
+            },
+          })
+        ).data;
       } catch (e) {
         if (isChronogolfHttpError(e)) throw new AppError("conflict", `The course could not take that booking: ${e.detail}`);
         throw e;

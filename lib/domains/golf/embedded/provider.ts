@@ -31,13 +31,27 @@ export function embeddedGolf(db: Db, accountId: string, now: () => Date = () => 
         const day = q.date ?? todayIn(c.timezone, now());
         date ??= day;
         if (day < todayIn(c.timezone, now())) throw new AppError("validation_failed", "date: that day has already passed at the course.");
-        if (day > todayIn(c.timezone, new Date(now().getTime() + MAX_DAYS_AHEAD * 86_400_000))) throw new AppError("validation_failed", "date: tee times can be booked at most a year ahead.");
+        if (day > todayIn(c.timezone, new Date(now().getTime() + MAX_DAYS_AHEAD * 86_400_000)))
+          throw new AppError("validation_failed", "date: tee times can be booked at most a year ahead.");
         for (const t of await teeSheetDay(db, c, day)) {
           const local = localParts(t.startsAt, c.timezone);
           const open = t.capacity - t.booked;
           if (t.startsAt <= now() || open < q.players) continue;
-          if ((q.fromMinute !== undefined && local.minute < q.fromMinute) || (q.toMinute !== undefined && local.minute > q.toMinute)) continue;
-          slots.push({ slotId: t.id, courseId: c.id, courseName: c.name, date: day, time: local.hhmm, startsAt: t.startsAt.toISOString(), timezone: c.timezone, openSpots: open, holes: c.holes, pricePerPlayer: t.priceCents / 100, currency: c.currency });
+          if ((q.fromMinute !== undefined && local.minute < q.fromMinute) || (q.toMinute !== undefined && local.minute > q.toMinute))
+            continue;
+          slots.push({
+            slotId: t.id,
+            courseId: c.id,
+            courseName: c.name,
+            date: day,
+            time: local.hhmm,
+            startsAt: t.startsAt.toISOString(),
+            timezone: c.timezone,
+            openSpots: open,
+            holes: c.holes,
+            pricePerPlayer: t.priceCents / 100,
+            currency: c.currency,
+          });
         }
       }
       slots.sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.courseName.localeCompare(b.courseName));
@@ -47,12 +61,16 @@ export function embeddedGolf(db: Db, accountId: string, now: () => Date = () => 
     async book(principal: Principal, input: BookTeeTimeInput) {
       const notFound = () => new AppError("not_found", "That tee time was not found on the tee sheet; search again for open times.");
       if (!isUuid(input.slotId)) throw notFound();
-      const [t] = await db.select().from(golfTeeTimes).where(and(eq(golfTeeTimes.id, input.slotId), eq(golfTeeTimes.accountId, accountId)));
+      const [t] = await db
+        .select()
+        .from(golfTeeTimes)
+        .where(and(eq(golfTeeTimes.id, input.slotId), eq(golfTeeTimes.accountId, accountId)));
       if (!t) throw notFound();
       const course = await getCourseRow(db, accountId, t.courseId);
       if (!course.active) throw new AppError("conflict", `${course.name} is not taking bookings right now.`);
       if (t.startsAt <= now()) throw new AppError("conflict", "That tee time has already gone; search again for a later one.");
-      if (input.players > t.capacity) throw new AppError("validation_failed", `players: a tee time at ${course.name} takes at most ${t.capacity} players.`);
+      if (input.players > t.capacity)
+        throw new AppError("validation_failed", `players: a tee time at ${course.name} takes at most ${t.capacity} players.`);
       try {
         const row = await db.transaction(async (tx) => {
           // The seat check and the seat update are one statement: the row lock makes concurrent bookings
@@ -64,7 +82,9 @@ export function embeddedGolf(db: Db, accountId: string, now: () => Date = () => 
             .returning();
           if (!taken) {
             const [now_] = await tx.select().from(golfTeeTimes).where(eq(golfTeeTimes.id, t.id));
-            throw new AppError("conflict", noRoomMessage(t.startsAt, course.timezone, now_!.capacity - now_!.booked, input.players), { openSpots: now_!.capacity - now_!.booked });
+            throw new AppError("conflict", noRoomMessage(t.startsAt, course.timezone, now_!.capacity - now_!.booked, input.players), {
+              openSpots: now_!.capacity - now_!.booked,
+            });
           }
           const [inserted] = await tx
             .insert(golfReservations)
@@ -107,11 +127,13 @@ export function embeddedGolf(db: Db, accountId: string, now: () => Date = () => 
         const cancelled = await markCancelled(tx, row.id);
         if (!cancelled) return (await tx.select().from(golfReservations).where(eq(golfReservations.id, row.id)))[0]!;
         if (cancelled.teeTimeId) {
-          await tx.update(golfTeeTimes).set({ booked: sql`greatest(${golfTeeTimes.booked} - ${cancelled.players}, 0)` }).where(eq(golfTeeTimes.id, cancelled.teeTimeId));
+          await tx
+            .update(golfTeeTimes)
+            .set({ booked: sql`greatest(${golfTeeTimes.booked} - ${cancelled.players}, 0)` })
+            .where(eq(golfTeeTimes.id, cancelled.teeTimeId));
         }
         return cancelled;
       });
     },
   };
 }
-

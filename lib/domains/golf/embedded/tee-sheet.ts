@@ -21,7 +21,16 @@ export async function teeSheetDay(db: Db, course: GolfCourseRow, localDate: stri
   if (starts.length) {
     await db
       .insert(golfTeeTimes)
-      .values(starts.map((startsAt) => ({ accountId: course.accountId, courseId: course.id, startsAt, localDate, capacity: course.capacity, priceCents: course.priceCents })))
+      .values(
+        starts.map((startsAt) => ({
+          accountId: course.accountId,
+          courseId: course.id,
+          startsAt,
+          localDate,
+          capacity: course.capacity,
+          priceCents: course.priceCents,
+        })),
+      )
       .onConflictDoNothing({ target: [golfTeeTimes.courseId, golfTeeTimes.startsAt] });
   }
   const rows = await db
@@ -31,7 +40,9 @@ export async function teeSheetDay(db: Db, course: GolfCourseRow, localDate: stri
     .orderBy(asc(golfTeeTimes.startsAt));
   const scheduled = new Set(starts.map((s) => s.getTime()));
   // A DST change can move a schedule minute onto another local day: keep only this day's times.
-  return rows.filter((r) => (scheduled.has(r.startsAt.getTime()) || r.booked > 0) && localParts(r.startsAt, course.timezone).date === localDate);
+  return rows.filter(
+    (r) => (scheduled.has(r.startsAt.getTime()) || r.booked > 0) && localParts(r.startsAt, course.timezone).date === localDate,
+  );
 }
 
 export type SheetEntry = { teeTime: GolfTeeTimeRow; reservations: Array<typeof golfReservations.$inferSelect> };

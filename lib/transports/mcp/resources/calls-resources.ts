@@ -33,7 +33,11 @@ export const CALLS_RESOURCES = [
     description: "Your account's profile and call preferences.",
     scopes: ["calls:read"],
     read: async (_vars, { deps, principal }) => {
-      const [a] = await deps.db.select({ id: accounts.id, name: accounts.name, createdAt: accounts.createdAt }).from(accounts).where(eq(accounts.id, principal.accountId)).limit(1);
+      const [a] = await deps.db
+        .select({ id: accounts.id, name: accounts.name, createdAt: accounts.createdAt })
+        .from(accounts)
+        .where(eq(accounts.id, principal.accountId))
+        .limit(1);
       return { account: a, callPreferences: await getCallPreferences(deps, principal), provider: deps.telephony.name };
     },
   }),

@@ -5,7 +5,8 @@ import { defineTool } from "@/lib/transports/mcp/define-tool";
 export const addCreditsTool = defineTool({
   name: "add_credits",
   title: "Add credits",
-  description: "Add credits to the account (a negative amount removes unused credits). The ledger records who and why. Needs the admin scope.",
+  description:
+    "Add credits to the account (a negative amount removes unused credits). The ledger records who and why. Needs the admin scope.",
   input: addCreditsSchema,
   output: creditsSchema,
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },

@@ -6,7 +6,8 @@ import { callIdInput } from "@/lib/transports/mcp/tools/get-call-status";
 export const cancelCallTool = defineTool({
   name: "cancel_call",
   title: "Cancel a call",
-  description: "Stop a call that has not ended (hangs up if it is in progress) and release its held credits. A call that already ended is returned unchanged. Needs calls:write.",
+  description:
+    "Stop a call that has not ended (hangs up if it is in progress) and release its held credits. A call that already ended is returned unchanged. Needs calls:write.",
   input: callIdInput,
   output: callSchema,
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },

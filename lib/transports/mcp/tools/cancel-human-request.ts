@@ -7,7 +7,8 @@ import { defineTool } from "@/lib/transports/mcp/define-tool";
 export const cancelHumanRequestTool = defineTool({
   name: "cancel_human_request",
   title: "Cancel a human request",
-  description: "Withdraw a question escalated with ask_human (e.g. the caller hung up or the question resolved itself). If a person already answered, returns the answer instead.",
+  description:
+    "Withdraw a question escalated with ask_human (e.g. the caller hung up or the question resolved itself). If a person already answered, returns the answer instead.",
   input: z.object({ caseId: safeText().min(1).max(100).describe("The caseId ask_human returned.") }),
   output: toolResultSchema,
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },

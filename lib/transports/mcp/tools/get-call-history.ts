@@ -7,7 +7,8 @@ import { defineTool } from "@/lib/transports/mcp/define-tool";
 export const getCallHistoryTool = defineTool({
   name: "get_call_history",
   title: "Get call history",
-  description: "Your calls, newest first. Filter by status, date range (from/to, ISO 8601) and phone number; page with nextCursor. Needs calls:read.",
+  description:
+    "Your calls, newest first. Filter by status, date range (from/to, ISO 8601) and phone number; page with nextCursor. Needs calls:read.",
   input: z.object({
     status: z.array(callStatusSchema).optional().describe("Only calls in these statuses."),
     from: safeText().max(40).optional().describe("Created at or after (ISO 8601)."),

@@ -6,7 +6,8 @@ import { callIdInput } from "@/lib/transports/mcp/tools/get-call-status";
 export const getCallRecordingTool = defineTool({
   name: "get_call_recording",
   title: "Get call recording",
-  description: "A signed link to the call's audio, served by Switchboard, valid until expiresAt (no API key needed to fetch it — share it with care). Only for calls placed with record: true, once completed. Needs calls:read.",
+  description:
+    "A signed link to the call's audio, served by Switchboard, valid until expiresAt (no API key needed to fetch it — share it with care). Only for calls placed with record: true, once completed. Needs calls:read.",
   input: callIdInput,
   output: z.object({ callId: z.string(), url: z.string(), expiresAt: z.string() }),
   annotations: { readOnlyHint: true, openWorldHint: false },

@@ -6,7 +6,8 @@ import { defineTool } from "@/lib/transports/mcp/define-tool";
 export const getCreditsTool = defineTool({
   name: "get_credits",
   title: "Get credits",
-  description: "The account's credit balance (balance, held by calls in progress, available) and recent ledger entries, newest first. Needs calls:read.",
+  description:
+    "The account's credit balance (balance, held by calls in progress, available) and recent ledger entries, newest first. Needs calls:read.",
   input: z.object({ limit: z.number().int().min(1).max(200).optional().describe("How many ledger entries; default 20.") }),
   output: creditsSchema,
   annotations: { readOnlyHint: true, openWorldHint: false },

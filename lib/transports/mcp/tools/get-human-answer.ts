@@ -7,7 +7,8 @@ import { defineTool } from "@/lib/transports/mcp/define-tool";
 export const getHumanAnswerTool = defineTool({
   name: "get_human_answer",
   title: "Get a human's answer",
-  description: "Check on a question escalated with ask_human; optionally wait up to waitSeconds for the answer. Same result shape as ask_human.",
+  description:
+    "Check on a question escalated with ask_human; optionally wait up to waitSeconds for the answer. Same result shape as ask_human.",
   input: z.object({
     caseId: safeText().min(1).max(100).optional().describe("The caseId ask_human returned."),
     sessionId: safeText().max(200).optional().describe("Instead of caseId: the sessionId given to ask_human (its latest case)."),
@@ -17,5 +18,6 @@ export const getHumanAnswerTool = defineTool({
   annotations: { readOnlyHint: true, openWorldHint: true },
   scopes: ["hitl:ask", "hitl:answer"],
   errors: "hitl",
-  run: (input, ctx) => getHumanAnswer(ctx.deps, ctx.principal, input, { signal: ctx.signal, onProgress: ctx.progress("Waiting for a person to answer") }),
+  run: (input, ctx) =>
+    getHumanAnswer(ctx.deps, ctx.principal, input, { signal: ctx.signal, onProgress: ctx.progress("Waiting for a person to answer") }),
 });

@@ -17,6 +17,11 @@ export const makePhoneCallTool = defineTool({
   scopes: ["calls:write"],
   run: async (input, ctx) => {
     const call = await makePhoneCall(ctx.deps, ctx.principal, input, { origin: ctx.origin });
-    return { callId: call.id, status: call.status, message: `Call ${call.id} to ${call.phoneNumber} is ${call.status}; ${call.heldCredits} credits are held until it ends.`, call };
+    return {
+      callId: call.id,
+      status: call.status,
+      message: `Call ${call.id} to ${call.phoneNumber} is ${call.status}; ${call.heldCredits} credits are held until it ends.`,
+      call,
+    };
   },
 });

@@ -27,7 +27,8 @@ const COLUMNS: Column<Awaited<ReturnType<typeof getTeeSheet>>["teeTimes"][number
         <ul style={{ margin: 0, paddingLeft: "1rem" }}>
           {t.bookings.map((b) => (
             <li key={b.id} data-status={b.status} style={b.status === "cancelled" ? { textDecoration: "line-through" } : undefined}>
-              {b.name} × {b.players} · {b.confirmationCode} {b.phone ?? b.email ?? ""} {b.status === "cancelled" ? "(cancelled)" : <CancelReservationButton id={b.id} label={b.confirmationCode} />}
+              {b.name} × {b.players} · {b.confirmationCode} {b.phone ?? b.email ?? ""}{" "}
+              {b.status === "cancelled" ? "(cancelled)" : <CancelReservationButton id={b.id} label={b.confirmationCode} />}
             </li>
           ))}
         </ul>
@@ -38,7 +39,13 @@ const COLUMNS: Column<Awaited<ReturnType<typeof getTeeSheet>>["teeTimes"][number
 ];
 
 // /admin/golf/courses/{id}?date=YYYY-MM-DD — a day's tee sheet (who booked what) and the course's settings
-export default async function CoursePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ date?: string }> }) {
+export default async function CoursePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ date?: string }>;
+}) {
   const me = await requireAdminPage();
   const deps = await getDeps();
   const { id } = await params;
@@ -71,12 +78,21 @@ export default async function CoursePage({ params, searchParams }: { params: Pro
           <input id="sheet-date" name="date" type="date" defaultValue={sheet.date} />
         </div>
         <div className="actions">
-          <button type="submit">Show</button> <Link href={`?date=${addDays(sheet.date, -1)}`}>← Previous day</Link> · <Link href={`?date=${addDays(sheet.date, 1)}`}>Next day →</Link>
+          <button type="submit">Show</button> <Link href={`?date=${addDays(sheet.date, -1)}`}>← Previous day</Link> ·{" "}
+          <Link href={`?date=${addDays(sheet.date, 1)}`}>Next day →</Link>
         </div>
       </form>
       <h2>Tee sheet — {spokenDate(sheet.date)}</h2>
       <div className="adm-scroll">
-        <DataTable bare className="adm-table" data-testid="tee-sheet" columns={COLUMNS} rows={sheet.teeTimes} rowKey={(t) => t.id} rowProps={(t) => ({ "data-time": t.time })} />
+        <DataTable
+          bare
+          className="adm-table"
+          data-testid="tee-sheet"
+          columns={COLUMNS}
+          rows={sheet.teeTimes}
+          rowKey={(t) => t.id}
+          rowProps={(t) => ({ "data-time": t.time })}
+        />
       </div>
       <h2>Course settings</h2>
       <CourseForm course={course} />

@@ -10,7 +10,12 @@ export const GET = withRoute(
     const q = new URL(req.url).searchParams;
     const rec = await openRecording(deps, params.id!, { expires: q.get("expires"), signature: q.get("signature") });
     return new Response(rec.body as BodyInit, {
-      headers: { "content-type": rec.contentType, "content-length": String(rec.byteLength), "cache-control": "private, max-age=300", "x-content-type-options": "nosniff" },
+      headers: {
+        "content-type": rec.contentType,
+        "content-length": String(rec.byteLength),
+        "cache-control": "private, max-age=300",
+        "x-content-type-options": "nosniff",
+      },
     });
   },
   { public: true, note: "the signed, expiring link is the credential" },

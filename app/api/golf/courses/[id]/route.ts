@@ -6,4 +6,7 @@ import { updateCourse } from "@/lib/domains/golf/courses";
 export const dynamic = "force-dynamic";
 
 // PATCH /api/golf/courses/{id} — any course field; tee times to come take the new capacity and price
-export const PATCH = withRoute(async ({ req, deps, principal, params }) => json(await updateCourse(deps, principal, params.id!, await readJson(req))), { scopes: ["admin"] });
+export const PATCH = withRoute(
+  async ({ req, deps, principal, params }) => json(await updateCourse(deps, principal, params.id!, await readJson(req))),
+  { scopes: ["admin"] },
+);

@@ -5,4 +5,7 @@ import { revokeConnectedAppForAccount } from "@/lib/transports/oauth/connected-a
 export const dynamic = "force-dynamic";
 
 // DELETE /api/oauth/grants/{id} — disconnect an app: every token of the grant stops working at once (admin only)
-export const DELETE = withRoute(async ({ deps, principal, params }) => json({ grant: await revokeConnectedAppForAccount(deps, principal, params.id!) }), { scopes: ["admin"] });
+export const DELETE = withRoute(
+  async ({ deps, principal, params }) => json({ grant: await revokeConnectedAppForAccount(deps, principal, params.id!) }),
+  { scopes: ["admin"] },
+);

@@ -5,4 +5,7 @@ import { refreshRealtimeToken } from "@/lib/adapters/realtime/supabase/refresh-t
 export const dynamic = "force-dynamic";
 
 // POST /api/realtime/supabase/token — a fresh Supabase Realtime access token for the caller's account topic
-export const POST = withRoute(async ({ deps, principal }) => json(refreshRealtimeToken(deps, principal), { headers: { "cache-control": "no-store" } }), { scopes: ["hitl:answer"] });
+export const POST = withRoute(
+  async ({ deps, principal }) => json(refreshRealtimeToken(deps, principal), { headers: { "cache-control": "no-store" } }),
+  { scopes: ["hitl:answer"] },
+);

@@ -6,4 +6,7 @@ import { sendTestNotification } from "@/lib/domains/notify/send-test-notificatio
 export const dynamic = "force-dynamic";
 
 // POST /api/settings/notifications/test {topic?: "default" | "oncall"} — publish a test notification with the saved settings (admin)
-export const POST = withRoute(async ({ req, deps, principal }) => json(await sendTestNotification(deps, principal, await readJson(req, { optional: true }))), { scopes: ["admin"] });
+export const POST = withRoute(
+  async ({ req, deps, principal }) => json(await sendTestNotification(deps, principal, await readJson(req, { optional: true }))),
+  { scopes: ["admin"] },
+);
