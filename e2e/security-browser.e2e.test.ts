@@ -89,10 +89,10 @@ describe.skipIf(skipWithoutBrowser)("browser hygiene: CSP, framing, sign-in redi
     await page.setContent(`<iframe id="f" src="${baseUrl}/console"></iframe>`);
     await page.waitForTimeout(1500);
     const framed = page.frames().find((f) => f.url().startsWith(`${baseUrl}/console`));
-    // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText() is wanted: the check is about text a viewer would see
     const visible = framed
       ? await framed
           .locator("body")
+          // biome-ignore lint/performance/useDomNodeTextContent: Playwright's innerText() is wanted: the check is about text a viewer would see
           .innerText()
           .catch(() => "")
       : "";

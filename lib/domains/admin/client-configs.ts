@@ -32,13 +32,13 @@ export function clientConfigs({ baseUrl, key }: { baseUrl: string; key: string }
   const url = mcpEndpoint(baseUrl);
   const origin = new URL(baseUrl).origin;
   const plainHttpRemote = url.startsWith("http://") && !LOOPBACK.has(new URL(url).hostname);
-  // biome-ignore lint/suspicious/noTemplateCurlyInString: ${SWITCHBOARD_AUTH} is literal: mcp-remote expands it from the env block
   const remoteArgs = [
     "-y",
     "mcp-remote",
     url,
     ...(plainHttpRemote ? ["--allow-http"] : []),
     "--header",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: ${SWITCHBOARD_AUTH} is literal: mcp-remote expands it from the env block
     "Authorization:${SWITCHBOARD_AUTH}",
   ];
   return [
