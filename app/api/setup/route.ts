@@ -5,7 +5,7 @@ import { parseOrThrow } from "@/lib/platform/validation/parse";
 import { assertSameOrigin } from "@/lib/transports/http/authenticate";
 import { declareRoute } from "@/lib/transports/http/with-route";
 import { publicOrigin } from "@/lib/transports/http/public-origin";
-import { cookieSecure, createSession, SESSION_COOKIE } from "@/lib/domains/auth/sessions";
+import { startSessionCookie } from "@/lib/transports/http/session-cookie";
 import { completeSetup, setupInput } from "@/lib/domains/setup/complete-setup";
 import { tokenFreeSetupAllowed } from "@/lib/transports/http/setup-access";
 
@@ -19,7 +19,6 @@ export const POST = declareRoute(
       const input = parseOrThrow(setupInput, await readJson(req));
       assertSameOrigin(req);
       const done = await completeSetup(deps.db, deps.config, input, { tokenFree: tokenFreeSetupAllowed(req.headers, deps.config) });
-      const session = await createSession(deps, done.member.id);
       const res = json(
         {
           member: done.member,
@@ -29,12 +28,7 @@ export const POST = declareRoute(
         },
         { status: 201 },
       );
-      const secure = cookieSecure(deps, req.url) ? "; Secure" : "";
-      res.headers.append(
-        "set-cookie",
-        `${SESSION_COOKIE}=${session.token}; Path=/; HttpOnly; SameSite=Lax; Expires=${session.expiresAt.toUTCString()}${secure}`,
-      );
-      return res;
+      return startSessionCookie(deps, req, res, done.member.id);
     } catch (e) {
       return errorResponse(e);
     }

@@ -5,7 +5,7 @@ import { readJson } from "@/lib/transports/http/read-json";
 import { parseOrThrow } from "@/lib/platform/validation/parse";
 import { assertSameOrigin } from "@/lib/transports/http/authenticate";
 import { checkMemberPassword, publicMember } from "@/lib/domains/auth/members";
-import { cookieSecure, createSession, SESSION_COOKIE } from "@/lib/domains/auth/sessions";
+import { startSessionCookie } from "@/lib/transports/http/session-cookie";
 import { beginLoginAttempt } from "@/lib/domains/auth/login-throttle";
 import { clientAddress } from "@/lib/transports/http/client-address";
 import { declareRoute } from "@/lib/transports/http/with-route";
@@ -28,14 +28,7 @@ export const POST = declareRoute(
         throw new AppError("unauthorized", "Wrong email or password.");
       }
       await attempt.succeeded();
-      const session = await createSession(deps, member.id);
-      const res = json({ member: publicMember(member) });
-      const secure = cookieSecure(deps, req.url) ? "; Secure" : "";
-      res.headers.append(
-        "set-cookie",
-        `${SESSION_COOKIE}=${session.token}; Path=/; HttpOnly; SameSite=Lax; Expires=${session.expiresAt.toUTCString()}${secure}`,
-      );
-      return res;
+      return startSessionCookie(deps, req, json({ member: publicMember(member) }), member.id);
     } catch (e) {
       return errorResponse(e);
     }
