@@ -26,7 +26,13 @@ function FieldShell({ id, label, hint, error, className, children }: Common & { 
   );
 }
 
-const describedBy = (id: string, c: Common) => [c.hint && `${id}-hint`, c.error && `${id}-error`].filter(Boolean).join(" ") || undefined;
+/** The control's side of that wiring, the same for every kind of control. */
+const controlProps = (id: string, c: Pick<Common, "hint" | "error">) => ({
+  id,
+  className: "ui-input",
+  "aria-invalid": c.error ? true : undefined,
+  "aria-describedby": [c.hint && `${id}-hint`, c.error && `${id}-error`].filter(Boolean).join(" ") || undefined,
+});
 
 function useFieldId(given?: string) {
   const auto = useId();
@@ -45,14 +51,7 @@ export function TextField({
   const fid = useFieldId(id);
   return (
     <FieldShell id={fid} label={label} hint={hint} error={error} className={className}>
-      <input
-        ref={ref}
-        id={fid}
-        className="ui-input"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(fid, { label, hint, error })}
-        {...rest}
-      />
+      <input ref={ref} {...controlProps(fid, { hint, error })} {...rest} />
     </FieldShell>
   );
 }
@@ -69,14 +68,7 @@ export function TextAreaField({
   const fid = useFieldId(id);
   return (
     <FieldShell id={fid} label={label} hint={hint} error={error} className={className}>
-      <textarea
-        ref={ref}
-        id={fid}
-        className="ui-input"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(fid, { label, hint, error })}
-        {...rest}
-      />
+      <textarea ref={ref} {...controlProps(fid, { hint, error })} {...rest} />
     </FieldShell>
   );
 }
@@ -85,13 +77,7 @@ export function SelectField({ label, hint, error, className, id, children, ...re
   const fid = useFieldId(id);
   return (
     <FieldShell id={fid} label={label} hint={hint} error={error} className={className}>
-      <select
-        id={fid}
-        className="ui-input"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(fid, { label, hint, error })}
-        {...rest}
-      >
+      <select {...controlProps(fid, { hint, error })} {...rest}>
         {children}
       </select>
     </FieldShell>
