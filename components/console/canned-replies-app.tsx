@@ -1,27 +1,13 @@
 "use client";
 
-import { useState } from "react";
 import { CannedRepliesManager } from "@/components/admin/canned-replies/canned-replies-manager";
 import { ConsoleFrame } from "@/components/console/console-frame";
-import { useShortcuts } from "@/components/console/use-shortcuts";
+import { useHelpOnlyShortcuts } from "@/components/console/use-shortcuts";
 import type { ConsoleMember } from "@/components/console/types";
 
 /** /console/canned-replies inside the console's own frame; the admin page shows the very same manager. */
 export function CannedRepliesApp({ me }: { me: ConsoleMember }) {
-  const [helpOpen, setHelpOpen] = useState(false);
-  useShortcuts(
-    {
-      next() {},
-      prev() {},
-      openAndClaim() {},
-      focusReply() {},
-      send() {},
-      typeAhead: () => false,
-      back: () => setHelpOpen(false),
-      help: () => setHelpOpen(true),
-    },
-    !helpOpen,
-  );
+  const [helpOpen, setHelpOpen] = useHelpOnlyShortcuts();
   return (
     <ConsoleFrame me={me} current="replies" helpOpen={helpOpen} setHelpOpen={setHelpOpen}>
       <div className="cx-page">

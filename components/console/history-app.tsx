@@ -5,7 +5,7 @@ import { consoleApi } from "@/components/console/api-client";
 import { callerSummary } from "@/components/console/caller-info";
 import { PagedBadge, PriorityBadges, VoiceBadge } from "@/components/console/case-badges";
 import { ConsoleFrame } from "@/components/console/console-frame";
-import { useShortcuts } from "@/components/console/use-shortcuts";
+import { useHelpOnlyShortcuts } from "@/components/console/use-shortcuts";
 import type { ConsoleCase, ConsoleMember } from "@/components/console/types";
 import { Button } from "@/components/ui/button";
 
@@ -26,7 +26,7 @@ export function HistoryApp({ me }: { me: ConsoleMember }) {
   const [rows, setRows] = useState<ConsoleCase[]>([]);
   const [nextCursor, setNextCursor] = useState<string | null>(null);
   const [state, setState] = useState<"loading" | "idle" | "error">("loading");
-  const [helpOpen, setHelpOpen] = useState(false);
+  const [helpOpen, setHelpOpen] = useHelpOnlyShortcuts();
 
   useEffect(() => {
     let stale = false;
@@ -54,20 +54,6 @@ export function HistoryApp({ me }: { me: ConsoleMember }) {
     setRows((prev) => [...prev, ...r.cases]);
     setNextCursor(r.nextCursor);
   };
-
-  useShortcuts(
-    {
-      next() {},
-      prev() {},
-      openAndClaim() {},
-      focusReply() {},
-      send() {},
-      typeAhead: () => false,
-      back: () => setHelpOpen(false),
-      help: () => setHelpOpen(true),
-    },
-    !helpOpen,
-  );
 
   return (
     <ConsoleFrame me={me} current="history" helpOpen={helpOpen} setHelpOpen={setHelpOpen}>

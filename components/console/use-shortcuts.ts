@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 
 export type ShortcutHandlers = {
   next: () => void;
@@ -74,4 +74,26 @@ export function useShortcuts(handlers: ShortcutHandlers, enabled = true) {
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   }, [enabled]);
+}
+
+/**
+ * For console pages without a queue (history, canned replies): only `?` (the shortcut list) and Esc (close
+ * it) do anything. Returns the dialog's state for ConsoleFrame.
+ */
+export function useHelpOnlyShortcuts(): [boolean, (open: boolean) => void] {
+  const [helpOpen, setHelpOpen] = useState(false);
+  useShortcuts(
+    {
+      next() {},
+      prev() {},
+      openAndClaim() {},
+      focusReply() {},
+      send() {},
+      typeAhead: () => false,
+      back: () => setHelpOpen(false),
+      help: () => setHelpOpen(true),
+    },
+    !helpOpen,
+  );
+  return [helpOpen, setHelpOpen];
 }
