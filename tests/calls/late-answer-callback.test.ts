@@ -58,13 +58,17 @@ describe("late human answer → callback phone call", () => {
     await postMessage(deps, t.operator, result.caseId!, { content: "Yes, Friday at 10:00 is free; you're booked." });
     // The outbox row was written with the answer; a concurrent kick and this pass never place it twice.
     await Promise.all([dispatchPhoneFollowups(deps), dispatchPhoneFollowups(deps)]);
-    const row = await waitFor(async () => (await getCaseOrThrow(deps.db, t.account.id, result.caseId!)).followUpCallId);
+    // Whichever pass holds the lease (the kick after the answer may), the outbox row ends placed, once.
+    const placed = await waitFor(async () => {
+      const [f] = await deps.db.select().from(phoneFollowups).where(eq(phoneFollowups.caseId, result.caseId!));
+      return f?.status === "placed" ? f : undefined;
+    }, 30_000);
+    const row = (await getCaseOrThrow(deps.db, t.account.id, result.caseId!)).followUpCallId!;
+    expect(placed.callId).toBe(row);
     const call = await getCallDetails(deps, t.reader, row);
     expect(call).toMatchObject({ caseId: result.caseId, phoneNumber: "+14155550142", heldCredits: 20 });
     expect(call.task).toContain("Friday at 10:00 is free");
     expect(call.providerCallId).toBeTruthy();
-    const [f] = await deps.db.select().from(phoneFollowups).where(eq(phoneFollowups.caseId, result.caseId!));
-    expect(f).toMatchObject({ status: "placed", callId: row });
     expect((await getCredits(deps, t.reader)).held).toBe(20);
   });
 
