@@ -169,6 +169,8 @@ async function main() {
     concurrent: concurrency?.errorSamples ?? [],
   };
   if (Object.values(samples).some((s) => s.length)) process.stdout.write(`error samples: ${JSON.stringify(samples, null, 2)}\n`);
+  // A report, not a gate: goals are judged on shared, noisy machines, so a miss is shown in the table and
+  // fails the command only when asked (BENCH_STRICT=1, documented in the README's Benchmarks section).
   process.exitCode = process.env.BENCH_STRICT === "1" && !allPass ? 1 : 0;
 }
 

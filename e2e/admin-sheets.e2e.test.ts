@@ -15,7 +15,7 @@ async function until(what: () => Promise<boolean>, ms: number, label: string) {
   }
 }
 
-// skipIf: no Chromium on this machine and not under CI (e2e/support/browser.ts says why).
+// skipIf: no Chromium on this machine and not under CI (e2e/support/browser.ts says why; CI installs it and fails instead).
 describe.skipIf(skipWithoutBrowser)("Admin → Google Sheets in a real browser", () => {
   let browser: Browser;
   let standin: SheetsStandin;

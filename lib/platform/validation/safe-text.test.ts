@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { describeIssues } from "@/lib/platform/errors";
-import { safeJsonObject, safeText, textProblem } from "@/lib/platform/validation/safe-text";
+import { safeJsonObject, safeText, storableText, textProblem } from "@/lib/platform/validation/safe-text";
 
 const messageOf = (schema: z.ZodType, value: unknown) => {
   const r = schema.safeParse(value);
@@ -52,5 +52,14 @@ describe("safeJsonObject", () => {
     );
     expect(messageOf(s, { callerInfo: "not an object" })).toMatch(/^callerInfo: /);
     expect(s.parse({ callerInfo: { name: "Ana", phone: "+14155550123", vip: true, visits: [1, 2] } }).callerInfo.name).toBe("Ana");
+  });
+});
+
+describe("storableText", () => {
+  it("turns NUL and lone surrogates into U+FFFD and keeps everything else, accents and emoji included", () => {
+    expect(storableText("a\u0000b")).toBe("a\uFFFDb");
+    expect(storableText("x\uD800y\uDC00z")).toBe("x\uFFFDy\uFFFDz");
+    expect(storableText("Crème brûlée 😀")).toBe("Crème brûlée 😀");
+    expect(textProblem(storableText("\u0000\uD83D"))).toBeNull();
   });
 });

@@ -3,6 +3,13 @@ import { z } from "zod";
 /** A lone UTF-16 surrogate: JavaScript allows it, PostgreSQL's text and jsonb do not. */
 const UNPAIRED_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/**
+ * Text from a vendor we must keep however it arrived (a call's transcript): NUL and lone surrogates become
+ * U+FFFD, so PostgreSQL can store it. Input we may refuse goes through safeText instead.
+ */
+export const storableText = (s: string): string =>
+  s.replaceAll("\u0000", "\uFFFD").replace(new RegExp(UNPAIRED_SURROGATE.source, "g"), "\uFFFD");
+
 /** Why a string cannot be stored as text, or null when it can. */
 export function textProblem(s: string): string | null {
   if (s.includes("\u0000")) return "must not contain NUL (\\u0000) characters";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { safeJsonObject } from "@/lib/platform/validation/safe-text";
+import { safeJsonObject, storableText } from "@/lib/platform/validation/safe-text";
 
 const text = z.string().optional().catch(undefined);
 const turn = z.object({ role: z.string(), content: z.string() });
@@ -34,8 +34,7 @@ const MAX_CONTENT = 4000;
 const MAX_ID = 200;
 
 /** Text PostgreSQL can store, whatever the transcript held (NUL, lone surrogates become U+FFFD). */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is matched on purpose, PostgreSQL text cannot hold it
-const clean = (s: string) => s.replace(/\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+const clean = storableText;
 const id = (s: string | undefined) => (s ? clean(s).slice(0, MAX_ID) : undefined);
 
 /** The transcript so far as conversationHistory: the newest 100 turns, each cut to 4000 characters (its end kept). */

@@ -8,13 +8,13 @@ import { verifyRetellSignature } from "@/lib/transports/retell/signature";
 import { storeRetellCall } from "@/lib/transports/retell/store-webhook-call";
 import { retellWebhookBody, STORED_EVENTS, type RetellEventName } from "@/lib/adapters/telephony/retell/webhook-event";
 import { isUuid } from "@/lib/platform/validation/uuid";
+import { storableText } from "@/lib/platform/validation/safe-text";
 
 /** A long call's call_ended carries the whole transcript with word timings: room for an hour of talk. */
 export const RETELL_WEBHOOK_MAX_BYTES = 4 * 1024 * 1024;
 /** Text PostgreSQL can store, however the call's words arrived: NUL and lone surrogates become U+FFFD, everywhere. */
 function scrub(v: unknown, depth = 0): unknown {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is matched on purpose, PostgreSQL text cannot hold it
-  if (typeof v === "string") return v.replace(/\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+  if (typeof v === "string") return storableText(v);
   if (typeof v !== "object" || v === null) return v;
   if (depth > 64) return null; // deeper than any Retell field: dropped rather than stored unchecked
   if (Array.isArray(v)) return v.map((x) => scrub(x, depth + 1));
