@@ -18,7 +18,12 @@ import { createGolfTenant } from "@/tests/golf/helpers";
  * whichever account's request rotated it.
  */
 const TZ = "America/Toronto";
-const INSTANCE = { organizationId: "org-42", clientId: "instance-client", clientSecret: "instance-secret-xyz", refreshToken: "rt_instance_0" };
+const INSTANCE = {
+  organizationId: "org-42",
+  clientId: "instance-client",
+  clientSecret: "instance-secret-xyz",
+  refreshToken: "rt_instance_0",
+};
 let deps: TestDeps;
 let real: Awaited<ReturnType<typeof startChronogolfStandin>>;
 let attacker: Awaited<ReturnType<typeof startChronogolfStandin>>;
@@ -54,7 +59,9 @@ describe("Chronogolf: instance credentials never follow an account's base URL", 
     const t = await chronogolfTenant("Mallory Golf");
     const e = await updateGolfSettings(deps, t.admin, { chronogolf: { baseUrl: attacker.url } }).catch((x) => x);
     expect(e).toMatchObject({ code: "validation_failed" });
-    expect(e.message).toMatch(/^chronogolf\.baseUrl: a base URL of this account's own needs its own clientId, clientSecret and refreshToken/);
+    expect(e.message).toMatch(
+      /^chronogolf\.baseUrl: a base URL of this account's own needs its own clientId, clientSecret and refreshToken/,
+    );
     // Partial credentials are not enough either: the instance's secret would fill the gap.
     const partial = await updateGolfSettings(deps, t.admin, { chronogolf: { baseUrl: attacker.url, clientId: "mine" } }).catch((x) => x);
     expect(partial.message).toMatch(/missing: clientSecret, refreshToken/);

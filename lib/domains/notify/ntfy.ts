@@ -69,6 +69,8 @@ async function postGuarded(url: string, init: Init, policy: OutboundPolicy): Pro
   } catch (e) {
     if (!isOutboundError(e)) throw e;
     if (e.code === "outbound_refused") throw new NotifyError(`the ntfy server URL ${e.message}`, { retryable: false });
-    throw new NotifyError(e.timeout ? `ntfy did not answer within ${policy.timeoutMs} ms` : "ntfy could not be reached", { retryable: true });
+    throw new NotifyError(e.timeout ? `ntfy did not answer within ${policy.timeoutMs} ms` : "ntfy could not be reached", {
+      retryable: true,
+    });
   }
 }

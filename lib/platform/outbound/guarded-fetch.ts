@@ -38,7 +38,9 @@ function guardedLookup(allowLoopback: boolean) {
 }
 
 type Holder = typeof globalThis & { __outboundAgents?: Map<boolean, Agent> };
-const agents = ((globalThis as Holder).__outboundAgents ??= new Map());
+(globalThis as Holder).__outboundAgents ??= new Map();
+// One pool per policy for the whole process (route chunks share it through globalThis).
+const agents = (globalThis as Holder).__outboundAgents!;
 function agentFor(allowLoopback: boolean): Agent {
   let agent = agents.get(allowLoopback);
   if (!agent) {
@@ -95,13 +97,13 @@ export async function fetchOutbound(
   try {
     if (!init.ignoreBody)
       for await (const chunk of res.body) {
-      size += (chunk as Buffer).length;
-      if (size > policy.maxBytes) {
-        res.body.destroy();
-        throw outboundError("outbound_failed", `is larger than ${policy.maxBytes} bytes`);
+        size += (chunk as Buffer).length;
+        if (size > policy.maxBytes) {
+          res.body.destroy();
+          throw outboundError("outbound_failed", `is larger than ${policy.maxBytes} bytes`);
+        }
+        chunks.push(chunk as Buffer);
       }
-      chunks.push(chunk as Buffer);
-    }
   } catch (e) {
     throw failureOf(e, timeout, policy);
   }

@@ -24,11 +24,7 @@ export const OUTBOUND_REFUSED_SOCKET_CODE = "ERR_OUTBOUND_REFUSED";
  */
 export type OutboundError = Error & { code: "outbound_refused" | "outbound_failed"; timeout: boolean };
 
-export function outboundError(
-  code: OutboundError["code"],
-  message: string,
-  o: { cause?: unknown; timeout?: boolean } = {},
-): OutboundError {
+export function outboundError(code: OutboundError["code"], message: string, o: { cause?: unknown; timeout?: boolean } = {}): OutboundError {
   return Object.assign(new Error(message, { cause: o.cause }), { name: "OutboundError", code, timeout: o.timeout ?? false });
 }
 

@@ -106,7 +106,12 @@ export function chronogolfClient(cfg: ChronogolfConfig, onRotatedRefreshToken: (
     return (await p).accessToken;
   }
 
-  async function send(method: "GET" | "POST" | "DELETE", path: string, body?: unknown, query?: Record<string, string>): Promise<ChronogolfAnswer> {
+  async function send(
+    method: "GET" | "POST" | "DELETE",
+    path: string,
+    body?: unknown,
+    query?: Record<string, string>,
+  ): Promise<ChronogolfAnswer> {
     const url = `${cfg.baseUrl}${path}${query ? `?${new URLSearchParams(query)}` : ""}`;
     for (let attempt = 1; ; attempt++) {
       const res = await sendToChronogolf(cfg, url, {
