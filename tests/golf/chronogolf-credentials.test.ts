@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { golfSettings } from "@/lib/adapters/db/schema";
 import { searchTeeTimes } from "@/lib/domains/golf/search-tee-times";
-import { updateGolfSettings } from "@/lib/domains/golf/settings";
+import { getGolfSettings, updateGolfSettings } from "@/lib/domains/golf/settings";
 import { addDays, todayIn } from "@/lib/domains/golf/time";
 import { parseConfig } from "@/lib/platform/config/env";
 import { withDeps } from "@/lib/platform/deps";
@@ -106,6 +106,21 @@ describe("Chronogolf: instance credentials never follow an account's base URL", 
     expect(rowB!.chronogolfRefreshToken).toBeNull();
     expect(real.state.tokenRequests).toBe(2);
     expect(real.state.violations).toEqual([]);
+  });
+
+  it("credentials are never mixed: an account with only its own clientId is told what is missing, not lent the instance's secret", async () => {
+    const t = await chronogolfTenant("Half Golf");
+    await updateGolfSettings(deps, t.admin, { chronogolf: { clientId: "half-client" } });
+    expect((await getGolfSettings(deps, t.admin)).chronogolf).toMatchObject({
+      clientId: "half-client",
+      clientSecretSet: false,
+      refreshTokenSet: false,
+    });
+    const before = real.state.log.length;
+    const e = await searchTeeTimes(deps, t.golfer, { date }).catch((x) => x);
+    expect(e).toMatchObject({ code: "unavailable" });
+    expect(e.message).toMatch(/its clientSecret, refreshToken are not configured/);
+    expect(real.state.log.length).toBe(before);
   });
 
   it("the instance's CHRONOGOLF_BASE_URL sent back by the settings form is not 'the account's own'", async () => {

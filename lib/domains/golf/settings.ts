@@ -48,6 +48,10 @@ export async function readSettingsRow(db: Db, accountId: string): Promise<GolfSe
   return row ?? null;
 }
 
+/** Whether the account set any Chronogolf credential of its own (then it must set all three). */
+const ownsCredentials = (row: GolfSettingsRow | null) =>
+  !!(row?.chronogolfClientId || row?.chronogolfClientSecret || row?.chronogolfRefreshToken);
+
 const toPublic = (row: GolfSettingsRow | null, config: Config): PublicGolfSettings => ({
   provider: row?.provider ?? "embedded",
   chronogolf: {
@@ -55,8 +59,9 @@ const toPublic = (row: GolfSettingsRow | null, config: Config): PublicGolfSettin
     organizationId: row?.chronogolfOrganizationId ?? null,
     clientId: row?.chronogolfClientId ?? null,
     timezone: row?.chronogolfTimezone ?? null,
-    clientSecretSet: !!(row?.chronogolfClientSecret ?? config.CHRONOGOLF_CLIENT_SECRET),
-    refreshTokenSet: !!(row?.chronogolfRefreshToken ?? config.CHRONOGOLF_REFRESH_TOKEN),
+    // What booking will use: the account's own credentials once it set any, else the instance's (never a mix).
+    clientSecretSet: !!(ownsCredentials(row) ? row?.chronogolfClientSecret : config.CHRONOGOLF_CLIENT_SECRET),
+    refreshTokenSet: !!(ownsCredentials(row) ? row?.chronogolfRefreshToken : config.CHRONOGOLF_REFRESH_TOKEN),
   },
 });
 
@@ -67,7 +72,7 @@ const toPublic = (row: GolfSettingsRow | null, config: Config): PublicGolfSettin
  */
 export function chronogolfConfigOf(row: GolfSettingsRow | null, config: Config): ChronogolfConfig {
   const ownBaseUrl = accountBaseUrl(row?.chronogolfBaseUrl ?? null, config);
-  const own = !!(row?.chronogolfClientId || row?.chronogolfClientSecret || row?.chronogolfRefreshToken);
+  const own = ownsCredentials(row);
   if (ownBaseUrl && !own)
     throw new AppError(
       "unavailable",
