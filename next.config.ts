@@ -2,8 +2,8 @@ import type { NextConfig } from "next";
 import { API_CONTENT_SECURITY_POLICY, COMMON_SECURITY_HEADERS, HSTS_HEADER } from "./lib/transports/http/security-headers";
 
 const nextConfig: NextConfig = {
-  // These load native/wasm assets or open sockets at run time; bundling them breaks that.
-  serverExternalPackages: ["@electric-sql/pglite", "postgres", "ioredis", "pino"],
+  // These load native/wasm assets or open sockets at run time; bundling them breaks that (undici: the outbound guard's HTTP client).
+  serverExternalPackages: ["@electric-sql/pglite", "postgres", "ioredis", "pino", "undici"],
   poweredByHeader: false,
   // The platform (Vercel, a reverse proxy) compresses; doing it here costs CPU on every MCP call and can hold back SSE frames.
   compress: false,

@@ -53,6 +53,9 @@ export default async function setup(project: TestProject) {
     RECORDING_SIGNING_SECRET: "e2e-recording-signing-secret-0123456789",
     // get_weather then says it cannot reach the weather service.
     ...NO_OUTSIDE_REQUESTS,
+    // Callback receivers and the ntfy stand-in listen on 127.0.0.1 (e2e/outbound-guard.e2e.test.ts runs an app
+    // with this off and proves loopback is refused).
+    OUTBOUND_ALLOW_LOOPBACK: "true",
   });
   const env = db.env;
   const tenant = (name: string): E2eTenant => {

@@ -17,7 +17,7 @@ describe("switchboard notify (CLI)", { timeout: 180_000 }, () => {
       execFile(
         process.execPath,
         [path.join(root, "bin", "switchboard.mjs"), ...args],
-        { cwd: root, env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "", LOG_LEVEL: "silent" } },
+        { cwd: root, env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "", LOG_LEVEL: "silent", OUTBOUND_ALLOW_LOOPBACK: "true" } },
         (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
       );
     });

@@ -24,7 +24,7 @@ let t: Awaited<ReturnType<typeof createGolfTenant>>;
 const date = addDays(todayIn(TZ), 1);
 
 beforeAll(async () => {
-  deps = await createTestDeps();
+  deps = await createTestDeps({ OUTBOUND_ALLOW_LOOPBACK: "true" });
   cg = await startChronogolfStandin(CREDS);
   cg.state.courses.push({ id: "c-maple", name: "Maple Creek", holes: 18 }, { id: "c-birch", name: "Birch Hills", holes: 18 });
   // 150 tee times on Maple Creek (two pages of 100), four on Birch Hills.

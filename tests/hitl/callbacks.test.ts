@@ -26,7 +26,7 @@ describe("case callbacks", () => {
     vi.stubEnv("LOG_LEVEL", "silent");
     // A backoff long enough that "not due yet" holds on a loaded machine; tests move a delivery's due time
     // into the past (makeDue) instead of sleeping through it.
-    deps = await createTestDeps({ CALLBACK_BACKOFF_BASE_MS: "10000", CALLBACK_MAX_ATTEMPTS: "3" });
+    deps = await createTestDeps({ CALLBACK_BACKOFF_BASE_MS: "10000", CALLBACK_MAX_ATTEMPTS: "3", OUTBOUND_ALLOW_LOOPBACK: "true" });
     t = await createTenant(deps.db);
     server = createServer((req, res) => {
       let body = "";

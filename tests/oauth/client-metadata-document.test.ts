@@ -23,6 +23,8 @@ const serveJson = (body: unknown) => (res: http.ServerResponse) =>
   res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(body));
 const setLoopback = (on: boolean) => {
   process.env.OAUTH_CLIENT_METADATA_ALLOW_LOOPBACK = on ? "true" : "false";
+  // The app harness turns the outbound guard's loopback setting on for its stand-ins; either setting admits loopback here.
+  process.env.OUTBOUND_ALLOW_LOOPBACK = on ? "true" : "false";
   resetConfig();
 };
 
@@ -118,7 +120,7 @@ describe("client ID metadata documents", () => {
       expect(await refusal("https://127.0.0.1/clients/good.json")).toMatch(/private or reserved address/);
       expect(await refusal("https://10.0.0.7/client.json")).toMatch(/private or reserved address/);
       expect(await refusal("https://[::ffff:a9fe:a9fe]/client.json")).toMatch(/private or reserved address/);
-      expect(await refusal("https://localhost/client.json")).toMatch(/localhost is not allowed/);
+      expect(await refusal("https://localhost/client.json")).toMatch(/resolves to a private or reserved address/);
       expect(await refusal("https://app.example/")).toMatch(/needs a path/);
       expect(requests.length).toBe(before);
     } finally {

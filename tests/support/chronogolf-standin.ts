@@ -2,8 +2,8 @@
  * A local stand-in for the Lightspeed Golf (Chronogolf) Partner API v2, as documented
  * (partner-api.docs.chronogolf.com): OAuth 2.0 refresh-token grant, JSON:API resources.
  *
- * - `POST /oauth/token?client_id&client_secret&refresh_token&grant_type=refresh_token&redirect_uri`: checks
- *   every parameter; answers `{access_token, token_type, expires_in, refresh_token}` and rotates the refresh
+ * - `POST /oauth/token` with a form body `client_id&client_secret&refresh_token&grant_type=refresh_token&redirect_uri`
+ *   (secrets in the query string are a violation): checks every parameter; answers `{access_token, token_type, expires_in, refresh_token}` and rotates the refresh
  *   token (the old one stops working), as the API does.
  * - Every API request needs `Authorization: Bearer <current access token>` (else 401) and
  *   `Accept: application/vnd.api+json`; writes need `Content-Type: application/vnd.api+json` and a body
@@ -34,6 +34,8 @@ export function startChronogolfStandin(opts: { organizationId: string; clientId:
     reservations: new Map<string, { teetimeId: string; rounds: number }>(),
     violations: [] as string[],
     log: [] as Array<{ method: string; path: string; status: number }>,
+    /** Every token request that had the right shape (whatever its credentials). */
+    tokenRequests: 0,
     failWith: undefined as number | undefined,
   };
 
@@ -63,7 +65,14 @@ export function startChronogolfStandin(opts: { organizationId: string; clientId:
     const path = url.pathname;
     if (state.failWith) return error(res, state.failWith, "unavailable", "Service unavailable");
     if (req.method === "POST" && path === "/oauth/token") {
-      const p = url.searchParams;
+      // RFC 6749 §2.3.1 / §6: client credentials and the refresh token travel in the form body; in the query
+      // string they would land in access logs and proxies.
+      for (const secret of ["client_secret", "refresh_token"])
+        if (url.searchParams.has(secret)) return violation(res, `token: ${secret} must be sent in the body, not the query string`);
+      if (!String(req.headers["content-type"] ?? "").startsWith("application/x-www-form-urlencoded"))
+        return violation(res, "token: Content-Type must be application/x-www-form-urlencoded");
+      const p = new URLSearchParams(await readBody(req));
+      state.tokenRequests += 1;
       if (p.get("grant_type") !== "refresh_token" || !p.get("redirect_uri"))
         return violation(res, "token: grant_type=refresh_token and redirect_uri are required");
       if (

@@ -4,6 +4,7 @@ import { chronogolfGolf } from "@/lib/domains/golf/chronogolf/provider";
 import { embeddedGolf } from "@/lib/domains/golf/embedded/provider";
 import type { GolfProvider } from "@/lib/domains/golf/port";
 import { chronogolfConfigOf, readSettingsRow } from "@/lib/domains/golf/settings";
+import { withCurrentInstanceToken } from "@/lib/domains/golf/chronogolf/instance-token";
 
 /** The account's booking provider (embedded unless an admin chose Chronogolf), or the one named: what `deps.golf` answers. */
 export async function golfProviderFor(
@@ -14,5 +15,5 @@ export async function golfProviderFor(
   const settings = await readSettingsRow(deps.db, accountId);
   const which = name ?? settings?.provider ?? "embedded";
   if (which === "embedded") return embeddedGolf(deps.db, accountId);
-  return chronogolfGolf(deps.db, accountId, chronogolfConfigOf(settings, deps.config));
+  return chronogolfGolf(deps.db, accountId, await withCurrentInstanceToken(deps.db, chronogolfConfigOf(settings, deps.config)));
 }

@@ -9,8 +9,13 @@ import { golfSettings, type GolfProviderName, type GolfSettingsRow } from "@/lib
 import { AppError } from "@/lib/platform/errors";
 import { isValidTimezone } from "@/lib/domains/golf/time";
 import { parseOrThrow } from "@/lib/platform/validation/parse";
+import { outboundPolicy, type OutboundPolicy } from "@/lib/platform/outbound/outbound-error";
+import { accountBaseUrl, assertBaseUrlAllowed } from "@/lib/domains/golf/chronogolf/base-url";
 
-/** The Chronogolf partner credentials one account books with (its own, else the CHRONOGOLF_* defaults). */
+/**
+ * The Chronogolf partner credentials one account books with: all its own, or all the instance's CHRONOGOLF_*
+ * ones. `outbound` is set when the account chose the base URL: requests then leave through the outbound guard.
+ */
 export type ChronogolfConfig = {
   baseUrl: string;
   organizationId: string;
@@ -19,6 +24,10 @@ export type ChronogolfConfig = {
   refreshToken: string;
   timezone: string;
   timeoutMs: number;
+  credentials: "account" | "instance";
+  /** Instance credentials: the CHRONOGOLF_REFRESH_TOKEN that `refreshToken` descends from (chronogolf/instance-token.ts). */
+  configuredRefreshToken?: string;
+  outbound?: OutboundPolicy;
 };
 
 /** What GET/PUT /api/golf/settings show: secrets only as "set or not". */
@@ -39,6 +48,10 @@ export async function readSettingsRow(db: Db, accountId: string): Promise<GolfSe
   return row ?? null;
 }
 
+/** Whether the account set any Chronogolf credential of its own (then it must set all three). */
+const ownsCredentials = (row: GolfSettingsRow | null) =>
+  !!(row?.chronogolfClientId || row?.chronogolfClientSecret || row?.chronogolfRefreshToken);
+
 const toPublic = (row: GolfSettingsRow | null, config: Config): PublicGolfSettings => ({
   provider: row?.provider ?? "embedded",
   chronogolf: {
@@ -46,21 +59,35 @@ const toPublic = (row: GolfSettingsRow | null, config: Config): PublicGolfSettin
     organizationId: row?.chronogolfOrganizationId ?? null,
     clientId: row?.chronogolfClientId ?? null,
     timezone: row?.chronogolfTimezone ?? null,
-    clientSecretSet: !!(row?.chronogolfClientSecret ?? config.CHRONOGOLF_CLIENT_SECRET),
-    refreshTokenSet: !!(row?.chronogolfRefreshToken ?? config.CHRONOGOLF_REFRESH_TOKEN),
+    // What booking will use: the account's own credentials once it set any, else the instance's (never a mix).
+    clientSecretSet: !!(ownsCredentials(row) ? row?.chronogolfClientSecret : config.CHRONOGOLF_CLIENT_SECRET),
+    refreshTokenSet: !!(ownsCredentials(row) ? row?.chronogolfRefreshToken : config.CHRONOGOLF_REFRESH_TOKEN),
   },
 });
 
-/** The account's Chronogolf configuration, or a 503-free explanation of what is missing. */
+/**
+ * The account's Chronogolf configuration, or a 503-free explanation of what is missing. The instance's
+ * credentials never follow an account's base URL (they would be sent to whatever server it names), and the
+ * two kinds are never mixed: an account that set any credential of its own brings all three.
+ */
 export function chronogolfConfigOf(row: GolfSettingsRow | null, config: Config): ChronogolfConfig {
+  const ownBaseUrl = accountBaseUrl(row?.chronogolfBaseUrl ?? null, config);
+  const own = ownsCredentials(row);
+  if (ownBaseUrl && !own)
+    throw new AppError(
+      "unavailable",
+      "Golf booking is set to Chronogolf with this account's own base URL, which needs the account's own clientId, clientSecret and refreshToken; an admin can set them under Admin → Golf.",
+    );
   const c = {
-    baseUrl: (row?.chronogolfBaseUrl ?? config.CHRONOGOLF_BASE_URL).replace(/\/+$/, ""),
+    baseUrl: ownBaseUrl ?? config.CHRONOGOLF_BASE_URL.replace(/\/+$/, ""),
     organizationId: row?.chronogolfOrganizationId ?? "",
-    clientId: row?.chronogolfClientId ?? config.CHRONOGOLF_CLIENT_ID ?? "",
-    clientSecret: row?.chronogolfClientSecret ?? config.CHRONOGOLF_CLIENT_SECRET ?? "",
-    refreshToken: row?.chronogolfRefreshToken ?? config.CHRONOGOLF_REFRESH_TOKEN ?? "",
+    clientId: (own ? row?.chronogolfClientId : config.CHRONOGOLF_CLIENT_ID) ?? "",
+    clientSecret: (own ? row?.chronogolfClientSecret : config.CHRONOGOLF_CLIENT_SECRET) ?? "",
+    refreshToken: (own ? row?.chronogolfRefreshToken : config.CHRONOGOLF_REFRESH_TOKEN) ?? "",
     timezone: row?.chronogolfTimezone ?? "UTC",
     timeoutMs: config.CHRONOGOLF_TIMEOUT_MS,
+    credentials: own ? ("account" as const) : ("instance" as const),
+    outbound: ownBaseUrl ? outboundPolicy(config, { timeoutMs: config.CHRONOGOLF_TIMEOUT_MS, maxBytes: 4 * 1024 * 1024 }) : undefined,
   };
   const missing = (["organizationId", "clientId", "clientSecret", "refreshToken"] as const).filter((k) => !c[k]);
   if (missing.length)
@@ -115,10 +142,13 @@ export async function updateGolfSettings(
   const v = parseOrThrow(golfSettingsInput, raw);
   const cg = v.chronogolf ?? {};
   const val = (s: string | undefined) => (s === undefined ? undefined : s === "" ? null : s);
+  // The form sends back the base URL it shows; the instance's own is stored as "not the account's".
+  const baseUrl = cg.baseUrl === undefined ? undefined : (accountBaseUrl(val(cg.baseUrl) ?? null, deps.config) ?? null);
+  await assertBaseUrlAllowed(deps.config, await readSettingsRow(deps.db, principal.accountId), baseUrl, cg);
   const set = Object.fromEntries(
     Object.entries({
       provider: v.provider,
-      chronogolfBaseUrl: val(cg.baseUrl),
+      chronogolfBaseUrl: baseUrl,
       chronogolfOrganizationId: val(cg.organizationId),
       chronogolfClientId: val(cg.clientId),
       chronogolfClientSecret: val(cg.clientSecret),

@@ -5,6 +5,10 @@ import type { Db } from "@/lib/adapters/db/client";
 import { accounts, webhookAttempts, webhookDeliveries, type CaseRow } from "@/lib/adapters/db/schema";
 import type { PublicCase } from "@/lib/domains/hitl/schemas";
 import { log } from "@/lib/platform/log";
+import { recordAudit } from "@/lib/domains/audit/record-audit";
+import { callbackPolicy } from "@/lib/domains/hitl/callback-target";
+import { fetchOutbound } from "@/lib/platform/outbound/guarded-fetch";
+import { isOutboundError } from "@/lib/platform/outbound/outbound-error";
 
 export const SIGNATURE_HEADER = "X-Switchboard-Signature";
 export const TIMESTAMP_HEADER = "X-Switchboard-Timestamp";
@@ -69,30 +73,37 @@ async function attemptDelivery(deps: Deps, d: typeof webhookDeliveries.$inferSel
   const started = Date.now();
   let statusCode: number | null = null;
   let error: string | null = null;
+  let refused = false;
   try {
-    const res = await fetch(d.url, {
-      method: "POST",
-      redirect: "manual",
-      signal: AbortSignal.timeout(deps.config.CALLBACK_TIMEOUT_MS),
-      headers: {
-        "content-type": "application/json",
-        "user-agent": "Switchboard-Callbacks/1",
-        [TIMESTAMP_HEADER]: timestamp,
-        [SIGNATURE_HEADER]: signPayload(account?.secret ?? "", timestamp, d.body),
-        [EVENT_HEADER]: d.event,
-        [DELIVERY_HEADER]: d.id,
+    // Through the outbound guard: the URL was checked at creation, but a name can resolve elsewhere now.
+    const res = await fetchOutbound(
+      d.url,
+      {
+        method: "POST",
+        ignoreBody: true,
+        headers: {
+          "content-type": "application/json",
+          "user-agent": "Switchboard-Callbacks/1",
+          [TIMESTAMP_HEADER]: timestamp,
+          [SIGNATURE_HEADER]: signPayload(account?.secret ?? "", timestamp, d.body),
+          [EVENT_HEADER]: d.event,
+          [DELIVERY_HEADER]: d.id,
+        },
+        body: d.body,
       },
-      body: d.body,
-    });
+      callbackPolicy(deps.config),
+    );
     statusCode = res.status;
-    await res.body?.cancel();
-    if (res.status < 200 || res.status >= 300) error = `HTTP ${res.status}`;
+    if (!res.ok) error = `HTTP ${res.status}${res.status >= 300 && res.status < 400 ? " (redirects are not followed)" : ""}`;
   } catch (e) {
-    error = (e as Error).name === "TimeoutError" ? "timeout" : `network error: ${(e as Error).message}`.slice(0, 500);
+    if (!isOutboundError(e)) throw e;
+    refused = e.code === "outbound_refused";
+    error = e.timeout ? "timeout" : `${refused ? "refused" : "network error"}: the callbackUrl ${e.message}`.slice(0, 500);
   }
   const durationMs = Date.now() - started;
   const done = error === null;
-  const exhausted = !done && d.attempts >= deps.config.CALLBACK_MAX_ATTEMPTS;
+  // A refused target stays refused: no retries, and the case records why its callback was not sent.
+  const exhausted = !done && (refused || d.attempts >= deps.config.CALLBACK_MAX_ATTEMPTS);
   const backoff = deps.config.CALLBACK_BACKOFF_BASE_MS * 4 ** (d.attempts - 1);
   await deps.db.transaction(async (tx) => {
     await tx.insert(webhookAttempts).values({ deliveryId: d.id, attempt: d.attempts, statusCode, error, durationMs });
@@ -107,6 +118,15 @@ async function attemptDelivery(deps: Deps, d: typeof webhookDeliveries.$inferSel
         nextAttemptAt: new Date(Date.now() + backoff),
       })
       .where(eq(webhookDeliveries.id, d.id));
+    if (refused && d.caseId)
+      await recordAudit(tx, {
+        accountId: d.accountId,
+        entityType: "case",
+        entityId: d.caseId,
+        action: "case.callback_refused",
+        actorType: "system",
+        data: { deliveryId: d.id, error },
+      });
   });
   if (!done) log.warn({ deliveryId: d.id, attempt: d.attempts, error, exhausted }, "case callback failed");
 }

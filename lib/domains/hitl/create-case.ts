@@ -17,6 +17,7 @@ import { isDependencyDown } from "@/lib/platform/resilience/dependency-error";
 import { log } from "@/lib/platform/log";
 import { pageIfNobodyOnlineSoon } from "@/lib/domains/notify/page-on-call";
 import { parseOrThrow } from "@/lib/platform/validation/parse";
+import { assertCallbackUrlAllowed } from "@/lib/domains/hitl/callback-target";
 
 /** Retell retries a failed tool request; the same callId + question within this window is the same case. */
 const DEDUPE_WINDOW_MS = 2 * 60_000;
@@ -40,6 +41,7 @@ export async function createCase(
   assertScope(principal, opts.source === "test" ? "hitl:answer" : "hitl:ask");
   const input = parseOrThrow(createCaseSchemaFor(opts.maxTimeoutSeconds ?? 55), raw);
   const accountId = principal.accountId;
+  await assertCallbackUrlAllowed(deps.config, input.callbackUrl);
   // A phone follow-up needs a number to call.
   const phone = input.followUp === "phone" ? callerPhone(input.callerInfo) : null;
   if (input.followUp === "phone" && !phone) {

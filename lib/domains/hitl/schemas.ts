@@ -35,7 +35,9 @@ export const createCaseSchema = z.object({
   conversationHistory: z.array(historyEntrySchema).max(100, "at most 100 entries").optional().describe("Recent turns of the conversation."),
   timeoutSeconds: z.number().int().min(5).max(55).optional().describe("How long to wait for a person, 5–55 s; default 45."),
   idempotencyKey: safeText().min(1).max(200).optional().describe("Retries with the same key return the same case."),
-  callbackUrl: callbackUrl.optional().describe("Where to POST the case (signed) when it is answered."),
+  callbackUrl: callbackUrl
+    .optional()
+    .describe("Where to POST the case (signed) when it is answered: a public https URL (loopback and private addresses are refused)."),
   followUp: z
     .enum(["phone"], { message: "must be phone" })
     .optional()

@@ -7,6 +7,7 @@ import { notificationAttempts, notifications, type NotificationPayload, type Not
 import { log } from "@/lib/platform/log";
 import { isNotifyError } from "@/lib/domains/notify/port";
 import { getNotifyTarget } from "@/lib/domains/notify/settings";
+import { ntfyOutbound } from "@/lib/domains/notify/server-policy";
 
 export type DeliveryOutcome = {
   status: "sent" | "queued" | "failed";
@@ -72,7 +73,7 @@ export async function attemptNotification(
       const started = Date.now();
       try {
         const r = await notifier.publish(
-          { serverUrl: row.serverUrl, accessToken: target.accessToken },
+          { serverUrl: row.serverUrl, accessToken: target.accessToken, outbound: ntfyOutbound(deps.config, row.serverUrl) },
           { topic: row.topic, ...row.payload },
         );
         await recordAttempt(deps.db, row.id, attempt, 200, null, Date.now() - started);

@@ -1,3 +1,5 @@
+import type { OutboundPolicy } from "@/lib/platform/outbound/outbound-error";
+
 /** One push notification as ntfy's JSON publish takes it (https://docs.ntfy.sh/publish/#publish-as-json). */
 export type PushMessage = {
   topic: string;
@@ -10,8 +12,11 @@ export type PushMessage = {
   click?: string;
 };
 
-/** Where to publish: the server's root URL and, for protected topics, an access token (tk_…). */
-export type PushTarget = { serverUrl: string; accessToken?: string | null };
+/**
+ * Where to publish: the server's root URL and, for protected topics, an access token (tk_…). `outbound` is
+ * set when an account chose the server: the request then leaves through the outbound guard under it.
+ */
+export type PushTarget = { serverUrl: string; accessToken?: string | null; outbound?: OutboundPolicy };
 
 /** A push provider. Throws NotifyError when the message was not accepted. */
 export interface NotifyPort {

@@ -8,6 +8,7 @@ import { recordAudit } from "@/lib/domains/audit/record-audit";
 import { assertScope } from "@/lib/domains/auth/permissions";
 import { actorOf, type Principal } from "@/lib/domains/auth/principal";
 import { parseOrThrow } from "@/lib/platform/validation/parse";
+import { assertNtfyServerAllowed } from "@/lib/domains/notify/server-policy";
 
 /** ntfy topic names: letters, digits, - and _, up to 64 (the server refuses others). */
 export const topicSchema = z
@@ -95,6 +96,7 @@ export async function updateNotifySettings(
 ): Promise<NotifySettingsView> {
   assertScope(principal, "admin");
   const input = parseOrThrow(notifySettingsInput, raw);
+  if (input.serverUrl) await assertNtfyServerAllowed(deps.config, input.serverUrl);
   const set: Partial<Row> = { updatedAt: new Date() };
   if (input.serverUrl !== undefined) set.serverUrl = input.serverUrl?.replace(/\/+$/, "") ?? null;
   if (input.defaultTopic !== undefined) set.defaultTopic = input.defaultTopic;

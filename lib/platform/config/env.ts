@@ -70,6 +70,12 @@ export const envSchema = z.object({
   OAUTH_REFRESH_TOKEN_TTL_DAYS: int(30, 1, 365),
   /** Client ID metadata documents on loopback (127.0.0.1, ::1, localhost; http allowed there): for tests and local development only. */
   OAUTH_CLIENT_METADATA_ALLOW_LOOPBACK: bool(false),
+  /**
+   * URLs a tenant, key or model chooses (callbacks, an account's ntfy server or Chronogolf base URL, client
+   * metadata documents) may reach loopback (http allowed there): for tests and local development, where the
+   * receivers run on 127.0.0.1. Off by default; never turn it on where tenants are not trusted.
+   */
+  OUTBOUND_ALLOW_LOOPBACK: bool(false),
   /** Proxies in front that append to x-forwarded-for; unset: 1 on Vercel, else 0 (the socket address). */
   TRUSTED_PROXY_HOPS: z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(0).max(10).optional(),
 

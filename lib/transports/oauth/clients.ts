@@ -7,7 +7,8 @@ import { log } from "@/lib/platform/log";
 import { textProblem } from "@/lib/platform/validation/safe-text";
 import { oauthError } from "@/lib/transports/oauth/oauth-error";
 import { assertMetadataDocumentUrl, isMetadataDocumentClientId, parseClientMetadata } from "@/lib/transports/oauth/client-metadata";
-import { fetchPublicJson, UnsafeFetchError } from "@/lib/transports/oauth/safe-fetch";
+import { fetchPublicJson } from "@/lib/transports/oauth/safe-fetch";
+import { isOutboundError } from "@/lib/platform/outbound/outbound-error";
 
 export type OAuthClient = {
   clientId: string;
@@ -69,20 +70,23 @@ export async function resolveClientForAuthorization(db: Db, clientId: string): P
     return known;
   }
   // Checked before the cache too: a document cached while loopback was allowed is not served once it is not.
-  assertMetadataDocumentUrl(clientId, getConfig().OAUTH_CLIENT_METADATA_ALLOW_LOOPBACK);
+  assertMetadataDocumentUrl(clientId, metadataLoopbackAllowed());
   const [row] = known ? await db.select().from(oauthClients).where(eq(oauthClients.clientId, clientId)).limit(1) : [];
   if (row?.fetchedAt && Date.now() - row.fetchedAt.getTime() < DOCUMENT_MAX_AGE_MS) return toClient(row);
   return fetchMetadataDocumentClient(db, clientId);
 }
 
+/** Either setting admits loopback documents (the older one predates the one outbound guard). */
+const metadataLoopbackAllowed = () => getConfig().OUTBOUND_ALLOW_LOOPBACK || getConfig().OAUTH_CLIENT_METADATA_ALLOW_LOOPBACK;
+
 async function fetchMetadataDocumentClient(db: Db, clientId: string): Promise<OAuthClient> {
-  const allowLoopback = getConfig().OAUTH_CLIENT_METADATA_ALLOW_LOOPBACK;
+  const allowLoopback = metadataLoopbackAllowed();
   assertMetadataDocumentUrl(clientId, allowLoopback);
   let doc: unknown;
   try {
     doc = await fetchPublicJson(clientId, { allowLoopback, maxBytes: DOCUMENT_MAX_BYTES, timeoutMs: DOCUMENT_TIMEOUT_MS });
   } catch (e) {
-    const why = e instanceof UnsafeFetchError ? e.message : "could not be fetched";
+    const why = isOutboundError(e) ? e.message : "could not be fetched";
     log.warn({ clientHost: new URL(clientId).host, why }, "oauth client metadata document refused");
     throw oauthError("invalid_client", `client_id: the client metadata document ${why}.`);
   }

@@ -30,6 +30,9 @@ const ENV = {
   APP_URL: BASE,
   CREDITS_STARTING_BALANCE: "100000",
   REALTIME_DRIVER: "sse",
+  // The ntfy and callback stand-ins the suites start listen on 127.0.0.1, which the outbound guard refuses
+  // unless told otherwise (tests/outbound/ proves the refusal with this off).
+  OUTBOUND_ALLOW_LOOPBACK: "true",
   ...OFFLINE_VENDORS,
 };
 const KEY_SCOPES: Scope[] = ["hitl:ask", "hitl:answer", "replies:write", "calls:read", "calls:write"];

@@ -2,6 +2,7 @@ import { circuitBreaker, ConsecutiveBreaker, ExponentialBackoff, handleWhen, ret
 import { AppError } from "@/lib/platform/errors";
 import { log } from "@/lib/platform/log";
 import type { ChronogolfConfig } from "@/lib/domains/golf/settings";
+import { sendToChronogolf, type ChronogolfAnswer } from "@/lib/domains/golf/chronogolf/http";
 
 /**
  * The Lightspeed Golf (Chronogolf) Partner API v2 over HTTP: OAuth 2.0 refresh-token grant at
@@ -47,7 +48,7 @@ const breakerFor = (base: string) => {
 };
 const readRetry = retry(handleWhen(retryable), { maxAttempts: 2, backoff: new ExponentialBackoff({ initialDelay: 200, maxDelay: 2000 }) });
 
-async function errorDetail(res: Response): Promise<string> {
+async function errorDetail(res: ChronogolfAnswer): Promise<string> {
   const body = (await res.json().catch(() => null)) as { errors?: Array<{ detail?: string; title?: string; code?: string }> } | null;
   const first = body?.errors?.[0];
   return (first?.detail ?? first?.title ?? first?.code ?? `HTTP ${res.status}`).slice(0, 300);
@@ -60,21 +61,23 @@ export type ChronogolfClient = {
 };
 
 export function chronogolfClient(cfg: ChronogolfConfig, onRotatedRefreshToken: (token: string) => Promise<void>): ChronogolfClient {
-  const key = `${cfg.baseUrl}|${cfg.clientId}|${cfg.organizationId}`;
+  // The instance's refresh token is one for every account that books with it (it rotates on use).
+  const key = cfg.credentials === "instance" ? `${cfg.baseUrl}|instance` : `${cfg.baseUrl}|${cfg.clientId}|${cfg.organizationId}`;
   const breaker = breakerFor(cfg.baseUrl);
 
   async function fetchToken(): Promise<Token> {
-    const q = new URLSearchParams({
+    // In the form body (RFC 6749 §2.3.1), never the query string, which access logs and proxies keep.
+    const form = new URLSearchParams({
       client_id: cfg.clientId,
       client_secret: cfg.clientSecret,
       refresh_token: cfg.refreshToken,
       grant_type: "refresh_token",
       redirect_uri: "urn:ietf:wg:oauth:2.0:oob",
     });
-    const res = await fetch(`${cfg.baseUrl}/oauth/token?${q}`, {
+    const res = await sendToChronogolf(cfg, `${cfg.baseUrl}/oauth/token`, {
       method: "POST",
-      headers: { accept: "application/json" },
-      signal: AbortSignal.timeout(cfg.timeoutMs),
+      headers: { accept: "application/json", "content-type": "application/x-www-form-urlencoded" },
+      body: form.toString(),
     });
     if (!res.ok)
       throw new ChronogolfHttpError(
@@ -103,10 +106,15 @@ export function chronogolfClient(cfg: ChronogolfConfig, onRotatedRefreshToken: (
     return (await p).accessToken;
   }
 
-  async function send(method: string, path: string, body?: unknown, query?: Record<string, string>): Promise<Response> {
+  async function send(
+    method: "GET" | "POST" | "DELETE",
+    path: string,
+    body?: unknown,
+    query?: Record<string, string>,
+  ): Promise<ChronogolfAnswer> {
     const url = `${cfg.baseUrl}${path}${query ? `?${new URLSearchParams(query)}` : ""}`;
     for (let attempt = 1; ; attempt++) {
-      const res = await fetch(url, {
+      const res = await sendToChronogolf(cfg, url, {
         method,
         headers: {
           accept: JSON_API,
@@ -114,7 +122,6 @@ export function chronogolfClient(cfg: ChronogolfConfig, onRotatedRefreshToken: (
           ...(body !== undefined ? { "content-type": JSON_API } : {}),
         },
         body: body !== undefined ? JSON.stringify(body) : undefined,
-        signal: AbortSignal.timeout(cfg.timeoutMs),
       });
       if (res.status === 401 && attempt === 1) continue; // an expired access token: refresh once
       if (!res.ok) throw new ChronogolfHttpError(res.status, await errorDetail(res));
@@ -137,8 +144,8 @@ export function chronogolfClient(cfg: ChronogolfConfig, onRotatedRefreshToken: (
   }
 
   return {
-    get: (path, query) => guarded("GET", path, async () => (await send("GET", path, undefined, query)).json(), true),
-    post: (path, body) => guarded("POST", path, async () => (await send("POST", path, body)).json(), false),
+    get: (path, query) => guarded("GET", path, async () => (await send("GET", path, undefined, query)).json() as never, true),
+    post: (path, body) => guarded("POST", path, async () => (await send("POST", path, body)).json() as never, false),
     del: (path) => guarded("DELETE", path, async () => void (await send("DELETE", path)), false),
   };
 }
