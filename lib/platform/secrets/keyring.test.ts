@@ -60,6 +60,12 @@ describe("where the secrets key comes from", () => {
     expect(ring.current).toEqual({ id: "2026-12", key: Buffer.from(current, "base64") });
     expect(ring.previous.map((k) => k.id)).toEqual(["2026-06", deriveKeyId(Buffer.from(older, "base64"))]);
     expect(fs.existsSync(path.join(dir, KEY_FILE))).toBe(false);
+    const reused = parseConfig({
+      SECRETS_ENCRYPTION_KEY: current,
+      SECRETS_ENCRYPTION_KEY_ID: "k1",
+      SECRETS_ENCRYPTION_PREVIOUS_KEYS: `k1:${old}`,
+    });
+    expect(() => keyringFromConfig(reused)).toThrow(/SECRETS_ENCRYPTION_PREVIOUS_KEYS: key id "k1" is also the current key's/);
   });
 
   it("a malformed key or list is a configuration error naming the setting", () => {

@@ -89,7 +89,16 @@ function readKeyFile(file: string): SecretKey {
  */
 export function keyringFromConfig(c: Config): Keyring {
   const previous = previousKeys(c);
-  if (c.SECRETS_ENCRYPTION_KEY) return { current: toKey(c.SECRETS_ENCRYPTION_KEY, c.SECRETS_ENCRYPTION_KEY_ID), previous };
+  if (c.SECRETS_ENCRYPTION_KEY) {
+    const current = toKey(c.SECRETS_ENCRYPTION_KEY, c.SECRETS_ENCRYPTION_KEY_ID);
+    // Two keys under one id: values sealed with the old one would be tried with the new one and refused.
+    const clash = previous.find((k) => k.id === current.id && !k.key.equals(current.key));
+    if (clash)
+      throw new ConfigError([
+        `SECRETS_ENCRYPTION_PREVIOUS_KEYS: key id "${clash.id}" is also the current key's (SECRETS_ENCRYPTION_KEY_ID); give the new key a new id`,
+      ]);
+    return { current, previous };
+  }
   if (c.DATABASE_URL && (c.NODE_ENV === "production" || c.VERCEL))
     throw new ConfigError([
       "SECRETS_ENCRYPTION_KEY: required with DATABASE_URL in production — the Retell API keys, ntfy tokens, Chronogolf " +
