@@ -21,6 +21,8 @@ export const USAGE = `Usage: switchboard <noun> <verb> [--flags]
                                           show or change the ntfy settings (the token is never shown)
   notify test [--topic default|oncall] [--account A]
                                           send a test notification with the saved settings
+  secrets status                          which encryption key holds each stored secret (never the secrets)
+  secrets reencrypt                       re-encrypt every stored secret with SECRETS_ENCRYPTION_KEY (key rotation)
 
 Without --account a command acts on the first (demo) account.
 Configuration comes from the environment and .env files, exactly as for the app. While the app runs on the

@@ -4,6 +4,7 @@ import { getConfig, ConfigError } from "@/lib/platform/config/env";
 import { isAppError } from "@/lib/platform/errors";
 import { parseInvocation } from "@/cli/invocation";
 import { forwardToRunningApp } from "@/cli/forward";
+import { processKeyring } from "@/lib/platform/secrets/keyring";
 
 /** Runs one command; returns the exit code. Output for scripts goes to stdout, everything else to stderr. */
 export async function main(argv: string[], root = process.cwd()): Promise<number> {
@@ -26,6 +27,8 @@ export async function main(argv: string[], root = process.cwd()): Promise<number
         return forwarded.code;
       }
     }
+    // Before the database: without the encryption key in production, say so rather than fail mid-command.
+    processKeyring(config);
     database = await getDatabase();
     const { runCommand } = await import("@/cli/commands");
     const { USAGE } = await import("@/cli/invocation");

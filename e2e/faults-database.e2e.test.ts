@@ -36,6 +36,7 @@ describe.skipIf(!process.env.DATABASE_URL)("PostgreSQL unreachable under the run
     app = await startApp({
       ...faultAppEnv(),
       DATABASE_URL: viaProxy.toString(),
+      SECRETS_ENCRYPTION_KEY: db.env.SECRETS_ENCRYPTION_KEY!,
       API_KEY_CACHE_SECONDS: "1",
       DATABASE_BREAKER_RESET_MS: "5000",
     });

@@ -66,7 +66,9 @@ export async function freshDatabaseEnv(): Promise<{ env: Record<string, string>;
   const url = new URL(base);
   url.pathname = `/${name}`;
   return {
-    env: { DATABASE_URL: url.toString() },
+    // A shared database in production needs the secrets key (the embedded default keeps one in DATA_DIR): the same for
+    // the app and for every CLI command the tests run on this database.
+    env: { DATABASE_URL: url.toString(), SECRETS_ENCRYPTION_KEY: randomBytes(32).toString("base64") },
     drop: async () => {
       await admin.unsafe(`drop database if exists ${name} with (force)`);
       await admin.end();

@@ -1,11 +1,9 @@
-import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { golfSettings } from "@/lib/adapters/db/schema";
 import { bookTeeTime } from "@/lib/domains/golf/book-tee-time";
 import { cancelReservation } from "@/lib/domains/golf/cancel-reservation";
 import { getReservations } from "@/lib/domains/golf/get-reservations";
 import { searchTeeTimes } from "@/lib/domains/golf/search-tee-times";
-import { getGolfSettings, updateGolfSettings } from "@/lib/domains/golf/settings";
+import { getGolfSettings, readSettingsRow, updateGolfSettings } from "@/lib/domains/golf/settings";
 import { addDays, todayIn } from "@/lib/domains/golf/time";
 import { startChronogolfStandin } from "@/tests/support/chronogolf-standin";
 import { createTestDeps, type TestDeps } from "@/tests/support/test-deps";
@@ -128,8 +126,8 @@ describe("Chronogolf adapter", () => {
     cg.expireAccessToken();
     const r = await searchTeeTimes(deps, t.golfer, { course: "birch", date });
     expect(r.slots).toHaveLength(4);
-    const [row] = await deps.db.select().from(golfSettings).where(eq(golfSettings.accountId, t.account.id));
-    expect(row!.chronogolfRefreshToken).toBe(cg.state.refreshToken);
+    // Stored encrypted (tests/secrets/secrets-at-rest.test.ts): read back through the settings store.
+    expect((await readSettingsRow(deps.db, t.account.id))!.chronogolfRefreshToken).toBe(cg.state.refreshToken);
     expect(cg.state.log.filter((l) => l.path === "/oauth/token" && l.status === 200).length).toBeGreaterThanOrEqual(2);
   });
 

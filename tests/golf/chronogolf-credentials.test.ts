@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { golfSettings } from "@/lib/adapters/db/schema";
+import { golfSettings, instanceSecrets } from "@/lib/adapters/db/schema";
 import { searchTeeTimes } from "@/lib/domains/golf/search-tee-times";
 import { getGolfSettings, updateGolfSettings } from "@/lib/domains/golf/settings";
 import { addDays, todayIn } from "@/lib/domains/golf/time";
@@ -96,6 +96,10 @@ describe("Chronogolf: instance credentials never follow an account's base URL", 
     expect(real.state.refreshToken).not.toBe(INSTANCE.refreshToken); // the stand-in rotated it
     const [rowA] = await deps.db.select().from(golfSettings).where(eq(golfSettings.accountId, a.account.id));
     expect(rowA!.chronogolfRefreshToken).toBeNull();
+    // The instance keeps it sealed, like every instance secret: the raw rows never hold the token.
+    const kept = await deps.db.select().from(instanceSecrets);
+    expect(kept.some((r) => r.name.startsWith("chronogolf_refresh_token:") && r.valueKeyId)).toBe(true);
+    expect(kept.some((r) => r.value.includes(real.state.refreshToken))).toBe(false);
 
     // Another process (no cached access token) books for another account with the same instance credentials:
     // it must use the rotated token, which the instance kept.

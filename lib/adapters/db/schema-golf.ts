@@ -72,6 +72,9 @@ export const golfSettings = pgTable("golf_settings", {
   chronogolfClientId: text("chronogolf_client_id"),
   chronogolfClientSecret: text("chronogolf_client_secret"),
   chronogolfRefreshToken: text("chronogolf_refresh_token"),
+  // The keys the two secrets above were sealed with (lib/platform/secrets).
+  chronogolfClientSecretKeyId: text("chronogolf_client_secret_key_id"),
+  chronogolfRefreshTokenKeyId: text("chronogolf_refresh_token_key_id"),
   chronogolfTimezone: text("chronogolf_timezone"),
   updatedAt: ts("updated_at").notNull().defaultNow(),
 });

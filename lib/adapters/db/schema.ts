@@ -11,6 +11,8 @@ export const accounts = pgTable("accounts", {
   id: uuid("id").primaryKey().defaultRandom(),
   name: text("name").notNull(),
   webhookSecret: text("webhook_secret").notNull(),
+  // Sealed secrets (lib/platform/secrets): the key each was encrypted with (migration 20261214010000_secrets_at_rest.sql).
+  webhookSecretKeyId: text("webhook_secret_key_id"),
   /** Late-answer callbacks for cases asked by keys without calls:write (an admin turns this on). */
   askKeyCallbacksEnabled: boolean("ask_key_callbacks_enabled").notNull().default(false),
   /** E.164 prefixes such callbacks may dial, e.g. {+1415,+44}; empty = none. */
@@ -328,6 +330,7 @@ export type CannedReplyRow = typeof cannedReplies.$inferSelect;
 export const instanceSecrets = pgTable("instance_secrets", {
   name: text("name").primaryKey(),
   value: text("value").notNull(),
+  valueKeyId: text("value_key_id"),
   createdAt: ts("created_at").notNull().defaultNow(),
 });
 
@@ -342,6 +345,7 @@ export const setupTokens = pgTable("setup_tokens", {
 export const retellCredentials = pgTable("retell_credentials", {
   accountId: uuid("account_id").primaryKey(),
   apiKey: text("api_key").notNull(),
+  apiKeyKeyId: text("api_key_key_id"),
   apiKeyLast4: text("api_key_last4").notNull(),
   updatedAt: ts("updated_at").notNull().defaultNow(),
   // Calls through the account's Retell agent (migration 20261204010000_retell_telephony.sql).
@@ -361,6 +365,7 @@ export const notifySettings = pgTable("notify_settings", {
   defaultTopic: text("default_topic"),
   oncallTopic: text("oncall_topic"),
   accessToken: text("access_token"),
+  accessTokenKeyId: text("access_token_key_id"),
   accessTokenLast4: text("access_token_last4"),
   updatedAt: ts("updated_at").notNull().defaultNow(),
 });

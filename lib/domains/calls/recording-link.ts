@@ -2,7 +2,8 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Deps } from "@/lib/platform/deps";
 import type { Config } from "@/lib/platform/config/env";
-import { accounts, calls } from "@/lib/adapters/db/schema";
+import { calls } from "@/lib/adapters/db/schema";
+import { readWebhookSecret } from "@/lib/domains/accounts/accounts";
 import { AppError } from "@/lib/platform/errors";
 import type { Principal } from "@/lib/domains/auth/principal";
 import type { Recording } from "@/lib/adapters/telephony/port";
@@ -26,8 +27,7 @@ export const signRecording = (key: string, callId: string, expires: number) =>
   createHmac("sha256", key).update(`${callId}.${expires}`).digest("hex");
 
 async function keyFor(deps: Deps, accountId: string): Promise<string> {
-  const [a] = await deps.db.select({ secret: accounts.webhookSecret }).from(accounts).where(eq(accounts.id, accountId)).limit(1);
-  return linkKey(deps.config, a?.secret ?? "");
+  return linkKey(deps.config, (await readWebhookSecret(deps.db, accountId)) ?? "");
 }
 
 export type RecordingLink = { callId: string; url: string; expiresAt: string; contentType?: string };

@@ -11,6 +11,10 @@ import { isValidTimezone } from "@/lib/domains/golf/time";
 import { parseOrThrow } from "@/lib/platform/validation/parse";
 import { outboundPolicy, type OutboundPolicy } from "@/lib/platform/outbound/outbound-error";
 import { accountBaseUrl, assertBaseUrlAllowed } from "@/lib/domains/golf/chronogolf/base-url";
+import { openFrom, sealNullable } from "@/lib/platform/secrets/sealed-columns";
+
+const CLIENT_SECRET = "golf_settings.chronogolf_client_secret";
+const REFRESH_TOKEN = "golf_settings.chronogolf_refresh_token";
 
 /**
  * The Chronogolf partner credentials one account books with: all its own, or all the instance's CHRONOGOLF_*
@@ -43,9 +47,24 @@ export type PublicGolfSettings = {
   };
 };
 
+/** The account's golf settings with its Chronogolf secrets decrypted (server side only). */
 export async function readSettingsRow(db: Db, accountId: string): Promise<GolfSettingsRow | null> {
   const [row] = await db.select().from(golfSettings).where(eq(golfSettings.accountId, accountId));
-  return row ?? null;
+  if (!row) return null;
+  return {
+    ...row,
+    chronogolfClientSecret: openFrom(CLIENT_SECRET, accountId, row.chronogolfClientSecret, row.chronogolfClientSecretKeyId),
+    chronogolfRefreshToken: openFrom(REFRESH_TOKEN, accountId, row.chronogolfRefreshToken, row.chronogolfRefreshTokenKeyId),
+  };
+}
+
+/** The columns for a secret given to updateGolfSettings: undefined leaves it, null clears it, text is sealed. */
+function sealedSetting(name: typeof CLIENT_SECRET | typeof REFRESH_TOKEN, accountId: string, given: string | null | undefined) {
+  if (given === undefined) return {};
+  const s = sealNullable(name, accountId, given);
+  return name === CLIENT_SECRET
+    ? { chronogolfClientSecret: s.value, chronogolfClientSecretKeyId: s.keyId }
+    : { chronogolfRefreshToken: s.value, chronogolfRefreshTokenKeyId: s.keyId };
 }
 
 /** Whether the account set any Chronogolf credential of its own (then it must set all three). */
@@ -151,23 +170,28 @@ export async function updateGolfSettings(
       chronogolfBaseUrl: baseUrl,
       chronogolfOrganizationId: val(cg.organizationId),
       chronogolfClientId: val(cg.clientId),
-      chronogolfClientSecret: val(cg.clientSecret),
-      chronogolfRefreshToken: val(cg.refreshToken),
       chronogolfTimezone: val(cg.timezone),
     }).filter(([, x]) => x !== undefined),
+  );
+  Object.assign(
+    set,
+    sealedSetting(CLIENT_SECRET, principal.accountId, val(cg.clientSecret)),
+    sealedSetting(REFRESH_TOKEN, principal.accountId, val(cg.refreshToken)),
   );
   const [row] = await deps.db
     .insert(golfSettings)
     .values({ accountId: principal.accountId, ...set })
     .onConflictDoUpdate({ target: golfSettings.accountId, set: { ...set, updatedAt: new Date() } })
     .returning();
+  // Sealed or not, toPublic only says whether each secret is set.
   return toPublic(row!, deps.config);
 }
 
 /** Chronogolf rotates refresh tokens: the new one replaces the stored one (server side only). */
 export async function storeRefreshToken(db: Db, accountId: string, token: string): Promise<void> {
+  const sealed = sealedSetting(REFRESH_TOKEN, accountId, token);
   await db
     .insert(golfSettings)
-    .values({ accountId, chronogolfRefreshToken: token })
-    .onConflictDoUpdate({ target: golfSettings.accountId, set: { chronogolfRefreshToken: token, updatedAt: new Date() } });
+    .values({ accountId, ...sealed })
+    .onConflictDoUpdate({ target: golfSettings.accountId, set: { ...sealed, updatedAt: new Date() } });
 }

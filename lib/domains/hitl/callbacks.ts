@@ -2,7 +2,8 @@ import { createHmac } from "node:crypto";
 import { and, asc, eq, isNull, lte, or, sql } from "drizzle-orm";
 import type { Deps } from "@/lib/platform/deps";
 import type { Db } from "@/lib/adapters/db/client";
-import { accounts, webhookAttempts, webhookDeliveries, type CaseRow } from "@/lib/adapters/db/schema";
+import { webhookAttempts, webhookDeliveries, type CaseRow } from "@/lib/adapters/db/schema";
+import { readWebhookSecret } from "@/lib/domains/accounts/accounts";
 import type { PublicCase } from "@/lib/domains/hitl/schemas";
 import { log } from "@/lib/platform/log";
 import { recordAudit } from "@/lib/domains/audit/record-audit";
@@ -68,7 +69,7 @@ export async function deliverDueCallbacks(deps: Deps, limit = 20): Promise<numbe
 }
 
 async function attemptDelivery(deps: Deps, d: typeof webhookDeliveries.$inferSelect): Promise<void> {
-  const [account] = await deps.db.select({ secret: accounts.webhookSecret }).from(accounts).where(eq(accounts.id, d.accountId)).limit(1);
+  const secret = await readWebhookSecret(deps.db, d.accountId);
   const timestamp = String(Math.floor(Date.now() / 1000));
   const started = Date.now();
   let statusCode: number | null = null;
@@ -85,7 +86,7 @@ async function attemptDelivery(deps: Deps, d: typeof webhookDeliveries.$inferSel
           "content-type": "application/json",
           "user-agent": "Switchboard-Callbacks/1",
           [TIMESTAMP_HEADER]: timestamp,
-          [SIGNATURE_HEADER]: signPayload(account?.secret ?? "", timestamp, d.body),
+          [SIGNATURE_HEADER]: signPayload(secret ?? "", timestamp, d.body),
           [EVENT_HEADER]: d.event,
           [DELIVERY_HEADER]: d.id,
         },

@@ -9,6 +9,9 @@ import { assertScope } from "@/lib/domains/auth/permissions";
 import { actorOf, type Principal } from "@/lib/domains/auth/principal";
 import { parseOrThrow } from "@/lib/platform/validation/parse";
 import { assertNtfyServerAllowed } from "@/lib/domains/notify/server-policy";
+import { openFrom, sealNullable } from "@/lib/platform/secrets/sealed-columns";
+
+const SECRET = "notify_settings.access_token";
 
 /** ntfy topic names: letters, digits, - and _, up to 64 (the server refuses others). */
 export const topicSchema = z
@@ -76,7 +79,7 @@ export async function getNotifyTarget(db: Db, config: Config, accountId: string)
   const row = await readRow(db, accountId);
   return {
     serverUrl: row?.serverUrl ?? config.NTFY_DEFAULT_SERVER_URL,
-    accessToken: row?.accessToken ?? null,
+    accessToken: row ? openFrom(SECRET, accountId, row.accessToken, row.accessTokenKeyId) : null,
     defaultTopic: row?.defaultTopic ?? null,
     oncallTopic: row?.oncallTopic ?? null,
   };
@@ -102,7 +105,9 @@ export async function updateNotifySettings(
   if (input.defaultTopic !== undefined) set.defaultTopic = input.defaultTopic;
   if (input.oncallTopic !== undefined) set.oncallTopic = input.oncallTopic;
   if (input.accessToken !== undefined) {
-    set.accessToken = input.accessToken;
+    const sealed = sealNullable(SECRET, principal.accountId, input.accessToken);
+    set.accessToken = sealed.value;
+    set.accessTokenKeyId = sealed.keyId;
     set.accessTokenLast4 = input.accessToken?.slice(-4) ?? null;
   }
   return deps.db.transaction(async (tx) => {
@@ -111,7 +116,7 @@ export async function updateNotifySettings(
       .values({ accountId: principal.accountId, ...set })
       .onConflictDoUpdate({ target: notifySettings.accountId, set })
       .returning();
-    const changed = Object.keys(set).filter((k) => k !== "updatedAt" && k !== "accessTokenLast4");
+    const changed = Object.keys(set).filter((k) => k !== "updatedAt" && k !== "accessTokenLast4" && k !== "accessTokenKeyId");
     await recordAudit(tx, {
       accountId: principal.accountId,
       entityType: "account",

@@ -8,11 +8,13 @@ import { recordAudit } from "@/lib/domains/audit/record-audit";
 import { assertScope } from "@/lib/domains/auth/permissions";
 import { actorOf, type Principal } from "@/lib/domains/auth/principal";
 import { parseOrThrow } from "@/lib/platform/validation/parse";
+import { openFrom, sealFor } from "@/lib/platform/secrets/sealed-columns";
+
+const SECRET = "retell_credentials.api_key";
 
 /**
  * The account's Retell API key: Retell signs every custom-function request (and webhook) with it.
- * Write-only: stored as given (there is no encryption helper in the code base, and a key encrypted with
- * another secret kept beside it would protect nothing), never returned — only whether one is set and its
+ * Write-only: stored encrypted (lib/platform/secrets), never returned — only whether one is set and its
  * last 4 characters, enough for an admin to recognise it.
  */
 export type RetellKeyStatus = {
@@ -71,18 +73,18 @@ export async function getRetellCallSettings(
 ): Promise<{ apiKey: string; agentId: string; fromNumber: string } | null> {
   const [row] = await db.select().from(retellCredentials).where(eq(retellCredentials.accountId, accountId)).limit(1);
   return row?.placeCalls && row.callsAgentId && row.callsFromNumber
-    ? { apiKey: row.apiKey, agentId: row.callsAgentId, fromNumber: row.callsFromNumber }
+    ? { apiKey: openFrom(SECRET, accountId, row.apiKey, row.apiKeyKeyId)!, agentId: row.callsAgentId, fromNumber: row.callsFromNumber }
     : null;
 }
 
 /** For the signature check only (server side): the key, or null when the account stored none. */
 export async function getRetellApiKey(db: Db, accountId: string): Promise<string | null> {
   const [row] = await db
-    .select({ apiKey: retellCredentials.apiKey })
+    .select({ apiKey: retellCredentials.apiKey, keyId: retellCredentials.apiKeyKeyId })
     .from(retellCredentials)
     .where(eq(retellCredentials.accountId, accountId))
     .limit(1);
-  return row?.apiKey ?? null;
+  return row ? openFrom(SECRET, accountId, row.apiKey, row.keyId) : null;
 }
 
 /** GET /api/settings/retell (admin). */
@@ -103,11 +105,15 @@ export async function setRetellApiKey(deps: Pick<Deps, "db">, principal: Princip
       .where(eq(retellCredentials.accountId, principal.accountId))
       .limit(1)
       .for("update");
-    const apiKey = input.apiKey ?? current?.apiKey;
-    if (!apiKey) throw new AppError("validation_failed", "apiKey: required — no Retell API key is stored yet");
+    if (!input.apiKey && !current) throw new AppError("validation_failed", "apiKey: required — no Retell API key is stored yet");
+    // A new key is sealed; without one the stored (sealed) key stays as it is.
+    const key = input.apiKey
+      ? { ...sealFor(SECRET, principal.accountId, input.apiKey), last4: input.apiKey.slice(-4) }
+      : { value: current!.apiKey, keyId: current!.apiKeyKeyId, last4: current!.apiKeyLast4 };
     const next = {
-      apiKey,
-      apiKeyLast4: apiKey.slice(-4),
+      apiKey: key.value,
+      apiKeyKeyId: key.keyId,
+      apiKeyLast4: key.last4,
       placeCalls: input.placeCalls ?? current?.placeCalls ?? false,
       callsAgentId: input.callsAgentId === undefined ? (current?.callsAgentId ?? null) : input.callsAgentId,
       callsFromNumber: input.callsFromNumber === undefined ? (current?.callsFromNumber ?? null) : input.callsFromNumber,

@@ -2,6 +2,9 @@ import { eq } from "drizzle-orm";
 import { randomToken } from "@/lib/domains/auth/secrets";
 import type { Db } from "@/lib/adapters/db/client";
 import { instanceSecrets } from "@/lib/adapters/db/schema";
+import { openFrom, sealFor } from "@/lib/platform/secrets/sealed-columns";
+
+const SECRET = "instance_secrets.value";
 
 /** The simulator's webhook signing secret when SIMULATOR_WEBHOOK_SECRET is unset. */
 export const SIMULATOR_WEBHOOK_SECRET_NAME = "simulator_webhook_secret";
@@ -9,17 +12,21 @@ export const SIMULATOR_WEBHOOK_SECRET_NAME = "simulator_webhook_secret";
 /**
  * A random secret generated on first use and stored in the database, like the demo account's callback
  * secret: every instance on the database reads the same one, and nothing outside it can derive it.
- * Concurrent first starts agree (insert … on conflict do nothing, then read).
+ * Concurrent first starts agree (insert … on conflict do nothing, then read). Stored sealed (lib/platform/secrets).
  */
 export async function getOrCreateInstanceSecret(db: Db, name: string): Promise<string> {
-  const read = async () =>
-    (await db.select({ value: instanceSecrets.value }).from(instanceSecrets).where(eq(instanceSecrets.name, name)).limit(1))[0]?.value;
+  const read = async () => {
+    const [row] = await db
+      .select({ value: instanceSecrets.value, keyId: instanceSecrets.valueKeyId })
+      .from(instanceSecrets)
+      .where(eq(instanceSecrets.name, name))
+      .limit(1);
+    return row ? openFrom(SECRET, name, row.value, row.keyId) : undefined;
+  };
   const existing = await read();
   if (existing) return existing;
-  await db
-    .insert(instanceSecrets)
-    .values({ name, value: `whsec_${randomToken(32)}` })
-    .onConflictDoNothing();
+  const sealed = sealFor(SECRET, name, `whsec_${randomToken(32)}`);
+  await db.insert(instanceSecrets).values({ name, value: sealed.value, valueKeyId: sealed.keyId }).onConflictDoNothing();
   const created = await read();
   if (!created) throw new Error(`instance secret ${name} could not be stored`);
   return created;

@@ -8,11 +8,18 @@ import { publishCliEndpoint } from "@/lib/transports/cli-bridge/endpoint";
 import { needsSetup } from "@/lib/domains/setup/complete-setup";
 import { startScheduler } from "@/lib/platform/jobs/scheduler";
 import { log } from "@/lib/platform/log";
+import { processKeyring } from "@/lib/platform/secrets/keyring";
+import { resealSecrets } from "@/lib/platform/secrets/reseal-secrets";
+import type { Keyring } from "@/lib/platform/secrets/secret-box";
+import type { Db } from "@/lib/adapters/db/client";
 
 /** Server start-up: validate configuration, migrate, seed the demo account once, start the scheduler. */
 export async function startServer(): Promise<void> {
   const config = getConfig(); // throws ConfigError naming the bad variable
+  // Also a ConfigError: in production with DATABASE_URL, SECRETS_ENCRYPTION_KEY must be set.
+  const keyring = processKeyring(config);
   const deps = await getDeps();
+  await sealPlaintextSecrets(deps.db, keyring);
   if (config.SEED_DEMO) {
     const demo = await seedDemoIfEmpty(deps.db);
     // Printed straight to the terminal, once, and never logged.
@@ -26,6 +33,17 @@ export async function startServer(): Promise<void> {
   if (await needsSetup(deps.db)) process.stdout.write(formatSetupHint(config.APP_URL ?? `http://127.0.0.1:${port ?? 3000}`));
   if (config.SCHEDULER) startScheduler(deps);
   log.info({ kv: deps.kv.driver, bus: deps.bus.driver, db: config.DATABASE_URL ? "postgres" : "pglite" }, "switchboard ready");
+}
+
+/**
+ * Secrets stored before encryption existed are sealed at the first start with the key: unattended (no plaintext
+ * left waiting for someone to remember a command), harmless to repeat or to run on several instances at once
+ * (compare-and-set per row), and safe in between (reads accept both forms). Rows under an older key are left to
+ * `switchboard secrets reencrypt`, run once every instance has the new key.
+ */
+async function sealPlaintextSecrets(db: Db, keyring: Keyring): Promise<void> {
+  const sealed = (await resealSecrets(db, keyring, { plaintextOnly: true })).filter((r) => r.resealed > 0);
+  if (sealed.length) log.info({ sealed, keyId: keyring.current.id }, "stored secrets encrypted");
 }
 
 const RETRY_MS = 5_000;

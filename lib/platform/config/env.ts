@@ -34,6 +34,15 @@ const url = (protocols: string[]) =>
     .refine((v) => protocols.some((p) => v.startsWith(p)), `must start with ${protocols.join(" or ")}`)
     .optional();
 
+const KEY_ID = /^[A-Za-z0-9_-]{1,40}$/;
+const SECRETS_KEY_MESSAGE = "must be 32 random bytes, base64-encoded (openssl rand -base64 32)";
+/** 32 bytes in standard or URL-safe base64 (the only form openssl, Node and the dashboards produce). */
+export const isSecretsKey = (v: string) => /^[A-Za-z0-9+/_-]{43}=?$/.test(v.trim()) && Buffer.from(v.trim(), "base64").length === 32;
+const isPreviousKey = (entry: string) => {
+  const at = entry.lastIndexOf(":");
+  return at < 0 ? isSecretsKey(entry) : KEY_ID.test(entry.slice(0, at)) && isSecretsKey(entry.slice(at + 1));
+};
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   APP_URL: url(["http://", "https://"]),
@@ -225,6 +234,20 @@ export const envSchema = z.object({
   CHRONOGOLF_REFRESH_TOKEN: z.string().min(1).max(2000).optional(),
   CHRONOGOLF_TIMEOUT_MS: int(10_000, 100, 120_000),
 
+  // --- secrets at rest (lib/platform/secrets): Retell keys, ntfy tokens, Chronogolf credentials, callback signing secrets ---
+  /** 32 random bytes, base64 (openssl rand -base64 32). Unset: the embedded default keeps one in DATA_DIR/secrets.key; required with DATABASE_URL in production. */
+  SECRETS_ENCRYPTION_KEY: z.string().refine(isSecretsKey, SECRETS_KEY_MESSAGE).optional(),
+  /** The name stored beside every value sealed with SECRETS_ENCRYPTION_KEY; unset: derived from the key (k-<8 hex>). */
+  SECRETS_ENCRYPTION_KEY_ID: z.string().regex(KEY_ID, "must be 1–40 letters, digits, - or _").optional(),
+  /** Keys still accepted for reading during a rotation, comma-separated, each `id:key` (or just the key, its id derived). */
+  SECRETS_ENCRYPTION_PREVIOUS_KEYS: z
+    .string()
+    .refine(
+      (v) => v.split(",").every((e) => !e.trim() || isPreviousKey(e.trim())),
+      `must be comma-separated id:key entries (id: letters, digits, - or _; key: ${SECRETS_KEY_MESSAGE.replace("must be ", "")})`,
+    )
+    .optional(),
+
   /** Unset: on in development, off in production (NODE_ENV=production or VERCEL): the demo credentials go to stdout. */
   SEED_DEMO: z
     .enum(["true", "false", "1", "0", "yes", "no"], { message: "must be true or false" })
@@ -327,6 +350,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   problems.push(...sheetsProblems(c));
   if (c.WEATHER_PROVIDER === "openweathermap" && !c.OPENWEATHER_API_KEY)
     problems.push("OPENWEATHER_API_KEY: required when WEATHER_PROVIDER=openweathermap");
+  if (c.SECRETS_ENCRYPTION_KEY_ID && !c.SECRETS_ENCRYPTION_KEY)
+    problems.push("SECRETS_ENCRYPTION_KEY: required when SECRETS_ENCRYPTION_KEY_ID is set");
+  if (c.SECRETS_ENCRYPTION_PREVIOUS_KEYS && !c.SECRETS_ENCRYPTION_KEY)
+    problems.push("SECRETS_ENCRYPTION_KEY: required when SECRETS_ENCRYPTION_PREVIOUS_KEYS is set (the key new values are sealed with)");
   const realtime = resolveRealtime(c);
   problems.push(...realtime.problems);
   if (problems.length) throw new ConfigError(problems);

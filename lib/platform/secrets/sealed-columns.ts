@@ -1,0 +1,90 @@
+import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
+import { accounts, golfSettings, instanceSecrets, notifySettings, retellCredentials } from "@/lib/adapters/db/schema";
+import { processKeyring } from "@/lib/platform/secrets/keyring";
+import { openSecret, sealSecret } from "@/lib/platform/secrets/secret-box";
+
+/**
+ * Every column holding a secret we read back, sealed (secret-box.ts), with the key-id column beside it.
+ * A new such secret is one more entry here, and its store writes through sealFor and reads through openFrom;
+ * `switchboard secrets reencrypt` and the start-up sealing of old plaintext walk this list.
+ */
+type SealedColumn = {
+  table: PgTable;
+  /** Identifies the row; part of what the value is bound to, so it cannot be moved to another row. */
+  rowKey: PgColumn;
+  value: PgColumn;
+  keyId: PgColumn;
+  /** The TypeScript field names of value and keyId, for updates. */
+  fields: [value: string, keyId: string];
+};
+
+const column = (table: PgTable, rowKey: PgColumn, value: PgColumn, keyId: PgColumn, fields: [string, string]): SealedColumn => ({
+  table,
+  rowKey,
+  value,
+  keyId,
+  fields,
+});
+
+export const SEALED_COLUMNS = {
+  "accounts.webhook_secret": column(accounts, accounts.id, accounts.webhookSecret, accounts.webhookSecretKeyId, [
+    "webhookSecret",
+    "webhookSecretKeyId",
+  ]),
+  "retell_credentials.api_key": column(
+    retellCredentials,
+    retellCredentials.accountId,
+    retellCredentials.apiKey,
+    retellCredentials.apiKeyKeyId,
+    ["apiKey", "apiKeyKeyId"],
+  ),
+  "notify_settings.access_token": column(
+    notifySettings,
+    notifySettings.accountId,
+    notifySettings.accessToken,
+    notifySettings.accessTokenKeyId,
+    ["accessToken", "accessTokenKeyId"],
+  ),
+  "golf_settings.chronogolf_client_secret": column(
+    golfSettings,
+    golfSettings.accountId,
+    golfSettings.chronogolfClientSecret,
+    golfSettings.chronogolfClientSecretKeyId,
+    ["chronogolfClientSecret", "chronogolfClientSecretKeyId"],
+  ),
+  "golf_settings.chronogolf_refresh_token": column(
+    golfSettings,
+    golfSettings.accountId,
+    golfSettings.chronogolfRefreshToken,
+    golfSettings.chronogolfRefreshTokenKeyId,
+    ["chronogolfRefreshToken", "chronogolfRefreshTokenKeyId"],
+  ),
+  "instance_secrets.value": column(instanceSecrets, instanceSecrets.name, instanceSecrets.value, instanceSecrets.valueKeyId, [
+    "value",
+    "valueKeyId",
+  ]),
+} as const satisfies Record<string, SealedColumn>;
+
+export type SealedColumnName = keyof typeof SEALED_COLUMNS;
+
+/** What a sealed value is bound to: its column and its row. */
+export const sealContext = (name: SealedColumnName, rowKey: string) => `${name}:${rowKey}`;
+
+/** The value and key id to store for `plaintext` in `name` of row `rowKey`, sealed with the process's current key. */
+export function sealFor(name: SealedColumnName, rowKey: string, plaintext: string): { value: string; keyId: string } {
+  return sealSecret(processKeyring(), plaintext, sealContext(name, rowKey));
+}
+
+/** Like sealFor; null (no secret) stays null. */
+export function sealNullable(
+  name: SealedColumnName,
+  rowKey: string,
+  plaintext: string | null,
+): { value: string | null; keyId: string | null } {
+  return plaintext === null ? { value: null, keyId: null } : sealFor(name, rowKey, plaintext);
+}
+
+/** The plaintext of a stored value (null when none is stored). */
+export function openFrom(name: SealedColumnName, rowKey: string, value: string | null, keyId: string | null): string | null {
+  return value === null ? null : openSecret(processKeyring(), { value, keyId }, sealContext(name, rowKey));
+}

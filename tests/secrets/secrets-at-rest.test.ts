@@ -1,0 +1,156 @@
+import { randomBytes } from "node:crypto";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAccount, readWebhookSecret, rotateWebhookSecret } from "@/lib/domains/accounts/accounts";
+import type { Principal } from "@/lib/domains/auth/principal";
+import { getGolfSettings, readSettingsRow, storeRefreshToken, updateGolfSettings } from "@/lib/domains/golf/settings";
+import { getNotifyTarget, readNotifySettings, updateNotifySettings } from "@/lib/domains/notify/settings";
+import { getRetellApiKey, readRetellKeyStatus, setRetellApiKey } from "@/lib/domains/retell/credentials";
+import { getOrCreateInstanceSecret, SIMULATOR_WEBHOOK_SECRET_NAME } from "@/lib/platform/bootstrap/instance-secrets";
+import { resetConfig } from "@/lib/platform/config/env";
+import { processKeyring } from "@/lib/platform/secrets/keyring";
+import { resealSecrets, secretsStatus } from "@/lib/platform/secrets/reseal-secrets";
+import { createTestDeps, type TestDeps } from "@/tests/support/test-deps";
+
+// Every secret we read back, written through the code that stores it, then read raw with SQL: the row must not
+// hold it. The process's key comes from the environment, so the test sets it (and rotates it) there.
+const KEY_A = randomBytes(32).toString("base64");
+const KEY_B = randomBytes(32).toString("base64");
+const SETTINGS = ["SECRETS_ENCRYPTION_KEY", "SECRETS_ENCRYPTION_KEY_ID", "SECRETS_ENCRYPTION_PREVIOUS_KEYS"] as const;
+const saved = Object.fromEntries(SETTINGS.map((n) => [n, process.env[n]]));
+
+function useKeys(env: Partial<Record<(typeof SETTINGS)[number], string>>) {
+  for (const n of SETTINGS) {
+    if (env[n] === undefined) delete process.env[n];
+    else process.env[n] = env[n];
+  }
+  resetConfig();
+}
+
+const RETELL_KEY = `key_${randomBytes(12).toString("hex")}`;
+const NTFY_TOKEN = `tk_${randomBytes(12).toString("hex")}`;
+const CG_SECRET = `cgsecret_${randomBytes(12).toString("hex")}`;
+const CG_REFRESH = `cgrefresh_${randomBytes(12).toString("hex")}`;
+const CG_ROTATED = `cgrotated_${randomBytes(12).toString("hex")}`;
+
+describe("secrets at rest", () => {
+  let deps: TestDeps;
+  let accountId: string;
+  let webhookSecret: string;
+  let simulatorSecret: string;
+  let admin: Principal;
+
+  /** Every row holding a secret, each as one text, exactly as the database stores it. */
+  const rawRows = async (): Promise<string> => {
+    const r = await deps.db.execute(sql`
+      select t::text as row from accounts t union all select t::text from retell_credentials t
+      union all select t::text from notify_settings t union all select t::text from golf_settings t
+      union all select t::text from instance_secrets t`);
+    const rows = (Array.isArray(r) ? r : (r as { rows: unknown[] }).rows) as { row: string }[];
+    return rows.map((x) => x.row).join("\n");
+  };
+  const keyIds = async (): Promise<string[]> => [...new Set((await secretsStatus(deps.db)).map((s) => s.keyId ?? "plaintext"))].sort();
+
+  beforeAll(async () => {
+    useKeys({ SECRETS_ENCRYPTION_KEY: KEY_A, SECRETS_ENCRYPTION_KEY_ID: "a" });
+    deps = await createTestDeps();
+    ({ webhookSecret } = await createAccount(deps.db, { name: "Sealed Inc" }).then((r) => ((accountId = r.account.id), r)));
+    admin = { kind: "api_key", accountId, keyId: "test", keyPrefix: "test", scopes: ["admin"] };
+    await setRetellApiKey(deps, admin, { apiKey: RETELL_KEY });
+    await updateNotifySettings(deps, admin, { accessToken: NTFY_TOKEN, defaultTopic: "alerts" });
+    await updateGolfSettings(deps, admin, {
+      provider: "chronogolf",
+      chronogolf: { organizationId: "org-1", clientId: "client-1", clientSecret: CG_SECRET, refreshToken: CG_REFRESH },
+    });
+    simulatorSecret = await getOrCreateInstanceSecret(deps.db, SIMULATOR_WEBHOOK_SECRET_NAME);
+  });
+  afterAll(async () => {
+    await deps?.close();
+    useKeys(saved);
+  });
+
+  it("the database rows hold none of the secrets, only ciphertext and the key's id", async () => {
+    const raw = await rawRows();
+    for (const secret of [webhookSecret, RETELL_KEY, NTFY_TOKEN, CG_SECRET, CG_REFRESH, simulatorSecret]) expect(raw).not.toContain(secret);
+    expect(raw).toMatch(/v1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/);
+    expect(await keyIds()).toEqual(["a"]);
+    await storeRefreshToken(deps.db, accountId, CG_ROTATED);
+    expect(await rawRows()).not.toContain(CG_ROTATED);
+  });
+
+  it("the code that uses them reads them back; the API never shows them", async () => {
+    expect(await readWebhookSecret(deps.db, accountId)).toBe(webhookSecret);
+    expect(await getRetellApiKey(deps.db, accountId)).toBe(RETELL_KEY);
+    expect((await getNotifyTarget(deps.db, deps.config, accountId)).accessToken).toBe(NTFY_TOKEN);
+    expect(await readSettingsRow(deps.db, accountId)).toMatchObject({
+      chronogolfClientSecret: CG_SECRET,
+      chronogolfRefreshToken: CG_ROTATED,
+    });
+    expect(await getOrCreateInstanceSecret(deps.db, SIMULATOR_WEBHOOK_SECRET_NAME)).toBe(simulatorSecret);
+    const shown = JSON.stringify([
+      await readRetellKeyStatus(deps, admin),
+      await readNotifySettings(deps, admin),
+      await getGolfSettings(deps, admin),
+    ]);
+    for (const secret of [RETELL_KEY, NTFY_TOKEN, CG_SECRET, CG_ROTATED]) expect(shown).not.toContain(secret);
+    expect(shown).not.toContain("v1.");
+  });
+
+  it("a value altered in the database, or copied into another account's row, is refused", async () => {
+    const other = (await createAccount(deps.db, { name: "Other Inc" })).account.id;
+    await setRetellApiKey(deps, { ...admin, accountId: other }, { apiKey: "key_other_account_0001" });
+    await deps.db.execute(
+      sql`update retell_credentials set api_key = (select api_key from retell_credentials where account_id = ${accountId}),
+          api_key_key_id = 'a' where account_id = ${other}`,
+    );
+    await expect(getRetellApiKey(deps.db, other)).rejects.toMatchObject({ code: "secret_unreadable" });
+    await deps.db.execute(
+      sql`update retell_credentials set api_key = overlay(api_key placing (case when substr(api_key, 10, 1) = 'A' then 'B' else 'A' end) from 10 for 1)
+          where account_id = ${other}`,
+    );
+    await expect(getRetellApiKey(deps.db, other)).rejects.toMatchObject({ code: "secret_unreadable" });
+    await deps.db.execute(sql`delete from retell_credentials where account_id = ${other}`);
+  });
+
+  it("secrets stored before encryption are read as they are, then sealed", async () => {
+    const legacy = (await createAccount(deps.db, { name: "Legacy Inc" })).account.id;
+    await deps.db.execute(sql`update accounts set webhook_secret = 'whsec_from_before', webhook_secret_key_id = null where id = ${legacy}`);
+    expect(await readWebhookSecret(deps.db, legacy)).toBe("whsec_from_before");
+    expect(await keyIds()).toEqual(["a", "plaintext"]);
+    const sealed = await resealSecrets(deps.db, processKeyring(), { plaintextOnly: true });
+    expect(sealed.find((r) => r.column === "accounts.webhook_secret")?.resealed).toBe(1);
+    expect(await rawRows()).not.toContain("whsec_from_before");
+    expect(await readWebhookSecret(deps.db, legacy)).toBe("whsec_from_before");
+    expect(await keyIds()).toEqual(["a"]);
+  });
+
+  it("rotation: the old key still opens until `reencrypt`, after which the new key alone does", async () => {
+    useKeys({ SECRETS_ENCRYPTION_KEY: KEY_B, SECRETS_ENCRYPTION_KEY_ID: "b", SECRETS_ENCRYPTION_PREVIOUS_KEYS: `a:${KEY_A}` });
+    expect(await getRetellApiKey(deps.db, accountId)).toBe(RETELL_KEY);
+    // New writes use the new key at once.
+    const rotatedSecret = await rotateWebhookSecret(deps.db, accountId);
+    expect(await keyIds()).toEqual(["a", "b"]);
+    const before = await rawRows();
+
+    const results = await resealSecrets(deps.db, processKeyring());
+    expect(results.reduce((n, r) => n + r.resealed, 0)).toBeGreaterThanOrEqual(5);
+    expect(await keyIds()).toEqual(["b"]);
+    expect(await rawRows()).not.toBe(before);
+    expect(await resealSecrets(deps.db, processKeyring())).toSatisfy((r: { resealed: number }[]) => r.every((x) => x.resealed === 0));
+
+    useKeys({ SECRETS_ENCRYPTION_KEY: KEY_B, SECRETS_ENCRYPTION_KEY_ID: "b" });
+    expect(await readWebhookSecret(deps.db, accountId)).toBe(rotatedSecret);
+    expect(await getRetellApiKey(deps.db, accountId)).toBe(RETELL_KEY);
+    expect((await getNotifyTarget(deps.db, deps.config, accountId)).accessToken).toBe(NTFY_TOKEN);
+    expect(await readSettingsRow(deps.db, accountId)).toMatchObject({
+      chronogolfClientSecret: CG_SECRET,
+      chronogolfRefreshToken: CG_ROTATED,
+    });
+    expect(await getOrCreateInstanceSecret(deps.db, SIMULATOR_WEBHOOK_SECRET_NAME)).toBe(simulatorSecret);
+
+    // The old key alone no longer opens anything, and says which key it lacks.
+    useKeys({ SECRETS_ENCRYPTION_KEY: KEY_A, SECRETS_ENCRYPTION_KEY_ID: "a" });
+    await expect(getRetellApiKey(deps.db, accountId)).rejects.toThrow(/key "b".*SECRETS_ENCRYPTION_PREVIOUS_KEYS/);
+    await expect(resealSecrets(deps.db, processKeyring())).rejects.toMatchObject({ code: "secret_key_unknown" });
+  });
+});
