@@ -4,6 +4,8 @@ import { verifyApiKey } from "@/lib/domains/auth/api-keys";
 import { enforceRateLimit } from "@/lib/domains/auth/rate-limit";
 import { resolveSession, SESSION_COOKIE } from "@/lib/domains/auth/sessions";
 import type { Principal } from "@/lib/domains/auth/principal";
+import { getConfig } from "@/lib/platform/config/env";
+import { assertDeploymentHost } from "@/lib/transports/http/deployment-host";
 
 export function bearerToken(req: Request): string | null {
   const h = req.headers.get("authorization");
@@ -30,10 +32,13 @@ export function readCookie(req: Request, name: string): string | null {
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
- * Cookie-authenticated writes must come from our own pages: the browser's Origin (or
- * Sec-Fetch-Site) must say same-origin. SameSite=Lax already stops most cross-site posts; this closes the rest.
+ * Every cookie-authenticated request must be addressed to this deployment (its Host, any method: a page on
+ * evil.example rebound to our address sends Host: evil.example, and its cookies would be its own), and
+ * cookie-authenticated writes must come from our own pages: the browser's Origin (or Sec-Fetch-Site) must
+ * say same-origin. SameSite=Lax already stops most cross-site posts; this closes the rest.
  */
 export function assertSameOrigin(req: Request): void {
+  assertDeploymentHost(req.headers, getConfig());
   if (SAFE_METHODS.has(req.method)) return;
   const origin = req.headers.get("origin");
   const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
