@@ -41,7 +41,9 @@ export function assertSameOrigin(req: Request): void {
   assertDeploymentHost(req.headers, getConfig());
   if (SAFE_METHODS.has(req.method)) return;
   const origin = req.headers.get("origin");
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+  // The page's own origin: the Host it was sent to, the proxy's X-Forwarded-Host, or APP_URL's.
+  const appUrl = getConfig().APP_URL;
+  const ours = [req.headers.get("host"), req.headers.get("x-forwarded-host"), appUrl && new URL(appUrl).host].filter(Boolean);
   if (origin) {
     let originHost: string;
     try {
@@ -49,7 +51,7 @@ export function assertSameOrigin(req: Request): void {
     } catch {
       throw new AppError("forbidden", "Cross-site request refused (bad Origin header).");
     }
-    if (originHost === host) return;
+    if (ours.includes(originHost)) return;
     throw new AppError("forbidden", "Cross-site request refused.");
   }
   if (req.headers.get("sec-fetch-site") === "same-origin") return;
