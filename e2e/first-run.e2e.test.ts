@@ -51,7 +51,7 @@ describe.skipIf(skipWithoutBrowser)("first run without the terminal", () => {
   });
 
   it("a page on another name rebound to 127.0.0.1 (DNS rebinding) can neither see setup nor become the first admin", async () => {
-    const evil = "evil.example:" + fr.app.port;
+    const evil = `evil.example:${fr.app.port}`;
     const setup = await requestWithHost(fr.app.baseUrl, {
       method: "POST",
       path: "/api/setup",

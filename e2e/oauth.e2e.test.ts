@@ -117,7 +117,11 @@ describe.skipIf(skipWithoutBrowser)("OAuth sign-in for MCP clients (real browser
     const reg = await fetch(`${baseUrl}/api/oauth/register`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ client_name: "Redirector", redirect_uris: ["https://evil.example/landing"], token_endpoint_auth_method: "none" }),
+      body: JSON.stringify({
+        client_name: "Redirector",
+        redirect_uris: ["https://evil.example/landing"],
+        token_endpoint_auth_method: "none",
+      }),
     });
     expect(reg.status).toBe(201);
     const { client_id } = (await reg.json()) as { client_id: string };

@@ -7,10 +7,15 @@ import { LOGIN_FAILURES } from "@/lib/transports/http/login-form-post";
 
 export const metadata = { title: "Sign in · Switchboard" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string | string[]; failed?: string | string[] }> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ next?: string | string[]; failed?: string | string[] }>;
+}) {
   const { next, failed } = await searchParams;
   // A sign-in posted without JavaScript came back: a fixed sentence per code, never text from the URL.
-  const initialError = typeof failed === "string" ? (Object.hasOwn(LOGIN_FAILURES, failed) ? LOGIN_FAILURES[failed]! : LOGIN_FAILURES.failed!) : null;
+  const initialError =
+    typeof failed === "string" ? (Object.hasOwn(LOGIN_FAILURES, failed) ? LOGIN_FAILURES[failed]! : LOGIN_FAILURES.failed!) : null;
   // Nobody to sign in as yet: the first admin is created at /setup.
   if (await needsSetup((await getDeps()).db)) redirect("/setup");
   return (

@@ -41,11 +41,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => app?.close());
 
-async function call(
-  r: (typeof routes)[number],
-  kind: Kind,
-  forged: Record<string, string> = {},
-): Promise<{ res: Response; f: Fixture }> {
+async function call(r: (typeof routes)[number], kind: Kind, forged: Record<string, string> = {}): Promise<{ res: Response; f: Fixture }> {
   const f = await fixtures[r.name]!();
   const url = BASE + r.pattern.replace(/\{(\w+)\}/g, (_, k: string) => f.params?.[k] ?? "") + (f.query ?? "");
   const method = r.name.split(" ")[0]!;

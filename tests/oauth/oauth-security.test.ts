@@ -245,7 +245,11 @@ describe("with APP_URL set, no request header moves the issuer, the metadata or 
       expect(as[k], k).toMatch(new RegExp(`^${BASE.replace(/\./g, "\\.")}/`));
     const prm = (await (await f(`${BASE}/.well-known/oauth-protected-resource`, { headers: spoof })).json()) as Record<string, unknown>;
     expect(prm).toMatchObject({ resource: `${BASE}/api/mcp`, authorization_servers: [BASE] });
-    const unauthorized = await f(`${BASE}/api/mcp`, { method: "POST", headers: { ...spoof, "content-type": "application/json" }, body: "{}" });
+    const unauthorized = await f(`${BASE}/api/mcp`, {
+      method: "POST",
+      headers: { ...spoof, "content-type": "application/json" },
+      body: "{}",
+    });
     expect(unauthorized.headers.get("www-authenticate")).toBe(`Bearer resource_metadata="${BASE}/.well-known/oauth-protected-resource"`);
   });
 
@@ -266,7 +270,12 @@ describe("with APP_URL set, no request header moves the issuer, the metadata or 
     const t = await connectApp(app.deps.db, admin, { origin: BASE });
     const call = await f(`${BASE}/api/mcp`, {
       method: "POST",
-      headers: { ...spoof, authorization: `Bearer ${t.access_token}`, accept: "application/json, text/event-stream", "content-type": "application/json" },
+      headers: {
+        ...spoof,
+        authorization: `Bearer ${t.access_token}`,
+        accept: "application/json, text/event-stream",
+        "content-type": "application/json",
+      },
       body: JSON.stringify({
         jsonrpc: "2.0",
         id: 1,
