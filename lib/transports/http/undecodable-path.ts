@@ -3,8 +3,8 @@ import type http from "node:http";
 /**
  * Answers 400 to a request whose path is not valid percent-encoding (`/api/cases/%E0%A4%A`), before Next.js
  * sees it: Next.js fails to decode such a dynamic segment and answers a bare 500 before any route code runs.
- * Runs on the Node server (lib/transports/http/peer-address.ts), so nothing of the body is read: the
- * connection closes after the answer. Returns whether it answered.
+ * Runs on the Node server (lib/transports/http/peer-address.ts), so the body is never buffered: the answer goes
+ * out at once and Node discards whatever the client still sends. Returns whether it answered.
  */
 export function refuseUndecodablePath(req: http.IncomingMessage, res: http.ServerResponse): boolean {
   const path = (req.url ?? "/").split("?")[0]!;
@@ -18,7 +18,6 @@ export function refuseUndecodablePath(req: http.IncomingMessage, res: http.Serve
       "content-length": Buffer.byteLength(body),
       "cache-control": "no-store",
       "x-content-type-options": "nosniff",
-      connection: "close",
     });
     res.end(body);
     return true;
