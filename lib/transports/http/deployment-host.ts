@@ -4,7 +4,7 @@ import { AppError } from "@/lib/platform/errors";
 /** The names a browser on this machine uses: a rebinding page cannot make the browser send them. */
 export const LOOPBACK_HOSTNAMES = ["localhost", "127.0.0.1", "[::1]"] as const;
 
-type HostConfig = Pick<Config, "APP_URL" | "VERCEL_URL" | "MCP_ALLOWED_HOSTS">;
+type HostConfig = Pick<Config, "APP_URL" | "VERCEL_URL" | "VERCEL_BRANCH_URL" | "VERCEL_PROJECT_PRODUCTION_URL" | "MCP_ALLOWED_HOSTS">;
 
 /** The hostname of a Host header value (`Example.COM:3000` → `example.com`, `[::1]:3000` → `[::1]`); "" when it is not one. */
 export function hostnameOf(hostHeader: string | null | undefined): string {
@@ -22,7 +22,7 @@ export function appUrlHostname(config: Pick<Config, "APP_URL">): string | null {
 }
 
 /**
- * This deployment's host names: loopback, APP_URL's host, the Vercel deployment URL and MCP_ALLOWED_HOSTS
+ * This deployment's host names: loopback, APP_URL's host, Vercel's deployment, branch and production hosts, and MCP_ALLOWED_HOSTS
  * (which names extra hosts; `*` there turns the check off). A DNS-rebinding page reaches us under its own
  * name (Host: evil.example), which is none of these.
  */
@@ -30,7 +30,8 @@ export function deploymentHostnames(config: HostConfig): Set<string> {
   const hosts = new Set<string>([...LOOPBACK_HOSTNAMES, ...config.MCP_ALLOWED_HOSTS]);
   const appHost = appUrlHostname(config);
   if (appHost) hosts.add(appHost);
-  if (config.VERCEL_URL) hosts.add(hostnameOf(config.VERCEL_URL));
+  for (const vercel of [config.VERCEL_URL, config.VERCEL_BRANCH_URL, config.VERCEL_PROJECT_PRODUCTION_URL])
+    if (vercel) hosts.add(hostnameOf(vercel));
   return hosts;
 }
 
