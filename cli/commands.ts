@@ -68,7 +68,7 @@ export async function runCommand(db: Db, { noun, verb, rest, values }: Invocatio
       const r = await resetMemberPassword(db, { email: need(values, "email"), password: given });
       if (r.generated) out(r.password);
       info(
-        `${r.generated ? "New password for" : "Password changed for"} ${r.member.email}${r.generated ? " (shown once, above)" : ""}; ${r.sessionsEnded} session(s) ended.${r.member.active ? "" : " Note: this member is deactivated and cannot sign in until an admin reactivates them."}`,
+        `${r.generated ? "New password for" : "Password changed for"} ${r.member.email}${r.generated ? " (shown once, above)" : ""}; ${r.sessionsEnded} session(s) ended, ${r.appsDisconnected} connected app(s) disconnected.${r.member.active ? "" : " Note: this member is deactivated and cannot sign in until an admin reactivates them."}`,
       );
       return 0;
     }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectLegacy, type McpTestClient } from "./support/mcp-clients";
 import { nest } from "./support/fuzz-values";
 import { ISOLATED_WEBHOOK_SECRET, startIsolatedApp } from "./support/isolated-app";
+import { chunkedUpload } from "./support/chunked-upload";
 
 // Bad input, case by case as reported by the attack review (the fuzz suite covers the space around them): each was a 500, an
 // outage sentence or a stack trace in the log before.
@@ -135,6 +136,27 @@ describe("malformed session cookie and webhook rejections", () => {
   it("an admin page whose id is not valid percent-encoding is a 400, not Next.js's bare 500", async () => {
     const r = await call("GET", "/admin/calls/%E0%A4%A", { key: false });
     expect([r.status, r.message]).toEqual([400, expect.stringMatching(/percent-encoding/)]);
+  });
+
+  it("an API path that is not valid percent-encoding is a 400 too, answered without reading the body", async () => {
+    for (const [method, path] of [
+      ["GET", "/api/cases/%E0%A4%A"],
+      ["POST", "/api/cases/%E0%A4%A/claim"],
+      ["GET", "/api/calls/%FF"],
+      ["DELETE", "/api/keys/%"],
+      ["GET", "/api/cases?x=1&%E0%A4%A"], // the query is not the path: that stays a normal answer
+    ] as const) {
+      const r = await call(method, path);
+      if (path.includes("?")) expect([path, r.status]).toEqual([path, 200]);
+      else expect([path, r.status, r.message]).toEqual([path, 400, expect.stringMatching(/percent-encoding/)]);
+    }
+    // A 100 MiB chunked upload to such a path is answered at once: the sender stops long before the end.
+    const upload = await chunkedUpload(`${iso.baseUrl}/api/cases/%E0%A4%A/messages`, {
+      headers: { authorization: `Bearer ${iso.key}` },
+      maxBytes: 100 * 1024 * 1024,
+    });
+    expect(upload.status).toBe(400);
+    expect(upload.sentBytes).toBeLessThan(100 * 1024 * 1024);
   });
 
   it("missing or bad signature → 401, non-JSON or wrong shape → 400 naming the field; no stack trace logged", async () => {

@@ -9,6 +9,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { api } from "./support/api";
 import { launchBrowser, newContext, signIn, skipWithoutBrowser } from "./support/browser";
 import { runCli, startFirstRunApp } from "./support/first-run-app";
+import { requestWithHost } from "./support/host-request";
 
 const EMAIL = "ana@first-run.test";
 const FIRST_PASSWORD = "first password 123";
@@ -47,6 +48,27 @@ describe.skipIf(skipWithoutBrowser)("first run without the terminal", () => {
     });
     expect(relayed.status).toBe(403);
     expect(relayed.json.error.message).toMatch(/token: required/);
+  });
+
+  it("a page on another name rebound to 127.0.0.1 (DNS rebinding) can neither see setup nor become the first admin", async () => {
+    const evil = `evil.example:${fr.app.port}`;
+    const setup = await requestWithHost(fr.app.baseUrl, {
+      method: "POST",
+      path: "/api/setup",
+      host: evil,
+      headers: { origin: `http://${evil}`, "content-type": "application/json" },
+      body: JSON.stringify({ email: "mallory@example.test", password: "long enough password" }),
+    });
+    expect([setup.status, JSON.parse(setup.text).error.message]).toEqual([403, expect.stringMatching(/not this deployment/)]);
+    expect(setup.headers["set-cookie"]).toBeUndefined();
+    for (const path of ["/setup", "/", "/login", "/console", "/admin"]) {
+      const page = await requestWithHost(fr.app.baseUrl, { path, host: evil });
+      expect([path, page.status]).toEqual([path, 403]);
+      expect(page.text).not.toMatch(/Create admin/);
+    }
+    // Still nobody: this machine's browser is sent to setup.
+    const login = await fetch(`${fr.app.baseUrl}/login`, { redirect: "manual" });
+    expect(login.headers.get("location")).toMatch(/\/setup$/);
   });
 
   it("opening the app shows setup; it creates the admin, shows the key once with copy buttons, and signs them in", async () => {

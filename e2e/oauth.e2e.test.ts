@@ -112,6 +112,39 @@ describe.skipIf(skipWithoutBrowser)("OAuth sign-in for MCP clients (real browser
     await ctx.close();
   });
 
+  it("a registered client's bad request is shown on our page, never redirected to its URI before anyone decided (RFC 9700 §4.11.2)", async () => {
+    // Anyone may register a client, with a redirect URI of their choosing: an open redirect if errors went there.
+    const reg = await fetch(`${baseUrl}/api/oauth/register`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        client_name: "Redirector",
+        redirect_uris: ["https://evil.example/landing"],
+        token_endpoint_auth_method: "none",
+      }),
+    });
+    expect(reg.status).toBe(201);
+    const { client_id } = (await reg.json()) as { client_id: string };
+    const bad: Array<[string, RegExp]> = [
+      ["response_type=token", /response_type: must be code/],
+      ["response_type=code", /code_challenge: required/],
+      ["response_type=code&code_challenge=abc&code_challenge_method=plain", /code_challenge_method: must be S256/],
+      [`response_type=code&scope=everything&code_challenge=${"a".repeat(43)}&code_challenge_method=S256`, /scope/],
+    ];
+    for (const [query, message] of bad) {
+      const res = await fetch(`${baseUrl}/oauth/authorize?client_id=${client_id}&${query}`, { redirect: "manual" });
+      expect([query, res.status, res.headers.get("location")]).toEqual([query, 200, null]);
+      expect(await res.text()).toMatch(message);
+    }
+    // In a browser, signed out: the page stays on our origin and says what is wrong.
+    const ctx = await newContext(browser, baseUrl);
+    const page = await ctx.newPage();
+    await page.goto(`/oauth/authorize?client_id=${client_id}&response_type=token&state=x`);
+    expect(new URL(page.url()).origin).toBe(baseUrl);
+    expect(await page.locator("main [role=alert]").textContent()).toMatch(/response_type: must be code/);
+    await ctx.close();
+  });
+
   it("an unknown client is told so on the page, and the browser is not sent anywhere", async () => {
     const ctx = await newContext(browser, baseUrl);
     const page = await ctx.newPage();

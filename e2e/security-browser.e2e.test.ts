@@ -121,4 +121,34 @@ describe.skipIf(skipWithoutBrowser)("browser hygiene: CSP, framing, sign-in redi
       await ctx.close();
     }
   });
+
+  it("sign-in without JavaScript posts the form: the password never reaches a URL, and a wrong one comes back as a sentence", async () => {
+    const ctx = await browser.newContext({ baseURL: baseUrl, javaScriptEnabled: false });
+    const page = await ctx.newPage();
+    const urls: string[] = [];
+    page.on("request", (r) => urls.push(r.url()));
+    const signInWith = async (password: string) => {
+      await page.goto("/login?next=%2Fconsole%2Fhistory");
+      await page.getByLabel("Email").fill(a.operatorEmail);
+      await page.getByLabel("Password").fill(password);
+      await page.getByRole("button", { name: /sign in/i }).click();
+      await page.waitForLoadState();
+    };
+    await signInWith("a wrong password 123");
+    expect(new URL(page.url()).pathname).toBe("/login");
+    expect(new URL(page.url()).searchParams.get("next")).toBe("/console/history");
+    expect(await page.getByText("Wrong email or password.").count()).toBe(1);
+    await signInWith(a.operatorPassword);
+    expect(new URL(page.url()).pathname).toBe("/console/history");
+    for (const url of urls) {
+      expect(url).not.toContain(encodeURIComponent(a.operatorPassword));
+      expect(url).not.toContain("wrong");
+      expect(url).not.toContain(encodeURIComponent(a.operatorEmail));
+    }
+    // A made-up `failed` code shows the generic sentence, never text taken from the URL.
+    await page.goto("/login?failed=Call%20%2B1%20555%200100%20now");
+    expect(await page.getByText("Sign-in failed. Try again.").count()).toBe(1);
+    expect(await page.content()).not.toContain("555 0100");
+    await ctx.close();
+  });
 });

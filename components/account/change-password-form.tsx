@@ -27,7 +27,10 @@ export function ChangePasswordForm() {
     if (!res.ok) return setError(body?.error?.message ?? "The password was not changed.");
     el.reset();
     const others = Number(body.otherSessionsEnded ?? 0);
-    setDone(`Password changed.${others ? ` ${others} other session${others === 1 ? "" : "s"} signed out.` : ""}`);
+    const apps = Number(body.appsDisconnected ?? 0);
+    setDone(
+      `Password changed.${others ? ` ${others} other session${others === 1 ? "" : "s"} signed out.` : ""}${apps ? ` ${apps} connected app${apps === 1 ? "" : "s"} disconnected.` : ""}`,
+    );
   }
 
   return (

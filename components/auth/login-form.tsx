@@ -6,8 +6,13 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 
-export function LoginForm({ next }: { next?: string }) {
-  const [error, setError] = useState<string | null>(null);
+/**
+ * Signs in with fetch when JavaScript runs; without it the browser posts the same form to /api/auth/login
+ * (method="post": the password never goes into the URL), which answers with a redirect to `next` or back here
+ * with `failed` (the page shows it as `initialError`).
+ */
+export function LoginForm({ next, initialError }: { next?: string; initialError?: string | null }) {
+  const [error, setError] = useState<string | null>(initialError ?? null);
   const [signedIn, setSignedIn] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -33,7 +38,8 @@ export function LoginForm({ next }: { next?: string }) {
 
   if (signedIn) return <p role="status">Signed in as {signedIn}.</p>;
   return (
-    <form onSubmit={onSubmit} noValidate className="ui-stack">
+    <form method="post" action="/api/auth/login" onSubmit={onSubmit} noValidate className="ui-stack">
+      <input type="hidden" name="next" value={safeNextPath(next)} />
       <TextField id="email" name="email" type="email" label="Email" autoComplete="username" required />
       <TextField id="password" name="password" type="password" label="Password" autoComplete="current-password" required />
       {error && <Notice tone="error">{error}</Notice>}

@@ -54,8 +54,8 @@ export const badQueryValue: fc.Arbitrary<string> = fc.oneof(
 );
 
 /**
- * A path segment standing in for an id. Not "%E0%A4%A" and the like: Next.js itself answers 500 for a
- * dynamic API segment that does not decode, before any of our code runs (README, known limitations).
+ * A path segment standing in for an id. Not "%E0%A4%A" and the like: a path that does not decode is refused
+ * with a 400 before any route runs (lib/transports/http/undecodable-path.ts; e2e/bad-input.e2e.test.ts).
  */
 export const badId: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom("%00", "-".repeat(36), "sb_%00", "sb_zzzzzzzzzzzz", "0".repeat(500), "%F0%9F%91%A9", "%C3%A9%20x"),

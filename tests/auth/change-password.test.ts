@@ -7,6 +7,41 @@ import { runCommand, type CliIo } from "@/cli/commands";
 import { parseInvocation, USAGE } from "@/cli/invocation";
 import { createTestDeps, type TestDeps } from "@/tests/support/test-deps";
 import { addMember, expectAppError } from "@/tests/hitl/helpers";
+import { connectApp, authorizeParams, pkcePair, REDIRECT } from "@/tests/support/oauth";
+import { verifyAccessToken } from "@/lib/transports/oauth/access-tokens";
+import { refreshTokens } from "@/lib/transports/oauth/refresh";
+import { registerDynamicClient } from "@/lib/transports/oauth/clients";
+import { parseAuthorizationRequest } from "@/lib/transports/oauth/authorization-request";
+import { approveAuthorization, exchangeAuthorizationCode } from "@/lib/transports/oauth/codes";
+
+const ORIGIN = "http://127.0.0.1:3000";
+const RESOURCE = `${ORIGIN}/api/mcp`;
+
+/** Whether an app the member connected still gets in: its access token at /api/mcp, and its refresh token. */
+async function appStillConnected(deps: TestDeps, app: Awaited<ReturnType<typeof connectApp>>) {
+  const access = await verifyAccessToken(deps.db, app.access_token, RESOURCE);
+  const refreshed = await refreshTokens(
+    deps.db,
+    new URLSearchParams({ grant_type: "refresh_token", refresh_token: app.refresh_token, client_id: app.clientId }),
+  ).then(
+    () => true,
+    () => false,
+  );
+  return { access: "principal" in access, refreshed };
+}
+
+/** An authorization code the member approved but the app has not exchanged yet. */
+async function pendingCode(deps: TestDeps, member: Parameters<typeof connectApp>[1]) {
+  const client = (await registerDynamicClient(deps.db, { redirect_uris: [REDIRECT] })).client_id;
+  const { verifier, challenge } = pkcePair();
+  const request = await parseAuthorizationRequest(deps.db, authorizeParams(client, challenge, ORIGIN), ORIGIN);
+  const code = new URL((await approveAuthorization(deps.db, request, member)).redirectTo).searchParams.get("code")!;
+  return () =>
+    exchangeAuthorizationCode(
+      deps.db,
+      new URLSearchParams({ grant_type: "authorization_code", code, client_id: client, redirect_uri: REDIRECT, code_verifier: verifier }),
+    );
+}
 
 describe("password change and reset", () => {
   let deps: TestDeps;
@@ -76,6 +111,35 @@ describe("password change and reset", () => {
       "validation_failed",
       /--password: must be at least 8/,
     );
+  });
+
+  it("a password change disconnects the member's OAuth apps (tokens, refresh, codes not yet exchanged); nobody else's", async () => {
+    const m = await addMember(deps.db, accountId);
+    const other = await addMember(deps.db, accountId);
+    const here = await createSession(deps, m.memberId);
+    const app = await connectApp(deps.db, m, { origin: ORIGIN });
+    const othersApp = await connectApp(deps.db, other, { origin: ORIGIN });
+    const exchangeLater = await pendingCode(deps, m);
+    expect(await appStillConnected(deps, app)).toEqual({ access: true, refreshed: true });
+    const fresh = await connectApp(deps.db, m, { origin: ORIGIN }); // the refresh above rotated the first app's tokens
+    const r = await changeOwnPassword(deps.db, {
+      memberId: m.memberId,
+      sessionToken: here.token,
+      currentPassword: "long enough password",
+      newPassword: "a brand new password",
+    });
+    expect(r.appsDisconnected).toBe(2);
+    expect(await appStillConnected(deps, fresh)).toEqual({ access: false, refreshed: false });
+    await expect(exchangeLater()).rejects.toMatchObject({ error: "invalid_grant" });
+    expect(await appStillConnected(deps, othersApp)).toEqual({ access: true, refreshed: true });
+  });
+
+  it("a reset (the CLI) disconnects the member's OAuth apps too", async () => {
+    const m = await addMember(deps.db, accountId);
+    const app = await connectApp(deps.db, m, { origin: ORIGIN });
+    const r = await resetMemberPassword(deps.db, { email: m.email, password: "reset to this one" });
+    expect(r.appsDisconnected).toBe(1);
+    expect(await appStillConnected(deps, app)).toEqual({ access: false, refreshed: false });
   });
 
   it("`switchboard members reset-password` prints a generated password alone on stdout, once", async () => {

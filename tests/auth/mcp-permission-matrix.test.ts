@@ -114,6 +114,26 @@ describe("permission matrix: MCP tools, resources, prompt (README § Permission 
     for (const t of TOOLS) expect(t.scopes.length, `${t.name} declares scopes`).toBeGreaterThan(0);
   });
 
+  it("tools/list shows each credential exactly the tools its scopes can call (the README's allowed cells)", async () => {
+    const failures: string[] = [];
+    for (const kind of KINDS) {
+      const toolRows = [...matrix].filter(([row]) => !row.startsWith("switchboard://") && !row.startsWith("prompt "));
+      if (toolRows.every(([, cells]) => cells.get(kind) === 401)) continue;
+      const { client, connected } = await connect(kind);
+      if (!connected) {
+        failures.push(`${kind}: could not connect`);
+        continue;
+      }
+      // A 404 cell is a tool the credential may call (the row it names belongs to someone else): listed.
+      const callable = toolRows.filter(([, cells]) => cells.get(kind) !== 403).map(([row]) => row);
+      const listed = (await client.listTools()).tools.map((t) => t.name);
+      if (listed.sort().join() !== callable.sort().join())
+        failures.push(`${kind}: listed [${listed.join(", ")}], may call [${callable.join(", ")}]`);
+      await client.close().catch(() => {});
+    }
+    expect(failures).toEqual([]);
+  }, 120_000);
+
   it("every tool, resource and prompt × every credential kind gives the outcome the README says", async () => {
     const failures: string[] = [];
     for (const kind of KINDS) {

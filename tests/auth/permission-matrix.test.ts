@@ -41,7 +41,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => app?.close());
 
-async function call(r: (typeof routes)[number], kind: Kind): Promise<{ res: Response; f: Fixture }> {
+async function call(r: (typeof routes)[number], kind: Kind, forged: Record<string, string> = {}): Promise<{ res: Response; f: Fixture }> {
   const f = await fixtures[r.name]!();
   const url = BASE + r.pattern.replace(/\{(\w+)\}/g, (_, k: string) => f.params?.[k] ?? "") + (f.query ?? "");
   const method = r.name.split(" ")[0]!;
@@ -52,6 +52,7 @@ async function call(r: (typeof routes)[number], kind: Kind): Promise<{ res: Resp
     ...(body && !f.rawBody ? { "content-type": "application/json" } : {}),
     ...(await app.credential(kind)),
     ...f.headers,
+    ...forged,
   };
   return { res: await r.handler(new Request(url, { method, headers, body }), { params: Promise.resolve(f.params ?? {}) }), f };
 }
@@ -103,6 +104,39 @@ describe("permission matrix: REST routes (README § Permission matrix)", () => {
         if (problem) failures.push(`${r.name} × ${kind}: ${problem}`);
       }
     }
+    expect(failures).toEqual([]);
+  }, 300_000);
+});
+
+/**
+ * A member's session cookie is honoured only on a request addressed to this deployment, and (for writes)
+ * sent by its own pages. A DNS-rebinding page (evil.example resolved to our address) sends Host and Origin
+ * both evil.example; a cross-site form or fetch (CSRF) sends our Host with its own Origin. Every route a
+ * session may call (and a visitor may not) must refuse both.
+ */
+describe("permission matrix: foreign Host and Origin with a member's session", () => {
+  const REBINDING = { host: "evil.example:3000", origin: "http://evil.example:3000" };
+  const CROSS_SITE = { origin: "https://evil.example" };
+  const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
+
+  it("every cookie-authenticated route refuses a foreign Host (rebinding) and, for writes, a foreign Origin (CSRF)", async () => {
+    const failures: string[] = [];
+    let walked = 0;
+    for (const r of routes) {
+      const row = matrix.get(r.name);
+      if (!row || row.get("none") === "ok") continue; // open to anyone: the cookie adds nothing
+      for (const kind of ["operator", "admin"] as const) {
+        if (row.get(kind) !== "ok") continue;
+        walked++;
+        const rebound = await call(r, kind, REBINDING);
+        if (rebound.res.status !== 403) failures.push(`${r.name} × ${kind} from evil.example: ${rebound.res.status}`);
+        else if (!/not this deployment/.test(await rebound.res.text())) failures.push(`${r.name} × ${kind}: 403 does not say why`);
+        if (SAFE.has(r.name.split(" ")[0]!)) continue;
+        const forged = await call(r, kind, CROSS_SITE);
+        if (forged.res.status !== 403) failures.push(`${r.name} × ${kind} with Origin evil.example: ${forged.res.status}`);
+      }
+    }
+    expect(walked).toBeGreaterThan(40);
     expect(failures).toEqual([]);
   }, 300_000);
 });

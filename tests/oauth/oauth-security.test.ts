@@ -9,6 +9,7 @@ import { authorizeParams, connectApp, pkcePair, REDIRECT } from "@/tests/support
 import { registerDynamicClient } from "@/lib/transports/oauth/clients";
 import { parseAuthorizationRequest } from "@/lib/transports/oauth/authorization-request";
 import { approveAuthorization } from "@/lib/transports/oauth/codes";
+import { createSession, SESSION_COOKIE } from "@/lib/domains/auth/sessions";
 
 /** What the authorization server refuses, and what ends a connection: PKCE, audience, expiry, rotation, revocation. */
 let app: App;
@@ -131,14 +132,13 @@ describe("audience: tokens are for this server's /api/mcp only", () => {
     expect(r.redirected?.searchParams.get("error")).toBe("invalid_target");
   });
 
-  it("a token issued for one origin's /api/mcp is refused at another's", async () => {
-    const t = await connectApp(app.deps.db, admin, { origin: BASE });
-    expect((await mcpCall(t.access_token)).status).toBe(200);
-    const elsewhere = await mcpCall(t.access_token, "localhost:3000");
-    expect(elsewhere.status).toBe(401);
-    expect(elsewhere.headers.get("www-authenticate")).toMatch(/error="invalid_token"/);
-    expect(((await elsewhere.json()) as { error_description: string }).error_description).toMatch(
-      /issued for http:\/\/127\.0\.0\.1:3000\/api\/mcp/,
+  it("a token issued for another origin's /api/mcp is refused here", async () => {
+    const t = await connectApp(app.deps.db, admin, { origin: "http://localhost:3000" });
+    const res = await mcpCall(t.access_token);
+    expect(res.status).toBe(401);
+    expect(res.headers.get("www-authenticate")).toMatch(/error="invalid_token"/);
+    expect(((await res.json()) as { error_description: string }).error_description).toMatch(
+      /issued for http:\/\/localhost:3000\/api\/mcp, not http:\/\/127\.0\.0\.1:3000\/api\/mcp/,
     );
   });
 
@@ -232,6 +232,58 @@ describe("lifetimes, rotation, revocation", () => {
     expect((await mcpCall(t.access_token)).status).toBe(200);
     await app.deps.db.update(members).set({ active: false }).where(eq(members.id, m.id));
     expect((await mcpCall(t.access_token)).status).toBe(401);
+  });
+});
+
+describe("with APP_URL set, no request header moves the issuer, the metadata or the audience", () => {
+  const spoof = { "x-forwarded-host": "evil.example", "x-forwarded-proto": "https", forwarded: "host=evil.example;proto=https" };
+
+  it("the metadata documents name APP_URL whatever X-Forwarded-Host / Forwarded say", async () => {
+    const as = (await (await f(`${BASE}/.well-known/oauth-authorization-server`, { headers: spoof })).json()) as Record<string, string>;
+    expect(as.issuer).toBe(BASE);
+    for (const k of ["authorization_endpoint", "token_endpoint", "registration_endpoint", "revocation_endpoint"])
+      expect(as[k], k).toMatch(new RegExp(`^${BASE.replace(/\./g, "\\.")}/`));
+    const prm = (await (await f(`${BASE}/.well-known/oauth-protected-resource`, { headers: spoof })).json()) as Record<string, unknown>;
+    expect(prm).toMatchObject({ resource: `${BASE}/api/mcp`, authorization_servers: [BASE] });
+    const unauthorized = await f(`${BASE}/api/mcp`, {
+      method: "POST",
+      headers: { ...spoof, "content-type": "application/json" },
+      body: "{}",
+    });
+    expect(unauthorized.headers.get("www-authenticate")).toBe(`Bearer resource_metadata="${BASE}/.well-known/oauth-protected-resource"`);
+  });
+
+  it("the consent's redirect carries iss = APP_URL, and the token's audience is APP_URL's /api/mcp", async () => {
+    const client = (await registerDynamicClient(app.deps.db, { redirect_uris: [REDIRECT] })).client_id;
+    const { challenge } = pkcePair();
+    const params = authorizeParams(client, challenge, BASE);
+    const { token } = await createSession(app.deps, admin.memberId);
+    const res = await f(`${BASE}/api/oauth/authorize`, {
+      method: "POST",
+      headers: { ...spoof, "content-type": "application/json", origin: BASE, cookie: `${SESSION_COOKIE}=${token}` },
+      body: JSON.stringify({ request: `?${params}`, decision: "allow" }),
+    });
+    expect(res.status).toBe(200);
+    const to = new URL(((await res.json()) as { redirectTo: string }).redirectTo);
+    expect(to.searchParams.get("iss")).toBe(BASE);
+    // A token for APP_URL's /api/mcp is accepted even when a proxy header names another host.
+    const t = await connectApp(app.deps.db, admin, { origin: BASE });
+    const call = await f(`${BASE}/api/mcp`, {
+      method: "POST",
+      headers: {
+        ...spoof,
+        authorization: `Bearer ${t.access_token}`,
+        accept: "application/json, text/event-stream",
+        "content-type": "application/json",
+      },
+      body: JSON.stringify({
+        jsonrpc: "2.0",
+        id: 1,
+        method: "initialize",
+        params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "t", version: "1" } },
+      }),
+    });
+    expect(call.status).toBe(200);
   });
 });
 

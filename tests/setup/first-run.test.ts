@@ -12,7 +12,8 @@ import { consumeSetupToken, createSetupToken } from "@/lib/domains/setup/setup-t
 import { createTestDeps, type TestDeps } from "@/tests/support/test-deps";
 import { expectAppError } from "@/tests/hitl/helpers";
 
-const h = (o: Record<string, string>) => new Headers(o);
+/** A request from this machine's browser: Host 127.0.0.1:3000 unless the test names another. */
+const h = (o: Record<string, string>) => new Headers({ host: "127.0.0.1:3000", ...o });
 const embedded = parseConfig({});
 
 describe("who may create the first admin without a token", () => {
@@ -20,6 +21,20 @@ describe("who may create the first admin without a token", () => {
     expect(tokenFreeSetupAllowed(h({ [PEER_HEADER]: "127.0.0.1" }), embedded)).toBe(true);
     expect(tokenFreeSetupAllowed(h({ [PEER_HEADER]: "::ffff:127.0.0.1" }), embedded)).toBe(true);
     expect(tokenFreeSetupAllowed(h({ [PEER_HEADER]: "::1" }), embedded)).toBe(true);
+    expect(tokenFreeSetupAllowed(h({ [PEER_HEADER]: "::1", host: "[::1]:3000" }), embedded)).toBe(true);
+    expect(tokenFreeSetupAllowed(h({ [PEER_HEADER]: "127.0.0.1", host: "localhost:3000" }), embedded)).toBe(true);
+    const named = parseConfig({ APP_URL: "http://switchboard.lan:3000" });
+    expect(tokenFreeSetupAllowed(h({ [PEER_HEADER]: "127.0.0.1", host: "switchboard.lan:3000" }), named)).toBe(true);
+  });
+
+  it("never a page addressed to another name, even from a loopback socket (DNS rebinding)", () => {
+    // evil.example rebound to 127.0.0.1: the socket is loopback, the Host is the attacker's name.
+    expect(tokenFreeSetupAllowed(h({ [PEER_HEADER]: "127.0.0.1", host: "evil.example:3000" }), embedded)).toBe(false);
+    expect(tokenFreeSetupAllowed(h({ [PEER_HEADER]: "127.0.0.1", host: "evil.example" }), embedded)).toBe(false);
+    expect(tokenFreeSetupAllowed(h({ [PEER_HEADER]: "127.0.0.1", host: "127.0.0.1.evil.example" }), embedded)).toBe(false);
+    expect(tokenFreeSetupAllowed(h({ [PEER_HEADER]: "127.0.0.1", host: "" }), embedded)).toBe(false);
+    const named = parseConfig({ APP_URL: "http://switchboard.lan:3000" });
+    expect(tokenFreeSetupAllowed(h({ [PEER_HEADER]: "127.0.0.1", host: "evil.example:3000" }), named)).toBe(false);
   });
 
   it("nobody else: another machine, a spoofed header, a reverse proxy on this host, a shared database, Vercel", () => {
@@ -39,10 +54,11 @@ describe("who may create the first admin without a token", () => {
     expect(tokenFreeSetupAllowed(h({ [PEER_HEADER]: "127.0.0.1" }), parseConfig({ VERCEL: "1" }))).toBe(false);
   });
 
-  it("behind TRUSTED_PROXY_HOPS trusted proxies, the client the proxy saw decides", () => {
+  it("behind TRUSTED_PROXY_HOPS trusted proxies, never: visitors arrive through the proxy, so a token is the proof", () => {
     const proxied = parseConfig({ TRUSTED_PROXY_HOPS: "1" });
     expect(tokenFreeSetupAllowed(h({ [PEER_HEADER]: "127.0.0.1", "x-forwarded-for": "203.0.113.9" }), proxied)).toBe(false);
-    expect(tokenFreeSetupAllowed(h({ [PEER_HEADER]: "127.0.0.1", "x-forwarded-for": "203.0.113.9, 127.0.0.1" }), proxied)).toBe(true);
+    expect(tokenFreeSetupAllowed(h({ [PEER_HEADER]: "127.0.0.1", "x-forwarded-for": "203.0.113.9, 127.0.0.1" }), proxied)).toBe(false);
+    expect(tokenFreeSetupAllowed(h({ [PEER_HEADER]: "127.0.0.1", "x-forwarded-for": "127.0.0.1" }), proxied)).toBe(false);
   });
 });
 

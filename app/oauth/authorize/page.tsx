@@ -1,8 +1,7 @@
-import { redirect } from "next/navigation";
 import { getDeps } from "@/lib/platform/deps";
 import { requireMemberPage } from "@/lib/transports/http/current-member";
 import { isOAuthError } from "@/lib/transports/oauth/oauth-error";
-import { parseAuthorizationRequest, redirectOf, type AuthorizationRequest } from "@/lib/transports/oauth/authorization-request";
+import { parseAuthorizationRequest, type AuthorizationRequest } from "@/lib/transports/oauth/authorization-request";
 import { grantableScopes, SCOPE_WORDS } from "@/lib/transports/oauth/scopes";
 import { pageOrigin } from "@/lib/transports/oauth/page-origin";
 import { ConsentButtons } from "@/components/oauth/consent-buttons";
@@ -26,8 +25,8 @@ export default async function AuthorizePage({ searchParams }: { searchParams: Pr
   try {
     request = await parseAuthorizationRequest((await getDeps()).db, params, origin);
   } catch (e) {
-    const to = redirectOf(e);
-    if (to) redirect(to);
+    // Shown here, never sent to the client's redirect URI: before a person has decided, a redirect would make
+    // any registered client an open redirector (RFC 9700 §4.11.2). Only the decision redirects.
     if (!isOAuthError(e)) throw e;
     return (
       <main>

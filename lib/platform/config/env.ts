@@ -260,6 +260,9 @@ export const envSchema = z.object({
   SETUP_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   VERCEL_URL: z.string().optional(),
+  /** Set by Vercel: the branch's and the production domain's hosts, also this deployment's names (deployment-host.ts). */
+  VERCEL_BRANCH_URL: z.string().optional(),
+  VERCEL_PROJECT_PRODUCTION_URL: z.string().optional(),
   /** Set by Vercel on its builds and functions ("1"). */
   VERCEL: z.string().optional(),
 });

@@ -4,6 +4,8 @@ import { verifyApiKey } from "@/lib/domains/auth/api-keys";
 import { enforceRateLimit } from "@/lib/domains/auth/rate-limit";
 import { resolveSession, SESSION_COOKIE } from "@/lib/domains/auth/sessions";
 import type { Principal } from "@/lib/domains/auth/principal";
+import { getConfig } from "@/lib/platform/config/env";
+import { assertDeploymentHost } from "@/lib/transports/http/deployment-host";
 
 export function bearerToken(req: Request): string | null {
   const h = req.headers.get("authorization");
@@ -30,13 +32,18 @@ export function readCookie(req: Request, name: string): string | null {
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
- * Cookie-authenticated writes must come from our own pages: the browser's Origin (or
- * Sec-Fetch-Site) must say same-origin. SameSite=Lax already stops most cross-site posts; this closes the rest.
+ * Every cookie-authenticated request must be addressed to this deployment (its Host, any method: a page on
+ * evil.example rebound to our address sends Host: evil.example, and its cookies would be its own), and
+ * cookie-authenticated writes must come from our own pages: the browser's Origin (or Sec-Fetch-Site) must
+ * say same-origin. SameSite=Lax already stops most cross-site posts; this closes the rest.
  */
 export function assertSameOrigin(req: Request): void {
+  assertDeploymentHost(req.headers, getConfig());
   if (SAFE_METHODS.has(req.method)) return;
   const origin = req.headers.get("origin");
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+  // The page's own origin: the Host it was sent to, the proxy's X-Forwarded-Host, or APP_URL's.
+  const appUrl = getConfig().APP_URL;
+  const ours = [req.headers.get("host"), req.headers.get("x-forwarded-host"), appUrl && new URL(appUrl).host].filter(Boolean);
   if (origin) {
     let originHost: string;
     try {
@@ -44,7 +51,7 @@ export function assertSameOrigin(req: Request): void {
     } catch {
       throw new AppError("forbidden", "Cross-site request refused (bad Origin header).");
     }
-    if (originHost === host) return;
+    if (ours.includes(originHost)) return;
     throw new AppError("forbidden", "Cross-site request refused.");
   }
   if (req.headers.get("sec-fetch-site") === "same-origin") return;

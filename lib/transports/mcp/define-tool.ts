@@ -1,4 +1,4 @@
-import type { McpServer } from "@modelcontextprotocol/server";
+import type { McpServer, RegisteredTool } from "@modelcontextprotocol/server";
 import type { z } from "zod";
 import type { Principal } from "@/lib/domains/auth/principal";
 import { type Deps, getDeps } from "@/lib/platform/deps";
@@ -66,7 +66,7 @@ export type Tool<I extends z.ZodObject = z.ZodObject, O extends z.ZodObject = z.
   refusal(principal: Principal): AppError | null;
   /** Resolves the tool's deps and runs it (input already validated, scope already checked). */
   execute(input: z.infer<I>, request: ToolRequest): Promise<z.infer<O>>;
-  register(server: McpServer): void;
+  register(server: McpServer): RegisteredTool;
 };
 
 /**
@@ -102,7 +102,7 @@ export function defineTool<I extends z.ZodObject, O extends z.ZodObject, D exten
       return def.run(input, { ...request, deps, progress: progress ?? (() => undefined) });
     },
     register(server) {
-      server.registerTool(def.name, config, (async (input: z.infer<I>, extra: unknown) => {
+      return server.registerTool(def.name, config, (async (input: z.infer<I>, extra: unknown) => {
         const ctx = extra as McpRequestContext;
         try {
           const principal = principalOf(ctx);

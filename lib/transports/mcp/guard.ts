@@ -1,24 +1,10 @@
 import { getConfig } from "@/lib/platform/config/env";
 import { AppError } from "@/lib/platform/errors";
 import { bodyTooLarge, MAX_BODY_BYTES } from "@/lib/transports/http/read-body";
+import { deploymentHostnames, hostnameOf } from "@/lib/transports/http/deployment-host";
 
 /** Hosts we answer to: the allow-list plus our own public URL (DNS-rebinding protection). */
-export function allowedHosts(): Set<string> {
-  const c = getConfig();
-  const hosts = new Set(c.MCP_ALLOWED_HOSTS);
-  for (const u of [c.APP_URL, c.VERCEL_URL && `https://${c.VERCEL_URL}`]) {
-    if (u) hosts.add(new URL(u).hostname.toLowerCase());
-  }
-  return hosts;
-}
-
-const hostnameOf = (hostHeader: string) => {
-  try {
-    return new URL(`http://${hostHeader}`).hostname.toLowerCase();
-  } catch {
-    return "";
-  }
-};
+export const allowedHosts = (): Set<string> => deploymentHostnames(getConfig());
 
 /** Refuses requests whose Host or Origin is not ours; `*` in MCP_ALLOWED_HOSTS turns the check off. */
 export function assertHostAndOrigin(req: Request): void {

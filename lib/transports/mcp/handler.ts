@@ -8,6 +8,8 @@ import { boundedMcpRequest, mcpBodyErrorResponse } from "@/lib/transports/mcp/bo
 import { registerSwitchboard, SERVER_INSTRUCTIONS } from "@/lib/transports/mcp/server";
 import { log } from "@/lib/platform/log";
 import { authenticateMcp } from "@/lib/transports/mcp/authenticate-mcp";
+import { jsonRpcMethod, runAsMcpCaller } from "@/lib/transports/mcp/mcp-caller";
+import type { Principal } from "@/lib/domains/auth/principal";
 import pkg from "@/package.json";
 
 const mcp = createMcpHandler(registerSwitchboard, {
@@ -32,8 +34,10 @@ async function serveAuthenticated(req: Request, auth: AuthInfo): Promise<Respons
   } catch (e) {
     return mcpBodyErrorResponse(e) ?? errorResponse(e);
   }
-  // mcp-handler hands `req.auth` to the tools as ctx.http.authInfo.
-  return mcp(Object.assign(bounded, { auth }));
+  // mcp-handler hands `req.auth` to the tools as ctx.http.authInfo; the caller reaches registerSwitchboard,
+  // which lists only the tools this credential may call.
+  const caller = { principal: auth.extra?.principal as Principal, listing: (await jsonRpcMethod(bounded)) === "tools/list" };
+  return runAsMcpCaller(caller, () => mcp(Object.assign(bounded, { auth })));
 }
 
 /** /api/mcp: Host/Origin check → API key or OAuth access token (401 + WWW-Authenticate) → rate limit → bounded body (413/400) → MCP. */

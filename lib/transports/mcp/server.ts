@@ -23,6 +23,7 @@ import { sendPushNotificationTool } from "@/lib/transports/mcp/tools/send-push-n
 import { getConfig } from "@/lib/platform/config/env";
 import { registerConformanceFixtures } from "@/lib/transports/mcp/conformance-fixtures";
 import { GOLF_TOOLS } from "@/lib/transports/mcp/tools/golf-tools";
+import { currentMcpCaller, type McpCaller } from "@/lib/transports/mcp/mcp-caller";
 
 export { GOLF_TOOLS } from "@/lib/transports/mcp/tools/golf-tools";
 
@@ -56,9 +57,17 @@ export const ALL_TOOLS: Tool[] = [...HITL_TOOLS, ...CALLS_TOOLS, ...UTILITY_TOOL
 /** Every resource (lib/transports/mcp/define-resource.ts). */
 export const ALL_RESOURCES = [caseResource, ...CALLS_RESOURCES];
 
-/** Everything the MCP server offers; each tool is a thin adapter over lib/domains/hitl, lib/domains/calls or lib/domains/golf. */
-export function registerSwitchboard(server: McpServer): void {
-  for (const tool of ALL_TOOLS) tool.register(server);
+/**
+ * Everything the MCP server offers; each tool is a thin adapter over lib/domains/hitl, lib/domains/calls or
+ * lib/domains/golf. tools/list shows a caller only the tools its scopes can call (a model choosing among
+ * tools it cannot use wastes turns); every tool stays registered for tools/call, so calling one anyway still
+ * answers with the scope error naming what is missing.
+ */
+export function registerSwitchboard(server: McpServer, caller: McpCaller | undefined = currentMcpCaller()): void {
+  for (const tool of ALL_TOOLS) {
+    const registered = tool.register(server);
+    if (caller?.listing && caller.principal && tool.refusal(caller.principal)) registered.disable();
+  }
   for (const resource of ALL_RESOURCES) resource.register(server);
   server.registerPrompt(
     "escalation-guide",

@@ -2,7 +2,7 @@ import type { Db } from "@/lib/adapters/db/client";
 import type { Scope } from "@/lib/domains/auth/principal";
 import { isOAuthError, oauthError, OAuthProtocolError } from "@/lib/transports/oauth/oauth-error";
 import { resolveClientForAuthorization, type OAuthClient } from "@/lib/transports/oauth/clients";
-import { redirectUriMatches } from "@/lib/transports/oauth/redirect-uris";
+import { assertRegistrableRedirectUri, redirectUriMatches } from "@/lib/transports/oauth/redirect-uris";
 import { parseScopeParam } from "@/lib/transports/oauth/scopes";
 import { mcpResourceUrl, sameResource } from "@/lib/transports/oauth/urls";
 
@@ -45,8 +45,9 @@ const one = (p: URLSearchParams, name: string): string | null => {
 
 /**
  * Checks an authorization request (OAuth 2.1 §4.1.1 + RFC 8707 + PKCE). First who is asking and where to
- * answer: an unknown client or an unregistered redirect URI is shown to the person and NEVER redirected
- * (that would make us an open redirector). Every later problem goes back to the client's redirect URI.
+ * answer: an unknown client or an unregistered redirect URI is never redirected. Later problems carry the
+ * client's redirect URI (RedirectableError), but only a member's decision (consent.ts) follows it: the
+ * consent page shows every error itself (RFC 9700 §4.11.2).
  */
 export async function parseAuthorizationRequest(db: Db, params: URLSearchParams, origin: string): Promise<AuthorizationRequest> {
   const client = await resolveClientForAuthorization(db, one(params, "client_id") ?? "");
@@ -55,6 +56,8 @@ export async function parseAuthorizationRequest(db: Db, params: URLSearchParams,
   if (!redirectUri) throw oauthError("invalid_request", "redirect_uri: required (the client registered more than one).");
   if (!redirectUriMatches(client.redirectUris, redirectUri))
     throw oauthError("invalid_request", "redirect_uri: not one this client registered.");
+  // Registered under older, looser rules? Today's scheme allow-list still decides.
+  assertRegistrableRedirectUri(redirectUri, "redirect_uri");
 
   const state = params.get("state");
   try {

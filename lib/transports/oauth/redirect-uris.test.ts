@@ -19,7 +19,7 @@ describe("redirect URIs", () => {
     expect(redirectUriMatches(reg, "cursor://anysphere.cursor-retrieval/oauth/cb")).toBe(true);
   });
 
-  it("registers https, loopback http and reverse-domain schemes; refuses the rest naming why", () => {
+  it("registers https, loopback http and reverse-domain schemes (an allow-list); refuses the rest naming why", () => {
     for (const ok of [
       "https://app.example/cb",
       "http://127.0.0.1:1234/cb",
@@ -45,6 +45,20 @@ describe("redirect URIs", () => {
     expect(why("https://app.example/cb#frag")).toMatch(/fragment/);
     expect(why("https://user:pw@app.example/cb")).toMatch(/credentials/);
     expect(why("vbscript:x")).toMatch(/not allowed/);
+    // Not on the allow-list, so refused although no block-list names them.
+    for (const other of [
+      "intent://scan/?scheme=zxing",
+      "ms-settings:privacy",
+      "chrome-extension://abcdef/cb",
+      "myapp://cb",
+      "mailto:someone@example.test",
+      "ftp://files.example/cb",
+      "wss://socket.example/cb",
+      "jar:https://app.example/x.jar!/",
+      "view-source:https://app.example/",
+    ]) {
+      expect(why(other), other).toMatch(/scheme is not allowed \(use https/);
+    }
     expect(why("/relative")).toMatch(/not an absolute URL/);
     expect(why(42)).toMatch(/must be a URL/);
   });

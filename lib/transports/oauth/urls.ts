@@ -1,11 +1,17 @@
 import { getPublicOrigin } from "mcp-handler";
+import { getConfig } from "@/lib/platform/config/env";
 
 /**
- * Where Switchboard is, as the caller sees it. The resource (the audience every access token is bound to)
- * and the issuer are derived from the request's public origin, the same way the protected-resource
- * metadata always was: a client checks that the metadata's `resource` matches the URL it connected to.
+ * Where Switchboard is: the issuer, the metadata URLs and the resource (the audience every access token is
+ * bound to). APP_URL when it is set — then no request header can change them (X-Forwarded-Host: evil.example
+ * must not make the issuer https://evil.example). Without it, the request's public origin (the proxy's
+ * X-Forwarded-Host/Proto), as the protected-resource metadata always was: a client checks that the
+ * metadata's `resource` matches the URL it connected to.
  */
-export const publicOrigin = (req: Request) => getPublicOrigin(req);
+export function publicOrigin(req: Request): string {
+  const appUrl = getConfig().APP_URL;
+  return appUrl ? new URL(appUrl).origin : getPublicOrigin(req);
+}
 export const mcpResourceUrl = (origin: string) => `${origin}/api/mcp`;
 
 export function oauthEndpoints(origin: string) {

@@ -70,14 +70,16 @@ export async function startApp() {
     });
   const operator = await member("operator");
   const admin = await member("admin");
-  // An app the operator connected by signing in (OAuth): it acts as the operator, for /api/mcp only.
+  // An app an operator connected by signing in (OAuth): it acts as that operator, for /api/mcp only. Another
+  // operator than the cookie column's: the walk changes that one's password, which disconnects their apps.
+  const appOperator = await member("operator");
   const operatorPrincipal = {
     kind: "member" as const,
     accountId: a.account.id,
-    memberId: operator.id,
-    role: operator.role,
-    email: operator.email,
-    name: operator.name,
+    memberId: appOperator.id,
+    role: appOperator.role,
+    email: appOperator.email,
+    name: appOperator.name,
   };
   const oauthOperator = await connectApp(deps.db, operatorPrincipal, { origin: BASE, scope: SCOPES.join(" ") });
 

@@ -1,0 +1,26 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import type { Principal } from "@/lib/domains/auth/principal";
+
+/**
+ * Who is calling /api/mcp and whether the request lists the tools. The stateless MCP server is built per
+ * request, but mcp-handler builds it without the request; this carries the caller from the handler to
+ * registerSwitchboard (lib/transports/mcp/server.ts).
+ */
+export type McpCaller = { principal: Principal; listing: boolean };
+
+const store = new AsyncLocalStorage<McpCaller>();
+
+export const runAsMcpCaller = <T>(caller: McpCaller, fn: () => T): T => store.run(caller, fn);
+export const currentMcpCaller = (): McpCaller | undefined => store.getStore();
+
+/** The JSON-RPC method of a (bounded, already read) request body; undefined for a batch or anything else. */
+export async function jsonRpcMethod(req: Request): Promise<string | undefined> {
+  if (req.method !== "POST") return undefined;
+  const body: unknown = await req
+    .clone()
+    .json()
+    .catch(() => undefined);
+  return body && typeof body === "object" && !Array.isArray(body) && typeof (body as { method?: unknown }).method === "string"
+    ? (body as { method: string }).method
+    : undefined;
+}
