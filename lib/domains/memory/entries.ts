@@ -1,5 +1,5 @@
 import { and, desc, eq, ilike, or, type SQL } from "drizzle-orm";
-import type { Deps } from "@/lib/platform/deps";
+import type { MemoryDeps } from "@/lib/domains/memory/port";
 import { memoryAnswers, type MemoryAnswerRow } from "@/lib/adapters/db/schema";
 import { AppError } from "@/lib/platform/errors";
 import type { Principal } from "@/lib/domains/auth/principal";
@@ -31,7 +31,7 @@ export function entryValues(principal: Principal, input: MemoryEntryInput, extra
 }
 
 /** POST /api/memory — an admin adds an entry by hand. */
-export async function createMemoryEntry(deps: Deps, principal: Principal, raw: unknown): Promise<MemoryAnswerRow> {
+export async function createMemoryEntry(deps: MemoryDeps, principal: Principal, raw: unknown): Promise<MemoryAnswerRow> {
   assertScope(principal, "admin");
   const input = parseOrThrow(memoryEntryInput, raw);
   const [row] = await deps.db.insert(memoryAnswers).values(entryValues(principal, input)).returning();
@@ -39,7 +39,7 @@ export async function createMemoryEntry(deps: Deps, principal: Principal, raw: u
 }
 
 /** Same 404 for unknown ids and other accounts' entries. */
-export async function getMemoryEntryOrThrow(deps: Deps, accountId: string, id: string): Promise<MemoryAnswerRow> {
+export async function getMemoryEntryOrThrow(deps: MemoryDeps, accountId: string, id: string): Promise<MemoryAnswerRow> {
   const notFound = new AppError("not_found", `Saved answer ${id} was not found.`);
   if (!isUuid(id)) throw notFound;
   const [row] = await deps.db
@@ -52,7 +52,7 @@ export async function getMemoryEntryOrThrow(deps: Deps, accountId: string, id: s
 }
 
 /** PATCH /api/memory/{id} — edit, expire (validUntil), approve or withdraw approval for automatic use. */
-export async function updateMemoryEntry(deps: Deps, principal: Principal, id: string, raw: unknown): Promise<MemoryAnswerRow> {
+export async function updateMemoryEntry(deps: MemoryDeps, principal: Principal, id: string, raw: unknown): Promise<MemoryAnswerRow> {
   assertScope(principal, "admin");
   const patch = parseOrThrow(memoryEntryPatch, raw);
   const before = await getMemoryEntryOrThrow(deps, principal.accountId, id);
@@ -80,7 +80,7 @@ export async function updateMemoryEntry(deps: Deps, principal: Principal, id: st
 }
 
 /** DELETE /api/memory/{id}. */
-export async function deleteMemoryEntry(deps: Deps, principal: Principal, id: string): Promise<void> {
+export async function deleteMemoryEntry(deps: MemoryDeps, principal: Principal, id: string): Promise<void> {
   assertScope(principal, "admin");
   await getMemoryEntryOrThrow(deps, principal.accountId, id);
   await deps.db.delete(memoryAnswers).where(and(eq(memoryAnswers.id, id), eq(memoryAnswers.accountId, principal.accountId)));
@@ -88,7 +88,7 @@ export async function deleteMemoryEntry(deps: Deps, principal: Principal, id: st
 
 /** The account's entries, newest first; `q` filters by words in the question or answer. */
 export async function listMemoryEntries(
-  deps: Deps,
+  deps: MemoryDeps,
   accountId: string,
   opts: { q?: string; limit?: number } = {},
 ): Promise<MemoryAnswerRow[]> {

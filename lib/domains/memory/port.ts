@@ -1,3 +1,4 @@
+import type { Deps } from "@/lib/platform/deps";
 import type { Db } from "@/lib/adapters/db/client";
 import type { MemoryAnswerRow } from "@/lib/adapters/db/schema";
 
@@ -21,3 +22,6 @@ export interface AnswerMatcher {
   readonly name: string;
   findMatches(db: Db, query: MatchQuery): Promise<Match[]>;
 }
+
+/** What memory's domain functions need: the database and settings (the CLI builds just these). */
+export type MemoryDeps = Pick<Deps, "db" | "config">;

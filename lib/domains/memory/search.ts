@@ -1,23 +1,22 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import type { Deps } from "@/lib/platform/deps";
 import { memoryAnswers } from "@/lib/adapters/db/schema";
 import type { Principal } from "@/lib/domains/auth/principal";
 import { assertScope } from "@/lib/domains/auth/permissions";
 import { lexicalMatcher } from "@/lib/domains/memory/lexical-matcher";
-import type { AnswerMatcher, Match } from "@/lib/domains/memory/port";
+import type { AnswerMatcher, Match, MemoryDeps } from "@/lib/domains/memory/port";
 import { searchAnswersInput, type SearchAnswersResult } from "@/lib/domains/memory/schemas";
 import { getMemorySettings } from "@/lib/domains/memory/settings";
 import { parseOrThrow } from "@/lib/platform/validation/parse";
 
 /** The matcher in use: lexical (the embeddings matcher, when configured, would be chosen here). */
-export function answerMatcher(_deps: Deps): AnswerMatcher {
+export function answerMatcher(_deps: MemoryDeps): AnswerMatcher {
   return lexicalMatcher;
 }
 
 type Counter = "suggestedCount" | "reusedCount" | "autoUsedCount";
 
 /** Adds one to a counter of these entries (of this account only). */
-export async function countUse(deps: Deps, accountId: string, ids: string[], counter: Counter): Promise<void> {
+export async function countUse(deps: MemoryDeps, accountId: string, ids: string[], counter: Counter): Promise<void> {
   if (!ids.length) return;
   const col = memoryAnswers[counter];
   await deps.db
@@ -30,7 +29,7 @@ export async function countUse(deps: Deps, accountId: string, ids: string[], cou
  * The approved entry that answers this question without a person, or null: only when the account's
  * automatic answers are on and the best match reaches its threshold. Used by ask_human, Retell and REST.
  */
-export async function findAutoAnswer(deps: Deps, accountId: string, question: string): Promise<Match | null> {
+export async function findAutoAnswer(deps: MemoryDeps, accountId: string, question: string): Promise<Match | null> {
   const settings = await getMemorySettings(deps, accountId);
   if (!settings.autoAnswer || settings.approvedEntries === 0) return null;
   const [best] = await answerMatcher(deps).findMatches(deps.db, {
@@ -44,7 +43,7 @@ export async function findAutoAnswer(deps: Deps, accountId: string, question: st
 }
 
 /** search_answers: approved saved answers for a caller's question, with their scores; no person involved. */
-export async function searchAnswers(deps: Deps, principal: Principal, raw: unknown): Promise<SearchAnswersResult> {
+export async function searchAnswers(deps: MemoryDeps, principal: Principal, raw: unknown): Promise<SearchAnswersResult> {
   assertScope(principal, "hitl:ask");
   const input = parseOrThrow(searchAnswersInput, raw);
   const settings = await getMemorySettings(deps, principal.accountId);

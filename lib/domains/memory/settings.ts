@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import type { Deps } from "@/lib/platform/deps";
+import type { MemoryDeps } from "@/lib/domains/memory/port";
 import { memoryAnswers, memorySettings } from "@/lib/adapters/db/schema";
 import type { Principal } from "@/lib/domains/auth/principal";
 import { assertScope } from "@/lib/domains/auth/permissions";
@@ -19,7 +19,7 @@ export type MemorySettings = {
 };
 
 /** The account's memory settings, with the defaults applied. */
-export async function getMemorySettings(deps: Deps, accountId: string): Promise<MemorySettings> {
+export async function getMemorySettings(deps: MemoryDeps, accountId: string): Promise<MemorySettings> {
   const [row] = await deps.db.select().from(memorySettings).where(eq(memorySettings.accountId, accountId)).limit(1);
   const [approved] = await deps.db
     .select({ n: sql<number>`count(*)::int` })
@@ -39,7 +39,7 @@ export async function getMemorySettings(deps: Deps, accountId: string): Promise<
 }
 
 /** PATCH /api/memory/settings {autoAnswer?, threshold?} — null resets a field to its default. */
-export async function updateMemorySettings(deps: Deps, principal: Principal, raw: unknown): Promise<MemorySettings> {
+export async function updateMemorySettings(deps: MemoryDeps, principal: Principal, raw: unknown): Promise<MemorySettings> {
   assertScope(principal, "admin");
   const patch = parseOrThrow(memorySettingsPatch, raw);
   const set = {
