@@ -4,6 +4,7 @@ import { createAccount, listAccounts, resolveAccount, rotateWebhookSecret } from
 import { createApiKey, listApiKeys, parseScopes, revokeApiKey } from "@/lib/domains/auth/api-keys";
 import { createMember, listMembers } from "@/lib/domains/auth/members";
 import { runNotifyCommand } from "@/cli/notify-commands";
+import { runMemoryCommand } from "@/cli/memory-commands";
 import { resetMemberPassword } from "@/lib/domains/members/change-password";
 import { needsSetup, SETUP_DONE_MESSAGE } from "@/lib/domains/setup/complete-setup";
 import { createSetupToken } from "@/lib/domains/setup/setup-tokens";
@@ -24,6 +25,7 @@ export async function runCommand(db: Db, { noun, verb, rest, values }: Invocatio
   const { out, info } = io;
   const account = () => resolveAccount(db, values.account as string | undefined);
   if (noun === "notify") return runNotifyCommand(db, verb, values, (await account()).id, io);
+  if (noun === "memory") return runMemoryCommand(db, verb, rest, values, (await account()).id, io);
   switch (`${noun} ${verb}`) {
     case "db migrate":
       // getDatabase() already applied pending migrations before we got here.

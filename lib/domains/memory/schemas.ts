@@ -78,3 +78,9 @@ export const searchAnswersOutput = z.object({
   answers: z.array(z.object({ id: z.string(), question: z.string(), answer: z.string(), score: z.number() })),
 });
 export type SearchAnswersResult = z.infer<typeof searchAnswersOutput>;
+
+export const exportMemoryQuery = z.object({ format: z.enum(["csv", "json"], { message: "must be csv or json" }).default("json") });
+export const listMemoryQuery = z.object({
+  q: safeText().trim().max(200).optional(),
+  limit: z.coerce.number({ message: "must be a number" }).int().min(1).max(500).optional(),
+});
