@@ -1,5 +1,5 @@
 -- Answer memory: answers operators saved for reuse, per account, found again by a lexical matcher
--- (full-text search with stemming, plus trigram similarity for typos and word order).
+-- (full-text search with stemming finds candidates; pg_trgm's similarity() is read for those only).
 -- pg_trgm ships with PostgreSQL's contrib and with PGlite (loaded by lib/adapters/db/client.ts).
 create extension if not exists pg_trgm;
 
@@ -29,7 +29,8 @@ create table memory_answers (
 );
 create index memory_answers_account_idx on memory_answers (account_id, updated_at desc);
 create index memory_answers_search_idx on memory_answers using gin (search_vector);
-create index memory_answers_trgm_idx on memory_answers using gin (question gin_trgm_ops);
+-- Whether an account has any approved entry (the default of automatic answers), without counting them all.
+create index memory_answers_approved_idx on memory_answers (account_id) where approved_for_auto;
 
 -- Per-account settings. auto_answer null = the default: on once an admin has approved an entry.
 create table memory_settings (

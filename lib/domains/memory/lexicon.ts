@@ -13,7 +13,7 @@ export const STOP_WORDS = new Set(
     "want wanted let make made go going come coming visit able possible option options dish dishes meal meals item items choice " +
     "choices thing things something anything time times ask asking question guys folks sir madam ma um uh er well okay yeah yes " +
     "much many more most very too quite one ones someone anyone anybody somebody else other another again maybe perhaps kind sort " +
-    "lot lots bit little"
+    "lot lots bit little set site"
   ).split(/\s+/),
 );
 
@@ -115,7 +115,7 @@ export const NUMBER_WORDS: Record<string, string> = {
  * for every business we serve; a product or place is never merged with another.
  */
 export const SYNONYM_GROUPS: string[][] = [
-  ["price", "prices", "cost", "costs", "charge", "charges", "fee", "fees", "rate", "rates", "pricing", "expensive"],
+  ["price", "prices", "cost", "costs", "charge", "charges", "fee", "fees", "rate", "rates", "pricing", "expensive", "much"],
   ["book", "booking", "reserve", "reservation", "reservations", "appointment", "appointments", "schedule"],
   ["open", "opening", "hours"],
   ["close", "closing", "closed", "shut"],
@@ -128,7 +128,7 @@ export const SYNONYM_GROUPS: string[][] = [
   ["wifi", "internet", "wireless"],
   ["restroom", "restrooms", "toilet", "toilets", "bathroom", "bathrooms", "washroom"],
   ["address", "located", "location", "directions", "find"],
-  ["cart", "carts", "buggy", "buggies"],
+  ["cart", "carts", "buggy", "buggies", "trolley", "trolleys"],
   ["rent", "rental", "rentals", "hire"],
   ["buy", "purchase", "order"],
   ["sell", "carry", "stock", "stocked", "available", "offer", "serve"],
@@ -140,4 +140,22 @@ export const SYNONYM_GROUPS: string[][] = [
   ["phone", "call", "ring"],
   ["walkin", "walk", "walkins"],
   ["reschedule", "move", "change"],
+  ["tooth", "teeth"],
+  ["vaccine", "vaccines", "vaccination", "vaccinations", "shot", "shots", "jab", "jabs", "immunization"],
+  ["repair", "repairs", "fix", "fixing"],
+  ["bike", "bikes", "bicycle", "bicycles"],
+  ["push", "pull"],
+  ["takeout", "takeaway", "carryout"],
+  ["person", "people", "persons", "guests"],
+  ["discount", "discounts", "off", "reduction"],
 ];
+
+/**
+ * Words that say little about *what* is asked (verbs of asking, taking, paying; generic nouns). They count
+ * half, and swapping one for another ("pay with PayPal" / "accept PayPal") is not a different question.
+ */
+export const GENERIC_WORDS = (
+  "accept allow sell buy rent book price open close require get take pay give offer serve provide use eat play work see talk speak " +
+  "register join come visit bring wear hit cook go stay put let find ask charge extra service services place there food thing stuff " +
+  "anything something someone people person available today"
+).split(/\s+/);

@@ -12,7 +12,7 @@ describe("termsOf", () => {
       "entity:street",
       "content:branch",
       "negation:not",
-      "content:open",
+      "generic:open",
       "day:sun",
       "content:after",
       "number:19",

@@ -1,9 +1,12 @@
 import type { Term, TermKind } from "@/lib/domains/memory/normalize";
 
 /** How much a word counts: the words that say *which* thing is asked about count most. */
-const WEIGHT: Record<TermKind, number> = { content: 1, entity: 2, day: 2, number: 2, negation: 1 };
+const WEIGHT: Record<TermKind, number> = { content: 1, generic: 0.5, entity: 2, day: 2, number: 2, negation: 1 };
 /** Kinds where asking about a different one is asking a different question. */
 const EXCLUSIVE: TermKind[] = ["day", "number", "entity"];
+// Tuned on bench/memory-eval (npm run bench, figure 8) together with MEMORY_AUTO_THRESHOLD's default.
+const SWAP = 0.55;
+const EXTRA = 0.8;
 
 /** One edit apart (a typo: "parkng", "resevation"), for words long enough that it is not another word. */
 function oneEditApart(a: string, b: string): boolean {
@@ -25,9 +28,9 @@ const kindOf = (key: string, a: Side, b: Side): TermKind => {
 
 /**
  * How well a saved question answers an asked one, 0–1. A weighted Dice overlap of the two questions'
- * terms, then penalties where lexical overlap lies: a different day, number or name (x0.25), a negation on
- * one side only (x0.3), a which-word on one side only (x0.75), and words each side has that the other
- * lacks ("downtown" vs "airport": x0.8 per pair).
+ * terms (generic words count half), then penalties where lexical overlap lies: a different day, number or
+ * name (x0.25), a negation or "free/without" on one side only, a which-word on one side only (x0.75), a
+ * word swapped for another ("downtown" vs "airport"), and a specific word only the caller said.
  */
 export function scoreTerms(asked: Term[], saved: Term[]): number {
   if (!asked.length || !saved.length) return 0;
@@ -61,8 +64,15 @@ export function scoreTerms(asked: Term[], saved: Term[]): number {
     else if (inA || inS) score *= 0.75;
   }
   if (a.has("not") !== s.has("not")) score *= 0.3;
-  const contentA = onlyA.filter((k) => kindOf(k, a, s) === "content").length;
-  const contentS = [...onlyS].filter((k) => kindOf(k, a, s) === "content").length;
-  score *= 0.8 ** Math.min(contentA, contentS);
+  // "free" / "without" also flip a question: "a visit with insurance" is not "a visit without insurance".
+  if (a.has("free") !== s.has("free")) score *= 0.5;
+  const count = (keys: string[], kind: TermKind) => keys.filter((k) => kindOf(k, a, s) === kind).length;
+  const [contentA, genericA] = [count(onlyA, "content"), count(onlyA, "generic")];
+  const [contentS, genericS] = [count([...onlyS], "content"), count([...onlyS], "generic")];
+  // A word swapped for another ("shellfish" for "nut", "airport" for "downtown") is the usual near-miss.
+  // A swap needs a specific word on at least one side ("cancel" for "book"; "pay" for "accept" is not one).
+  score *= SWAP ** Math.max(Math.min(contentA, contentS + genericS), Math.min(contentS, contentA + genericA));
+  // A word only the caller said narrows the question ("deliver alcohol?" is not "deliver?").
+  score *= EXTRA ** Math.max(0, contentA - contentS);
   return Math.round(score * 1000) / 1000;
 }

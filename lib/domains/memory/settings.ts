@@ -6,6 +6,9 @@ import { assertScope } from "@/lib/domains/auth/permissions";
 import { memorySettingsPatch } from "@/lib/domains/memory/schemas";
 import { parseOrThrow } from "@/lib/platform/validation/parse";
 
+/** approvedEntries counts up to this many (the admin page says "1000+"). */
+export const APPROVED_COUNT_CAP = 1000;
+
 export type MemorySettings = {
   /** Whether callers are answered from approved entries without a person (effective value). */
   autoAnswer: boolean;
@@ -21,10 +24,15 @@ export type MemorySettings = {
 /** The account's memory settings, with the defaults applied. */
 export async function getMemorySettings(deps: MemoryDeps, accountId: string): Promise<MemorySettings> {
   const [row] = await deps.db.select().from(memorySettings).where(eq(memorySettings.accountId, accountId)).limit(1);
-  const [approved] = await deps.db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(memoryAnswers)
-    .where(and(eq(memoryAnswers.accountId, accountId), eq(memoryAnswers.approvedForAuto, true)));
+  // Counted up to a cap: an exact count of 100,000 approved entries on every ask_human would cost more than the search.
+  const [approved] = await deps.db.select({ n: sql<number>`count(*)::int` }).from(
+    deps.db
+      .select({ id: memoryAnswers.id })
+      .from(memoryAnswers)
+      .where(and(eq(memoryAnswers.accountId, accountId), eq(memoryAnswers.approvedForAuto, true)))
+      .limit(APPROVED_COUNT_CAP)
+      .as("approved"),
+  );
   const approvedEntries = Number(approved?.n ?? 0);
   const autoAnswerSetting = row?.autoAnswer ?? null;
   const defaultThreshold = deps.config.MEMORY_AUTO_THRESHOLD;

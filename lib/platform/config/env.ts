@@ -203,7 +203,7 @@ export const envSchema = z.object({
 
   // --- answer memory (lib/domains/memory): saved answers reused for the same question in other words ---
   /** Score (0–1) a saved, approved answer must reach to answer a caller without a person; an account may set its own. */
-  MEMORY_AUTO_THRESHOLD: z.coerce.number({ message: "must be a number" }).gt(0, "must be above 0").max(1).default(0.7),
+  MEMORY_AUTO_THRESHOLD: z.coerce.number({ message: "must be a number" }).gt(0, "must be above 0").max(1).default(0.65),
   /** Lowest score still shown to operators as a suggestion. */
   MEMORY_SUGGEST_MIN_SCORE: z.coerce.number({ message: "must be a number" }).min(0).max(1).default(0.25),
 
