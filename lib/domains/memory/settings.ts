@@ -6,7 +6,7 @@ import { assertScope } from "@/lib/domains/auth/permissions";
 import { memorySettingsPatch } from "@/lib/domains/memory/schemas";
 import { parseOrThrow } from "@/lib/platform/validation/parse";
 
-/** approvedEntries counts up to this many (the admin page says "1000+"). */
+/** approvedEntries counts up to this many: it only has to tell none from some. */
 export const APPROVED_COUNT_CAP = 1000;
 
 export type MemorySettings = {
