@@ -9,6 +9,8 @@
  *   5. bench/figures/calls.ts        make_phone_call latency against get_credits / tools/list
  *   6. bench/figures/calls-sync.ts   reconciliation of 10,000 non-final simulated calls
  *   7. bench/figures/sheets-log.ts   10,000 events drained to a Google Sheets stand-in at 60 requests/min
+ *   8. bench/figures/memory.ts       answer memory: automatic-answer precision/recall and suggestion top-3 recall on
+ *                                    bench/memory-eval (300+ pairs); search_answers and ask_human p95 at 100,000 answers
  *
  * Shared pieces live in bench/support (settings, stats, process and heap probes, the app, the report).
  * Prints a table and writes bench/results/latest.json (plus a timestamped copy).
@@ -34,6 +36,7 @@ import { type ConcurrencyResult, concurrencyRows, figureConcurrency } from "./fi
 import { benchConsole } from "./figures/console";
 import { figureLatency, type LatencyResult, latencyRows } from "./figures/latency";
 import { benchSheetsLog } from "./figures/sheets-log";
+import { benchMemory } from "./figures/memory";
 import { figureThroughput, type ThroughputResult, throughputRows } from "./figures/throughput";
 import { cleanup, cleanups, ensureBuild, heartbeat, root, setup } from "./support/app";
 import { groupStats, heapProbe } from "./support/process-stats";
@@ -135,6 +138,7 @@ async function main() {
   if (FIGURES.has(5)) rows.push(...(await benchCalls({ quick: QUICK, log })).rows);
   if (FIGURES.has(6)) rows.push(...(await benchCallsSync({ quick: QUICK, log })).rows);
   if (FIGURES.has(7)) rows.push(...(await benchSheetsLog({ quick: QUICK, log })).rows);
+  if (FIGURES.has(8)) rows.push(...(await benchMemory({ quick: QUICK, log })).rows);
   const allPass = rows.every((r) => r[3] !== "FAIL");
 
   const report = {

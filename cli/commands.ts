@@ -5,6 +5,7 @@ import { createApiKey, listApiKeys, parseScopes, revokeApiKey } from "@/lib/doma
 import { createMember, listMembers } from "@/lib/domains/auth/members";
 import { runNotifyCommand } from "@/cli/notify-commands";
 import { runSecretsCommand } from "@/cli/secrets-commands";
+import { runMemoryCommand } from "@/cli/memory-commands";
 import { resetMemberPassword } from "@/lib/domains/members/change-password";
 import { needsSetup, SETUP_DONE_MESSAGE } from "@/lib/domains/setup/complete-setup";
 import { createSetupToken } from "@/lib/domains/setup/setup-tokens";
@@ -26,6 +27,7 @@ export async function runCommand(db: Db, { noun, verb, rest, values }: Invocatio
   const account = () => resolveAccount(db, values.account as string | undefined);
   if (noun === "notify") return runNotifyCommand(db, verb, values, (await account()).id, io);
   if (noun === "secrets") return runSecretsCommand(db, verb, io);
+  if (noun === "memory") return runMemoryCommand(db, verb, rest, values, (await account()).id, io);
   switch (`${noun} ${verb}`) {
     case "db migrate":
       // getDatabase() already applied pending migrations before we got here.

@@ -23,6 +23,13 @@ export const USAGE = `Usage: switchboard <noun> <verb> [--flags]
                                           send a test notification with the saved settings
   secrets status                          which encryption key holds each stored secret (never the secrets)
   secrets reencrypt                       re-encrypt every stored secret with SECRETS_ENCRYPTION_KEY (key rotation)
+  memory import FILE [--format csv|json] [--account A]
+                                          add saved answers from a CSV (question,answer,tags,validUntil,answeredBy,
+                                          approvedForAuto) or JSON file; all or nothing
+  memory export [--format json|csv] [--account A]
+                                          print every saved answer
+  memory settings [--auto on|off|default] [--threshold 0.7|default] [--account A]
+                                          show or change automatic answers from memory
 
 Without --account a command acts on the first (demo) account.
 Configuration comes from the environment and .env files, exactly as for the app. While the app runs on the
@@ -41,6 +48,9 @@ const flags = {
   token: { type: "string" },
   "clear-token": { type: "boolean" },
   topic: { type: "string" },
+  format: { type: "string" },
+  auto: { type: "string" },
+  threshold: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 

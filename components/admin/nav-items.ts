@@ -10,6 +10,7 @@ export const ADMIN_NAV = [
   { href: "/admin/keys", label: "API keys" },
   { href: "/admin/connected-apps", label: "Connected apps" },
   { href: "/admin/canned-replies", label: "Canned replies" },
+  { href: "/admin/answers", label: "Answers" },
   { href: "/admin/notifications", label: "Notifications" },
   { href: "/admin/golf", label: "Golf" },
   { href: "/admin/retell", label: "Connect Retell" },

@@ -7,6 +7,8 @@ import { Conversation } from "@/components/console/conversation";
 import { Countdown } from "@/components/console/countdown";
 import { lateAnswerRoute } from "@/components/console/late-answer";
 import { ReplyComposer } from "@/components/console/reply-composer";
+import { MemoryPanel } from "@/components/console/memory-panel";
+import type { SaveToMemory } from "@/components/console/use-save-to-memory";
 import { Button } from "@/components/ui/button";
 import type { CannedReply, ConsoleCase, ConsoleMember, ConsoleMessage } from "@/components/console/types";
 
@@ -26,6 +28,8 @@ type Props = {
   onClaim: () => void;
   onSend: () => void;
   onClose: () => void;
+  /** Answer memory: the "Save as a reusable answer" toggle (suggestions show without it). */
+  save?: SaveToMemory;
 };
 
 const closedText = (c: ConsoleCase) =>
@@ -51,6 +55,7 @@ export function CasePanel({
   onClaim,
   onSend,
   onClose,
+  save,
 }: Props) {
   const holder = holderLabel(c, me);
   const mine = holder === "You";
@@ -125,6 +130,17 @@ export function CasePanel({
           <Button className="cx-claim" onClick={onClaim} disabled={claimPending || c.status !== "open"}>
             {claimPending ? "Claiming…" : c.status === "open" ? "Claim (Enter)" : `Held by ${holder}`}
           </Button>
+        )}
+        {live && (
+          <MemoryPanel
+            c={c}
+            editable={editable}
+            save={save}
+            onInsert={(text) => {
+              setDraft(draft.trim() ? `${draft.trimEnd()} ${text}` : text);
+              composerRef.current?.focus();
+            }}
+          />
         )}
         {live && (
           <ReplyComposer

@@ -13,6 +13,7 @@ import { useNow } from "@/components/console/use-now";
 import { useOpenCase } from "@/components/console/use-open-case";
 import { useQueue } from "@/components/console/use-queue";
 import { useShortcuts } from "@/components/console/use-shortcuts";
+import { useSaveToMemory } from "@/components/console/use-save-to-memory";
 import { SendTestEscalationButton, TestEscalationStatus, useTestEscalation } from "@/components/console/test-escalation";
 import type { CannedReply, ConsoleMember } from "@/components/console/types";
 
@@ -61,6 +62,7 @@ export function ConsoleApp({ me, initialCaseId }: { me: ConsoleMember; initialCa
   };
 
   const keys = useAnswerKeys({ oc, q, me, selectedId });
+  const save = useSaveToMemory(me, oc.current, oc.draft);
 
   const send = useCallback(async () => {
     const c = oc.current;
@@ -68,6 +70,7 @@ export function ConsoleApp({ me, initialCaseId }: { me: ConsoleMember; initialCa
     if (!c || (c.status !== "claimed" && oc.claimingId !== c.id)) return;
     const text = expandShortcuts(oc.draftRef.current, replies).text;
     if (!(await oc.send(c.id, text))) return;
+    void save.saveIfWanted(c.id, text);
     alerts.setAnnouncement("Answer sent.");
     // On to the next case: open it (unclaimed) with its row focused, so Enter claims it.
     const next = q.queue.find((x) => x.id !== c.id && x.status === "open");
@@ -79,7 +82,7 @@ export function ConsoleApp({ me, initialCaseId }: { me: ConsoleMember; initialCa
       oc.setNotice({ kind: "info", text: "Answer sent. The queue is clear." });
       focusRow(q.queue.find((x) => x.id !== c.id)?.id);
     }
-  }, [oc, replies, q.queue, alerts]);
+  }, [oc, replies, q.queue, alerts, save]);
 
   const back = () => {
     if (helpOpen) return setHelpOpen(false);
@@ -161,6 +164,7 @@ export function ConsoleApp({ me, initialCaseId }: { me: ConsoleMember; initialCa
               onClaim={() => keys.claimAndFocus(oc.current!.id)}
               onSend={() => void send()}
               onClose={back}
+              save={save}
             />
           ) : (
             <div className="cx-empty cx-case-empty">

@@ -22,6 +22,7 @@ export const SHORTCUTS: Array<{ keys: string[]; what: string }> = [
   { keys: ["Ctrl", "Enter"], what: "Send the answer (⌘ Enter on a Mac)" },
   { keys: ["Esc"], what: "Back to the queue / close this dialog" },
   { keys: ["/"], what: "In the reply box: type /shortcut, then space or Tab, to insert a canned reply" },
+  { keys: ["Alt", "1–3"], what: "Put a saved answer (shown under the case) into the reply box; it is not sent" },
   { keys: ["?"], what: "Show these shortcuts" },
 ];
 

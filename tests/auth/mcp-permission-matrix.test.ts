@@ -7,6 +7,7 @@ import { CALLS_TOOLS, GOLF_TOOLS, UTILITY_TOOLS } from "@/lib/transports/mcp/ser
 import { askHumanTool } from "@/lib/transports/mcp/tools/ask-human";
 import { cancelHumanRequestTool } from "@/lib/transports/mcp/tools/cancel-human-request";
 import { getHumanAnswerTool } from "@/lib/transports/mcp/tools/get-human-answer";
+import { searchAnswersTool } from "@/lib/transports/mcp/tools/search-answers";
 import { BASE, startApp, type App } from "@/tests/support/matrix/app-harness";
 import { KINDS, readMatrix, type Expected, type Kind } from "@/tests/support/matrix/readme-matrix";
 import { playRecordedCall } from "@/tests/support/matrix/route-fixtures";
@@ -17,7 +18,15 @@ import { golfFixtures } from "@/tests/support/matrix/golf-fixtures";
  * client (2026-07-28) talking to the real /api/mcp route handler in-process, against the README matrix.
  */
 const matrix = readMatrix("MCP tools, resources and the prompt");
-const TOOLS = [askHumanTool, getHumanAnswerTool, cancelHumanRequestTool, ...CALLS_TOOLS, ...UTILITY_TOOLS, ...GOLF_TOOLS];
+const TOOLS = [
+  askHumanTool,
+  getHumanAnswerTool,
+  cancelHumanRequestTool,
+  searchAnswersTool,
+  ...CALLS_TOOLS,
+  ...UTILITY_TOOLS,
+  ...GOLF_TOOLS,
+];
 let app: App;
 let args: Record<string, () => Promise<Record<string, unknown>>>;
 let uris: Record<string, string>;
@@ -36,6 +45,7 @@ beforeAll(async () => {
     ask_human: async () => ({ question: "Is the matrix green?", timeoutSeconds: 5 }),
     get_human_answer: async () => ({ caseId }),
     cancel_human_request: async () => ({ caseId: await newCase() }),
+    search_answers: async () => ({ question: "Do you validate parking?" }),
     make_phone_call: async () => ({ phoneNumber: "+14155550123", task: "MCP matrix call.", maxDurationMinutes: 1 }),
     get_call_status: async () => ({ callId }),
     get_call_details: async () => ({ callId }),

@@ -76,6 +76,8 @@ describe("migrations", () => {
       "job_checkpoints",
       "member_sessions",
       "members",
+      "memory_answers",
+      "memory_settings",
       "notification_attempts",
       "notifications",
       "notify_settings",

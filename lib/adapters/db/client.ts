@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import postgres from "postgres";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
@@ -60,7 +61,8 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     fs.mkdirSync(dataDir, { recursive: true });
     release = acquireDataDirLock(dataDir);
   }
-  const client = new PGlite(dataDir);
+  // pg_trgm: the answer-memory matcher (supabase/migrations/20261217000000_answer_memory.sql creates the extension).
+  const client = new PGlite(dataDir, { extensions: { pg_trgm } });
   await client.waitReady;
   return {
     db: drizzlePglite(client, { schema }) as unknown as Db,

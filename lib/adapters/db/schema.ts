@@ -97,6 +97,8 @@ export const cases = pgTable("cases", {
   followUpRefused: text("follow_up_refused"),
   /** When the on-call topic was paged about this case (once at most; migration 20261205000000_notifications). */
   pagedAt: ts("paged_at"),
+  /** The saved answer that answered this case without a person (migration 20261217000000_answer_memory). */
+  memoryAnswerId: uuid("memory_answer_id"),
 });
 
 export type SenderType = "agent" | "human" | "system";
@@ -452,3 +454,5 @@ export const oauthTokens = pgTable("oauth_tokens", {
   revokedAt: ts("revoked_at"),
   createdAt: ts("created_at").notNull().defaultNow(),
 });
+
+export * from "@/lib/adapters/db/schema-memory";

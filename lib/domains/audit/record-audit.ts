@@ -3,7 +3,7 @@ import { auditLog } from "@/lib/adapters/db/schema";
 
 export type AuditEntry = {
   accountId: string;
-  entityType: "case" | "api_key" | "member" | "account" | "oauth_grant";
+  entityType: "case" | "api_key" | "member" | "account" | "oauth_grant" | "memory_answer";
   entityId: string;
   action: string;
   fromStatus?: string | null;

@@ -23,6 +23,8 @@ export function resultFromCase(deps: Deps, row: CaseRow, opts: { nobodyOnline?: 
   const c = deps.config;
   switch (row.status) {
     case "answered":
+      // A saved answer (lib/domains/memory) answered at once: the agent may say so differently.
+      if (row.memoryAnswerId) return { status: "answered_from_memory", caseId: row.id, answer: row.answer!, message: row.answer! };
       return { status: "answered", caseId: row.id, answer: row.answer!, message: row.answer! };
     case "cancelled":
       return { status: "cancelled", caseId: row.id, message: c.FALLBACK_CANCELLED };
@@ -58,7 +60,9 @@ export async function askHuman(deps: Deps, principal: Principal, input: unknown,
   const started = Date.now();
   const final = await waitForCase(deps, { accountId: principal.accountId, caseId: row.id, timeoutMs, ...hooks });
   const result = resultFromCase(deps, final);
-  await recordWaitOutcome(deps.db, principal.accountId, row.id, hooks.signal?.aborted ? "disconnected" : result.status);
+  // A case that was waited on was never answered from memory (that happens at creation, before any wait).
+  const outcome = result.status === "answered_from_memory" ? "answered" : result.status;
+  await recordWaitOutcome(deps.db, principal.accountId, row.id, hooks.signal?.aborted ? "disconnected" : outcome);
   if (result.status === "pending") await markAgentReleased(deps, row.id);
   log.info(
     {

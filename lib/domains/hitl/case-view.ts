@@ -63,6 +63,7 @@ export function toPublicCase(row: CaseRow, names: Names = new Map(), linkedCalls
     followUpRefused: row.followUpRefused ?? null,
     pagedAt: iso(row.pagedAt ?? null),
     linkedCallId: (row.callId && linkedCalls.get(row.callId)) || null,
+    memoryAnswerId: row.memoryAnswerId ?? null,
   };
 }
 

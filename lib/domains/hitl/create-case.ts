@@ -18,6 +18,8 @@ import { log } from "@/lib/platform/log";
 import { pageIfNobodyOnlineSoon } from "@/lib/domains/notify/page-on-call";
 import { parseOrThrow } from "@/lib/platform/validation/parse";
 import { assertCallbackUrlAllowed } from "@/lib/domains/hitl/callback-target";
+import { lookUpMemoryAnswer, memoryAnsweredColumns, recordMemoryAnswer } from "@/lib/domains/memory/answer-from-memory";
+import { countUse } from "@/lib/domains/memory/search";
 
 /** Retell retries a failed tool request; the same callId + question within this window is the same case. */
 const DEDUPE_WINDOW_MS = 2 * 60_000;
@@ -66,6 +68,9 @@ export async function createCase(
       if (existing) return { case: existing, created: false };
     }
   }
+
+  // Answer memory: an approved saved answer answers at once and nobody is paged (lib/domains/memory).
+  const fromMemory = await lookUpMemoryAnswer(deps, accountId, input.question, opts.source);
 
   const result = await deps.db.transaction(async (tx) => {
     if (kvKey) {
@@ -116,6 +121,7 @@ export async function createCase(
         followUpRefused,
         source: opts.source,
         createdByKeyId: principal.kind === "api_key" ? principal.keyId : null,
+        ...(fromMemory ? memoryAnsweredColumns(fromMemory, new Date(now)) : {}),
       })
       .returning();
     await tx.insert(caseMessages).values({
@@ -136,6 +142,7 @@ export async function createCase(
       ...actorOf(principal),
       data: { source: opts.source },
     });
+    if (fromMemory) await recordMemoryAnswer(tx, { accountId, caseId: row!.id, match: fromMemory, now: new Date(now) });
     return { case: row!, created: true };
   });
 
@@ -148,6 +155,10 @@ export async function createCase(
   if (result.created) {
     if (input.sessionId)
       await kvOrNull(() => deps.kv.set(`session:${accountId}:${input.sessionId}`, result.case.id, { ttlMs: SESSION_TTL_MS }));
+    if (result.case.memoryAnswerId) {
+      await countUse(deps, accountId, [result.case.memoryAnswerId], "autoUsedCount");
+      return result;
+    }
     await publishCaseEvent(deps, {
       type: "case.created",
       accountId,

@@ -120,6 +120,11 @@ export const caseSchema = z.object({
     .describe(
       "Our id of the call this case was escalated during (GET /api/calls/{id}), once the call is stored (Retell call webhooks); null otherwise.",
     ),
+  memoryAnswerId: z
+    .string()
+    .nullable()
+    .optional()
+    .describe("The saved answer (GET /api/memory/{id}) that answered this case at once, without a person; null otherwise."),
 });
 export type PublicCase = z.infer<typeof caseSchema>;
 
@@ -167,7 +172,7 @@ export const listMessagesQuery = z.object({
 
 /** What every HITL tool returns (MCP structuredContent). */
 export const toolResultSchema = z.object({
-  status: z.enum(["answered", "pending", "unavailable", "cancelled"]),
+  status: z.enum(["answered", "answered_from_memory", "pending", "unavailable", "cancelled"]),
   caseId: z.string().optional().describe("Absent only when the platform could not be reached."),
   answer: z.string().optional(),
   message: z.string().describe("A sentence the voice agent can say to the caller as is."),

@@ -216,6 +216,12 @@ export const envSchema = z.object({
   /** An open case nobody has claimed after this long pages the account's on-call topic (once per case). */
   PAGE_AFTER_SECONDS: int(10, 1, 86_400),
 
+  // --- answer memory (lib/domains/memory): saved answers reused for the same question in other words ---
+  /** Score (0–1) a saved, approved answer must reach to answer a caller without a person; an account may set its own. */
+  MEMORY_AUTO_THRESHOLD: z.coerce.number({ message: "must be a number" }).gt(0, "must be above 0").max(1).default(0.65),
+  /** Lowest score still shown to operators as a suggestion. */
+  MEMORY_SUGGEST_MIN_SCORE: z.coerce.number({ message: "must be a number" }).min(0).max(1).default(0.25),
+
   // --- weather: Open-Meteo (default, no key) or OpenWeatherMap (with a key) ---
   WEATHER_PROVIDER: z.enum(["auto", "open-meteo", "openweathermap"]).default("auto"),
   OPENWEATHER_API_KEY: z.string().min(1).optional(),

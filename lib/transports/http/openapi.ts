@@ -7,6 +7,7 @@ import { sheetsOpenApiPaths } from "@/lib/domains/sheets/openapi-paths";
 import { retellOpenApiPaths } from "@/lib/transports/retell/openapi-paths";
 import { notifyOpenApiPaths } from "@/lib/domains/notify/openapi-paths";
 import { golfOpenApiPaths } from "@/lib/domains/golf/openapi-paths";
+import { memoryOpenApiPaths } from "@/lib/domains/memory/openapi-paths";
 import { callsOpenApi } from "@/lib/domains/calls/openapi-paths";
 import { SCOPES } from "@/lib/domains/auth/principal";
 
@@ -304,6 +305,7 @@ export function buildOpenApi(serverUrl: string) {
       ...retellOpenApiPaths({ errors, schema }),
       ...notifyOpenApiPaths({ errors, schema }),
       ...golfOpenApiPaths({ errors, schema }),
+      ...memoryOpenApiPaths({ errors, schema }),
     },
   };
 }

@@ -5,6 +5,7 @@ import type { Tool } from "@/lib/transports/mcp/define-tool";
 import { askHumanTool } from "@/lib/transports/mcp/tools/ask-human";
 import { cancelHumanRequestTool } from "@/lib/transports/mcp/tools/cancel-human-request";
 import { getHumanAnswerTool } from "@/lib/transports/mcp/tools/get-human-answer";
+import { searchAnswersTool } from "@/lib/transports/mcp/tools/search-answers";
 import { CALLS_RESOURCES } from "@/lib/transports/mcp/resources/calls-resources";
 import { addCreditsTool } from "@/lib/transports/mcp/tools/add-credits";
 import { cancelCallTool } from "@/lib/transports/mcp/tools/cancel-call";
@@ -29,8 +30,8 @@ export { GOLF_TOOLS } from "@/lib/transports/mcp/tools/golf-tools";
 
 export { SERVER_INSTRUCTIONS } from "@/lib/transports/mcp/instructions";
 
-/** Escalation tools, thin adapters over lib/domains/hitl. */
-export const HITL_TOOLS = [askHumanTool, getHumanAnswerTool, cancelHumanRequestTool];
+/** Escalation tools, thin adapters over lib/domains/hitl (search_answers: lib/domains/memory). */
+export const HITL_TOOLS = [askHumanTool, getHumanAnswerTool, cancelHumanRequestTool, searchAnswersTool];
 
 /** Phone-call and credit tools, thin adapters over lib/domains/calls. */
 export const CALLS_TOOLS = [

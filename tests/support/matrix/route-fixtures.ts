@@ -8,6 +8,8 @@ import { DEAD_LETTER_KIND } from "@/lib/domains/calls/sync/sync-one-call";
 import { createCannedReply } from "@/lib/domains/canned-replies/canned-replies";
 import { calls, deadLetters, notifySettings } from "@/lib/adapters/db/schema";
 import { createCase } from "@/lib/domains/hitl/create-case";
+import { postMessage } from "@/lib/domains/hitl/post-message";
+import { createMemoryEntry } from "@/lib/domains/memory/entries";
 import { setRetellApiKey } from "@/lib/domains/retell/credentials";
 import { pusherChannelFor } from "@/lib/adapters/realtime/port";
 import { signBody } from "@/lib/adapters/telephony/signature";
@@ -84,6 +86,13 @@ export async function routeFixtures(app: App): Promise<Record<string, Make>> {
   const sharedCase = await newCase();
   const sharedCall = await newCall();
   const sharedReply = await newReply();
+  const newEntry = async () => (await createMemoryEntry(deps, adminKey, { question: `Matrix memory ${uniq()}?`, answer: "Saved." })).id;
+  const sharedEntry = await newEntry();
+  const answeredCase = async () => {
+    const id = await newCase();
+    await postMessage(deps, adminKey, id, { content: "Matrix answer to keep." });
+    return id;
+  };
   const golf = await golfFixtures(app);
   const operatorMember = {
     kind: "member" as const,
@@ -150,6 +159,7 @@ export async function routeFixtures(app: App): Promise<Record<string, Make>> {
     "POST /api/cases/{id}/claim": async () => ({ params: { id: await newCase() } }),
     "GET /api/cases/{id}/messages": async () => ({ params: { id: sharedCase } }),
     "POST /api/cases/{id}/messages": async () => ({ params: { id: await newCase() }, body: { content: "Matrix answer." } }),
+    "GET /api/cases/{id}/suggestions": async () => ({ params: { id: sharedCase } }),
     "GET /api/credits": async () => ({}),
     "POST /api/credits": async () => ({ body: { amount: 1, reason: "matrix" } }),
     "GET /api/cron/maintenance": async () => ({}),
@@ -199,6 +209,17 @@ export async function routeFixtures(app: App): Promise<Record<string, Make>> {
       },
     }),
     "DELETE /api/mcp": async () => ({ okStatuses: [405] }),
+    "GET /api/memory": async () => ({ query: "?q=matrix" }),
+    "POST /api/memory": async () => ({ body: { question: `Matrix FAQ ${uniq()}?`, answer: "Yes." } }),
+    "GET /api/memory/{id}": async () => ({ params: { id: sharedEntry } }),
+    "PATCH /api/memory/{id}": async () => ({ params: { id: sharedEntry }, body: { tags: ["matrix"] } }),
+    "DELETE /api/memory/{id}": async () => ({ params: { id: await newEntry() } }),
+    "POST /api/memory/{id}/reused": async () => ({ params: { id: sharedEntry } }),
+    "GET /api/memory/settings": async () => ({}),
+    "PATCH /api/memory/settings": async () => ({ body: { threshold: null } }),
+    "POST /api/memory/import": async () => ({ body: { entries: [{ question: `Imported ${uniq()}?`, answer: "Imported." }] } }),
+    "GET /api/memory/export": async () => ({ query: "?format=csv" }),
+    "POST /api/memory/from-case": async () => ({ body: { caseId: await answeredCase() } }),
     "GET /api/members": async () => ({}),
     "POST /api/members": async () => ({
       body: { email: `new-${uniq()}@matrix.test`, role: "operator", password: "correct horse battery" },

@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { depsWithTenant, createTenant, type Tenant } from "@/tests/support/fixtures";
+import type { TestDeps } from "@/tests/support/test-deps";
+import { addKey, expectAppError } from "@/tests/hitl/helpers";
+import { createMemoryEntry, updateMemoryEntry } from "@/lib/domains/memory/entries";
+import { lexicalMatcher } from "@/lib/domains/memory/lexical-matcher";
+import { searchAnswers } from "@/lib/domains/memory/search";
+import type { Principal } from "@/lib/domains/auth/principal";
+
+// The lexical matcher on the real database (PGlite by default, PostgreSQL with DATABASE_URL): pg_trgm and
+// the english full-text configuration must be there, and memory never crosses accounts.
+let deps: TestDeps;
+let t: Tenant;
+let other: Tenant;
+let admin: Principal;
+
+const find = (accountId: string, question: string, approvedOnly = false) =>
+  lexicalMatcher.findMatches(deps.db, { accountId, question, approvedOnly, limit: 3, minScore: 0.25 });
+
+beforeAll(async () => {
+  ({ deps, t } = await depsWithTenant());
+  other = await createTenant(deps.db);
+  admin = await addKey(deps.db, t.account.id, ["admin"]);
+  for (const [question, answer] of [
+    ["Are you open on Sunday?", "Sundays 10 am to 4 pm."],
+    ["Are you open on Monday?", "Mondays 9 am to 9 pm."],
+    ["Do you validate parking?", "Yes, bring your ticket to the front desk."],
+    ["Is the Elm Street branch wheelchair accessible?", "Yes, step-free entrance on Elm Street."],
+  ] as const)
+    await createMemoryEntry(deps, admin, { question, answer, approvedForAuto: question.includes("parking") });
+  const otherAdmin = await addKey(deps.db, other.account.id, ["admin"]);
+  await createMemoryEntry(deps, otherAdmin, { question: "Do you validate parking?", answer: "OTHER ACCOUNT" });
+}, 60_000);
+afterAll(() => deps?.close());
+
+describe("lexical matcher", () => {
+  it("finds a paraphrase, and a day never stands in for another day", async () => {
+    const [best] = await find(t.account.id, "sunday - are you guys open then?");
+    expect(best?.entry.answer).toBe("Sundays 10 am to 4 pm.");
+    const monday = await find(t.account.id, "Are you open Monday?");
+    expect(monday[0]?.entry.answer).toBe("Mondays 9 am to 9 pm.");
+    expect(monday.find((m) => m.entry.answer.startsWith("Sundays"))?.score ?? 0).toBeLessThan(0.3);
+  });
+
+  it("tolerates a typo through trigram and the scorer", async () => {
+    const [best] = await find(t.account.id, "do u validate parkng");
+    expect(best?.entry.answer).toMatch(/ticket/);
+  });
+
+  it("never returns another account's entries, nor expired ones", async () => {
+    const theirs = await find(other.account.id, "Are you open on Sunday?");
+    expect(theirs).toEqual([]);
+    const ours = await find(t.account.id, "Do you validate parking?");
+    expect(ours.map((m) => m.entry.answer)).not.toContain("OTHER ACCOUNT");
+    await updateMemoryEntry(deps, admin, ours[0]!.entry.id, { validUntil: "2020-01-01T00:00:00Z" });
+    expect(await find(t.account.id, "Do you validate parking?")).toEqual([]);
+    await updateMemoryEntry(deps, admin, ours[0]!.entry.id, { validUntil: null });
+  });
+
+  it("search_answers returns approved entries only, with a score, for hitl:ask keys", async () => {
+    const r = await searchAnswers(deps, t.agent.principal, { question: "Will you validate my parking ticket?" });
+    expect(r.answers).toHaveLength(1);
+    expect(r.answers[0]!.score).toBeGreaterThan(0.5);
+    expect((await searchAnswers(deps, t.agent.principal, { question: "Open on Sunday?" })).answers).toEqual([]);
+    await expectAppError(searchAnswers(deps, t.answerer.principal, { question: "x" }), "forbidden", /hitl:ask/);
+    await expectAppError(searchAnswers(deps, t.agent.principal, { question: "" }), "validation_failed", /question/);
+  });
+});
