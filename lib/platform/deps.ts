@@ -1,4 +1,4 @@
-import { getOrCreateInstanceSecret, SIMULATOR_WEBHOOK_SECRET_NAME } from "@/lib/platform/bootstrap/instance-secrets";
+import { getOrCreateInstanceSecret, SIMULATOR_WEBHOOK_SECRET_NAME } from "@/lib/adapters/db/instance-secrets";
 import { getConfig, type Config } from "@/lib/platform/config/env";
 import { getDatabase, type Database, type Db } from "@/lib/adapters/db/client";
 import type { GolfProviderName } from "@/lib/adapters/db/schema";

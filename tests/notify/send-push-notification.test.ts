@@ -6,7 +6,7 @@ import * as testRoute from "@/app/api/settings/notifications/test/route";
 import { createApiKey } from "@/lib/domains/auth/api-keys";
 import { getConfig } from "@/lib/platform/config/env";
 import { notificationAttempts, notifications } from "@/lib/adapters/db/schema";
-import { runMaintenance } from "@/lib/platform/jobs/maintenance";
+import { runMaintenance } from "@/lib/composition/jobs/maintenance";
 import { BASE, startApp, type App } from "@/tests/support/matrix/app-harness";
 import { callTool, connectInProcess } from "@/tests/support/in-process-mcp";
 import { startNtfyStandin, type NtfyStandin } from "@/tests/support/ntfy-standin";

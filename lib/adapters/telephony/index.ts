@@ -1,4 +1,4 @@
-import { getOrCreateInstanceSecret, SIMULATOR_WEBHOOK_SECRET_NAME } from "@/lib/platform/bootstrap/instance-secrets";
+import { getOrCreateInstanceSecret, SIMULATOR_WEBHOOK_SECRET_NAME } from "@/lib/adapters/db/instance-secrets";
 import type { Config } from "@/lib/platform/config/env";
 import { getDatabase } from "@/lib/adapters/db/client";
 import { createBlandTelephony } from "./bland";

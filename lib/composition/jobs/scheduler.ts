@@ -1,7 +1,7 @@
 import type { Deps } from "@/lib/platform/deps";
-import { startCallSync } from "@/lib/platform/jobs/call-sync";
-import { startSheetsDrain } from "@/lib/platform/jobs/sheets-drain";
-import { runMaintenance } from "@/lib/platform/jobs/maintenance";
+import { startCallSync } from "@/lib/composition/jobs/call-sync";
+import { startSheetsDrain } from "@/lib/composition/jobs/sheets-drain";
+import { runMaintenance } from "@/lib/composition/jobs/maintenance";
 import { log } from "@/lib/platform/log";
 import { every } from "@/lib/platform/jobs/every";
 

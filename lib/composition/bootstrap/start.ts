@@ -2,11 +2,11 @@ import path from "node:path";
 import { getDeps } from "@/lib/platform/deps";
 import { getConfig, listeningPort } from "@/lib/platform/config/env";
 import { isDataDirLocked } from "@/lib/adapters/db/data-dir-lock";
-import { formatDemoSeed, formatSetupHint, seedDemoIfEmpty } from "@/lib/platform/bootstrap/seed-demo";
-import { getOrCreateInstanceSecret, SIMULATOR_WEBHOOK_SECRET_NAME } from "@/lib/platform/bootstrap/instance-secrets";
+import { formatDemoSeed, formatSetupHint, seedDemoIfEmpty } from "@/lib/composition/bootstrap/seed-demo";
+import { getOrCreateInstanceSecret, SIMULATOR_WEBHOOK_SECRET_NAME } from "@/lib/adapters/db/instance-secrets";
 import { publishCliEndpoint } from "@/lib/transports/cli-bridge/endpoint";
 import { needsSetup } from "@/lib/domains/setup/complete-setup";
-import { startScheduler } from "@/lib/platform/jobs/scheduler";
+import { startScheduler } from "@/lib/composition/jobs/scheduler";
 import { log } from "@/lib/platform/log";
 
 /** Server start-up: validate configuration, migrate, seed the demo account once, start the scheduler. */
