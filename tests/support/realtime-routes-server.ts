@@ -4,10 +4,10 @@ import type { Deps } from "@/lib/platform/deps";
 import { AppError } from "@/lib/platform/errors";
 import { authenticate } from "@/lib/transports/http/authenticate";
 import { errorResponse, json } from "@/lib/transports/http/respond";
-import { openEventStream } from "@/lib/adapters/realtime/sse/open-event-stream";
-import { authorizePusherChannel } from "@/lib/adapters/realtime/pusher/authorize-channel";
+import { openEventStream } from "@/lib/domains/realtime/open-event-stream";
+import { authorizePusherChannel } from "@/lib/domains/realtime/authorize-pusher-channel";
 import { readPusherAuthBody } from "@/lib/transports/http/read-pusher-auth-body";
-import { refreshRealtimeToken } from "@/lib/adapters/realtime/supabase/refresh-token";
+import { refreshRealtimeToken } from "@/lib/domains/realtime/refresh-realtime-token";
 
 /**
  * Our three realtime routes (GET /api/events, POST /api/realtime/pusher/auth, POST /api/realtime/supabase/token)

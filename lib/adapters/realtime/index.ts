@@ -6,5 +6,5 @@
  */
 export { publishCaseEvent, type CaseEventInput } from "@/lib/adapters/realtime/publish-case-event";
 export { subscribeAccountEvents } from "@/lib/adapters/realtime/subscribe-account-events";
-export { getRealtimeClientConfig } from "@/lib/adapters/realtime/client-config";
+export { getRealtimeClientConfig } from "@/lib/domains/realtime/client-config";
 export type { CaseEvent, CaseEventType, RealtimeClientConfig, RealtimeEvent, RealtimeStatus } from "@/lib/adapters/realtime/events";

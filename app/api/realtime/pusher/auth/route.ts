@@ -1,6 +1,6 @@
 import { withRoute } from "@/lib/transports/http/with-route";
 import { json } from "@/lib/transports/http/respond";
-import { authorizePusherChannel } from "@/lib/adapters/realtime/pusher/authorize-channel";
+import { authorizePusherChannel } from "@/lib/domains/realtime/authorize-pusher-channel";
 import { readPusherAuthBody } from "@/lib/transports/http/read-pusher-auth-body";
 
 export const dynamic = "force-dynamic";

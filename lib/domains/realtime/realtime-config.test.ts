@@ -2,7 +2,7 @@ import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { ConfigError, parseConfig } from "@/lib/platform/config/env";
 import type { Principal } from "@/lib/domains/auth/principal";
-import { getRealtimeClientConfig } from "@/lib/adapters/realtime/client-config";
+import { getRealtimeClientConfig } from "@/lib/domains/realtime/client-config";
 import { mintRealtimeToken } from "@/lib/adapters/realtime/supabase/mint-token";
 import { toCaseEvent } from "@/lib/adapters/realtime/port";
 
