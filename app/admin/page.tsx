@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getDeps } from "@/lib/platform/deps";
+import { getDeps } from "@/lib/composition/deps";
 import { requireAdminPage } from "@/lib/transports/http/require-admin-page";
 import { getOverview } from "@/lib/domains/admin/get-overview";
 import { Badge } from "@/components/ui/badge";

@@ -37,7 +37,7 @@ export async function startRealtimeRoutes(deps: Deps) {
       const path = new URL(url).pathname;
       if (req.method === "GET" && path === "/api/events") res = await openEventStream(deps, principal, req);
       else if (req.method === "POST" && path === "/api/realtime/pusher/auth")
-        res = json(authorizePusherChannel(deps, principal, await readPusherAuthBody(req)));
+        res = json(await authorizePusherChannel(deps, principal, await readPusherAuthBody(req)));
       else if (req.method === "POST" && path === "/api/realtime/supabase/token") res = json(refreshRealtimeToken(deps, principal));
       else throw new AppError("not_found", "No such route.");
     } catch (e) {

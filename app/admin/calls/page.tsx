@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getDeps } from "@/lib/platform/deps";
+import { getDeps } from "@/lib/composition/deps";
 import { isAppError } from "@/lib/platform/errors";
 import { requireAdminPage } from "@/lib/transports/http/require-admin-page";
 import { filterQuery, readCallsFilter, toListInput } from "@/lib/domains/admin/calls-filter";

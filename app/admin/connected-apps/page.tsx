@@ -1,4 +1,4 @@
-import { getDeps } from "@/lib/platform/deps";
+import { getDeps } from "@/lib/composition/deps";
 import { requireAdminPage } from "@/lib/transports/http/require-admin-page";
 import { listConnectedAppsForAccount } from "@/lib/transports/oauth/connected-apps";
 import { ConnectedAppsPanel } from "@/components/admin/connected-apps-panel";

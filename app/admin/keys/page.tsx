@@ -1,4 +1,4 @@
-import { getDeps } from "@/lib/platform/deps";
+import { getDeps } from "@/lib/composition/deps";
 import { SCOPES } from "@/lib/domains/auth/principal";
 import { requireAdminPage } from "@/lib/transports/http/require-admin-page";
 import { listKeysForAccount } from "@/lib/domains/members/manage-api-keys";

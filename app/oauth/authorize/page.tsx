@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
-import { getDeps } from "@/lib/platform/deps";
+import { getDeps } from "@/lib/composition/deps";
 import { requireMemberPage } from "@/lib/transports/http/current-member";
 import { isOAuthError } from "@/lib/transports/oauth/oauth-error";
 import { parseAuthorizationRequest, redirectOf, type AuthorizationRequest } from "@/lib/transports/oauth/authorization-request";

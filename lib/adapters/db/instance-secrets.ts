@@ -1,5 +1,5 @@
+import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
-import { randomToken } from "@/lib/domains/auth/secrets";
 import type { Db } from "@/lib/adapters/db/client";
 import { instanceSecrets } from "@/lib/adapters/db/schema";
 
@@ -18,7 +18,7 @@ export async function getOrCreateInstanceSecret(db: Db, name: string): Promise<s
   if (existing) return existing;
   await db
     .insert(instanceSecrets)
-    .values({ name, value: `whsec_${randomToken(32)}` })
+    .values({ name, value: `whsec_${randomBytes(32).toString("base64url")}` })
     .onConflictDoNothing();
   const created = await read();
   if (!created) throw new Error(`instance secret ${name} could not be stored`);

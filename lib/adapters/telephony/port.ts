@@ -43,6 +43,9 @@ export type ProviderCall = {
   priceUsd?: number;
 };
 
+/** What a webhook, the sync job or a cancel learned about a call: a status plus whatever else the provider said. */
+export type CallUpdate = Partial<Omit<ProviderCall, "status">> & { status: CallStatus };
+
 /** A verified status event from the provider's webhook. `eventId` makes replays detectable. */
 export type ProviderEvent = {
   eventId: string;

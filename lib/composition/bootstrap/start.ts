@@ -1,5 +1,5 @@
 import path from "node:path";
-import { getDeps } from "@/lib/platform/deps";
+import { getDeps } from "@/lib/composition/deps";
 import { getConfig, listeningPort } from "@/lib/platform/config/env";
 import { isDataDirLocked } from "@/lib/adapters/db/data-dir-lock";
 import { formatDemoSeed, formatSetupHint, seedDemoIfEmpty } from "@/lib/composition/bootstrap/seed-demo";

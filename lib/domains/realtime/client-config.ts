@@ -4,6 +4,9 @@ import type { RealtimeClientConfig } from "@/lib/adapters/realtime/events";
 import { pusherChannelFor, supabaseTopicFor } from "@/lib/adapters/realtime/port";
 import { mintRealtimeToken } from "@/lib/adapters/realtime/supabase/mint-token";
 
+/** The token's subject and account for a principal. */
+export const realtimeAudience = (p: Principal) => ({ subject: p.kind === "member" ? p.memberId : p.keyId, accountId: p.accountId });
+
 export const PUSHER_AUTH_PATH = "/api/realtime/pusher/auth";
 export const SUPABASE_TOKEN_PATH = "/api/realtime/supabase/token";
 
@@ -32,7 +35,7 @@ export function getRealtimeClientConfig(principal: Principal, config: Config = g
       url: config.SUPABASE_URL!,
       anonKey: config.SUPABASE_ANON_KEY!,
       topic: supabaseTopicFor(principal.accountId),
-      ...mintRealtimeToken(config, principal),
+      ...mintRealtimeToken(config, realtimeAudience(principal)),
       tokenEndpoint: SUPABASE_TOKEN_PATH,
     };
   }

@@ -2,7 +2,7 @@ import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { ConfigError, parseConfig } from "@/lib/platform/config/env";
 import type { Principal } from "@/lib/domains/auth/principal";
-import { getRealtimeClientConfig } from "@/lib/domains/realtime/client-config";
+import { getRealtimeClientConfig, realtimeAudience } from "@/lib/domains/realtime/client-config";
 import { mintRealtimeToken } from "@/lib/adapters/realtime/supabase/mint-token";
 import { toCaseEvent } from "@/lib/adapters/realtime/port";
 
@@ -116,7 +116,7 @@ describe("browser config", () => {
   });
 
   it("tokens expire after REALTIME_TOKEN_TTL_SECONDS", () => {
-    const t = mintRealtimeToken(parseConfig({ ...supabase, REALTIME_TOKEN_TTL_SECONDS: "120" }), member, 1_000_000);
+    const t = mintRealtimeToken(parseConfig({ ...supabase, REALTIME_TOKEN_TTL_SECONDS: "120" }), realtimeAudience(member), 1_000_000);
     expect(t.expiresAt).toBe(1000 + 120);
   });
 });

@@ -1,5 +1,5 @@
 import type { AuthInfo } from "@modelcontextprotocol/server";
-import { getDeps } from "@/lib/platform/deps";
+import { getDeps } from "@/lib/composition/deps";
 import { verifyApiKey } from "@/lib/domains/auth/api-keys";
 import { scopesOf } from "@/lib/domains/auth/principal";
 import { bearerToken } from "@/lib/transports/http/authenticate";

@@ -1,7 +1,7 @@
 import type { McpServer } from "@modelcontextprotocol/server";
 import type { z } from "zod";
 import type { Principal } from "@/lib/domains/auth/principal";
-import { type Deps, getDeps } from "@/lib/platform/deps";
+import { type Deps, getDeps } from "@/lib/composition/deps";
 import type { AppError } from "@/lib/platform/errors";
 import { parseOrThrow } from "@/lib/platform/validation/parse";
 import { type McpRequestContext, originOf, principalOf, progressReporter } from "@/lib/transports/mcp/context";

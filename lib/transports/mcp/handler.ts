@@ -1,6 +1,6 @@
 import { createMcpHandler } from "mcp-handler";
 import type { AuthInfo } from "@modelcontextprotocol/server";
-import { getDeps } from "@/lib/platform/deps";
+import { getDeps } from "@/lib/composition/deps";
 import { enforceRateLimit } from "@/lib/domains/auth/rate-limit";
 import { errorResponse } from "@/lib/transports/http/respond";
 import { assertHostAndOrigin } from "@/lib/transports/mcp/guard";

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { getDeps, type Deps } from "@/lib/platform/deps";
+import { getDeps, type Deps } from "@/lib/composition/deps";
 import { declareRoute, type DeclaredRoute } from "@/lib/transports/http/with-route";
 import { errorResponse } from "@/lib/transports/http/respond";
 import { readText } from "@/lib/transports/http/read-body";

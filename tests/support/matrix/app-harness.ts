@@ -5,7 +5,7 @@ import { SCOPES, type Principal, type Scope } from "@/lib/domains/auth/principal
 import { connectApp } from "@/tests/support/oauth";
 import { createSession, SESSION_COOKIE } from "@/lib/domains/auth/sessions";
 import { getConfig, resetConfig } from "@/lib/platform/config/env";
-import { resetProcessDeps, provideProcessDeps } from "@/lib/platform/deps";
+import { resetProcessDeps, provideProcessDeps } from "@/lib/composition/deps";
 import { createSimulatorTelephony } from "@/lib/adapters/telephony/simulator";
 import { createTestDeps, type TestDeps } from "@/tests/support/test-deps";
 import type { Kind } from "@/tests/support/matrix/readme-matrix";

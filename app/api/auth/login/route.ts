@@ -1,4 +1,4 @@
-import { getDeps } from "@/lib/platform/deps";
+import { getDeps } from "@/lib/composition/deps";
 import { AppError } from "@/lib/platform/errors";
 import { json, errorResponse } from "@/lib/transports/http/respond";
 import { readJson } from "@/lib/transports/http/read-json";

@@ -1,5 +1,6 @@
 import { circuitBreaker, ConsecutiveBreaker, ExponentialBackoff, handleWhen, retry, wrap } from "cockatiel";
 import { AppError } from "@/lib/platform/errors";
+import { lazy } from "@/lib/platform/lazy";
 import { log } from "@/lib/platform/log";
 import type { ChronogolfConfig } from "@/lib/domains/golf/settings";
 
@@ -30,18 +31,19 @@ export const isChronogolfHttpError = (e: unknown): e is ChronogolfHttpError =>
 const retryable = (e: unknown) => !isChronogolfHttpError(e) || e.status === 429 || e.status >= 500;
 
 type Token = { accessToken: string; expiresAt: number };
-type Holder = typeof globalThis & {
-  __golfChronogolf?: { tokens: Map<string, Promise<Token>>; breakers: Map<string, ReturnType<typeof makeBreaker>> };
-};
-(globalThis as Holder).__golfChronogolf ??= { tokens: new Map(), breakers: new Map() };
-const state = (globalThis as Holder).__golfChronogolf!;
-
 const makeBreaker = () => circuitBreaker(handleWhen(retryable), { halfOpenAfter: 10_000, breaker: new ConsecutiveBreaker(5) });
+// The process's tokens and breakers, in the process cache (lib/platform/lazy.ts): shared by every route bundle, forgotten by resetProcessDeps().
+const processState = () =>
+  lazy("chronogolf", "", () => ({
+    tokens: new Map<string, Promise<Token>>(),
+    breakers: new Map<string, ReturnType<typeof makeBreaker>>(),
+  }));
 const breakerFor = (base: string) => {
-  let b = state.breakers.get(base);
+  const { breakers } = processState();
+  let b = breakers.get(base);
   if (!b) {
     b = makeBreaker();
-    state.breakers.set(base, b);
+    breakers.set(base, b);
   }
   return b;
 };
@@ -62,6 +64,7 @@ export type ChronogolfClient = {
 export function chronogolfClient(cfg: ChronogolfConfig, onRotatedRefreshToken: (token: string) => Promise<void>): ChronogolfClient {
   const key = `${cfg.baseUrl}|${cfg.clientId}|${cfg.organizationId}`;
   const breaker = breakerFor(cfg.baseUrl);
+  const { tokens } = processState();
 
   async function fetchToken(): Promise<Token> {
     const q = new URLSearchParams({
@@ -92,14 +95,14 @@ export function chronogolfClient(cfg: ChronogolfConfig, onRotatedRefreshToken: (
 
   /** One token per account and server, shared by concurrent requests (a rotated refresh token is used once). */
   async function token(force = false): Promise<string> {
-    let p = state.tokens.get(key);
+    let p = tokens.get(key);
     if (p && !force) {
       const t = await p.catch(() => null);
       if (t && t.expiresAt > Date.now()) return t.accessToken;
     }
     p = fetchToken();
-    state.tokens.set(key, p);
-    p.catch(() => state.tokens.delete(key));
+    tokens.set(key, p);
+    p.catch(() => tokens.delete(key));
     return (await p).accessToken;
   }
 

@@ -7,6 +7,6 @@ export const dynamic = "force-dynamic";
 
 // POST /api/realtime/pusher/auth — signs pusher-js's private-channel subscription for the caller's own account
 export const POST = withRoute(
-  async ({ req, deps, principal }) => json(authorizePusherChannel(deps, principal, await readPusherAuthBody(req))),
+  async ({ req, deps, principal }) => json(await authorizePusherChannel(deps, principal, await readPusherAuthBody(req))),
   { scopes: ["hitl:answer"] },
 );
