@@ -4,7 +4,7 @@ import { cannedReplyInput, cannedReplySchema } from "@/lib/domains/canned-replie
 import pkg from "@/package.json";
 import { adminOpenApiPaths } from "@/lib/domains/admin/openapi-paths";
 import { sheetsOpenApiPaths } from "@/lib/domains/sheets/openapi-paths";
-import { retellOpenApiPaths } from "@/lib/transports/retell/openapi-paths";
+import { retellOpenApiPaths } from "@/lib/domains/retell/openapi-paths";
 import { notifyOpenApiPaths } from "@/lib/domains/notify/openapi-paths";
 import { golfOpenApiPaths } from "@/lib/domains/golf/openapi-paths";
 import { callsOpenApi } from "@/lib/domains/calls/openapi-paths";

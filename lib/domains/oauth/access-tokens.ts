@@ -3,8 +3,8 @@ import type { Db } from "@/lib/adapters/db/client";
 import { members, oauthClients, oauthGrants, oauthTokens } from "@/lib/adapters/db/schema";
 import { sha256 } from "@/lib/domains/auth/secrets";
 import type { Principal, Scope } from "@/lib/domains/auth/principal";
-import { ACCESS_PREFIX, REFRESH_PREFIX, revokeGrantFamily } from "@/lib/transports/oauth/grants";
-import { sameResource } from "@/lib/transports/oauth/urls";
+import { ACCESS_PREFIX, REFRESH_PREFIX, revokeGrantFamily } from "@/lib/domains/oauth/grants";
+import { sameResource } from "@/lib/domains/oauth/urls";
 
 type Member = Extract<Principal, { kind: "member" }>;
 export const isOAuthAccessToken = (token: string) => token.startsWith(ACCESS_PREFIX);

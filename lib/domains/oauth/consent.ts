@@ -3,9 +3,9 @@ import type { Deps } from "@/lib/platform/deps";
 import type { Principal } from "@/lib/domains/auth/principal";
 import { describeIssues } from "@/lib/platform/errors";
 import { safeText } from "@/lib/platform/validation/safe-text";
-import { oauthError } from "@/lib/transports/oauth/oauth-error";
-import { parseAuthorizationRequest, redirectOf } from "@/lib/transports/oauth/authorization-request";
-import { approveAuthorization, denyAuthorization } from "@/lib/transports/oauth/codes";
+import { oauthError } from "@/lib/domains/oauth/oauth-error";
+import { parseAuthorizationRequest, redirectOf } from "@/lib/domains/oauth/authorization-request";
+import { approveAuthorization, denyAuthorization } from "@/lib/domains/oauth/codes";
 
 const decisionInput = z.object({
   /** The authorization request's query string, as the consent page received it. */

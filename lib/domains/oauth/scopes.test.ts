@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { SCOPES, scopesOf, type Principal } from "@/lib/domains/auth/principal";
 import { forbiddenFor } from "@/lib/domains/auth/permissions";
-import { grantableScopes, parseScopeParam } from "@/lib/transports/oauth/scopes";
+import { grantableScopes, parseScopeParam } from "@/lib/domains/oauth/scopes";
 
 const member = (role: "operator" | "admin", granted?: string[]): Principal => ({
   kind: "member",

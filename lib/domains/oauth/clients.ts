@@ -5,9 +5,9 @@ import { randomToken } from "@/lib/domains/auth/secrets";
 import { getConfig } from "@/lib/platform/config/env";
 import { log } from "@/lib/platform/log";
 import { textProblem } from "@/lib/platform/validation/safe-text";
-import { oauthError } from "@/lib/transports/oauth/oauth-error";
-import { assertMetadataDocumentUrl, isMetadataDocumentClientId, parseClientMetadata } from "@/lib/transports/oauth/client-metadata";
-import { fetchPublicJson, UnsafeFetchError } from "@/lib/transports/oauth/safe-fetch";
+import { oauthError } from "@/lib/domains/oauth/oauth-error";
+import { assertMetadataDocumentUrl, isMetadataDocumentClientId, parseClientMetadata } from "@/lib/domains/oauth/client-metadata";
+import { fetchPublicJson, UnsafeFetchError } from "@/lib/domains/oauth/safe-fetch";
 
 export type OAuthClient = {
   clientId: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { assertRegistrableRedirectUri, redirectUriMatches } from "@/lib/transports/oauth/redirect-uris";
-import { addressAllowed } from "@/lib/transports/oauth/safe-fetch";
+import { assertRegistrableRedirectUri, redirectUriMatches } from "@/lib/domains/oauth/redirect-uris";
+import { addressAllowed } from "@/lib/domains/oauth/safe-fetch";
 
 describe("redirect URIs", () => {
   it("exact match, except a loopback http redirect may use any port (RFC 8252 §7.3)", () => {

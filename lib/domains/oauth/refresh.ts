@@ -3,10 +3,10 @@ import type { Db } from "@/lib/adapters/db/client";
 import { members, oauthGrants, oauthTokens } from "@/lib/adapters/db/schema";
 import { sha256 } from "@/lib/domains/auth/secrets";
 import type { Scope } from "@/lib/domains/auth/principal";
-import { oauthError } from "@/lib/transports/oauth/oauth-error";
-import { issueTokenPair, revokeGrantFamily } from "@/lib/transports/oauth/grants";
-import { grantableScopes, parseScopeParam } from "@/lib/transports/oauth/scopes";
-import { sameResource } from "@/lib/transports/oauth/urls";
+import { oauthError } from "@/lib/domains/oauth/oauth-error";
+import { issueTokenPair, revokeGrantFamily } from "@/lib/domains/oauth/grants";
+import { grantableScopes, parseScopeParam } from "@/lib/domains/oauth/scopes";
+import { sameResource } from "@/lib/domains/oauth/urls";
 
 /**
  * grant_type=refresh_token with rotation (OAuth 2.1 §4.3.1): each refresh token is good once and is

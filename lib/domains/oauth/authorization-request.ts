@@ -1,10 +1,10 @@
 import type { Db } from "@/lib/adapters/db/client";
 import type { Scope } from "@/lib/domains/auth/principal";
-import { isOAuthError, oauthError, OAuthProtocolError } from "@/lib/transports/oauth/oauth-error";
-import { resolveClientForAuthorization, type OAuthClient } from "@/lib/transports/oauth/clients";
-import { redirectUriMatches } from "@/lib/transports/oauth/redirect-uris";
-import { parseScopeParam } from "@/lib/transports/oauth/scopes";
-import { mcpResourceUrl, sameResource } from "@/lib/transports/oauth/urls";
+import { isOAuthError, oauthError, OAuthProtocolError } from "@/lib/domains/oauth/oauth-error";
+import { resolveClientForAuthorization, type OAuthClient } from "@/lib/domains/oauth/clients";
+import { redirectUriMatches } from "@/lib/domains/oauth/redirect-uris";
+import { parseScopeParam } from "@/lib/domains/oauth/scopes";
+import { mcpResourceUrl, sameResource } from "@/lib/domains/oauth/urls";
 
 export type AuthorizationRequest = {
   client: OAuthClient;

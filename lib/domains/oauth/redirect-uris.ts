@@ -1,4 +1,4 @@
-import { oauthError } from "@/lib/transports/oauth/oauth-error";
+import { oauthError } from "@/lib/domains/oauth/oauth-error";
 import { textProblem } from "@/lib/platform/validation/safe-text";
 
 const LOOPBACK_HOSTS = new Set(["127.0.0.1", "[::1]", "localhost"]);

@@ -2,7 +2,7 @@ import dns from "node:dns";
 import http from "node:http";
 import https from "node:https";
 import net from "node:net";
-import { isLoopbackHost } from "@/lib/transports/oauth/redirect-uris";
+import { isLoopbackHost } from "@/lib/domains/oauth/redirect-uris";
 
 /**
  * Fetching a URL a stranger chose (a client ID metadata document) is a server-side request forgery risk:

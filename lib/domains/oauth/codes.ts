@@ -4,13 +4,13 @@ import type { Db } from "@/lib/adapters/db/client";
 import { members, oauthCodes, oauthGrants } from "@/lib/adapters/db/schema";
 import { randomToken, safeEqual, sha256 } from "@/lib/domains/auth/secrets";
 import type { Principal, Scope } from "@/lib/domains/auth/principal";
-import { oauthError } from "@/lib/transports/oauth/oauth-error";
+import { oauthError } from "@/lib/domains/oauth/oauth-error";
 import { recordAudit } from "@/lib/domains/audit/record-audit";
-import { findClient } from "@/lib/transports/oauth/clients";
-import { issueTokenPair, revokeGrantFamily } from "@/lib/transports/oauth/grants";
-import { grantableScopes } from "@/lib/transports/oauth/scopes";
-import { redirectWith, type AuthorizationRequest } from "@/lib/transports/oauth/authorization-request";
-import { sameResource } from "@/lib/transports/oauth/urls";
+import { findClient } from "@/lib/domains/oauth/clients";
+import { issueTokenPair, revokeGrantFamily } from "@/lib/domains/oauth/grants";
+import { grantableScopes } from "@/lib/domains/oauth/scopes";
+import { redirectWith, type AuthorizationRequest } from "@/lib/domains/oauth/authorization-request";
+import { sameResource } from "@/lib/domains/oauth/urls";
 
 /** Authorization codes live minutes, not hours, and are good for one exchange (OAuth 2.1 §4.1.2). */
 const CODE_TTL_MS = 5 * 60_000;

@@ -1,7 +1,7 @@
 import type { Deps } from "@/lib/platform/deps";
 import { actorOf, type Principal } from "@/lib/domains/auth/principal";
 import { assertScope } from "@/lib/domains/auth/permissions";
-import { listConnectedApps, revokeConnectedApp } from "@/lib/transports/oauth/grants";
+import { listConnectedApps, revokeConnectedApp } from "@/lib/domains/oauth/grants";
 
 /** Admin → Connected apps: every app a member of this account connected by signing in. */
 export async function listConnectedAppsForAccount(deps: Deps, principal: Principal) {

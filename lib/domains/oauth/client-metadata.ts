@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { describeIssues } from "@/lib/platform/errors";
 import { safeText } from "@/lib/platform/validation/safe-text";
-import { oauthError, type OAuthErrorCode } from "@/lib/transports/oauth/oauth-error";
-import { assertRegistrableRedirectUri } from "@/lib/transports/oauth/redirect-uris";
+import { oauthError, type OAuthErrorCode } from "@/lib/domains/oauth/oauth-error";
+import { assertRegistrableRedirectUri } from "@/lib/domains/oauth/redirect-uris";
 
 /**
  * Client metadata (RFC 7591 §2), as a registration request sends it or a client ID metadata document

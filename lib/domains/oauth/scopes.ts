@@ -1,5 +1,5 @@
 import { ROLE_SCOPES, SCOPES, type Role, type Scope } from "@/lib/domains/auth/principal";
-import { oauthError } from "@/lib/transports/oauth/oauth-error";
+import { oauthError } from "@/lib/domains/oauth/oauth-error";
 
 /** What each scope lets a connected app do, in words, for the consent page and the admin list. */
 export const SCOPE_WORDS: Record<Scope, string> = {
