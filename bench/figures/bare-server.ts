@@ -13,9 +13,9 @@
  */
 import http from "node:http";
 import { createMcpHandler, McpServer, ResourceTemplate } from "@modelcontextprotocol/server";
-import { askHumanTool } from "../../lib/transports/mcp/tools/ask-human";
-import { cancelHumanRequestTool } from "../../lib/transports/mcp/tools/cancel-human-request";
-import { getHumanAnswerTool } from "../../lib/transports/mcp/tools/get-human-answer";
+import { askHumanTool } from "../../lib/transports/tools/ask-human";
+import { cancelHumanRequestTool } from "../../lib/transports/tools/cancel-human-request";
+import { getHumanAnswerTool } from "../../lib/transports/tools/get-human-answer";
 import { ESCALATION_GUIDE, SERVER_INSTRUCTIONS } from "../../lib/transports/mcp/instructions";
 import { CALLS_TOOLS, GOLF_TOOLS, UTILITY_TOOLS } from "../../lib/transports/mcp/server";
 import type { Principal } from "../../lib/domains/auth/principal";

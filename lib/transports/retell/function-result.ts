@@ -1,5 +1,5 @@
 import type { Config } from "@/lib/platform/config/env";
-import { classifyFailure, type ErrorStyle, outageSentence } from "@/lib/transports/mcp/tool-result";
+import { classifyFailure, type ErrorStyle, outageSentence } from "@/lib/transports/tools/tool-result";
 
 /** A successful tool result as Retell's model reads it: `message` first, then the tool's own fields. */
 export function functionSuccess(tool: string, result: Record<string, unknown>): Record<string, unknown> {

@@ -8,7 +8,7 @@ import { bearerToken } from "@/lib/transports/http/authenticate";
 import { readBody } from "@/lib/transports/http/read-body";
 import { parseJsonText } from "@/lib/transports/http/read-json";
 import { errorResponse, json } from "@/lib/transports/http/respond";
-import { isUnreachable } from "@/lib/transports/mcp/tool-result";
+import { isUnreachable } from "@/lib/transports/tools/tool-result";
 import { argsWithCall } from "@/lib/transports/retell/call-context";
 import { getRetellApiKey } from "@/lib/domains/retell/credentials";
 import { fitResponse } from "@/lib/transports/retell/fit-response";

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { safeText } from "@/lib/platform/validation/safe-text";
 import { listCalls } from "@/lib/domains/calls/list-calls";
 import { callSchema, callStatusSchema, phoneNumberSchema } from "@/lib/domains/calls/schemas";
-import { defineTool } from "@/lib/transports/mcp/define-tool";
+import { defineTool } from "@/lib/transports/tools/define-tool";
 
 export const getCallHistoryTool = defineTool({
   name: "get_call_history",

@@ -1,7 +1,7 @@
 import { getCallDetails } from "@/lib/domains/calls/get-call";
 import { callDetailsSchema } from "@/lib/domains/calls/schemas";
-import { defineTool } from "@/lib/transports/mcp/define-tool";
-import { callIdInput } from "@/lib/transports/mcp/tools/get-call-status";
+import { defineTool } from "@/lib/transports/tools/define-tool";
+import { callIdInput } from "@/lib/transports/tools/get-call-status";
 
 export const getCallDetailsTool = defineTool({
   name: "get_call_details",

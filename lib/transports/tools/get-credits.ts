@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { getCredits } from "@/lib/domains/credits/account-credits";
 import { creditsSchema } from "@/lib/domains/calls/schemas";
-import { defineTool } from "@/lib/transports/mcp/define-tool";
+import { defineTool } from "@/lib/transports/tools/define-tool";
 
 export const getCreditsTool = defineTool({
   name: "get_credits",

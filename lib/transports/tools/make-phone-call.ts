@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { makePhoneCall } from "@/lib/domains/calls/make-phone-call";
 import { callSchema, makeCallSchema } from "@/lib/domains/calls/schemas";
-import { defineTool } from "@/lib/transports/mcp/define-tool";
+import { defineTool } from "@/lib/transports/tools/define-tool";
 
 export const makePhoneCallTool = defineTool({
   name: "make_phone_call",

@@ -1,4 +1,4 @@
-import { defineTool } from "@/lib/transports/mcp/define-tool";
+import { defineTool } from "@/lib/transports/tools/define-tool";
 import { pushInput, pushOutput, sendPushNotification } from "@/lib/domains/notify/send-push-notification";
 
 export const sendPushNotificationTool = defineTool({

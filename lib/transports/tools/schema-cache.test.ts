@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { McpServer } from "@modelcontextprotocol/server";
 import { z } from "zod";
-import { cacheJsonSchema } from "@/lib/transports/mcp/schema-cache";
+import { cacheJsonSchema } from "@/lib/transports/tools/schema-cache";
 
 const params = { target: "draft-2020-12" };
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { listModels } from "@/lib/domains/calls/catalog";
-import { defineTool } from "@/lib/transports/mcp/define-tool";
+import { defineTool } from "@/lib/transports/tools/define-tool";
 
 export const modelSchema = z.object({ id: z.string(), name: z.string(), description: z.string() });
 

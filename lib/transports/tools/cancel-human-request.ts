@@ -2,7 +2,7 @@ import { z } from "zod";
 import { safeText } from "@/lib/platform/validation/safe-text";
 import { cancelHumanRequest } from "@/lib/domains/hitl/ask-human";
 import { toolResultSchema } from "@/lib/domains/hitl/schemas";
-import { defineTool } from "@/lib/transports/mcp/define-tool";
+import { defineTool } from "@/lib/transports/tools/define-tool";
 
 export const cancelHumanRequestTool = defineTool({
   name: "cancel_human_request",

@@ -1,6 +1,6 @@
 import { addCredits } from "@/lib/domains/credits/account-credits";
 import { addCreditsSchema, creditsSchema } from "@/lib/domains/calls/schemas";
-import { defineTool } from "@/lib/transports/mcp/define-tool";
+import { defineTool } from "@/lib/transports/tools/define-tool";
 
 export const addCreditsTool = defineTool({
   name: "add_credits",

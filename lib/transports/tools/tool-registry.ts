@@ -1,4 +1,4 @@
-import type { Tool } from "@/lib/transports/mcp/define-tool";
+import type { Tool } from "@/lib/transports/tools/define-tool";
 import { ALL_TOOLS } from "@/lib/transports/mcp/server";
 
 /**

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { updateCallPreferences } from "@/lib/domains/calls/preferences";
 import { effectivePreferencesSchema, preferencesSchema } from "@/lib/domains/calls/schemas";
-import { defineTool } from "@/lib/transports/mcp/define-tool";
+import { defineTool } from "@/lib/transports/tools/define-tool";
 
 export const updateCallPreferencesTool = defineTool({
   name: "update_call_preferences",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/platform/errors";
-import { toolFailure } from "@/lib/transports/mcp/tool-result";
+import { toolFailure } from "@/lib/transports/tools/tool-result";
 
 const textOf = (r: { content: Array<{ text: string }> } | null) => r?.content[0]?.text;
 

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { getTranscript } from "@/lib/domains/calls/get-call";
 import { callStatusSchema, transcriptTurnSchema } from "@/lib/domains/calls/schemas";
-import { defineTool } from "@/lib/transports/mcp/define-tool";
-import { callIdInput } from "@/lib/transports/mcp/tools/get-call-status";
+import { defineTool } from "@/lib/transports/tools/define-tool";
+import { callIdInput } from "@/lib/transports/tools/get-call-status";
 
 export const getCallTranscriptTool = defineTool({
   name: "get_call_transcript",

@@ -1,6 +1,6 @@
 import { askHuman } from "@/lib/domains/hitl/ask-human";
 import { createCaseSchema, createCaseSchemaFor, toolResultSchema } from "@/lib/domains/hitl/schemas";
-import { defineTool } from "@/lib/transports/mcp/define-tool";
+import { defineTool } from "@/lib/transports/tools/define-tool";
 
 export const askHumanTool = defineTool({
   name: "ask_human",

@@ -1,6 +1,6 @@
 import { bookTeeTime } from "@/lib/domains/golf/book-tee-time";
 import { bookTeeTimeInput, bookTeeTimeOutput } from "@/lib/domains/golf/schemas";
-import { defineTool } from "@/lib/transports/mcp/define-tool";
+import { defineTool } from "@/lib/transports/tools/define-tool";
 
 export const golfBookTeeTimeTool = defineTool({
   name: "golf_book_tee_time",

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { safeText } from "@/lib/platform/validation/safe-text";
 import { listVoices } from "@/lib/domains/calls/catalog";
-import { defineTool } from "@/lib/transports/mcp/define-tool";
+import { defineTool } from "@/lib/transports/tools/define-tool";
 
 export const voiceSchema = z.object({ id: z.string(), name: z.string(), language: z.string(), description: z.string().optional() });
 

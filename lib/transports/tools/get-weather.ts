@@ -1,4 +1,4 @@
-import { defineTool } from "@/lib/transports/mcp/define-tool";
+import { defineTool } from "@/lib/transports/tools/define-tool";
 import { getWeather, weatherInput, weatherOutput } from "@/lib/domains/weather/get-weather";
 
 export const getWeatherTool = defineTool({

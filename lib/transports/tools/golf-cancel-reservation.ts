@@ -1,6 +1,6 @@
 import { cancelReservation } from "@/lib/domains/golf/cancel-reservation";
 import { cancelReservationInput, cancelReservationOutput } from "@/lib/domains/golf/schemas";
-import { defineTool } from "@/lib/transports/mcp/define-tool";
+import { defineTool } from "@/lib/transports/tools/define-tool";
 
 export const golfCancelReservationTool = defineTool({
   name: "golf_cancel_reservation",

@@ -1,6 +1,6 @@
 import { getReservations } from "@/lib/domains/golf/get-reservations";
 import { getReservationsInput, getReservationsOutput } from "@/lib/domains/golf/schemas";
-import { defineTool } from "@/lib/transports/mcp/define-tool";
+import { defineTool } from "@/lib/transports/tools/define-tool";
 
 export const golfGetReservationsTool = defineTool({
   name: "golf_get_reservations",

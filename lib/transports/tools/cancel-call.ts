@@ -1,7 +1,7 @@
 import { cancelCall } from "@/lib/domains/calls/cancel-call";
 import { callSchema } from "@/lib/domains/calls/schemas";
-import { defineTool } from "@/lib/transports/mcp/define-tool";
-import { callIdInput } from "@/lib/transports/mcp/tools/get-call-status";
+import { defineTool } from "@/lib/transports/tools/define-tool";
+import { callIdInput } from "@/lib/transports/tools/get-call-status";
 
 export const cancelCallTool = defineTool({
   name: "cancel_call",

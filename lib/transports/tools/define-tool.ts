@@ -5,9 +5,9 @@ import { type Deps, getDeps } from "@/lib/composition/deps";
 import type { AppError } from "@/lib/platform/errors";
 import { parseOrThrow } from "@/lib/platform/validation/parse";
 import { type McpRequestContext, originOf, principalOf, progressReporter } from "@/lib/transports/mcp/context";
-import { cacheToolSchemas } from "@/lib/transports/mcp/schema-cache";
-import { type ErrorStyle, toolErrorText, toolFailure, toolSuccess } from "@/lib/transports/mcp/tool-result";
-import { scopeRefusal, type ToolScopes } from "@/lib/transports/mcp/tool-scopes";
+import { cacheToolSchemas } from "@/lib/transports/tools/schema-cache";
+import { type ErrorStyle, toolErrorText, toolFailure, toolSuccess } from "@/lib/transports/tools/tool-result";
+import { scopeRefusal, type ToolScopes } from "@/lib/transports/tools/tool-scopes";
 
 type Annotations = { readOnlyHint?: boolean; destructiveHint?: boolean; idempotentHint?: boolean; openWorldHint?: boolean };
 type ProgressReporter = (elapsedMs: number, totalMs: number) => Promise<void>;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { safeText } from "@/lib/platform/validation/safe-text";
 import { getCall } from "@/lib/domains/calls/get-call";
 import { callSchema } from "@/lib/domains/calls/schemas";
-import { defineTool } from "@/lib/transports/mcp/define-tool";
+import { defineTool } from "@/lib/transports/tools/define-tool";
 
 export const callIdInput = z.object({
   callId: safeText().trim().min(1, "must not be empty").max(100).describe("The callId make_phone_call returned."),

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { getRecordingLink } from "@/lib/domains/calls/recording-link";
-import { defineTool } from "@/lib/transports/mcp/define-tool";
-import { callIdInput } from "@/lib/transports/mcp/tools/get-call-status";
+import { defineTool } from "@/lib/transports/tools/define-tool";
+import { callIdInput } from "@/lib/transports/tools/get-call-status";
 
 export const getCallRecordingTool = defineTool({
   name: "get_call_recording",

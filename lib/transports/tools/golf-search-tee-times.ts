@@ -1,4 +1,4 @@
-import { defineTool } from "@/lib/transports/mcp/define-tool";
+import { defineTool } from "@/lib/transports/tools/define-tool";
 import { searchTeeTimesInput, searchTeeTimesOutput } from "@/lib/domains/golf/schemas";
 import { searchTeeTimes } from "@/lib/domains/golf/search-tee-times";
 
