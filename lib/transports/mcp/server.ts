@@ -1,64 +1,22 @@
 import type { McpServer } from "@modelcontextprotocol/server";
 import { ESCALATION_GUIDE } from "@/lib/transports/mcp/instructions";
 import { caseResource } from "@/lib/transports/mcp/resources/case-resource";
-import type { Tool } from "@/lib/transports/tools/define-tool";
-import { askHumanTool } from "@/lib/transports/tools/ask-human";
-import { cancelHumanRequestTool } from "@/lib/transports/tools/cancel-human-request";
-import { getHumanAnswerTool } from "@/lib/transports/tools/get-human-answer";
+import { ALL_TOOLS } from "@/lib/transports/tools/catalog";
 import { CALLS_RESOURCES } from "@/lib/transports/mcp/resources/calls-resources";
-import { addCreditsTool } from "@/lib/transports/tools/add-credits";
-import { cancelCallTool } from "@/lib/transports/tools/cancel-call";
-import { getCallDetailsTool } from "@/lib/transports/tools/get-call-details";
-import { getCallHistoryTool } from "@/lib/transports/tools/get-call-history";
-import { getCallRecordingTool } from "@/lib/transports/tools/get-call-recording";
-import { getCallStatusTool } from "@/lib/transports/tools/get-call-status";
-import { getCallTranscriptTool } from "@/lib/transports/tools/get-call-transcript";
-import { getCreditsTool } from "@/lib/transports/tools/get-credits";
-import { getModelOptionsTool } from "@/lib/transports/tools/get-model-options";
-import { getVoiceOptionsTool } from "@/lib/transports/tools/get-voice-options";
-import { makePhoneCallTool } from "@/lib/transports/tools/make-phone-call";
-import { updateCallPreferencesTool } from "@/lib/transports/tools/update-call-preferences";
-import { getWeatherTool } from "@/lib/transports/tools/get-weather";
-import { sendPushNotificationTool } from "@/lib/transports/tools/send-push-notification";
+import { registerTool } from "@/lib/transports/mcp/register-tool";
 import { getConfig } from "@/lib/platform/config/env";
 import { registerConformanceFixtures } from "@/lib/transports/mcp/conformance-fixtures";
-import { GOLF_TOOLS } from "@/lib/transports/tools/golf-tools";
 
-export { GOLF_TOOLS } from "@/lib/transports/tools/golf-tools";
+export { ALL_TOOLS, CALLS_TOOLS, GOLF_TOOLS, HITL_TOOLS, UTILITY_TOOLS } from "@/lib/transports/tools/catalog";
 
 export { SERVER_INSTRUCTIONS } from "@/lib/transports/mcp/instructions";
-
-/** Escalation tools, thin adapters over lib/domains/hitl. */
-export const HITL_TOOLS = [askHumanTool, getHumanAnswerTool, cancelHumanRequestTool];
-
-/** Phone-call and credit tools, thin adapters over lib/domains/calls. */
-export const CALLS_TOOLS = [
-  makePhoneCallTool,
-  getCallStatusTool,
-  getCallDetailsTool,
-  getCallHistoryTool,
-  getCallTranscriptTool,
-  getCallRecordingTool,
-  cancelCallTool,
-  getModelOptionsTool,
-  getVoiceOptionsTool,
-  updateCallPreferencesTool,
-  getCreditsTool,
-  addCreditsTool,
-];
-
-/** Small utility tools (push notifications, weather): thin adapters over lib/domains/notify and lib/domains/weather. */
-export const UTILITY_TOOLS = [sendPushNotificationTool, getWeatherTool];
-
-/** Every tool, in the order tools/list shows them; each is defined once with defineTool (lib/transports/mcp/define-tool.ts). */
-export const ALL_TOOLS: Tool[] = [...HITL_TOOLS, ...CALLS_TOOLS, ...UTILITY_TOOLS, ...GOLF_TOOLS];
 
 /** Every resource (lib/transports/mcp/define-resource.ts). */
 export const ALL_RESOURCES = [caseResource, ...CALLS_RESOURCES];
 
 /** Everything the MCP server offers; each tool is a thin adapter over lib/domains/hitl, lib/domains/calls or lib/domains/golf. */
 export function registerSwitchboard(server: McpServer): void {
-  for (const tool of ALL_TOOLS) tool.register(server);
+  for (const tool of ALL_TOOLS) registerTool(server, tool);
   for (const resource of ALL_RESOURCES) resource.register(server);
   server.registerPrompt(
     "escalation-guide",

@@ -1,12 +1,10 @@
-import type { McpServer } from "@modelcontextprotocol/server";
 import type { z } from "zod";
 import type { Principal } from "@/lib/domains/auth/principal";
 import { type Deps, getDeps } from "@/lib/composition/deps";
 import type { AppError } from "@/lib/platform/errors";
 import { parseOrThrow } from "@/lib/platform/validation/parse";
-import { type McpRequestContext, originOf, principalOf, progressReporter } from "@/lib/transports/mcp/context";
 import { cacheToolSchemas } from "@/lib/transports/tools/schema-cache";
-import { type ErrorStyle, toolErrorText, toolFailure, toolSuccess } from "@/lib/transports/tools/tool-result";
+import type { ErrorStyle } from "@/lib/transports/tools/tool-result";
 import { scopeRefusal, type ToolScopes } from "@/lib/transports/tools/tool-scopes";
 
 type Annotations = { readOnlyHint?: boolean; destructiveHint?: boolean; idempotentHint?: boolean; openWorldHint?: boolean };
@@ -50,7 +48,7 @@ export type ToolDefinition<I extends z.ZodObject, O extends z.ZodObject, D exten
   run: (input: z.infer<I>, ctx: ToolContext<D>) => Promise<z.infer<O>>;
 };
 
-/** A tool as every entry sees it: MCP registers it, Retell custom functions look it up (lib/transports/mcp/tool-registry.ts). */
+/** A tool as every entry sees it: MCP registers it (lib/transports/mcp/register-tool.ts), Retell custom functions look it up (lib/transports/tools/tool-registry.ts). */
 export type Tool<I extends z.ZodObject = z.ZodObject, O extends z.ZodObject = z.ZodObject> = {
   name: string;
   title: string;
@@ -66,7 +64,6 @@ export type Tool<I extends z.ZodObject = z.ZodObject, O extends z.ZodObject = z.
   refusal(principal: Principal): AppError | null;
   /** Resolves the tool's deps and runs it (input already validated, scope already checked). */
   execute(input: z.infer<I>, request: ToolRequest): Promise<z.infer<O>>;
-  register(server: McpServer): void;
 };
 
 /**
@@ -84,7 +81,7 @@ export function defineTool<I extends z.ZodObject, O extends z.ZodObject, D exten
     outputSchema: def.output,
     annotations: def.annotations,
   };
-  // A fresh McpServer per request would otherwise redo zod → JSON Schema on every call (lib/transports/mcp/schema-cache.ts).
+  // A fresh McpServer per request would otherwise redo zod → JSON Schema on every call (lib/transports/tools/schema-cache.ts).
   cacheToolSchemas(config);
   const inputSchema = (limits: EntryLimits) => def.inputFor?.(limits) ?? def.input;
   const tool: Tool<I, O> = {
@@ -100,26 +97,6 @@ export function defineTool<I extends z.ZodObject, O extends z.ZodObject, D exten
     async execute(input, { progress, ...request }) {
       const deps = (await getDeps()) as D;
       return def.run(input, { ...request, deps, progress: progress ?? (() => undefined) });
-    },
-    register(server) {
-      server.registerTool(def.name, config, (async (input: z.infer<I>, extra: unknown) => {
-        const ctx = extra as McpRequestContext;
-        try {
-          const principal = principalOf(ctx);
-          const refused = tool.refusal(principal);
-          if (refused) return toolErrorText(refused.message);
-          const request: ToolRequest = {
-            principal,
-            entry: "mcp",
-            origin: originOf(ctx),
-            signal: ctx.mcpReq.signal,
-            progress: (what) => progressReporter(ctx, what),
-          };
-          return toolSuccess((await tool.execute(input, request)) as Record<string, unknown>);
-        } catch (e) {
-          return toolFailure(e, def.name, errors);
-        }
-      }) as never);
     },
   };
   return tool;

@@ -1,5 +1,5 @@
 import type { Tool } from "@/lib/transports/tools/define-tool";
-import { ALL_TOOLS } from "@/lib/transports/mcp/server";
+import { ALL_TOOLS } from "@/lib/transports/tools/catalog";
 
 /**
  * Every tool /api/mcp offers, by name, for entries other than MCP (Retell custom functions): the very
