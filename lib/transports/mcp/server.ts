@@ -5,7 +5,7 @@ import { ALL_TOOLS } from "@/lib/transports/tools/catalog";
 import { CALLS_RESOURCES } from "@/lib/transports/mcp/resources/calls-resources";
 import { registerTool } from "@/lib/transports/mcp/register-tool";
 import { getConfig } from "@/lib/platform/config/env";
-import { registerConformanceFixtures } from "@/lib/transports/mcp/conformance-fixtures";
+import { registerConformanceFixtures } from "@/scripts/conformance/fixtures";
 
 export { ALL_TOOLS, CALLS_TOOLS, GOLF_TOOLS, HITL_TOOLS, UTILITY_TOOLS } from "@/lib/transports/tools/catalog";
 
