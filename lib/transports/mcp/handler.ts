@@ -5,7 +5,7 @@ import { enforceRateLimit } from "@/lib/domains/auth/rate-limit";
 import { errorResponse } from "@/lib/transports/http/respond";
 import { assertHostAndOrigin } from "@/lib/transports/mcp/guard";
 import { boundedMcpRequest, mcpBodyErrorResponse } from "@/lib/transports/mcp/bounded-request";
-import { registerSwitchboard, SERVER_INSTRUCTIONS } from "@/lib/transports/mcp/server";
+import { loadConformanceFixtures, registerSwitchboard, SERVER_INSTRUCTIONS } from "@/lib/transports/mcp/server";
 import { log } from "@/lib/platform/log";
 import { authenticateMcp } from "@/lib/transports/mcp/authenticate-mcp";
 import pkg from "@/package.json";
@@ -23,6 +23,7 @@ async function serveAuthenticated(req: Request, auth: AuthInfo): Promise<Respons
   try {
     const deps = await getDeps();
     await enforceRateLimit(deps, auth.clientId, deps.config.API_RATE_LIMIT_PER_MINUTE);
+    await loadConformanceFixtures();
   } catch (e) {
     return errorResponse(e);
   }

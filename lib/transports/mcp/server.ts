@@ -5,7 +5,6 @@ import { ALL_TOOLS } from "@/lib/transports/tools/catalog";
 import { CALLS_RESOURCES } from "@/lib/transports/mcp/resources/calls-resources";
 import { registerTool } from "@/lib/transports/mcp/register-tool";
 import { getConfig } from "@/lib/platform/config/env";
-import { registerConformanceFixtures } from "@/scripts/conformance/fixtures";
 
 export { ALL_TOOLS, CALLS_TOOLS, GOLF_TOOLS, HITL_TOOLS, UTILITY_TOOLS } from "@/lib/transports/tools/catalog";
 
@@ -13,6 +12,18 @@ export { SERVER_INSTRUCTIONS } from "@/lib/transports/mcp/instructions";
 
 /** Every resource (lib/transports/mcp/define-resource.ts). */
 export const ALL_RESOURCES = [caseResource, ...CALLS_RESOURCES];
+
+type Register = (server: McpServer) => void;
+let conformanceFixtures: Register | undefined;
+
+/**
+ * The conformance suite's fixtures (scripts/conformance/fixtures.ts), imported only when MCP_CONFORMANCE_FIXTURES
+ * is on: they are not part of what /api/mcp loads in production. Called before each request is served.
+ */
+export async function loadConformanceFixtures(): Promise<void> {
+  if (!getConfig().MCP_CONFORMANCE_FIXTURES || conformanceFixtures) return;
+  conformanceFixtures = (await import("@/scripts/conformance/fixtures")).registerConformanceFixtures;
+}
 
 /** Everything the MCP server offers; each tool is a thin adapter over lib/domains/hitl, lib/domains/calls or lib/domains/golf. */
 export function registerSwitchboard(server: McpServer): void {
@@ -23,5 +34,5 @@ export function registerSwitchboard(server: McpServer): void {
     { title: "Escalation guide", description: "When and how a voice agent should escalate to a human with Switchboard." },
     () => ({ messages: [{ role: "user" as const, content: { type: "text" as const, text: ESCALATION_GUIDE } }] }),
   );
-  if (getConfig().MCP_CONFORMANCE_FIXTURES) registerConformanceFixtures(server);
+  if (getConfig().MCP_CONFORMANCE_FIXTURES) conformanceFixtures?.(server);
 }
