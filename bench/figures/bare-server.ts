@@ -36,7 +36,7 @@ async function principalOf(authorization: string | undefined): Promise<Principal
   return token ? verifyApiKey(deps, token) : null;
 }
 
-// The very tool definitions lib/transports/mcp/tools/*.ts register; only get_human_answer does real work.
+// The very tool definitions lib/transports/tools/*.ts register; only get_human_answer does real work.
 function buildServer(principal: Principal): McpServer {
   const server = new McpServer({ name: "switchboard-bare", version: "0.0.0" }, { instructions: SERVER_INSTRUCTIONS });
   server.registerTool(askHumanTool.name, askHumanTool.config, async () => refused);

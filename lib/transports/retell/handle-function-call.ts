@@ -34,7 +34,7 @@ async function authenticateKey(req: Request, deps: Deps): Promise<Principal> {
 
 /**
  * POST /api/retell/functions: API key → raw body (bounded) → X-Retell-Signature over those bytes when the
- * account stored its Retell API key → Retell's body → the tool's scopes → the tool (lib/transports/mcp/tool-registry.ts).
+ * account stored its Retell API key → Retell's body → the tool's scopes → the tool (lib/transports/tools/tool-registry.ts).
  * 4xx only for what Retell must not retry (key, signature, unknown tool, malformed body); a tool's own
  * failure is a 200 with a sentence the agent can say.
  */

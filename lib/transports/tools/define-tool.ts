@@ -42,7 +42,7 @@ export type ToolDefinition<I extends z.ZodObject, O extends z.ZodObject, D exten
   annotations: Annotations;
   /** Who may call it: a credential holding any of these scopes (checked here, and again by the domain function). */
   scopes: ToolScopes;
-  /** How failures are worded (lib/transports/mcp/tool-result.ts); `standard` unless the tool's family speaks otherwise. */
+  /** How failures are worded (lib/transports/tools/tool-result.ts); `standard` unless the tool's family speaks otherwise. */
   errors?: ErrorStyle;
   /** One domain call: validated input in, the result (with a `message` to say where it makes sense) out. */
   run: (input: z.infer<I>, ctx: ToolContext<D>) => Promise<z.infer<O>>;
@@ -68,9 +68,9 @@ export type Tool<I extends z.ZodObject = z.ZodObject, O extends z.ZodObject = z.
 
 /**
  * The one way to define a tool: its contract, its scopes and a `run` that calls one domain function.
- * Registering it on MCP adds the scope check, the success result (`structuredContent` plus the same JSON as
- * text) and the one error mapping (lib/transports/mcp/tool-result.ts); Retell custom functions run the same `run`
- * after the same validation and scope check.
+ * Every entry runs it the same way: MCP (lib/transports/mcp/register-tool.ts) and Retell custom functions
+ * (lib/transports/retell/handle-function-call.ts) apply the same validation, the same scope check and the
+ * one error classification (lib/transports/tools/tool-result.ts), each in its own wire format.
  */
 export function defineTool<I extends z.ZodObject, O extends z.ZodObject, D extends Deps = Deps>(def: ToolDefinition<I, O, D>): Tool<I, O> {
   const errors = def.errors ?? "standard";
