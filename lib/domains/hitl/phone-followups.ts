@@ -3,7 +3,7 @@ import type { Deps } from "@/lib/platform/deps";
 import type { Db } from "@/lib/adapters/db/client";
 import { cases, phoneFollowups, type CaseRow } from "@/lib/adapters/db/schema";
 import { log } from "@/lib/platform/log";
-import { callerPhone } from "@/lib/domains/calls/caller-phone";
+import { callerPhone } from "@/lib/domains/hitl/caller-phone";
 
 export { callerPhone };
 
