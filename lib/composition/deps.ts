@@ -1,8 +1,9 @@
 /**
  * The composition root: the one place that knows every adapter and builds `Deps` (the ports-only type in
  * lib/platform/deps.ts, which is all that domains see). Each adapter is built on first use, so a misconfigured
- * vendor fails only the requests that need it, and each vendor SDK is imported inside its adapter on first
- * use, so a route loads only what it runs (scripts/route-bundles.ts checks the budget).
+ * vendor fails only the requests that need it. Code a route may never run — the phone, weather, golf and Sheets
+ * adapters — is imported on its first call (deferredPort), and each vendor SDK inside its adapter on first use,
+ * so a route loads only what it runs (scripts/route-bundles.ts checks the budget).
  */
 import { getConfig, type Config } from "@/lib/platform/config/env";
 import type { Deps } from "@/lib/platform/deps";
@@ -12,14 +13,16 @@ import { getOrCreateInstanceSecret, SIMULATOR_WEBHOOK_SECRET_NAME } from "@/lib/
 import { busSettings, createBus, type EventBus } from "@/lib/adapters/events";
 import { createKv, kvSettings, type Kv } from "@/lib/adapters/kv";
 import { createRealtimePublisher, realtimeSettings } from "@/lib/adapters/realtime/publishers";
-import { createTelephony, type TelephonyPort } from "@/lib/adapters/telephony";
 import { resolveTelephonySettings } from "@/lib/adapters/telephony/config";
+import type { TelephonyPort } from "@/lib/adapters/telephony/port";
 import type { GolfProviderName } from "@/lib/domains/golf/port";
-import { golfProviderFor } from "@/lib/domains/golf/provider-for";
 import { createNtfy } from "@/lib/domains/notify/ntfy";
-import { createSheetsPort, sheetsSettings } from "@/lib/domains/sheets";
-import { createSheetsDrainer } from "@/lib/domains/sheets/drain";
-import { createWeatherProvider, weatherSettings } from "@/lib/domains/weather";
+import { sheetsSettings } from "@/lib/domains/sheets/credentials";
+import type { SheetsDrainer } from "@/lib/domains/sheets/port";
+import type { WeatherPort } from "@/lib/domains/weather/port";
+import { weatherSettings } from "@/lib/domains/weather/settings";
+import { deferredPort } from "@/lib/platform/deferred-port";
+import { kickOutbox } from "@/lib/composition/kicks";
 
 export type { Deps } from "@/lib/platform/deps";
 
@@ -32,7 +35,12 @@ type Core = Pick<Deps, "db" | "kv" | "bus" | "config">;
  */
 export function withAdapters(core: Core, cache: Lazy, opts: { simulatorSecret: (db: Db) => Promise<string> }): Deps {
   const c = core.config;
-  const deps = { ...core, golf: (accountId: string, name?: GolfProviderName) => golfProviderFor(deps, accountId, name) } as Deps;
+  const deps = {
+    ...core,
+    golf: async (accountId: string, name?: GolfProviderName) =>
+      (await import("@/lib/domains/golf/provider-for")).golfProviderFor(deps, accountId, name),
+    kick: (outbox) => kickOutbox(deps, outbox),
+  } as Deps;
   const adapter = <K extends keyof Deps>(name: K, settings: () => unknown, make: () => Deps[K], dispose?: (old: Deps[K]) => void) =>
     Object.defineProperty(deps, name, {
       enumerable: true,
@@ -42,7 +50,13 @@ export function withAdapters(core: Core, cache: Lazy, opts: { simulatorSecret: (
   adapter(
     "telephony",
     () => resolveTelephonySettings(c),
-    () => createTelephony(c, { simulatorSecret: () => opts.simulatorSecret(core.db) }),
+    () =>
+      deferredPort<TelephonyPort>({
+        known: { name: resolveTelephonySettings(c).driver },
+        methods: ["placeCall", "getCall", "stopCall", "listVoices", "listModels", "getRecording", "verifyWebhook"],
+        load: async () =>
+          (await import("@/lib/adapters/telephony")).createTelephony(c, { simulatorSecret: () => opts.simulatorSecret(core.db) }),
+      }),
     (old) => void old.close?.(),
   );
   adapter(
@@ -58,15 +72,38 @@ export function withAdapters(core: Core, cache: Lazy, opts: { simulatorSecret: (
   adapter(
     "weather",
     () => weatherSettings(c),
-    () => createWeatherProvider(c),
+    () =>
+      deferredPort<WeatherPort>({
+        known: { provider: weatherSettings(c).provider },
+        methods: ["geocode", "forecast"],
+        load: async () => (await import("@/lib/domains/weather")).createWeatherProvider(c),
+      }),
   );
   // One breaker and lease state per process: built with the deps of its first run, again only when the Sheets settings change.
   adapter(
     "sheets",
     () => sheetsSettings(c),
-    () => createSheetsDrainer({ deps, port: createSheetsPort(c) }),
+    () => deferredDrainer(deps, c),
   );
   return deps;
+}
+
+/** The Sheets drainer, imported on its first run (until then its breaker has never opened: "closed"). */
+function deferredDrainer(deps: Deps, c: Config): SheetsDrainer {
+  const drainer = deferredPort<SheetsDrainer>({
+    known: {},
+    methods: ["run"],
+    load: async () => {
+      const [{ createSheetsDrainer }, { createSheetsPort }] = await Promise.all([
+        import("@/lib/domains/sheets/drain"),
+        import("@/lib/domains/sheets"),
+      ]);
+      built = createSheetsDrainer({ deps, port: createSheetsPort(c) });
+      return built;
+    },
+  });
+  let built: SheetsDrainer | undefined;
+  return { run: drainer.run, breakerState: () => built?.breakerState() ?? "closed" };
 }
 
 const storedSimulatorSecret = (db: Db) => getOrCreateInstanceSecret(db, SIMULATOR_WEBHOOK_SECRET_NAME);

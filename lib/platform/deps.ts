@@ -28,7 +28,16 @@ export type Deps = {
   sheets: SheetsDrainer;
   /** The account's tee-time provider (its settings choose), or the one named. */
   golf: (accountId: string, name?: GolfProviderName) => Promise<GolfProvider>;
+  /**
+   * Tries an outbox right after the commit that filled it, rather than at the next maintenance pass. The domain
+   * that writes the row need not know the one that works it off (hitl enqueues a callback call, calls places it):
+   * the composition root routes each name to its dispatcher. Never throws; a failure waits for the next pass.
+   */
+  kick: (outbox: OutboxName) => void;
 };
+
+/** The outboxes a domain may kick after its commit (lib/composition/kicks.ts says who works each off). */
+export type OutboxName = "phone-followups";
 
 /** `deps` with some fields replaced; the others stay lazy (a spread would build every adapter, and a misconfigured one would throw). */
 export function withDeps<D extends Deps>(deps: D, patch: Partial<Deps>): D {

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import type { Config } from "@/lib/platform/config/env";
+import type { GoogleSheetsSettings } from "@/lib/domains/sheets/google";
 
 export type ServiceAccount = { email: string; key: string };
 
@@ -25,3 +26,16 @@ export function readServiceAccount(c: Config): ServiceAccount | null {
 }
 
 export const sheetsConfigured = (c: Config) => !!c.SHEETS_SPREADSHEET_ID;
+
+/** What the Google adapter is built from (the composition root keys its cache on it), or null when the log is off. */
+export function sheetsSettings(c: Config): GoogleSheetsSettings | null {
+  const account = readServiceAccount(c);
+  if (!account) return null;
+  return {
+    account,
+    spreadsheetId: c.SHEETS_SPREADSHEET_ID!,
+    apiUrl: c.SHEETS_API_URL,
+    tokenUrl: c.SHEETS_TOKEN_URL,
+    timeoutMs: c.SHEETS_TIMEOUT_MS,
+  };
+}
