@@ -14,6 +14,17 @@ import path from "node:path";
 /** The routes every cold start pays for: a health probe, the REST API, the MCP endpoint. */
 export const BUDGET_ROUTES = ["api/health", "api/cases", "api/mcp"] as const;
 export const BUDGET_BYTES = 700 * 1024;
+/**
+ * What each route may load up front. /api/mcp cannot meet 700 KiB while it bundles what it needs to answer:
+ * zod (381 KiB, 164 KiB of it locales that zod's namespace export keeps alive) and the MCP server SDK (364 KiB,
+ * 145 KiB of it ajv, which its Node entry imports for JSON Schema tools we do not use) come to 745 KiB before
+ * any of our code. Its budget holds it where it is, so nothing grows back; lowering it needs those two fixed upstream.
+ */
+export const ROUTE_BUDGETS: Record<(typeof BUDGET_ROUTES)[number], number> = {
+  "api/health": BUDGET_BYTES,
+  "api/cases": BUDGET_BYTES,
+  "api/mcp": 1180 * 1024,
+};
 /** Vendor SDKs that load only when configured (Google Sheets, Supabase, Pusher's server SDK, Upstash). */
 export const VENDOR_PACKAGES = ["@googleapis/", "@supabase/", "pusher", "@upstash/"] as const;
 
@@ -70,10 +81,12 @@ function main() {
   let ok = true;
   for (const route of BUDGET_ROUTES) {
     const b = measureRoute(nextDir, route);
-    const over = b.bytes > BUDGET_BYTES;
+    const budget = ROUTE_BUDGETS[route];
+    const over = b.bytes > budget;
     if (over || b.vendors.length) ok = false;
+    const goal = b.bytes > BUDGET_BYTES ? `, over the ${kib(BUDGET_BYTES)} goal` : "";
     console.log(
-      `/${route}: ${kib(b.bytes)} in ${b.chunks.length} files${over ? ` (over ${kib(BUDGET_BYTES)})` : ""}; vendors: ${b.vendors.join(", ") || "none"}`,
+      `/${route}: ${kib(b.bytes)} in ${b.chunks.length} files (budget ${kib(budget)}${over ? ": OVER" : ""}${goal}); vendors: ${b.vendors.join(", ") || "none"}`,
     );
     if (process.env.VERBOSE)
       for (const c of [...b.chunks].sort((x, y) => y.bytes - x.bytes)) console.log(`  ${kib(c.bytes).padStart(9)}  ${c.file}`);

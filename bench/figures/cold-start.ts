@@ -16,7 +16,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { cli, freePort, freshAppEnv } from "../../e2e/support/app-server";
 import { connectModern } from "../../e2e/support/mcp-clients";
-import { BUDGET_BYTES, BUDGET_ROUTES, measureRoute } from "../../scripts/route-bundles";
+import { BUDGET_BYTES, BUDGET_ROUTES, measureRoute, ROUTE_BUDGETS } from "../../scripts/route-bundles";
 import type { Row } from "../support/report";
 import { num } from "../support/settings";
 import { percentiles, sleep } from "../support/stats";
@@ -127,12 +127,13 @@ export async function benchColdStart(opts: { quick: boolean; log: (msg: string) 
   for (const route of BUDGET_ROUTES) {
     const b = measureRoute(path.join(root, ".next"), route);
     figures[`bundle /${route}`] = { bytes: b.bytes, files: b.chunks.length, vendors: b.vendors };
+    // The goal is 700 KiB for every route; /api/mcp is held to its own budget (scripts/route-bundles.ts), and misses the goal.
     const within = b.bytes <= BUDGET_BYTES && b.vendors.length === 0;
     const vendors = b.vendors.length ? `; vendor SDKs: ${b.vendors.join(", ")}` : "";
     rows.push([
       `8. cold start: /${route} server chunks`,
       `${Math.round(b.bytes / 1024)} KiB in ${b.chunks.length} files${vendors}`,
-      `≤ ${BUDGET_BYTES / 1024} KiB, no vendor SDK`,
+      `≤ ${BUDGET_BYTES / 1024} KiB, no vendor SDK${ROUTE_BUDGETS[route] > BUDGET_BYTES ? ` (held ≤ ${ROUTE_BUDGETS[route] / 1024})` : ""}`,
       within ? "PASS" : "FAIL",
     ]);
   }
