@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkMemberPassword } from "@/lib/domains/auth/members";
 import { createSession, resolveSession } from "@/lib/domains/auth/sessions";
 import { createAccount } from "@/lib/domains/accounts/accounts";
-import { changeOwnPassword, resetMemberPassword } from "@/lib/domains/members/change-password";
+import { changeOwnPassword, resetMemberPassword, WRONG_CURRENT_PASSWORD } from "@/lib/domains/members/change-password";
 import { runCommand, type CliIo } from "@/cli/commands";
 import { parseInvocation, USAGE } from "@/cli/invocation";
 import { createTestDeps, type TestDeps } from "@/tests/support/test-deps";
@@ -57,6 +57,18 @@ describe("password change and reset", () => {
       /newPassword: must differ/,
     );
     expect((await checkMemberPassword(deps.db, m.email, "long enough password"))?.id).toBe(m.memberId);
+    // Only the wrong current password carries the code the route counts as a failed sign-in attempt (never the message).
+    const reasonOf = (p: Promise<unknown>) =>
+      p.then(
+        () => null,
+        (e: { details?: { reason?: unknown } }) => e.details?.reason ?? null,
+      );
+    expect(
+      await reasonOf(changeOwnPassword(deps.db, { ...base, currentPassword: "wrong password", newPassword: "a brand new password" })),
+    ).toBe(WRONG_CURRENT_PASSWORD);
+    expect(
+      await reasonOf(changeOwnPassword(deps.db, { ...base, currentPassword: "long enough password", newPassword: "short" })),
+    ).toBeNull();
   });
 
   it("a reset sets the given or a generated password and ends every session of the member", async () => {
