@@ -4,7 +4,7 @@
  * holds locked — an in-memory PGlite migrated and provisioned here through the same domain functions.
  */
 import { createAccount } from "../../lib/domains/accounts/accounts";
-import { createApiKey, verifyApiKey } from "../../lib/domains/auth/api-keys";
+import { createApiKey, verifyApiKey } from "../../lib/domains/api-keys/api-keys";
 import { parseConfig } from "../../lib/platform/config/env";
 import { openDatabase } from "../../lib/adapters/db/client";
 import { migrate } from "../../lib/adapters/db/migrate";

@@ -19,7 +19,7 @@ import { getHumanAnswerTool } from "../../lib/transports/tools/get-human-answer"
 import { ESCALATION_GUIDE, SERVER_INSTRUCTIONS } from "../../lib/transports/mcp/instructions";
 import { CALLS_TOOLS, GOLF_TOOLS, UTILITY_TOOLS } from "../../lib/transports/mcp/server";
 import type { Principal } from "../../lib/domains/auth/principal";
-import { verifyApiKey } from "../../lib/domains/auth/api-keys";
+import { verifyApiKey } from "../../lib/domains/api-keys/api-keys";
 import { getHumanAnswer } from "../../lib/domains/hitl/ask-human";
 import { openDeps } from "./bare-deps";
 

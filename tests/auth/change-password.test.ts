@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkMemberPassword } from "@/lib/domains/auth/members";
+import { checkMemberPassword } from "@/lib/domains/members/members";
 import { createSession, resolveSession } from "@/lib/domains/auth/sessions";
 import { createAccount } from "@/lib/domains/accounts/accounts";
 import { changeOwnPassword, resetMemberPassword, WRONG_CURRENT_PASSWORD } from "@/lib/domains/members/change-password";

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { verifyApiKey } from "@/lib/domains/auth/api-keys";
+import { verifyApiKey } from "@/lib/domains/api-keys/api-keys";
 import { seedDemoIfEmpty } from "@/lib/composition/bootstrap/seed-demo";
 import { queryRows } from "@/lib/adapters/db/client";
 import { bookTeeTime } from "@/lib/domains/golf/book-tee-time";

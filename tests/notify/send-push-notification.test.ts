@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import * as settingsRoute from "@/app/api/settings/notifications/route";
 import * as testRoute from "@/app/api/settings/notifications/test/route";
-import { createApiKey } from "@/lib/domains/auth/api-keys";
+import { createApiKey } from "@/lib/domains/api-keys/api-keys";
 import { getConfig } from "@/lib/platform/config/env";
 import { notificationAttempts, notifications } from "@/lib/adapters/db/schema";
 import { runMaintenance } from "@/lib/composition/jobs/maintenance";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getDeps } from "@/lib/composition/deps";
 import { requireAdminPage } from "@/lib/transports/http/require-admin-page";
-import { actorLabel, actorNames } from "@/lib/domains/admin/actor-names";
+import { actorLabel, actorNames } from "@/lib/domains/audit/actor-names";
 import { getCredits } from "@/lib/domains/credits/account-credits";
 import { AddCreditsForm } from "@/components/admin/add-credits-form";
 import { CallbackPolicyForm } from "@/components/admin/callback-policy-form";

@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/adapters/db/client";
 import { countAccounts, createAccount } from "@/lib/domains/accounts/accounts";
-import { createApiKey } from "@/lib/domains/auth/api-keys";
+import { createApiKey } from "@/lib/domains/api-keys/api-keys";
 import { seedDemoCourse } from "@/lib/domains/golf/seed-demo-course";
 
 export type DemoSeed = { accountId: string; apiKey: string; webhookSecret: string };

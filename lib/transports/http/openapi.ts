@@ -2,7 +2,7 @@ import { z } from "zod";
 import { caseSchema, createCaseSchema, listMessagesQuery, messageSchema, postMessageSchema } from "@/lib/domains/hitl/schemas";
 import { cannedReplyInput, cannedReplySchema } from "@/lib/domains/canned-replies/schemas";
 import pkg from "@/package.json";
-import { adminOpenApiPaths } from "@/lib/domains/admin/openapi-paths";
+import { adminOpenApiPaths } from "@/lib/domains/members/openapi-paths";
 import { sheetsOpenApiPaths } from "@/lib/domains/sheets/openapi-paths";
 import { retellOpenApiPaths } from "@/lib/domains/retell/openapi-paths";
 import { notifyOpenApiPaths } from "@/lib/domains/notify/openapi-paths";

@@ -1,6 +1,6 @@
 import type { AuthInfo } from "@modelcontextprotocol/server";
 import { getDeps } from "@/lib/composition/deps";
-import { verifyApiKey } from "@/lib/domains/auth/api-keys";
+import { verifyApiKey } from "@/lib/domains/api-keys/api-keys";
 import { scopesOf } from "@/lib/domains/auth/principal";
 import { bearerToken } from "@/lib/transports/http/authenticate";
 import { log } from "@/lib/platform/log";

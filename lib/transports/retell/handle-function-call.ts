@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { getDeps, type Deps } from "@/lib/composition/deps";
 import { AppError } from "@/lib/platform/errors";
-import { verifyApiKey } from "@/lib/domains/auth/api-keys";
+import { verifyApiKey } from "@/lib/domains/api-keys/api-keys";
 import type { Principal } from "@/lib/domains/auth/principal";
 import { enforceRateLimit } from "@/lib/domains/auth/rate-limit";
 import { bearerToken } from "@/lib/transports/http/authenticate";

@@ -1,6 +1,6 @@
 import { createAccount } from "@/lib/domains/accounts/accounts";
-import { createApiKey, verifyApiKey } from "@/lib/domains/auth/api-keys";
-import { createMember } from "@/lib/domains/auth/members";
+import { createApiKey, verifyApiKey } from "@/lib/domains/api-keys/api-keys";
+import { createMember } from "@/lib/domains/members/members";
 import { SCOPES, type Principal, type Scope } from "@/lib/domains/auth/principal";
 import { connectApp } from "@/tests/support/oauth";
 import { createSession, SESSION_COOKIE } from "@/lib/domains/auth/sessions";

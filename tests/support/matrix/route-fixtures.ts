@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { createApiKey, verifyApiKey } from "@/lib/domains/auth/api-keys";
+import { createApiKey, verifyApiKey } from "@/lib/domains/api-keys/api-keys";
 import { handleProviderWebhook } from "@/lib/domains/calls/handle-provider-webhook";
 import { providerWebhook } from "@/tests/support/provider-webhook";
 import { makePhoneCall } from "@/lib/domains/calls/make-phone-call";

@@ -4,7 +4,7 @@ import { json, errorResponse } from "@/lib/transports/http/respond";
 import { readJson } from "@/lib/transports/http/read-json";
 import { parseOrThrow } from "@/lib/platform/validation/parse";
 import { assertSameOrigin } from "@/lib/transports/http/authenticate";
-import { checkMemberPassword, publicMember } from "@/lib/domains/auth/members";
+import { checkMemberPassword, publicMember } from "@/lib/domains/members/members";
 import { startSessionCookie } from "@/lib/transports/http/session-cookie";
 import { beginLoginAttempt } from "@/lib/domains/auth/login-throttle";
 import { clientAddress } from "@/lib/transports/http/client-address";

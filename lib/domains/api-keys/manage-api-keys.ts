@@ -2,7 +2,7 @@ import { z } from "zod";
 import { safeText } from "@/lib/platform/validation/safe-text";
 import type { Deps } from "@/lib/platform/deps";
 import { actorOf, SCOPES, type Principal } from "@/lib/domains/auth/principal";
-import { createApiKey, listApiKeys, parseScopes, revokeApiKey } from "@/lib/domains/auth/api-keys";
+import { createApiKey, listApiKeys, parseScopes, revokeApiKey } from "@/lib/domains/api-keys/api-keys";
 import { assertScope } from "@/lib/domains/auth/permissions";
 import { parseOrThrow } from "@/lib/platform/validation/parse";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientConfigs, mcpEndpoint } from "@/lib/domains/admin/client-configs";
+import { clientConfigs, mcpEndpoint } from "@/lib/domains/api-keys/client-configs";
 
 const KEY = "sb_0123456789ab_secretPart-xyz";
 const byId = (baseUrl: string) => Object.fromEntries(clientConfigs({ baseUrl, key: KEY }).map((c) => [c.id, c]));

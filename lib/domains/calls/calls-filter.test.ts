@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { filterQuery, readCallsFilter, toListInput } from "@/lib/domains/admin/calls-filter";
+import { filterQuery, readCallsFilter, toListInput } from "@/lib/domains/calls/calls-filter";
 import { listCallsSchema } from "@/lib/domains/calls/schemas";
 
 describe("admin calls filter", () => {

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { addMemberInput } from "@/lib/domains/members/add-member";
 import { setMemberActiveInput } from "@/lib/domains/members/schemas";
-import { createKeyInput } from "@/lib/domains/members/manage-api-keys";
+import { createKeyInput } from "@/lib/domains/api-keys/manage-api-keys";
 import { callbackPolicyInput } from "@/lib/domains/hitl/callback-policy";
 
 type Helpers = { errors: (...codes: number[]) => Record<string, unknown>; schema: (s: z.ZodType, io?: "input" | "output") => unknown };
