@@ -50,3 +50,13 @@ export async function countAccounts(db: Db): Promise<number> {
 export async function listAccounts(db: Db) {
   return db.select({ id: accounts.id, name: accounts.name, createdAt: accounts.createdAt }).from(accounts).orderBy(asc(accounts.createdAt));
 }
+
+/** The account's own profile (id, name, created), for the account resource; undefined when it is gone. */
+export async function getAccountProfile(db: Db, accountId: string) {
+  const [a] = await db
+    .select({ id: accounts.id, name: accounts.name, createdAt: accounts.createdAt })
+    .from(accounts)
+    .where(eq(accounts.id, accountId))
+    .limit(1);
+  return a;
+}
