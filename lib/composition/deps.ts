@@ -17,7 +17,7 @@ import { resolveTelephonySettings } from "@/lib/adapters/telephony/config";
 import type { TelephonyPort } from "@/lib/adapters/telephony/port";
 import type { GolfProviderName } from "@/lib/domains/golf/port";
 import { createNtfy } from "@/lib/domains/notify/ntfy";
-import { sheetsSettings } from "@/lib/domains/sheets/credentials";
+import { sheetsSettingsInputs } from "@/lib/domains/sheets/credentials";
 import type { SheetsDrainer } from "@/lib/domains/sheets/port";
 import type { WeatherPort } from "@/lib/domains/weather/port";
 import { weatherSettings } from "@/lib/domains/weather/settings";
@@ -82,7 +82,7 @@ export function withAdapters(core: Core, cache: Lazy, opts: { simulatorSecret: (
   // One breaker and lease state per process: built with the deps of its first run, again only when the Sheets settings change.
   adapter(
     "sheets",
-    () => sheetsSettings(c),
+    () => sheetsSettingsInputs(c),
     () => deferredDrainer(deps, c),
   );
   return deps;

@@ -27,7 +27,22 @@ export function readServiceAccount(c: Config): ServiceAccount | null {
 
 export const sheetsConfigured = (c: Config) => !!c.SHEETS_SPREADSHEET_ID;
 
-/** What the Google adapter is built from (the composition root keys its cache on it), or null when the log is off. */
+/**
+ * The settings sheetsSettings() reads, as they are configured: the composition root keys its cache on these,
+ * so finding out whether the adapter changed never reads a credentials file.
+ */
+export const sheetsSettingsInputs = (c: Config) => [
+  c.SHEETS_SPREADSHEET_ID,
+  c.SHEETS_SERVICE_ACCOUNT_EMAIL,
+  c.SHEETS_PRIVATE_KEY,
+  c.SHEETS_CREDENTIALS_JSON,
+  c.SHEETS_CREDENTIALS_FILE,
+  c.SHEETS_API_URL,
+  c.SHEETS_TOKEN_URL,
+  c.SHEETS_TIMEOUT_MS,
+];
+
+/** What the Google adapter is built from, or null when the log is off. */
 export function sheetsSettings(c: Config): GoogleSheetsSettings | null {
   const account = readServiceAccount(c);
   if (!account) return null;
