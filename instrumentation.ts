@@ -3,7 +3,7 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     // Before any request: record each request's socket address for throttling (lib/transports/http/peer-address.ts).
     (await import("@/lib/transports/http/peer-address")).stampPeerAddress();
-    const { startServerOrExit } = await import("@/lib/platform/bootstrap/start");
+    const { startServerOrExit } = await import("@/lib/composition/bootstrap/start");
     await startServerOrExit();
   }
 }

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { getDeps } from "@/lib/platform/deps";
+import { getDeps } from "@/lib/composition/deps";
 import { resolveSession, SESSION_COOKIE } from "@/lib/domains/auth/sessions";
 import { countAnswerersOnline } from "@/lib/domains/presence/presence";
 import { needsSetup } from "@/lib/domains/setup/complete-setup";

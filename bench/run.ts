@@ -11,6 +11,7 @@
  *   7. bench/figures/sheets-log.ts   10,000 events drained to a Google Sheets stand-in at 60 requests/min
  *   8. bench/figures/memory.ts       answer memory: automatic-answer precision/recall and suggestion top-3 recall on
  *                                    bench/memory-eval (300+ pairs); search_answers and ask_human p95 at 100,000 answers
+ *   9. bench/figures/cold-start.ts   first request of a fresh process (/api/health, /api/mcp tools/list) vs warm; route bundle sizes
  *
  * Shared pieces live in bench/support (settings, stats, process and heap probes, the app, the report).
  * Prints a table and writes bench/results/latest.json (plus a timestamped copy).
@@ -20,6 +21,7 @@
  * BENCH_THINK_MS ("200-3000"), BENCH_ROUNDS, BENCH_CLIENTS (8), BENCH_ANSWER_CONCURRENCY (20),
  * BENCH_MAX_MINUTES (30), BENCH_WAVES (1; more repeats figure 2 to watch for leaks), BENCH_HEAP=0 (do not load
  * bench/support/heap-probe.cjs into the server — it forces a GC at quiet points to read the retained heap),
+ * BENCH_COLD_ROUNDS (3), BENCH_COLD_WARM (10),
  * BENCH_STRICT=1 (exit 1 when a goal fails), BENCH_FIGURES ("1,3": run only those figures). DATABASE_URL / REDIS_URL: run against a fresh PostgreSQL
  * database / Redis (as the e2e helpers do); default is the embedded PGlite + in-memory kv and bus.
  * E2E_SKIP_BUILD=0 forces a `next build` even when .next/BUILD_ID exists.
@@ -32,6 +34,7 @@ import { api } from "../e2e/support/api";
 import { connectModern } from "../e2e/support/mcp-clients";
 import { benchCalls } from "./figures/calls";
 import { benchCallsSync } from "./figures/calls-sync";
+import { benchColdStart } from "./figures/cold-start";
 import { type ConcurrencyResult, concurrencyRows, figureConcurrency } from "./figures/concurrency";
 import { benchConsole } from "./figures/console";
 import { figureLatency, type LatencyResult, latencyRows } from "./figures/latency";
@@ -139,6 +142,7 @@ async function main() {
   if (FIGURES.has(6)) rows.push(...(await benchCallsSync({ quick: QUICK, log })).rows);
   if (FIGURES.has(7)) rows.push(...(await benchSheetsLog({ quick: QUICK, log })).rows);
   if (FIGURES.has(8)) rows.push(...(await benchMemory({ quick: QUICK, log })).rows);
+  if (FIGURES.has(9)) rows.push(...(await benchColdStart({ quick: QUICK, log })).rows);
   const allPass = rows.every((r) => r[3] !== "FAIL");
 
   const report = {

@@ -1,8 +1,8 @@
 import type { Db } from "@/lib/adapters/db/client";
 import { AppError } from "@/lib/platform/errors";
 import { createAccount, listAccounts, resolveAccount, rotateWebhookSecret } from "@/lib/domains/accounts/accounts";
-import { createApiKey, listApiKeys, parseScopes, revokeApiKey } from "@/lib/domains/auth/api-keys";
-import { createMember, listMembers } from "@/lib/domains/auth/members";
+import { createApiKey, listApiKeys, parseScopes, revokeApiKey } from "@/lib/domains/api-keys/api-keys";
+import { createMember, listMembers } from "@/lib/domains/members/members";
 import { runNotifyCommand } from "@/cli/notify-commands";
 import { runSecretsCommand } from "@/cli/secrets-commands";
 import { runMemoryCommand } from "@/cli/memory-commands";

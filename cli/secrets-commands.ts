@@ -2,7 +2,7 @@ import type { CliIo } from "@/cli/commands";
 import type { Db } from "@/lib/adapters/db/client";
 import { AppError } from "@/lib/platform/errors";
 import { processKeyring } from "@/lib/platform/secrets/keyring";
-import { resealSecrets, secretsStatus } from "@/lib/platform/secrets/reseal-secrets";
+import { resealSecrets, secretsStatus } from "@/lib/adapters/db/reseal-secrets";
 import { isSecretsError } from "@/lib/platform/secrets/secret-box";
 
 /**

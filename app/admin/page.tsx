@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { getDeps } from "@/lib/platform/deps";
+import { getDeps } from "@/lib/composition/deps";
 import { requireAdminPage } from "@/lib/transports/http/require-admin-page";
-import { getOverview } from "@/lib/domains/admin/get-overview";
+import { getOverview } from "@/lib/domains/metrics/get-overview";
 import { Badge } from "@/components/ui/badge";
 import { plural } from "@/components/ui/plural";
 import { DataTable, type Column } from "@/components/ui/table";

@@ -1,7 +1,7 @@
 import { ConsoleApp } from "@/components/console/console-app";
 import { RealtimeProvider } from "@/components/realtime/realtime-provider";
 import { requireMemberPage } from "@/lib/transports/http/current-member";
-import { getRealtimeClientConfig } from "@/lib/adapters/realtime/client-config";
+import { getRealtimeClientConfig } from "@/lib/domains/realtime/client-config";
 import "@/components/console/console.css";
 
 export const dynamic = "force-dynamic";

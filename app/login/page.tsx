@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
-import { getDeps } from "@/lib/platform/deps";
+import { getDeps } from "@/lib/composition/deps";
 import { needsSetup } from "@/lib/domains/setup/complete-setup";
 import { safeNextPath } from "@/lib/transports/http/safe-next";
 import { LOGIN_FAILURES } from "@/lib/transports/http/login-form-post";

@@ -1,6 +1,6 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { getDeps } from "@/lib/platform/deps";
+import { getDeps } from "@/lib/composition/deps";
 import { needsSetup } from "@/lib/domains/setup/complete-setup";
 import { tokenFreeSetupAllowed } from "@/lib/transports/http/setup-access";
 import { publicOrigin } from "@/lib/transports/http/public-origin";

@@ -4,11 +4,11 @@
  * holds locked — an in-memory PGlite migrated and provisioned here through the same domain functions.
  */
 import { createAccount } from "../../lib/domains/accounts/accounts";
-import { createApiKey, verifyApiKey } from "../../lib/domains/auth/api-keys";
+import { createApiKey, verifyApiKey } from "../../lib/domains/api-keys/api-keys";
 import { parseConfig } from "../../lib/platform/config/env";
 import { openDatabase } from "../../lib/adapters/db/client";
 import { migrate } from "../../lib/adapters/db/migrate";
-import { depsFrom, type Deps } from "../../lib/platform/deps";
+import { depsFrom, type Deps } from "../../lib/composition/deps";
 import { createMemoryBus } from "../../lib/adapters/events/memory";
 import { createCase } from "../../lib/domains/hitl/create-case";
 import { postMessage } from "../../lib/domains/hitl/post-message";

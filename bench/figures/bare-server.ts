@@ -13,13 +13,13 @@
  */
 import http from "node:http";
 import { createMcpHandler, McpServer, ResourceTemplate } from "@modelcontextprotocol/server";
-import { askHumanTool } from "../../lib/transports/mcp/tools/ask-human";
-import { cancelHumanRequestTool } from "../../lib/transports/mcp/tools/cancel-human-request";
-import { getHumanAnswerTool } from "../../lib/transports/mcp/tools/get-human-answer";
+import { askHumanTool } from "../../lib/transports/tools/ask-human";
+import { cancelHumanRequestTool } from "../../lib/transports/tools/cancel-human-request";
+import { getHumanAnswerTool } from "../../lib/transports/tools/get-human-answer";
 import { ESCALATION_GUIDE, SERVER_INSTRUCTIONS } from "../../lib/transports/mcp/instructions";
 import { CALLS_TOOLS, GOLF_TOOLS, UTILITY_TOOLS } from "../../lib/transports/mcp/server";
 import type { Principal } from "../../lib/domains/auth/principal";
-import { verifyApiKey } from "../../lib/domains/auth/api-keys";
+import { verifyApiKey } from "../../lib/domains/api-keys/api-keys";
 import { getHumanAnswer } from "../../lib/domains/hitl/ask-human";
 import { openDeps } from "./bare-deps";
 
@@ -36,7 +36,7 @@ async function principalOf(authorization: string | undefined): Promise<Principal
   return token ? verifyApiKey(deps, token) : null;
 }
 
-// The very tool definitions lib/transports/mcp/tools/*.ts register; only get_human_answer does real work.
+// The very tool definitions lib/transports/tools/*.ts register; only get_human_answer does real work.
 function buildServer(principal: Principal): McpServer {
   const server = new McpServer({ name: "switchboard-bare", version: "0.0.0" }, { instructions: SERVER_INSTRUCTIONS });
   server.registerTool(askHumanTool.name, askHumanTool.config, async () => refused);

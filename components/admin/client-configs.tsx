@@ -2,7 +2,7 @@
 
 import { useMemo, type ReactNode } from "react";
 import { CopyButton } from "@/components/admin/copy-button";
-import { clientConfigs } from "@/lib/domains/admin/client-configs";
+import { clientConfigs } from "@/lib/domains/api-keys/client-configs";
 
 /** Notes mark commands and file names with backticks; show those as code. */
 function withCode(text: string): ReactNode[] {

@@ -1,4 +1,4 @@
-import { callerPhone } from "@/lib/domains/calls/caller-phone";
+import { callerPhone } from "@/lib/domains/hitl/caller-phone";
 import type { ConsoleCase } from "@/components/console/types";
 
 /**

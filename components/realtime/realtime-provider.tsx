@@ -3,7 +3,7 @@
  * Live case events in the browser, whatever driver the server runs (SSE, Pusher, Supabase Realtime).
  *
  * In a server component (per request — no NEXT_PUBLIC_* variables, so one build works with any driver):
- *   import { getRealtimeClientConfig } from "@/lib/adapters/realtime/client-config";
+ *   import { getRealtimeClientConfig } from "@/lib/domains/realtime/client-config";
  *   const config = getRealtimeClientConfig(principal);   // principal: the signed-in member
  *   return <RealtimeProvider config={config}><Queue /></RealtimeProvider>;
  *

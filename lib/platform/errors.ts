@@ -1,6 +1,6 @@
 /**
  * The one error type domain code throws. It becomes an HTTP response in `lib/transports/http/respond.ts`
- * and an MCP tool error result in `lib/transports/mcp/tool-result.ts`; anything else is logged and shown
+ * and an MCP tool error result in `lib/transports/tools/tool-result.ts`; anything else is logged and shown
  * as a generic internal error.
  */
 export type ErrorCode =

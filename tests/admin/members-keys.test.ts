@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { auditLog } from "@/lib/adapters/db/schema";
-import { checkMemberPassword, createMember } from "@/lib/domains/auth/members";
-import { verifyApiKey } from "@/lib/domains/auth/api-keys";
+import { checkMemberPassword, createMember } from "@/lib/domains/members/members";
+import { verifyApiKey } from "@/lib/domains/api-keys/api-keys";
 import { createSession, resolveSession } from "@/lib/domains/auth/sessions";
 import { countOnline, heartbeat } from "@/lib/domains/presence/presence";
 import type { Principal } from "@/lib/domains/auth/principal";
 import { addMember } from "@/lib/domains/members/add-member";
 import { setMemberActive } from "@/lib/domains/members/set-member-active";
-import { createKeyForAccount, listKeysForAccount, revokeKeyForAccount } from "@/lib/domains/members/manage-api-keys";
+import { createKeyForAccount, listKeysForAccount, revokeKeyForAccount } from "@/lib/domains/api-keys/manage-api-keys";
 import { listAccountMembers } from "@/lib/domains/members/list-account-members";
 import { createTestDeps, type TestDeps } from "@/tests/support/test-deps";
 import { createTenant } from "@/tests/support/fixtures";

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { heartbeat } from "@/lib/domains/presence/presence";
-import { revokeApiKey } from "@/lib/domains/auth/api-keys";
+import { revokeApiKey } from "@/lib/domains/api-keys/api-keys";
 import { createCase } from "@/lib/domains/hitl/create-case";
-import { getOverview } from "@/lib/domains/admin/get-overview";
-import { actorLabel, actorNames } from "@/lib/domains/admin/actor-names";
+import { getOverview } from "@/lib/domains/metrics/get-overview";
+import { actorLabel, actorNames } from "@/lib/domains/audit/actor-names";
 import { createTestDeps, type TestDeps } from "@/tests/support/test-deps";
 import { createTenant } from "@/tests/support/fixtures";
 

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApiKey, listApiKeys, parseScopes, revokeApiKey, verifyApiKey } from "@/lib/domains/auth/api-keys";
+import { createApiKey, listApiKeys, parseScopes, revokeApiKey, verifyApiKey } from "@/lib/domains/api-keys/api-keys";
 import { sha256 } from "@/lib/domains/auth/secrets";
 import { apiKeys, auditLog } from "@/lib/adapters/db/schema";
 import { createAccount } from "@/lib/domains/accounts/accounts";

@@ -1,18 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkMemberPassword } from "@/lib/domains/auth/members";
+import { checkMemberPassword } from "@/lib/domains/members/members";
 import { createSession, resolveSession } from "@/lib/domains/auth/sessions";
 import { createAccount } from "@/lib/domains/accounts/accounts";
-import { changeOwnPassword, resetMemberPassword } from "@/lib/domains/members/change-password";
+import { changeOwnPassword, resetMemberPassword, WRONG_CURRENT_PASSWORD } from "@/lib/domains/members/change-password";
 import { runCommand, type CliIo } from "@/cli/commands";
 import { parseInvocation, USAGE } from "@/cli/invocation";
 import { createTestDeps, type TestDeps } from "@/tests/support/test-deps";
 import { addMember, expectAppError } from "@/tests/hitl/helpers";
 import { connectApp, authorizeParams, pkcePair, REDIRECT } from "@/tests/support/oauth";
-import { verifyAccessToken } from "@/lib/transports/oauth/access-tokens";
-import { refreshTokens } from "@/lib/transports/oauth/refresh";
-import { registerDynamicClient } from "@/lib/transports/oauth/clients";
-import { parseAuthorizationRequest } from "@/lib/transports/oauth/authorization-request";
-import { approveAuthorization, exchangeAuthorizationCode } from "@/lib/transports/oauth/codes";
+import { verifyAccessToken } from "@/lib/domains/oauth/access-tokens";
+import { refreshTokens } from "@/lib/domains/oauth/refresh";
+import { registerDynamicClient } from "@/lib/domains/oauth/clients";
+import { parseAuthorizationRequest } from "@/lib/domains/oauth/authorization-request";
+import { approveAuthorization, exchangeAuthorizationCode } from "@/lib/domains/oauth/codes";
 
 const ORIGIN = "http://127.0.0.1:3000";
 const RESOURCE = `${ORIGIN}/api/mcp`;
@@ -92,6 +92,18 @@ describe("password change and reset", () => {
       /newPassword: must differ/,
     );
     expect((await checkMemberPassword(deps.db, m.email, "long enough password"))?.id).toBe(m.memberId);
+    // Only the wrong current password carries the code the route counts as a failed sign-in attempt (never the message).
+    const reasonOf = (p: Promise<unknown>) =>
+      p.then(
+        () => null,
+        (e: { details?: { reason?: unknown } }) => e.details?.reason ?? null,
+      );
+    expect(
+      await reasonOf(changeOwnPassword(deps.db, { ...base, currentPassword: "wrong password", newPassword: "a brand new password" })),
+    ).toBe(WRONG_CURRENT_PASSWORD);
+    expect(
+      await reasonOf(changeOwnPassword(deps.db, { ...base, currentPassword: "long enough password", newPassword: "short" })),
+    ).toBeNull();
   });
 
   it("a reset sets the given or a generated password and ends every session of the member", async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { createApiKey, revokeApiKey, verifyApiKey } from "@/lib/domains/auth/api-keys";
+import { createApiKey, revokeApiKey, verifyApiKey } from "@/lib/domains/api-keys/api-keys";
 import { apiKeys } from "@/lib/adapters/db/schema";
 import { createTestDeps, type TestDeps } from "@/tests/support/test-deps";
 import { createTenant } from "@/tests/support/fixtures";

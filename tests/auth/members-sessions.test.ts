@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkMemberPassword, createMember } from "@/lib/domains/auth/members";
+import { checkMemberPassword, createMember } from "@/lib/domains/members/members";
 import { hashPassword, sha256, verifyPassword } from "@/lib/domains/auth/secrets";
 import { createSession, endSession, resolveSession } from "@/lib/domains/auth/sessions";
 import { createAccount } from "@/lib/domains/accounts/accounts";

@@ -7,7 +7,7 @@ import { postMessage } from "@/lib/domains/hitl/post-message";
 import { presentCase } from "@/lib/domains/hitl/case-view";
 import { addCredits } from "@/lib/domains/credits/account-credits";
 import { dispatchPhoneFollowups } from "@/lib/domains/calls/dispatch-followups";
-import { readCallbackPolicy, updateCallbackPolicy } from "@/lib/domains/calls/callback-policy";
+import { readCallbackPolicy, updateCallbackPolicy } from "@/lib/domains/hitl/callback-policy";
 import { expectAppError, waitFor } from "@/tests/hitl/helpers";
 import { createCallsTenant, createCallsTestDeps, type CallsTestDeps } from "./helpers";
 

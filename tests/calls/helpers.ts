@@ -1,5 +1,5 @@
 import type { Deps } from "@/lib/platform/deps";
-import { createApiKey, verifyApiKey } from "@/lib/domains/auth/api-keys";
+import { createApiKey, verifyApiKey } from "@/lib/domains/api-keys/api-keys";
 import { getConfig } from "@/lib/platform/config/env";
 import type { Scope } from "@/lib/domains/auth/principal";
 import { createSimulatorTelephony } from "@/lib/adapters/telephony/simulator";

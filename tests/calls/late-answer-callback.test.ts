@@ -9,7 +9,7 @@ import { addCredits, getCredits } from "@/lib/domains/credits/account-credits";
 import { dispatchPhoneFollowups } from "@/lib/domains/calls/dispatch-followups";
 import { getCallDetails } from "@/lib/domains/calls/get-call";
 import { expectAppError, waitFor } from "@/tests/hitl/helpers";
-import { createApiKey, verifyApiKey } from "@/lib/domains/auth/api-keys";
+import { createApiKey, verifyApiKey } from "@/lib/domains/api-keys/api-keys";
 import type { Principal } from "@/lib/domains/auth/principal";
 import { createCallsTenant, createCallsTestDeps, type CallsTestDeps } from "./helpers";
 

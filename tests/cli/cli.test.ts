@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "@/lib/adapters/db/client";
-import { verifyApiKey } from "@/lib/domains/auth/api-keys";
+import { verifyApiKey } from "@/lib/domains/api-keys/api-keys";
 import { getConfig } from "@/lib/platform/config/env";
 
 const root = path.resolve(import.meta.dirname, "..", "..");

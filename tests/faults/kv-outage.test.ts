@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAccount } from "@/lib/domains/accounts/accounts";
-import { createApiKey } from "@/lib/domains/auth/api-keys";
+import { createApiKey } from "@/lib/domains/api-keys/api-keys";
 import { countAnswerersOnline, heartbeat } from "@/lib/domains/presence/presence";
 import { enforceRateLimit } from "@/lib/domains/auth/rate-limit";
 import { createSession } from "@/lib/domains/auth/sessions";

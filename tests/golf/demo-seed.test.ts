@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { verifyApiKey } from "@/lib/domains/auth/api-keys";
-import { seedDemoIfEmpty } from "@/lib/platform/bootstrap/seed-demo";
+import { verifyApiKey } from "@/lib/domains/api-keys/api-keys";
+import { seedDemoIfEmpty } from "@/lib/composition/bootstrap/seed-demo";
 import { queryRows } from "@/lib/adapters/db/client";
 import { bookTeeTime } from "@/lib/domains/golf/book-tee-time";
 import { DEMO_COURSE_NAME } from "@/lib/domains/golf/seed-demo-course";

@@ -1,7 +1,7 @@
 import { Client, StreamableHTTPClientTransport } from "@modelcontextprotocol/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as mcpRoute from "@/app/api/mcp/route";
-import { createApiKey } from "@/lib/domains/auth/api-keys";
+import { createApiKey } from "@/lib/domains/api-keys/api-keys";
 import type { Scope } from "@/lib/domains/auth/principal";
 import { BASE, startApp, type App } from "@/tests/support/matrix/app-harness";
 import { addCourse, tomorrow } from "@/tests/golf/helpers";

@@ -1,4 +1,4 @@
-import { createApiKey, verifyApiKey } from "@/lib/domains/auth/api-keys";
+import { createApiKey, verifyApiKey } from "@/lib/domains/api-keys/api-keys";
 import { getConfig } from "@/lib/platform/config/env";
 import type { Scope } from "@/lib/domains/auth/principal";
 import type { Db } from "@/lib/adapters/db/client";

@@ -1,8 +1,8 @@
 import { expect } from "vitest";
 import { getConfig } from "@/lib/platform/config/env";
 import type { Db } from "@/lib/adapters/db/client";
-import { createApiKey, verifyApiKey } from "@/lib/domains/auth/api-keys";
-import { createMember } from "@/lib/domains/auth/members";
+import { createApiKey, verifyApiKey } from "@/lib/domains/api-keys/api-keys";
+import { createMember } from "@/lib/domains/members/members";
 import type { Principal, Scope } from "@/lib/domains/auth/principal";
 import { AppError, type ErrorCode } from "@/lib/platform/errors";
 

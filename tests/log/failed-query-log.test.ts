@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import { members } from "@/lib/adapters/db/schema";
 import { errorResponse } from "@/lib/transports/http/respond";
 import { log, setLogDestination } from "@/lib/platform/log";
-import { toolFailure } from "@/lib/transports/mcp/tool-result";
+import { toolFailure } from "@/lib/transports/tools/tool-result";
 import { createTestDeps, type TestDeps } from "@/tests/support/test-deps";
 import { createTenant } from "@/tests/support/fixtures";
 

@@ -8,7 +8,7 @@ import { claimCase } from "@/lib/domains/hitl/claim-case";
 import { createCase } from "@/lib/domains/hitl/create-case";
 import { getCaseOrThrow } from "@/lib/domains/hitl/get-case";
 import { toPublicCase } from "@/lib/domains/hitl/case-view";
-import { runMaintenance } from "@/lib/platform/jobs/maintenance";
+import { runMaintenance } from "@/lib/composition/jobs/maintenance";
 import { getHitlMetrics } from "@/lib/domains/metrics/hitl-metrics";
 import { pagePriority, pageUnclaimedCases } from "@/lib/domains/notify/page-on-call";
 import { updateNotifySettings } from "@/lib/domains/notify/settings";

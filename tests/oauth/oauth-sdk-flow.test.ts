@@ -97,7 +97,7 @@ describe("the official SDK client signs in with OAuth and calls tools", () => {
 
   it("tenant isolation: an OAuth client of account A cannot see account B's case", async () => {
     const { client } = await signInWithSdk("admin");
-    const bAdmin = (await import("@/lib/domains/auth/api-keys")).verifyApiKey;
+    const bAdmin = (await import("@/lib/domains/api-keys/api-keys")).verifyApiKey;
     const bKey = (await bAdmin(app.deps, app.keys.get("other account")!))!;
     const theirs = (await createCase(app.deps, bKey, { question: "Account B only?" }, { source: "api" })).case.id;
     const r = await client.callTool({ name: "get_human_answer", arguments: { caseId: theirs } });

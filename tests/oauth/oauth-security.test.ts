@@ -6,9 +6,9 @@ import { sha256 } from "@/lib/domains/auth/secrets";
 import { BASE, startApp, type App } from "@/tests/support/matrix/app-harness";
 import { inProcessFetch } from "@/tests/support/oauth-inprocess";
 import { authorizeParams, connectApp, pkcePair, REDIRECT } from "@/tests/support/oauth";
-import { registerDynamicClient } from "@/lib/transports/oauth/clients";
-import { parseAuthorizationRequest } from "@/lib/transports/oauth/authorization-request";
-import { approveAuthorization } from "@/lib/transports/oauth/codes";
+import { registerDynamicClient } from "@/lib/domains/oauth/clients";
+import { parseAuthorizationRequest } from "@/lib/domains/oauth/authorization-request";
+import { approveAuthorization } from "@/lib/domains/oauth/codes";
 import { createSession, SESSION_COOKIE } from "@/lib/domains/auth/sessions";
 
 /** What the authorization server refuses, and what ends a connection: PKCE, audience, expiry, rotation, revocation. */

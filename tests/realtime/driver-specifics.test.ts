@@ -7,7 +7,7 @@ import WebSocket from "ws";
 import { createSession } from "@/lib/domains/auth/sessions";
 import type { Principal } from "@/lib/domains/auth/principal";
 import { connectRealtime } from "@/lib/adapters/realtime/client/connect";
-import { getRealtimeClientConfig } from "@/lib/adapters/realtime/client-config";
+import { getRealtimeClientConfig } from "@/lib/domains/realtime/client-config";
 import type { RealtimeEvent, RealtimeStatus } from "@/lib/adapters/realtime/events";
 import { publishCaseEvent } from "@/lib/adapters/realtime/publish-case-event";
 import { hubListenerCount } from "@/lib/adapters/realtime/sse/account-hub";

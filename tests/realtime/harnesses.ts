@@ -1,7 +1,7 @@
 import type { Principal } from "@/lib/domains/auth/principal";
 import type { Deps } from "@/lib/platform/deps";
 import type { ConnectOptions } from "@/lib/adapters/realtime/client/port";
-import { getRealtimeClientConfig } from "@/lib/adapters/realtime/client-config";
+import { getRealtimeClientConfig } from "@/lib/domains/realtime/client-config";
 import type { RealtimeClientConfig } from "@/lib/adapters/realtime/events";
 import { startRealtimeRoutes } from "@/tests/support/realtime-routes-server";
 import { startPusherStandin } from "@/tests/support/pusher-standin";

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cases } from "@/lib/adapters/db/schema";
 import { heartbeat } from "@/lib/domains/presence/presence";
-import { verifyApiKey } from "@/lib/domains/auth/api-keys";
+import { verifyApiKey } from "@/lib/domains/api-keys/api-keys";
 import { postMessage } from "@/lib/domains/hitl/post-message";
 import { startApp, type App } from "@/tests/support/matrix/app-harness";
 import { callFunction, retellCall } from "@/tests/retell/helpers";

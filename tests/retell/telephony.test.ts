@@ -10,7 +10,7 @@ import { getCallDetails } from "@/lib/domains/calls/get-call";
 import { makePhoneCall } from "@/lib/domains/calls/make-phone-call";
 import { readRetellKeyStatus, setRetellApiKey } from "@/lib/domains/retell/credentials";
 import { handleRetellWebhook } from "@/lib/transports/retell/handle-webhook";
-import { createApiKey, verifyApiKey } from "@/lib/domains/auth/api-keys";
+import { createApiKey, verifyApiKey } from "@/lib/domains/api-keys/api-keys";
 import { expectAppError, waitFor } from "@/tests/hitl/helpers";
 import { createCallsTenant, createCallsTestDeps, type CallsTestDeps } from "@/tests/calls/helpers";
 import { startRetellStandin, type RetellStandin } from "@/tests/support/retell-standin";

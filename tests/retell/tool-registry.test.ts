@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { TOOL_REGISTRY } from "@/lib/transports/mcp/tool-registry";
+import { TOOL_REGISTRY } from "@/lib/transports/tools/tool-registry";
 import { readMatrix } from "@/tests/support/matrix/readme-matrix";
 
 describe("the tool registry Retell functions use", () => {

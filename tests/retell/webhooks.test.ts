@@ -239,7 +239,7 @@ describe("POST /api/webhooks/retell", () => {
 });
 
 async function principalB() {
-  const { verifyApiKey } = await import("@/lib/domains/auth/api-keys");
+  const { verifyApiKey } = await import("@/lib/domains/api-keys/api-keys");
   return (await verifyApiKey(app.deps, app.keys.get("other account")!))!;
 }
 

@@ -6,10 +6,10 @@ import type { Principal } from "@/lib/domains/auth/principal";
 import { getGolfSettings, readSettingsRow, storeRefreshToken, updateGolfSettings } from "@/lib/domains/golf/settings";
 import { getNotifyTarget, readNotifySettings, updateNotifySettings } from "@/lib/domains/notify/settings";
 import { getRetellApiKey, readRetellKeyStatus, setRetellApiKey } from "@/lib/domains/retell/credentials";
-import { getOrCreateInstanceSecret, SIMULATOR_WEBHOOK_SECRET_NAME } from "@/lib/platform/bootstrap/instance-secrets";
+import { getOrCreateInstanceSecret, SIMULATOR_WEBHOOK_SECRET_NAME } from "@/lib/adapters/db/instance-secrets";
 import { resetConfig } from "@/lib/platform/config/env";
 import { processKeyring } from "@/lib/platform/secrets/keyring";
-import { resealSecrets, secretsStatus } from "@/lib/platform/secrets/reseal-secrets";
+import { resealSecrets, secretsStatus } from "@/lib/adapters/db/reseal-secrets";
 import { createTestDeps, type TestDeps } from "@/tests/support/test-deps";
 
 // Every secret we read back, written through the code that stores it, then read raw with SQL: the row must not

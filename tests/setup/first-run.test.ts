@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseConfig } from "@/lib/platform/config/env";
-import { verifyApiKey } from "@/lib/domains/auth/api-keys";
-import { checkMemberPassword } from "@/lib/domains/auth/members";
-import { seedDemoIfEmpty } from "@/lib/platform/bootstrap/seed-demo";
+import { verifyApiKey } from "@/lib/domains/api-keys/api-keys";
+import { checkMemberPassword } from "@/lib/domains/members/members";
+import { seedDemoIfEmpty } from "@/lib/composition/bootstrap/seed-demo";
 import { accounts, members, setupTokens } from "@/lib/adapters/db/schema";
 import { PEER_HEADER } from "@/lib/transports/http/client-address";
 import { completeSetup, needsSetup } from "@/lib/domains/setup/complete-setup";

@@ -1,8 +1,8 @@
 import type { Db } from "@/lib/adapters/db/client";
 import { getConfig } from "@/lib/platform/config/env";
 import { createAccount } from "@/lib/domains/accounts/accounts";
-import { createApiKey, verifyApiKey } from "@/lib/domains/auth/api-keys";
-import { createMember } from "@/lib/domains/auth/members";
+import { createApiKey, verifyApiKey } from "@/lib/domains/api-keys/api-keys";
+import { createMember } from "@/lib/domains/members/members";
 import type { Principal, Scope } from "@/lib/domains/auth/principal";
 import { createTestDeps, type TestDeps } from "@/tests/support/test-deps";
 

@@ -3,9 +3,9 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/lib/adapters/db/client";
 import { oauthGrants } from "@/lib/adapters/db/schema";
 import type { Principal } from "@/lib/domains/auth/principal";
-import { registerDynamicClient } from "@/lib/transports/oauth/clients";
-import { parseAuthorizationRequest } from "@/lib/transports/oauth/authorization-request";
-import { approveAuthorization, exchangeAuthorizationCode } from "@/lib/transports/oauth/codes";
+import { registerDynamicClient } from "@/lib/domains/oauth/clients";
+import { parseAuthorizationRequest } from "@/lib/domains/oauth/authorization-request";
+import { approveAuthorization, exchangeAuthorizationCode } from "@/lib/domains/oauth/codes";
 
 export const REDIRECT = "http://127.0.0.1:53682/callback";
 export const pkcePair = () => {

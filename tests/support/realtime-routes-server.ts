@@ -4,10 +4,10 @@ import type { Deps } from "@/lib/platform/deps";
 import { AppError } from "@/lib/platform/errors";
 import { authenticate } from "@/lib/transports/http/authenticate";
 import { errorResponse, json } from "@/lib/transports/http/respond";
-import { openEventStream } from "@/lib/adapters/realtime/sse/open-event-stream";
-import { authorizePusherChannel } from "@/lib/adapters/realtime/pusher/authorize-channel";
+import { openEventStream } from "@/lib/domains/realtime/open-event-stream";
+import { authorizePusherChannel } from "@/lib/domains/realtime/authorize-pusher-channel";
 import { readPusherAuthBody } from "@/lib/transports/http/read-pusher-auth-body";
-import { refreshRealtimeToken } from "@/lib/adapters/realtime/supabase/refresh-token";
+import { refreshRealtimeToken } from "@/lib/domains/realtime/refresh-realtime-token";
 
 /**
  * Our three realtime routes (GET /api/events, POST /api/realtime/pusher/auth, POST /api/realtime/supabase/token)
@@ -37,7 +37,7 @@ export async function startRealtimeRoutes(deps: Deps) {
       const path = new URL(url).pathname;
       if (req.method === "GET" && path === "/api/events") res = await openEventStream(deps, principal, req);
       else if (req.method === "POST" && path === "/api/realtime/pusher/auth")
-        res = json(authorizePusherChannel(deps, principal, await readPusherAuthBody(req)));
+        res = json(await authorizePusherChannel(deps, principal, await readPusherAuthBody(req)));
       else if (req.method === "POST" && path === "/api/realtime/supabase/token") res = json(refreshRealtimeToken(deps, principal));
       else throw new AppError("not_found", "No such route.");
     } catch (e) {

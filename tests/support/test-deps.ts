@@ -3,7 +3,7 @@ import postgres from "postgres";
 import { parseConfig, type Config } from "@/lib/platform/config/env";
 import { openDatabase, type Database } from "@/lib/adapters/db/client";
 import { migrate } from "@/lib/adapters/db/migrate";
-import { depsFrom, type Deps } from "@/lib/platform/deps";
+import { depsFrom, type Deps } from "@/lib/composition/deps";
 import { createMemoryBus } from "@/lib/adapters/events/memory";
 import { createPostgresBus } from "@/lib/adapters/events/postgres";
 import { createRedisBus } from "@/lib/adapters/events/redis";

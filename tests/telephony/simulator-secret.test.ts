@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getOrCreateInstanceSecret, SIMULATOR_WEBHOOK_SECRET_NAME } from "@/lib/platform/bootstrap/instance-secrets";
+import { getOrCreateInstanceSecret, SIMULATOR_WEBHOOK_SECRET_NAME } from "@/lib/adapters/db/instance-secrets";
 import { addCredits } from "@/lib/domains/credits/account-credits";
 import { getCall } from "@/lib/domains/calls/get-call";
 import { handleProviderWebhook } from "@/lib/domains/calls/handle-provider-webhook";

@@ -13,7 +13,7 @@ import { listDeadLetters } from "@/lib/domains/calls/dead-letters";
 import { handleProviderWebhook } from "@/lib/domains/calls/handle-provider-webhook";
 import { providerWebhook } from "@/tests/support/provider-webhook";
 import { createCannedReply } from "@/lib/domains/canned-replies/canned-replies";
-import { createKeyForAccount } from "@/lib/domains/members/manage-api-keys";
+import { createKeyForAccount } from "@/lib/domains/api-keys/manage-api-keys";
 import { addMember } from "@/lib/domains/members/add-member";
 import { metricsRangeQuery } from "@/lib/domains/metrics/hitl-metrics";
 import { parseOrThrow } from "@/lib/platform/validation/parse";

@@ -1,6 +1,6 @@
 import type { Client } from "@modelcontextprotocol/client";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createApiKey } from "@/lib/domains/auth/api-keys";
+import { createApiKey } from "@/lib/domains/api-keys/api-keys";
 import { resetConfig } from "@/lib/platform/config/env";
 import { startApp, type App } from "@/tests/support/matrix/app-harness";
 import { callTool, connectInProcess } from "@/tests/support/in-process-mcp";

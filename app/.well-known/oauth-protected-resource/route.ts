@@ -1,7 +1,7 @@
 import { metadataCorsOptionsRequestHandler } from "mcp-handler";
 import { declareRoute } from "@/lib/transports/http/with-route";
 import { METADATA_HEADERS, protectedResourceMetadata } from "@/lib/transports/oauth/metadata";
-import { publicOrigin } from "@/lib/transports/oauth/urls";
+import { publicOrigin } from "@/lib/domains/oauth/urls";
 
 // RFC 9728 protected-resource metadata for /api/mcp: names Switchboard itself as the authorization server
 // (members sign in; README "Connecting with OAuth"). API keys keep working as bearer tokens too.

@@ -1,4 +1,4 @@
-import { getDeps } from "@/lib/platform/deps";
+import { getDeps } from "@/lib/composition/deps";
 import { requireAdminPage } from "@/lib/transports/http/require-admin-page";
 import { listMemoryEntries } from "@/lib/domains/memory/entries";
 import { getMemorySettings } from "@/lib/domains/memory/settings";

@@ -1,8 +1,8 @@
 import Link from "next/link";
-import { getDeps } from "@/lib/platform/deps";
+import { getDeps } from "@/lib/composition/deps";
 import { isAppError } from "@/lib/platform/errors";
 import { requireAdminPage } from "@/lib/transports/http/require-admin-page";
-import { filterQuery, readCallsFilter, toListInput } from "@/lib/domains/admin/calls-filter";
+import { filterQuery, readCallsFilter, toListInput } from "@/lib/domains/calls/calls-filter";
 import { listCalls, type CallPage } from "@/lib/domains/calls/list-calls";
 import { CALL_STATUSES } from "@/lib/adapters/telephony/port";
 import { CallStatusBadge } from "@/components/admin/call-status-badge";

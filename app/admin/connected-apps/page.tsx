@@ -1,6 +1,6 @@
-import { getDeps } from "@/lib/platform/deps";
+import { getDeps } from "@/lib/composition/deps";
 import { requireAdminPage } from "@/lib/transports/http/require-admin-page";
-import { listConnectedAppsForAccount } from "@/lib/transports/oauth/connected-apps";
+import { listConnectedAppsForAccount } from "@/lib/domains/oauth/connected-apps";
 import { ConnectedAppsPanel } from "@/components/admin/connected-apps-panel";
 
 export const metadata = { title: "Connected apps · Admin · Switchboard" };

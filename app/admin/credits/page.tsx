@@ -1,11 +1,11 @@
 import Link from "next/link";
-import { getDeps } from "@/lib/platform/deps";
+import { getDeps } from "@/lib/composition/deps";
 import { requireAdminPage } from "@/lib/transports/http/require-admin-page";
-import { actorLabel, actorNames } from "@/lib/domains/admin/actor-names";
+import { actorLabel, actorNames } from "@/lib/domains/audit/actor-names";
 import { getCredits } from "@/lib/domains/credits/account-credits";
 import { AddCreditsForm } from "@/components/admin/add-credits-form";
 import { CallbackPolicyForm } from "@/components/admin/callback-policy-form";
-import { readCallbackPolicy } from "@/lib/domains/calls/callback-policy";
+import { readCallbackPolicy } from "@/lib/domains/hitl/callback-policy";
 import { formatWhen } from "@/components/admin/format";
 import { DataTable, type Column } from "@/components/ui/table";
 import type { Credits } from "@/lib/domains/calls/schemas";

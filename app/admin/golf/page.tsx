@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getDeps } from "@/lib/platform/deps";
+import { getDeps } from "@/lib/composition/deps";
 import { requireAdminPage } from "@/lib/transports/http/require-admin-page";
 import { listCourses } from "@/lib/domains/golf/courses";
 import { getGolfSettings } from "@/lib/domains/golf/settings";

@@ -1,10 +1,10 @@
-import { getDeps } from "@/lib/platform/deps";
+import { getDeps } from "@/lib/composition/deps";
 import { SCOPES } from "@/lib/domains/auth/principal";
 import { requireAdminPage } from "@/lib/transports/http/require-admin-page";
-import { listKeysForAccount } from "@/lib/domains/members/manage-api-keys";
+import { listKeysForAccount } from "@/lib/domains/api-keys/manage-api-keys";
 import { KeysPanel } from "@/components/admin/keys-panel";
 import { ClientConfigs } from "@/components/admin/client-configs";
-import { KEY_PLACEHOLDER } from "@/lib/domains/admin/client-configs";
+import { KEY_PLACEHOLDER } from "@/lib/domains/api-keys/client-configs";
 import { requestBaseUrl } from "@/lib/transports/http/request-origin";
 
 export const metadata = { title: "API keys · Admin · Switchboard" };

@@ -1,4 +1,4 @@
-import { getDeps } from "@/lib/platform/deps";
+import { getDeps } from "@/lib/composition/deps";
 import { requireAdminPage } from "@/lib/transports/http/require-admin-page";
 import { listAccountMembers } from "@/lib/domains/members/list-account-members";
 import { MembersPanel } from "@/components/admin/members-panel";

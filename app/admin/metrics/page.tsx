@@ -1,4 +1,4 @@
-import { getDeps } from "@/lib/platform/deps";
+import { getDeps } from "@/lib/composition/deps";
 import { requireAdminPage } from "@/lib/transports/http/require-admin-page";
 import { getHitlMetrics } from "@/lib/domains/metrics/hitl-metrics";
 import { MetricsDashboard } from "@/components/admin/metrics-dashboard";

@@ -1,5 +1,5 @@
 import { headers } from "next/headers";
-import { getDeps } from "@/lib/platform/deps";
+import { getDeps } from "@/lib/composition/deps";
 import { requireAdminPage } from "@/lib/transports/http/require-admin-page";
 import { publicBaseUrl } from "@/lib/platform/public-base-url";
 import { retellFunctionDefinitions, retellMcpEntry } from "@/lib/transports/retell/connect-definitions";

@@ -1,4 +1,4 @@
-import { getDeps } from "@/lib/platform/deps";
+import { getDeps } from "@/lib/composition/deps";
 import { requireAdminPage } from "@/lib/transports/http/require-admin-page";
 import { getSheetsStatus } from "@/lib/domains/sheets/status";
 import { SheetsDashboard } from "@/components/admin/sheets/sheets-dashboard";

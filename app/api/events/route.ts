@@ -1,5 +1,5 @@
 import { withRoute } from "@/lib/transports/http/with-route";
-import { openEventStream } from "@/lib/adapters/realtime/sse/open-event-stream";
+import { openEventStream } from "@/lib/domains/realtime/open-event-stream";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";

@@ -1,5 +1,5 @@
-import { getDeps } from "@/lib/platform/deps";
-import { checkDependencies } from "@/lib/platform/health/check-dependencies";
+import { getDeps } from "@/lib/composition/deps";
+import { checkDependencies } from "@/lib/composition/health/check-dependencies";
 import { json } from "@/lib/transports/http/respond";
 import { declareRoute } from "@/lib/transports/http/with-route";
 

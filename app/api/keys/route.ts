@@ -1,7 +1,7 @@
 import { withRoute } from "@/lib/transports/http/with-route";
 import { json } from "@/lib/transports/http/respond";
 import { readJson } from "@/lib/transports/http/read-json";
-import { createKeyForAccount, listKeysForAccount } from "@/lib/domains/members/manage-api-keys";
+import { createKeyForAccount, listKeysForAccount } from "@/lib/domains/api-keys/manage-api-keys";
 
 export const dynamic = "force-dynamic";
 

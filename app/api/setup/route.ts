@@ -1,4 +1,4 @@
-import { getDeps } from "@/lib/platform/deps";
+import { getDeps } from "@/lib/composition/deps";
 import { json, errorResponse } from "@/lib/transports/http/respond";
 import { readJson } from "@/lib/transports/http/read-json";
 import { parseOrThrow } from "@/lib/platform/validation/parse";

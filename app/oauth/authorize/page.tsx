@@ -1,8 +1,8 @@
-import { getDeps } from "@/lib/platform/deps";
+import { getDeps } from "@/lib/composition/deps";
 import { requireMemberPage } from "@/lib/transports/http/current-member";
-import { isOAuthError } from "@/lib/transports/oauth/oauth-error";
-import { parseAuthorizationRequest, type AuthorizationRequest } from "@/lib/transports/oauth/authorization-request";
-import { grantableScopes, SCOPE_WORDS } from "@/lib/transports/oauth/scopes";
+import { isOAuthError } from "@/lib/domains/oauth/oauth-error";
+import { parseAuthorizationRequest, type AuthorizationRequest } from "@/lib/domains/oauth/authorization-request";
+import { grantableScopes, SCOPE_WORDS } from "@/lib/domains/oauth/scopes";
 import { pageOrigin } from "@/lib/transports/oauth/page-origin";
 import { ConsentButtons } from "@/components/oauth/consent-buttons";
 

@@ -1,20 +1,15 @@
 import fs from "node:fs";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
-import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
-import postgres from "postgres";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
-import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type postgres from "postgres";
 import type { SQL } from "drizzle-orm";
 import * as schema from "@/lib/adapters/db/schema";
 import { getConfig } from "@/lib/platform/config/env";
 import { migrate } from "@/lib/adapters/db/migrate";
 import { acquireDataDirLock } from "@/lib/adapters/db/data-dir-lock";
 import { lazy } from "@/lib/platform/lazy";
+import type { Db } from "@/lib/adapters/db/port";
 
-/** One typed query layer over both drivers (a transaction is a Db too). */
-export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type { Db } from "@/lib/adapters/db/port";
 
 export interface Database {
   db: Db;
@@ -34,9 +29,16 @@ export type OpenOptions = {
   connectTimeoutSeconds?: number;
 };
 
-/** Opens a database without touching the process singleton (tests, CLI, benchmarks). */
+/**
+ * Opens a database without touching the process singleton (tests, CLI, benchmarks). Each driver is imported
+ * here, when it is chosen: a PostgreSQL deployment never loads PGlite, nor the embedded default postgres.js.
+ */
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.url) {
+    const [{ default: postgres }, { drizzle: drizzlePostgres }] = await Promise.all([
+      import("postgres"),
+      import("drizzle-orm/postgres-js"),
+    ]);
     const sql = postgres(opts.url, {
       max: opts.poolMax ?? 10,
       // Supabase's transaction pooler (port 6543) cannot keep prepared statements.
@@ -62,6 +64,11 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     release = acquireDataDirLock(dataDir);
   }
   // pg_trgm: the answer-memory matcher (supabase/migrations/20261217000000_answer_memory.sql creates the extension).
+  const [{ PGlite }, { pg_trgm }, { drizzle: drizzlePglite }] = await Promise.all([
+    import("@electric-sql/pglite"),
+    import("@electric-sql/pglite/contrib/pg_trgm"),
+    import("drizzle-orm/pglite"),
+  ]);
   const client = new PGlite(dataDir, { extensions: { pg_trgm } });
   await client.waitReady;
   return {

@@ -1,4 +1,5 @@
 import type { Config } from "@/lib/platform/config/env";
+import { lazy, settingsKey } from "@/lib/platform/lazy";
 import { createDependencyGuard, type DependencyGuard } from "@/lib/platform/resilience/breaker";
 
 // Connection-level trouble (socket errors, postgres.js connection codes, SQLSTATE class 08, shutdowns,
@@ -24,24 +25,17 @@ export function isDatabaseFault(e: unknown): boolean {
   return false;
 }
 
-const holder = globalThis as typeof globalThis & { __switchboardDbGuard?: DependencyGuard };
-
 /**
  * The database breaker for the escalation path ("auto-disable the HITL tool during outages"): after a few
  * connection failures or time-outs in a row, ask_human answers FALLBACK_UNREACHABLE at once instead of
  * waiting on a dead database; every DATABASE_BREAKER_RESET_MS one call probes, and the first success closes
- * it. Only for PostgreSQL: the embedded PGlite runs in-process and cannot become unreachable.
+ * it. Only for PostgreSQL: the embedded PGlite runs in-process and cannot become unreachable. One per
+ * process, in the process cache (lib/platform/lazy.ts), keyed on the settings it is built from.
  */
 export function databaseGuard(config: Config): DependencyGuard | null {
   if (!config.DATABASE_URL) return null;
-  holder.__switchboardDbGuard ??= createDependencyGuard({
-    dependency: "database",
-    timeoutMs: config.HITL_DB_TIMEOUT_MS,
-    threshold: 3,
-    resetMs: config.DATABASE_BREAKER_RESET_MS,
-    isFault: isDatabaseFault,
-  });
-  return holder.__switchboardDbGuard;
+  const s = { timeoutMs: config.HITL_DB_TIMEOUT_MS, threshold: 3, resetMs: config.DATABASE_BREAKER_RESET_MS };
+  return lazy("database-guard", settingsKey([s]), () => createDependencyGuard({ dependency: "database", ...s, isFault: isDatabaseFault }));
 }
 
 /** Runs `fn` under the database breaker when there is one. */

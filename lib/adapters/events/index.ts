@@ -7,13 +7,21 @@ import { createRedisBus } from "@/lib/adapters/events/redis";
 
 export type { BusEvent, EventBus, Topic } from "@/lib/adapters/events/port";
 
+/** The settings createBus reads (the composition root keys its cache on them). */
+export function busSettings(c: Config) {
+  if (c.eventBus === "redis") return { driver: "redis" as const, url: c.REDIS_URL!, prefix: c.KV_PREFIX, timeoutMs: c.KV_TIMEOUT_MS };
+  if (c.eventBus === "postgres") return { driver: "postgres" as const, prefix: c.KV_PREFIX };
+  return { driver: "memory" as const };
+}
+
 /** An event bus, chosen by configuration (EVENT_BUS, else Redis, else Postgres on the process database, else memory). */
 export async function createBus(c: Config): Promise<EventBus> {
-  if (c.eventBus === "redis") return createRedisBus(c.REDIS_URL!, { prefix: c.KV_PREFIX, timeoutMs: c.KV_TIMEOUT_MS });
-  if (c.eventBus === "postgres") {
+  const s = busSettings(c);
+  if (s.driver === "redis") return createRedisBus(s.url, { prefix: s.prefix, timeoutMs: s.timeoutMs });
+  if (s.driver === "postgres") {
     const { pg } = await getDatabase();
     if (!pg) throw new Error("EVENT_BUS=postgres needs DATABASE_URL");
-    return createPostgresBus(pg, { prefix: c.KV_PREFIX });
+    return createPostgresBus(pg, { prefix: s.prefix });
   }
   return createMemoryBus();
 }

@@ -1,9 +1,23 @@
-import { Redis } from "@upstash/redis";
+import type { Redis } from "@upstash/redis";
 import { INCR_WITH_TTL_LUA, type Kv } from "@/lib/adapters/kv/port";
 
-/** Upstash Redis over its REST API (serverless-friendly: no sockets to keep open). */
+/**
+ * Upstash Redis over its REST API (serverless-friendly: no sockets to keep open). The SDK is loaded on the
+ * first command, so a route of a deployment without Upstash never loads it.
+ */
 export function createUpstashKv(opts: { url: string; token: string; keyPrefix?: string }): Kv {
-  const redis = new Redis({ url: opts.url, token: opts.token, automaticDeserialization: false, enableTelemetry: false });
+  let client: Promise<Redis> | undefined;
+  const connect = () =>
+    (client ??= import("@upstash/redis").then(
+      (sdk) => new sdk.Redis({ url: opts.url, token: opts.token, automaticDeserialization: false, enableTelemetry: false }),
+    ));
+  // Each command awaits the client once; the calls below read as the SDK's own.
+  const redis = new Proxy({} as Redis, {
+    get:
+      (_, name: keyof Redis) =>
+      async (...args: unknown[]) =>
+        ((await connect())[name] as (...a: unknown[]) => unknown)(...args),
+  });
   const k = (key: string) => (opts.keyPrefix ?? "") + key;
   return {
     driver: "upstash",

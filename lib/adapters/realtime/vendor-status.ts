@@ -1,12 +1,15 @@
+import { lazy } from "@/lib/platform/lazy";
+
 /** The last vendor publish's outcome in this process, for /api/health (Pusher and Supabase have no cheap probe). */
 type VendorStatus = { ok: boolean; at: number; error?: string };
 
-const holder = globalThis as typeof globalThis & { __switchboardVendorStatus?: VendorStatus };
+// Held in the process cache (lib/platform/lazy.ts), so resetProcessDeps() forgets it with the adapters.
+const slot = () => lazy("realtime-vendor-status", "", () => ({ last: undefined as VendorStatus | undefined }));
 
 export function recordVendorPublish(ok: boolean, error?: string): void {
-  holder.__switchboardVendorStatus = { ok, at: Date.now(), ...(error ? { error: error.slice(0, 200) } : {}) };
+  slot().last = { ok, at: Date.now(), ...(error ? { error: error.slice(0, 200) } : {}) };
 }
 
 export function lastVendorPublish(): VendorStatus | undefined {
-  return holder.__switchboardVendorStatus;
+  return slot().last;
 }

@@ -1,6 +1,4 @@
-import { getOrCreateInstanceSecret, SIMULATOR_WEBHOOK_SECRET_NAME } from "@/lib/platform/bootstrap/instance-secrets";
 import type { Config } from "@/lib/platform/config/env";
-import { getDatabase } from "@/lib/adapters/db/client";
 import { createBlandTelephony } from "./bland";
 import { resolveTelephonySettings } from "./config";
 import type { TelephonyPort } from "./port";
@@ -8,19 +6,15 @@ import { createSimulatorTelephony } from "./simulator";
 
 export type { TelephonyPort } from "./port";
 
-/** The simulator's secret when none is configured: random, generated once, kept in the process database. */
-const storedSimulatorSecret = async () => getOrCreateInstanceSecret((await getDatabase()).db, SIMULATOR_WEBHOOK_SECRET_NAME);
-
 /**
- * Builds the adapter the configuration chooses (lib/platform/deps.ts caches the process's one: the simulator's
+ * Builds the adapter the configuration chooses from what resolveTelephonySettings reads, nothing else
+ * (lib/composition/deps.ts keys its cache on those settings and keeps the process's one: the simulator's
  * webhook timers and canceled set live in it, so every caller in the process must share one).
- * `simulatorSecret` replaces the process database as the source of the simulator's stored secret.
+ * `simulatorSecret` gives the simulator's signing secret when SIMULATOR_WEBHOOK_SECRET is unset (the
+ * composition root reads the one stored in the database).
  */
-export function createTelephony(config: Config, opts: { simulatorSecret?: () => Promise<string> } = {}): TelephonyPort {
+export function createTelephony(config: Config, opts: { simulatorSecret: () => Promise<string> }): TelephonyPort {
   const s = resolveTelephonySettings(config);
   if (s.driver === "bland") return createBlandTelephony(s.bland!);
-  return createSimulatorTelephony({
-    speed: s.simulator.speed,
-    webhookSecret: s.simulator.webhookSecret ?? opts.simulatorSecret ?? storedSimulatorSecret,
-  });
+  return createSimulatorTelephony({ speed: s.simulator.speed, webhookSecret: s.simulator.webhookSecret ?? opts.simulatorSecret });
 }

@@ -1,7 +1,9 @@
 /**
  * The telephony port: what the calls domain needs from a phone provider. Adapters: `simulator`
- * (embedded default) and `bland` (Bland AI v1 API). Only an adapter imports a vendor client; the
- * calls domain (lib/domains/calls) owns ids, credits, persistence and status sync.
+ * (embedded default), `bland` (Bland AI v1 API) — one of them is the process's, chosen by TELEPHONY_DRIVER
+ * and built by the composition root (lib/composition/deps.ts) — and `retell`, built per account from the
+ * API key the account connected (lib/domains/calls/account-telephony.ts). Only an adapter imports a vendor
+ * client; the calls domain (lib/domains/calls) owns ids, credits, persistence and status sync.
  */
 
 /** A provider's view of a call's state. `completed`, `no_answer`, `busy`, `failed` and `canceled` are final. */
@@ -42,6 +44,9 @@ export type ProviderCall = {
   /** What the provider charged for the call in US dollars (Bland's `price`), when it says; informational — our own rates bill the account. */
   priceUsd?: number;
 };
+
+/** What a webhook, the sync job or a cancel learned about a call: a status plus whatever else the provider said. */
+export type CallUpdate = Partial<Omit<ProviderCall, "status">> & { status: CallStatus };
 
 /** A verified status event from the provider's webhook. `eventId` makes replays detectable. */
 export type ProviderEvent = {

@@ -5,7 +5,7 @@ import { accounts } from "@/lib/adapters/db/schema";
 import { AppError } from "@/lib/platform/errors";
 import { randomToken } from "@/lib/domains/auth/secrets";
 import { recordAudit } from "@/lib/domains/audit/record-audit";
-import { openFrom, sealFor } from "@/lib/platform/secrets/sealed-columns";
+import { openFrom, sealFor } from "@/lib/adapters/db/sealed-columns";
 
 const SECRET = "accounts.webhook_secret";
 
@@ -72,4 +72,14 @@ export async function countAccounts(db: Db): Promise<number> {
 
 export async function listAccounts(db: Db) {
   return db.select({ id: accounts.id, name: accounts.name, createdAt: accounts.createdAt }).from(accounts).orderBy(asc(accounts.createdAt));
+}
+
+/** The account's own profile (id, name, created), for the account resource; undefined when it is gone. */
+export async function getAccountProfile(db: Db, accountId: string) {
+  const [a] = await db
+    .select({ id: accounts.id, name: accounts.name, createdAt: accounts.createdAt })
+    .from(accounts)
+    .where(eq(accounts.id, accountId))
+    .limit(1);
+  return a;
 }

@@ -1,4 +1,4 @@
-import { RateLimiterMemory } from "rate-limiter-flexible";
+import type { RateLimiterMemory } from "rate-limiter-flexible";
 import { AppError } from "@/lib/platform/errors";
 import type { Deps } from "@/lib/platform/deps";
 import { isDependencyDown } from "@/lib/platform/resilience/dependency-error";
@@ -38,6 +38,8 @@ const fallbacks = new Map<number, RateLimiterMemory>();
 async function countLocally(keyId: string, limit: number): Promise<{ value: number; ttlMs: number }> {
   let limiter = fallbacks.get(limit);
   if (!limiter) {
+    // Imported only during a kv outage: the package's entry loads every backend it supports (~70 KiB on every route).
+    const { RateLimiterMemory } = await import("rate-limiter-flexible");
     limiter = new RateLimiterMemory({ points: limit, duration: WINDOW_MS / 1000, keyPrefix: `rl${limit}` });
     fallbacks.set(limit, limiter);
     log.warn({ limit }, "kv unreachable: rate limits are counted per instance");

@@ -1,5 +1,6 @@
 import type { Deps } from "@/lib/platform/deps";
-import { and, asc, eq, isNull, lte, or, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
+import { leaseDueRows } from "@/lib/adapters/db/lease-due-rows";
 import { calls, cases, deadLetters, phoneFollowups } from "@/lib/adapters/db/schema";
 import { isAppError } from "@/lib/platform/errors";
 import { SYSTEM } from "@/lib/domains/credits/ledger";
@@ -15,33 +16,7 @@ type Followup = typeof phoneFollowups.$inferSelect;
 
 /** Places due late-answer callback calls (leased, so two instances never place the same one). */
 export async function dispatchPhoneFollowups(deps: Deps, limit = 10): Promise<number> {
-  const now = new Date();
-  const due = await deps.db.transaction(async (tx) => {
-    const rows = await tx
-      .select({ id: phoneFollowups.id })
-      .from(phoneFollowups)
-      .where(
-        and(
-          eq(phoneFollowups.status, "pending"),
-          lte(phoneFollowups.nextAttemptAt, now),
-          or(isNull(phoneFollowups.lockedUntil), lte(phoneFollowups.lockedUntil, now)),
-        ),
-      )
-      .orderBy(asc(phoneFollowups.nextAttemptAt))
-      .limit(limit)
-      .for("update", { skipLocked: true });
-    if (!rows.length) return [];
-    return tx
-      .update(phoneFollowups)
-      .set({ lockedUntil: new Date(now.getTime() + LEASE_MS), attempts: sql`${phoneFollowups.attempts} + 1`, updatedAt: now })
-      .where(
-        sql`${phoneFollowups.id} in (${sql.join(
-          rows.map((r) => sql`${r.id}`),
-          sql`, `,
-        )})`,
-      )
-      .returning();
-  });
+  const due = await leaseDueRows(deps.db, phoneFollowups, { limit, leaseMs: LEASE_MS, countAttempt: true, set: { updatedAt: new Date() } });
   for (const f of due) await placeFollowup(deps, f);
   return due.length;
 }

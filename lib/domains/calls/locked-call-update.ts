@@ -1,12 +1,11 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/adapters/db/client";
 import { callEvents, type CallRow } from "@/lib/adapters/db/schema";
-import { isFinalCallStatus, type CallStatus, type ProviderCall } from "@/lib/adapters/telephony/port";
+import { isFinalCallStatus, type CallStatus, type CallUpdate } from "@/lib/adapters/telephony/port";
 import { enqueueSheetEvents } from "@/lib/domains/sheets/enqueue";
 import { callCost, lockCredits, postEntries, releaseEntry, settleEntry, type Entry } from "@/lib/domains/credits/ledger";
 
-/** What a webhook, the sync job or a cancel learned about a call: a status plus whatever else the provider said. */
-export type CallUpdate = Partial<Omit<ProviderCall, "status">> & { status: CallStatus };
+export type { CallUpdate } from "@/lib/adapters/telephony/port";
 
 /** One update for a call whose row the caller has locked (SELECT … FOR UPDATE) in `tx`. */
 export type LockedUpdate = {

@@ -1,5 +1,7 @@
 import type { Principal } from "@/lib/domains/auth/principal";
 import type { GolfProviderName, GolfReservationRow } from "@/lib/adapters/db/schema";
+
+export type { GolfProviderName };
 import type { BookTeeTimeInput, Slot } from "@/lib/domains/golf/schemas";
 
 /** What a search asks a provider, with the time window already in minutes of the course's local day. */

@@ -11,7 +11,7 @@ import { isValidTimezone } from "@/lib/domains/golf/time";
 import { parseOrThrow } from "@/lib/platform/validation/parse";
 import { outboundPolicy, type OutboundPolicy } from "@/lib/platform/outbound/outbound-error";
 import { accountBaseUrl, assertBaseUrlAllowed } from "@/lib/domains/golf/chronogolf/base-url";
-import { openFrom, sealNullable } from "@/lib/platform/secrets/sealed-columns";
+import { openFrom, sealNullable } from "@/lib/adapters/db/sealed-columns";
 
 const CLIENT_SECRET = "golf_settings.chronogolf_client_secret";
 const REFRESH_TOKEN = "golf_settings.chronogolf_refresh_token";

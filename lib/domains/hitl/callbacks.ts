@@ -1,5 +1,6 @@
 import { createHmac } from "node:crypto";
-import { and, asc, eq, isNull, lte, or, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
+import { leaseDueRows } from "@/lib/adapters/db/lease-due-rows";
 import type { Deps } from "@/lib/platform/deps";
 import type { Db } from "@/lib/adapters/db/client";
 import { webhookAttempts, webhookDeliveries, type CaseRow } from "@/lib/adapters/db/schema";
@@ -36,34 +37,7 @@ const LEASE_MS = 30_000;
 
 /** Sends every due callback once; failures are rescheduled with exponential backoff until the attempt limit. */
 export async function deliverDueCallbacks(deps: Deps, limit = 20): Promise<number> {
-  const now = new Date();
-  // Lease due rows so two instances never send the same attempt.
-  const due = await deps.db.transaction(async (tx) => {
-    const rows = await tx
-      .select({ id: webhookDeliveries.id })
-      .from(webhookDeliveries)
-      .where(
-        and(
-          eq(webhookDeliveries.status, "pending"),
-          lte(webhookDeliveries.nextAttemptAt, now),
-          or(isNull(webhookDeliveries.lockedUntil), lte(webhookDeliveries.lockedUntil, now)),
-        ),
-      )
-      .orderBy(asc(webhookDeliveries.nextAttemptAt))
-      .limit(limit)
-      .for("update", { skipLocked: true });
-    if (!rows.length) return [];
-    return tx
-      .update(webhookDeliveries)
-      .set({ lockedUntil: new Date(now.getTime() + LEASE_MS), attempts: sql`${webhookDeliveries.attempts} + 1` })
-      .where(
-        sql`${webhookDeliveries.id} in (${sql.join(
-          rows.map((r) => sql`${r.id}`),
-          sql`, `,
-        )})`,
-      )
-      .returning();
-  });
+  const due = await leaseDueRows(deps.db, webhookDeliveries, { limit, leaseMs: LEASE_MS, countAttempt: true });
   await Promise.all(due.map((d) => attemptDelivery(deps, d)));
   return due.length;
 }

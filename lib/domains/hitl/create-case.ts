@@ -11,7 +11,7 @@ import { createCaseSchemaFor, type PublicCase } from "@/lib/domains/hitl/schemas
 import { presentCase } from "@/lib/domains/hitl/case-view";
 import { getCaseOrThrow } from "@/lib/domains/hitl/get-case";
 import { callerPhone } from "@/lib/domains/hitl/phone-followups";
-import { callbackRefusal, getCallbackPolicy } from "@/lib/domains/calls/callback-policy";
+import { callbackRefusal, getCallbackPolicy } from "@/lib/domains/hitl/callback-policy";
 import { publishCaseEvent } from "@/lib/adapters/realtime/publish-case-event";
 import { isDependencyDown } from "@/lib/platform/resilience/dependency-error";
 import { log } from "@/lib/platform/log";

@@ -2,15 +2,15 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Deps } from "@/lib/platform/deps";
 import type { Db } from "@/lib/adapters/db/client";
 import { cases, phoneFollowups, type CaseRow } from "@/lib/adapters/db/schema";
-import { log } from "@/lib/platform/log";
-import { callerPhone } from "@/lib/domains/calls/caller-phone";
+import { callerPhone } from "@/lib/domains/hitl/caller-phone";
 
 export { callerPhone };
 
 /**
  * Late human answer → callback phone call: the caller hung up before a person answered. The case asked for it (`followUp: "phone"` with
  * callerInfo.phone); the answering transaction writes an outbox row when the agent had stopped waiting;
- * dispatchPhoneFollowups (right after the commit, and on every maintenance pass) places the call.
+ * the calls domain's dispatchPhoneFollowups places the call — right after the commit (deps.kick) and on every
+ * maintenance pass. hitl only enqueues: it never imports the calls domain.
  */
 
 /** ask_human returned without an answer (pending / unavailable / client gone): the agent is no longer waiting. */
@@ -58,11 +58,4 @@ export async function enqueuePhoneFollowup(tx: Db, answered: CaseRow, at: Date):
     .onConflictDoNothing({ target: phoneFollowups.caseId })
     .returning({ id: phoneFollowups.id });
   return rows.length > 0;
-}
-
-/** After the commit: try the outbox now rather than at the next maintenance pass. */
-export function kickPhoneFollowups(deps: Deps): void {
-  void import("@/lib/domains/calls/dispatch-followups")
-    .then(({ dispatchPhoneFollowups }) => dispatchPhoneFollowups(deps))
-    .catch((e) => log.warn({ err: String(e) }, "phone follow-up dispatch deferred"));
 }

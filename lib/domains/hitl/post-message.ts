@@ -12,7 +12,7 @@ import { holdsClaim } from "@/lib/domains/hitl/claim-case";
 import { postMessageSchema, type PublicCase } from "@/lib/domains/hitl/schemas";
 import { deliverDueCallbacks, enqueueCaseCallback } from "@/lib/domains/hitl/callbacks";
 import { log } from "@/lib/platform/log";
-import { enqueuePhoneFollowup, kickPhoneFollowups } from "@/lib/domains/hitl/phone-followups";
+import { enqueuePhoneFollowup } from "@/lib/domains/hitl/phone-followups";
 import { publishCaseEvent } from "@/lib/adapters/realtime/publish-case-event";
 import { parseOrThrow } from "@/lib/platform/validation/parse";
 
@@ -102,6 +102,6 @@ export async function postMessage(
   if (result.answered && result.case.callbackUrl) {
     void deliverDueCallbacks(deps).catch((e) => log.warn({ caseId, err: String(e) }, "callback delivery deferred"));
   }
-  if (result.answered && result.case.followUp === "phone") kickPhoneFollowups(deps);
+  if (result.answered && result.case.followUp === "phone") deps.kick("phone-followups");
   return { message: result.message, case: view ?? (await presentCase(deps.db, result.case)), answered: result.answered };
 }

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { safeText } from "@/lib/platform/validation/safe-text";
 import type { Deps } from "@/lib/platform/deps";
 import { actorOf, type Principal } from "@/lib/domains/auth/principal";
-import { createMember } from "@/lib/domains/auth/members";
+import { createMember } from "@/lib/domains/members/members";
 import { randomToken } from "@/lib/domains/auth/secrets";
 import { assertScope } from "@/lib/domains/auth/permissions";
 import { parseOrThrow } from "@/lib/platform/validation/parse";

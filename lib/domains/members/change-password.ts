@@ -11,6 +11,9 @@ import { endMemberOAuthGrants } from "@/lib/domains/members/end-oauth-grants";
 export const newPassword = z.string().min(8, "must be at least 8 characters").max(200, "must be at most 200 characters");
 export const changePasswordInput = z.object({ currentPassword: z.string().min(1, "required").max(200), newPassword });
 
+/** The `reason` of the error a wrong current password gets: the route counts it as a failed sign-in attempt. */
+export const WRONG_CURRENT_PASSWORD = "wrong_current_password";
+
 /**
  * A member changes their own password: the current one is required (a session left open on a shared
  * screen must not be enough to lock its owner out), and every other session of theirs ends — whoever
@@ -30,7 +33,7 @@ export async function changeOwnPassword(
       .for("update");
     if (!row) throw new AppError("unauthorized", "Sign in again.");
     if (!(await verifyPassword(currentPassword, row.passwordHash)))
-      throw new AppError("validation_failed", "currentPassword: is not your current password");
+      throw new AppError("validation_failed", "currentPassword: is not your current password", { reason: WRONG_CURRENT_PASSWORD });
     if (currentPassword === next) throw new AppError("validation_failed", "newPassword: must differ from the current password");
     await tx
       .update(members)

@@ -1,6 +1,6 @@
 import type { Deps } from "@/lib/platform/deps";
 import type { Principal } from "@/lib/domains/auth/principal";
-import { listMembers } from "@/lib/domains/auth/members";
+import { listMembers } from "@/lib/domains/members/members";
 import { assertScope } from "@/lib/domains/auth/permissions";
 
 /** The caller's account's members (admins only), oldest first. */

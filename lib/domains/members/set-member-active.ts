@@ -3,7 +3,7 @@ import type { Deps } from "@/lib/platform/deps";
 import { members, memberSessions } from "@/lib/adapters/db/schema";
 import { AppError } from "@/lib/platform/errors";
 import { actorOf, type Principal } from "@/lib/domains/auth/principal";
-import { publicMember } from "@/lib/domains/auth/members";
+import { publicMember } from "@/lib/domains/members/members";
 import { heartbeat } from "@/lib/domains/presence/presence";
 import { recordAudit } from "@/lib/domains/audit/record-audit";
 import { assertScope } from "@/lib/domains/auth/permissions";

@@ -1,5 +1,6 @@
 import { DelegateBackoff, handleWhen, retry } from "cockatiel";
-import { and, asc, eq, isNull, lte, or, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
+import { leaseDueRows } from "@/lib/adapters/db/lease-due-rows";
 import type { Config } from "@/lib/platform/config/env";
 import type { Db } from "@/lib/adapters/db/client";
 import type { Deps } from "@/lib/platform/deps";
@@ -130,33 +131,7 @@ async function recordAttempt(
 
 /** The retry job: leases due notifications (so two instances never send the same one) and attempts each once. */
 export async function deliverDueNotifications(deps: NotifyDeps, limit = 20): Promise<number> {
-  const now = new Date();
-  const due = await deps.db.transaction(async (tx) => {
-    const rows = await tx
-      .select({ id: notifications.id })
-      .from(notifications)
-      .where(
-        and(
-          eq(notifications.status, "pending"),
-          lte(notifications.nextAttemptAt, now),
-          or(isNull(notifications.lockedUntil), lte(notifications.lockedUntil, now)),
-        ),
-      )
-      .orderBy(asc(notifications.nextAttemptAt))
-      .limit(limit)
-      .for("update", { skipLocked: true });
-    if (!rows.length) return [];
-    return tx
-      .update(notifications)
-      .set({ lockedUntil: new Date(now.getTime() + LEASE_MS) })
-      .where(
-        sql`${notifications.id} in (${sql.join(
-          rows.map((r) => sql`${r.id}`),
-          sql`, `,
-        )})`,
-      )
-      .returning();
-  });
+  const due = await leaseDueRows(deps.db, notifications, { limit, leaseMs: LEASE_MS });
   await Promise.all(
     due.map((row) =>
       attemptNotification(deps, row).catch((e) => log.warn({ notificationId: row.id, err: String(e) }, "notification attempt failed")),

@@ -9,7 +9,7 @@ import { assertScope } from "@/lib/domains/auth/permissions";
 import { actorOf, type Principal } from "@/lib/domains/auth/principal";
 import { parseOrThrow } from "@/lib/platform/validation/parse";
 import { assertNtfyServerAllowed } from "@/lib/domains/notify/server-policy";
-import { openFrom, sealNullable } from "@/lib/platform/secrets/sealed-columns";
+import { openFrom, sealNullable } from "@/lib/adapters/db/sealed-columns";
 
 const SECRET = "notify_settings.access_token";
 

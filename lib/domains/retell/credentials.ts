@@ -8,7 +8,7 @@ import { recordAudit } from "@/lib/domains/audit/record-audit";
 import { assertScope } from "@/lib/domains/auth/permissions";
 import { actorOf, type Principal } from "@/lib/domains/auth/principal";
 import { parseOrThrow } from "@/lib/platform/validation/parse";
-import { openFrom, sealFor } from "@/lib/platform/secrets/sealed-columns";
+import { openFrom, sealFor } from "@/lib/adapters/db/sealed-columns";
 
 const SECRET = "retell_credentials.api_key";
 

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import type { Config } from "@/lib/platform/config/env";
+import type { GoogleSheetsSettings } from "@/lib/domains/sheets/google";
 
 export type ServiceAccount = { email: string; key: string };
 
@@ -25,3 +26,31 @@ export function readServiceAccount(c: Config): ServiceAccount | null {
 }
 
 export const sheetsConfigured = (c: Config) => !!c.SHEETS_SPREADSHEET_ID;
+
+/**
+ * The settings sheetsSettings() reads, as they are configured: the composition root keys its cache on these,
+ * so finding out whether the adapter changed never reads a credentials file.
+ */
+export const sheetsSettingsInputs = (c: Config) => [
+  c.SHEETS_SPREADSHEET_ID,
+  c.SHEETS_SERVICE_ACCOUNT_EMAIL,
+  c.SHEETS_PRIVATE_KEY,
+  c.SHEETS_CREDENTIALS_JSON,
+  c.SHEETS_CREDENTIALS_FILE,
+  c.SHEETS_API_URL,
+  c.SHEETS_TOKEN_URL,
+  c.SHEETS_TIMEOUT_MS,
+];
+
+/** What the Google adapter is built from, or null when the log is off. */
+export function sheetsSettings(c: Config): GoogleSheetsSettings | null {
+  const account = readServiceAccount(c);
+  if (!account) return null;
+  return {
+    account,
+    spreadsheetId: c.SHEETS_SPREADSHEET_ID!,
+    apiUrl: c.SHEETS_API_URL,
+    tokenUrl: c.SHEETS_TOKEN_URL,
+    timeoutMs: c.SHEETS_TIMEOUT_MS,
+  };
+}

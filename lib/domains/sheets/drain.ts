@@ -9,16 +9,9 @@ import { isSheetsError, type SheetsPort } from "@/lib/domains/sheets/port";
 import { ensureGrid, forgetTabs, prepareSheet, readTabs } from "@/lib/domains/sheets/setup";
 import { acquireLease, pruneRequests, readState, recordError, releaseLease, renewLease } from "@/lib/domains/sheets/store";
 
-export type DrainStatus = "drained" | "not_configured" | "lease_held" | "breaker_open" | "time_boxed" | "failed" | "lease_lost";
-export type DrainResult = {
-  status: DrainStatus;
-  batches: number;
-  rows: number;
-  requests: number;
-  retries: number;
-  discarded?: number;
-  error?: string;
-};
+import type { DrainResult, SheetsDrainer } from "@/lib/domains/sheets/port";
+
+export type { DrainResult, DrainStatus, SheetsDrainer } from "@/lib/domains/sheets/port";
 
 export type DrainerOptions = { deps: Deps; port: SheetsPort | null; clock?: Clock; random?: () => number };
 
@@ -28,7 +21,7 @@ export type DrainerOptions = { deps: Deps; port: SheetsPort | null; clock?: Cloc
  * within the token bucket, until the outbox is empty or the time box ends. A 429/5xx/time-out backs off
  * as Google documents and tries again (the same rows: idempotent); the breaker stops it all during an outage.
  */
-export function createSheetsDrainer(o: DrainerOptions) {
+export function createSheetsDrainer(o: DrainerOptions): SheetsDrainer {
   const { db, config: c } = o.deps;
   const clock = o.clock ?? systemClock;
   let breaker: Breaker | undefined;
@@ -104,5 +97,3 @@ export function createSheetsDrainer(o: DrainerOptions) {
 
   return { run, breakerState: () => breaker?.state() ?? "closed" };
 }
-
-export type SheetsDrainer = ReturnType<typeof createSheetsDrainer>;

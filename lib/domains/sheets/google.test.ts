@@ -3,7 +3,7 @@ import { classify, parseRetryAfterMs, redirectUrl } from "@/lib/domains/sheets/g
 import { csvField } from "@/lib/domains/sheets/export-csv";
 import { columnLetter, rowsRange } from "@/lib/domains/sheets/layout";
 
-const c = { SHEETS_API_URL: "https://proxy.example.com/google/sheets", SHEETS_TOKEN_URL: "https://proxy.example.com/oauth/token" };
+const c = { apiUrl: "https://proxy.example.com/google/sheets", tokenUrl: "https://proxy.example.com/oauth/token" };
 
 describe("Sheets adapter pieces", () => {
   it("reroutes Google's URLs keeping the configured path prefix (the SDK's rootUrl would drop it)", () => {

@@ -1,5 +1,4 @@
-import { auth, sheets as sheetsApi } from "@googleapis/sheets";
-import type { Config } from "@/lib/platform/config/env";
+import type { sheets_v4 } from "@googleapis/sheets";
 import type { ServiceAccount } from "@/lib/domains/sheets/credentials";
 import { sheetsError, type SheetsPort, type SheetsTab } from "@/lib/domains/sheets/port";
 
@@ -7,12 +6,21 @@ const GOOGLE_API = "https://sheets.googleapis.com/";
 const GOOGLE_TOKEN = "https://oauth2.googleapis.com/token";
 const SCOPE = "https://www.googleapis.com/auth/spreadsheets";
 
+export type GoogleSheetsSettings = {
+  account: ServiceAccount;
+  spreadsheetId: string;
+  /** SHEETS_API_URL, SHEETS_TOKEN_URL: Google's, or a proxy's, or the tests' stand-in. */
+  apiUrl: string;
+  tokenUrl: string;
+  timeoutMs: number;
+};
+
 /** Where a Google URL really goes: SHEETS_API_URL keeps its path prefix (the SDK's rootUrl would drop it). */
-export function redirectUrl(url: URL, c: Pick<Config, "SHEETS_API_URL" | "SHEETS_TOKEN_URL">): URL {
+export function redirectUrl(url: URL, c: Pick<GoogleSheetsSettings, "apiUrl" | "tokenUrl">): URL {
   const href = url.href;
-  if (href === GOOGLE_TOKEN || href.startsWith(`${GOOGLE_TOKEN}?`)) return new URL(c.SHEETS_TOKEN_URL);
+  if (href === GOOGLE_TOKEN || href.startsWith(`${GOOGLE_TOKEN}?`)) return new URL(c.tokenUrl);
   if (!href.startsWith(GOOGLE_API)) return url;
-  const base = c.SHEETS_API_URL.endsWith("/") ? c.SHEETS_API_URL : `${c.SHEETS_API_URL}/`;
+  const base = c.apiUrl.endsWith("/") ? c.apiUrl : `${c.apiUrl}/`;
   return new URL(href.slice(GOOGLE_API.length), base);
 }
 
@@ -57,21 +65,27 @@ export function classify(e: unknown): Error {
  * The Sheets API v4 through Google's own client (`@googleapis/sheets`), signed in as the service account
  * (a JWT assertion exchanged at the token endpoint). The SDK's own retries are off: backoff, the quota
  * and the breaker are the drainer's. Both endpoints are configurable for proxies and the tests' stand-in.
+ * The SDK is imported on the first request, so routes of a deployment without Sheets never load it.
  */
-export function createGoogleSheets(c: Config, account: ServiceAccount): SheetsPort {
-  const jwt = new auth.JWT({ email: account.email, key: account.key, scopes: [SCOPE] });
-  jwt.transporter.interceptors.request.add({
-    resolved: async (options) => {
-      options.url = redirectUrl(new URL(String(options.url)), c);
-      return options;
-    },
-  });
-  const api = sheetsApi({ version: "v4", auth: jwt });
-  const spreadsheetId = c.SHEETS_SPREADSHEET_ID!;
-  const opts = { retry: false, timeout: c.SHEETS_TIMEOUT_MS };
-  const call = async <T>(fn: () => Promise<T>): Promise<T> => {
+export function createGoogleSheets(s: GoogleSheetsSettings): SheetsPort {
+  let client: Promise<sheets_v4.Sheets> | undefined;
+  const connect = () =>
+    (client ??= import("@googleapis/sheets").then(({ auth, sheets }) => {
+      const jwt = new auth.JWT({ email: s.account.email, key: s.account.key, scopes: [SCOPE] });
+      jwt.transporter.interceptors.request.add({
+        resolved: async (options) => {
+          options.url = redirectUrl(new URL(String(options.url)), s);
+          return options;
+        },
+      });
+      return sheets({ version: "v4", auth: jwt });
+    }));
+  const spreadsheetId = s.spreadsheetId;
+  const opts = { retry: false, timeout: s.timeoutMs };
+  const call = async <T>(fn: (api: sheets_v4.Sheets) => Promise<T>): Promise<T> => {
+    const api = await connect();
     try {
-      return await fn();
+      return await fn(api);
     } catch (e) {
       throw classify(e);
     }
@@ -79,7 +93,7 @@ export function createGoogleSheets(c: Config, account: ServiceAccount): SheetsPo
   return {
     name: "google",
     async getTabs() {
-      const res = await call(() => api.spreadsheets.get({ spreadsheetId, fields: "sheets.properties" }, opts));
+      const res = await call((api) => api.spreadsheets.get({ spreadsheetId, fields: "sheets.properties" }, opts));
       return (res.data.sheets ?? []).map(
         (s): SheetsTab => ({
           title: s.properties?.title ?? "",
@@ -90,16 +104,16 @@ export function createGoogleSheets(c: Config, account: ServiceAccount): SheetsPo
       );
     },
     async updateSpreadsheet(requests) {
-      await call(() => api.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests } }, opts));
+      await call((api) => api.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests } }, opts));
     },
     async writeRanges(data) {
-      await call(() => api.spreadsheets.values.batchUpdate({ spreadsheetId, requestBody: { valueInputOption: "RAW", data } }, opts));
+      await call((api) => api.spreadsheets.values.batchUpdate({ spreadsheetId, requestBody: { valueInputOption: "RAW", data } }, opts));
     },
     async clearRanges(ranges) {
-      await call(() => api.spreadsheets.values.batchClear({ spreadsheetId, requestBody: { ranges } }, opts));
+      await call((api) => api.spreadsheets.values.batchClear({ spreadsheetId, requestBody: { ranges } }, opts));
     },
     async readRange(range) {
-      const res = await call(() => api.spreadsheets.values.get({ spreadsheetId, range, valueRenderOption: "UNFORMATTED_VALUE" }, opts));
+      const res = await call((api) => api.spreadsheets.values.get({ spreadsheetId, range, valueRenderOption: "UNFORMATTED_VALUE" }, opts));
       return (res.data.values ?? []).map((r) => r.map((v) => String(v)));
     },
   };

@@ -31,3 +31,17 @@ export function sheetsError(message: string, o: { status?: number; retryable: bo
 
 export const isSheetsError = (e: unknown): e is SheetsError =>
   typeof e === "object" && e !== null && (e as { code?: unknown }).code === "sheets_error";
+
+export type DrainStatus = "drained" | "not_configured" | "lease_held" | "breaker_open" | "time_boxed" | "failed" | "lease_lost";
+export type DrainResult = {
+  status: DrainStatus;
+  batches: number;
+  rows: number;
+  requests: number;
+  retries: number;
+  discarded?: number;
+  error?: string;
+};
+
+/** The drainer Deps carries (lib/domains/sheets/drain.ts): one run drains the outbox; the breaker's state for health. */
+export type SheetsDrainer = { run(): Promise<DrainResult>; breakerState(): "closed" | "open" | "half-open" };

@@ -2,20 +2,12 @@ import type { Config } from "@/lib/platform/config/env";
 import { createOpenMeteo } from "@/lib/domains/weather/open-meteo";
 import { createOpenWeatherMap } from "@/lib/domains/weather/openweathermap";
 import type { WeatherPort } from "@/lib/domains/weather/port";
+import { weatherSettings } from "@/lib/domains/weather/settings";
 
-/** Open-Meteo unless OpenWeatherMap is chosen (WEATHER_PROVIDER) or, on `auto`, OPENWEATHER_API_KEY is set. */
+export { weatherSettings } from "@/lib/domains/weather/settings";
+
+/** The weather adapter for this configuration, built from weatherSettings() only. */
 export function createWeatherProvider(config: Config): WeatherPort {
-  const owm = config.WEATHER_PROVIDER === "openweathermap" || (config.WEATHER_PROVIDER === "auto" && !!config.OPENWEATHER_API_KEY);
-  if (owm && config.OPENWEATHER_API_KEY) {
-    return createOpenWeatherMap({
-      baseUrl: config.OPENWEATHER_BASE_URL,
-      apiKey: config.OPENWEATHER_API_KEY,
-      timeoutMs: config.WEATHER_TIMEOUT_MS,
-    });
-  }
-  return createOpenMeteo({
-    geocodingUrl: config.OPEN_METEO_GEOCODING_URL,
-    forecastUrl: config.OPEN_METEO_FORECAST_URL,
-    timeoutMs: config.WEATHER_TIMEOUT_MS,
-  });
+  const s = weatherSettings(config);
+  return s.provider === "openweathermap" ? createOpenWeatherMap(s) : createOpenMeteo(s);
 }

@@ -3,6 +3,7 @@ import path from "node:path";
 import { randomToken, safeEqual } from "@/lib/domains/auth/secrets";
 import { AppError } from "@/lib/platform/errors";
 import { log } from "@/lib/platform/log";
+import { lazy } from "@/lib/platform/lazy";
 
 /**
  * The embedded database (PGlite) belongs to one process, so while the app runs, the CLI cannot open it.
@@ -15,7 +16,8 @@ export const CLI_ENDPOINT_FILE = "cli-endpoint.json";
 
 export type CliEndpoint = { pid: number; url: string; secret: string };
 
-const holder = globalThis as typeof globalThis & { __switchboardCliSecret?: string };
+// Made once per process and held in the process cache (lib/platform/lazy.ts), which every route bundle shares.
+const processSecret = () => lazy("cli-bridge-secret", "", () => ({ secret: undefined as string | undefined }));
 
 /** Never follow a link at the path: a planted link would send the secret (or read it) somewhere else. */
 const { O_WRONLY, O_RDONLY, O_CREAT, O_EXCL, O_NOFOLLOW } = fs.constants;
@@ -42,8 +44,9 @@ export function writePrivateFile(file: string, text: string): void {
 
 /** Called once at start-up by the process that holds the embedded database. */
 export function publishCliEndpoint(dataDir: string, port: number): void {
-  const secret = holder.__switchboardCliSecret ?? randomToken(32);
-  holder.__switchboardCliSecret = secret;
+  const held = processSecret();
+  held.secret ??= randomToken(32);
+  const secret = held.secret;
   const file = path.join(dataDir, CLI_ENDPOINT_FILE);
   const endpoint: CliEndpoint = { pid: process.pid, url: `http://127.0.0.1:${port}`, secret };
   try {
@@ -98,6 +101,6 @@ const untrusted = (file: string, why: string) =>
 
 /** Whether `token` is this process's CLI secret (false when this process published none). */
 export function isCliSecret(token: string | null): boolean {
-  const secret = holder.__switchboardCliSecret;
+  const secret = processSecret().secret;
   return Boolean(secret && token && safeEqual(token, secret));
 }

@@ -1,6 +1,6 @@
 import type { Deps } from "@/lib/platform/deps";
 import { AppError } from "@/lib/platform/errors";
-import { verifyApiKey } from "@/lib/domains/auth/api-keys";
+import { verifyApiKey } from "@/lib/domains/api-keys/api-keys";
 import { enforceRateLimit } from "@/lib/domains/auth/rate-limit";
 import { resolveSession, SESSION_COOKIE } from "@/lib/domains/auth/sessions";
 import type { Principal } from "@/lib/domains/auth/principal";

@@ -2,9 +2,13 @@ import { z } from "zod";
 import { caseSchema, createCaseSchema, listMessagesQuery, messageSchema, postMessageSchema } from "@/lib/domains/hitl/schemas";
 import { cannedReplyInput, cannedReplySchema } from "@/lib/domains/canned-replies/schemas";
 import pkg from "@/package.json";
-import { adminOpenApiPaths } from "@/lib/domains/admin/openapi-paths";
+import { membersOpenApiPaths } from "@/lib/domains/members/openapi-paths";
+import { apiKeysOpenApiPaths } from "@/lib/domains/api-keys/openapi-paths";
+import { callbackPolicyOpenApiPaths } from "@/lib/domains/hitl/callback-policy-openapi-paths";
+import { deadLettersOpenApiPaths } from "@/lib/domains/calls/dead-letters-openapi-paths";
+import { metricsOpenApiPaths } from "@/lib/domains/metrics/openapi-paths";
 import { sheetsOpenApiPaths } from "@/lib/domains/sheets/openapi-paths";
-import { retellOpenApiPaths } from "@/lib/transports/retell/openapi-paths";
+import { retellOpenApiPaths } from "@/lib/domains/retell/openapi-paths";
 import { notifyOpenApiPaths } from "@/lib/domains/notify/openapi-paths";
 import { golfOpenApiPaths } from "@/lib/domains/golf/openapi-paths";
 import { memoryOpenApiPaths } from "@/lib/domains/memory/openapi-paths";
@@ -300,7 +304,11 @@ export function buildOpenApi(serverUrl: string) {
           responses: { "200": { description: "All up" }, "503": { description: "Something is down" } },
         },
       },
-      ...adminOpenApiPaths({ errors, schema }),
+      ...callbackPolicyOpenApiPaths({ errors, schema }),
+      ...membersOpenApiPaths({ errors, schema }),
+      ...apiKeysOpenApiPaths({ errors, schema }),
+      ...deadLettersOpenApiPaths({ errors, schema }),
+      ...metricsOpenApiPaths({ errors, schema }),
       ...sheetsOpenApiPaths({ errors }),
       ...retellOpenApiPaths({ errors, schema }),
       ...notifyOpenApiPaths({ errors, schema }),

@@ -1,8 +1,10 @@
 import http from "node:http";
 import { PEER_HEADER } from "@/lib/transports/http/client-address";
 import { refuseUndecodablePath } from "@/lib/transports/http/undecodable-path";
+import { lazy } from "@/lib/platform/lazy";
 
-const state = globalThis as typeof globalThis & { __switchboardPeerStamp?: boolean };
+/** Marks our wrapper on http.Server.prototype.emit, so a second call (after a cache reset, another bundle) never wraps it twice. */
+const STAMPED = Symbol.for("switchboard.peer-stamp");
 
 /**
  * Stamps every incoming request with its socket address (PEER_HEADER), overwriting anything the client
@@ -12,9 +14,12 @@ const state = globalThis as typeof globalThis & { __switchboardPeerStamp?: boole
  * is answered 400 here, before Next.js (which would answer 500) and without reading the body.
  */
 export function stampPeerAddress(): void {
-  if (state.__switchboardPeerStamp) return;
-  state.__switchboardPeerStamp = true;
+  lazy("peer-address-stamp", "", patchServerEmit);
+}
+
+function patchServerEmit(): true {
   const emit = http.Server.prototype.emit;
+  if ((emit as unknown as Record<symbol, boolean>)[STAMPED]) return true;
   http.Server.prototype.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
     if (event === "request") {
       const req = args[0] as http.IncomingMessage;
@@ -23,4 +28,6 @@ export function stampPeerAddress(): void {
     }
     return (emit as (...a: unknown[]) => boolean).apply(this, [event, ...args]);
   } as typeof emit;
+  Object.defineProperty(http.Server.prototype.emit, STAMPED, { value: true });
+  return true;
 }

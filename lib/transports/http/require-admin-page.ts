@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { cookies, headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
-import { getDeps } from "@/lib/platform/deps";
+import { getDeps } from "@/lib/composition/deps";
 import { resolveSession, SESSION_COOKIE } from "@/lib/domains/auth/sessions";
 import type { Principal } from "@/lib/domains/auth/principal";
 import { safeNextPath } from "@/lib/transports/http/safe-next";

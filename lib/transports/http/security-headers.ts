@@ -8,7 +8,7 @@ import type { Config } from "@/lib/platform/config/env";
  * Referrer-Policy and, over https, HSTS.
  */
 
-/** The realtime vendor's hosts the browser connects to, when one is configured (lib/adapters/realtime/client-config.ts). */
+/** The realtime vendor's hosts the browser connects to, when one is configured (lib/domains/realtime/client-config.ts). */
 export function realtimeConnectSources(
   c: Pick<Config, "realtimeDriver" | "PUSHER_CLUSTER" | "PUSHER_HOST" | "PUSHER_PORT" | "PUSHER_USE_TLS" | "SUPABASE_URL">,
 ): string[] {

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { getDeps, type Deps } from "@/lib/platform/deps";
+import { getDeps, type Deps } from "@/lib/composition/deps";
 import { AppError } from "@/lib/platform/errors";
 import type { Principal } from "@/lib/domains/auth/principal";
 import { assertScope, type Permission } from "@/lib/domains/auth/permissions";

@@ -1,12 +1,12 @@
 import type { AuthInfo } from "@modelcontextprotocol/server";
-import { getDeps } from "@/lib/platform/deps";
-import { verifyApiKey } from "@/lib/domains/auth/api-keys";
+import { getDeps } from "@/lib/composition/deps";
+import { verifyApiKey } from "@/lib/domains/api-keys/api-keys";
 import { scopesOf } from "@/lib/domains/auth/principal";
 import { bearerToken } from "@/lib/transports/http/authenticate";
 import { log } from "@/lib/platform/log";
 import { errorForLog } from "@/lib/platform/log";
-import { isOAuthAccessToken, verifyAccessToken } from "@/lib/transports/oauth/access-tokens";
-import { mcpResourceUrl, publicOrigin } from "@/lib/transports/oauth/urls";
+import { isOAuthAccessToken, verifyAccessToken } from "@/lib/domains/oauth/access-tokens";
+import { mcpResourceUrl, publicOrigin } from "@/lib/domains/oauth/urls";
 
 export const RESOURCE_METADATA_PATH = "/.well-known/oauth-protected-resource";
 

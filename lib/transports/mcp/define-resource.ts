@@ -1,9 +1,9 @@
 import { type McpServer, ProtocolError, ProtocolErrorCode, ResourceNotFoundError, ResourceTemplate } from "@modelcontextprotocol/server";
 import type { Principal } from "@/lib/domains/auth/principal";
-import { type Deps, getDeps } from "@/lib/platform/deps";
+import { type Deps, getDeps } from "@/lib/composition/deps";
 import { isAppError } from "@/lib/platform/errors";
 import { type McpRequestContext, principalOf } from "@/lib/transports/mcp/context";
-import { scopeRefusal, type ToolScopes } from "@/lib/transports/mcp/tool-scopes";
+import { scopeRefusal, type ToolScopes } from "@/lib/transports/tools/tool-scopes";
 
 type Variables = Record<string, string | string[]>;
 

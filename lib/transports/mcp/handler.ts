@@ -1,11 +1,11 @@
 import { createMcpHandler } from "mcp-handler";
 import type { AuthInfo } from "@modelcontextprotocol/server";
-import { getDeps } from "@/lib/platform/deps";
+import { getDeps } from "@/lib/composition/deps";
 import { enforceRateLimit } from "@/lib/domains/auth/rate-limit";
 import { errorResponse } from "@/lib/transports/http/respond";
 import { assertHostAndOrigin } from "@/lib/transports/mcp/guard";
 import { boundedMcpRequest, mcpBodyErrorResponse } from "@/lib/transports/mcp/bounded-request";
-import { registerSwitchboard, SERVER_INSTRUCTIONS } from "@/lib/transports/mcp/server";
+import { loadConformanceFixtures, registerSwitchboard, SERVER_INSTRUCTIONS } from "@/lib/transports/mcp/server";
 import { log } from "@/lib/platform/log";
 import { authenticateMcp } from "@/lib/transports/mcp/authenticate-mcp";
 import { jsonRpcMethod, runAsMcpCaller } from "@/lib/transports/mcp/mcp-caller";
@@ -25,6 +25,7 @@ async function serveAuthenticated(req: Request, auth: AuthInfo): Promise<Respons
   try {
     const deps = await getDeps();
     await enforceRateLimit(deps, auth.clientId, deps.config.API_RATE_LIMIT_PER_MINUTE);
+    await loadConformanceFixtures();
   } catch (e) {
     return errorResponse(e);
   }

@@ -1,62 +1,30 @@
 import type { McpServer } from "@modelcontextprotocol/server";
 import { ESCALATION_GUIDE } from "@/lib/transports/mcp/instructions";
 import { caseResource } from "@/lib/transports/mcp/resources/case-resource";
-import type { Tool } from "@/lib/transports/mcp/define-tool";
-import { askHumanTool } from "@/lib/transports/mcp/tools/ask-human";
-import { cancelHumanRequestTool } from "@/lib/transports/mcp/tools/cancel-human-request";
-import { getHumanAnswerTool } from "@/lib/transports/mcp/tools/get-human-answer";
-import { searchAnswersTool } from "@/lib/transports/mcp/tools/search-answers";
+import { ALL_TOOLS } from "@/lib/transports/tools/catalog";
 import { CALLS_RESOURCES } from "@/lib/transports/mcp/resources/calls-resources";
-import { addCreditsTool } from "@/lib/transports/mcp/tools/add-credits";
-import { cancelCallTool } from "@/lib/transports/mcp/tools/cancel-call";
-import { getCallDetailsTool } from "@/lib/transports/mcp/tools/get-call-details";
-import { getCallHistoryTool } from "@/lib/transports/mcp/tools/get-call-history";
-import { getCallRecordingTool } from "@/lib/transports/mcp/tools/get-call-recording";
-import { getCallStatusTool } from "@/lib/transports/mcp/tools/get-call-status";
-import { getCallTranscriptTool } from "@/lib/transports/mcp/tools/get-call-transcript";
-import { getCreditsTool } from "@/lib/transports/mcp/tools/get-credits";
-import { getModelOptionsTool } from "@/lib/transports/mcp/tools/get-model-options";
-import { getVoiceOptionsTool } from "@/lib/transports/mcp/tools/get-voice-options";
-import { makePhoneCallTool } from "@/lib/transports/mcp/tools/make-phone-call";
-import { updateCallPreferencesTool } from "@/lib/transports/mcp/tools/update-call-preferences";
-import { getWeatherTool } from "@/lib/transports/mcp/tools/get-weather";
-import { sendPushNotificationTool } from "@/lib/transports/mcp/tools/send-push-notification";
+import { registerTool } from "@/lib/transports/mcp/register-tool";
 import { getConfig } from "@/lib/platform/config/env";
-import { registerConformanceFixtures } from "@/lib/transports/mcp/conformance-fixtures";
-import { GOLF_TOOLS } from "@/lib/transports/mcp/tools/golf-tools";
 import { currentMcpCaller, type McpCaller } from "@/lib/transports/mcp/mcp-caller";
 
-export { GOLF_TOOLS } from "@/lib/transports/mcp/tools/golf-tools";
+export { ALL_TOOLS, CALLS_TOOLS, GOLF_TOOLS, HITL_TOOLS, UTILITY_TOOLS } from "@/lib/transports/tools/catalog";
 
 export { SERVER_INSTRUCTIONS } from "@/lib/transports/mcp/instructions";
 
-/** Escalation tools, thin adapters over lib/domains/hitl (search_answers: lib/domains/memory). */
-export const HITL_TOOLS = [askHumanTool, getHumanAnswerTool, cancelHumanRequestTool, searchAnswersTool];
-
-/** Phone-call and credit tools, thin adapters over lib/domains/calls. */
-export const CALLS_TOOLS = [
-  makePhoneCallTool,
-  getCallStatusTool,
-  getCallDetailsTool,
-  getCallHistoryTool,
-  getCallTranscriptTool,
-  getCallRecordingTool,
-  cancelCallTool,
-  getModelOptionsTool,
-  getVoiceOptionsTool,
-  updateCallPreferencesTool,
-  getCreditsTool,
-  addCreditsTool,
-];
-
-/** Small utility tools (push notifications, weather): thin adapters over lib/domains/notify and lib/domains/weather. */
-export const UTILITY_TOOLS = [sendPushNotificationTool, getWeatherTool];
-
-/** Every tool, in the order tools/list shows them; each is defined once with defineTool (lib/transports/mcp/define-tool.ts). */
-export const ALL_TOOLS: Tool[] = [...HITL_TOOLS, ...CALLS_TOOLS, ...UTILITY_TOOLS, ...GOLF_TOOLS];
-
 /** Every resource (lib/transports/mcp/define-resource.ts). */
 export const ALL_RESOURCES = [caseResource, ...CALLS_RESOURCES];
+
+type Register = (server: McpServer) => void;
+let conformanceFixtures: Register | undefined;
+
+/**
+ * The conformance suite's fixtures (scripts/conformance/fixtures.ts), imported only when MCP_CONFORMANCE_FIXTURES
+ * is on: they are not part of what /api/mcp loads in production. Called before each request is served.
+ */
+export async function loadConformanceFixtures(): Promise<void> {
+  if (!getConfig().MCP_CONFORMANCE_FIXTURES || conformanceFixtures) return;
+  conformanceFixtures = (await import("@/scripts/conformance/fixtures")).registerConformanceFixtures;
+}
 
 /**
  * Everything the MCP server offers; each tool is a thin adapter over lib/domains/hitl, lib/domains/calls or
@@ -66,7 +34,7 @@ export const ALL_RESOURCES = [caseResource, ...CALLS_RESOURCES];
  */
 export function registerSwitchboard(server: McpServer, caller: McpCaller | undefined = currentMcpCaller()): void {
   for (const tool of ALL_TOOLS) {
-    const registered = tool.register(server);
+    const registered = registerTool(server, tool);
     if (caller?.listing && caller.principal && tool.refusal(caller.principal)) registered.disable();
   }
   for (const resource of ALL_RESOURCES) resource.register(server);
@@ -75,5 +43,5 @@ export function registerSwitchboard(server: McpServer, caller: McpCaller | undef
     { title: "Escalation guide", description: "When and how a voice agent should escalate to a human with Switchboard." },
     () => ({ messages: [{ role: "user" as const, content: { type: "text" as const, text: ESCALATION_GUIDE } }] }),
   );
-  if (getConfig().MCP_CONFORMANCE_FIXTURES) registerConformanceFixtures(server);
+  if (getConfig().MCP_CONFORMANCE_FIXTURES) conformanceFixtures?.(server);
 }

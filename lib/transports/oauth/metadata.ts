@@ -1,5 +1,5 @@
 import { SCOPES } from "@/lib/domains/auth/principal";
-import { mcpResourceUrl, oauthEndpoints } from "@/lib/transports/oauth/urls";
+import { mcpResourceUrl, oauthEndpoints } from "@/lib/domains/oauth/urls";
 
 /** RFC 9728 protected-resource metadata for /api/mcp: Switchboard is its own authorization server. */
 export function protectedResourceMetadata(origin: string) {

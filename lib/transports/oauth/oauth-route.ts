@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { getDeps, type Deps } from "@/lib/platform/deps";
+import { getDeps, type Deps } from "@/lib/composition/deps";
 import { declareRoute, type DeclaredRoute } from "@/lib/transports/http/with-route";
 import { errorResponse } from "@/lib/transports/http/respond";
 import { readText } from "@/lib/transports/http/read-body";
-import { isOAuthError, oauthError, oauthErrorBody } from "@/lib/transports/oauth/oauth-error";
+import { isOAuthError, oauthError, oauthErrorBody } from "@/lib/domains/oauth/oauth-error";
 
 /** OAuth request bodies are small: a few parameters, or a client's metadata. */
 export const OAUTH_MAX_BODY_BYTES = 16 * 1024;

@@ -1,6 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
-import { publicOrigin } from "@/lib/transports/oauth/urls";
+import { publicOrigin } from "@/lib/domains/oauth/urls";
 
 /** The public origin as a page (no Request object) sees it: the same derivation the OAuth routes use. */
 export async function pageOrigin(): Promise<string> {

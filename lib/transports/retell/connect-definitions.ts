@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { TOOL_REGISTRY } from "@/lib/transports/mcp/tool-registry";
+import { TOOL_REGISTRY } from "@/lib/transports/tools/tool-registry";
 
 /** Stands for the Switchboard API key in generated snippets; the Connect Retell page fills it in, in the browser. */
 export const KEY_PLACEHOLDER = "SWITCHBOARD_API_KEY";

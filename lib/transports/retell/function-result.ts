@@ -1,5 +1,5 @@
 import type { Config } from "@/lib/platform/config/env";
-import { classifyFailure, type ErrorStyle, outageSentence } from "@/lib/transports/mcp/tool-result";
+import { classifyFailure, type ErrorStyle, outageSentence } from "@/lib/transports/tools/tool-result";
 
 /** A successful tool result as Retell's model reads it: `message` first, then the tool's own fields. */
 export function functionSuccess(tool: string, result: Record<string, unknown>): Record<string, unknown> {
@@ -11,7 +11,7 @@ export function functionSuccess(tool: string, result: Record<string, unknown>): 
  * A failed tool call answered 200 so the agent talks on: `message` is a sentence it can say, `error`
  * tells the model what went wrong (the field to fix). Validation problems and other client mistakes name
  * the problem; an outage gives the tool's outage sentence (FALLBACK_UNREACHABLE for the HITL tools).
- * Sorted by the same classification as MCP results (lib/transports/mcp/tool-result.ts), only worded for Retell.
+ * Sorted by the same classification as MCP results (lib/transports/tools/tool-result.ts), only worded for Retell.
  */
 export function functionFailure(e: unknown, tool: string, style: ErrorStyle, config: Config): Record<string, unknown> {
   const failure = classifyFailure(e, tool, "retell");

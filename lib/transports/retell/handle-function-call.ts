@@ -1,14 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { getDeps, type Deps } from "@/lib/platform/deps";
+import { getDeps, type Deps } from "@/lib/composition/deps";
 import { AppError } from "@/lib/platform/errors";
-import { verifyApiKey } from "@/lib/domains/auth/api-keys";
+import { verifyApiKey } from "@/lib/domains/api-keys/api-keys";
 import type { Principal } from "@/lib/domains/auth/principal";
 import { enforceRateLimit } from "@/lib/domains/auth/rate-limit";
 import { bearerToken } from "@/lib/transports/http/authenticate";
 import { readBody } from "@/lib/transports/http/read-body";
 import { parseJsonText } from "@/lib/transports/http/read-json";
 import { errorResponse, json } from "@/lib/transports/http/respond";
-import { isUnreachable } from "@/lib/transports/mcp/tool-result";
+import { isUnreachable } from "@/lib/transports/tools/tool-result";
 import { argsWithCall } from "@/lib/transports/retell/call-context";
 import { getRetellApiKey } from "@/lib/domains/retell/credentials";
 import { fitResponse } from "@/lib/transports/retell/fit-response";
@@ -34,7 +34,7 @@ async function authenticateKey(req: Request, deps: Deps): Promise<Principal> {
 
 /**
  * POST /api/retell/functions: API key → raw body (bounded) → X-Retell-Signature over those bytes when the
- * account stored its Retell API key → Retell's body → the tool's scopes → the tool (lib/transports/mcp/tool-registry.ts).
+ * account stored its Retell API key → Retell's body → the tool's scopes → the tool (lib/transports/tools/tool-registry.ts).
  * 4xx only for what Retell must not retry (key, signature, unknown tool, malformed body); a tool's own
  * failure is a 200 with a sentence the agent can say.
  */

@@ -3,9 +3,10 @@ import type { Deps } from "@/lib/platform/deps";
 import { AppError, describeIssues } from "@/lib/platform/errors";
 import { readBody } from "@/lib/transports/http/read-body";
 import { getRetellApiKey } from "@/lib/domains/retell/credentials";
-import { refreshOpenCaseTranscripts } from "@/lib/transports/retell/live-transcript";
+import { refreshOpenCaseTranscripts } from "@/lib/domains/hitl/refresh-case-transcripts";
 import { verifyRetellSignature } from "@/lib/transports/retell/signature";
-import { storeRetellCall } from "@/lib/transports/retell/store-webhook-call";
+import { historyFromCall, retellCallSchema } from "@/lib/transports/retell/call-context";
+import { storeRetellCall } from "@/lib/domains/calls/store-retell-call";
 import { retellWebhookBody, STORED_EVENTS, type RetellEventName } from "@/lib/adapters/telephony/retell/webhook-event";
 import { isUuid } from "@/lib/platform/validation/uuid";
 import { storableText } from "@/lib/platform/validation/safe-text";
@@ -61,7 +62,11 @@ export async function handleRetellWebhook(deps: Deps, req: Request) {
       ? `${call.call_id}:${event}:${createHash("sha256").update(raw).digest("hex").slice(0, 32)}`
       : `${call.call_id}:${event}`;
   const result = await storeRetellCall(deps, { accountId, event: event as RetellEventName, call, eventId });
-  if (!result.duplicate) await refreshOpenCaseTranscripts(deps, accountId, call);
+  if (!result.duplicate) {
+    const parsed = retellCallSchema.safeParse(call);
+    const history = parsed.success ? historyFromCall(parsed.data) : undefined;
+    await refreshOpenCaseTranscripts(deps, { accountId, callId: call.call_id, history });
+  }
   return {
     received: true,
     event,

@@ -1,11 +1,11 @@
 import { createAccount } from "@/lib/domains/accounts/accounts";
-import { createApiKey, verifyApiKey } from "@/lib/domains/auth/api-keys";
-import { createMember } from "@/lib/domains/auth/members";
+import { createApiKey, verifyApiKey } from "@/lib/domains/api-keys/api-keys";
+import { createMember } from "@/lib/domains/members/members";
 import { SCOPES, type Principal, type Scope } from "@/lib/domains/auth/principal";
 import { connectApp } from "@/tests/support/oauth";
 import { createSession, SESSION_COOKIE } from "@/lib/domains/auth/sessions";
 import { getConfig, resetConfig } from "@/lib/platform/config/env";
-import { resetProcessDeps, provideProcessDeps } from "@/lib/platform/deps";
+import { resetProcessDeps, provideProcessDeps } from "@/lib/composition/deps";
 import { createSimulatorTelephony } from "@/lib/adapters/telephony/simulator";
 import { createTestDeps, type TestDeps } from "@/tests/support/test-deps";
 import type { Kind } from "@/tests/support/matrix/readme-matrix";

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { createApiKey, verifyApiKey } from "@/lib/domains/auth/api-keys";
+import { createApiKey, verifyApiKey } from "@/lib/domains/api-keys/api-keys";
 import { handleProviderWebhook } from "@/lib/domains/calls/handle-provider-webhook";
 import { providerWebhook } from "@/tests/support/provider-webhook";
 import { makePhoneCall } from "@/lib/domains/calls/make-phone-call";
@@ -17,9 +17,9 @@ import { toSimEvent } from "@/lib/adapters/telephony/simulator/webhook-payload";
 import { sign as retellSign } from "retell-sdk";
 import { BASE, RETELL_KEY, SIM_SECRET, type App } from "@/tests/support/matrix/app-harness";
 import { golfFixtures } from "@/tests/support/matrix/golf-fixtures";
-import { registerDynamicClient } from "@/lib/transports/oauth/clients";
-import { parseAuthorizationRequest } from "@/lib/transports/oauth/authorization-request";
-import { approveAuthorization } from "@/lib/transports/oauth/codes";
+import { registerDynamicClient } from "@/lib/domains/oauth/clients";
+import { parseAuthorizationRequest } from "@/lib/domains/oauth/authorization-request";
+import { approveAuthorization } from "@/lib/domains/oauth/codes";
 import { authorizeParams, connectApp, pkcePair, REDIRECT } from "@/tests/support/oauth";
 
 /** What one request of the walk sends: path parameters, a JSON or raw body, extra headers, a query. */

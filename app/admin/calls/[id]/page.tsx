@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { isAppError } from "@/lib/platform/errors";
 import { requireAdminPage } from "@/lib/transports/http/require-admin-page";
-import { getDeps } from "@/lib/platform/deps";
+import { getDeps } from "@/lib/composition/deps";
 import { getCallDetails, getCallEvents } from "@/lib/domains/calls/get-call";
 import { getCallEscalations } from "@/lib/domains/calls/call-escalations";
 import { getRecordingLink } from "@/lib/domains/calls/recording-link";

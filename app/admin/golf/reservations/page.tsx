@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getDeps } from "@/lib/platform/deps";
+import { getDeps } from "@/lib/composition/deps";
 import { requireAdminPage } from "@/lib/transports/http/require-admin-page";
 import { getReservations } from "@/lib/domains/golf/get-reservations";
 import { CancelReservationButton } from "@/components/admin/golf/cancel-reservation-button";

@@ -1,11 +1,11 @@
-import { getDeps } from "@/lib/platform/deps";
+import { getDeps } from "@/lib/composition/deps";
 import { AppError, isAppError } from "@/lib/platform/errors";
 import { errorForLog, log } from "@/lib/platform/log";
 import { json, errorResponse } from "@/lib/transports/http/respond";
 import { readJson } from "@/lib/transports/http/read-json";
 import { parseOrThrow } from "@/lib/platform/validation/parse";
 import { assertSameOrigin } from "@/lib/transports/http/authenticate";
-import { checkMemberPassword, publicMember } from "@/lib/domains/auth/members";
+import { checkMemberPassword, publicMember } from "@/lib/domains/members/members";
 import { startSessionCookie } from "@/lib/transports/http/session-cookie";
 import { beginLoginAttempt } from "@/lib/domains/auth/login-throttle";
 import { clientAddress } from "@/lib/transports/http/client-address";

@@ -1,4 +1,4 @@
-import { getDeps } from "@/lib/platform/deps";
+import { getDeps } from "@/lib/composition/deps";
 import { json, errorResponse } from "@/lib/transports/http/respond";
 import { assertSameOrigin, readCookie } from "@/lib/transports/http/authenticate";
 import { endSession, SESSION_COOKIE } from "@/lib/domains/auth/sessions";

@@ -1,6 +1,6 @@
 import { json } from "@/lib/transports/http/respond";
 import { withRoute } from "@/lib/transports/http/with-route";
-import { runMaintenance } from "@/lib/platform/jobs/maintenance";
+import { runMaintenance } from "@/lib/composition/jobs/maintenance";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { withRoute } from "@/lib/transports/http/with-route";
 import { json } from "@/lib/transports/http/respond";
-import { revokeKeyForAccount } from "@/lib/domains/members/manage-api-keys";
+import { revokeKeyForAccount } from "@/lib/domains/api-keys/manage-api-keys";
 
 export const dynamic = "force-dynamic";
 

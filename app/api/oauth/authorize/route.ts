@@ -1,8 +1,8 @@
 import { withRoute } from "@/lib/transports/http/with-route";
 import { readJson } from "@/lib/transports/http/read-json";
-import { isOAuthError, NO_STORE, oauthErrorBody } from "@/lib/transports/oauth/oauth-error";
-import { decideAuthorization } from "@/lib/transports/oauth/consent";
-import { publicOrigin } from "@/lib/transports/oauth/urls";
+import { isOAuthError, NO_STORE, oauthErrorBody } from "@/lib/domains/oauth/oauth-error";
+import { decideAuthorization } from "@/lib/domains/oauth/consent";
+import { publicOrigin } from "@/lib/domains/oauth/urls";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { withRoute } from "@/lib/transports/http/with-route";
 import { json } from "@/lib/transports/http/respond";
-import { listConnectedAppsForAccount } from "@/lib/transports/oauth/connected-apps";
+import { listConnectedAppsForAccount } from "@/lib/domains/oauth/connected-apps";
 
 export const dynamic = "force-dynamic";
 

@@ -1,9 +1,9 @@
 import { clientAddress } from "@/lib/transports/http/client-address";
 import { readJson } from "@/lib/transports/http/read-json";
 import { enforceRateLimit } from "@/lib/domains/auth/rate-limit";
-import { NO_STORE } from "@/lib/transports/oauth/oauth-error";
+import { NO_STORE } from "@/lib/domains/oauth/oauth-error";
 import { corsPreflight, OAUTH_MAX_BODY_BYTES, oauthRoute } from "@/lib/transports/oauth/oauth-route";
-import { registerDynamicClient } from "@/lib/transports/oauth/clients";
+import { registerDynamicClient } from "@/lib/domains/oauth/clients";
 
 /** Registrations per client address per minute: enough for people connecting apps, not for filling the table. */
 const REGISTRATIONS_PER_MINUTE = 20;

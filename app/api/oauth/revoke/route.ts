@@ -1,6 +1,6 @@
-import { NO_STORE, oauthError } from "@/lib/transports/oauth/oauth-error";
+import { NO_STORE, oauthError } from "@/lib/domains/oauth/oauth-error";
 import { corsPreflight, oauthRoute, readOAuthForm } from "@/lib/transports/oauth/oauth-route";
-import { revokeToken } from "@/lib/transports/oauth/access-tokens";
+import { revokeToken } from "@/lib/domains/oauth/access-tokens";
 
 // POST /api/oauth/revoke — RFC 7009: the client gives back a token (a refresh token ends its whole grant).
 export const POST = oauthRoute(async ({ req, deps }) => {

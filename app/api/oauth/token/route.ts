@@ -1,7 +1,7 @@
-import { NO_STORE, oauthError } from "@/lib/transports/oauth/oauth-error";
+import { NO_STORE, oauthError } from "@/lib/domains/oauth/oauth-error";
 import { corsPreflight, oauthRoute, readOAuthForm } from "@/lib/transports/oauth/oauth-route";
-import { exchangeAuthorizationCode } from "@/lib/transports/oauth/codes";
-import { refreshTokens } from "@/lib/transports/oauth/refresh";
+import { exchangeAuthorizationCode } from "@/lib/domains/oauth/codes";
+import { refreshTokens } from "@/lib/domains/oauth/refresh";
 
 // POST /api/oauth/token — authorization_code (with PKCE) or refresh_token (rotating) → access + refresh token.
 export const POST = oauthRoute(async ({ req, deps }) => {

@@ -1,7 +1,7 @@
 import { withRoute } from "@/lib/transports/http/with-route";
 import { json } from "@/lib/transports/http/respond";
 import { readJson } from "@/lib/transports/http/read-json";
-import { readCallbackPolicy, updateCallbackPolicy } from "@/lib/domains/calls/callback-policy";
+import { readCallbackPolicy, updateCallbackPolicy } from "@/lib/domains/hitl/callback-policy";
 
 export const dynamic = "force-dynamic";
 

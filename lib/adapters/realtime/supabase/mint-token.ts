@@ -1,17 +1,18 @@
 import { createHmac } from "node:crypto";
 import type { Config } from "@/lib/platform/config/env";
-import type { Principal } from "@/lib/domains/auth/principal";
 
 const b64url = (v: string | Buffer) => Buffer.from(v).toString("base64url");
 
 export type RealtimeToken = { accessToken: string; expiresAt: number };
+/** Whom a token is for: `sub` (a member or key id) and the one account whose topic it opens. */
+export type RealtimeAudience = { subject: string; accountId: string };
 
 /**
  * A short-lived Supabase access token for one member: HS256 with the project's JWT secret, role
  * `authenticated`, and an `account_id` claim that the realtime.messages RLS policy compares with the
  * channel topic (docs/realtime.md). It grants nothing else: our tables are not exposed through PostgREST.
  */
-export function mintRealtimeToken(config: Config, principal: Principal, now = Date.now()): RealtimeToken {
+export function mintRealtimeToken(config: Config, who: RealtimeAudience, now = Date.now()): RealtimeToken {
   const iat = Math.floor(now / 1000);
   const exp = iat + config.REALTIME_TOKEN_TTL_SECONDS;
   const header = b64url(JSON.stringify({ alg: "HS256", typ: "JWT" }));
@@ -20,8 +21,8 @@ export function mintRealtimeToken(config: Config, principal: Principal, now = Da
       iss: "switchboard",
       aud: "authenticated",
       role: "authenticated",
-      sub: principal.kind === "member" ? principal.memberId : principal.keyId,
-      account_id: principal.accountId,
+      sub: who.subject,
+      account_id: who.accountId,
       iat,
       exp,
     }),

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import type { CallStatus, TranscriptTurn } from "@/lib/adapters/telephony/port";
-import type { CallUpdate } from "@/lib/domains/calls/locked-call-update";
+import type { CallStatus, CallUpdate, TranscriptTurn } from "@/lib/adapters/telephony/port";
 
 /** The webhook events stored; others (transfer_*, chat events) are acknowledged and ignored. */
 export const STORED_EVENTS = ["call_started", "call_ended", "call_analyzed", "transcript_updated"] as const;

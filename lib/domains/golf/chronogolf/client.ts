@@ -1,5 +1,6 @@
 import { circuitBreaker, ConsecutiveBreaker, ExponentialBackoff, handleWhen, retry, wrap } from "cockatiel";
 import { AppError } from "@/lib/platform/errors";
+import { lazy } from "@/lib/platform/lazy";
 import { log } from "@/lib/platform/log";
 import type { ChronogolfConfig } from "@/lib/domains/golf/settings";
 import { sendToChronogolf, type ChronogolfAnswer } from "@/lib/domains/golf/chronogolf/http";
@@ -31,18 +32,19 @@ export const isChronogolfHttpError = (e: unknown): e is ChronogolfHttpError =>
 const retryable = (e: unknown) => !isChronogolfHttpError(e) || e.status === 429 || e.status >= 500;
 
 type Token = { accessToken: string; expiresAt: number };
-type Holder = typeof globalThis & {
-  __golfChronogolf?: { tokens: Map<string, Promise<Token>>; breakers: Map<string, ReturnType<typeof makeBreaker>> };
-};
-(globalThis as Holder).__golfChronogolf ??= { tokens: new Map(), breakers: new Map() };
-const state = (globalThis as Holder).__golfChronogolf!;
-
 const makeBreaker = () => circuitBreaker(handleWhen(retryable), { halfOpenAfter: 10_000, breaker: new ConsecutiveBreaker(5) });
+// The process's tokens and breakers, in the process cache (lib/platform/lazy.ts): shared by every route bundle, forgotten by resetProcessDeps().
+const processState = () =>
+  lazy("chronogolf", "", () => ({
+    tokens: new Map<string, Promise<Token>>(),
+    breakers: new Map<string, ReturnType<typeof makeBreaker>>(),
+  }));
 const breakerFor = (base: string) => {
-  let b = state.breakers.get(base);
+  const { breakers } = processState();
+  let b = breakers.get(base);
   if (!b) {
     b = makeBreaker();
-    state.breakers.set(base, b);
+    breakers.set(base, b);
   }
   return b;
 };
@@ -64,6 +66,7 @@ export function chronogolfClient(cfg: ChronogolfConfig, onRotatedRefreshToken: (
   // The instance's refresh token is one for every account that books with it (it rotates on use).
   const key = cfg.credentials === "instance" ? `${cfg.baseUrl}|instance` : `${cfg.baseUrl}|${cfg.clientId}|${cfg.organizationId}`;
   const breaker = breakerFor(cfg.baseUrl);
+  const { tokens } = processState();
 
   async function fetchToken(): Promise<Token> {
     // In the form body (RFC 6749 §2.3.1), never the query string, which access logs and proxies keep.
@@ -95,14 +98,14 @@ export function chronogolfClient(cfg: ChronogolfConfig, onRotatedRefreshToken: (
 
   /** One token per account and server, shared by concurrent requests (a rotated refresh token is used once). */
   async function token(force = false): Promise<string> {
-    let p = state.tokens.get(key);
+    let p = tokens.get(key);
     if (p && !force) {
       const t = await p.catch(() => null);
       if (t && t.expiresAt > Date.now()) return t.accessToken;
     }
     p = fetchToken();
-    state.tokens.set(key, p);
-    p.catch(() => state.tokens.delete(key));
+    tokens.set(key, p);
+    p.catch(() => tokens.delete(key));
     return (await p).accessToken;
   }
 

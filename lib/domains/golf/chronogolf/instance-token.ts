@@ -3,7 +3,7 @@ import type { Db } from "@/lib/adapters/db/client";
 import { instanceSecrets } from "@/lib/adapters/db/schema";
 import { sha256 } from "@/lib/domains/auth/secrets";
 import type { ChronogolfConfig } from "@/lib/domains/golf/settings";
-import { openFrom, sealFor } from "@/lib/platform/secrets/sealed-columns";
+import { openFrom, sealFor } from "@/lib/adapters/db/sealed-columns";
 
 const SECRET = "instance_secrets.value";
 

@@ -1,9 +1,8 @@
-import { eq } from "drizzle-orm";
-import { accounts } from "@/lib/adapters/db/schema";
 import { listModels, listVoices } from "@/lib/domains/calls/catalog";
 import { getCredits } from "@/lib/domains/credits/account-credits";
 import { getCallDetails } from "@/lib/domains/calls/get-call";
 import { getCallPreferences } from "@/lib/domains/calls/preferences";
+import { getAccountProfile } from "@/lib/domains/accounts/accounts";
 import { defineResource } from "@/lib/transports/mcp/define-resource";
 
 // Every calls resource is read-only account and call data: calls:read, like the matching tools.
@@ -33,12 +32,8 @@ export const CALLS_RESOURCES = [
     description: "Your account's profile and call preferences.",
     scopes: ["calls:read"],
     read: async (_vars, { deps, principal }) => {
-      const [a] = await deps.db
-        .select({ id: accounts.id, name: accounts.name, createdAt: accounts.createdAt })
-        .from(accounts)
-        .where(eq(accounts.id, principal.accountId))
-        .limit(1);
-      return { account: a, callPreferences: await getCallPreferences(deps, principal), provider: deps.telephony.name };
+      const account = await getAccountProfile(deps.db, principal.accountId);
+      return { account, callPreferences: await getCallPreferences(deps, principal), provider: deps.telephony.name };
     },
   }),
   defineResource({

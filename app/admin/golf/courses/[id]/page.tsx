@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { getDeps } from "@/lib/platform/deps";
+import { getDeps } from "@/lib/composition/deps";
 import { requireAdminPage } from "@/lib/transports/http/require-admin-page";
 import { getTeeSheet, type TeeSheet } from "@/lib/domains/golf/get-tee-sheet";
 import { addDays, spokenDate } from "@/lib/domains/golf/time";

@@ -1,6 +1,6 @@
 import { withRoute } from "@/lib/transports/http/with-route";
 import { json } from "@/lib/transports/http/respond";
-import { revokeConnectedAppForAccount } from "@/lib/transports/oauth/connected-apps";
+import { revokeConnectedAppForAccount } from "@/lib/domains/oauth/connected-apps";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { withRoute } from "@/lib/transports/http/with-route";
 import { json } from "@/lib/transports/http/respond";
-import { refreshRealtimeToken } from "@/lib/adapters/realtime/supabase/refresh-token";
+import { refreshRealtimeToken } from "@/lib/domains/realtime/refresh-realtime-token";
 
 export const dynamic = "force-dynamic";
 

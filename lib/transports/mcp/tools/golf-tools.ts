@@ -1,7 +1,0 @@
-import { golfBookTeeTimeTool } from "@/lib/transports/mcp/tools/golf-book-tee-time";
-import { golfCancelReservationTool } from "@/lib/transports/mcp/tools/golf-cancel-reservation";
-import { golfGetReservationsTool } from "@/lib/transports/mcp/tools/golf-get-reservations";
-import { golfSearchTeeTimesTool } from "@/lib/transports/mcp/tools/golf-search-tee-times";
-
-/** Golf tee-time tools, thin adapters over lib/domains/golf (registered by lib/transports/mcp/server.ts). */
-export const GOLF_TOOLS = [golfSearchTeeTimesTool, golfBookTeeTimeTool, golfGetReservationsTool, golfCancelReservationTool];

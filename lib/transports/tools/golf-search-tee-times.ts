@@ -1,0 +1,16 @@
+import { defineTool } from "@/lib/transports/tools/define-tool";
+import { searchTeeTimesInput, searchTeeTimesOutput } from "@/lib/domains/golf/schemas";
+import { searchTeeTimes } from "@/lib/domains/golf/search-tee-times";
+
+export const golfSearchTeeTimesTool = defineTool({
+  name: "golf_search_tee_times",
+  title: "Search golf tee times",
+  description:
+    "Open tee times for a day: optionally one course (name or id), a time window (HH:MM in the course's local time), the number of players and 9 or 18 holes. Returns slots with time, open spots and price, and a `message` to say. Book one with golf_book_tee_time and its slotId. Needs golf:read.",
+  input: searchTeeTimesInput,
+  output: searchTeeTimesOutput,
+  annotations: { readOnlyHint: true, openWorldHint: true },
+  scopes: ["golf:read"],
+  errors: "golf",
+  run: (input, ctx) => searchTeeTimes(ctx.deps, ctx.principal, input),
+});
