@@ -37,7 +37,11 @@ describe.skipIf(skipWithoutBrowser)("console test loop at 390 px", () => {
 
   it("a test agent that stops waiting takes its case along: nothing counted as waiting, the button back for a retry", async () => {
     // The same request the button sends, with the shortest wait the API allows, from this signed-in browser.
-    const sent = cp.page.request.post("/api/test-escalation", { data: { timeoutSeconds: 5 }, timeout: 60_000 });
+    const sent = cp.page.request.post("/api/test-escalation", {
+      data: { timeoutSeconds: 5 },
+      headers: { origin: app.baseUrl }, // what the browser sends with the button's fetch
+      timeout: 60_000,
+    });
     await cp.waitForRow("Test escalation");
     await cp.queueCounts.filter({ hasText: /^1 waiting · 1 unclaimed$/ }).waitFor();
     const heard = await (await sent).json();

@@ -128,6 +128,12 @@ export function ConsoleApp({ me, initialCaseId }: { me: ConsoleMember; initialCa
               {q.error}
             </p>
           )}
+          {/* With no case open, what the keys just did is said here: on a phone the case pane is not shown then. */}
+          {!oc.current && oc.notice && (
+            <p role="status" className="cx-notice cx-notice-info" data-testid="queue-notice">
+              {oc.notice.text}
+            </p>
+          )}
           <TestEscalationStatus state={test.state} onDismiss={test.dismiss} />
           <QueueList
             queue={q.queue}
@@ -169,7 +175,6 @@ export function ConsoleApp({ me, initialCaseId }: { me: ConsoleMember; initialCa
           ) : (
             <div className="cx-empty cx-case-empty">
               <p>Select a case to see the whole conversation.</p>
-              {oc.notice && <p role="status">{oc.notice.text}</p>}
             </div>
           )}
         </section>

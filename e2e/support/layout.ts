@@ -11,8 +11,20 @@ export async function clippedControls(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const problems: string[] = [];
     const vw = document.documentElement.clientWidth;
-    if (document.documentElement.scrollWidth > vw + 1)
-      problems.push(`page scrolls sideways (${document.documentElement.scrollWidth} > ${vw} px)`);
+    // A box that scrolls sideways on its own (a wide table's wrapper) keeps what it holds reachable.
+    const scrolls = (el: Element) => ["auto", "scroll"].includes(getComputedStyle(el).overflowX);
+    const inScrollBox = (el: Element) => {
+      for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) if (scrolls(p)) return true;
+      return false;
+    };
+    if (document.documentElement.scrollWidth > vw + 1) {
+      // Name the first element that sticks out, so the message says where to look.
+      const wide = [...document.body.querySelectorAll("*")].find(
+        (el) => el.getBoundingClientRect().right > vw + 1 && !inScrollBox(el) && getComputedStyle(el).position !== "absolute",
+      );
+      const where = wide ? ` by ${wide.tagName.toLowerCase()}.${[...wide.classList].join(".")}` : "";
+      problems.push(`page scrolls sideways (${document.documentElement.scrollWidth} > ${vw} px)${where}`);
+    }
     const name = (el: Element) => {
       const label = el.id ? document.querySelector(`label[for="${CSS.escape(el.id)}"]`)?.textContent : null;
       const text = label ?? el.getAttribute("aria-label") ?? el.textContent ?? el.getAttribute("name") ?? "";
@@ -23,7 +35,7 @@ export async function clippedControls(page: Page): Promise<string[]> {
       const style = getComputedStyle(el);
       if (!r.width || !r.height || style.visibility === "hidden") continue;
       // The skip link and visually hidden helpers sit off-screen on purpose; they are not form controls.
-      if (r.left < -1 || r.right > vw + 1) {
+      if ((r.left < -1 || r.right > vw + 1) && !inScrollBox(el)) {
         problems.push(`${name(el)} leaves the viewport (${Math.round(r.left)}–${Math.round(r.right)} of ${vw} px)`);
         continue;
       }

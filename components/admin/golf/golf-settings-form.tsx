@@ -49,7 +49,7 @@ export function GolfSettingsForm({ settings }: { settings: PublicGolfSettings })
       <div className="adm-wide">
         <label htmlFor="gs-provider">Book tee times on</label>
         <select id="gs-provider" name="provider" defaultValue={settings.provider}>
-          <option value="embedded">Switchboard tee sheet (the courses below)</option>
+          <option value="embedded">Switchboard tee sheets</option>
           <option value="chronogolf">Chronogolf / Lightspeed Golf</option>
         </select>
       </div>
