@@ -14,7 +14,10 @@ function configurationRows(): Array<[string, string[]]> {
     .filter((l) => l.startsWith("|") && !/^\|\s*-/.test(l))
     .slice(1) // the header row
     .map((l) => {
-      const cells = l.split(/(?<!\\)\|/).slice(1, -1).map((c) => c.trim());
+      const cells = l
+        .split(/(?<!\\)\|/)
+        .slice(1, -1)
+        .map((c) => c.trim());
       return [cells[0]!, cells.slice(1)];
     });
 }
