@@ -66,7 +66,8 @@ async function main() {
   };
 
   const e = await setup();
-  const drivers = { db: e.health.database?.driver, kv: e.health.kv?.driver, bus: e.health.eventBus?.driver };
+  const deps = e.health.dependencies ?? {};
+  const drivers = { db: deps.database?.driver, kv: deps.kv?.driver, bus: deps.eventBus?.driver };
   log(`app on ${e.app.baseUrl} (pid ${e.app.process.pid}); db=${drivers.db} kv=${drivers.kv} bus=${drivers.bus}`);
   const rest = api(e.app.baseUrl);
   const hb = heartbeat(rest, e.answerKey);

@@ -108,7 +108,10 @@ describe.skipIf(skipWithoutBrowser)("Admin → Google Sheets in a real browser",
   it("not connected (the embedded default): the page says how to connect and offers the rows as CSV", async () => {
     const page = await open(shared.baseUrl, shared.a.adminEmail, shared.a.adminPassword);
     await page.getByTestId("connect-help").getByText("SHEETS_SPREADSHEET_ID").first().waitFor();
-    expect(await page.getByRole("button", { name: "Rebuild the sheet" }).isDisabled()).toBe(true);
+    // The page agrees with itself: not connected means nothing is being sent and there is no sheet to rebuild.
+    expect(await page.getByTestId("breaker").textContent()).toBe("not connected — nothing to send");
+    expect(await page.getByText(/sending/).count()).toBe(0);
+    expect(await page.getByRole("button", { name: "Rebuild the sheet" }).count()).toBe(0);
     const href = await page.getByRole("link", { name: "Escalations (CSV)" }).getAttribute("href");
     const res = await page.request.get(href!);
     expect(res.status()).toBe(200);

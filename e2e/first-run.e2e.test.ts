@@ -10,6 +10,8 @@ import { api } from "./support/api";
 import { launchBrowser, newContext, signIn, skipWithoutBrowser } from "./support/browser";
 import { runCli, startFirstRunApp } from "./support/first-run-app";
 import { requestWithHost } from "./support/host-request";
+import { ConsolePage } from "./pages/console-page";
+import { AdminMetricsPage } from "./pages/admin-metrics-page";
 
 const EMAIL = "ana@first-run.test";
 const FIRST_PASSWORD = "first password 123";
@@ -76,6 +78,7 @@ describe.skipIf(skipWithoutBrowser)("first run without the terminal", () => {
     await page.goto("/");
     await page.waitForURL(/\/setup$/);
     await expect(page.getByLabel("Setup token").count()).resolves.toBe(0); // loopback on the embedded default
+    expect(await page.getByText("Nobody can sign in yet").count()).toBe(1);
     await page.getByLabel("Your email").fill(EMAIL);
     await page.getByLabel(/Your name/).fill("Ana");
     await page.getByLabel("Password (at least 8 characters)").fill(FIRST_PASSWORD);
@@ -88,6 +91,9 @@ describe.skipIf(skipWithoutBrowser)("first run without the terminal", () => {
     expect(await page.getByTestId("setup-mcp-url").textContent()).toBe(`${fr.app.baseUrl}/api/mcp`);
     expect(await page.getByRole("button", { name: "Copy key to clipboard" }).count()).toBe(1);
     expect(await page.getByRole("button", { name: "Copy URL to clipboard" }).count()).toBe(1);
+    // The page no longer says what stopped being true: they are signed in now.
+    expect(await page.getByText(/You are signed in as ana@first-run\.test/).count()).toBe(1);
+    expect(await page.getByText("Nobody can sign in yet").count()).toBe(0);
     // The key works for an agent; the page will never show it again.
     expect((await api(fr.app.baseUrl).call("GET", "/api/presence", { key: apiKey })).status).toBe(200);
     await page.reload();
@@ -102,29 +108,51 @@ describe.skipIf(skipWithoutBrowser)("first run without the terminal", () => {
     await page.close();
   });
 
-  it("the empty queue sends a test escalation; answering it with the keyboard closes the loop with exactly what was typed", async () => {
+  it("the Quick start's keys, typed the moment the notice shows, close the loop; a further Enter claims nothing finished", async () => {
     consolePage = await ctx.newPage();
     await consolePage.goto("/console"); // signed in by setup
+    const cp = ConsolePage.of(consolePage);
     await consolePage.getByRole("heading", { name: /^Queue/ }).waitFor();
     // The open console counts its member as online (its first heartbeat), so the test agent will wait for an answer.
-    await consolePage
-      .getByTestId("online-count")
-      .filter({ hasText: /^1 online/ })
-      .waitFor();
-    await consolePage.getByRole("button", { name: "Send a test escalation" }).click();
-    await consolePage.getByTestId("test-escalation-status").waitFor();
-    const row = consolePage.locator("[data-queue-row]", { hasText: "Test escalation" });
-    await row.waitFor();
-    await row.focus();
+    await cp.onlineCount.filter({ hasText: /^1 online/ }).waitFor();
+    const refusedClaims = cp.countClaimResponses(409);
+    await cp.sendTestButton.click();
+    // The notice is the cue to start typing: the case is in the queue by then, never after it.
+    expect((await cp.waitForTestAgentNotice()).rowsWhenShown).toBe(1);
     const answer = "Yes, 9 am to 1 pm on Sundays.";
-    await consolePage.keyboard.press("Enter");
-    await consolePage.keyboard.press("r");
-    await consolePage.keyboard.type(answer);
-    await consolePage.keyboard.press("Control+Enter");
-    const heard = consolePage.getByTestId("test-escalation-heard");
-    await heard.waitFor({ timeout: 30_000 });
-    expect(await heard.textContent()).toBe(answer);
-    expect(await consolePage.getByTestId("test-escalation-status").textContent()).toMatch(/The loop is closed/);
+    await cp.answerByKeyboard(answer); // no click, no focusing a row: keys only, as the README says
+    await cp.testHeard.waitFor({ timeout: 30_000 });
+    expect(await cp.testHeard.textContent()).toBe(answer);
+    expect(await cp.testStatus.textContent()).toMatch(/The loop is closed/);
+    // The answered case is finished: Enter now says there is nothing to claim rather than trying to claim it.
+    await cp.press("Enter");
+    await consolePage
+      .getByRole("status")
+      .filter({ hasText: /^Nothing to claim/ })
+      .waitFor();
+    expect(refusedClaims()).toBe(0);
+    await cp.queueCounts.filter({ hasText: /^0 waiting · 0 unclaimed$/ }).waitFor();
+    expect(await cp.sendTestButton.isEnabled()).toBe(true); // ready for another try
+  });
+
+  it("HITL metrics: the console's test escalation is counted apart; an agent's escalation is '1 escalation', answered", async () => {
+    const rest = api(fr.app.baseUrl);
+    const asked = await rest.call("POST", "/api/cases", { key: apiKey, body: { question: "Is the Elm Street branch open on Sunday?" } });
+    expect(asked.status).toBe(201);
+    expect((await rest.answer(apiKey, asked.json.id, "Yes, 10 am to 4 pm.")).status).toBe(201);
+    const page = await ctx.newPage();
+    const metrics = new AdminMetricsPage(page);
+    await metrics.goto();
+    await page
+      .getByRole("status")
+      .filter({ hasText: /^1 escalation from / })
+      .waitFor();
+    expect(await page.getByTestId("metrics-tests").textContent()).toMatch(/1 test escalation from the console is not counted/);
+    expect(await page.locator('[data-tile="escalations"] .v').textContent()).toBe("1");
+    expect(await page.locator('[data-tile="answered"] .v').textContent()).toBe("1");
+    expect(await metrics.outcomeCount("Answered").textContent()).toBe("1");
+    expect(await metrics.outcomeCount("No outcome yet").textContent()).toBe("0");
+    await page.close();
   });
 
   it("the home page says what this is, who is online, the MCP URL, and links to the console and admin", async () => {

@@ -200,20 +200,23 @@ describe("REST: messages", () => {
       body: { content: "The caller says it is urgent." },
     });
     expect(posted.status).toBe(201);
-    expect(posted.json.message).toMatchObject({ sender_type: "agent", content: "The caller says it is urgent.", case_id: c.id });
+    // One dialect: the message is camelCase like the case beside it; the snake_case names stay one release as aliases.
+    expect(posted.json.message).toMatchObject({ senderType: "agent", content: "The caller says it is urgent.", caseId: c.id });
+    expect(posted.json.message).toMatchObject({ sender_type: "agent", case_id: c.id, created_at: posted.json.message.createdAt });
     expect(posted.json.case.status).toBe("open");
     expect((await rest.getCase(a.agentKey, c.id)).json).toMatchObject({ status: "open", answer: null });
 
     const all = await call("GET", `/api/cases/${c.id}/messages`, { key: a.agentKey });
     expect(all.status).toBe(200);
-    expect(all.json.messages.map((m: any) => [m.sender_type, m.content])).toEqual([
+    expect(all.json.messages.map((m: any) => [m.senderType, m.content])).toEqual([
       ["agent", "What are your opening hours?"],
       ["agent", "The caller says it is urgent."],
     ]);
     for (const m of all.json.messages) {
-      expect(Object.keys(m).sort()).toEqual(["case_id", "content", "created_at", "id", "sender_type"]);
-      expect(m.case_id).toBe(c.id);
-      expect(Number.isNaN(Date.parse(m.created_at))).toBe(false);
+      expect(Object.keys(m).sort()).toEqual(["caseId", "case_id", "content", "createdAt", "created_at", "id", "senderType", "sender_type"]);
+      expect(m.caseId).toBe(c.id);
+      expect(Number.isNaN(Date.parse(m.createdAt))).toBe(false);
+      expect([m.case_id, m.sender_type, m.created_at]).toEqual([m.caseId, m.senderType, m.createdAt]);
     }
     const [first, second] = all.json.messages;
     expect(second.id).toBeGreaterThan(first.id);
@@ -242,7 +245,7 @@ describe("REST: messages", () => {
     expect(posted.status).toBe(201);
     expect(held.status).toBe(200);
     expect(held.json.messages).toHaveLength(1);
-    expect(held.json.messages[0]).toMatchObject({ sender_type: "human", content: "We open at 9.", case_id: c.id });
+    expect(held.json.messages[0]).toMatchObject({ senderType: "human", content: "We open at 9.", caseId: c.id });
     expect(held.json.cursor).toBe(held.json.messages[0].id);
     expect(took).toBeGreaterThanOrEqual(400);
     expect(took).toBeLessThan(10_000); // woken by the answer, before the 10 s wait ran out
@@ -264,11 +267,13 @@ describe("REST: cancel, health and OpenAPI", () => {
     expect((await rest.getCase(a.agentKey, c.id)).json.status).toBe("cancelled");
   });
 
-  it("GET /api/health reports database, kv and event bus up", async () => {
+  it("GET /api/health reports database, kv, event bus and realtime up, each once (under dependencies)", async () => {
     const r = await call("GET", "/api/health");
     expect(r.status).toBe(200);
-    expect(r.json).toMatchObject({ status: "ok", database: { ok: true }, kv: { ok: true }, eventBus: { ok: true } });
-    expect(r.json.database.driver).toBe(process.env.DATABASE_URL ? "postgres" : "pglite");
+    expect(Object.keys(r.json).sort()).toEqual(["dependencies", "status"]);
+    expect(r.json).toMatchObject({ status: "ok", dependencies: { database: { ok: true }, kv: { ok: true }, eventBus: { ok: true } } });
+    expect(Object.keys(r.json.dependencies).sort()).toEqual(["database", "eventBus", "kv", "realtime"]);
+    expect(r.json.dependencies.database.driver).toBe(process.env.DATABASE_URL ? "postgres" : "pglite");
   });
 
   it("GET /api/openapi.json describes the REST API", async () => {
@@ -282,5 +287,12 @@ describe("REST: cancel, health and OpenAPI", () => {
     expect(Object.keys(create.properties)).toEqual(expect.arrayContaining(["question", "callbackUrl", "priority", "idempotencyKey"]));
     expect(create.required).toEqual(["question"]);
     expect(r.json.paths["/api/cases"].post.requestBody.content["application/json"].schema.$ref).toBe("#/components/schemas/CreateCase");
+    // A message is camelCase; its snake_case names are there one more release, marked deprecated.
+    const message = r.json.components.schemas.Message.properties;
+    for (const name of ["caseId", "senderType", "createdAt"]) expect(message[name]?.deprecated, name).toBeUndefined();
+    for (const name of ["case_id", "sender_type", "created_at"]) {
+      expect(message[name]?.deprecated, name).toBe(true);
+      expect(message[name].description).toMatch(/Deprecated alias of \w+, removed in the next release/);
+    }
   });
 });

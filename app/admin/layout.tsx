@@ -13,6 +13,9 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   const me = await requireAdminPage();
   return (
     <div className="adm">
+      <a href="#main" className="adm-skip">
+        Skip to the main content
+      </a>
       <aside className="adm-side">
         <p className="adm-brand">Switchboard admin</p>
         <AdminNav />
@@ -27,7 +30,9 @@ export default async function AdminLayout({ children }: { children: ReactNode })
           <SignOutButton />
         </p>
       </aside>
-      <div className="adm-main">{children}</div>
+      <main id="main" className="adm-main" tabIndex={-1}>
+        {children}
+      </main>
     </div>
   );
 }

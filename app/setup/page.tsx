@@ -21,7 +21,7 @@ export default async function SetupPage({ searchParams }: { searchParams: Promis
       <h1>Welcome to Switchboard</h1>
       <p>
         Switchboard puts a person on the line for AI voice agents: an agent asks a question it cannot answer, and whoever is at the console
-        answers it within seconds. Nobody can sign in yet — create the first admin.
+        answers it within seconds.
       </p>
       <SetupForm
         tokenRequired={tokenRequired}

@@ -34,7 +34,7 @@ export function ClientConfigs({
         <details key={c.id} open={i === 0} data-client-config={c.id}>
           <summary>{c.title}</summary>
           <p className="adm-muted">
-            Paste into <code>{c.where}</code>.
+            Paste into <PastePlace where={c.where} />.
           </p>
           {/* biome-ignore lint/a11y/useAriaPropsSupportedByRole lint/a11y/noNoninteractiveTabindex: scrolls sideways when long: focusable so a keyboard user can scroll it too, and named so the focus stop is announced */}
           <pre tabIndex={0} aria-label={`${c.title} configuration`}>
@@ -55,5 +55,13 @@ export function ClientConfigs({
         </details>
       ))}
     </section>
+  );
+}
+
+/** "a terminal" stays words; "claude_desktop_config.json" or "~/.cursor/mcp.json" is a path, in code font. */
+function PastePlace({ where }: { where: string }) {
+  return where.split(/(\s+)/).map((word, i) =>
+    // biome-ignore lint/suspicious/noArrayIndexKey: the words of one fixed sentence, never reordered
+    /^[~.\w-]*[./][\w./~-]+$/.test(word) ? <code key={i}>{word}</code> : word,
   );
 }

@@ -10,6 +10,7 @@ import { FormFeedback, SubmitButton } from "@/components/admin/form-feedback";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
+import type { Scope } from "@/lib/domains/auth/principal";
 import { TextField } from "@/components/ui/field";
 import { DataTable, type Column } from "@/components/ui/table";
 
@@ -23,12 +24,15 @@ export type KeyView = {
   revokedAt: string | null;
 };
 
-const SCOPE_HINTS: Record<string, string> = {
+// Every scope has its sentence: a scope added to SCOPES without one does not type-check.
+const SCOPE_HINTS: Record<Scope, string> = {
   "hitl:ask": "voice agents: ask_human",
   "hitl:answer": "answer bridges: claim and answer cases",
   "replies:write": "manage the team's canned replies",
   "calls:read": "read calls, transcripts, recordings",
   "calls:write": "place and cancel calls",
+  "notify:send": "send push notifications (send_push_notification)",
+  "weather:read": "look up the weather (get_weather)",
   "golf:read": "search tee times, read golf reservations",
   "golf:write": "book and cancel tee times",
   admin: "everything, including members and keys",
@@ -103,7 +107,7 @@ export function KeysPanel({ keys, scopes, baseUrl }: { keys: KeyView[]; scopes: 
             {scopes.map((s) => (
               <label key={s}>
                 <input type="checkbox" name="scopes" value={s} defaultChecked={s === "hitl:ask"} /> {s}
-                <span className="adm-muted"> — {SCOPE_HINTS[s] ?? ""}</span>
+                {s in SCOPE_HINTS && <span className="adm-muted"> — {SCOPE_HINTS[s as Scope]}</span>}
               </label>
             ))}
           </fieldset>

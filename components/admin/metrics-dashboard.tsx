@@ -10,6 +10,7 @@ import { MetricsTiles } from "@/components/admin/metrics-tiles";
 import { DataTable, type Column } from "@/components/ui/table";
 import { Badge } from "@/components/ui/badge";
 import { Notice } from "@/components/ui/notice";
+import { plural } from "@/components/ui/plural";
 
 const OUTCOMES = [
   ["answered", "Answered"],
@@ -87,7 +88,13 @@ export function MetricsDashboard({ initial, initialRange }: { initial: HitlMetri
       <p role="status" className="adm-muted">
         {state.loading
           ? "Loading…"
-          : `${total} escalations from ${data.range.from.slice(0, 16).replace("T", " ")} to ${data.range.to.slice(0, 16).replace("T", " ")} UTC.`}
+          : `${plural(total, "escalation")} from ${data.range.from.slice(0, 16).replace("T", " ")} to ${data.range.to.slice(0, 16).replace("T", " ")} UTC.`}
+        {!state.loading && data.testEscalations > 0 && (
+          <span data-testid="metrics-tests">
+            {" "}
+            {plural(data.testEscalations, "test escalation")} from the console {data.testEscalations === 1 ? "is" : "are"} not counted.
+          </span>
+        )}
       </p>
       {state.error && <Notice tone="error">{state.error}</Notice>}
       <MetricsTiles data={data} />

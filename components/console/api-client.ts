@@ -56,11 +56,11 @@ export const consoleApi = {
   answer: (id: string, content: string) =>
     call<{ case: ConsoleCase }>("POST", `/api/cases/${id}/messages`, { content }).then((r) => r.case),
   presence: (status: "online" | "away") => call<{ online: number; ttlSeconds: number }>("POST", "/api/presence", { status }),
-  testEscalation: () =>
+  testEscalation: (testId: string) =>
     call<{ status: "answered" | "pending" | "unavailable" | "cancelled"; caseId: string; message: string }>(
       "POST",
       "/api/test-escalation",
-      {},
+      { testId },
     ),
   onlineCount: () => call<{ online: number }>("GET", "/api/presence").then((r) => r.online),
   cannedReplies: () => call<{ cannedReplies: CannedReply[] }>("GET", "/api/canned-replies").then((r) => r.cannedReplies),

@@ -39,7 +39,9 @@ export function ConsoleApp({ me, initialCaseId }: { me: ConsoleMember; initialCa
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [replies, setReplies] = useState<CannedReply[]>([]);
   const [helpOpen, setHelpOpen] = useState(false);
-  const test = useTestEscalation();
+  const test = useTestEscalation(q.queue);
+  // "Waiting" means an agent is still on the line; a case past its agent's deadline is in the queue, unclaimed perhaps, but nobody waits.
+  const waiting = q.queue.filter((c) => Date.parse(c.waitDeadlineAt) > now).length;
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: once per page load: the replies list and the case named in the URL
   useEffect(() => {
@@ -79,6 +81,8 @@ export function ConsoleApp({ me, initialCaseId }: { me: ConsoleMember; initialCa
       oc.open(next.id);
       focusRow(next.id);
     } else {
+      // Nothing left to answer: back to the queue (on a phone the case covers it), so no key acts on a finished case.
+      oc.open(null);
       oc.setNotice({ kind: "info", text: "Answer sent. The queue is clear." });
       focusRow(q.queue.find((x) => x.id !== c.id)?.id);
     }
@@ -119,12 +123,18 @@ export function ConsoleApp({ me, initialCaseId }: { me: ConsoleMember; initialCa
           <h1 id="queue-title" className="cx-pane-title">
             Queue{" "}
             <span className="cx-count" data-testid="open-count">
-              {q.queue.length} waiting · {q.openCount} unclaimed
+              {waiting} waiting · {q.openCount} unclaimed
             </span>
           </h1>
           {q.error && (
             <p role="alert" className="cx-notice cx-notice-error">
               {q.error}
+            </p>
+          )}
+          {/* With no case open, what the keys just did is said here: on a phone the case pane is not shown then. */}
+          {!oc.current && oc.notice && (
+            <p role="status" className="cx-notice cx-notice-info" data-testid="queue-notice">
+              {oc.notice.text}
             </p>
           )}
           <TestEscalationStatus state={test.state} onDismiss={test.dismiss} />
@@ -169,7 +179,6 @@ export function ConsoleApp({ me, initialCaseId }: { me: ConsoleMember; initialCa
           ) : (
             <div className="cx-empty cx-case-empty">
               <p>Select a case to see the whole conversation.</p>
-              {oc.notice && <p role="status">{oc.notice.text}</p>}
             </div>
           )}
         </section>

@@ -5,7 +5,7 @@ const side = (role: string) => (/^(user|caller|customer|human)$/i.test(role) ? "
 /** The conversation so far as a chat: what the caller and the agent said, then the case thread. Text only. */
 export function Conversation({ c, messages }: { c: ConsoleCase; messages: ConsoleMessage[] }) {
   const history = c.conversationHistory ?? [];
-  const thread = messages.filter((m) => !(m.sender_type === "agent" && m.content === c.question));
+  const thread = messages.filter((m) => !(m.senderType === "agent" && m.content === c.question));
   if (!history.length && !thread.length) return <p className="cx-muted">No conversation was shared.</p>;
   return (
     <ol className="cx-chat" aria-label="Conversation">
@@ -17,8 +17,8 @@ export function Conversation({ c, messages }: { c: ConsoleCase; messages: Consol
         </li>
       ))}
       {thread.map((m) => (
-        <li key={m.id} className={`cx-bubble cx-bubble-${m.sender_type === "human" ? "us" : "agent"}`}>
-          <span className="cx-bubble-who">{m.sender_type === "human" ? "operator" : m.sender_type}</span>
+        <li key={m.id} className={`cx-bubble cx-bubble-${m.senderType === "human" ? "us" : "agent"}`}>
+          <span className="cx-bubble-who">{m.senderType === "human" ? "operator" : m.senderType}</span>
           <span className="cx-bubble-text">{m.content}</span>
         </li>
       ))}

@@ -19,10 +19,18 @@ const editableBox = (el: HTMLTextAreaElement | null) => (el && !el.disabled && !
  * which is what let a trailing `r` become text and let keys typed during the claim fall on the floor.
  */
 export function useAnswerKeys({ oc, q, me, selectedId }: Opts) {
-  /** Enter: open the selected case and claim it (optimistically: its box is editable at once). Focus stays put. */
+  /**
+   * Enter: open the selected case and claim it (optimistically: its box is editable at once). Focus stays put.
+   * Only a case still in the queue: once the selected one is answered or closed, Enter takes the next open
+   * case, or says there is none (never a claim on a finished case, which could only fail).
+   */
   const openAndClaim = useCallback(() => {
-    const id = selectedId ?? q.queue[0]?.id;
-    if (!id) return;
+    const selected = selectedId ? q.queue.find((c) => c.id === selectedId) : undefined;
+    const id = selected?.id ?? q.queue.find((c) => c.status === "open")?.id;
+    if (!id) {
+      oc.setNotice({ kind: "info", text: "Nothing to claim: no case is waiting. New ones appear in the queue." });
+      return;
+    }
     const c = q.cases.get(id);
     const mine = c?.status === "claimed" && c.claimedBy?.type === "member" && c.claimedBy.id === me.id;
     oc.open(id);

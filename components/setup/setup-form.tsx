@@ -35,9 +35,11 @@ export function SetupForm({ tokenRequired, initialToken, origin }: { tokenRequir
     setDone({ email: body.member.email, key: body.apiKey.key, scopes: body.apiKey.scopes, mcpUrl: body.mcpUrl });
   }
 
+  // The sentence about nobody signing in belongs to the form: once it is sent, the member is signed in.
   if (done) return <SetupDone done={done} />;
   return (
     <form className="card" onSubmit={onSubmit} aria-label="Create the first admin">
+      <p style={{ marginTop: 0 }}>Nobody can sign in yet — create the first admin.</p>
       {tokenRequired && (
         <>
           <label htmlFor="token">Setup token</label>

@@ -25,6 +25,11 @@ export class ConsolePage {
     return cp;
   }
 
+  /** A page already on /console (signed in some other way, e.g. by /setup). */
+  static of(page: Page): ConsolePage {
+    return new ConsolePage(page.context(), page);
+  }
+
   row(text: string): Locator {
     return this.page.locator("[data-queue-row]", { hasText: text });
   }
@@ -60,6 +65,54 @@ export class ConsolePage {
 
   get onlineCount(): Locator {
     return this.page.getByTestId("online-count");
+  }
+
+  /** The queue's header: "N waiting · M unclaimed". */
+  get queueCounts(): Locator {
+    return this.page.getByTestId("open-count");
+  }
+
+  get sendTestButton(): Locator {
+    return this.page.getByRole("button", { name: "Send a test escalation" });
+  }
+
+  get testStatus(): Locator {
+    return this.page.getByTestId("test-escalation-status");
+  }
+
+  /** What the test agent heard, once its call returned. */
+  get testHeard(): Locator {
+    return this.page.getByTestId("test-escalation-heard");
+  }
+
+  /**
+   * Waits for the notice "A test agent is waiting on the line" and says how many rows the queue had in the
+   * frame the notice first showed: read in that same frame, so nothing can arrive in between.
+   */
+  async waitForTestAgentNotice(): Promise<{ rowsWhenShown: number }> {
+    const handle = await this.page.waitForFunction(() => {
+      const notice = document.querySelector('[data-testid="test-escalation-status"]');
+      if (!notice || !/A test agent is waiting on the line/.test(notice.textContent ?? "")) return false;
+      return { rowsWhenShown: document.querySelectorAll("[data-queue-row]").length };
+    });
+    return (await handle.jsonValue()) as { rowsWhenShown: number };
+  }
+
+  /** The README's keys with nothing in between, as fast as a person can type: Enter (claim), r, the answer, Ctrl+Enter. */
+  async answerByKeyboard(answer: string): Promise<void> {
+    await this.press("Enter");
+    await this.press("r");
+    await this.type(answer);
+    await this.press("Control+Enter");
+  }
+
+  /** Counts this page's claim requests the server refused with `status` (409: the case was no longer claimable). */
+  countClaimResponses(status: number): () => number {
+    let n = 0;
+    this.page.on("response", (r) => {
+      if (/\/api\/cases\/[^/]+\/claim$/.test(new URL(r.url()).pathname) && r.status() === status) n++;
+    });
+    return () => n;
   }
 
   /** Moves the queue selection with k (to the top) then j until the row with `text` is current — keyboard only. */

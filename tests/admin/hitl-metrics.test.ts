@@ -11,6 +11,7 @@ type Seed = {
   wait?: "answered" | "pending" | "unavailable" | "cancelled";
   answeredAfter?: number;
   by?: { memberId?: string; keyId?: string };
+  source?: "test";
 };
 
 describe("getHitlMetrics (SQL aggregation, hand-computed expectations)", () => {
@@ -33,6 +34,7 @@ describe("getHitlMetrics (SQL aggregation, hand-computed expectations)", () => {
       answeredAt: s.answeredAfter !== undefined ? new Date(created.getTime() + s.answeredAfter * 1000) : null,
       answeredByMemberId: s.by?.memberId ?? null,
       answeredByKeyId: s.by?.keyId ?? null,
+      ...(s.source ? { source: s.source } : {}),
     });
   }
 
@@ -54,6 +56,9 @@ describe("getHitlMetrics (SQL aggregation, hand-computed expectations)", () => {
     await seed(a, { at: "2026-11-10T03:20:00Z", status: "expired" }); // REST case nobody waited on
     await seed(a, { at: "2026-11-10T04:00:00Z", status: "open" });
     await seed(a, { at: "2026-11-10T05:59:59Z", status: "answered", answeredAfter: 8, by: key });
+    // Console test escalations (a member checking the loop): counted apart, in no other figure.
+    await seed(a, { at: "2026-11-10T01:30:00Z", status: "answered", wait: "answered", answeredAfter: 3, by: olive, source: "test" });
+    await seed(a, { at: "2026-11-10T01:40:00Z", status: "open", wait: "pending", source: "test" });
     // Outside the range (the end is exclusive) and another tenant's case: never counted.
     await seed(a, { at: "2026-11-10T06:00:00Z", status: "answered", wait: "answered", answeredAfter: 1, by: olive });
     await seed(a, { at: "2026-11-09T23:59:59Z", status: "answered", wait: "answered", answeredAfter: 1, by: olive });
@@ -123,6 +128,15 @@ describe("getHitlMetrics (SQL aggregation, hand-computed expectations)", () => {
       ["Olive Operator", "member", 2, 8],
       ["answer bridge", "api_key", 1, 8],
     ]);
+  });
+
+  it("test escalations from the console are counted apart and in no other figure", async () => {
+    const m = await getHitlMetrics(deps.db, t.account.id, range);
+    expect(m.testEscalations).toBe(2);
+    expect(m.total).toBe(10);
+    expect(Object.values(m.outcomes).reduce((x, y) => x + y, 0)).toBe(m.total);
+    expect(m.volume.points.reduce((x, p) => x + p.count, 0)).toBe(m.total);
+    expect(m.operators.reduce((x, o) => x + o.answers, 0)).toBe(m.timeToAnswer.count);
   });
 
   it("an empty range gives zeros and no percentiles; another tenant sees only its own case", async () => {

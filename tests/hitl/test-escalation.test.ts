@@ -3,6 +3,7 @@ import { heartbeat } from "@/lib/domains/presence/presence";
 import { listCases } from "@/lib/domains/hitl/list-cases";
 import { postMessage } from "@/lib/domains/hitl/post-message";
 import { claimCase } from "@/lib/domains/hitl/claim-case";
+import { getCaseOrThrow } from "@/lib/domains/hitl/get-case";
 import { sendTestEscalation, TEST_QUESTION } from "@/lib/domains/hitl/send-test-escalation";
 import { createTestDeps, type TestDeps } from "@/tests/support/test-deps";
 import { createTenant } from "@/tests/support/fixtures";
@@ -21,6 +22,26 @@ describe("send a test escalation (the console's empty queue)", () => {
     const r = await sendTestEscalation(deps, t.operator, {});
     expect(r.status).toBe("unavailable");
     expect(r.message).toBe(deps.config.FALLBACK_UNAVAILABLE);
+    // Nobody will hear a later answer: the test case leaves the queue instead of waiting there for no one.
+    expect((await getCaseOrThrow(deps.db, t.account.id, r.caseId!)).status).toBe("cancelled");
+  });
+
+  it("the test agent stops waiting: it hears the timeout sentence and its case is withdrawn (no retry blocked)", async () => {
+    await heartbeat(deps, t.operator);
+    const r = await sendTestEscalation(deps, t.operator, { timeoutSeconds: 5 });
+    expect(r.status).toBe("pending");
+    expect(r.message).toBe(deps.config.FALLBACK_TIMEOUT);
+    expect((await getCaseOrThrow(deps.db, t.account.id, r.caseId!)).status).toBe("cancelled");
+    const live = await listCases(deps, t.account.id, { status: ["open", "claimed"], limit: 50 });
+    expect(live.cases.filter((c) => c.question === TEST_QUESTION)).toEqual([]);
+  });
+
+  it("the console names its test (testId), so it can find the case in its queue: callId test_<testId>", async () => {
+    await heartbeat(deps, t.operator, "away");
+    const testId = "7b0c5c4e-3f5e-4c38-9a39-1d2f0a6f4c11";
+    const r = await sendTestEscalation(deps, t.operator, { testId });
+    expect((await getCaseOrThrow(deps.db, t.account.id, r.caseId!)).callId).toBe(`test_${testId}`);
+    await expectAppError(sendTestEscalation(deps, t.operator, { testId: "nope" }), "validation_failed", /testId/);
   });
 
   it("an operator (no hitl:ask) sends one, answers it, and the waiting call returns exactly that answer", async () => {

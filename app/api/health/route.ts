@@ -12,10 +12,10 @@ export const GET = declareRoute(
     const headers = { "cache-control": "no-store" };
     try {
       const { status, dependencies } = await checkDependencies(await getDeps());
-      return json({ status, dependencies, ...dependencies }, { status: status === "down" ? 503 : 200, headers });
+      return json({ status, dependencies }, { status: status === "down" ? 503 : 200, headers });
     } catch (e) {
       const down = { state: "down", ok: false, error: e instanceof Error ? e.message.slice(0, 200) : "error" };
-      return json({ status: "down", dependencies: { database: down }, database: down }, { status: 503, headers });
+      return json({ status: "down", dependencies: { database: down } }, { status: 503, headers });
     }
   },
   { public: true },

@@ -45,14 +45,15 @@ export function GolfSettingsForm({ settings }: { settings: PublicGolfSettings })
       message={message}
       submitLabel="Save provider"
     >
-      <div>
+      {/* The provider's names and the API URL need the room of a whole row to be read in full. */}
+      <div className="adm-wide">
         <label htmlFor="gs-provider">Book tee times on</label>
         <select id="gs-provider" name="provider" defaultValue={settings.provider}>
-          <option value="embedded">Switchboard tee sheet (the courses below)</option>
+          <option value="embedded">Switchboard tee sheets</option>
           <option value="chronogolf">Chronogolf / Lightspeed Golf</option>
         </select>
       </div>
-      <div>
+      <div className="adm-wide">
         <label htmlFor="gs-base">Chronogolf API base URL</label>
         <input id="gs-base" name="baseUrl" defaultValue={cg.baseUrl} />
       </div>

@@ -28,7 +28,8 @@ export function SheetsDashboard({ initial }: { initial: SheetsStatus }) {
     );
     return () => clearInterval(t);
   }, [rebuilding]);
-  const [cls, label] = BREAKER[s.breaker];
+  // Not connected: nothing is sent, so the breaker has nothing to say and there is no sheet to rebuild.
+  const [cls, label] = s.configured ? BREAKER[s.breaker] : (["muted", "not connected — nothing to send"] as const);
   const pct = s.rebuild.total ? Math.round((100 * s.rebuild.done) / s.rebuild.total) : 0;
   return (
     <>
@@ -103,6 +104,7 @@ export function SheetsDashboard({ initial }: { initial: SheetsStatus }) {
       <h2>Rebuild the sheet</h2>
       <p className="adm-muted">
         For a new or damaged sheet: clears the Calls and Escalations tabs and rewrites every row from the database.
+        {!s.configured && " Connect a sheet first (above)."}
       </p>
       {s.rebuild.state !== "idle" && (
         <p role="status" data-testid="rebuild-progress">
@@ -114,19 +116,21 @@ export function SheetsDashboard({ initial }: { initial: SheetsStatus }) {
           {s.rebuild.state === "running" && <progress max={s.rebuild.total ?? 1} value={s.rebuild.done} />}
         </p>
       )}
-      <button
-        type="button"
-        disabled={!s.configured || rebuilding}
-        onClick={async () => {
-          const res = await fetch("/api/sheets/rebuild", { method: "POST" }).catch(() => null);
-          if (!res) return setMessage("Could not reach the server.");
-          if (!res.ok) return setMessage(await errorText(res));
-          setMessage("Rebuild requested.");
-          setS({ ...s, rebuild: { ...s.rebuild, state: "clearing" } });
-        }}
-      >
-        Rebuild the sheet
-      </button>{" "}
+      {s.configured && (
+        <button
+          type="button"
+          disabled={rebuilding}
+          onClick={async () => {
+            const res = await fetch("/api/sheets/rebuild", { method: "POST" }).catch(() => null);
+            if (!res) return setMessage("Could not reach the server.");
+            if (!res.ok) return setMessage(await errorText(res));
+            setMessage("Rebuild requested.");
+            setS({ ...s, rebuild: { ...s.rebuild, state: "clearing" } });
+          }}
+        >
+          Rebuild the sheet
+        </button>
+      )}{" "}
       <span role="status" className="adm-muted">
         {message}
       </span>

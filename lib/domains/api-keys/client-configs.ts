@@ -4,7 +4,7 @@
 export type ClientConfig = {
   id: "claude-bridge" | "claude-mcp-remote" | "cursor" | "inspector" | "curl" | "retell";
   title: string;
-  /** Where the text goes (a file name or "terminal"). */
+  /** Where the text goes, in words; file names and paths in it are set in code font by the page. */
   where: string;
   text: string;
   /** What to know before pasting, in a sentence or two. */
@@ -68,14 +68,14 @@ export function clientConfigs({ baseUrl, key }: { baseUrl: string; key: string }
     {
       id: "inspector",
       title: "MCP Inspector (CLI)",
-      where: "terminal",
+      where: "a terminal",
       text: `npx -y @modelcontextprotocol/inspector --cli ${url} --transport http \\\n  --header ${sh(`Authorization: Bearer ${key}`)} --method tools/list`,
       note: "Needs Node ≥ 22: current Inspector releases require it, and on Node 20 npx silently picks the old 0.15.0, whose CLI has no --header and fails. On Node 20 run `npx @modelcontextprotocol/inspector` (the web UI), choose Streamable HTTP, paste the URL and put the key under Authentication → Bearer token — or use the curl command below.",
     },
     {
       id: "curl",
       title: "curl",
-      where: "terminal",
+      where: "a terminal",
       text:
         `curl -s ${url} -H ${sh(`Authorization: Bearer ${key}`)} \\\n` +
         `  -H 'content-type: application/json' -H 'accept: application/json, text/event-stream' \\\n` +

@@ -95,5 +95,7 @@ export async function presentCase(db: Db, row: CaseRow): Promise<PublicCase> {
 }
 
 export function toPublicMessage(m: MessageRow): PublicMessage {
-  return { id: m.id, case_id: m.caseId, sender_type: m.senderType, content: m.content, created_at: m.createdAt.toISOString() };
+  const createdAt = m.createdAt.toISOString();
+  const message = { id: m.id, caseId: m.caseId, senderType: m.senderType, content: m.content, createdAt };
+  return { ...message, case_id: m.caseId, sender_type: m.senderType, created_at: createdAt };
 }

@@ -128,12 +128,19 @@ export const caseSchema = z.object({
 });
 export type PublicCase = z.infer<typeof caseSchema>;
 
+const deprecatedAlias = (of: string) => ({ deprecated: true, description: `Deprecated alias of ${of}, removed in the next release.` });
+const senderType = z.enum(["agent", "human", "system"]);
+
+// Every JSON body is camelCase; the snake_case names a message had before stay one release as deprecated aliases.
 export const messageSchema = z.object({
   id: z.number().int().describe("Monotonic; use it as the `after` cursor."),
-  case_id: z.string().uuid(),
-  sender_type: z.enum(["agent", "human", "system"]),
+  caseId: z.string().uuid(),
+  senderType,
   content: z.string(),
-  created_at: z.string(),
+  createdAt: z.string(),
+  case_id: z.string().uuid().meta(deprecatedAlias("caseId")),
+  sender_type: senderType.meta(deprecatedAlias("senderType")),
+  created_at: z.string().meta(deprecatedAlias("createdAt")),
 });
 export type PublicMessage = z.infer<typeof messageSchema>;
 

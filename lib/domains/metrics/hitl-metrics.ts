@@ -44,6 +44,8 @@ export type HitlMetrics = {
   /** The agents that escalated in the range (whatever the filter), for choosing one. */
   agents: string[];
   total: number;
+  /** Test escalations sent from the console in the range: not agent traffic, so in none of the other figures. */
+  testEscalations: number;
   /** Escalations per UTC hour (ranges up to 48 h) or per UTC day (longer), zeros included. */
   volume: { unit: VolumeUnit; points: Array<{ start: string; count: number }> };
   /** p50/p95 are nearest-rank (an actual answer time); p50Bucket/p95Bucket name the histogram bar holding them. */
@@ -85,13 +87,15 @@ const num = (v: unknown) => (v === null || v === undefined ? null : Math.round(N
  * aggregated in SQL (a handful of grouped rows come back, never the cases themselves).
  */
 export async function getHitlMetrics(db: Db, accountId: string, range: { from: Date; to: Date; agent?: string }): Promise<HitlMetrics> {
-  const window = sql`account_id = ${accountId} and created_at >= ${range.from.toISOString()}::timestamptz and created_at < ${range.to.toISOString()}::timestamptz`;
+  const period = sql`account_id = ${accountId} and created_at >= ${range.from.toISOString()}::timestamptz and created_at < ${range.to.toISOString()}::timestamptz`;
+  // A console test escalation is a member checking the loop, not an agent's caller: every figure leaves it out.
+  const window = sql`${period} and source <> 'test'`;
   const inRange = range.agent ? sql`${window} and agent_id = ${range.agent}` : window;
   const secs = sql`extract(epoch from (answered_at - created_at))::float8`;
   const bounds = sql.raw(`array[${ANSWER_BUCKETS.join(",")}]::float8[]`);
   const unit = volumeUnit(range);
   const unitSeconds = unitMs(unit) / 1000;
-  const [agents, volume, outcomes, answerStats, buckets, operators, paging] = await Promise.all([
+  const [agents, volume, outcomes, answerStats, buckets, operators, paging, tests] = await Promise.all([
     queryRows<{ a: string }>(
       db,
       sql`select distinct agent_id as a from cases where ${window} and agent_id is not null order by 1 limit 200`,
@@ -126,7 +130,7 @@ export async function getHitlMetrics(db: Db, accountId: string, range: { from: D
           left join api_keys k on k.id = c.answered_by_key_id
           where c.account_id = ${accountId} and c.created_at >= ${range.from.toISOString()}::timestamptz and c.created_at < ${range.to.toISOString()}::timestamptz
             ${range.agent ? sql`and c.agent_id = ${range.agent}` : sql``}
-            and c.status = 'answered' and (c.answered_by_member_id is not null or c.answered_by_key_id is not null)
+            and c.source <> 'test' and c.status = 'answered' and (c.answered_by_member_id is not null or c.answered_by_key_id is not null)
           group by 1, 2, 3 order by count(*) desc, 3`,
     ),
     queryRows<{ paged: string; delivered: string }>(
@@ -134,6 +138,7 @@ export async function getHitlMetrics(db: Db, accountId: string, range: { from: D
       sql`select count(*) as paged, count(*) filter (where exists (select 1 from notifications nt where nt.case_id = cases.id and nt.kind = 'page' and nt.status = 'sent')) as delivered
           from cases where ${inRange} and paged_at is not null`,
     ),
+    queryRows<{ c: string }>(db, sql`select count(*) as c from cases where ${period} and source = 'test'`),
   ]);
   const hist = histogram(new Map(buckets.map((r) => [n(r.b), n(r.c)])));
   return {
@@ -141,6 +146,7 @@ export async function getHitlMetrics(db: Db, accountId: string, range: { from: D
     agent: range.agent ?? null,
     agents: agents.map((r) => r.a),
     total: outcomes.reduce((s, r) => s + n(r.c), 0),
+    testEscalations: n(tests[0]?.c),
     volume: { unit, points: fillVolume(range, unit, new Map(volume.map((r) => [n(r.h), n(r.c)]))) },
     timeToAnswer: {
       count: n(answerStats[0]?.c),

@@ -299,7 +299,9 @@ export function buildOpenApi(serverUrl: string) {
       },
       "/api/health": {
         get: {
-          summary: "Database, kv and event-bus status",
+          summary: "Database, kv, event-bus and realtime status",
+          description:
+            "`{status: ok | degraded | down, dependencies: {database, kv, eventBus, realtime}}`, each dependency once, under `dependencies`.",
           security: [],
           responses: { "200": { description: "All up" }, "503": { description: "Something is down" } },
         },
