@@ -1,5 +1,6 @@
 import type { Config } from "@/lib/platform/config/env";
 import { createDependencyGuard, type DependencyGuard } from "@/lib/platform/resilience/breaker";
+import { createLivenessProbe } from "@/lib/adapters/db/liveness-probe";
 
 // Connection-level trouble (socket errors, postgres.js connection codes, SQLSTATE class 08, shutdowns,
 // "too many connections") — not a constraint violation or a bad query, which say the database is up.
@@ -28,9 +29,11 @@ const holder = globalThis as typeof globalThis & { __switchboardDbGuard?: Depend
 
 /**
  * The database breaker for the escalation path ("auto-disable the HITL tool during outages"): after a few
- * connection failures or time-outs in a row, ask_human answers FALLBACK_UNREACHABLE at once instead of
- * waiting on a dead database; every DATABASE_BREAKER_RESET_MS one call probes, and the first success closes
- * it. Only for PostgreSQL: the embedded PGlite runs in-process and cannot become unreachable.
+ * connection failures, or time-outs while the database does not answer a probe of its own, ask_human answers
+ * FALLBACK_UNREACHABLE at once instead of waiting on a dead database; every DATABASE_BREAKER_RESET_MS one
+ * call probes, and the first success closes it. Work that is slow because the pool is queued up behind
+ * healthy work is load, never an outage: it waits its turn (up to HITL_QUEUE_TIMEOUT_MS, then "busy").
+ * Only for PostgreSQL: the embedded PGlite runs in-process and cannot become unreachable.
  */
 export function databaseGuard(config: Config): DependencyGuard | null {
   if (!config.DATABASE_URL) return null;
@@ -40,6 +43,8 @@ export function databaseGuard(config: Config): DependencyGuard | null {
     threshold: 3,
     resetMs: config.DATABASE_BREAKER_RESET_MS,
     isFault: isDatabaseFault,
+    isAlive: createLivenessProbe(config.DATABASE_URL, config.DATABASE_CONNECT_TIMEOUT_SECONDS),
+    busyAfterMs: config.HITL_QUEUE_TIMEOUT_MS,
   });
   return holder.__switchboardDbGuard;
 }

@@ -8,11 +8,12 @@ import { createCase, caseIdForSession } from "@/lib/domains/hitl/create-case";
 import { withdrawCase } from "@/lib/domains/hitl/close-case";
 import { getCaseOrThrow } from "@/lib/domains/hitl/get-case";
 import { waitForCase, type WaitOptions } from "@/lib/domains/hitl/wait-for-case";
-import { recordWaitOutcome } from "@/lib/domains/hitl/record-wait-outcome";
+import { recordWaitOutcome, type WaitOutcome } from "@/lib/domains/hitl/record-wait-outcome";
 import type { ToolResult } from "@/lib/domains/hitl/schemas";
 import { log } from "@/lib/platform/log";
 import { markAgentReleased } from "@/lib/domains/hitl/phone-followups";
 import { withDatabaseGuard } from "@/lib/adapters/db/guard";
+import { escalationSlots } from "@/lib/platform/resilience/escalation-slots";
 
 type WaitHooks = Pick<WaitOptions, "signal" | "onProgress">;
 /** Where the escalation came from, and (Retell) how long its caller may wait; MCP's 55 s by default. */
@@ -40,13 +41,16 @@ export async function askHuman(deps: Deps, principal: Principal, input: unknown,
   const { source = "mcp", maxTimeoutSeconds, ...hooks } = opts;
   // A test escalation is an answerer asking their own queue (lib/domains/hitl/send-test-escalation.ts).
   assertScope(principal, source === "test" ? "hitl:answer" : "hitl:ask");
-  // Bounded and behind the database breaker: during an outage the agent hears FALLBACK_UNREACHABLE within
+  // In a slot of the escalation bulkhead (a burst queues there; past its bounds the agent hears FALLBACK_BUSY)
+  // and behind the database breaker: during an outage the agent hears FALLBACK_UNREACHABLE within about
   // HITL_DB_TIMEOUT_MS (at once while the breaker is open) instead of a transport error.
-  const { row, online } = await withDatabaseGuard(deps.config, async () => {
-    const created = await createCase(deps, principal, input, { source, maxTimeoutSeconds });
-    const open = created.case.status === "open" || created.case.status === "claimed";
-    return { row: created.case, online: open ? (await countAnswerersOnline(deps, principal.accountId)).online : 0 };
-  });
+  const { row, online } = await escalationSlots(deps.config).run(() =>
+    withDatabaseGuard(deps.config, async () => {
+      const created = await createCase(deps, principal, input, { source, maxTimeoutSeconds });
+      const open = created.case.status === "open" || created.case.status === "claimed";
+      return { row: created.case, online: open ? (await countAnswerersOnline(deps, principal.accountId)).online : 0 };
+    }),
+  );
   if (row.status !== "open" && row.status !== "claimed") return resultFromCase(deps, row);
   if (online === 0) {
     await recordWaitOutcome(deps.db, principal.accountId, row.id, "unavailable");
@@ -58,7 +62,7 @@ export async function askHuman(deps: Deps, principal: Principal, input: unknown,
   const started = Date.now();
   const final = await waitForCase(deps, { accountId: principal.accountId, caseId: row.id, timeoutMs, ...hooks });
   const result = resultFromCase(deps, final);
-  await recordWaitOutcome(deps.db, principal.accountId, row.id, hooks.signal?.aborted ? "disconnected" : result.status);
+  await recordWaitOutcome(deps.db, principal.accountId, row.id, hooks.signal?.aborted ? "disconnected" : (result.status as WaitOutcome));
   if (result.status === "pending") await markAgentReleased(deps, row.id);
   log.info(
     {
