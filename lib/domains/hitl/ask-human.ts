@@ -13,6 +13,7 @@ import type { ToolResult } from "@/lib/domains/hitl/schemas";
 import { log } from "@/lib/platform/log";
 import { markAgentReleased } from "@/lib/domains/hitl/phone-followups";
 import { withDatabaseGuard } from "@/lib/adapters/db/guard";
+import { waitLane } from "@/lib/adapters/db/client";
 import { escalationSlots } from "@/lib/platform/resilience/escalation-slots";
 
 type WaitHooks = Pick<WaitOptions, "signal" | "onProgress">;
@@ -62,7 +63,13 @@ export async function askHuman(deps: Deps, principal: Principal, input: unknown,
   const started = Date.now();
   const final = await waitForCase(deps, { accountId: principal.accountId, caseId: row.id, timeoutMs, ...hooks });
   const result = resultFromCase(deps, final);
-  await recordWaitOutcome(deps.db, principal.accountId, row.id, hooks.signal?.aborted ? "disconnected" : (result.status as WaitOutcome));
+  // On the waits' lane (one short statement): the answer need not queue behind a burst of transactions in the pool.
+  await recordWaitOutcome(
+    waitLane(deps.db),
+    principal.accountId,
+    row.id,
+    hooks.signal?.aborted ? "disconnected" : (result.status as WaitOutcome),
+  );
   if (result.status === "pending") await markAgentReleased(deps, row.id);
   log.info(
     {

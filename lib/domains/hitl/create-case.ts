@@ -116,24 +116,27 @@ export async function createCase(
         createdByKeyId: principal.kind === "api_key" ? principal.keyId : null,
       })
       .returning();
-    await tx.insert(caseMessages).values({
-      caseId: row!.id,
-      accountId,
-      senderType: "agent",
-      senderKeyId: principal.kind === "api_key" ? principal.keyId : null,
-      senderMemberId: principal.kind === "member" ? principal.memberId : null,
-      content: input.question,
-    });
-    await enqueueSheetEvents(tx, [{ entityType: "case", entityId: row!.id, accountId, event: "open", occurredAt: row!.createdAt }]);
-    await recordAudit(tx, {
-      accountId,
-      entityType: "case",
-      entityId: row!.id,
-      action: "case.created",
-      toStatus: "open",
-      ...actorOf(principal),
-      data: { source: opts.source },
-    });
+    // The rest depends only on the row: sent together, postgres.js pipelines them in one round trip.
+    await Promise.all([
+      tx.insert(caseMessages).values({
+        caseId: row!.id,
+        accountId,
+        senderType: "agent",
+        senderKeyId: principal.kind === "api_key" ? principal.keyId : null,
+        senderMemberId: principal.kind === "member" ? principal.memberId : null,
+        content: input.question,
+      }),
+      enqueueSheetEvents(tx, [{ entityType: "case", entityId: row!.id, accountId, event: "open", occurredAt: row!.createdAt }]),
+      recordAudit(tx, {
+        accountId,
+        entityType: "case",
+        entityId: row!.id,
+        action: "case.created",
+        toStatus: "open",
+        ...actorOf(principal),
+        data: { source: opts.source },
+      }),
+    ]);
     return { case: row!, created: true };
   });
 

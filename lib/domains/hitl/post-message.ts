@@ -73,23 +73,27 @@ export async function postMessage(
       })
       .where(eq(cases.id, caseId))
       .returning();
-    await enqueueSheetEvents(tx, [{ entityType: "case", entityId: caseId, accountId, event: "answered", occurredAt: now }]);
-    await recordAudit(tx, {
-      accountId,
-      entityType: "case",
-      entityId: caseId,
-      action: "case.answered",
-      fromStatus: current.status,
-      toStatus: "answered",
-      ...actorOf(principal),
-      data: { messageId: message!.id },
-    });
+    // Independent rows of one transaction: sent together, postgres.js pipelines them in one round trip
+    // (a burst of answers holds each pooled connection that much shorter).
+    await Promise.all([
+      enqueueSheetEvents(tx, [{ entityType: "case", entityId: caseId, accountId, event: "answered", occurredAt: now }]),
+      recordAudit(tx, {
+        accountId,
+        entityType: "case",
+        entityId: caseId,
+        action: "case.answered",
+        fromStatus: current.status,
+        toStatus: "answered",
+        ...actorOf(principal),
+        data: { messageId: message!.id },
+      }),
+      // The agent stopped waiting and the case asked for a phone follow-up → outbox row, same transaction.
+      enqueuePhoneFollowup(tx, answered!, now),
+    ]);
     if (answered!.callbackUrl) {
       view = await presentCase(tx, answered!);
       await enqueueCaseCallback(tx, answered!, view);
     }
-    // The agent stopped waiting and the case asked for a phone follow-up → outbox row, same transaction.
-    await enqueuePhoneFollowup(tx, answered!, now);
     return { message: message!, case: answered!, answered: true };
   });
 

@@ -2,6 +2,7 @@ import type { Deps } from "@/lib/platform/deps";
 import type { CaseRow } from "@/lib/adapters/db/schema";
 import { getCaseOrThrow, isFinal } from "@/lib/domains/hitl/get-case";
 import { watchCase } from "@/lib/domains/hitl/safety-net";
+import { waitLane } from "@/lib/adapters/db/client";
 
 export type WaitOptions = {
   accountId: string;
@@ -33,8 +34,10 @@ export async function waitForCase(deps: Deps, o: WaitOptions): Promise<CaseRow> 
     if (e.type !== "case.message" && e.type !== "case.claimed") onChange();
   });
   const unwatch = watchCase(deps, o.caseId, onChange);
+  // Its own lane: an answer must not queue behind a burst of other answers' transactions in the pool.
+  const db = waitLane(deps.db);
   try {
-    let row = await getCaseOrThrow(deps.db, o.accountId, o.caseId);
+    let row = await getCaseOrThrow(db, o.accountId, o.caseId);
     let nextProgress = started + deps.config.HITL_PROGRESS_INTERVAL_MS;
     while (!isFinal(row.status) && !o.signal?.aborted && Date.now() < deadline) {
       const at = Math.min(deadline, o.onProgress ? nextProgress : Infinity);
@@ -50,7 +53,7 @@ export async function waitForCase(deps: Deps, o: WaitOptions): Promise<CaseRow> 
       }
       if (changed || t >= deadline) {
         changed = false;
-        row = await getCaseOrThrow(deps.db, o.accountId, o.caseId);
+        row = await getCaseOrThrow(db, o.accountId, o.caseId);
       }
     }
     return row;
