@@ -10,6 +10,7 @@
  *   6. bench/figures/calls-sync.ts   reconciliation of 10,000 non-final simulated calls
  *   7. bench/figures/sheets-log.ts   10,000 events drained to a Google Sheets stand-in at 60 requests/min
  *   8. bench/figures/burst.ts        5,000 ask_human at once (answered or "busy"); 300 answers at once → delivery
+ *   9. bench/figures/database-cut.ts PostgreSQL cut behind a TCP proxy → FALLBACK_UNREACHABLE (PostgreSQL only)
  *
  * Figures 1–3 and 8 run on PostgreSQL + Redis (when DATABASE_URL / REDIS_URL are set) and on the embedded PGlite
  * in the same run (bench/support/hitl-run.ts), printed side by side; figures 4–7 run once.
@@ -29,6 +30,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { BURST_GOALS } from "./figures/burst";
+import { CUT_GOAL_MS } from "./figures/database-cut";
 import { benchCalls } from "./figures/calls";
 import { benchCallsSync } from "./figures/calls-sync";
 import { benchConsole } from "./figures/console";
@@ -62,7 +64,7 @@ async function main() {
   const targets: Target[] = process.env.DATABASE_URL ? ["postgres", "pglite"] : ["pglite"];
   const hitl: HitlRun[] = [];
   for (const target of targets) {
-    if (![1, 2, 3, 8].some((f) => FIGURES.has(f))) break;
+    if (![1, 2, 3, 8, 9].some((f) => FIGURES.has(f))) break;
     hitl.push(await runHitlFigures(target));
   }
 
@@ -80,7 +82,7 @@ async function main() {
     finishedAt: new Date().toISOString(),
     environment: { ...environmentFacts(loadBefore), build },
     settings: S,
-    goals: { ...GOALS, ...BURST_GOALS },
+    goals: { ...GOALS, ...BURST_GOALS, databaseCutMs: CUT_GOAL_MS },
     hitl: hitl.map(({ rows: _rows, ...h }) => h),
     summary: everyRow.map(([figure, value, goal, result]) => ({ figure, value, goal, result })),
     allPass,

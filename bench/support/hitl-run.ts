@@ -1,11 +1,12 @@
 /**
- * The HITL figures (1–3 and 8) against one app on one database: `npm run bench` runs this once per database
+ * The HITL figures (1–3, 8, and 9 on PostgreSQL) against one app on one database: `npm run bench` runs this once per database
  * (PostgreSQL + Redis when DATABASE_URL is set, and the embedded PGlite) and prints the runs side by side.
  */
 import { randomUUID } from "node:crypto";
 import { api } from "../../e2e/support/api";
 import { connectModern } from "../../e2e/support/mcp-clients";
 import { type BurstResult, burstRows, figureBurst } from "../figures/burst";
+import { type CutResult, databaseCutRows, figureDatabaseCut } from "../figures/database-cut";
 import { type ConcurrencyResult, concurrencyRows, figureConcurrency } from "../figures/concurrency";
 import { figureLatency, type LatencyResult, latencyRows } from "../figures/latency";
 import { figureThroughput, type ThroughputResult, throughputRows } from "../figures/throughput";
@@ -25,6 +26,7 @@ export type HitlRun = {
   concurrency?: ConcurrencyResult & { extraWaves: Wave[] };
   throughput?: ThroughputResult;
   burst?: BurstResult;
+  databaseCut?: CutResult;
   appEnv: Record<string, string | undefined>;
   serverRssMb: { atStart: number; atEnd: number };
   serverCpuMsTotal: number;
@@ -106,6 +108,8 @@ export async function runHitlFigures(target: Target): Promise<HitlRun> {
   const heartbeatFailures = hb.failures();
   const appLogTail = e.app.logs().split("\n").filter(Boolean).slice(-20);
   await cleanup();
+  // Its own app behind a TCP proxy; PGlite runs in-process and cannot be cut.
+  const databaseCut = FIGURES.has(9) && target === "postgres" ? await figureDatabaseCut() : undefined;
   return {
     target,
     drivers,
@@ -114,11 +118,13 @@ export async function runHitlFigures(target: Target): Promise<HitlRun> {
       ...(concurrency ? concurrencyRows(concurrency) : []),
       ...(throughput ? throughputRows(throughput) : []),
       ...(burst ? burstRows(burst) : []),
+      ...(databaseCut ? databaseCutRows(databaseCut) : []),
     ],
     latency,
     concurrency: concurrency && { ...concurrency, extraWaves },
     throughput,
     burst,
+    databaseCut,
     appEnv: { ...e.env, DATABASE_URL: e.env.DATABASE_URL ? "(fresh database)" : undefined },
     serverRssMb: { atStart: round(rssAtStart.rssMb), atEnd: round(rssAtEnd.rssMb) },
     serverCpuMsTotal: round(rssAtEnd.cpuMs, 0),
