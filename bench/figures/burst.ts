@@ -96,10 +96,18 @@ async function figureBurstDelivery(e: Env, clients: McpTestClient[]): Promise<Bu
   const N = S.burstAnswers;
   const prefix = `bench delivery ${randomBytes(3).toString("hex")} #`;
   const pending = new Map<string, Promise<Outcome>>();
-  for (let i = 0; i < N; i++) pending.set(`${prefix}${i}`, ask(clients[i % clients.length]!, `${prefix}${i}`));
+  let settledEarly = 0;
+  for (let i = 0; i < N; i++)
+    pending.set(
+      `${prefix}${i}`,
+      ask(clients[i % clients.length]!, `${prefix}${i}`).finally(() => settledEarly++),
+    );
   // Every case open (so every call is waiting, or about to read its case), then a moment for the last to subscribe.
+  // A call that ended before its answer (busy, say) counts as not delivered.
   let open: Array<{ id: string; question: string }> = [];
-  for (const until = now() + 60_000; open.length < N && now() < until; await sleep(200)) open = await allOpen(rest, e.answerKey, prefix);
+  for (const until = now() + 60_000; open.length + settledEarly < N && now() < until; await sleep(200))
+    open = await allOpen(rest, e.answerKey, prefix);
+  if (open.length < N) log(`  only ${open.length}/${N} calls waiting (${settledEarly} ended early)`);
   await sleep(1000);
   const sent = new Map<string, { sentAt: number; respondedAt: number; ok: boolean }>();
   await Promise.all(

@@ -24,8 +24,10 @@ export async function figureDatabaseCut(): Promise<CutResult> {
   const proxy = await startTcpProxy({ host: real.hostname, port: Number(real.port || 5432) });
   const viaProxy = new URL(real);
   viaProxy.port = String(proxy.port);
-  const env = { ...db.env, ...faultAppEnv(), DATABASE_URL: viaProxy.toString(), DATABASE_BREAKER_RESET_MS: "5000" };
-  const t = provisionTenant(env, "Bench cut");
+  const direct = { ...db.env, ...faultAppEnv(), DATABASE_BREAKER_RESET_MS: "5000" };
+  // Straight to PostgreSQL: the CLI runs synchronously, and the proxy lives in this (then blocked) process.
+  const t = provisionTenant(direct, "Bench cut");
+  const env = { ...direct, DATABASE_URL: viaProxy.toString() };
   const app = await startApp(env);
   const agent = await connectModern(app.baseUrl, t.agentKey);
   try {

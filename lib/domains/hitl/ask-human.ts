@@ -45,6 +45,7 @@ export async function askHuman(deps: Deps, principal: Principal, input: unknown,
   // In a slot of the escalation bulkhead (a burst queues there; past its bounds the agent hears FALLBACK_BUSY)
   // and behind the database breaker: during an outage the agent hears FALLBACK_UNREACHABLE within about
   // HITL_DB_TIMEOUT_MS (at once while the breaker is open) instead of a transport error.
+  const asked = Date.now();
   const { row, online } = await escalationSlots(deps.config).run(() =>
     withDatabaseGuard(deps.config, async () => {
       const created = await createCase(deps, principal, input, { source, maxTimeoutSeconds });
@@ -58,7 +59,8 @@ export async function askHuman(deps: Deps, principal: Principal, input: unknown,
     await markAgentReleased(deps, row.id);
     return resultFromCase(deps, row, { nobodyOnline: true });
   }
-  const remainingMs = row.waitDeadlineAt.getTime() - Date.now();
+  // The wait counts from the call, not from the case: time queued for a slot comes off it (MCP clients stop at 60 s).
+  const remainingMs = Math.min(row.waitDeadlineAt.getTime(), asked + row.timeoutSeconds * 1000) - Date.now();
   const timeoutMs = remainingMs > 0 ? remainingMs : row.timeoutSeconds * 1000;
   const started = Date.now();
   const final = await waitForCase(deps, { accountId: principal.accountId, caseId: row.id, timeoutMs, ...hooks });

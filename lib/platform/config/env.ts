@@ -59,11 +59,11 @@ export const envSchema = z.object({
   DATABASE_CONNECT_TIMEOUT_SECONDS: int(3, 1, 60),
   /** ask_human's database work before it waits (create the case, look up the key) must finish within this, or count as an outage. */
   HITL_DB_TIMEOUT_MS: int(1000, 100, 30_000),
-  /** Escalations creating their case at once per process (a bulkhead); the rest queue. Unset: DATABASE_POOL_MAX. */
+  /** Escalations creating their case at once per process (a bulkhead); the rest queue. Unset: 4 × DATABASE_POOL_MAX. */
   HITL_CREATE_CONCURRENCY: z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(1).max(1000).optional(),
   /** Escalations that may queue for a slot; beyond it, and after HITL_QUEUE_TIMEOUT_MS in the queue, the agent hears FALLBACK_BUSY. */
   HITL_QUEUE_MAX: int(2000, 0, 100_000),
-  HITL_QUEUE_TIMEOUT_MS: int(8000, 100, 50_000),
+  HITL_QUEUE_TIMEOUT_MS: int(10_000, 100, 50_000),
   EVENT_BUS: z.enum(["auto", "memory", "redis", "postgres"]).default("auto"),
 
   API_RATE_LIMIT_PER_MINUTE: int(100, 1, 1_000_000),
@@ -344,7 +344,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   const SEED_DEMO = c.SEED_DEMO ?? !(c.NODE_ENV === "production" || c.VERCEL);
   // Serverless instances are many and short-lived, each with its own pool: keep each small (Supabase's pooler multiplexes them).
   const DATABASE_POOL_MAX = c.DATABASE_POOL_MAX ?? (c.VERCEL ? 3 : 10);
-  const HITL_CREATE_CONCURRENCY = c.HITL_CREATE_CONCURRENCY ?? DATABASE_POOL_MAX;
+  // More than the pool: time in a slot is mostly event-loop turns under load; the pool queues the rest harmlessly.
+  const HITL_CREATE_CONCURRENCY = c.HITL_CREATE_CONCURRENCY ?? 4 * DATABASE_POOL_MAX;
   return { ...c, SEED_DEMO, DATABASE_POOL_MAX, HITL_CREATE_CONCURRENCY, kvDriver, eventBus, realtimeDriver: realtime.driver };
 }
 

@@ -17,16 +17,18 @@ export function createBulkhead(o: { limit: number; queueMax: number; queueTimeou
   return {
     async run(fn) {
       if (policy.executionSlots > 0) return policy.execute(fn);
-      const ac = new AbortController();
+      // A call that leaves the queue on time-out stays in cockatiel's queue as a no-op: aborting it instead
+      // would make cockatiel drop it without dequeuing the next one, stranding every call queued behind it.
+      let abandoned = false;
       let timer: NodeJS.Timeout | undefined;
       const late = new Promise<never>((_, reject) => {
         timer = setTimeout(() => {
-          ac.abort();
+          abandoned = true;
           reject(dependencyBusy("escalations"));
         }, o.queueTimeoutMs);
       });
-      const queued = policy.execute(fn, ac.signal);
-      queued.catch(() => {}); // an entry that timed out is rejected (cancelled) later, when its turn comes
+      const queued = policy.execute(() => (abandoned ? Promise.resolve(undefined as never) : fn()));
+      queued.catch(() => {});
       try {
         return await Promise.race([queued, late]);
       } catch (e) {
