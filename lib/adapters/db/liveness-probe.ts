@@ -14,7 +14,7 @@ export function createLivenessProbe(url: string, connectTimeoutSeconds: number):
   let upAt = 0;
   const ask = () =>
     (inFlight ??= (async () => {
-      sql ??= postgres(url, { max: 1, idle_timeout: 30, prepare: false, connect_timeout: connectTimeoutSeconds, onnotice: () => {} });
+      sql ??= postgres(url, { max: 1, idle_timeout: 0, prepare: false, connect_timeout: connectTimeoutSeconds, onnotice: () => {} });
       try {
         await sql`select 1`;
         upAt = Date.now();
@@ -25,6 +25,9 @@ export function createLivenessProbe(url: string, connectTimeoutSeconds: number):
         inFlight = undefined;
       }
     })());
+  // Connected up front and kept (no idle time-out): a probe is then one round trip, which a process saturated
+  // by a burst can still fit in its bound — a connection to open first might not.
+  void ask();
   return async (withinMs) => {
     if (Date.now() - upAt < FRESH_MS) return true;
     let timer: NodeJS.Timeout | undefined;

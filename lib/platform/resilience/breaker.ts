@@ -49,9 +49,10 @@ export function createDependencyGuard(o: GuardOptions): DependencyGuard {
   );
   const policy = wrap(breaker, timeout(o.timeoutMs, TimeoutStrategy.Aggressive));
   const { isAlive } = o;
+  const progress = { lastAt: 0 };
   const execute = <T>(fn: (signal: AbortSignal) => Promise<T>): Promise<T> =>
     isAlive
-      ? breaker.execute(() => tellBusyFromDown(fn, { ...o, isAlive, busyAfterMs: o.busyAfterMs ?? o.timeoutMs * 5 }))
+      ? breaker.execute(() => tellBusyFromDown(fn, { ...o, isAlive, progress, busyAfterMs: o.busyAfterMs ?? o.timeoutMs * 5 }))
       : policy.execute(({ signal }) => fn(signal));
   breaker.onBreak(() => log.warn({ dependency: o.dependency }, "dependency unreachable: circuit open, degrading"));
   breaker.onReset(() => log.info({ dependency: o.dependency }, "dependency reachable again: circuit closed"));

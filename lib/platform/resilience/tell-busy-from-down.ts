@@ -6,12 +6,14 @@ export const isSilent = (e: unknown) => typeof e === "object" && e !== null && (
 
 export type BusyOrDown = {
   dependency: Dependency;
-  /** Work slower than this makes us ask whether the dependency is there at all. */
+  /** Work slower than half of this makes us ask whether the dependency is there at all; the answer is due by this. */
   timeoutMs: number;
   /** Answers within `withinMs` whether the dependency is up (on a connection of its own, not the busy pool's). */
   isAlive: (withinMs: number) => Promise<boolean>;
   /** Longest slow work may wait its turn while the dependency is up; then it is "busy". */
   busyAfterMs: number;
+  /** When guarded work last succeeded (shared by every call through one guard): proof of life without a probe. */
+  progress: { lastAt: number };
 };
 
 type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
@@ -20,35 +22,56 @@ const settle = <T>(p: Promise<T>): Promise<Settled<T>> =>
     (value) => ({ ok: true as const, value }),
     (error) => ({ ok: false as const, error }),
   );
-const after = (ms: number) => new Promise<"late">((r) => setTimeout(() => r("late"), Math.max(0, ms)).unref?.());
-const unwrap = <T>(s: Settled<T>): T => {
-  if (s.ok) return s.value;
-  throw s.error;
-};
+const after = <T>(ms: number, value: T) => new Promise<T>((r) => setTimeout(() => r(value), Math.max(0, ms)));
+// One more turn of the event loop: on a process saturated by a burst, an answer that arrived in time may be
+// waiting in a socket behind the timer that fired; it is read before this resolves.
+const ioTurn = () => new Promise<void>((r) => setImmediate(r));
+
+/** Whether the dependency answered a probe within `withinMs` (counting an answer already waiting to be read). */
+async function probe(o: BusyOrDown, withinMs: number): Promise<boolean> {
+  let answered: boolean | undefined;
+  const asked = o.isAlive(withinMs).then(
+    (ok) => (answered = ok),
+    () => (answered = false),
+  );
+  await Promise.race([asked, after(withinMs, undefined)]);
+  if (answered === undefined) await ioTurn();
+  return answered === true;
+}
 
 /**
  * Runs `fn` and tells load from an outage when it is slow. A pool queue of healthy work looks exactly like a
- * dead database from inside a request, so instead of timing the work alone we ask the dependency directly:
- * halfway through `timeoutMs` a probe starts on a connection of its own; if it has not answered by
- * `timeoutMs` the dependency is silent (a fault the breaker counts — a cut database is caught as fast as
- * before), if it answers, the work is merely queued and may finish until `busyAfterMs`, then it is "busy".
+ * dead database from inside a request, so instead of timing the work alone we look for signs of life every
+ * half `timeoutMs`: other guarded work that succeeded meanwhile, or else a probe on a connection of its own.
+ * No sign of life by `timeoutMs` is an outage (the breaker counts it — a cut database is caught as fast as
+ * before); with one, the work is merely queued and may finish until `busyAfterMs`, then it is "busy".
  */
 export async function tellBusyFromDown<T>(fn: (signal: AbortSignal) => Promise<T>, o: BusyOrDown): Promise<T> {
   const started = Date.now();
+  const half = Math.max(1, Math.floor(o.timeoutMs / 2));
   const ac = new AbortController();
-  const work = settle(fn(ac.signal));
-  const half = Math.floor(o.timeoutMs / 2);
-  const early = await Promise.race([work, after(half)]);
-  if (early !== "late") return unwrap(early);
-  const alive = Promise.race([o.isAlive(o.timeoutMs - half).catch(() => false), after(o.timeoutMs - half).then(() => false)]);
-  const next = await Promise.race([work, alive]);
-  if (typeof next !== "boolean") return unwrap(next);
-  if (!next) {
-    ac.abort();
-    throw Object.assign(new Error(`${o.dependency} did not answer within ${o.timeoutMs} ms, nor a probe of its own`), { code: SILENT });
+  const work = settle(fn(ac.signal)).then((s) => {
+    if (s.ok) o.progress.lastAt = Date.now();
+    return s;
+  });
+  let since = started;
+  for (;;) {
+    const next = await Promise.race([work, after(half, "late" as const)]);
+    if (next !== "late") return unwrap(next);
+    if (Date.now() - started >= o.busyAfterMs) {
+      ac.abort();
+      throw dependencyBusy(o.dependency);
+    }
+    const alive = o.progress.lastAt > since || (await probe(o, o.timeoutMs - half));
+    if (!alive) {
+      ac.abort();
+      throw Object.assign(new Error(`${o.dependency} did not answer within ${o.timeoutMs} ms, nor a probe of its own`), { code: SILENT });
+    }
+    since = Date.now();
   }
-  const settled = await Promise.race([work, after(o.busyAfterMs - (Date.now() - started))]);
-  if (settled !== "late") return unwrap(settled);
-  ac.abort();
-  throw dependencyBusy(o.dependency);
+}
+
+function unwrap<T>(s: Settled<T>): T {
+  if (s.ok) return s.value;
+  throw s.error;
 }
