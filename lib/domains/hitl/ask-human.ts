@@ -65,13 +65,15 @@ export async function askHuman(deps: Deps, principal: Principal, input: unknown,
   const started = Date.now();
   const final = await waitForCase(deps, { accountId: principal.accountId, caseId: row.id, timeoutMs, ...hooks });
   const result = resultFromCase(deps, final);
-  // On the waits' lane (one short statement): the answer need not queue behind a burst of transactions in the pool.
-  await recordWaitOutcome(
+  // On the waits' lane (one short statement), and not awaited for an answer: the agent need not wait for
+  // bookkeeping, and if it is lost the metrics read an answered case as answered anyway.
+  const noted = recordWaitOutcome(
     waitLane(deps.db),
     principal.accountId,
     row.id,
     hooks.signal?.aborted ? "disconnected" : (result.status as WaitOutcome),
   );
+  if (result.status !== "answered") await noted;
   if (result.status === "pending") await markAgentReleased(deps, row.id);
   log.info(
     {

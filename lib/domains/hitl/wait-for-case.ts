@@ -24,6 +24,8 @@ export async function waitForCase(deps: Deps, o: WaitOptions): Promise<CaseRow> 
   const started = Date.now();
   const deadline = started + o.timeoutMs;
   let changed = false;
+  // The answer, when its event carried it: the committed transaction announced it, so no read is needed.
+  let heard: string | undefined;
   let wake: ((w: Wakeup) => void) | null = null;
   const onChange = () => {
     changed = true;
@@ -31,6 +33,7 @@ export async function waitForCase(deps: Deps, o: WaitOptions): Promise<CaseRow> 
   };
   // Subscribe before the first read, so an answer that commits in between is not missed.
   const unsubscribe = await deps.bus.subscribe(`case:${o.caseId}`, (e) => {
+    if (e.type === "case.answered" && e.accountId === o.accountId && typeof e.answer === "string") heard = e.answer;
     if (e.type !== "case.message" && e.type !== "case.claimed") onChange();
   });
   const unwatch = watchCase(deps, o.caseId, onChange);
@@ -51,7 +54,8 @@ export async function waitForCase(deps: Deps, o: WaitOptions): Promise<CaseRow> 
           .then(() => o.onProgress!(t - started, o.timeoutMs))
           .catch(() => {});
       }
-      if (changed || t >= deadline) {
+      if (heard !== undefined) row = { ...row, status: "answered", answer: heard };
+      else if (changed || t >= deadline) {
         changed = false;
         row = await getCaseOrThrow(db, o.accountId, o.caseId);
       }
