@@ -9,7 +9,6 @@
  * Bounded: BENCH_CONSOLE_ROWS (40; 10 with BENCH_QUICK=1) and BENCH_CONSOLE_ANSWERS (20; 5).
  */
 import { randomBytes, randomUUID } from "node:crypto";
-import { performance } from "node:perf_hooks";
 import { api, structured } from "../../e2e/support/api";
 import { cli, freshAppEnv, startApp } from "../../e2e/support/app-server";
 import { launchBrowser, newContext, signIn } from "../../e2e/support/browser";
@@ -17,6 +16,8 @@ import { connectModern } from "../../e2e/support/mcp-clients";
 import type { Row } from "../support/report";
 import { percentiles, sleep } from "../support/stats";
 
+// The global `performance` (Node's is the same object): an imported one would be renamed by the compiler inside
+// the functions passed to the page, where that name does not exist.
 const epochNow = () => performance.timeOrigin + performance.now();
 const GOAL_ROW_P95_MS = 200;
 
@@ -59,7 +60,8 @@ export async function benchConsole(opts: { quick: boolean; log: (m: string) => v
           const q = el.textContent || "";
           if (!(q in w.__rowSeen)) w.__rowSeen[q] = performance.timeOrigin + performance.now();
         }
-      }).observe(document.body, { childList: true, subtree: true, characterData: true });
+        // The document, not its body: React may swap the body element (a hydration retry), leaving an observer deaf.
+      }).observe(document, { childList: true, subtree: true, characterData: true });
     });
 
     opts.log(`console a: ${rowsN} cases → row visible…`);
@@ -76,9 +78,28 @@ export async function benchConsole(opts: { quick: boolean; log: (m: string) => v
       await rest.getCase(agentKey, created.json.id);
       if (i >= 0) restMs.push(epochNow() - tr);
       ids.push(created.json.id);
-      await page.waitForFunction((q) => q in (window as unknown as { __rowSeen: Record<string, number> }).__rowSeen, question, {
-        timeout: 15_000,
-      });
+      await page
+        .waitForFunction(
+          (q) => {
+            // Also looked for here, every 10 ms: the observer above records earlier when it fires.
+            const w = window as unknown as { __rowSeen: Record<string, number> };
+            if (!(q in w.__rowSeen) && [...document.querySelectorAll(".cx-row-question")].some((el) => el.textContent === q))
+              w.__rowSeen[q] = performance.timeOrigin + performance.now();
+            return q in w.__rowSeen;
+          },
+          question,
+          { timeout: 15_000, polling: 10 },
+        )
+        .catch(async (e) => {
+          // Say what the page did show, so a broken figure is quick to diagnose.
+          const seen = await page.evaluate(() => ({
+            rows: [...document.querySelectorAll(".cx-row-question")].map((el) => el.textContent).slice(0, 5),
+            recorded: Object.keys((window as unknown as { __rowSeen?: Record<string, number> }).__rowSeen ?? {}).slice(0, 5),
+            installed: typeof (window as unknown as { __rowSeen?: unknown }).__rowSeen,
+            url: location.href,
+          }));
+          throw new Error(`${(e as Error).message.split("\n")[0]}; waiting for "${question}", the queue showed ${JSON.stringify(seen)}`);
+        });
       const seenAt = await page.evaluate((q) => (window as unknown as { __rowSeen: Record<string, number> }).__rowSeen[q]!, question);
       if (i >= 0) rowMs.push(seenAt - t0);
       await sleep(100);
