@@ -63,7 +63,7 @@ export const envSchema = z.object({
   HITL_CREATE_CONCURRENCY: z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(1).max(1000).optional(),
   /** Escalations that may queue for a slot; beyond it, and after HITL_QUEUE_TIMEOUT_MS in the queue, the agent hears FALLBACK_BUSY. */
   HITL_QUEUE_MAX: int(2000, 0, 100_000),
-  HITL_QUEUE_TIMEOUT_MS: int(10_000, 100, 50_000),
+  HITL_QUEUE_TIMEOUT_MS: int(20_000, 100, 50_000),
   EVENT_BUS: z.enum(["auto", "memory", "redis", "postgres"]).default("auto"),
 
   API_RATE_LIMIT_PER_MINUTE: int(100, 1, 1_000_000),

@@ -1,6 +1,13 @@
 import { circuitBreaker, CircuitState, ConsecutiveBreaker, handleWhen, timeout, TimeoutStrategy, wrap } from "cockatiel";
-import { dependencyUnavailable, type Dependency, isBusy } from "@/lib/platform/resilience/dependency-error";
+import { dependencyBusy, dependencyUnavailable, type Dependency, isBusy } from "@/lib/platform/resilience/dependency-error";
 import { isSilent, tellBusyFromDown } from "@/lib/platform/resilience/tell-busy-from-down";
+import { loopLagMs } from "@/lib/platform/resilience/loop-lag";
+
+const timedOutConnecting = (e: unknown) => {
+  for (let x = e as { code?: unknown; cause?: unknown } | null, d = 0; x && d < 5; x = x.cause as typeof x, d++)
+    if (x.code === "CONNECT_TIMEOUT" || x.code === "ETIMEDOUT") return true;
+  return false;
+};
 import { log } from "@/lib/platform/log";
 
 // cockatiel 3.2.1's isTaskCancelledError tests the wrong flag (isBulkheadRejectedError), so read the flags
@@ -52,7 +59,14 @@ export function createDependencyGuard(o: GuardOptions): DependencyGuard {
   const progress = { lastAt: 0 };
   const execute = <T>(fn: (signal: AbortSignal) => Promise<T>): Promise<T> =>
     isAlive
-      ? breaker.execute(() => tellBusyFromDown(fn, { ...o, isAlive, progress, busyAfterMs: o.busyAfterMs ?? o.timeoutMs * 5 }))
+      ? breaker.execute(() =>
+          tellBusyFromDown(fn, { ...o, isAlive, progress, busyAfterMs: o.busyAfterMs ?? o.timeoutMs * 5 }).catch((e) => {
+            // A connection that timed out while this process's own timers ran late says nothing about the
+            // dependency (the handshake's answer may be unread): load, not a fault.
+            if (timedOutConnecting(e) && loopLagMs() > o.timeoutMs / 2) throw dependencyBusy(o.dependency);
+            throw e;
+          }),
+        )
       : policy.execute(({ signal }) => fn(signal));
   breaker.onBreak(() => log.warn({ dependency: o.dependency }, "dependency unreachable: circuit open, degrading"));
   breaker.onReset(() => log.info({ dependency: o.dependency }, "dependency reachable again: circuit closed"));

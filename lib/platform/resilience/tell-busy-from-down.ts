@@ -1,4 +1,5 @@
 import { dependencyBusy, type Dependency } from "@/lib/platform/resilience/dependency-error";
+import { loopLagMs } from "@/lib/platform/resilience/loop-lag";
 
 /** Marks a time-out the breaker must count: the dependency did not answer its own probe either. */
 export const SILENT = "DEPENDENCY_SILENT";
@@ -50,6 +51,7 @@ export async function tellBusyFromDown<T>(fn: (signal: AbortSignal) => Promise<T
   const started = Date.now();
   const half = Math.max(1, Math.floor(o.timeoutMs / 2));
   const ac = new AbortController();
+  loopLagMs(); // starts the lag monitor on first use
   const work = settle(fn(ac.signal)).then((s) => {
     if (s.ok) o.progress.lastAt = Date.now();
     return s;
@@ -62,7 +64,8 @@ export async function tellBusyFromDown<T>(fn: (signal: AbortSignal) => Promise<T
       ac.abort();
       throw dependencyBusy(o.dependency);
     }
-    const alive = o.progress.lastAt > since || (await probe(o, o.timeoutMs - half));
+    // A process whose own timers run late cannot judge silence (the answer may be unread in a socket): load.
+    const alive = o.progress.lastAt > since || loopLagMs() > half || (await probe(o, o.timeoutMs - half)) || loopLagMs() > half;
     if (!alive) {
       ac.abort();
       throw Object.assign(new Error(`${o.dependency} did not answer within ${o.timeoutMs} ms, nor a probe of its own`), { code: SILENT });
