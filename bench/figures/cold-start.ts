@@ -1,5 +1,5 @@
 /**
- * Figure 9 — cold start: the first request a fresh `next start` process serves, against the same request
+ * Figure 11 — cold start: the first request a fresh `next start` process serves, against the same request
  * once that process is warm. A cold start is what a voice agent hears as silence when a serverless function
  * starts (Vercel starts one per route), so what a route loads before it can answer matters.
  *
@@ -119,7 +119,7 @@ export async function benchColdStart(opts: { quick: boolean; log: (msg: string) 
       const w = percentiles(warm);
       opts.log(`  ${target.name}: cold p50 ${c.p50} ms (max ${c.max}) vs warm p50 ${w.p50} ms over ${rounds} process(es)`);
       figures[target.name] = { coldMs: c, warmMs: w, rounds };
-      rows.push([`9. cold start: ${target.name}`, `cold p50 ${c.p50} ms (max ${c.max}) / warm p50 ${w.p50} ms`, "—", "info"]);
+      rows.push([`11. cold start: ${target.name}`, `cold p50 ${c.p50} ms (max ${c.max}) / warm p50 ${w.p50} ms`, "—", "info"]);
     }
   } finally {
     await db.drop();
@@ -131,7 +131,7 @@ export async function benchColdStart(opts: { quick: boolean; log: (msg: string) 
     const within = b.bytes <= BUDGET_BYTES && b.vendors.length === 0;
     const vendors = b.vendors.length ? `; vendor SDKs: ${b.vendors.join(", ")}` : "";
     rows.push([
-      `9. cold start: /${route} server chunks`,
+      `11. cold start: /${route} server chunks`,
       `${Math.round(b.bytes / 1024)} KiB in ${b.chunks.length} files${vendors}`,
       `≤ ${BUDGET_BYTES / 1024} KiB, no vendor SDK${ROUTE_BUDGETS[route] > BUDGET_BYTES ? ` (held ≤ ${ROUTE_BUDGETS[route] / 1024})` : ""}`,
       within ? "PASS" : "FAIL",

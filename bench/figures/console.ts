@@ -9,7 +9,6 @@
  * Bounded: BENCH_CONSOLE_ROWS (40; 10 with BENCH_QUICK=1) and BENCH_CONSOLE_ANSWERS (20; 5).
  */
 import { randomBytes, randomUUID } from "node:crypto";
-import { performance } from "node:perf_hooks";
 import { api, structured } from "../../e2e/support/api";
 import { cli, freshAppEnv, startApp } from "../../e2e/support/app-server";
 import { launchBrowser, newContext, signIn } from "../../e2e/support/browser";
@@ -17,6 +16,8 @@ import { connectModern } from "../../e2e/support/mcp-clients";
 import type { Row } from "../support/report";
 import { percentiles, sleep } from "../support/stats";
 
+// The global `performance` (Node's is the same object): an imported one would be renamed by the compiler inside
+// the functions passed to the page, where that name does not exist.
 const epochNow = () => performance.timeOrigin + performance.now();
 const GOAL_ROW_P95_MS = 200;
 
@@ -48,17 +49,20 @@ export async function benchConsole(opts: { quick: boolean; log: (m: string) => v
     const page = await (await newContext(browser, app.baseUrl)).newPage();
     await signIn(page, "bench-operator@bench.test", password, "/console");
     await page.getByRole("heading", { name: /^Queue/ }).waitFor();
-    // Record, in the page, when each row first appears (epoch ms, same clock as this process).
-    // A string, not a function: the bench runs under tsx, whose transpiled helpers do not exist in the page.
-    await page.evaluate(`(() => {
-      window.__rowSeen = {};
+    // Record, in the page, when each row first appears (epoch ms, same clock as this process). Functions, not
+    // strings: the page's CSP has no 'unsafe-eval', which Playwright needs to compile a string. Arrow functions
+    // only, with nothing named inside: tsx (keepNames) would wrap a named one in a helper the page does not have.
+    await page.evaluate(() => {
+      const w = window as unknown as { __rowSeen: Record<string, number> };
+      w.__rowSeen = {};
       new MutationObserver(() => {
         for (const el of document.querySelectorAll(".cx-row-question")) {
           const q = el.textContent || "";
-          if (!(q in window.__rowSeen)) window.__rowSeen[q] = performance.timeOrigin + performance.now();
+          if (!(q in w.__rowSeen)) w.__rowSeen[q] = performance.timeOrigin + performance.now();
         }
-      }).observe(document.body, { childList: true, subtree: true, characterData: true });
-    })()`);
+        // The document, not its body: React may swap the body element (a hydration retry), leaving an observer deaf.
+      }).observe(document, { childList: true, subtree: true, characterData: true });
+    });
 
     opts.log(`console a: ${rowsN} cases → row visible…`);
     const rowMs: number[] = [];
@@ -74,8 +78,29 @@ export async function benchConsole(opts: { quick: boolean; log: (m: string) => v
       await rest.getCase(agentKey, created.json.id);
       if (i >= 0) restMs.push(epochNow() - tr);
       ids.push(created.json.id);
-      await page.waitForFunction(`${JSON.stringify(question)} in window.__rowSeen`, undefined, { timeout: 15_000 });
-      const seenAt = (await page.evaluate(`window.__rowSeen[${JSON.stringify(question)}]`)) as number;
+      await page
+        .waitForFunction(
+          (q) => {
+            // Also looked for here, every 10 ms: the observer above records earlier when it fires.
+            const w = window as unknown as { __rowSeen: Record<string, number> };
+            if (!(q in w.__rowSeen) && [...document.querySelectorAll(".cx-row-question")].some((el) => el.textContent === q))
+              w.__rowSeen[q] = performance.timeOrigin + performance.now();
+            return q in w.__rowSeen;
+          },
+          question,
+          { timeout: 15_000, polling: 10 },
+        )
+        .catch(async (e) => {
+          // Say what the page did show, so a broken figure is quick to diagnose.
+          const seen = await page.evaluate(() => ({
+            rows: [...document.querySelectorAll(".cx-row-question")].map((el) => el.textContent).slice(0, 5),
+            recorded: Object.keys((window as unknown as { __rowSeen?: Record<string, number> }).__rowSeen ?? {}).slice(0, 5),
+            installed: typeof (window as unknown as { __rowSeen?: unknown }).__rowSeen,
+            url: location.href,
+          }));
+          throw new Error(`${(e as Error).message.split("\n")[0]}; waiting for "${question}", the queue showed ${JSON.stringify(seen)}`);
+        });
+      const seenAt = await page.evaluate((q) => (window as unknown as { __rowSeen: Record<string, number> }).__rowSeen[q]!, question);
       if (i >= 0) rowMs.push(seenAt - t0);
       await sleep(100);
     }
@@ -96,13 +121,19 @@ export async function benchConsole(opts: { quick: boolean; log: (m: string) => v
       await page.getByTestId("case-status").filter({ hasText: "Claimed by You" }).waitFor();
       await page.getByLabel("Your answer").fill(answer);
       const send = page.getByRole("button", { name: "Send answer" });
-      await page.evaluate(`(() => {
+      await page.evaluate(() => {
         const b = [...document.querySelectorAll("button")].find((x) => x.textContent === "Send answer");
-        b.addEventListener("click", () => { window.__sendAt = performance.timeOrigin + performance.now(); }, { once: true });
-      })()`);
+        b?.addEventListener(
+          "click",
+          () => {
+            (window as unknown as { __sendAt: number }).__sendAt = performance.timeOrigin + performance.now();
+          },
+          { once: true },
+        );
+      });
       await send.click();
       const r = await pending;
-      const tClick = (await page.evaluate("window.__sendAt")) as number;
+      const tClick = await page.evaluate(() => (window as unknown as { __sendAt: number }).__sendAt);
       if (structured(r)?.answer !== answer) errors++;
       else sendMs.push(tResult - tClick);
       await row.waitFor({ state: "detached" });

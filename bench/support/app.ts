@@ -3,6 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { api } from "../../e2e/support/api";
+import { randomBytes } from "node:crypto";
 import { cli, ensureBuilt, freshAppEnv, startApp, type RunningApp } from "../../e2e/support/app-server";
 import { S } from "./settings";
 import { log, now, sleep, within } from "./stats";
@@ -25,8 +26,28 @@ export const ensureBuild = () => ensureBuilt(log);
 
 export type Env = { app: RunningApp; agentKey: string; answerKey: string; health: any; env: Record<string, string>; heapFile?: string };
 
-export async function setup(): Promise<Env> {
-  const db = await freshAppEnv("sbbench", { API_RATE_LIMIT_PER_MINUTE: String(S.rateLimitPerMinute), CASE_TTL_MINUTES: "60" });
+/** What the HITL figures run on: PostgreSQL + Redis (DATABASE_URL / REDIS_URL), or the embedded PGlite + in-process kv and bus. */
+export type Target = "postgres" | "pglite";
+export const targetLabel = (t: Target) => (t === "postgres" ? "PostgreSQL + Redis" : "PGlite");
+
+/** The embedded default even when DATABASE_URL / REDIS_URL are set in this process (empty means unset to the app). */
+function embeddedAppEnv(extra: Record<string, string>) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "switchboard-bench-"));
+  const env = {
+    DATABASE_URL: "",
+    REDIS_URL: "",
+    DATA_DIR: dir,
+    KV_PREFIX: `sbbench:${randomBytes(4).toString("hex")}:`,
+    SEED_DEMO: "false",
+    LOG_LEVEL: "warn",
+    ...extra,
+  };
+  return { env, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+export async function setup(target: Target = process.env.DATABASE_URL ? "postgres" : "pglite"): Promise<Env> {
+  const extra = { API_RATE_LIMIT_PER_MINUTE: String(S.rateLimitPerMinute), CASE_TTL_MINUTES: "60" };
+  const db = target === "postgres" ? await freshAppEnv("sbbench", extra) : embeddedAppEnv(extra);
   cleanups.push(() => db.drop());
   const env = db.env;
   // Provision through the CLI before the server starts (the embedded database is locked while it runs).

@@ -29,6 +29,24 @@ export function table(rows: Array<[string, string, string, string]>) {
   return [line(head), `|${w.map((n) => "-".repeat(n + 2)).join("|")}|`, ...rows.map(line)].join("\n");
 }
 
+/**
+ * The HITL figures of each database side by side: one line per figure (matched by its label), a value column
+ * per database, the goal, and each database's result.
+ */
+export function sideBySide(runs: Array<{ label: string; rows: Row[] }>): string {
+  const head = ["figure", ...runs.map((r) => r.label), "goal", "result"];
+  const labels = [...new Set(runs.flatMap((r) => r.rows.map((x) => x[0])))];
+  const lines = labels.map((figure) => {
+    const hits = runs.map((r) => r.rows.find((x) => x[0] === figure));
+    const goal = hits.find(Boolean)?.[2] ?? "";
+    return [figure, ...hits.map((h) => h?.[1] ?? "—"), goal, hits.map((h) => h?.[3] ?? "—").join(" / ")];
+  });
+  const all = [head, ...lines];
+  const w = head.map((_, i) => Math.max(...all.map((r) => r[i]!.length)));
+  const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(w[i]!)).join(" | ")} |`;
+  return [line(head), `|${w.map((n) => "-".repeat(n + 2)).join("|")}|`, ...lines.map(line)].join("\n");
+}
+
 /** The machine, versions and drivers a run measured on, so two result files can be compared honestly. */
 export function environmentFacts(loadBefore: number[]) {
   const r2 = (x: number) => Math.round(x * 100) / 100;

@@ -30,13 +30,16 @@ export const S = {
   /** Extra rounds of figure 2 after the first, to see whether memory is reused (no leak) or keeps growing. */
   waves: Math.floor(num("BENCH_WAVES", 1)),
   answerConcurrency: Math.floor(num("BENCH_ANSWER_CONCURRENCY", 20)),
+  /** Figure 8: calls at once (answered or told busy), then answers posted at once to that many waiting calls. */
+  burstCalls: Math.floor(num("BENCH_BURST_CALLS", QUICK ? 300 : 5000)),
+  burstAnswers: Math.floor(num("BENCH_BURST_ANSWERS", QUICK ? 50 : 300)),
   operatorPollMs: num("BENCH_OPERATOR_POLL_MS", 25),
-  maxMinutes: num("BENCH_MAX_MINUTES", 30),
+  maxMinutes: num("BENCH_MAX_MINUTES", 60),
   rateLimitPerMinute: 1_000_000,
   askTimeoutSeconds: 55,
 };
 
-/** Which figures to run: BENCH_FIGURES="1,3" runs figures 1 and 3 only (default: all nine). */
-export const FIGURES = new Set((process.env.BENCH_FIGURES ?? "1,2,3,4,5,6,7,8,9").split(",").map((x) => Number(x.trim())));
+/** Which figures to run: BENCH_FIGURES="1,3" runs figures 1 and 3 only (default: all eleven). */
+export const FIGURES = new Set((process.env.BENCH_FIGURES ?? "1,2,3,4,5,6,7,8,9,10,11").split(",").map((x) => Number(x.trim())));
 
 export const GOALS = { latencyP95Ms: 50, rssGrowthMb: 300, throughputRatio: 0.6 };

@@ -6,7 +6,7 @@ import { listCases } from "@/lib/domains/hitl/list-cases";
 import { postMessage } from "@/lib/domains/hitl/post-message";
 import type { TestDeps } from "@/tests/support/test-deps";
 import { depsWithTenant, type Tenant } from "@/tests/support/fixtures";
-import { rand, sleep } from "@/tests/hitl/helpers";
+import { rand, sleep, waitFor } from "@/tests/hitl/helpers";
 
 describe("ask_human records how each wait ended (cases.wait_outcome)", () => {
   let deps: TestDeps;
@@ -37,6 +37,7 @@ describe("ask_human records how each wait ended (cases.wait_outcome)", () => {
     const fast = await askHuman(deps, t.agent.principal, { question: `fast ${rand()}`, idempotencyKey: idem, timeoutSeconds: 10 });
     await answering;
     expect(fast.status).toBe("answered");
-    expect((await getCaseOrThrow(deps.db, t.account.id, fast.caseId!)).waitOutcome).toBe("answered");
+    // Noted just after the answer is returned (the agent does not wait for bookkeeping).
+    await waitFor(async () => (await getCaseOrThrow(deps.db, t.account.id, fast.caseId!)).waitOutcome === "answered");
   });
 });

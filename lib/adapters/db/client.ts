@@ -29,6 +29,20 @@ export type OpenOptions = {
   connectTimeoutSeconds?: number;
 };
 
+// Each PostgreSQL Db's lane for the reads of waiting tool calls (see waitLane).
+const lanes = new WeakMap<object, () => Db>();
+const WAIT_LANE_CONNECTIONS = 2;
+
+/**
+ * Where a waiting tool call reads its case: on PostgreSQL a lane of WAIT_LANE_CONNECTIONS connections of its
+ * own, opened on first use. A burst of answers fills the main pool with transactions; the waits' one-row
+ * reads queued behind them would deliver every answer only once the whole burst had committed. On PGlite
+ * (one in-process connection) and inside a transaction, the same Db.
+ */
+export function waitLane(db: Db): Db {
+  return lanes.get(db)?.() ?? db;
+}
+
 /**
  * Opens a database without touching the process singleton (tests, CLI, benchmarks). Each driver is imported
  * here, when it is chosen: a PostgreSQL deployment never loads PGlite, nor the embedded default postgres.js.
@@ -39,22 +53,33 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
       import("postgres"),
       import("drizzle-orm/postgres-js"),
     ]);
-    const sql = postgres(opts.url, {
-      max: opts.poolMax ?? 10,
+    const options = {
       // Supabase's transaction pooler (port 6543) cannot keep prepared statements.
       prepare: opts.pooler !== "transaction",
       onnotice: () => {},
       // An unreachable database should fail a request in seconds, not postgres.js's default 30.
       connect_timeout: opts.connectTimeoutSeconds ?? 3,
+    };
+    const sql = postgres(opts.url, { ...options, max: opts.poolMax ?? 10 });
+    const db = drizzlePostgres(sql, { schema }) as unknown as Db;
+    let lane: { sql: postgres.Sql; db: Db } | undefined;
+    lanes.set(db, () => {
+      if (!lane) {
+        const laneSql = postgres(opts.url!, { ...options, max: WAIT_LANE_CONNECTIONS, idle_timeout: 60 });
+        lane = { sql: laneSql, db: drizzlePostgres(laneSql, { schema }) as unknown as Db };
+      }
+      return lane.db;
     });
     return {
-      db: drizzlePostgres(sql, { schema }) as unknown as Db,
+      db,
       driver: "postgres",
       pg: sql,
       exec: async (text) => {
         await sql.unsafe(text);
       },
-      close: () => sql.end({ timeout: 5 }),
+      close: async () => {
+        await Promise.all([sql.end({ timeout: 5 }), lane?.sql.end({ timeout: 5 })]);
+      },
     };
   }
   const dataDir = opts.dataDir ?? "memory://";

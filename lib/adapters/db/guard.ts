@@ -1,6 +1,7 @@
 import type { Config } from "@/lib/platform/config/env";
 import { lazy, settingsKey } from "@/lib/platform/lazy";
 import { createDependencyGuard, type DependencyGuard } from "@/lib/platform/resilience/breaker";
+import { createLivenessProbe } from "@/lib/adapters/db/liveness-probe";
 
 // Connection-level trouble (socket errors, postgres.js connection codes, SQLSTATE class 08, shutdowns,
 // "too many connections") — not a constraint violation or a bad query, which say the database is up.
@@ -27,15 +28,33 @@ export function isDatabaseFault(e: unknown): boolean {
 
 /**
  * The database breaker for the escalation path ("auto-disable the HITL tool during outages"): after a few
- * connection failures or time-outs in a row, ask_human answers FALLBACK_UNREACHABLE at once instead of
- * waiting on a dead database; every DATABASE_BREAKER_RESET_MS one call probes, and the first success closes
- * it. Only for PostgreSQL: the embedded PGlite runs in-process and cannot become unreachable. One per
- * process, in the process cache (lib/platform/lazy.ts), keyed on the settings it is built from.
+ * connection failures, or time-outs while the database does not answer a probe of its own, ask_human answers
+ * FALLBACK_UNREACHABLE at once instead of waiting on a dead database; every DATABASE_BREAKER_RESET_MS one
+ * call probes, and the first success closes it. Work that is slow because the pool is queued up behind
+ * healthy work is load, never an outage: it waits its turn (up to HITL_QUEUE_TIMEOUT_MS, then "busy").
+ * Only for PostgreSQL: the embedded PGlite runs in-process and cannot become unreachable.
  */
 export function databaseGuard(config: Config): DependencyGuard | null {
   if (!config.DATABASE_URL) return null;
-  const s = { timeoutMs: config.HITL_DB_TIMEOUT_MS, threshold: 3, resetMs: config.DATABASE_BREAKER_RESET_MS };
-  return lazy("database-guard", settingsKey([s]), () => createDependencyGuard({ dependency: "database", ...s, isFault: isDatabaseFault }));
+  const url = config.DATABASE_URL;
+  const s = {
+    timeoutMs: config.HITL_DB_TIMEOUT_MS,
+    threshold: 3,
+    resetMs: config.DATABASE_BREAKER_RESET_MS,
+    busyAfterMs: config.HITL_QUEUE_TIMEOUT_MS,
+    connectTimeoutSeconds: config.DATABASE_CONNECT_TIMEOUT_SECONDS,
+  };
+  return lazy("database-guard", settingsKey([url, s]), () =>
+    createDependencyGuard({
+      dependency: "database",
+      timeoutMs: s.timeoutMs,
+      threshold: s.threshold,
+      resetMs: s.resetMs,
+      isFault: isDatabaseFault,
+      isAlive: createLivenessProbe(url, s.connectTimeoutSeconds),
+      busyAfterMs: s.busyAfterMs,
+    }),
+  );
 }
 
 /** Runs `fn` under the database breaker when there is one. */

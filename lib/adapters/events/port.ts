@@ -1,4 +1,4 @@
-/** What changed, carried as ids only: subscribers read details from the database. */
+/** What changed, carried as ids (and one short answer): subscribers read details from the database. */
 export type BusEvent = {
   type: "case.created" | "case.claimed" | "case.answered" | "case.cancelled" | "case.expired" | "case.message";
   accountId: string;
@@ -11,7 +11,15 @@ export type BusEvent = {
   priority?: number;
   urgency?: string;
   claimedBy?: string | null;
+  /**
+   * case.answered only, when short (ANSWER_IN_EVENT_MAX_BYTES): the answer itself, so a waiting call returns
+   * without reading its case. Never reaches browsers or vendors (toCaseEvent picks its fields).
+   */
+  answer?: string;
 };
+
+/** Under PostgreSQL NOTIFY's 8000-byte payload with room for the rest; longer answers are read from the database. */
+export const ANSWER_IN_EVENT_MAX_BYTES = 4000;
 
 export type Topic = `case:${string}` | `account:${string}`;
 export type Handler = (event: BusEvent) => void;

@@ -3,6 +3,8 @@ import type { Deps } from "@/lib/platform/deps";
 import { databaseGuard } from "@/lib/adapters/db/guard";
 import type { DependencyGuard, GuardState } from "@/lib/platform/resilience/breaker";
 import { lastVendorPublish } from "@/lib/adapters/realtime/vendor-status";
+import { escalationSlots } from "@/lib/platform/resilience/escalation-slots";
+import { shedCounts } from "@/lib/platform/resilience/shed-counts";
 
 export type DependencyHealth = {
   /** up: working; degraded: unreachable but requests go on without it; down: requests that need it fail. */
@@ -16,6 +18,11 @@ export type DependencyHealth = {
   /** What the app does meanwhile. */
   fallback?: string;
   error?: string;
+  /**
+   * The database only: ask_human's escalation bulkhead now (in a slot, queued) and, since this process
+   * started, tool calls answered "busy" (load) apart from "unreachable" (an outage).
+   */
+  load?: { active: number; queued: number; limit: number; queueMax: number; busy: number; unreachable: number };
 };
 
 const PROBE_TIMEOUT_MS = 1500;
@@ -65,6 +72,7 @@ export async function checkDependencies(
       driver: deps.config.DATABASE_URL ? "postgres" : "pglite",
       ...db,
       ...(dbGuard ? { breaker: breakerName(dbGuard.state()) } : {}),
+      load: { ...escalationSlots(deps.config).stats(), ...shedCounts() },
       ...(db.ok ? {} : { fallback: "ask_human answers FALLBACK_UNREACHABLE; other requests fail with 503 until it is back" }),
     },
     kv: {

@@ -91,7 +91,7 @@ export async function verifyApiKey(
   if (hit && hit.until > Date.now()) return hit.principal;
   let principal: KeyPrincipal | null;
   try {
-    const lookup = withDatabaseGuard(config, () => lookupKey(db, m[1]!, hash));
+    const lookup = sharedLookup(db, hash, () => withDatabaseGuard(config, () => lookupKey(db, m[1]!, hash)));
     // With a previous verification to fall back on, a slow database does not hold the request for long.
     const result = hit ? await raceStale(lookup, hit.principal) : { principal: await lookup, fresh: true };
     if (!result.fresh) return result.principal; // not re-cached: the next request asks the database again
@@ -110,6 +110,22 @@ export async function verifyApiKey(
     cache.set(hash, { principal, until: Date.now() + cacheMs });
   } else cache.delete(hash);
   return principal;
+}
+
+// Lookups in flight, per database: a burst of requests with one key (an agent fleet's peak) asks once, not once each.
+const inFlight = new WeakMap<object, Map<string, Promise<KeyPrincipal | null>>>();
+
+function sharedLookup(db: Db, hash: string, lookup: () => Promise<KeyPrincipal | null>): Promise<KeyPrincipal | null> {
+  let m = inFlight.get(db);
+  if (!m) {
+    m = new Map();
+    inFlight.set(db, m);
+  }
+  const running = m.get(hash);
+  if (running) return running;
+  const started = lookup().finally(() => m.delete(hash));
+  m.set(hash, started);
+  return started;
 }
 
 const STALE_AFTER_MS = 400;

@@ -8,11 +8,13 @@ import { createCase, caseIdForSession } from "@/lib/domains/hitl/create-case";
 import { withdrawCase } from "@/lib/domains/hitl/close-case";
 import { getCaseOrThrow } from "@/lib/domains/hitl/get-case";
 import { waitForCase, type WaitOptions } from "@/lib/domains/hitl/wait-for-case";
-import { recordWaitOutcome } from "@/lib/domains/hitl/record-wait-outcome";
+import { recordWaitOutcome, type WaitOutcome } from "@/lib/domains/hitl/record-wait-outcome";
 import type { ToolResult } from "@/lib/domains/hitl/schemas";
 import { log } from "@/lib/platform/log";
 import { markAgentReleased } from "@/lib/domains/hitl/phone-followups";
 import { withDatabaseGuard } from "@/lib/adapters/db/guard";
+import { waitLane } from "@/lib/adapters/db/client";
+import { escalationSlots } from "@/lib/platform/resilience/escalation-slots";
 
 type WaitHooks = Pick<WaitOptions, "signal" | "onProgress">;
 /** Where the escalation came from, and (Retell) how long its caller may wait; MCP's 55 s by default. */
@@ -42,27 +44,35 @@ export async function askHuman(deps: Deps, principal: Principal, input: unknown,
   const { source = "mcp", maxTimeoutSeconds, ...hooks } = opts;
   // A test escalation is an answerer asking their own queue (lib/domains/hitl/send-test-escalation.ts).
   assertScope(principal, source === "test" ? "hitl:answer" : "hitl:ask");
-  // Bounded and behind the database breaker: during an outage the agent hears FALLBACK_UNREACHABLE within
+  // In a slot of the escalation bulkhead (a burst queues there; past its bounds the agent hears FALLBACK_BUSY)
+  // and behind the database breaker: during an outage the agent hears FALLBACK_UNREACHABLE within about
   // HITL_DB_TIMEOUT_MS (at once while the breaker is open) instead of a transport error.
-  const { row, online } = await withDatabaseGuard(deps.config, async () => {
-    const created = await createCase(deps, principal, input, { source, maxTimeoutSeconds });
-    const open = created.case.status === "open" || created.case.status === "claimed";
-    return { row: created.case, online: open ? (await countAnswerersOnline(deps, principal.accountId)).online : 0 };
-  });
+  const asked = Date.now();
+  const { row, online } = await escalationSlots(deps.config).run(() =>
+    withDatabaseGuard(deps.config, async () => {
+      const created = await createCase(deps, principal, input, { source, maxTimeoutSeconds });
+      const open = created.case.status === "open" || created.case.status === "claimed";
+      return { row: created.case, online: open ? (await countAnswerersOnline(deps, principal.accountId)).online : 0 };
+    }),
+  );
   if (row.status !== "open" && row.status !== "claimed") return resultFromCase(deps, row);
   if (online === 0) {
     await recordWaitOutcome(deps.db, principal.accountId, row.id, "unavailable");
     await markAgentReleased(deps, row.id);
     return resultFromCase(deps, row, { nobodyOnline: true });
   }
-  const remainingMs = row.waitDeadlineAt.getTime() - Date.now();
+  // The wait counts from the call, not from the case: time queued for a slot comes off it (MCP clients stop at 60 s).
+  const remainingMs = Math.min(row.waitDeadlineAt.getTime(), asked + row.timeoutSeconds * 1000) - Date.now();
   const timeoutMs = remainingMs > 0 ? remainingMs : row.timeoutSeconds * 1000;
   const started = Date.now();
   const final = await waitForCase(deps, { accountId: principal.accountId, caseId: row.id, timeoutMs, ...hooks });
   const result = resultFromCase(deps, final);
   // A case that was waited on was never answered from memory (that happens at creation, before any wait).
-  const outcome = result.status === "answered_from_memory" ? "answered" : result.status;
-  await recordWaitOutcome(deps.db, principal.accountId, row.id, hooks.signal?.aborted ? "disconnected" : outcome);
+  const outcome = (result.status === "answered_from_memory" ? "answered" : result.status) as WaitOutcome;
+  // On the waits' lane (one short statement), and not awaited for an answer: the agent need not wait for
+  // bookkeeping, and if it is lost the metrics read an answered case as answered anyway.
+  const noted = recordWaitOutcome(waitLane(deps.db), principal.accountId, row.id, hooks.signal?.aborted ? "disconnected" : outcome);
+  if (outcome !== "answered") await noted;
   if (result.status === "pending") await markAgentReleased(deps, row.id);
   log.info(
     {

@@ -124,24 +124,28 @@ export async function createCase(
         ...(fromMemory ? memoryAnsweredColumns(fromMemory, new Date(now)) : {}),
       })
       .returning();
-    await tx.insert(caseMessages).values({
-      caseId: row!.id,
-      accountId,
-      senderType: "agent",
-      senderKeyId: principal.kind === "api_key" ? principal.keyId : null,
-      senderMemberId: principal.kind === "member" ? principal.memberId : null,
-      content: input.question,
-    });
-    await enqueueSheetEvents(tx, [{ entityType: "case", entityId: row!.id, accountId, event: "open", occurredAt: row!.createdAt }]);
-    await recordAudit(tx, {
-      accountId,
-      entityType: "case",
-      entityId: row!.id,
-      action: "case.created",
-      toStatus: "open",
-      ...actorOf(principal),
-      data: { source: opts.source },
-    });
+    // The rest depends only on the row: sent together, postgres.js pipelines them in one round trip.
+    await Promise.all([
+      tx.insert(caseMessages).values({
+        caseId: row!.id,
+        accountId,
+        senderType: "agent",
+        senderKeyId: principal.kind === "api_key" ? principal.keyId : null,
+        senderMemberId: principal.kind === "member" ? principal.memberId : null,
+        content: input.question,
+      }),
+      enqueueSheetEvents(tx, [{ entityType: "case", entityId: row!.id, accountId, event: "open", occurredAt: row!.createdAt }]),
+      recordAudit(tx, {
+        accountId,
+        entityType: "case",
+        entityId: row!.id,
+        action: "case.created",
+        toStatus: "open",
+        ...actorOf(principal),
+        data: { source: opts.source },
+      }),
+    ]);
+    // After the question: the saved answer follows it in the thread.
     if (fromMemory) await recordMemoryAnswer(tx, { accountId, caseId: row!.id, match: fromMemory, now: new Date(now) });
     return { case: row!, created: true };
   });

@@ -14,6 +14,7 @@ import { deliverDueCallbacks, enqueueCaseCallback } from "@/lib/domains/hitl/cal
 import { log } from "@/lib/platform/log";
 import { enqueuePhoneFollowup } from "@/lib/domains/hitl/phone-followups";
 import { publishCaseEvent } from "@/lib/adapters/realtime/publish-case-event";
+import { ANSWER_IN_EVENT_MAX_BYTES } from "@/lib/adapters/events/port";
 import { parseOrThrow } from "@/lib/platform/validation/parse";
 
 /** The sender follows from the credential: hitl:answer (operators, admins, answering keys) is human; hitl:ask is the agent. */
@@ -73,31 +74,40 @@ export async function postMessage(
       })
       .where(eq(cases.id, caseId))
       .returning();
-    await enqueueSheetEvents(tx, [{ entityType: "case", entityId: caseId, accountId, event: "answered", occurredAt: now }]);
-    await recordAudit(tx, {
-      accountId,
-      entityType: "case",
-      entityId: caseId,
-      action: "case.answered",
-      fromStatus: current.status,
-      toStatus: "answered",
-      ...actorOf(principal),
-      data: { messageId: message!.id },
-    });
+    // Independent rows of one transaction: sent together, postgres.js pipelines them in one round trip
+    // (a burst of answers holds each pooled connection that much shorter).
+    await Promise.all([
+      enqueueSheetEvents(tx, [{ entityType: "case", entityId: caseId, accountId, event: "answered", occurredAt: now }]),
+      recordAudit(tx, {
+        accountId,
+        entityType: "case",
+        entityId: caseId,
+        action: "case.answered",
+        fromStatus: current.status,
+        toStatus: "answered",
+        ...actorOf(principal),
+        data: { messageId: message!.id },
+      }),
+      // The agent stopped waiting and the case asked for a phone follow-up → outbox row, same transaction.
+      enqueuePhoneFollowup(tx, answered!, now),
+    ]);
     if (answered!.callbackUrl) {
       view = await presentCase(tx, answered!);
       await enqueueCaseCallback(tx, answered!, view);
     }
-    // The agent stopped waiting and the case asked for a phone follow-up → outbox row, same transaction.
-    await enqueuePhoneFollowup(tx, answered!, now);
     return { message: message!, case: answered!, answered: true };
   });
 
   const at = new Date().toISOString();
   const { priority, urgency, status } = result.case;
-  await publishCaseEvent(deps, { type: "case.message", accountId, caseId, status, priority, urgency, messageId: result.message.id, at });
-  if (result.answered)
-    await publishCaseEvent(deps, { type: "case.answered", accountId, caseId, status: "answered", priority, urgency, at });
+  // Sent together (one write on the bus's connection), the answer inside when short: the waiting call
+  // returns the moment it hears it, without another round trip — a burst of answers saturates this process.
+  const answer = result.answered && Buffer.byteLength(content) <= ANSWER_IN_EVENT_MAX_BYTES ? content : undefined;
+  await Promise.all([
+    publishCaseEvent(deps, { type: "case.message", accountId, caseId, status, priority, urgency, messageId: result.message.id, at }),
+    result.answered &&
+      publishCaseEvent(deps, { type: "case.answered", accountId, caseId, status: "answered", priority, urgency, at, answer }),
+  ]);
   // The outbox row is committed; try it now rather than at the next sweep.
   if (result.answered && result.case.callbackUrl) {
     void deliverDueCallbacks(deps).catch((e) => log.warn({ caseId, err: String(e) }, "callback delivery deferred"));

@@ -2,6 +2,7 @@ import { and, inArray, notInArray } from "drizzle-orm";
 import type { Deps } from "@/lib/platform/deps";
 import { cases } from "@/lib/adapters/db/schema";
 import { log } from "@/lib/platform/log";
+import { waitLane } from "@/lib/adapters/db/client";
 
 type Net = { waiters: Map<string, Set<() => void>>; timer: NodeJS.Timeout | null };
 
@@ -45,7 +46,7 @@ async function sweep(deps: Deps, net: Net): Promise<void> {
   const ids = [...net.waiters.keys()];
   for (let i = 0; i < ids.length; i += CHUNK) {
     try {
-      const done = await deps.db
+      const done = await waitLane(deps.db)
         .select({ id: cases.id })
         .from(cases)
         .where(and(inArray(cases.id, ids.slice(i, i + CHUNK)), notInArray(cases.status, ["open", "claimed"])));

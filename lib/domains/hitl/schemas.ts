@@ -179,7 +179,7 @@ export const listMessagesQuery = z.object({
 
 /** What every HITL tool returns (MCP structuredContent). */
 export const toolResultSchema = z.object({
-  status: z.enum(["answered", "answered_from_memory", "pending", "unavailable", "cancelled"]),
+  status: z.enum(["answered", "answered_from_memory", "pending", "unavailable", "busy", "cancelled"]),
   caseId: z.string().optional().describe("Absent only when the platform could not be reached."),
   answer: z.string().optional(),
   message: z.string().describe("A sentence the voice agent can say to the caller as is."),

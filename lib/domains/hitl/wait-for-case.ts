@@ -2,6 +2,7 @@ import type { Deps } from "@/lib/platform/deps";
 import type { CaseRow } from "@/lib/adapters/db/schema";
 import { getCaseOrThrow, isFinal } from "@/lib/domains/hitl/get-case";
 import { watchCase } from "@/lib/domains/hitl/safety-net";
+import { waitLane } from "@/lib/adapters/db/client";
 
 export type WaitOptions = {
   accountId: string;
@@ -23,6 +24,8 @@ export async function waitForCase(deps: Deps, o: WaitOptions): Promise<CaseRow> 
   const started = Date.now();
   const deadline = started + o.timeoutMs;
   let changed = false;
+  // The answer, when its event carried it: the committed transaction announced it, so no read is needed.
+  let heard: string | undefined;
   let wake: ((w: Wakeup) => void) | null = null;
   const onChange = () => {
     changed = true;
@@ -30,11 +33,14 @@ export async function waitForCase(deps: Deps, o: WaitOptions): Promise<CaseRow> 
   };
   // Subscribe before the first read, so an answer that commits in between is not missed.
   const unsubscribe = await deps.bus.subscribe(`case:${o.caseId}`, (e) => {
+    if (e.type === "case.answered" && e.accountId === o.accountId && typeof e.answer === "string") heard = e.answer;
     if (e.type !== "case.message" && e.type !== "case.claimed") onChange();
   });
   const unwatch = watchCase(deps, o.caseId, onChange);
+  // Its own lane: an answer must not queue behind a burst of other answers' transactions in the pool.
+  const db = waitLane(deps.db);
   try {
-    let row = await getCaseOrThrow(deps.db, o.accountId, o.caseId);
+    let row = await getCaseOrThrow(db, o.accountId, o.caseId);
     let nextProgress = started + deps.config.HITL_PROGRESS_INTERVAL_MS;
     while (!isFinal(row.status) && !o.signal?.aborted && Date.now() < deadline) {
       const at = Math.min(deadline, o.onProgress ? nextProgress : Infinity);
@@ -48,9 +54,10 @@ export async function waitForCase(deps: Deps, o: WaitOptions): Promise<CaseRow> 
           .then(() => o.onProgress!(t - started, o.timeoutMs))
           .catch(() => {});
       }
-      if (changed || t >= deadline) {
+      if (heard !== undefined) row = { ...row, status: "answered", answer: heard };
+      else if (changed || t >= deadline) {
         changed = false;
-        row = await getCaseOrThrow(deps.db, o.accountId, o.caseId);
+        row = await getCaseOrThrow(db, o.accountId, o.caseId);
       }
     }
     return row;

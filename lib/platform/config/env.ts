@@ -50,7 +50,8 @@ export const envSchema = z.object({
 
   DATABASE_URL: url(["postgres://", "postgresql://"]),
   DATABASE_POOLER: z.enum(["session", "transaction"]).default("session"),
-  DATABASE_POOL_MAX: int(10, 1, 100),
+  /** Connections per process. Unset: 3 on Vercel (every function instance holds its own pool), 10 on a long-running server. */
+  DATABASE_POOL_MAX: z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(1).max(100).optional(),
   DATA_DIR: z.string().min(1).default(".data"),
 
   KV_DRIVER: z.enum(["auto", "memory", "redis", "upstash"]).default("auto"),
@@ -67,6 +68,11 @@ export const envSchema = z.object({
   DATABASE_CONNECT_TIMEOUT_SECONDS: int(3, 1, 60),
   /** ask_human's database work before it waits (create the case, look up the key) must finish within this, or count as an outage. */
   HITL_DB_TIMEOUT_MS: int(1000, 100, 30_000),
+  /** Escalations creating their case at once per process (a bulkhead); the rest queue. Unset: 4 × DATABASE_POOL_MAX. */
+  HITL_CREATE_CONCURRENCY: z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(1).max(1000).optional(),
+  /** Escalations that may queue for a slot; beyond it, and after HITL_QUEUE_TIMEOUT_MS in the queue, the agent hears FALLBACK_BUSY. */
+  HITL_QUEUE_MAX: int(2000, 0, 100_000),
+  HITL_QUEUE_TIMEOUT_MS: int(20_000, 100, 50_000),
   EVENT_BUS: z.enum(["auto", "memory", "redis", "postgres"]).default("auto"),
 
   API_RATE_LIMIT_PER_MINUTE: int(100, 1, 1_000_000),
@@ -104,6 +110,11 @@ export const envSchema = z.object({
     .min(1)
     .default("I'm having trouble reaching my team right now. Someone will follow up with you shortly."),
   FALLBACK_CANCELLED: z.string().min(1).default("That request was withdrawn, so no one will answer it."),
+  /** Said when the database is up but this instance has more escalations than it can take at once (load, not an outage). */
+  FALLBACK_BUSY: z
+    .string()
+    .min(1)
+    .default("Our team is very busy right now. Please hold on and ask me again in a moment, or we can call you back."),
 
   MCP_ALLOWED_HOSTS: list("localhost,127.0.0.1,[::1]"),
   MCP_ALLOWED_ORIGINS: list(""),
@@ -273,8 +284,10 @@ export const envSchema = z.object({
   VERCEL: z.string().optional(),
 });
 
-export type Config = Omit<z.infer<typeof envSchema>, "SEED_DEMO"> & {
+export type Config = Omit<z.infer<typeof envSchema>, "SEED_DEMO" | "DATABASE_POOL_MAX" | "HITL_CREATE_CONCURRENCY"> & {
   SEED_DEMO: boolean;
+  DATABASE_POOL_MAX: number;
+  HITL_CREATE_CONCURRENCY: number;
   kvDriver: "memory" | "redis" | "upstash";
   eventBus: "memory" | "redis" | "postgres";
   realtimeDriver: "sse" | "pusher" | "supabase";
@@ -371,7 +384,11 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   const eventBus = c.EVENT_BUS !== "auto" ? c.EVENT_BUS : c.REDIS_URL ? "redis" : c.DATABASE_URL ? "postgres" : "memory";
   // A production log is read by more people than the operator: no demo password in it unless asked for.
   const SEED_DEMO = c.SEED_DEMO ?? !(c.NODE_ENV === "production" || c.VERCEL);
-  return { ...c, SEED_DEMO, kvDriver, eventBus, realtimeDriver: realtime.driver };
+  // Serverless instances are many and short-lived, each with its own pool: keep each small (Supabase's pooler multiplexes them).
+  const DATABASE_POOL_MAX = c.DATABASE_POOL_MAX ?? (c.VERCEL ? 3 : 10);
+  // More than the pool: time in a slot is mostly event-loop turns under load; the pool queues the rest harmlessly.
+  const HITL_CREATE_CONCURRENCY = c.HITL_CREATE_CONCURRENCY ?? 4 * DATABASE_POOL_MAX;
+  return { ...c, SEED_DEMO, DATABASE_POOL_MAX, HITL_CREATE_CONCURRENCY, kvDriver, eventBus, realtimeDriver: realtime.driver };
 }
 
 let cached: Config | undefined;

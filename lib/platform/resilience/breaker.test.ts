@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createDependencyGuard } from "@/lib/platform/resilience/breaker";
-import { isDependencyDown } from "@/lib/platform/resilience/dependency-error";
+import { isBusy, isDependencyDown } from "@/lib/platform/resilience/dependency-error";
 
 const hang = () => new Promise<never>(() => {});
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -35,6 +35,37 @@ describe("dependency guard (cockatiel breaker + timeout)", () => {
     expect(await guard.run(() => Promise.reject(bad)).catch((x) => x)).toBe(bad);
     expect(guard.state()).toBe("up");
     expect(isDependencyDown(await guard.run(() => Promise.reject(new Error("down"))).catch((x) => x), "kv")).toBe(true);
+    expect(guard.state()).toBe("down");
+  });
+
+  it("with a probe, slow work on a dependency that answers is load: never counted, it finishes or is busy", async () => {
+    const guard = createDependencyGuard({
+      dependency: "database",
+      timeoutMs: 20,
+      threshold: 1,
+      resetMs: 60_000,
+      isAlive: async () => true,
+      busyAfterMs: 200,
+    });
+    // Slower than the time-out, well within the busy bound: it finishes.
+    expect(await guard.run(async () => (await sleep(60), "done"))).toBe("done");
+    // Never finishing while the dependency answers its probe: "busy", and the breaker stays closed.
+    const e = await guard.run(hang).catch((x) => x);
+    expect(isBusy(e)).toBe(true);
+    expect(isDependencyDown(e)).toBe(false);
+    expect(guard.state()).toBe("up");
+  });
+
+  it("with a probe, slow work on a dependency that does not answer it either is an outage", async () => {
+    const guard = createDependencyGuard({
+      dependency: "database",
+      timeoutMs: 20,
+      threshold: 2,
+      resetMs: 60_000,
+      isAlive: () => hang(),
+      busyAfterMs: 60_000,
+    });
+    for (let i = 0; i < 2; i++) expect(isDependencyDown(await guard.run(hang).catch((x) => x), "database")).toBe(true);
     expect(guard.state()).toBe("down");
   });
 });

@@ -1,5 +1,13 @@
 import { circuitBreaker, CircuitState, ConsecutiveBreaker, handleWhen, timeout, TimeoutStrategy, wrap } from "cockatiel";
-import { dependencyUnavailable, type Dependency } from "@/lib/platform/resilience/dependency-error";
+import { dependencyBusy, dependencyUnavailable, type Dependency, isBusy } from "@/lib/platform/resilience/dependency-error";
+import { isSilent, tellBusyFromDown } from "@/lib/platform/resilience/tell-busy-from-down";
+import { loopLagMs } from "@/lib/platform/resilience/loop-lag";
+
+const timedOutConnecting = (e: unknown) => {
+  for (let x = e as { code?: unknown; cause?: unknown } | null, d = 0; x && d < 5; x = x.cause as typeof x, d++)
+    if (x.code === "CONNECT_TIMEOUT" || x.code === "ETIMEDOUT") return true;
+  return false;
+};
 import { log } from "@/lib/platform/log";
 
 // cockatiel 3.2.1's isTaskCancelledError tests the wrong flag (isBulkheadRejectedError), so read the flags
@@ -26,6 +34,12 @@ export type GuardOptions = {
   resetMs: number;
   /** Errors that say the dependency is unwell; others (a reply error, bad input) pass through and count as success. */
   isFault?: (e: unknown) => boolean;
+  /**
+   * When given, slowness alone is no fault: a slow operation counts only if the dependency also fails this
+   * probe (lib/platform/resilience/tell-busy-from-down.ts); otherwise it waits until `busyAfterMs`, then is "busy".
+   */
+  isAlive?: (withinMs: number) => Promise<boolean>;
+  busyAfterMs?: number;
 };
 
 /**
@@ -35,20 +49,34 @@ export type GuardOptions = {
  */
 export function createDependencyGuard(o: GuardOptions): DependencyGuard {
   const isFault = o.isFault ?? (() => true);
-  const timedOut = (e: unknown) => hasFlag(e, "isTaskCancelledError");
+  const timedOut = (e: unknown) => hasFlag(e, "isTaskCancelledError") || isSilent(e);
   const breaker = circuitBreaker(
-    handleWhen((e) => timedOut(e) || isFault(e)),
+    handleWhen((e) => !isBusy(e) && (timedOut(e) || isFault(e))),
     { halfOpenAfter: o.resetMs, breaker: new ConsecutiveBreaker(o.threshold) },
   );
   const policy = wrap(breaker, timeout(o.timeoutMs, TimeoutStrategy.Aggressive));
+  const { isAlive } = o;
+  const progress = { lastAt: 0 };
+  const execute = <T>(fn: (signal: AbortSignal) => Promise<T>): Promise<T> =>
+    isAlive
+      ? breaker.execute(() =>
+          tellBusyFromDown(fn, { ...o, isAlive, progress, busyAfterMs: o.busyAfterMs ?? o.timeoutMs * 5 }).catch((e) => {
+            // A connection that timed out while this process's own timers ran late says nothing about the
+            // dependency (the handshake's answer may be unread): load, not a fault.
+            if (timedOutConnecting(e) && loopLagMs() > o.timeoutMs / 2) throw dependencyBusy(o.dependency);
+            throw e;
+          }),
+        )
+      : policy.execute(({ signal }) => fn(signal));
   breaker.onBreak(() => log.warn({ dependency: o.dependency }, "dependency unreachable: circuit open, degrading"));
   breaker.onReset(() => log.info({ dependency: o.dependency }, "dependency reachable again: circuit closed"));
   return {
     dependency: o.dependency,
     async run(fn) {
       try {
-        return await policy.execute(({ signal }) => fn(signal));
+        return await execute(fn);
       } catch (e) {
+        if (isBusy(e)) throw e;
         // Failures of the dependency (including timeouts and an open breaker) become one recognisable error.
         if (hasFlag(e, "isBrokenCircuitError") || timedOut(e) || isFault(e)) {
           throw dependencyUnavailable(o.dependency, e);

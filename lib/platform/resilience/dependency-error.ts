@@ -22,3 +22,17 @@ export function isDependencyDown(e: unknown, dependency?: Dependency): boolean {
     !!x && x.code === "unavailable" && typeof x.details?.dependency === "string" && (!dependency || x.details.dependency === dependency)
   );
 }
+
+/**
+ * The dependency answers, but this instance has more work for it than it can take at once (a full or slow
+ * queue). Load, not an outage: it carries no `dependency`, so nothing mistakes it for one (the agent hears
+ * FALLBACK_BUSY, not FALLBACK_UNREACHABLE, and no breaker counts it).
+ */
+export function dependencyBusy(busy: Dependency | "escalations"): AppError {
+  return new AppError("unavailable", "Switchboard is very busy right now; try again in a moment.", { busy, retryAfterSeconds: 2 });
+}
+
+export function isBusy(e: unknown): boolean {
+  const x = e as { code?: unknown; details?: { busy?: unknown } } | null;
+  return !!x && x.code === "unavailable" && typeof x.details?.busy === "string";
+}

@@ -1,5 +1,5 @@
 import type { Config } from "@/lib/platform/config/env";
-import { classifyFailure, type ErrorStyle, outageSentence } from "@/lib/transports/tools/tool-result";
+import { classifyFailure, type ErrorStyle, hitlFallback, outageSentence } from "@/lib/transports/tools/tool-result";
 
 /** A successful tool result as Retell's model reads it: `message` first, then the tool's own fields. */
 export function functionSuccess(tool: string, result: Record<string, unknown>): Record<string, unknown> {
@@ -15,7 +15,12 @@ export function functionSuccess(tool: string, result: Record<string, unknown>): 
  */
 export function functionFailure(e: unknown, tool: string, style: ErrorStyle, config: Config): Record<string, unknown> {
   const failure = classifyFailure(e, tool, "retell");
-  if (failure.kind !== "refused") return { message: outageSentence(style, config), status: "unavailable" };
+  if (failure.kind === "busy" || failure.kind === "unreachable" || failure.kind === "failed") {
+    if (style === "hitl") return hitlFallback(failure, config);
+    return failure.kind === "busy"
+      ? { message: failure.error.message, status: "busy" }
+      : { message: outageSentence(style, config), status: "unavailable" };
+  }
   const err = failure.error;
   const invalid = err.code === "validation_failed" || err.code === "bad_request";
   return {

@@ -9,6 +9,7 @@ import { readBody } from "@/lib/transports/http/read-body";
 import { parseJsonText } from "@/lib/transports/http/read-json";
 import { errorResponse, json } from "@/lib/transports/http/respond";
 import { isUnreachable } from "@/lib/transports/tools/tool-result";
+import { isBusy } from "@/lib/platform/resilience/dependency-error";
 import { argsWithCall } from "@/lib/transports/retell/call-context";
 import { getRetellApiKey } from "@/lib/domains/retell/credentials";
 import { fitResponse } from "@/lib/transports/retell/fit-response";
@@ -69,7 +70,7 @@ export async function handleRetellFunctionCall(req: Request): Promise<Response> 
     return json(fitResponse(body), { headers: { "x-request-id": requestId } });
   } catch (e) {
     // The platform itself unreachable before a tool ran (the key's account, the Retell key): the agent still gets a sentence.
-    if (deps && isUnreachable(e)) {
+    if (deps && (isUnreachable(e) || isBusy(e))) {
       return json(functionFailure(e, "retell", "hitl", deps.config), { headers: { "x-request-id": requestId } });
     }
     return errorResponse(e, requestId);

@@ -8,7 +8,7 @@ export const askHumanTool = defineTool({
   description:
     "Escalate a question you cannot answer to a person and wait (up to timeoutSeconds, default 45) for their answer. " +
     "Returns status answered or answered_from_memory (a saved answer your team approved; say `message`), pending (say `message`, then call get_human_answer later), " +
-    "unavailable (nobody can answer now; say `message`) or cancelled. Pass callId/sessionId so retries never create duplicates.",
+    "unavailable (nobody can answer now; say `message`), busy (too many callers at once; say `message`, then ask again shortly) or cancelled. Pass callId/sessionId so retries never create duplicates.",
   input: createCaseSchema,
   // Retell may keep its caller waiting longer than an MCP client (RETELL_MAX_WAIT_SECONDS).
   inputFor: ({ maxWaitSeconds }) => createCaseSchemaFor(maxWaitSeconds ?? 55),

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/platform/errors";
+import { getConfig } from "@/lib/platform/config/env";
+import { dependencyBusy, dependencyUnavailable } from "@/lib/platform/resilience/dependency-error";
+import { shedCounts } from "@/lib/platform/resilience/shed-counts";
 import { toolFailure } from "@/lib/transports/tools/tool-result";
 
 const textOf = (r: { content: Array<{ text: string }> } | null) => r?.content[0]?.text;
@@ -28,5 +31,14 @@ describe("tool errors: bad input is never reported as an outage", () => {
     expect(textOf(toolFailure(new Error("boom"), "make_phone_call", "standard"))).toBe(
       "Switchboard could not complete this request right now; try again shortly.",
     );
+  });
+
+  it("load is not an outage: 'busy' says FALLBACK_BUSY and is counted apart from 'unreachable'", () => {
+    const before = shedCounts();
+    const busy = toolFailure(dependencyBusy("escalations"), "ask_human", "hitl");
+    expect(busy.structuredContent).toEqual({ status: "busy", message: getConfig().FALLBACK_BUSY });
+    const down = toolFailure(dependencyUnavailable("database"), "ask_human", "hitl");
+    expect(down.structuredContent).toEqual({ status: "unavailable", message: getConfig().FALLBACK_UNREACHABLE });
+    expect(shedCounts()).toEqual({ busy: before.busy + 1, unreachable: before.unreachable + 1 });
   });
 });

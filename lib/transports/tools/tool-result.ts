@@ -2,7 +2,8 @@ import { type Config, getConfig } from "@/lib/platform/config/env";
 import { isDatabaseFault } from "@/lib/adapters/db/guard";
 import { type AppError, inputErrorOf, isAppError } from "@/lib/platform/errors";
 import { errorForLog, log } from "@/lib/platform/log";
-import { isDependencyDown } from "@/lib/platform/resilience/dependency-error";
+import { isBusy, isDependencyDown } from "@/lib/platform/resilience/dependency-error";
+import { countShed } from "@/lib/platform/resilience/shed-counts";
 
 export type CallToolResult = {
   content: Array<{ type: "text"; text: string }>;
@@ -27,19 +28,37 @@ export function outageSentence(style: ErrorStyle, config: Pick<Config, "FALLBACK
   return style === "hitl" ? config.FALLBACK_UNREACHABLE : style === "golf" ? GOLF_DOWN : STANDARD_DOWN;
 }
 
+/** What a HITL tool answers when it could not do its work: "busy" (load; FALLBACK_BUSY) or "unavailable" (an outage). */
+export function hitlFallback(failure: Failure, config: Pick<Config, "FALLBACK_UNREACHABLE" | "FALLBACK_BUSY">) {
+  return failure.kind === "busy"
+    ? { status: "busy" as const, message: config.FALLBACK_BUSY }
+    : { status: "unavailable" as const, message: config.FALLBACK_UNREACHABLE };
+}
+
 /**
  * What went wrong, for any entry: `refused` — the caller's mistake (an AppError: bad input, missing record,
  * no scope; or bad input only the database noticed), said back naming the problem; `unreachable` — a
  * dependency we could not reach; `failed` — anything else, a platform failure. Logged here, once.
  */
-export type Failure = { kind: "refused"; error: AppError } | { kind: "unreachable"; error: AppError | null } | { kind: "failed" };
+export type Failure =
+  | { kind: "refused"; error: AppError }
+  | { kind: "busy"; error: AppError }
+  | { kind: "unreachable"; error: AppError | null }
+  | { kind: "failed" };
 
 /** A dependency we could not reach: the breaker's `unavailable` AppError, or a raw connection failure of the database. */
 export const isUnreachable = (e: unknown): boolean => isDependencyDown(e) || (!isAppError(e) && isDatabaseFault(e));
 
 export function classifyFailure(e: unknown, tool: string, entry: "mcp" | "retell"): Failure {
   const what = entry === "retell" ? "retell function" : "tool";
+  // Load, not an outage (lib/platform/resilience/dependency-error.ts): counted apart, never "unreachable".
+  if (isBusy(e) && isAppError(e)) {
+    countShed("busy");
+    log.warn({ tool, entry }, `${what} shed: too busy`);
+    return { kind: "busy", error: e };
+  }
   if (isUnreachable(e)) {
+    countShed("unreachable");
     log.warn({ tool, entry, err: errorForLog(e) }, `${what} degraded: dependency unreachable`);
     return { kind: "unreachable", error: isAppError(e) ? e : null };
   }
@@ -72,7 +91,8 @@ const toolError = (style: ErrorStyle, message: string, code: string) =>
 export function toolFailure(e: unknown, tool: string, style: ErrorStyle): CallToolResult {
   const failure = classifyFailure(e, tool, "mcp");
   if (failure.kind === "refused") return toolError(style, failure.error.message, failure.error.code);
-  if (style === "hitl") return toolSuccess({ status: "unavailable", message: outageSentence(style, getConfig()) });
+  if (style === "hitl") return toolSuccess(hitlFallback(failure, getConfig()));
+  if (failure.kind === "busy") return toolError(style, failure.error.message, failure.error.code);
   // Elsewhere an unreachable dependency is named in our words ("The database is unreachable right now; try again shortly.").
   if (failure.kind === "unreachable" && failure.error) return toolError(style, failure.error.message, failure.error.code);
   return toolError(style, outageSentence(style, getConfig()), "internal");
