@@ -46,6 +46,15 @@ describe("lexical matcher", () => {
     expect(monday.find((m) => m.entry.answer.startsWith("Sundays"))?.score ?? 0).toBeLessThan(0.3);
   });
 
+  it("widens step by step in one statement: a word the saved question lacks still finds it", async () => {
+    // "garage" is in no saved question: every-word fails, all-but-one finds the branch; with two words,
+    // one shared ("parking"), only the last, any-word step reaches it.
+    const [branch] = await find(t.account.id, "Is the Elm Street branch wheelchair accessible from the garage?");
+    expect(branch?.entry.answer).toMatch(/Elm Street/);
+    const [parking] = await find(t.account.id, "parking garage");
+    expect(parking?.entry.answer).toBe("Yes, bring your ticket to the front desk.");
+  });
+
   it("tolerates a typo through trigram and the scorer", async () => {
     const [best] = await find(t.account.id, "do u validate parkng");
     expect(best?.entry.answer).toMatch(/ticket/);
