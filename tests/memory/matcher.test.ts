@@ -80,13 +80,21 @@ describe("lexical matcher", () => {
   });
 
   it("automatic answers: one settings read says on/off, the threshold and whether anything is approved", async () => {
-    expect(await getAutoAnswerSettings(deps, t.account.id)).toEqual({ autoAnswer: true, threshold: deps.config.MEMORY_AUTO_THRESHOLD, anyApproved: true });
+    expect(await getAutoAnswerSettings(deps, t.account.id)).toEqual({
+      autoAnswer: true,
+      threshold: deps.config.MEMORY_AUTO_THRESHOLD,
+      anyApproved: true,
+    });
     expect((await findAutoAnswer(deps, t.account.id, "Do you validate parking?"))?.entry.answer).toMatch(/ticket/);
     // The other account has the same question saved but not approved: on by default only once approved,
     // and even switched on explicitly nothing unapproved answers a caller.
     expect(await getAutoAnswerSettings(deps, other.account.id)).toMatchObject({ autoAnswer: false, anyApproved: false });
     await updateMemorySettings(deps, otherAdmin, { autoAnswer: true, threshold: 0.3 });
-    expect(await getAutoAnswerSettings(deps, other.account.id)).toEqual({ autoAnswer: true, threshold: expect.closeTo(0.3, 5), anyApproved: false });
+    expect(await getAutoAnswerSettings(deps, other.account.id)).toEqual({
+      autoAnswer: true,
+      threshold: expect.closeTo(0.3, 5),
+      anyApproved: false,
+    });
     expect(await findAutoAnswer(deps, other.account.id, "Do you validate parking?")).toBeNull();
   });
 
