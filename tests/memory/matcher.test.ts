@@ -4,7 +4,10 @@ import type { TestDeps } from "@/tests/support/test-deps";
 import { addKey, expectAppError } from "@/tests/hitl/helpers";
 import { createMemoryEntry, updateMemoryEntry } from "@/lib/domains/memory/entries";
 import { lexicalMatcher } from "@/lib/domains/memory/lexical-matcher";
-import { searchAnswers } from "@/lib/domains/memory/search";
+import { findAutoAnswer, searchAnswers } from "@/lib/domains/memory/search";
+import { getAutoAnswerSettings, updateMemorySettings } from "@/lib/domains/memory/settings";
+import { queryRows } from "@/lib/adapters/db/client";
+import { sql } from "drizzle-orm";
 import type { Principal } from "@/lib/domains/auth/principal";
 
 // The lexical matcher on the real database (PGlite by default, PostgreSQL with DATABASE_URL): pg_trgm and
@@ -13,6 +16,7 @@ let deps: TestDeps;
 let t: Tenant;
 let other: Tenant;
 let admin: Principal;
+let otherAdmin: Principal;
 
 const find = (accountId: string, question: string, approvedOnly = false) =>
   lexicalMatcher.findMatches(deps.db, { accountId, question, approvedOnly, limit: 3, minScore: 0.25 });
@@ -28,7 +32,7 @@ beforeAll(async () => {
     ["Is the Elm Street branch wheelchair accessible?", "Yes, step-free entrance on Elm Street."],
   ] as const)
     await createMemoryEntry(deps, admin, { question, answer, approvedForAuto: question.includes("parking") });
-  const otherAdmin = await addKey(deps.db, other.account.id, ["admin"]);
+  otherAdmin = await addKey(deps.db, other.account.id, ["admin"]);
   await createMemoryEntry(deps, otherAdmin, { question: "Do you validate parking?", answer: "OTHER ACCOUNT" });
 }, 60_000);
 afterAll(() => deps?.close());
@@ -40,6 +44,15 @@ describe("lexical matcher", () => {
     const monday = await find(t.account.id, "Are you open Monday?");
     expect(monday[0]?.entry.answer).toBe("Mondays 9 am to 9 pm.");
     expect(monday.find((m) => m.entry.answer.startsWith("Sundays"))?.score ?? 0).toBeLessThan(0.3);
+  });
+
+  it("widens step by step in one statement: a word the saved question lacks still finds it", async () => {
+    // "garage" is in no saved question: every-word fails, all-but-one finds the branch; with two words,
+    // one shared ("parking"), only the last, any-word step reaches it.
+    const [branch] = await find(t.account.id, "Is the Elm Street branch wheelchair accessible from the garage?");
+    expect(branch?.entry.answer).toMatch(/Elm Street/);
+    const [parking] = await find(t.account.id, "parking garage");
+    expect(parking?.entry.answer).toBe("Yes, bring your ticket to the front desk.");
   });
 
   it("tolerates a typo through trigram and the scorer", async () => {
@@ -64,5 +77,32 @@ describe("lexical matcher", () => {
     expect((await searchAnswers(deps, t.agent.principal, { question: "Open on Sunday?" })).answers).toEqual([]);
     await expectAppError(searchAnswers(deps, t.answerer.principal, { question: "x" }), "forbidden", /hitl:ask/);
     await expectAppError(searchAnswers(deps, t.agent.principal, { question: "" }), "validation_failed", /question/);
+  });
+
+  it("automatic answers: one settings read says on/off, the threshold and whether anything is approved", async () => {
+    expect(await getAutoAnswerSettings(deps, t.account.id)).toEqual({
+      autoAnswer: true,
+      threshold: deps.config.MEMORY_AUTO_THRESHOLD,
+      anyApproved: true,
+    });
+    expect((await findAutoAnswer(deps, t.account.id, "Do you validate parking?"))?.entry.answer).toMatch(/ticket/);
+    // The other account has the same question saved but not approved: on by default only once approved,
+    // and even switched on explicitly nothing unapproved answers a caller.
+    expect(await getAutoAnswerSettings(deps, other.account.id)).toMatchObject({ autoAnswer: false, anyApproved: false });
+    await updateMemorySettings(deps, otherAdmin, { autoAnswer: true, threshold: 0.3 });
+    expect(await getAutoAnswerSettings(deps, other.account.id)).toEqual({
+      autoAnswer: true,
+      threshold: expect.closeTo(0.3, 5),
+      anyApproved: false,
+    });
+    expect(await findAutoAnswer(deps, other.account.id, "Do you validate parking?")).toBeNull();
+  });
+
+  it("the full-text index has no pending list: searches never read unmerged entries", async () => {
+    const [idx] = await queryRows<{ reloptions: string[] | null }>(
+      deps.db,
+      sql`select reloptions from pg_class where relname = 'memory_answers_search_idx'`,
+    );
+    expect(idx?.reloptions ?? []).toContain("fastupdate=off");
   });
 });

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/lib/adapters/db/client";
 import type { MemoryAnswerRow } from "@/lib/adapters/db/schema";
 import { searchGroups, termsOf } from "@/lib/domains/memory/normalize";
@@ -64,6 +64,33 @@ function toRow(r: Raw): MemoryAnswerRow {
 }
 
 /**
+ * One statement for every step (one round trip): each step's full-text query is a CTE that only scans when
+ * the steps before it found fewer than ENOUGH rows (an uncorrelated count is a one-time filter, so a step
+ * not needed costs nothing). A step ranks at most WIDE_CAP matching rows (a broad query like "sunday" in a
+ * big account) and keeps its best CANDIDATES. Trigram similarity of the whole question is read for those
+ * candidates only: as a filter over the account it would compare every row.
+ */
+function searchInSteps(q: MatchQuery, steps: string[], approved: SQL): SQL {
+  const parts: SQL[] = [];
+  steps.forEach((tsquery, i) => {
+    const before = steps.slice(0, i).map((_, j) => `(select count(*) from s${j})`);
+    const gate = before.length ? sql.raw(` and ${before.join(" + ")} < ${ENOUGH}`) : sql``;
+    parts.push(sql`${sql.raw(`s${i}`)} as (
+      select m.id, ${sql.raw(String(i))} as step, ts_rank(m.search_vector, tq, 1) as rank
+      from (select m.id, m.search_vector from memory_answers m
+            where m.account_id = ${q.accountId} and (m.valid_until is null or m.valid_until > now())${approved}
+              and m.search_vector @@ to_tsquery('english', ${tsquery})${gate} limit ${WIDE_CAP}) m,
+           to_tsquery('english', ${tsquery}) tq
+      order by rank desc limit ${CANDIDATES})`);
+  });
+  const union = sql.raw(steps.map((_, i) => `select * from s${i}`).join(" union all "));
+  return sql`with ${sql.join(parts, sql`, `)}
+    select ${COLUMNS}, similarity(m.question, ${q.question}) as trgm
+    from (${union}) c join memory_answers m on m.id = c.id
+    order by c.step, c.rank desc`;
+}
+
+/**
  * Full-text search (english stemming, GIN index) finds the candidates — answers sharing every specific word
  * of the question (synonyms count), else all but one, else any; the scorer (score.ts) ranks them, comparing days, numbers and names exactly and
  * forgiving one-letter typos, with pg_trgm's similarity of the whole question as a small bonus.
@@ -76,30 +103,17 @@ export const lexicalMatcher: AnswerMatcher = {
     const groups = searchGroups(terms);
     if (!groups.length) return [];
     const approved = q.approvedOnly ? sql` and m.approved_for_auto` : sql``;
-    // Trigram similarity of the whole question is read for the candidates only: as a filter over the
-    // account it would compare every row (hundreds of ms at 100,000 answers); here it costs nothing.
-    // WIDE_CAP bounds how many matching rows are ranked when a query is broad ("sunday" in a big account).
-    const find = (tsquery: string) =>
-      queryRows<Raw & { trgm: number }>(
-        db,
-        sql`select ${COLUMNS}, similarity(m.question, ${q.question}) as trgm
-            from (select m.* from memory_answers m, to_tsquery('english', ${tsquery}) tq
-                  where m.account_id = ${q.accountId} and (m.valid_until is null or m.valid_until > now())${approved}
-                    and m.search_vector @@ tq limit ${WIDE_CAP}) m, to_tsquery('english', ${tsquery}) tq
-            order by ts_rank(m.search_vector, tq, 1) desc limit ${CANDIDATES}`,
-      );
     const clause = (g: string[]) => `(${g.join(" | ")})`;
     const and = (gs: string[][]) => gs.map(clause).join(" & ");
     // Narrow first, so the ranking runs over few rows: every word of the question, every specific word,
     // all specific words but one, and only then any of them.
     const all = searchGroups(terms, { withGeneric: true });
-    let rows = all.length > groups.length ? await find(and(all)) : [];
-    if (rows.length < ENOUGH) rows = [...rows, ...(await find(and(groups)))];
-    if (rows.length < ENOUGH && groups.length > 2) {
-      const allButOne = groups.map((_, skip) => `(${and(groups.filter((_, i) => i !== skip))})`).join(" | ");
-      rows = [...rows, ...(await find(allButOne))];
-    }
-    if (rows.length < ENOUGH && groups.length > 1) rows = [...rows, ...(await find(groups.map(clause).join(" | ")))];
+    const steps: string[] = [];
+    if (all.length > groups.length) steps.push(and(all));
+    steps.push(and(groups));
+    if (groups.length > 2) steps.push(groups.map((_, skip) => `(${and(groups.filter((_, i) => i !== skip))})`).join(" | "));
+    if (groups.length > 1) steps.push(groups.map(clause).join(" | "));
+    const rows = await queryRows<Raw & { trgm: number }>(db, searchInSteps(q, steps, approved));
     const seen = new Set<string>();
     const matches: Match[] = [];
     for (const r of rows) {

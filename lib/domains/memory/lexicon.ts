@@ -157,5 +157,5 @@ export const SYNONYM_GROUPS: string[][] = [
 export const GENERIC_WORDS = (
   "accept allow sell buy rent book price open close require get take pay give offer serve provide use eat play work see talk speak " +
   "register join come visit bring wear hit cook go stay put let find ask charge extra service services place there food thing stuff " +
-  "anything something someone people person available today"
+  "anything something someone people person available today money patient customer client"
 ).split(/\s+/);

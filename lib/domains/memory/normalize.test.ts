@@ -38,6 +38,13 @@ describe("scoreTerms", () => {
     expect(score("Is the Elm Street branch open late?", "Is the Oak Street branch open late?")).toBeLessThan(0.4);
     expect(score("Do you have parking?", "Do you not have parking?")).toBeLessThan(0.4);
   });
+  it('who is asking (patients, customers) or "money" off does not narrow a question like a product would', () => {
+    expect(termsOf("Do you accept walk-in patients?").find((t) => t.word === "patients")?.kind).toBe("generic");
+    expect(score("do students get money off", "Do you have a student discount?")).toBeGreaterThan(0.65);
+    expect(score("Do you accept walk-in patients?", "Do you take walk-ins?")).toBeGreaterThan(0.65);
+    // …while another product still does.
+    expect(score("Do you have a senior discount?", "Do you have a student discount?")).toBeLessThan(0.65);
+  });
   it("forgives one typo in a long word", () => {
     expect(score("Do you validate parkng?", "Do you validate parking?")).toBeGreaterThan(0.7);
   });

@@ -5,7 +5,7 @@ import { assertScope } from "@/lib/domains/auth/permissions";
 import { lexicalMatcher } from "@/lib/domains/memory/lexical-matcher";
 import type { AnswerMatcher, Match, MemoryDeps } from "@/lib/domains/memory/port";
 import { searchAnswersInput, type SearchAnswersResult } from "@/lib/domains/memory/schemas";
-import { getMemorySettings } from "@/lib/domains/memory/settings";
+import { getAutoAnswerSettings } from "@/lib/domains/memory/settings";
 import { parseOrThrow } from "@/lib/platform/validation/parse";
 
 /** The matcher in use: lexical (the embeddings matcher, when configured, would be chosen here). */
@@ -30,8 +30,9 @@ export async function countUse(deps: MemoryDeps, accountId: string, ids: string[
  * automatic answers are on and the best match reaches its threshold. Used by ask_human, Retell and REST.
  */
 export async function findAutoAnswer(deps: MemoryDeps, accountId: string, question: string): Promise<Match | null> {
-  const settings = await getMemorySettings(deps, accountId);
-  if (!settings.autoAnswer || settings.approvedEntries === 0) return null;
+  // Off, or nothing approved to answer with: no search at all.
+  const settings = await getAutoAnswerSettings(deps, accountId);
+  if (!settings.autoAnswer || !settings.anyApproved) return null;
   const [best] = await answerMatcher(deps).findMatches(deps.db, {
     accountId,
     question,
@@ -46,7 +47,7 @@ export async function findAutoAnswer(deps: MemoryDeps, accountId: string, questi
 export async function searchAnswers(deps: MemoryDeps, principal: Principal, raw: unknown): Promise<SearchAnswersResult> {
   assertScope(principal, "hitl:ask");
   const input = parseOrThrow(searchAnswersInput, raw);
-  const settings = await getMemorySettings(deps, principal.accountId);
+  const settings = await getAutoAnswerSettings(deps, principal.accountId);
   const matches = await answerMatcher(deps).findMatches(deps.db, {
     accountId: principal.accountId,
     question: input.question,

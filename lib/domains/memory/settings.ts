@@ -1,4 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
+import { queryRows } from "@/lib/adapters/db/client";
 import type { MemoryDeps } from "@/lib/domains/memory/port";
 import { memoryAnswers, memorySettings } from "@/lib/adapters/db/schema";
 import type { Principal } from "@/lib/domains/auth/principal";
@@ -43,6 +44,27 @@ export async function getMemorySettings(deps: MemoryDeps, accountId: string): Pr
     thresholdSetting: row?.threshold ?? null,
     defaultThreshold,
     approvedEntries,
+  };
+}
+
+/** What a search needs of the settings: whether automatic answers are on, and the threshold. */
+export type AutoAnswerSettings = { autoAnswer: boolean; threshold: number; anyApproved: boolean };
+
+/**
+ * The effective automatic-answer settings in one round trip (ask_human and search_answers read them on
+ * every call): the account's row, if any, and whether any approved entry exists (`exists` stops at the first).
+ */
+export async function getAutoAnswerSettings(deps: MemoryDeps, accountId: string): Promise<AutoAnswerSettings> {
+  const [row] = await queryRows<{ auto_answer: boolean | null; threshold: number | null; any_approved: boolean }>(
+    deps.db,
+    sql`select s.auto_answer, s.threshold,
+               exists (select 1 from memory_answers m where m.account_id = ${accountId} and m.approved_for_auto) as any_approved
+        from (select 1) one left join memory_settings s on s.account_id = ${accountId}`,
+  );
+  return {
+    autoAnswer: row?.auto_answer ?? row?.any_approved === true,
+    threshold: row?.threshold ?? deps.config.MEMORY_AUTO_THRESHOLD,
+    anyApproved: row?.any_approved === true,
   };
 }
 
