@@ -28,6 +28,7 @@ const PAGES: Record<string, Row> = {
   "/console/history": member("/console/history"),
   "/console/canned-replies": member("/console/canned-replies"),
   "/admin": adminOnly("/admin"),
+  "/admin/answers": adminOnly("/admin/answers"),
   "/admin/calls": adminOnly("/admin/calls"),
   "/admin/calls/[id]": adminOnly(`/admin/calls/${UNKNOWN_ID}`, 404),
   "/admin/canned-replies": adminOnly("/admin/canned-replies"),

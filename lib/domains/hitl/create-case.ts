@@ -17,9 +17,6 @@ import { isDependencyDown } from "@/lib/platform/resilience/dependency-error";
 import { log } from "@/lib/platform/log";
 import { pageIfNobodyOnlineSoon } from "@/lib/domains/notify/page-on-call";
 import { parseOrThrow } from "@/lib/platform/validation/parse";
-import { assertCallbackUrlAllowed } from "@/lib/domains/hitl/callback-target";
-import { lookUpMemoryAnswer, memoryAnsweredColumns, recordMemoryAnswer } from "@/lib/domains/memory/answer-from-memory";
-import { countUse } from "@/lib/domains/memory/search";
 
 /** Retell retries a failed tool request; the same callId + question within this window is the same case. */
 const DEDUPE_WINDOW_MS = 2 * 60_000;
@@ -43,7 +40,12 @@ export async function createCase(
   assertScope(principal, opts.source === "test" ? "hitl:answer" : "hitl:ask");
   const input = parseOrThrow(createCaseSchemaFor(opts.maxTimeoutSeconds ?? 55), raw);
   const accountId = principal.accountId;
-  await assertCallbackUrlAllowed(deps.config, input.callbackUrl);
+  // The outbound guard and the memory matcher load on first use, not with every route that can reach this file
+  // (scripts/route-bundles.ts holds /api/cases to its budget).
+  if (input.callbackUrl) {
+    const { assertCallbackUrlAllowed } = await import("@/lib/domains/hitl/callback-target");
+    await assertCallbackUrlAllowed(deps.config, input.callbackUrl);
+  }
   // A phone follow-up needs a number to call.
   const phone = input.followUp === "phone" ? callerPhone(input.callerInfo) : null;
   if (input.followUp === "phone" && !phone) {
@@ -70,7 +72,8 @@ export async function createCase(
   }
 
   // Answer memory: an approved saved answer answers at once and nobody is paged (lib/domains/memory).
-  const fromMemory = await lookUpMemoryAnswer(deps, accountId, input.question, opts.source);
+  const memory = await import("@/lib/domains/memory/answer-from-memory");
+  const fromMemory = await memory.lookUpMemoryAnswer(deps, accountId, input.question, opts.source);
 
   const result = await deps.db.transaction(async (tx) => {
     if (kvKey) {
@@ -121,7 +124,7 @@ export async function createCase(
         followUpRefused,
         source: opts.source,
         createdByKeyId: principal.kind === "api_key" ? principal.keyId : null,
-        ...(fromMemory ? memoryAnsweredColumns(fromMemory, new Date(now)) : {}),
+        ...(fromMemory ? memory.memoryAnsweredColumns(fromMemory, new Date(now)) : {}),
       })
       .returning();
     // The rest depends only on the row: sent together, postgres.js pipelines them in one round trip.
@@ -146,7 +149,7 @@ export async function createCase(
       }),
     ]);
     // After the question: the saved answer follows it in the thread.
-    if (fromMemory) await recordMemoryAnswer(tx, { accountId, caseId: row!.id, match: fromMemory, now: new Date(now) });
+    if (fromMemory) await memory.recordMemoryAnswer(tx, { accountId, caseId: row!.id, match: fromMemory, now: new Date(now) });
     return { case: row!, created: true };
   });
 
@@ -160,6 +163,7 @@ export async function createCase(
     if (input.sessionId)
       await kvOrNull(() => deps.kv.set(`session:${accountId}:${input.sessionId}`, result.case.id, { ttlMs: SESSION_TTL_MS }));
     if (result.case.memoryAnswerId) {
+      const { countUse } = await import("@/lib/domains/memory/search");
       await countUse(deps, accountId, [result.case.memoryAnswerId], "autoUsedCount");
       return result;
     }

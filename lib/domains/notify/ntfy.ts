@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { parseRetryAfter } from "@/lib/adapters/telephony/http-client";
 import { NotifyError, type NotifyPort } from "@/lib/domains/notify/port";
-import { fetchOutbound } from "@/lib/platform/outbound/guarded-fetch";
 import { isOutboundError, type OutboundPolicy } from "@/lib/platform/outbound/outbound-error";
 
 // https://docs.ntfy.sh/publish/#publish-as-json answers with the message envelope; errors are {code, http, error}.
@@ -60,6 +59,8 @@ async function postTrusted(url: string, init: Init, timeoutMs: number): Promise<
 /** A server an account chose: through the outbound guard; a refused address is not retried. */
 async function postGuarded(url: string, init: Init, policy: OutboundPolicy): Promise<Answer> {
   try {
+    // On first use: every route builds the notifier, few send through an account's own server.
+    const { fetchOutbound } = await import("@/lib/platform/outbound/guarded-fetch");
     const res = await fetchOutbound(url, init, policy);
     let json: unknown;
     try {

@@ -1,6 +1,5 @@
 import type { Config } from "@/lib/platform/config/env";
 import { AppError } from "@/lib/platform/errors";
-import { checkOutboundUrl } from "@/lib/platform/outbound/guarded-fetch";
 import { isOutboundError, outboundPolicy, type OutboundPolicy } from "@/lib/platform/outbound/outbound-error";
 
 const trimmed = (u: string) => u.replace(/\/+$/, "");
@@ -19,6 +18,8 @@ export async function assertNtfyServerAllowed(config: Config, serverUrl: string)
   const policy = ntfyOutbound(config, serverUrl);
   if (!policy) return;
   try {
+    // On first use: paging reaches this module from the escalation path, which never saves settings.
+    const { checkOutboundUrl } = await import("@/lib/platform/outbound/guarded-fetch");
     await checkOutboundUrl(serverUrl, policy);
   } catch (e) {
     if (isOutboundError(e)) throw new AppError("validation_failed", `serverUrl: ${e.message}`);

@@ -1,4 +1,3 @@
-import { searchAnswers } from "@/lib/domains/memory/search";
 import { searchAnswersInput, searchAnswersOutput } from "@/lib/domains/memory/schemas";
 import { defineTool } from "@/lib/transports/tools/define-tool";
 
@@ -14,5 +13,6 @@ export const searchAnswersTool = defineTool({
   annotations: { readOnlyHint: true, openWorldHint: false },
   scopes: ["hitl:ask"],
   errors: "hitl",
-  run: (input, ctx) => searchAnswers(ctx.deps, ctx.principal, input),
+  // The matcher (stemmer, lexicon) loads on the first search, not with every /api/mcp request.
+  run: async (input, ctx) => (await import("@/lib/domains/memory/search")).searchAnswers(ctx.deps, ctx.principal, input),
 });
