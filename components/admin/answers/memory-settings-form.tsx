@@ -40,8 +40,14 @@ export function MemorySettingsForm({ initial }: { initial: MemorySettings }) {
         Callers are answered at once, without a person, from entries an admin approved — when the match scores at least the threshold. Now:{" "}
         <strong data-testid="auto-answer-state">{initial.autoAnswer ? "on" : "off"}</strong> ({initial.approvedEntries} approved).
       </p>
-      <SelectField id="memory-auto" label="Answer callers from approved entries" value={auto} onChange={(e) => setAuto(e.target.value)}>
-        <option value="default">Default (on once an entry is approved)</option>
+      <SelectField
+        id="memory-auto"
+        label="Answer callers from approved entries"
+        hint="Default: on once an entry is approved."
+        value={auto}
+        onChange={(e) => setAuto(e.target.value)}
+      >
+        <option value="default">Default</option>
         <option value="on">On</option>
         <option value="off">Off</option>
       </SelectField>
