@@ -6,6 +6,7 @@ import { getGolfSettings, updateGolfSettings } from "@/lib/domains/golf/settings
 import { addDays, todayIn } from "@/lib/domains/golf/time";
 import { parseConfig } from "@/lib/platform/config/env";
 import { withDeps } from "@/lib/platform/deps";
+import { lazy } from "@/lib/platform/lazy";
 import { startChronogolfStandin } from "@/tests/support/chronogolf-standin";
 import { createTestDeps, type TestDeps } from "@/tests/support/test-deps";
 import { createGolfTenant } from "@/tests/golf/helpers";
@@ -103,7 +104,7 @@ describe("Chronogolf: instance credentials never follow an account's base URL", 
 
     // Another process (no cached access token) books for another account with the same instance credentials:
     // it must use the rotated token, which the instance kept.
-    (globalThis as { __golfChronogolf?: { tokens: Map<string, unknown> } }).__golfChronogolf!.tokens.clear();
+    lazy.forget("chronogolf"); // the process's Chronogolf tokens and breakers (lib/domains/golf/chronogolf/client.ts)
     const second = await searchTeeTimes(deps, b.golfer, { date });
     expect(second.slots).toHaveLength(1);
     const [rowB] = await deps.db.select().from(golfSettings).where(eq(golfSettings.accountId, b.account.id));

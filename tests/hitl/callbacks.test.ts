@@ -71,8 +71,13 @@ describe("case callbacks", () => {
   const retire = (id: string) => deps.db.update(webhookDeliveries).set({ status: "failed" }).where(eq(webhookDeliveries.id, id));
   const settled = (caseId: string, status: "delivered" | "failed" | "pending", attempts: number) =>
     waitFor(async () => {
+      const before = await deliveryOf(caseId);
+      if (!before) return null;
+      // The attempts first: an attempt's row and its delivery's update commit together, so the delivery read
+      // after them is never the row as it was while that attempt was still in flight.
+      const made = (await attemptsOf(before.id)).length;
       const d = await deliveryOf(caseId);
-      return d && d.status === status && (await attemptsOf(d.id)).length === attempts ? d : null;
+      return d && d.status === status && made === attempts ? d : null;
     });
 
   it("answering posts the case to callbackUrl, signed with the account's webhook secret", async () => {

@@ -5,6 +5,7 @@ import { createCase } from "@/lib/domains/hitl/create-case";
 import { auditLog, cases, retellCredentials } from "@/lib/adapters/db/schema";
 import { startApp, type App } from "@/tests/support/matrix/app-harness";
 import { callFunction, retellCall, retellSettings } from "@/tests/retell/helpers";
+import { openFrom } from "@/lib/adapters/db/sealed-columns";
 
 /** With the account's Retell API key stored, every request must carry a valid X-Retell-Signature. */
 let app: App;
@@ -82,8 +83,12 @@ describe("Retell API key (write-only) and X-Retell-Signature", () => {
     expect((await retellSettings(app, "PUT", "other account", { apiKey: KEY_B })).status).toBe(200);
     expect((await callFunction(app, { key: "other account", body: askBody(), signWith: KEY_A })).status).toBe(401);
     expect((await callFunction(app, { key: "other account", body: askBody(), signWith: KEY_B })).status).toBe(200);
+    // Each account's key is stored sealed (lib/platform/secrets) and opens only as its own row's.
     const stored = await app.deps.db.select().from(retellCredentials);
-    expect(stored.map((r) => r.apiKey).sort()).toEqual([KEY_A, KEY_B].sort());
+    expect(stored.map((r) => r.apiKey)).not.toContain(KEY_A);
+    expect(stored.map((r) => r.apiKey)).not.toContain(KEY_B);
+    const opened = stored.map((r) => openFrom("retell_credentials.api_key", r.accountId, r.apiKey, r.apiKeyKeyId));
+    expect(opened.sort()).toEqual([KEY_A, KEY_B].sort());
   });
 
   it("DELETE forgets the key: requests are then authenticated by the API key alone", async () => {
