@@ -102,7 +102,8 @@ async function main() {
       `${QUICK ? " — QUICK" : ""}\n\n`,
   );
   if (hitl.length) process.stdout.write(`${sideBySide(hitl.map((h) => ({ label: targetLabel(h.target), rows: h.rows })))}\n\n`);
-  if (rows.length) process.stdout.write(`figures 4–7 on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}:\n${table(rows)}\n\n`);
+  if (rows.length)
+    process.stdout.write(`figures 4–7, 10 and 11 on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}:\n${table(rows)}\n\n`);
   process.stdout.write(`wrote ${written.join(" and ")}\n`);
   for (const h of hitl)
     if (Object.values(h.errorSamples).some((x) => x.length))

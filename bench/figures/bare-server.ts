@@ -13,11 +13,9 @@
  */
 import http from "node:http";
 import { createMcpHandler, McpServer, ResourceTemplate } from "@modelcontextprotocol/server";
-import { askHumanTool } from "../../lib/transports/tools/ask-human";
-import { cancelHumanRequestTool } from "../../lib/transports/tools/cancel-human-request";
 import { getHumanAnswerTool } from "../../lib/transports/tools/get-human-answer";
 import { ESCALATION_GUIDE, SERVER_INSTRUCTIONS } from "../../lib/transports/mcp/instructions";
-import { CALLS_TOOLS, GOLF_TOOLS, UTILITY_TOOLS } from "../../lib/transports/mcp/server";
+import { ALL_TOOLS } from "../../lib/transports/tools/catalog";
 import type { Principal } from "../../lib/domains/auth/principal";
 import { verifyApiKey } from "../../lib/domains/api-keys/api-keys";
 import { getHumanAnswer } from "../../lib/domains/hitl/ask-human";
@@ -36,21 +34,17 @@ async function principalOf(authorization: string | undefined): Promise<Principal
   return token ? verifyApiKey(deps, token) : null;
 }
 
-// The very tool definitions lib/transports/tools/*.ts register; only get_human_answer does real work.
+// The very tool definitions lib/transports/tools/*.ts register, listed as the app lists them to this caller (only
+// the tools its scopes can call); only get_human_answer does real work (figure 3 measures it and tools/list).
 function buildServer(principal: Principal): McpServer {
   const server = new McpServer({ name: "switchboard-bare", version: "0.0.0" }, { instructions: SERVER_INSTRUCTIONS });
-  server.registerTool(askHumanTool.name, askHumanTool.config, async () => refused);
-  server.registerTool(getHumanAnswerTool.name, getHumanAnswerTool.config, async (args) =>
-    asResult(await getHumanAnswer(deps, principal, args)),
-  );
-  server.registerTool(cancelHumanRequestTool.name, cancelHumanRequestTool.config, async () => refused);
-  // Every other tool is listed too (tools/list is measured), though their calls are not.
-  for (const t of [...CALLS_TOOLS, ...UTILITY_TOOLS, ...GOLF_TOOLS]) {
-    server.registerTool(
-      t.name,
-      t.config as never,
-      (async () => ({ content: [{ type: "text" as const, text: "not in the bare server" }], isError: true })) as never,
-    );
+  for (const t of ALL_TOOLS) {
+    const run =
+      t.name === getHumanAnswerTool.name
+        ? async (args: Parameters<typeof getHumanAnswer>[2]) => asResult(await getHumanAnswer(deps, principal, args))
+        : async () => refused;
+    const registered = server.registerTool(t.name, t.config as never, run as never);
+    if (t.refusal(principal)) registered.disable();
   }
   server.registerResource(
     "case",

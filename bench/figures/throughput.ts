@@ -29,7 +29,16 @@ async function startBare(e: Env, caseId: string): Promise<Bare> {
   const shared = e.env.DATABASE_URL ? { BARE_DATABASE_URL: e.env.DATABASE_URL, BARE_KEY: e.agentKey, BARE_CASE_ID: caseId } : {};
   const child = spawn(process.execPath, ["--import", "tsx", path.join(__dirname, "bare-server.ts")], {
     cwd: root,
-    env: { ...process.env, ...shared, NODE_ENV: "production", TSX_TSCONFIG_PATH: path.join(root, "tsconfig.json") },
+    env: {
+      ...process.env,
+      ...shared,
+      // The bare server runs on the same database as the app under test (PGlite: none of the bench's DATABASE_URL),
+      // with the app's encryption key, as a production process must have one.
+      DATABASE_URL: e.env.DATABASE_URL ?? "",
+      SECRETS_ENCRYPTION_KEY: e.env.SECRETS_ENCRYPTION_KEY ?? "",
+      NODE_ENV: "production",
+      TSX_TSCONFIG_PATH: path.join(root, "tsconfig.json"),
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
