@@ -10,11 +10,10 @@
  * so neither warms the other). BENCH_COLD_ROUNDS processes per target (default 3; BENCH_QUICK=1: 1).
  * The route bundle sizes (scripts/route-bundles.ts) are reported beside, against their 700 KiB budget.
  */
-import { spawn } from "node:child_process";
 import net from "node:net";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { cli, freePort, freshAppEnv } from "../../e2e/support/app-server";
+import { cli, freshAppEnv, spawnNextStart } from "../../e2e/support/app-server";
 import { connectModern } from "../../e2e/support/mcp-clients";
 import { BUDGET_BYTES, BUDGET_ROUTES, measureRoute, ROUTE_BUDGETS } from "../../scripts/route-bundles";
 import type { Row } from "../support/report";
@@ -50,41 +49,21 @@ const TARGETS: Target[] = [
 
 /** `next start` without any request: resolves once start-up logged it is ready and the port accepts a connection. */
 async function startQuiet(env: Record<string, string>) {
-  const port = await freePort();
-  let output = "";
-  const child = spawn(
-    process.execPath,
-    [require.resolve("next/dist/bin/next"), "start", "--hostname", "127.0.0.1", "--port", String(port)],
-    {
-      cwd: root,
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-      detached: true,
-    },
-  );
-  child.stdout!.on("data", (d) => (output += d));
-  child.stderr!.on("data", (d) => (output += d));
-  const stop = async () => {
-    if (child.exitCode !== null) return;
-    const exited = new Promise((r) => child.once("exit", r));
-    process.kill(-child.pid!, "SIGTERM");
-    await Promise.race([exited, sleep(5000)]);
-    if (child.exitCode === null) process.kill(-child.pid!, "SIGKILL");
-  };
+  const app = await spawnNextStart(env);
   const accepts = () =>
     new Promise<boolean>((resolve) => {
-      const s = net.connect(port, "127.0.0.1", () => (s.end(), resolve(true)));
+      const s = net.connect(app.port, "127.0.0.1", () => (s.end(), resolve(true)));
       s.on("error", () => resolve(false));
     });
   const deadline = Date.now() + 90_000;
-  while (!(output.includes("switchboard ready") && (await accepts()))) {
-    if (child.exitCode !== null || Date.now() > deadline) {
-      await stop();
-      throw new Error(`app did not start:\n${output.slice(-2000)}`);
+  while (!(app.logs().includes("switchboard ready") && (await accepts()))) {
+    if (app.process.exitCode !== null || Date.now() > deadline) {
+      await app.stop();
+      throw new Error(`app did not start:\n${app.logs().slice(-2000)}`);
     }
     await sleep(100);
   }
-  return { baseUrl: `http://127.0.0.1:${port}`, stop };
+  return { baseUrl: app.baseUrl, stop: app.stop };
 }
 
 export async function benchColdStart(opts: { quick: boolean; log: (msg: string) => void }): Promise<{ rows: Row[]; figures: unknown }> {

@@ -110,8 +110,11 @@ export function cli(env: Record<string, string>, ...args: string[]): string {
 
 export type RunningApp = { baseUrl: string; port: number; process: ChildProcess; logs: () => string; stop: () => Promise<void> };
 
-/** `next start` on 127.0.0.1 with the given environment; resolves when /api/health answers. */
-export async function startApp(env: Record<string, string>): Promise<RunningApp> {
+/**
+ * Spawns `next start` on a free port of 127.0.0.1 (its own process group) without waiting for it: the one way
+ * tests and the bench start the built app. `stop` ends the group (SIGTERM, then SIGKILL after 5 s).
+ */
+export async function spawnNextStart(env: Record<string, string>): Promise<RunningApp> {
   const port = await freePort();
   let output = "";
   const child = spawn(
@@ -126,20 +129,8 @@ export async function startApp(env: Record<string, string>): Promise<RunningApp>
   );
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`app exited early:\n${output}`);
-    const ok = await fetch(`${baseUrl}/api/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) break;
-    if (Date.now() > deadline) throw new Error(`app did not become healthy:\n${output}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
   return {
-    baseUrl,
+    baseUrl: `http://127.0.0.1:${port}`,
     port,
     process: child,
     logs: () => output,
@@ -155,4 +146,21 @@ export async function startApp(env: Record<string, string>): Promise<RunningApp>
       if (child.exitCode === null) process.kill(-child.pid!, "SIGKILL");
     },
   };
+}
+
+/** `next start` on 127.0.0.1 with the given environment; resolves when /api/health answers. */
+export async function startApp(env: Record<string, string>): Promise<RunningApp> {
+  const app = await spawnNextStart(env);
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (app.process.exitCode !== null) throw new Error(`app exited early:\n${app.logs()}`);
+    const ok = await fetch(`${app.baseUrl}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) break;
+    if (Date.now() > deadline) throw new Error(`app did not become healthy:\n${app.logs()}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return app;
 }
