@@ -23,13 +23,39 @@ const tmpDir = () => {
   return d;
 };
 
-/** A child that exits at once under a parent that never reaps it (sh exec's into sleep): a zombie. */
+const readProc = (pid: number, file: string): string | null => {
+  try {
+    return fs.readFileSync(`/proc/${pid}/${file}`, "utf8");
+  } catch {
+    return null;
+  }
+};
+
+/** The pid of a process whose parent is `ppid`, scanning /proc. */
+function childOf(ppid: number): number | null {
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = readProc(Number(entry), "stat");
+    // stat is "pid (comm) state ppid ...": comm may hold spaces, so read after the last ')'.
+    const fields = stat?.slice(stat.lastIndexOf(")") + 2).split(" ");
+    if (fields && Number(fields[1]) === ppid) return Number(entry);
+  }
+  return null;
+}
+
+/**
+ * A child that is killed under a parent that never reaps it: a zombie. The parent shell forks `sleep 30`
+ * and then exec's into `sleep 60`; the child is killed only once the exec is done, because a shell that
+ * is still running may reap it (dash does, on SIGCHLD) and leave no zombie behind.
+ */
 async function zombiePid(): Promise<number> {
-  const parent = spawn("sh", ["-c", "sleep 30 & echo $!; exec sleep 60"], { stdio: ["ignore", "pipe", "ignore"] });
+  const parent = spawn("sh", ["-c", "sleep 30 & exec sleep 60"], { stdio: "ignore" });
   children.push(parent);
-  const pid = await new Promise<number>((resolve) => parent.stdout!.once("data", (d) => resolve(Number(String(d).trim()))));
+  const ppid = parent.pid!;
+  await waitFor(() => readProc(ppid, "cmdline")?.startsWith("sleep\u000060"), 5_000);
+  const pid = await waitFor(() => childOf(ppid), 5_000);
   process.kill(pid, "SIGKILL");
-  await waitFor(() => fs.readFileSync(`/proc/${pid}/stat`, "utf8").includes(") Z "), 5_000);
+  await waitFor(() => readProc(pid, "stat")?.includes(") Z "), 5_000);
   return pid;
 }
 
