@@ -99,6 +99,12 @@ export const cases = pgTable("cases", {
   pagedAt: ts("paged_at"),
   /** The saved answer that answered this case without a person (migration 20261217000000_answer_memory). */
   memoryAnswerId: uuid("memory_answer_id"),
+  /** The answers offered to the person, 2–6 short strings, or null (migration 20261223000000_case_choices). */
+  choices: jsonb("choices").$type<string[]>(),
+  /** Only one of the choices answers the case; free text alone is refused. */
+  choicesOnly: boolean("choices_only").notNull().default(false),
+  /** The choice the answer picked (exactly as offered), or null. */
+  choice: text("choice"),
 });
 
 export type SenderType = "agent" | "human" | "system";

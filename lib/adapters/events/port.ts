@@ -16,6 +16,8 @@ export type BusEvent = {
    * without reading its case. Never reaches browsers or vendors (toCaseEvent picks its fields).
    */
   answer?: string;
+  /** With `answer`: the choice it picked (exactly as offered), when the case offered choices. */
+  choice?: string;
 };
 
 /** Under PostgreSQL NOTIFY's 8000-byte payload with room for the rest; longer answers are read from the database. */

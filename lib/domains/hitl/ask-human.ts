@@ -24,10 +24,13 @@ type AskOptions = WaitHooks & { source?: "mcp" | "retell" | "test"; maxTimeoutSe
 export function resultFromCase(deps: Deps, row: CaseRow, opts: { nobodyOnline?: boolean } = {}): ToolResult {
   const c = deps.config;
   switch (row.status) {
-    case "answered":
-      // A saved answer (lib/domains/memory) answered at once: the agent may say so differently.
-      if (row.memoryAnswerId) return { status: "answered_from_memory", caseId: row.id, answer: row.answer!, message: row.answer! };
-      return { status: "answered", caseId: row.id, answer: row.answer!, message: row.answer! };
+    case "answered": {
+      // A saved answer (lib/domains/memory) answered at once (answered_from_memory): the agent may say so differently.
+      // The picked choice beside the answer, when there is one (absent, not null: the field is optional).
+      const choice = row.choice ? { choice: row.choice } : {};
+      const status = row.memoryAnswerId ? "answered_from_memory" : "answered";
+      return { status, caseId: row.id, answer: row.answer!, ...choice, message: row.answer! };
+    }
     case "cancelled":
       return { status: "cancelled", caseId: row.id, message: c.FALLBACK_CANCELLED };
     case "expired":

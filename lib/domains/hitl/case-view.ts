@@ -64,6 +64,9 @@ export function toPublicCase(row: CaseRow, names: Names = new Map(), linkedCalls
     pagedAt: iso(row.pagedAt ?? null),
     linkedCallId: (row.callId && linkedCalls.get(row.callId)) || null,
     memoryAnswerId: row.memoryAnswerId ?? null,
+    choices: row.choices ?? null,
+    choicesOnly: row.choicesOnly ?? false,
+    choice: row.choice ?? null,
   };
 }
 

@@ -46,6 +46,7 @@ export async function createCase(
     const { assertCallbackUrlAllowed } = await import("@/lib/domains/hitl/callback-target");
     await assertCallbackUrlAllowed(deps.config, input.callbackUrl);
   }
+  if (input.choicesOnly && !input.choices) throw new AppError("validation_failed", "choicesOnly: only valid with choices");
   // A phone follow-up needs a number to call.
   const phone = input.followUp === "phone" ? callerPhone(input.callerInfo) : null;
   if (input.followUp === "phone" && !phone) {
@@ -73,7 +74,8 @@ export async function createCase(
 
   // Answer memory: an approved saved answer answers at once and nobody is paged (lib/domains/memory).
   const memory = await import("@/lib/domains/memory/answer-from-memory");
-  const fromMemory = await memory.lookUpMemoryAnswer(deps, accountId, input.question, opts.source);
+  const offered = { choices: input.choices ?? null, choicesOnly: input.choicesOnly ?? false };
+  const fromMemory = await memory.lookUpMemoryAnswer(deps, accountId, input.question, opts.source, offered);
 
   const result = await deps.db.transaction(async (tx) => {
     if (kvKey) {
@@ -124,7 +126,8 @@ export async function createCase(
         followUpRefused,
         source: opts.source,
         createdByKeyId: principal.kind === "api_key" ? principal.keyId : null,
-        ...(fromMemory ? memory.memoryAnsweredColumns(fromMemory, new Date(now)) : {}),
+        ...offered,
+        ...(fromMemory ? memory.memoryAnsweredColumns(fromMemory, new Date(now), offered.choices) : {}),
       })
       .returning();
     // The rest depends only on the row: sent together, postgres.js pipelines them in one round trip.

@@ -1,7 +1,7 @@
 import { enqueueSheetEvents } from "@/lib/domains/sheets/enqueue";
 import { eq } from "drizzle-orm";
 import type { Deps } from "@/lib/platform/deps";
-import { caseMessages, cases, type MessageRow, type SenderType } from "@/lib/adapters/db/schema";
+import { caseMessages, cases, type CaseRow, type MessageRow, type SenderType } from "@/lib/adapters/db/schema";
 import { AppError } from "@/lib/platform/errors";
 import { recordAudit } from "@/lib/domains/audit/record-audit";
 import { actorOf, hasScope, type Principal } from "@/lib/domains/auth/principal";
@@ -34,8 +34,13 @@ export async function postMessage(
   caseId: string,
   raw: unknown,
 ): Promise<{ message: MessageRow; case: PublicCase; answered: boolean }> {
-  const { content } = parseOrThrow(postMessageSchema, raw);
+  const input = parseOrThrow(postMessageSchema, raw);
   const senderType = senderFor(principal);
+  if (senderType !== "human" && input.choice !== undefined) {
+    throw new AppError("validation_failed", "choice: only a person's answer picks a choice");
+  }
+  // A choice alone is also the answer's words: the caller hears it, the thread shows it.
+  const content = input.content ?? input.choice!;
   const accountId = principal.accountId;
 
   // The answered case is presented once, inside the transaction, when its callback needs it; that view is also the result.
@@ -47,6 +52,7 @@ export async function postMessage(
       const holder = toPublicCase(current, await holderNames(tx, [current])).claimedBy;
       throw new AppError("conflict", `Case is claimed by ${holder?.name ?? "someone else"}.`, { claimedBy: holder });
     }
+    const choice = senderType === "human" ? checkChoice(current, input.choice) : null;
     const [message] = await tx
       .insert(caseMessages)
       .values({
@@ -66,6 +72,7 @@ export async function postMessage(
       .set({
         status: "answered",
         answer: content,
+        choice,
         answeredAt: now,
         closedAt: now,
         updatedAt: now,
@@ -86,7 +93,7 @@ export async function postMessage(
         fromStatus: current.status,
         toStatus: "answered",
         ...actorOf(principal),
-        data: { messageId: message!.id },
+        data: choice === null ? { messageId: message!.id } : { messageId: message!.id, choice },
       }),
       // The agent stopped waiting and the case asked for a phone follow-up → outbox row, same transaction.
       enqueuePhoneFollowup(tx, answered!, now),
@@ -103,10 +110,11 @@ export async function postMessage(
   // Sent together (one write on the bus's connection), the answer inside when short: the waiting call
   // returns the moment it hears it, without another round trip — a burst of answers saturates this process.
   const answer = result.answered && Buffer.byteLength(content) <= ANSWER_IN_EVENT_MAX_BYTES ? content : undefined;
+  const choice = answer !== undefined ? (result.case.choice ?? undefined) : undefined;
   await Promise.all([
     publishCaseEvent(deps, { type: "case.message", accountId, caseId, status, priority, urgency, messageId: result.message.id, at }),
     result.answered &&
-      publishCaseEvent(deps, { type: "case.answered", accountId, caseId, status: "answered", priority, urgency, at, answer }),
+      publishCaseEvent(deps, { type: "case.answered", accountId, caseId, status: "answered", priority, urgency, at, answer, choice }),
   ]);
   // The outbox row is committed; try it now rather than at the next sweep.
   if (result.answered && result.case.callbackUrl) {
@@ -114,4 +122,22 @@ export async function postMessage(
   }
   if (result.answered && result.case.followUp === "phone") deps.kick("phone-followups");
   return { message: result.message, case: view ?? (await presentCase(deps.db, result.case)), answered: result.answered };
+}
+
+/**
+ * The choice a person's answer picks, checked against the case: exactly one of its choices, or none —
+ * unless the case takes only a choice. Thrown inside the answering transaction, so nothing is written.
+ */
+function checkChoice(c: CaseRow, choice: string | undefined): string | null {
+  if (choice === undefined) {
+    if (c.choicesOnly)
+      throw new AppError(
+        "validation_failed",
+        `choice: required; this case is answered only with one of its choices (${c.choices?.join(" | ")})`,
+      );
+    return null;
+  }
+  if (!c.choices?.length) throw new AppError("validation_failed", "choice: this case offers no choices");
+  if (!c.choices.includes(choice)) throw new AppError("validation_failed", "choice: must be one of the case's choices, exactly as offered");
+  return choice;
 }

@@ -17,6 +17,17 @@ const callbackUrl = safeText()
   .max(2000)
   .refine((u) => /^https?:\/\//i.test(u), "must be an http(s) URL");
 
+/** The longest choice: a button label, an SMS line. */
+export const CHOICE_MAX_LENGTH = 80;
+
+const choiceText = safeText().trim().min(1, "must not be empty").max(CHOICE_MAX_LENGTH, `must be at most ${CHOICE_MAX_LENGTH} characters`);
+
+export const choicesSchema = z
+  .array(choiceText)
+  .min(2, "must offer at least 2 choices")
+  .max(6, "must offer at most 6 choices")
+  .refine((list) => new Set(list).size === list.length, "must not repeat a choice");
+
 export const createCaseSchema = z.object({
   question: safeText()
     .trim()
@@ -44,6 +55,15 @@ export const createCaseSchema = z.object({
     .describe(
       '"phone": if the answer comes after you stopped waiting, Switchboard calls the caller back (callerInfo.phone, E.164) and tells them the answer; billed like any call.',
     ),
+  choices: choicesSchema
+    .optional()
+    .describe(
+      `2–6 short answers the person can pick with one click (at most ${CHOICE_MAX_LENGTH} characters each, no repeats), e.g. ["Approve 10% discount", "Decline"]. The result's \`choice\` is the one picked, exactly as given.`,
+    ),
+  choicesOnly: z
+    .boolean()
+    .optional()
+    .describe("true: the person must pick one of `choices` (free text alone is refused); default false. Only with choices."),
 });
 export type CreateCaseInput = z.infer<typeof createCaseSchema>;
 
@@ -125,6 +145,12 @@ export const caseSchema = z.object({
     .nullable()
     .optional()
     .describe("The saved answer (GET /api/memory/{id}) that answered this case at once, without a person; null otherwise."),
+  choices: z.array(z.string()).nullable().describe("The answers offered to the person (2–6), or null."),
+  choicesOnly: z.boolean().describe("true: only one of the choices answers the case."),
+  choice: z
+    .string()
+    .nullable()
+    .describe("The choice the answer picked, exactly as offered; null when answered in free text or not yet answered."),
 });
 export type PublicCase = z.infer<typeof caseSchema>;
 
@@ -144,9 +170,22 @@ export const messageSchema = z.object({
 });
 export type PublicMessage = z.infer<typeof messageSchema>;
 
-export const postMessageSchema = z.object({
-  content: safeText().trim().min(1, "must not be empty").max(10000, "must be at most 10000 characters"),
-});
+export const postMessageSchema = z
+  .object({
+    content: safeText()
+      .trim()
+      .min(1, "must not be empty")
+      .max(10000, "must be at most 10000 characters")
+      .optional()
+      .describe("The message; a person's first message answers the case. Optional when `choice` is given."),
+    choice: safeText()
+      .trim()
+      .min(1, "must not be empty")
+      .max(CHOICE_MAX_LENGTH, `must be at most ${CHOICE_MAX_LENGTH} characters`)
+      .optional()
+      .describe("A person's answer: one of the case's choices, exactly as offered (alone, or with `content` to add words)."),
+  })
+  .refine((m) => m.content !== undefined || m.choice !== undefined, { message: "required (or choice)", path: ["content"] });
 
 export const listCasesQuery = z.object({
   status: z
@@ -182,6 +221,7 @@ export const toolResultSchema = z.object({
   status: z.enum(["answered", "answered_from_memory", "pending", "unavailable", "busy", "cancelled"]),
   caseId: z.string().optional().describe("Absent only when the platform could not be reached."),
   answer: z.string().optional(),
+  choice: z.string().optional().describe("When the case offered choices and the person picked one: that choice, exactly as offered."),
   message: z.string().describe("A sentence the voice agent can say to the caller as is."),
 });
 export type ToolResult = z.infer<typeof toolResultSchema>;

@@ -25,7 +25,7 @@ export async function waitForCase(deps: Deps, o: WaitOptions): Promise<CaseRow> 
   const deadline = started + o.timeoutMs;
   let changed = false;
   // The answer, when its event carried it: the committed transaction announced it, so no read is needed.
-  let heard: string | undefined;
+  let heard: { answer: string; choice: string | null } | undefined;
   let wake: ((w: Wakeup) => void) | null = null;
   const onChange = () => {
     changed = true;
@@ -33,7 +33,8 @@ export async function waitForCase(deps: Deps, o: WaitOptions): Promise<CaseRow> 
   };
   // Subscribe before the first read, so an answer that commits in between is not missed.
   const unsubscribe = await deps.bus.subscribe(`case:${o.caseId}`, (e) => {
-    if (e.type === "case.answered" && e.accountId === o.accountId && typeof e.answer === "string") heard = e.answer;
+    if (e.type === "case.answered" && e.accountId === o.accountId && typeof e.answer === "string")
+      heard = { answer: e.answer, choice: e.choice ?? null };
     if (e.type !== "case.message" && e.type !== "case.claimed") onChange();
   });
   const unwatch = watchCase(deps, o.caseId, onChange);
@@ -54,7 +55,7 @@ export async function waitForCase(deps: Deps, o: WaitOptions): Promise<CaseRow> 
           .then(() => o.onProgress!(t - started, o.timeoutMs))
           .catch(() => {});
       }
-      if (heard !== undefined) row = { ...row, status: "answered", answer: heard };
+      if (heard !== undefined) row = { ...row, status: "answered", ...heard };
       else if (changed || t >= deadline) {
         changed = false;
         row = await getCaseOrThrow(db, o.accountId, o.caseId);
