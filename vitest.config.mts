@@ -18,6 +18,7 @@ const bothDatabases = process.env.DATABASE_URL
             "tests/calls/**/*.test.ts",
             "tests/hitl/post-message.test.ts",
             "tests/hitl/claim-case.test.ts",
+            "tests/hitl/case-choices.test.ts",
             "tests/admin/hitl-metrics.test.ts",
             "tests/golf/booking-race.test.ts",
           ],
