@@ -53,8 +53,9 @@ export const consoleApi = {
   getCase: (id: string) => call<ConsoleCase>("GET", `/api/cases/${id}`),
   messages: (id: string) => call<{ messages: ConsoleMessage[] }>("GET", `/api/cases/${id}/messages`).then((r) => r.messages),
   claim: (id: string) => call<ConsoleCase>("POST", `/api/cases/${id}/claim`),
-  answer: (id: string, content: string) =>
-    call<{ case: ConsoleCase }>("POST", `/api/cases/${id}/messages`, { content }).then((r) => r.case),
+  /** The answer: words, a choice the case offers, or both. */
+  answer: (id: string, body: { content?: string; choice?: string }) =>
+    call<{ case: ConsoleCase }>("POST", `/api/cases/${id}/messages`, body).then((r) => r.case),
   presence: (status: "online" | "away") => call<{ online: number; ttlSeconds: number }>("POST", "/api/presence", { status }),
   testEscalation: (testId: string) =>
     call<{ status: "answered" | "pending" | "unavailable" | "cancelled"; caseId: string; message: string }>(

@@ -7,6 +7,7 @@ import { Conversation } from "@/components/console/conversation";
 import { Countdown } from "@/components/console/countdown";
 import { lateAnswerRoute } from "@/components/console/late-answer";
 import { ReplyComposer } from "@/components/console/reply-composer";
+import { ChoiceButtons } from "@/components/console/choice-buttons";
 import { MemoryPanel } from "@/components/console/memory-panel";
 import type { SaveToMemory } from "@/components/console/use-save-to-memory";
 import { Button } from "@/components/ui/button";
@@ -27,6 +28,8 @@ type Props = {
   composerRef: RefObject<HTMLTextAreaElement | null>;
   onClaim: () => void;
   onSend: () => void;
+  /** A choice's button: sends it (claiming an open case first). */
+  onPick: (choice: string) => void;
   onClose: () => void;
   /** Answer memory: the "Save as a reusable answer" toggle (suggestions show without it). */
   save?: SaveToMemory;
@@ -54,6 +57,7 @@ export function CasePanel({
   composerRef,
   onClaim,
   onSend,
+  onPick,
   onClose,
   save,
 }: Props) {
@@ -122,7 +126,12 @@ export function CasePanel({
         {c.status === "answered" && c.answer && (
           <section className="cx-section">
             <h3>Answer</h3>
-            <p className="cx-answer">{c.answer}</p>
+            {c.choice && (
+              <p className="cx-picked" data-testid="picked-choice">
+                Picked: <strong>{c.choice}</strong>
+              </p>
+            )}
+            {c.answer !== c.choice && <p className="cx-answer">{c.answer}</p>}
           </section>
         )}
 
@@ -143,6 +152,14 @@ export function CasePanel({
           />
         )}
         {live && (
+          <ChoiceButtons
+            c={c}
+            enabled={!sending && (editable || (c.status === "open" && !holder))}
+            withWords={!!draft.trim()}
+            onPick={onPick}
+          />
+        )}
+        {live && (
           <ReplyComposer
             ref={composerRef}
             value={draft}
@@ -151,6 +168,7 @@ export function CasePanel({
             editable={editable}
             sending={sending}
             onSend={onSend}
+            choicesOnly={!!c.choicesOnly}
             hint={c.status === "open" ? "Claim the case to answer it." : `${holder} is answering this one.`}
           />
         )}

@@ -66,27 +66,52 @@ export function ConsoleApp({ me, initialCaseId }: { me: ConsoleMember; initialCa
   const keys = useAnswerKeys({ oc, q, me, selectedId });
   const save = useSaveToMemory(me, oc.current, oc.draft);
 
-  const send = useCallback(async () => {
+  const send = useCallback(
+    async (choice?: string) => {
+      const c = oc.current;
+      // A send typed while the claim is still in flight waits for it (useOpenCase); if the claim is lost, nothing is sent.
+      // A choice comes from pick(), which has just checked the case (or started its claim in this same event).
+      if (!c || (!choice && c.status !== "claimed" && oc.claimingId !== c.id)) return;
+      const text = expandShortcuts(oc.draftRef.current, replies).text;
+      if (c.choicesOnly && !choice) {
+        oc.setNotice({ kind: "info", text: `This case takes one of its choices: press 1–${c.choices?.length ?? 0} or click one.` });
+        return;
+      }
+      if (!(await oc.send(c.id, text, choice))) return;
+      void save.saveIfWanted(c.id, text);
+      alerts.setAnnouncement("Answer sent.");
+      // On to the next case: open it (unclaimed) with its row focused, so Enter claims it.
+      const next = q.queue.find((x) => x.id !== c.id && x.status === "open");
+      if (next) {
+        setSelectedId(next.id);
+        oc.open(next.id);
+        focusRow(next.id);
+      } else {
+        // Nothing left to answer: back to the queue (on a phone the case covers it), so no key acts on a finished case.
+        oc.open(null);
+        oc.setNotice({ kind: "info", text: "Answer sent. The queue is clear." });
+        focusRow(q.queue.find((x) => x.id !== c.id)?.id);
+      }
+    },
+    [oc, replies, q.queue, alerts, save],
+  );
+
+  /**
+   * A choice (its button or its digit): sent at once, with any words in the box. An open case is claimed
+   * first (optimistically, as Enter does), so one key answers; a case someone else holds is left alone.
+   */
+  const pick = (n: number): boolean => {
     const c = oc.current;
-    // A send typed while the claim is still in flight waits for it (useOpenCase); if the claim is lost, nothing is sent.
-    if (!c || (c.status !== "claimed" && oc.claimingId !== c.id)) return;
-    const text = expandShortcuts(oc.draftRef.current, replies).text;
-    if (!(await oc.send(c.id, text))) return;
-    void save.saveIfWanted(c.id, text);
-    alerts.setAnnouncement("Answer sent.");
-    // On to the next case: open it (unclaimed) with its row focused, so Enter claims it.
-    const next = q.queue.find((x) => x.id !== c.id && x.status === "open");
-    if (next) {
-      setSelectedId(next.id);
-      oc.open(next.id);
-      focusRow(next.id);
-    } else {
-      // Nothing left to answer: back to the queue (on a phone the case covers it), so no key acts on a finished case.
-      oc.open(null);
-      oc.setNotice({ kind: "info", text: "Answer sent. The queue is clear." });
-      focusRow(q.queue.find((x) => x.id !== c.id)?.id);
+    const choice = c?.choices?.[n - 1];
+    if (!c || !choice || oc.sending) return false;
+    const mine = c.status === "claimed" && c.claimedBy?.type === "member" && c.claimedBy.id === me.id;
+    if (!mine && oc.claimingId !== c.id) {
+      if (c.status !== "open") return false;
+      void oc.claim(c.id);
     }
-  }, [oc, replies, q.queue, alerts, save]);
+    void send(choice);
+    return true;
+  };
 
   const back = () => {
     if (helpOpen) return setHelpOpen(false);
@@ -109,6 +134,7 @@ export function ConsoleApp({ me, initialCaseId }: { me: ConsoleMember; initialCa
       openAndClaim: keys.openAndClaim,
       focusReply: keys.focusReply,
       typeAhead: keys.typeAhead,
+      pick,
       send: () => void send(),
       back,
       help: () => setHelpOpen(true),
@@ -173,6 +199,7 @@ export function ConsoleApp({ me, initialCaseId }: { me: ConsoleMember; initialCa
               composerRef={oc.composerRef}
               onClaim={() => keys.claimAndFocus(oc.current!.id)}
               onSend={() => void send()}
+              onPick={(choice) => pick((oc.current?.choices ?? []).indexOf(choice) + 1)}
               onClose={back}
               save={save}
             />

@@ -13,6 +13,8 @@ type Props = {
   editable: boolean;
   sending: boolean;
   onSend: () => void;
+  /** The case takes only one of its choices: the words go along with a choice, never alone. */
+  choicesOnly?: boolean;
   hint?: string;
 };
 
@@ -23,7 +25,7 @@ type Props = {
  * what was sent) and when someone else holds the case (a draft typed before a lost claim stays, to copy).
  */
 export const ReplyComposer = forwardRef<HTMLTextAreaElement, Props>(function ReplyComposer(
-  { value, onChange, replies, editable, sending, onSend, hint },
+  { value, onChange, replies, editable, sending, onSend, choicesOnly = false, hint },
   ref,
 ) {
   const [caret, setCaret] = useState(0);
@@ -76,7 +78,13 @@ export const ReplyComposer = forwardRef<HTMLTextAreaElement, Props>(function Rep
         rows={4}
         disabled={!editable && !value}
         readOnly={!editable || sending}
-        placeholder={!editable ? hint : "Type the answer the agent should give. /shortcut inserts a canned reply."}
+        placeholder={
+          !editable
+            ? hint
+            : choicesOnly
+              ? "Optional words to go with the choice you pick. /shortcut inserts a canned reply."
+              : "Type the answer the agent should give. /shortcut inserts a canned reply."
+        }
         aria-describedby="reply-help"
         onChange={handleChange}
         onKeyDown={handleKeyDown}
@@ -103,7 +111,11 @@ export const ReplyComposer = forwardRef<HTMLTextAreaElement, Props>(function Rep
         <p id="reply-help" className="cx-muted">
           <kbd>Ctrl</kbd>/<kbd>⌘</kbd> + <kbd>Enter</kbd> sends · <kbd>Esc</kbd> back to the queue
         </p>
-        <Button disabled={!editable || sending || !value.trim()} onClick={onSend}>
+        <Button
+          disabled={!editable || sending || !value.trim() || choicesOnly}
+          onClick={onSend}
+          title={choicesOnly ? "Pick a choice to answer" : undefined}
+        >
           {sending ? "Sending…" : "Send answer"}
         </Button>
       </div>

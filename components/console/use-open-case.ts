@@ -94,17 +94,17 @@ export function useOpenCase(opts: {
     [upsert, refresh],
   );
 
-  /** Sends `text` once the claim on `id` (if one is in flight) is won; false when nothing was sent. */
+  /** Sends the answer (words, a choice, or both) once the claim on `id` (if one is in flight) is won; false when nothing was sent. */
   const send = useCallback(
-    async (id: string, text: string): Promise<boolean> => {
-      if (!text.trim() || sendingRef.current) return false;
+    async (id: string, text: string, choice?: string): Promise<boolean> => {
+      if ((!text.trim() && !choice) || sendingRef.current) return false;
       sendingRef.current = true;
       setSending(true);
       try {
         const claimed = claims.current.get(id);
         if (claimed && !(await claimed)) return false;
         setNotice(null);
-        upsert(await consoleApi.answer(id, text));
+        upsert(await consoleApi.answer(id, { ...(text.trim() ? { content: text } : {}), ...(choice ? { choice } : {}) }));
         drafts.current.delete(id);
         if (openIdRef.current === id) setDraft("");
         return true;

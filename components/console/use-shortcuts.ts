@@ -10,6 +10,8 @@ export type ShortcutHandlers = {
   send: () => void;
   back: () => void;
   help: () => void;
+  /** 1–6 outside a text field: true when it picked that choice of the open case (else it may start the answer). */
+  pick?: (n: number) => boolean;
   /** A printable key that is not a shortcut, typed outside a text field: true when it started the answer. */
   typeAhead: (key: string) => boolean;
 };
@@ -22,6 +24,7 @@ export const SHORTCUTS: Array<{ keys: string[]; what: string }> = [
   { keys: ["Ctrl", "Enter"], what: "Send the answer (⌘ Enter on a Mac)" },
   { keys: ["Esc"], what: "Back to the queue / close this dialog" },
   { keys: ["/"], what: "In the reply box: type /shortcut, then space or Tab, to insert a canned reply" },
+  { keys: ["1–6"], what: "Send that choice, when the open case offers choices (claims it first if it is open)" },
   { keys: ["Alt", "1–3"], what: "Put a saved answer (shown under the case) into the reply box; it is not sent" },
   { keys: ["?"], what: "Show these shortcuts" },
 ];
@@ -64,6 +67,7 @@ export function useShortcuts(handlers: ShortcutHandlers, enabled = true) {
         e.preventDefault();
         return fn();
       }
+      if (/^[1-6]$/.test(e.key) && h.current.pick?.(Number(e.key))) return e.preventDefault();
       if (e.key.length === 1 && e.key !== " " && h.current.typeAhead(e.key)) return e.preventDefault();
       // Enter on a queue row opens and claims it; on any other button or link it keeps its usual meaning.
       const t = e.target as HTMLElement | null;
