@@ -15,7 +15,7 @@ import { useQueue } from "@/components/console/use-queue";
 import { useShortcuts } from "@/components/console/use-shortcuts";
 import { useSaveToMemory } from "@/components/console/use-save-to-memory";
 import { SendTestEscalationButton, TestEscalationStatus, useTestEscalation } from "@/components/console/test-escalation";
-import type { CannedReply, ConsoleMember } from "@/components/console/types";
+import type { CannedReply, ConsoleCase, ConsoleMember } from "@/components/console/types";
 
 /**
  * Focus a queue row now when it is on the page (so an Enter typed right after j/k reaches it), else on
@@ -67,8 +67,9 @@ export function ConsoleApp({ me, initialCaseId }: { me: ConsoleMember; initialCa
   const save = useSaveToMemory(me, oc.current, oc.draft);
 
   const send = useCallback(
-    async (choice?: string) => {
-      const c = oc.current;
+    async (choice?: string, target?: ConsoleCase) => {
+      // target: a case pick() opened in this same event (oc.current shows it only after the next render).
+      const c = target ?? oc.current;
       // A send typed while the claim is still in flight waits for it (useOpenCase); if the claim is lost, nothing is sent.
       // A choice comes from pick(), which has just checked the case (or started its claim in this same event).
       if (!c || (!choice && c.status !== "claimed" && oc.claimingId !== c.id)) return;
@@ -97,19 +98,20 @@ export function ConsoleApp({ me, initialCaseId }: { me: ConsoleMember; initialCa
   );
 
   /**
-   * A choice (its button or its digit): sent at once, with any words in the box. An open case is claimed
-   * first (optimistically, as Enter does), so one key answers; a case someone else holds is left alone.
+   * A choice (its button or its digit): sent at once, with any words in the box. The digit acts on the open
+   * case, or with none open on the queue's selected case (its row lists the numbered choices), which it opens.
+   * An open case is claimed first (optimistically, as Enter does), so one key answers; a case someone else
+   * holds is left alone.
    */
   const pick = (n: number): boolean => {
-    const c = oc.current;
+    const c = oc.current ?? (selectedId ? q.cases.get(selectedId) : undefined);
     const choice = c?.choices?.[n - 1];
     if (!c || !choice || oc.sending) return false;
     const mine = c.status === "claimed" && c.claimedBy?.type === "member" && c.claimedBy.id === me.id;
-    if (!mine && oc.claimingId !== c.id) {
-      if (c.status !== "open") return false;
-      void oc.claim(c.id);
-    }
-    void send(choice);
+    if (!mine && oc.claimingId !== c.id && c.status !== "open") return false;
+    if (!oc.current) oc.open(c.id);
+    if (!mine && oc.claimingId !== c.id) void oc.claim(c.id);
+    void send(choice, c);
     return true;
   };
 

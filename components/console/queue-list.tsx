@@ -57,6 +57,15 @@ export function QueueList({ queue, selectedId, openId, me, now, loaded, onOpen, 
                 <Countdown deadline={c.waitDeadlineAt} now={now} />
               </span>
               <span className="cx-row-question">{c.question}</span>
+              {!!c.choices?.length && (
+                <span className="cx-row-choices" data-testid="row-choices">
+                  {c.choices.map((choice, i) => (
+                    <span key={choice}>
+                      <kbd>{i + 1}</kbd> {choice}
+                    </span>
+                  ))}
+                </span>
+              )}
               <span className="cx-row-meta">
                 {caller && <span className="cx-caller">{caller}</span>}
                 <span>{formatAge(c.createdAt, now)}</span>
