@@ -19,6 +19,7 @@ const bothDatabases = process.env.DATABASE_URL
             "tests/hitl/post-message.test.ts",
             "tests/hitl/claim-case.test.ts",
             "tests/hitl/case-choices.test.ts",
+            "tests/hitl/choices-agents.test.ts",
             "tests/admin/hitl-metrics.test.ts",
             "tests/golf/booking-race.test.ts",
           ],
