@@ -249,7 +249,14 @@ export const ROUTES: RouteSpec[] = [
 
 /** The tools' base arguments; the fuzzer mutates one of them (or adds another). */
 export const TOOLS: Record<string, Record<string, unknown>> = {
-  ask_human: { question: "Is the Elm Street branch open?", callId: "c1", callerInfo: { name: "Ana" }, timeoutSeconds: 5 },
+  ask_human: {
+    question: "Is the Elm Street branch open?",
+    callId: "c1",
+    callerInfo: { name: "Ana" },
+    timeoutSeconds: 5,
+    choices: ["Open", "Closed"],
+    choicesOnly: false,
+  },
   search_answers: { question: "Do you validate parking?", limit: 3 },
   get_human_answer: { caseId: NO_SUCH_ID },
   cancel_human_request: { caseId: NO_SUCH_ID },
