@@ -16,6 +16,9 @@ import { createRealtimePublisher, realtimeSettings } from "@/lib/adapters/realti
 import { resolveTelephonySettings } from "@/lib/adapters/telephony/config";
 import type { TelephonyPort } from "@/lib/adapters/telephony/port";
 import type { GolfProviderName } from "@/lib/domains/golf/port";
+import { embeddingsSettings } from "@/lib/domains/memory/embeddings/client";
+import { createEmbeddingsMatcher } from "@/lib/domains/memory/embeddings/embeddings-matcher";
+import { lexicalMatcher } from "@/lib/domains/memory/lexical-matcher";
 import { createNtfy } from "@/lib/domains/notify/ntfy";
 import { sheetsSettingsInputs } from "@/lib/domains/sheets/credentials";
 import type { SheetsDrainer } from "@/lib/domains/sheets/port";
@@ -78,6 +81,15 @@ export function withAdapters(core: Core, cache: Lazy, opts: { simulatorSecret: (
         methods: ["geocode", "forecast"],
         load: async () => (await import("@/lib/domains/weather")).createWeatherProvider(c),
       }),
+  );
+  // One breaker per process for the embeddings endpoint, built again only when its settings change.
+  adapter(
+    "answerMatcher",
+    () => embeddingsSettings(c),
+    () => {
+      const s = embeddingsSettings(c);
+      return s ? createEmbeddingsMatcher(s) : lexicalMatcher;
+    },
   );
   // One breaker and lease state per process: built with the deps of its first run, again only when the Sheets settings change.
   adapter(

@@ -8,9 +8,9 @@ import { searchAnswersInput, type SearchAnswersResult } from "@/lib/domains/memo
 import { getAutoAnswerSettings } from "@/lib/domains/memory/settings";
 import { parseOrThrow } from "@/lib/platform/validation/parse";
 
-/** The matcher in use: lexical (the embeddings matcher, when configured, would be chosen here). */
-export function answerMatcher(_deps: MemoryDeps): AnswerMatcher {
-  return lexicalMatcher;
+/** The matcher in use: the one the composition root built (embeddings when configured), else lexical (the CLI). */
+export function answerMatcher(deps: MemoryDeps): AnswerMatcher {
+  return deps.answerMatcher ?? lexicalMatcher;
 }
 
 type Counter = "suggestedCount" | "reusedCount" | "autoUsedCount";
