@@ -7,7 +7,7 @@ import type { MatchQuery } from "@/lib/domains/memory/port";
 /** float32 little-endian, as the bytea column holds it (the same bytes on every machine). */
 export function encodeVector(v: Float32Array): string {
   const buf = Buffer.alloc(v.length * 4);
-  v.forEach((x, i) => buf.writeFloatLE(x, i * 4));
+  for (let i = 0; i < v.length; i++) buf.writeFloatLE(v[i]!, i * 4);
   return buf.toString("base64");
 }
 
