@@ -127,7 +127,12 @@ async function measure(database: Database, entries: number, log: (m: string) => 
 async function embeddingsQuality(database: Database, qualityOf: (m: AnswerMatcher) => Promise<EvalResult>): Promise<EvalResult> {
   const standin = await startEmbeddingsStandin();
   try {
-    const env = { LOG_LEVEL: "warn", OUTBOUND_ALLOW_LOOPBACK: "true", MEMORY_EMBEDDINGS_URL: standin.url, MEMORY_EMBEDDINGS_API_KEY: standin.apiKey! };
+    const env = {
+      LOG_LEVEL: "warn",
+      OUTBOUND_ALLOW_LOOPBACK: "true",
+      MEMORY_EMBEDDINGS_URL: standin.url,
+      MEMORY_EMBEDDINGS_API_KEY: standin.apiKey!,
+    };
     const deps = depsFrom({ db: database.db, kv: createMemoryKv(), bus: createMemoryBus(), config: parseConfig(env) });
     if (deps.answerMatcher.name !== "embeddings") throw new Error("the embeddings matcher was not built");
     return await qualityOf(deps.answerMatcher);
@@ -231,7 +236,9 @@ if (process.argv[1]?.endsWith("memory.ts")) {
       if (q) process.stdout.write(`wrong: ${JSON.stringify(q.wrongSamples)}\n`);
       const e = (figures.pglite as { embeddings: EvalResult } | undefined)?.embeddings;
       if (e && process.env.BENCH_MEMORY_SAMPLES === "1")
-        process.stdout.write(`embeddings wrong: ${JSON.stringify(e.wrongSamples)}\nembeddings missed: ${JSON.stringify(e.missedSamples.slice(0, 40))}\n`);
+        process.stdout.write(
+          `embeddings wrong: ${JSON.stringify(e.wrongSamples)}\nembeddings missed: ${JSON.stringify(e.missedSamples.slice(0, 40))}\n`,
+        );
       process.exit(0);
     },
     (e) => {

@@ -60,7 +60,9 @@ export function toyEmbedding(text: string, dims: number): number[] {
   return v.map((x) => Math.round((x / norm) * 1e6) / 1e6);
 }
 
-const error = (message: string, type = "invalid_request_error", code: string | null = null) => ({ error: { message, type, param: null, code } });
+const error = (message: string, type = "invalid_request_error", code: string | null = null) => ({
+  error: { message, type, param: null, code },
+});
 
 export async function startEmbeddingsStandin(opts: { apiKey?: string | null; dims?: number } = {}): Promise<EmbeddingsStandin> {
   const apiKey = opts.apiKey === undefined ? "sk-standin-0123456789" : opts.apiKey;
@@ -108,7 +110,12 @@ export async function startEmbeddingsStandin(opts: { apiKey?: string | null; dim
         return answer(400, error("this stand-in answers encoding_format float only"), inputs.length, model);
       if (failing.count > 0) {
         failing.count--;
-        return answer(failing.status, error("The server had an error while processing your request.", "server_error"), inputs.length, model);
+        return answer(
+          failing.status,
+          error("The server had an error while processing your request.", "server_error"),
+          inputs.length,
+          model,
+        );
       }
       const dims = (dimensions as number | undefined) ?? defaultDims;
       answer(

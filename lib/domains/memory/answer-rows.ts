@@ -54,4 +54,3 @@ export function toAnswerRow(r: AnswerRaw): MemoryAnswerRow {
     updatedAt: date(r.updated_at)!,
   };
 }
-

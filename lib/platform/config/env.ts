@@ -369,8 +369,10 @@ function embeddingsProblems(c: ParsedEnv): string[] {
     return problems;
   }
   const u = new URL(c.MEMORY_EMBEDDINGS_URL);
-  if (u.username || u.password) problems.push("MEMORY_EMBEDDINGS_URL: must not carry a user name or password (use MEMORY_EMBEDDINGS_API_KEY)");
-  if (u.search || u.hash) problems.push("MEMORY_EMBEDDINGS_URL: must be a base URL without query or fragment (…/v1/embeddings is appended)");
+  if (u.username || u.password)
+    problems.push("MEMORY_EMBEDDINGS_URL: must not carry a user name or password (use MEMORY_EMBEDDINGS_API_KEY)");
+  if (u.search || u.hash)
+    problems.push("MEMORY_EMBEDDINGS_URL: must be a base URL without query or fragment (…/v1/embeddings is appended)");
   if (c.NODE_ENV === "production" && u.protocol !== "https:" && !c.OUTBOUND_ALLOW_LOOPBACK)
     problems.push("MEMORY_EMBEDDINGS_URL: must be an https URL in production");
   return problems;

@@ -45,8 +45,13 @@ export function createEmbeddingsMatcher(s: EmbeddingsSettings, embedder: Embedde
           c.vector = vectors[i + 1]!;
         });
       } catch (e) {
-        // The caller's words stay out of the log; the error names the endpoint's status at most.
-        log.warn({ dependency: "embeddings endpoint", err: errorForLog(e) }, "embeddings unavailable: answering with the lexical matcher");
+        // The caller's words stay out of the log; the error names the endpoint's status at most. While the
+        // breaker is open every search lands here: the breaker said so once when it opened.
+        if (embedder.state() !== "down")
+          log.warn(
+            { dependency: "embeddings endpoint", err: errorForLog(e) },
+            "embeddings unavailable: answering with the lexical matcher",
+          );
         return lexicalOnly();
       }
       await storeVectors(

@@ -41,7 +41,12 @@ export type Candidate = { entry: MemoryAnswerRow; vector: Float32Array | null };
  */
 export async function readCandidates(db: Db, q: MatchQuery, o: { ids: string[]; scan: number; modelKey: string }): Promise<Candidate[]> {
   const live = sql`(m.valid_until is null or m.valid_until > now())${q.approvedOnly ? sql` and m.approved_for_auto` : sql``}`;
-  const byId = o.ids.length ? sql`m.id in (${sql.join(o.ids.map((id) => sql`${id}`), sql`, `)})` : sql`false`;
+  const byId = o.ids.length
+    ? sql`m.id in (${sql.join(
+        o.ids.map((id) => sql`${id}`),
+        sql`, `,
+      )})`
+    : sql`false`;
   const rows = await queryRows<AnswerRaw & { vec: string | null }>(
     db,
     sql`select ${ANSWER_COLUMNS},
@@ -60,11 +65,7 @@ export async function readCandidates(db: Db, q: MatchQuery, o: { ids: string[]; 
  * skipped (the join); one whose question changed meanwhile keeps the md5 of the question embedded, so its
  * vector reads as stale and is made again.
  */
-export async function storeVectors(
-  db: Db,
-  modelKey: string,
-  made: Array<{ entry: MemoryAnswerRow; vector: Float32Array }>,
-): Promise<void> {
+export async function storeVectors(db: Db, modelKey: string, made: Array<{ entry: MemoryAnswerRow; vector: Float32Array }>): Promise<void> {
   if (!made.length) return;
   const values = made.map(
     ({ entry, vector }) => sql`(${entry.id}::uuid, md5(${entry.question}), ${vector.length}::int, ${encodeVector(vector)})`,
