@@ -55,6 +55,11 @@ const badAnswer = (why: string) => Object.assign(new Error(`the embeddings endpo
  */
 export function createEmbedder(s: EmbeddingsSettings): Embedder {
   const guard = createDependencyGuard({ dependency: "embeddings endpoint", timeoutMs: s.timeoutMs, threshold: 3, resetMs: 30_000 });
+  // Loaded apart from the route's chunk (few routes search memory), but as soon as the matcher is built, so the
+  // first search does not spend its time budget loading it.
+  const loading = import("@/lib/platform/outbound/guarded-fetch");
+  loading.catch(() => {});
+  const guardedFetch = () => loading;
   const modelKey = s.dimensions ? `${s.model}@${s.dimensions}` : s.model;
   const headers: Record<string, string> = { "content-type": "application/json", accept: "application/json" };
   if (s.apiKey) headers.authorization = `Bearer ${s.apiKey}`;
@@ -65,8 +70,7 @@ export function createEmbedder(s: EmbeddingsSettings): Embedder {
       guard.run(async (signal) => {
         const body: Record<string, unknown> = { model: s.model, input: texts, encoding_format: "float" };
         if (s.dimensions) body.dimensions = s.dimensions;
-        // On first use: every route builds the matcher, only searches send.
-        const { fetchOutbound } = await import("@/lib/platform/outbound/guarded-fetch");
+        const { fetchOutbound } = await guardedFetch();
         const res = await fetchOutbound(s.url, { method: "POST", headers, body: JSON.stringify(body), signal }, s.policy).catch((e) => {
           throw isOutboundError(e) ? badAnswer(`URL ${e.message}`) : e;
         });
