@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "@/lib/adapters/db/client";
+import { checkDependencies } from "@/lib/composition/health/check-dependencies";
 import { embeddingsSettings } from "@/lib/domains/memory/embeddings/client";
 import { createEmbeddingsMatcher } from "@/lib/domains/memory/embeddings/embeddings-matcher";
 import { createMemoryEntry, updateMemoryEntry } from "@/lib/domains/memory/entries";
@@ -8,6 +9,7 @@ import { lexicalMatcher } from "@/lib/domains/memory/lexical-matcher";
 import type { AnswerMatcher, MatchQuery } from "@/lib/domains/memory/port";
 import { searchAnswers } from "@/lib/domains/memory/search";
 import { ConfigError, parseConfig } from "@/lib/platform/config/env";
+import { withDeps } from "@/lib/platform/deps";
 import { addKey } from "@/tests/hitl/helpers";
 import { startEmbeddingsStandin, type EmbeddingsStandin } from "@/tests/support/embeddings-standin";
 import { createTenant, type Tenant } from "@/tests/support/fixtures";
@@ -119,6 +121,11 @@ describe("embeddings matcher", () => {
       // Open: the next search never reaches the endpoint and still answers.
       expect(await summary(matcher, PARAPHRASE)).toEqual(expected);
       expect(failing.requests).toHaveLength(3);
+      // /api/health shows it, degraded rather than down: nothing fails for it.
+      const health = await checkDependencies(withDeps(deps, { answerMatcher: matcher }));
+      expect(health.dependencies.embeddings).toMatchObject({ state: "degraded", breaker: "open", driver: "openai-compatible" });
+      expect(health.status).toBe("degraded");
+      expect((await checkDependencies(deps)).dependencies.embeddings).toMatchObject({ state: "up", breaker: "closed" });
     } finally {
       await failing.close();
     }
