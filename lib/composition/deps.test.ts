@@ -45,7 +45,7 @@ describe("the composition root's adapter cache", () => {
     const first = depsOn(cache, env).answerMatcher;
     expect(first.name).toBe("embeddings");
     expect(depsOn(cache, env).answerMatcher).toBe(first);
-    for (const [name, value] of [
+    for (const [name, value] of <Array<[string, string]>>[
       ["MEMORY_EMBEDDINGS_API_KEY", "sk-two"],
       ["MEMORY_EMBEDDINGS_MODEL", "other-model"],
       ["MEMORY_EMBEDDINGS_TIMEOUT_MS", "999"],
