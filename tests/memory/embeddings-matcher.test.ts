@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "@/lib/adapters/db/client";
 import { checkDependencies } from "@/lib/composition/health/check-dependencies";
-import { embeddingsSettings } from "@/lib/domains/memory/embeddings/client";
+import { embeddingsSettings } from "@/lib/domains/memory/embeddings/settings";
 import { createEmbeddingsMatcher } from "@/lib/domains/memory/embeddings/embeddings-matcher";
 import { createMemoryEntry, updateMemoryEntry } from "@/lib/domains/memory/entries";
 import { lexicalMatcher } from "@/lib/domains/memory/lexical-matcher";

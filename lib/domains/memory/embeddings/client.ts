@@ -1,34 +1,7 @@
 import { z } from "zod";
-import type { Config } from "@/lib/platform/config/env";
-import { isOutboundError, type OutboundPolicy, outboundPolicy } from "@/lib/platform/outbound/outbound-error";
+import type { EmbeddingsSettings } from "@/lib/domains/memory/embeddings/settings";
+import { isOutboundError } from "@/lib/platform/outbound/outbound-error";
 import { createDependencyGuard, type GuardState } from "@/lib/platform/resilience/breaker";
-
-/** What the embeddings matcher is built from (the composition root keys its cache on it); null when unconfigured. */
-export type EmbeddingsSettings = {
-  url: string;
-  apiKey: string | null;
-  model: string;
-  dimensions: number | null;
-  timeoutMs: number;
-  scan: number;
-  floor: number;
-  policy: OutboundPolicy;
-};
-
-export function embeddingsSettings(config: Config): EmbeddingsSettings | null {
-  if (!config.MEMORY_EMBEDDINGS_URL) return null;
-  return {
-    url: `${config.MEMORY_EMBEDDINGS_URL.replace(/\/+$/, "")}/v1/embeddings`,
-    apiKey: config.MEMORY_EMBEDDINGS_API_KEY ?? null,
-    model: config.MEMORY_EMBEDDINGS_MODEL,
-    dimensions: config.MEMORY_EMBEDDINGS_DIMENSIONS ?? null,
-    timeoutMs: config.MEMORY_EMBEDDINGS_TIMEOUT_MS,
-    scan: config.MEMORY_EMBEDDINGS_SCAN,
-    floor: config.MEMORY_EMBEDDINGS_FLOOR,
-    // A batch of 1,536-dimension vectors as JSON is large: 64 of them are ~1.3 MB.
-    policy: outboundPolicy(config, { timeoutMs: config.MEMORY_EMBEDDINGS_TIMEOUT_MS, maxBytes: 8 * 1024 * 1024 }),
-  };
-}
 
 export interface Embedder {
   /** The model and size the vectors belong to: a stored vector made by another is made again. */
@@ -55,22 +28,20 @@ const badAnswer = (why: string) => Object.assign(new Error(`the embeddings endpo
  */
 export function createEmbedder(s: EmbeddingsSettings): Embedder {
   const guard = createDependencyGuard({ dependency: "embeddings endpoint", timeoutMs: s.timeoutMs, threshold: 3, resetMs: 30_000 });
-  // Loaded apart from the route's chunk (few routes search memory), but as soon as the matcher is built, so the
-  // first search does not spend its time budget loading it.
+  // Loaded as soon as the matcher is built, and awaited outside the timeout: loading code is not the endpoint's slowness.
   const loading = import("@/lib/platform/outbound/guarded-fetch");
   loading.catch(() => {});
-  const guardedFetch = () => loading;
   const modelKey = s.dimensions ? `${s.model}@${s.dimensions}` : s.model;
   const headers: Record<string, string> = { "content-type": "application/json", accept: "application/json" };
   if (s.apiKey) headers.authorization = `Bearer ${s.apiKey}`;
   return {
     modelKey,
     state: () => guard.state(),
-    embed: (texts) =>
-      guard.run(async (signal) => {
+    async embed(texts) {
+      const { fetchOutbound } = await loading;
+      return guard.run(async (signal) => {
         const body: Record<string, unknown> = { model: s.model, input: texts, encoding_format: "float" };
         if (s.dimensions) body.dimensions = s.dimensions;
-        const { fetchOutbound } = await guardedFetch();
         const res = await fetchOutbound(s.url, { method: "POST", headers, body: JSON.stringify(body), signal }, s.policy).catch((e) => {
           throw isOutboundError(e) ? badAnswer(`URL ${e.message}`) : e;
         });
@@ -87,6 +58,7 @@ export function createEmbedder(s: EmbeddingsSettings): Embedder {
         if (data.some((d) => d.embedding.length !== dims)) throw badAnswer("answered vectors of different sizes");
         if (s.dimensions && dims !== s.dimensions) throw badAnswer(`answered ${dims} dimensions, not ${s.dimensions}`);
         return data.map((d) => Float32Array.from(d.embedding));
-      }),
+      });
+    },
   };
 }

@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/adapters/db/client";
-import { createEmbedder, type Embedder, type EmbeddingsSettings } from "@/lib/domains/memory/embeddings/client";
+import { createEmbedder, type Embedder } from "@/lib/domains/memory/embeddings/client";
+import type { EmbeddingsSettings } from "@/lib/domains/memory/embeddings/settings";
 import { cosine, readCandidates, storeVectors } from "@/lib/domains/memory/embeddings/vectors";
 import { lexicalMatcher } from "@/lib/domains/memory/lexical-matcher";
 import { termsOf } from "@/lib/domains/memory/normalize";
