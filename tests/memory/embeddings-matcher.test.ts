@@ -7,7 +7,7 @@ import { createEmbeddingsMatcher } from "@/lib/domains/memory/embeddings/embeddi
 import { createMemoryEntry, updateMemoryEntry } from "@/lib/domains/memory/entries";
 import { lexicalMatcher } from "@/lib/domains/memory/lexical-matcher";
 import type { AnswerMatcher, MatchQuery } from "@/lib/domains/memory/port";
-import { searchAnswers } from "@/lib/domains/memory/search";
+import { findAutoAnswer, searchAnswers } from "@/lib/domains/memory/search";
 import { ConfigError, parseConfig } from "@/lib/platform/config/env";
 import { withDeps } from "@/lib/platform/deps";
 import { addKey } from "@/tests/hitl/helpers";
@@ -82,6 +82,8 @@ describe("embeddings matcher", () => {
     const result = await searchAnswers(deps, t.agent.principal, { question: PARAPHRASE });
     expect(result.message).toBe("Yes, bring your ticket to the front desk.");
     expect(result.answers.map((a) => a.answer)).not.toContain("OTHER ACCOUNT");
+    // And ask_human's look-up: answered from memory, no person paged.
+    expect((await findAutoAnswer(deps, t.account.id, PARAPHRASE))?.entry.id).toBe(ids.parking);
   });
 
   it("embeds saved questions once, in the question's own request, and again after an edit", async () => {
