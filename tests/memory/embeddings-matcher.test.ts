@@ -7,7 +7,7 @@ import { createEmbeddingsMatcher } from "@/lib/domains/memory/embeddings/embeddi
 import { createMemoryEntry, updateMemoryEntry } from "@/lib/domains/memory/entries";
 import { lexicalMatcher } from "@/lib/domains/memory/lexical-matcher";
 import type { AnswerMatcher, MatchQuery } from "@/lib/domains/memory/port";
-import { findAutoAnswer, searchAnswers } from "@/lib/domains/memory/search";
+import { describeMatcher, findAutoAnswer, searchAnswers } from "@/lib/domains/memory/search";
 import { ConfigError, parseConfig } from "@/lib/platform/config/env";
 import { withDeps } from "@/lib/platform/deps";
 import { addKey } from "@/tests/hitl/helpers";
@@ -123,6 +123,11 @@ describe("embeddings matcher", () => {
       // Open: the next search never reaches the endpoint and still answers.
       expect(await summary(matcher, PARAPHRASE)).toEqual(expected);
       expect(failing.requests).toHaveLength(3);
+      expect(describeMatcher(withDeps(deps, { answerMatcher: matcher }))).toEqual({
+        matcher: "embeddings",
+        model: "text-embedding-3-small",
+        endpoint: "down",
+      });
       // /api/health shows it, degraded rather than down: nothing fails for it.
       const health = await checkDependencies(withDeps(deps, { answerMatcher: matcher }));
       expect(health.dependencies.embeddings).toMatchObject({ state: "degraded", breaker: "open", driver: "openai-compatible" });
@@ -158,6 +163,7 @@ describe("embeddings matcher", () => {
     const plain = await createTestDeps();
     try {
       expect(plain.answerMatcher.name).toBe("lexical");
+      expect(describeMatcher(plain)).toEqual({ matcher: "lexical", model: null, endpoint: null });
     } finally {
       await plain.close();
     }

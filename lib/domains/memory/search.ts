@@ -13,6 +13,13 @@ export function answerMatcher(deps: MemoryDeps): AnswerMatcher {
   return deps.answerMatcher ?? lexicalMatcher;
 }
 
+/** Which matcher answers this instance's searches, for Admin → Answers (an instance setting, not the account's). */
+export function describeMatcher(deps: MemoryDeps): { matcher: string; model: string | null; endpoint: "up" | "down" | "probing" | null } {
+  const m = answerMatcher(deps) as AnswerMatcher & { state?: () => "up" | "down" | "probing" };
+  if (m.name !== "embeddings") return { matcher: m.name, model: null, endpoint: null };
+  return { matcher: m.name, model: deps.config.MEMORY_EMBEDDINGS_MODEL, endpoint: m.state?.() ?? null };
+}
+
 type Counter = "suggestedCount" | "reusedCount" | "autoUsedCount";
 
 /** Adds one to a counter of these entries (of this account only). */
