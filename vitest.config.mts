@@ -22,6 +22,7 @@ const bothDatabases = process.env.DATABASE_URL
             "tests/hitl/choices-agents.test.ts",
             "tests/admin/hitl-metrics.test.ts",
             "tests/golf/booking-race.test.ts",
+            "tests/memory/embeddings-matcher.test.ts",
           ],
           environment: "node",
           env: { DATABASE_URL: "" },

@@ -3,7 +3,9 @@
  * question pairs for restaurants, clinics, golf courses and shops — paraphrases that must match,
  * near-misses that must not), each business in its own account as in production: precision and recall of
  * automatic answers at the default threshold (MEMORY_AUTO_THRESHOLD) and top-3 recall of operator
- * suggestions. Speed: search_answers and ask_human (memory hit) with 100,000 saved answers in one account,
+ * suggestions. The same quality for the embeddings matcher, measured against the local stand-in
+ * (tests/support/embeddings-standin.ts), whose TOY vectors are hashed bags of words: it shows the matcher's
+ * plumbing and its scoring on the set, not what a real embedding model would reach. Speed: search_answers and ask_human (memory hit) with 100,000 saved answers in one account,
  * on PGlite and — with DATABASE_URL — on PostgreSQL, beside a `select 1` round trip on the same database.
  * Run alone: `npx tsx bench/figures/memory.ts` (BENCH_MEMORY_ENTRIES overrides 100,000).
  */
@@ -18,11 +20,13 @@ import { createAccount } from "@/lib/domains/accounts/accounts";
 import { createApiKey, verifyApiKey } from "@/lib/domains/api-keys/api-keys";
 import { askHuman } from "@/lib/domains/hitl/ask-human";
 import { lexicalMatcher } from "@/lib/domains/memory/lexical-matcher";
+import type { AnswerMatcher } from "@/lib/domains/memory/port";
 import { searchAnswers } from "@/lib/domains/memory/search";
 import { parseConfig } from "@/lib/platform/config/env";
 import { depsFrom } from "@/lib/composition/deps";
 import { EVAL_ACCOUNTS, EVAL_SET } from "../memory-eval";
 import { evaluate, type EvalResult } from "../memory-eval/evaluate";
+import { startEmbeddingsStandin } from "../../tests/support/embeddings-standin";
 import { createTestDatabase } from "../../tests/support/test-deps";
 import type { Row } from "../support/report";
 import { log as benchLog, percentiles, type Percentiles } from "../support/stats";
@@ -78,20 +82,24 @@ async function measure(database: Database, entries: number, log: (m: string) => 
       .returning();
     ids[vertical] = { accountId: account.id, ...Object.fromEntries(rows.map((r, i) => [r.id, set[i]!.id])) };
   }
-  const quality: EvalResult = await evaluate(
-    EVAL_ACCOUNTS,
-    async (vertical, q) => {
-      const m = await lexicalMatcher.findMatches(database.db, {
-        accountId: ids[vertical]!.accountId!,
-        question: q,
-        approvedOnly: true,
-        limit: 3,
-        minScore: config.MEMORY_SUGGEST_MIN_SCORE,
-      });
-      return m.map((x) => ({ id: ids[vertical]![x.entry.id]!, score: x.score }));
-    },
-    config.MEMORY_AUTO_THRESHOLD,
-  );
+  const qualityOf = (matcher: AnswerMatcher): Promise<EvalResult> =>
+    evaluate(
+      EVAL_ACCOUNTS,
+      async (vertical, q) => {
+        const m = await matcher.findMatches(database.db, {
+          accountId: ids[vertical]!.accountId!,
+          question: q,
+          approvedOnly: true,
+          limit: 3,
+          minScore: config.MEMORY_SUGGEST_MIN_SCORE,
+        });
+        return m.map((x) => ({ id: ids[vertical]![x.entry.id]!, score: x.score }));
+      },
+      config.MEMORY_AUTO_THRESHOLD,
+    );
+  const quality = await qualityOf(lexicalMatcher);
+  // Quality does not depend on the database: the embeddings rows are measured once, on PGlite (always run).
+  const embeddings = database.driver === "pglite" ? await embeddingsQuality(database, qualityOf) : null;
 
   // Speed: one account with `entries` saved answers (the evaluation set among them).
   const { account } = await createAccount(database.db, { name: "bench memory big" });
@@ -113,7 +121,25 @@ async function measure(database: Database, entries: number, log: (m: string) => 
   const search = await timed(queries.length, (i) => searchAnswers(deps, agent, { question: queries[i]! }));
   // ask_human with a memory hit: the saved questions themselves (each answered at once, no person online).
   const ask = await timed(EVAL_SET.length, (i) => askHuman(deps, agent, { question: EVAL_SET[i]!.q, idempotencyKey: randomUUID() }));
-  return { quality, baseline, search, ask };
+  return { quality, embeddings, baseline, search, ask };
+}
+
+/** The embeddings matcher's quality against the stand-in (its toy vectors); the first search of each entry embeds it. */
+async function embeddingsQuality(database: Database, qualityOf: (m: AnswerMatcher) => Promise<EvalResult>): Promise<EvalResult> {
+  const standin = await startEmbeddingsStandin();
+  try {
+    const env = {
+      LOG_LEVEL: "warn",
+      OUTBOUND_ALLOW_LOOPBACK: "true",
+      MEMORY_EMBEDDINGS_URL: standin.url,
+      MEMORY_EMBEDDINGS_API_KEY: standin.apiKey!,
+    };
+    const deps = depsFrom({ db: database.db, kv: createMemoryKv(), bus: createMemoryBus(), config: parseConfig(env) });
+    if (deps.answerMatcher.name !== "embeddings") throw new Error("the embeddings matcher was not built");
+    return await qualityOf(deps.answerMatcher);
+  } finally {
+    await standin.close();
+  }
 }
 
 export async function benchMemory(opts: {
@@ -159,6 +185,23 @@ export async function benchMemory(opts: {
             q.suggestTop3Recall >= MEMORY_GOALS.suggestTop3 ? "PASS" : "FAIL",
           ],
         );
+        const e = m.embeddings!;
+        const note = "(stand-in, toy vectors; no goal)";
+        rows.push(
+          [
+            `memory, embeddings matcher ${note}: wrong automatic answers`,
+            `${e.auto.wrong} of ${e.auto.answered} (${pct(e.auto.wrongRate)})`,
+            "—",
+            "info",
+          ],
+          [
+            `memory, embeddings matcher ${note}: automatic recall`,
+            `${e.auto.correct} of ${e.paraphrases} (${pct(e.auto.recall)}); precision ${pct(e.auto.precision)}`,
+            "—",
+            "info",
+          ],
+          [`memory, embeddings matcher ${note}: suggestion top-3 recall`, pct(e.suggestTop3Recall), "—", "info"],
+        );
       }
       const goal = MEMORY_GOALS.searchP95Ms[d];
       rows.push(
@@ -192,6 +235,11 @@ if (process.argv[1]?.endsWith("memory.ts")) {
       for (const r of rows) process.stdout.write(`${r.join(" | ")}\n`);
       const q = (figures.pglite as { quality: EvalResult } | undefined)?.quality;
       if (q) process.stdout.write(`wrong: ${JSON.stringify(q.wrongSamples)}\n`);
+      const e = (figures.pglite as { embeddings: EvalResult } | undefined)?.embeddings;
+      if (e && process.env.BENCH_MEMORY_SAMPLES === "1")
+        process.stdout.write(
+          `embeddings wrong: ${JSON.stringify(e.wrongSamples)}\nembeddings missed: ${JSON.stringify(e.missedSamples.slice(0, 40))}\n`,
+        );
       process.exit(0);
     },
     (e) => {

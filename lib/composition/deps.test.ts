@@ -38,6 +38,22 @@ describe("the composition root's adapter cache", () => {
     expect(depsOn(cache, { ...BLAND, [name]: value }).telephony).not.toBe(before);
   });
 
+  it("keeps one answer matcher (and its breaker) per embeddings setting, and the lexical one without a URL", () => {
+    const cache = createLazy();
+    expect(depsOn(cache, BLAND).answerMatcher.name).toBe("lexical");
+    const env = { ...BLAND, MEMORY_EMBEDDINGS_URL: "https://embeddings.example", MEMORY_EMBEDDINGS_API_KEY: "sk-one" };
+    const first = depsOn(cache, env).answerMatcher;
+    expect(first.name).toBe("embeddings");
+    expect(depsOn(cache, env).answerMatcher).toBe(first);
+    for (const [name, value] of <Array<[string, string]>>[
+      ["MEMORY_EMBEDDINGS_API_KEY", "sk-two"],
+      ["MEMORY_EMBEDDINGS_MODEL", "other-model"],
+      ["MEMORY_EMBEDDINGS_TIMEOUT_MS", "999"],
+      ["MEMORY_EMBEDDINGS_FLOOR", "0.5"],
+    ])
+      expect(depsOn(cache, { ...env, [name]: value }).answerMatcher).not.toBe(first);
+  });
+
   it.each([
     ["realtime", "PUSHER_SECRET", "other"],
     ["weather", "OPEN_METEO_FORECAST_URL", "http://127.0.0.1:9/forecast"],

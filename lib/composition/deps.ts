@@ -16,6 +16,9 @@ import { createRealtimePublisher, realtimeSettings } from "@/lib/adapters/realti
 import { resolveTelephonySettings } from "@/lib/adapters/telephony/config";
 import type { TelephonyPort } from "@/lib/adapters/telephony/port";
 import type { GolfProviderName } from "@/lib/domains/golf/port";
+import type { EmbeddingsMatcher } from "@/lib/domains/memory/embeddings/embeddings-matcher";
+import { embeddingsSettings } from "@/lib/domains/memory/embeddings/settings";
+import type { AnswerMatcher } from "@/lib/domains/memory/port";
 import { createNtfy } from "@/lib/domains/notify/ntfy";
 import { sheetsSettingsInputs } from "@/lib/domains/sheets/credentials";
 import type { SheetsDrainer } from "@/lib/domains/sheets/port";
@@ -79,6 +82,12 @@ export function withAdapters(core: Core, cache: Lazy, opts: { simulatorSecret: (
         load: async () => (await import("@/lib/domains/weather")).createWeatherProvider(c),
       }),
   );
+  // One breaker per process for the embeddings endpoint, built again only when its settings change.
+  adapter(
+    "answerMatcher",
+    () => embeddingsSettings(c),
+    () => deferredMatcher(c),
+  );
   // One breaker and lease state per process: built with the deps of its first run, again only when the Sheets settings change.
   adapter(
     "sheets",
@@ -86,6 +95,22 @@ export function withAdapters(core: Core, cache: Lazy, opts: { simulatorSecret: (
     () => deferredDrainer(deps, c),
   );
   return deps;
+}
+
+/** Answer memory's matcher, imported on its first search (the breaker of one never used is "up"). */
+function deferredMatcher(c: Config): AnswerMatcher & { state(): "up" | "down" | "probing" } {
+  const s = embeddingsSettings(c);
+  let built: EmbeddingsMatcher | undefined;
+  const port = deferredPort<AnswerMatcher>({
+    known: { name: s ? "embeddings" : "lexical" },
+    methods: ["findMatches"],
+    load: async () => {
+      if (!s) return (await import("@/lib/domains/memory/lexical-matcher")).lexicalMatcher;
+      built = (await import("@/lib/domains/memory/embeddings/embeddings-matcher")).createEmbeddingsMatcher(s);
+      return built;
+    },
+  });
+  return { name: port.name, findMatches: port.findMatches, state: () => built?.state() ?? "up" };
 }
 
 /** The Sheets drainer, imported on its first run (until then its breaker has never opened: "closed"). */

@@ -3,6 +3,7 @@ import type { Db } from "@/lib/adapters/db/port";
 import type { EventBus } from "@/lib/adapters/events/port";
 import type { GolfProvider, GolfProviderName } from "@/lib/domains/golf/port";
 import type { Kv } from "@/lib/adapters/kv/port";
+import type { AnswerMatcher } from "@/lib/domains/memory/port";
 import type { NotifyPort } from "@/lib/domains/notify/port";
 import type { RealtimePublisher } from "@/lib/adapters/realtime/port";
 import type { SheetsDrainer } from "@/lib/domains/sheets/port";
@@ -26,6 +27,8 @@ export type Deps = {
   weather: WeatherPort;
   /** The Google Sheets drainer (one breaker per process). */
   sheets: SheetsDrainer;
+  /** Answer memory's matcher: lexical, or embeddings (falling back to lexical) when MEMORY_EMBEDDINGS_URL is set. */
+  answerMatcher: AnswerMatcher;
   /** The account's tee-time provider (its settings choose), or the one named. */
   golf: (accountId: string, name?: GolfProviderName) => Promise<GolfProvider>;
   /**

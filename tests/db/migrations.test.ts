@@ -76,6 +76,7 @@ describe("migrations", () => {
       "job_checkpoints",
       "member_sessions",
       "members",
+      "memory_answer_embeddings",
       "memory_answers",
       "memory_settings",
       "notification_attempts",

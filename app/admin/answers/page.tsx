@@ -3,6 +3,7 @@ import { requireAdminPage } from "@/lib/transports/http/require-admin-page";
 import { listMemoryEntries } from "@/lib/domains/memory/entries";
 import { getMemorySettings } from "@/lib/domains/memory/settings";
 import { getMemoryStats } from "@/lib/domains/memory/stats";
+import { describeMatcher } from "@/lib/domains/memory/search";
 import { toPublicMemoryEntry } from "@/lib/domains/memory/present";
 import type { PublicMemoryEntry } from "@/lib/domains/memory/schemas";
 import { AnswerRowActions } from "@/components/admin/answers/answer-row-actions";
@@ -52,6 +53,7 @@ export default async function AnswersPage({ searchParams }: Props) {
     getMemorySettings(deps, me.accountId),
     getMemoryStats(deps, me.accountId),
   ]);
+  const matching = describeMatcher(deps);
   return (
     <>
       <h1>Answers</h1>
@@ -59,6 +61,11 @@ export default async function AnswersPage({ searchParams }: Props) {
         Answers operators saved for reuse. Each is suggested to operators when a similar question comes in; once you approve it, it also
         answers callers at once without a person. Import an FAQ with <code>POST /api/memory/import</code> or{" "}
         <code>npx switchboard memory import faq.csv</code>.
+      </p>
+      <p className="adm-muted" data-testid="memory-matcher">
+        {matching.matcher === "embeddings"
+          ? `Matching: embeddings (${matching.model}) with the lexical matcher as fallback${matching.endpoint === "down" ? " — the embeddings endpoint is unreachable, searches answer lexically for now" : ""}.`
+          : "Matching: lexical (full-text search and trigram similarity). Embeddings are an instance setting: MEMORY_EMBEDDINGS_URL."}
       </p>
       <MemorySettingsForm initial={settings} />
       <MemoryStats days={stats.days} avoided={stats.avoided} />

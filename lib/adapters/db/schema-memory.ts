@@ -1,4 +1,4 @@
-import { boolean, integer, pgTable, real, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, customType, integer, pgTable, real, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 // Typed mirror of supabase/migrations/20261217000000_answer_memory.sql (re-exported by schema.ts).
 // search_vector (a generated tsvector) is left out on purpose: only SQL in lib/domains/memory reads it.
@@ -34,4 +34,18 @@ export const memorySettings = pgTable("memory_settings", {
   /** null = MEMORY_DEFAULT_THRESHOLD. */
   threshold: real("threshold"),
   updatedAt: ts("updated_at").notNull().defaultNow(),
+});
+
+const bytea = customType<{ data: Uint8Array }>({ dataType: () => "bytea" });
+
+/** One vector per saved answer (migration 20261226000000_memory_embeddings): float32 little-endian, for `model`. */
+export const memoryAnswerEmbeddings = pgTable("memory_answer_embeddings", {
+  answerId: uuid("answer_id").primaryKey(),
+  accountId: uuid("account_id").notNull(),
+  model: text("model").notNull(),
+  /** md5 of the question the vector was made from: a changed question is embedded again. */
+  questionMd5: text("question_md5").notNull(),
+  dims: integer("dims").notNull(),
+  vector: bytea("vector").notNull(),
+  createdAt: ts("created_at").notNull().defaultNow(),
 });

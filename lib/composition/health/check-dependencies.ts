@@ -102,6 +102,20 @@ export async function checkDependencies(
       ? { error: vendor.error, fallback: "browsers miss live updates and resync their queue when they reconnect" }
       : {}),
   };
-  const status = !db.ok ? "down" : kv.ok && busLive && dependencies.realtime.ok ? "ok" : "degraded";
+  // No probe (it would spend the endpoint's quota on every health check): the breaker says what searches found.
+  const embeddings = deps.config.MEMORY_EMBEDDINGS_URL ? (deps.answerMatcher as { state?: () => GuardState }).state?.() : undefined;
+  if (embeddings)
+    dependencies.embeddings = {
+      state: embeddings === "down" ? "degraded" : "up",
+      ok: embeddings !== "down",
+      driver: "openai-compatible",
+      breaker: breakerName(embeddings),
+      ...(embeddings === "down" ? { fallback: "answer memory searches with the lexical matcher" } : {}),
+    };
+  const status = !db.ok
+    ? "down"
+    : kv.ok && busLive && dependencies.realtime.ok && (dependencies.embeddings?.ok ?? true)
+      ? "ok"
+      : "degraded";
   return { status, dependencies };
 }

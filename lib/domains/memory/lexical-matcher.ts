@@ -1,6 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/lib/adapters/db/client";
-import type { MemoryAnswerRow } from "@/lib/adapters/db/schema";
+import { ANSWER_COLUMNS as COLUMNS, toAnswerRow as toRow, type AnswerRaw as Raw } from "@/lib/domains/memory/answer-rows";
 import { searchGroups, termsOf } from "@/lib/domains/memory/normalize";
 import type { AnswerMatcher, Match, MatchQuery } from "@/lib/domains/memory/port";
 import { scoreTerms } from "@/lib/domains/memory/score";
@@ -10,59 +10,6 @@ const CANDIDATES = 40;
 /** Fewer candidates than this from a narrow query widens it. */
 const ENOUGH = 3;
 const WIDE_CAP = 200;
-// Every column but search_vector (the scorer reads the question itself).
-const COLUMNS = sql.raw(
-  "m.id, m.account_id, m.question, m.answer, m.tags, m.answered_by_member_id, m.answered_by_name, m.answered_at, m.source_case_id, " +
-    "m.valid_until, m.approved_for_auto, m.approved_at, m.approved_by_member_id, m.suggested_count, m.reused_count, m.auto_used_count, " +
-    "m.created_at, m.updated_at",
-);
-
-type Raw = {
-  id: string;
-  account_id: string;
-  question: string;
-  answer: string;
-  tags: string[];
-  answered_by_member_id: string | null;
-  answered_by_name: string;
-  answered_at: Date | string;
-  source_case_id: string | null;
-  valid_until: Date | string | null;
-  approved_for_auto: boolean;
-  approved_at: Date | string | null;
-  approved_by_member_id: string | null;
-  suggested_count: number;
-  reused_count: number;
-  auto_used_count: number;
-  created_at: Date | string;
-  updated_at: Date | string;
-};
-
-const date = (v: Date | string | null) => (v === null ? null : v instanceof Date ? v : new Date(v));
-
-function toRow(r: Raw): MemoryAnswerRow {
-  return {
-    id: r.id,
-    accountId: r.account_id,
-    question: r.question,
-    answer: r.answer,
-    tags: r.tags ?? [],
-    answeredByMemberId: r.answered_by_member_id,
-    answeredByName: r.answered_by_name,
-    answeredAt: date(r.answered_at)!,
-    sourceCaseId: r.source_case_id,
-    validUntil: date(r.valid_until),
-    approvedForAuto: r.approved_for_auto,
-    approvedAt: date(r.approved_at),
-    approvedByMemberId: r.approved_by_member_id,
-    suggestedCount: r.suggested_count,
-    reusedCount: r.reused_count,
-    autoUsedCount: r.auto_used_count,
-    createdAt: date(r.created_at)!,
-    updatedAt: date(r.updated_at)!,
-  };
-}
-
 /**
  * One statement for every step (one round trip): each step's full-text query is a CTE that only scans when
  * the steps before it found fewer than ENOUGH rows (an uncorrelated count is a one-time filter, so a step

@@ -15,7 +15,8 @@ export type Match = { entry: MemoryAnswerRow; score: number };
 
 /**
  * Finds saved answers for a question, best first. The lexical matcher (full-text + trigram, PostgreSQL and
- * PGlite) is the default; an embeddings matcher would implement the same port and fall back to it.
+ * PGlite) is the default; the embeddings matcher (embeddings/embeddings-matcher.ts) implements the same port and
+ * falls back to it.
  * Never returns another account's entries, nor expired ones.
  */
 export interface AnswerMatcher {
@@ -23,5 +24,5 @@ export interface AnswerMatcher {
   findMatches(db: Db, query: MatchQuery): Promise<Match[]>;
 }
 
-/** What memory's domain functions need: the database and settings (the CLI builds just these). */
-export type MemoryDeps = Pick<Deps, "db" | "config">;
+/** What memory's domain functions need: the database and settings (the CLI builds just these), and the matcher when built. */
+export type MemoryDeps = Pick<Deps, "db" | "config"> & Partial<Pick<Deps, "answerMatcher">>;

@@ -76,3 +76,23 @@ export function scoreTerms(asked: Term[], saved: Term[]): number {
   score *= EXTRA ** Math.max(0, contentA - contentS);
   return Math.round(score * 1000) / 1000;
 }
+
+/**
+ * The penalties of scoreTerms alone, for a score that comes from elsewhere (an embedding's similarity): a
+ * different day, number or name, or a negation or "free/without" on one side only. Embeddings place "open on
+ * Sunday?" right beside "open on Monday?"; this keeps them apart. 1 when nothing conflicts.
+ */
+export function conflictFactor(asked: Term[], saved: Term[]): number {
+  const a = byKey(asked);
+  const s = byKey(saved);
+  let factor = 1;
+  for (const kind of EXCLUSIVE) {
+    const inA = [...a.keys()].filter((k) => !s.has(k) && kindOf(k, a, s) === kind).length;
+    const inS = [...s.keys()].filter((k) => !a.has(k) && kindOf(k, a, s) === kind).length;
+    if (inA && inS) factor *= 0.25;
+    else if (inA || inS) factor *= 0.75;
+  }
+  if (a.has("not") !== s.has("not")) factor *= 0.3;
+  if (a.has("free") !== s.has("free")) factor *= 0.5;
+  return factor;
+}

@@ -8,9 +8,16 @@ import { searchAnswersInput, type SearchAnswersResult } from "@/lib/domains/memo
 import { getAutoAnswerSettings } from "@/lib/domains/memory/settings";
 import { parseOrThrow } from "@/lib/platform/validation/parse";
 
-/** The matcher in use: lexical (the embeddings matcher, when configured, would be chosen here). */
-export function answerMatcher(_deps: MemoryDeps): AnswerMatcher {
-  return lexicalMatcher;
+/** The matcher in use: the one the composition root built (embeddings when configured), else lexical (the CLI). */
+export function answerMatcher(deps: MemoryDeps): AnswerMatcher {
+  return deps.answerMatcher ?? lexicalMatcher;
+}
+
+/** Which matcher answers this instance's searches, for Admin → Answers (an instance setting, not the account's). */
+export function describeMatcher(deps: MemoryDeps): { matcher: string; model: string | null; endpoint: "up" | "down" | "probing" | null } {
+  const m = answerMatcher(deps) as AnswerMatcher & { state?: () => "up" | "down" | "probing" };
+  if (m.name !== "embeddings") return { matcher: m.name, model: null, endpoint: null };
+  return { matcher: m.name, model: deps.config.MEMORY_EMBEDDINGS_MODEL, endpoint: m.state?.() ?? null };
 }
 
 type Counter = "suggestedCount" | "reusedCount" | "autoUsedCount";

@@ -232,6 +232,22 @@ export const envSchema = z.object({
   MEMORY_AUTO_THRESHOLD: z.coerce.number({ message: "must be a number" }).gt(0, "must be above 0").max(1).default(0.65),
   /** Lowest score still shown to operators as a suggestion. */
   MEMORY_SUGGEST_MIN_SCORE: z.coerce.number({ message: "must be a number" }).min(0).max(1).default(0.25),
+  /**
+   * Optional embeddings matcher: an OpenAI-compatible endpoint (`POST {url}/v1/embeddings`). Unset: the lexical
+   * matcher alone. Reached through the outbound guard (a public address; loopback only with OUTBOUND_ALLOW_LOOPBACK).
+   */
+  MEMORY_EMBEDDINGS_URL: url(["http://", "https://"]),
+  /** Sent as `Authorization: Bearer …`; never logged. */
+  MEMORY_EMBEDDINGS_API_KEY: z.string().min(1).optional(),
+  MEMORY_EMBEDDINGS_MODEL: z.string().min(1).max(200).default("text-embedding-3-small"),
+  /** Asks the model for shorter vectors (`dimensions`; text-embedding-3 and later). Unset: the model's own size. */
+  MEMORY_EMBEDDINGS_DIMENSIONS: z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(8).max(4096).optional(),
+  /** Longest wait for the endpoint per search; slower counts as down and the search answers lexically. */
+  MEMORY_EMBEDDINGS_TIMEOUT_MS: int(1500, 50, 30_000),
+  /** Recent saved answers compared by vector on each search, beside the lexical candidates (bounds the work). */
+  MEMORY_EMBEDDINGS_SCAN: int(500, 0, 20_000),
+  /** Cosine similarity that scores 0; 1 scores 1 (a model's unrelated questions sit around this, paraphrases well above). */
+  MEMORY_EMBEDDINGS_FLOOR: z.coerce.number({ message: "must be a number" }).min(0).max(0.95).default(0.3),
 
   // --- weather: Open-Meteo (default, no key) or OpenWeatherMap (with a key) ---
   WEATHER_PROVIDER: z.enum(["auto", "open-meteo", "openweathermap"]).default("auto"),
@@ -345,6 +361,23 @@ function sheetsProblems(c: ParsedEnv): string[] {
   return problems;
 }
 
+/** The embeddings settings only mean something with an endpoint; production sends the key over https only. */
+function embeddingsProblems(c: ParsedEnv): string[] {
+  const problems: string[] = [];
+  if (!c.MEMORY_EMBEDDINGS_URL) {
+    if (c.MEMORY_EMBEDDINGS_API_KEY) problems.push("MEMORY_EMBEDDINGS_URL: required when MEMORY_EMBEDDINGS_API_KEY is set");
+    return problems;
+  }
+  const u = new URL(c.MEMORY_EMBEDDINGS_URL);
+  if (u.username || u.password)
+    problems.push("MEMORY_EMBEDDINGS_URL: must not carry a user name or password (use MEMORY_EMBEDDINGS_API_KEY)");
+  if (u.search || u.hash)
+    problems.push("MEMORY_EMBEDDINGS_URL: must be a base URL without query or fragment (…/v1/embeddings is appended)");
+  if (c.NODE_ENV === "production" && u.protocol !== "https:" && !c.OUTBOUND_ALLOW_LOOPBACK)
+    problems.push("MEMORY_EMBEDDINGS_URL: must be an https URL in production");
+  return problems;
+}
+
 export class ConfigError extends Error {
   constructor(readonly issues: string[]) {
     super(`Invalid configuration:\n${issues.map((i) => `  - ${i}`).join("\n")}`);
@@ -376,6 +409,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     problems.push("SECRETS_ENCRYPTION_KEY: required when SECRETS_ENCRYPTION_KEY_ID is set");
   if (c.SECRETS_ENCRYPTION_PREVIOUS_KEYS && !c.SECRETS_ENCRYPTION_KEY)
     problems.push("SECRETS_ENCRYPTION_KEY: required when SECRETS_ENCRYPTION_PREVIOUS_KEYS is set (the key new values are sealed with)");
+  problems.push(...embeddingsProblems(c));
   const realtime = resolveRealtime(c);
   problems.push(...realtime.problems);
   if (problems.length) throw new ConfigError(problems);

@@ -1,6 +1,6 @@
 import { AppError } from "@/lib/platform/errors";
 
-export type Dependency = "database" | "kv" | "event bus";
+export type Dependency = "database" | "kv" | "event bus" | "embeddings endpoint";
 
 /**
  * A dependency we could not reach in time (or whose breaker is open). It is an `unavailable` AppError
