@@ -4,6 +4,8 @@ import { API_CONTENT_SECURITY_POLICY, COMMON_SECURITY_HEADERS, HSTS_HEADER } fro
 const nextConfig: NextConfig = {
   // These load native/wasm assets or open sockets at run time; bundling them breaks that (undici: the outbound guard's HTTP client).
   serverExternalPackages: ["@electric-sql/pglite", "postgres", "ioredis", "pino", "undici"],
+  // The MCP SDK's JSON Schema validator: its lighter one instead of ajv (lib/transports/mcp/sdk-shims.ts says why).
+  turbopack: { resolveAlias: { "@modelcontextprotocol/server/_shims": "./lib/transports/mcp/sdk-shims.ts" } },
   poweredByHeader: false,
   // The platform (Vercel, a reverse proxy) compresses; doing it here costs CPU on every MCP call and can hold back SSE frames.
   compress: false,
