@@ -70,7 +70,10 @@ describe("one backoff policy for every outbox", () => {
     });
     expectDueOnPolicy(first.nextAttemptAt, 1, policy, before, Date.now());
 
-    await deps.db.update(webhookDeliveries).set({ nextAttemptAt: new Date(Date.now() - 1000) }).where(eq(webhookDeliveries.id, first.id));
+    await deps.db
+      .update(webhookDeliveries)
+      .set({ nextAttemptAt: new Date(Date.now() - 1000) })
+      .where(eq(webhookDeliveries.id, first.id));
     const again = Date.now();
     expect(await deliverDueCallbacks(deps)).toBe(1);
     const [second] = await deps.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, first.id));
@@ -101,7 +104,13 @@ describe("one backoff policy for every outbox", () => {
     // Bland at a port nobody listens on: a network error, which a later try may get past.
     const down: Deps = {
       ...deps,
-      telephony: createBlandTelephony({ apiKey: "k", baseUrl: "http://127.0.0.1:9", webhookSecret: "s".repeat(32), timeoutMs: 2000, maxRetries: 0 }),
+      telephony: createBlandTelephony({
+        apiKey: "k",
+        baseUrl: "http://127.0.0.1:9",
+        webhookSecret: "s".repeat(32),
+        timeoutMs: 2000,
+        maxRetries: 0,
+      }),
     };
     // A key that may also place calls: a callback call is billed, so hitl:ask alone is refused one.
     const { key } = await createApiKey(deps.db, { accountId: t.account.id, name: "dialer", scopes: ["hitl:ask", "calls:write"] });
@@ -166,7 +175,9 @@ describe("the Sheets drainer backs off on the same policy", () => {
       const out = await drainer.run();
       expect(out).toMatchObject({ status: "drained", retries: 2 });
       const policy = backoffPolicy(h.deps.config, "sheets");
-      const backoffs = waits.filter((w) => w === retryDelayMs(1, policy, { random: () => 0.25 }) || w === retryDelayMs(2, policy, { random: () => 0.25 }));
+      const backoffs = waits.filter(
+        (w) => w === retryDelayMs(1, policy, { random: () => 0.25 }) || w === retryDelayMs(2, policy, { random: () => 0.25 }),
+      );
       expect(backoffs).toEqual([retryDelayMs(1, policy, { random: () => 0.25 }), retryDelayMs(2, policy, { random: () => 0.25 })]);
     } finally {
       await h.close();

@@ -16,7 +16,12 @@ import { callTool, connectInProcess } from "@/tests/support/in-process-mcp";
  * comes back "hi!!"; parsed once, "hi!". Both kinds of tool are tried — `run` (defineTool parses) and `runRaw`
  * (the domain function parses) — through the real registerTool, the real MCP server SDK and the official client.
  */
-const shout = z.object({ word: z.string().max(20).transform((w) => `${w}!`) });
+const shout = z.object({
+  word: z
+    .string()
+    .max(20)
+    .transform((w) => `${w}!`),
+});
 const said = z.object({ message: z.string() });
 
 const typedTool = defineTool({

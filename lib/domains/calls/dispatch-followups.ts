@@ -62,7 +62,13 @@ async function placeFollowup(process: Deps, f: Followup): Promise<void> {
     const permanent = isAppError(e) && ["conflict", "bad_request", "validation_failed"].includes(e.code);
     const exhausted = permanent || f.attempts >= MAX_ATTEMPTS;
     log.warn({ caseId: f.caseId, attempt: f.attempts, error, exhausted }, "late answer callback not placed");
-    await finish(deps, f, exhausted ? { status: "failed", error } : { status: "pending", error, retryInMs: retryDelayMs(f.attempts, backoffPolicy(deps.config, "phone_followups")) });
+    await finish(
+      deps,
+      f,
+      exhausted
+        ? { status: "failed", error }
+        : { status: "pending", error, retryInMs: retryDelayMs(f.attempts, backoffPolicy(deps.config, "phone_followups")) },
+    );
   }
 }
 

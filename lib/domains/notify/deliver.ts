@@ -96,7 +96,9 @@ export async function attemptNotification(
   } catch (e) {
     if (!isNotifyError(e)) throw e;
     const giveUp = !e.opts.retryable || attempt >= deps.config.NTFY_MAX_ATTEMPTS;
-    const nextAttemptAt = giveUp ? null : dueAgainAt(attempt, backoffPolicy(deps.config, "notifications"), { retryAfterMs: e.opts.retryAfterMs });
+    const nextAttemptAt = giveUp
+      ? null
+      : dueAgainAt(attempt, backoffPolicy(deps.config, "notifications"), { retryAfterMs: e.opts.retryAfterMs });
     await deps.db
       .update(notifications)
       .set({

@@ -15,12 +15,19 @@ describe("the shared backoff policy", () => {
 
   it("grows with each attempt until the cap, whatever the jitter", () => {
     for (let n = 1; n < 7; n++) {
-      expect(retryDelayMs(n + 1, { baseMs: 100 }, { random: () => 0 })).toBeGreaterThan(retryDelayMs(n, { baseMs: 100 }, { random: () => 0.99 }));
+      expect(retryDelayMs(n + 1, { baseMs: 100 }, { random: () => 0 })).toBeGreaterThan(
+        retryDelayMs(n, { baseMs: 100 }, { random: () => 0.99 }),
+      );
     }
   });
 
   it("gives every outbox the same formula, differing only in its configured first delay", () => {
-    const config = parseConfig({ CALLBACK_BACKOFF_BASE_MS: "3000", NTFY_BACKOFF_BASE_MS: "700", SHEETS_BACKOFF_BASE_MS: "50", CALL_SYNC_BACKOFF_BASE_MS: "9000" });
+    const config = parseConfig({
+      CALLBACK_BACKOFF_BASE_MS: "3000",
+      NTFY_BACKOFF_BASE_MS: "700",
+      SHEETS_BACKOFF_BASE_MS: "50",
+      CALL_SYNC_BACKOFF_BASE_MS: "9000",
+    });
     expect(backoffPolicy(config, "callbacks")).toEqual({ baseMs: 3000 });
     expect(backoffPolicy(config, "notifications")).toEqual({ baseMs: 700 });
     expect(backoffPolicy(config, "sheets")).toEqual({ baseMs: 50 });

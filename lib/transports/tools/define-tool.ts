@@ -90,7 +90,12 @@ export type Tool<I extends z.ZodObject = z.ZodObject, O extends z.ZodObject = z.
 
 /** A Standard Schema that lists a zod schema's JSON Schema and accepts any value as it is. */
 export type ListedSchema = {
-  "~standard": { version: 1; vendor: string; validate: (value: unknown) => { value: unknown }; jsonSchema: z.ZodObject["~standard"]["jsonSchema"] };
+  "~standard": {
+    version: 1;
+    vendor: string;
+    validate: (value: unknown) => { value: unknown };
+    jsonSchema: z.ZodObject["~standard"]["jsonSchema"];
+  };
 };
 
 /**
