@@ -11,7 +11,7 @@ const nextConfig: NextConfig = {
     // zod's locales: English only (scripts/build/zod-english-only-loader.cjs says why).
     rules: {
       "*.js": {
-        condition: { path: /[\\/]node_modules[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ },
+        condition: { path: /(^|[\\/])node_modules[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ },
         loaders: [path.resolve("scripts/build/zod-english-only-loader.cjs")],
       },
     },
