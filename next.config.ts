@@ -1,9 +1,21 @@
+import path from "node:path";
 import type { NextConfig } from "next";
 import { API_CONTENT_SECURITY_POLICY, COMMON_SECURITY_HEADERS, HSTS_HEADER } from "./lib/transports/http/security-headers";
 
 const nextConfig: NextConfig = {
   // These load native/wasm assets or open sockets at run time; bundling them breaks that (undici: the outbound guard's HTTP client).
   serverExternalPackages: ["@electric-sql/pglite", "postgres", "ioredis", "pino", "undici"],
+  turbopack: {
+    // The MCP SDK's JSON Schema validator: its lighter one instead of ajv (lib/transports/mcp/sdk-shims.ts says why).
+    resolveAlias: { "@modelcontextprotocol/server/_shims": "./lib/transports/mcp/sdk-shims.ts" },
+    // zod's locales: English only (scripts/build/zod-english-only-loader.cjs says why).
+    rules: {
+      "*.js": {
+        condition: { path: /(^|[\\/])node_modules[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ },
+        loaders: [path.resolve("scripts/build/zod-english-only-loader.cjs")],
+      },
+    },
+  },
   poweredByHeader: false,
   // The platform (Vercel, a reverse proxy) compresses; doing it here costs CPU on every MCP call and can hold back SSE frames.
   compress: false,

@@ -1,6 +1,7 @@
-import { DelegateBackoff, handleWhen, type IRetryBackoffContext, retry } from "cockatiel";
+import { handleWhen, retry } from "cockatiel";
 import type { z } from "zod";
 import { log } from "@/lib/platform/log";
+import { inlineBackoff } from "@/lib/platform/resilience/backoff";
 import { isTelephonyError, TelephonyError } from "./port";
 
 export type HttpClientOptions = {
@@ -62,16 +63,10 @@ export function createHttpClient(o: HttpClientOptions) {
     throw await toError(res);
   }
 
-  // Retries (idempotent requests only) with cockatiel: exponential backoff with jitter, or the vendor's
-  // Retry-After when it sent one; a Retry-After longer than maxWait goes back to the caller instead.
+  // Retries (idempotent requests only) with cockatiel on the shared backoff policy, never sooner than the
+  // vendor's Retry-After; a Retry-After longer than maxWait goes back to the caller instead.
   const retryable = handleWhen((e) => isTelephonyError(e) && e.opts.retryable === true && (e.opts.retryAfterMs ?? 0) <= maxWait);
-  const backoff = new DelegateBackoff<IRetryBackoffContext<unknown>>((ctx) => {
-    const err = "error" in ctx.result ? ctx.result.error : undefined;
-    return (
-      (isTelephonyError(err) ? err.opts.retryAfterMs : undefined) ??
-      Math.min(Math.round(base * 2 ** (ctx.attempt - 1) * (0.5 + Math.random())), maxWait)
-    );
-  });
+  const backoff = inlineBackoff({ baseMs: base, maxMs: maxWait }, (e) => (isTelephonyError(e) ? e.opts.retryAfterMs : undefined));
   const retryPolicy = retry(retryable, { maxAttempts: o.maxRetries, backoff });
 
   async function send(method: string, path: string, opts: RequestOptions): Promise<Response> {

@@ -9,6 +9,7 @@ import { placeReservedCall, reserveCall } from "@/lib/domains/calls/make-phone-c
 import { withAccountTelephony } from "@/lib/domains/calls/account-telephony";
 import { followUpScript } from "@/lib/domains/hitl/phone-followups";
 import { log } from "@/lib/platform/log";
+import { backoffPolicy, retryDelayMs } from "@/lib/platform/resilience/backoff";
 
 const LEASE_MS = 60_000;
 const MAX_ATTEMPTS = 5;
@@ -61,7 +62,13 @@ async function placeFollowup(process: Deps, f: Followup): Promise<void> {
     const permanent = isAppError(e) && ["conflict", "bad_request", "validation_failed"].includes(e.code);
     const exhausted = permanent || f.attempts >= MAX_ATTEMPTS;
     log.warn({ caseId: f.caseId, attempt: f.attempts, error, exhausted }, "late answer callback not placed");
-    await finish(deps, f, exhausted ? { status: "failed", error } : { status: "pending", error, retryInMs: 2000 * 4 ** (f.attempts - 1) });
+    await finish(
+      deps,
+      f,
+      exhausted
+        ? { status: "failed", error }
+        : { status: "pending", error, retryInMs: retryDelayMs(f.attempts, backoffPolicy(deps.config, "phone_followups")) },
+    );
   }
 }
 

@@ -9,6 +9,7 @@ import type { PublicCase } from "@/lib/domains/hitl/schemas";
 import { log } from "@/lib/platform/log";
 import { recordAudit } from "@/lib/domains/audit/record-audit";
 import { callbackPolicy } from "@/lib/domains/hitl/callback-target";
+import { backoffPolicy, nextAttemptAt } from "@/lib/platform/resilience/backoff";
 import { fetchOutbound } from "@/lib/platform/outbound/guarded-fetch";
 import { isOutboundError } from "@/lib/platform/outbound/outbound-error";
 
@@ -35,7 +36,7 @@ export async function enqueueCaseCallback(tx: Db, row: CaseRow, publicCase: Publ
 
 const LEASE_MS = 30_000;
 
-/** Sends every due callback once; failures are rescheduled with exponential backoff until the attempt limit. */
+/** Sends every due callback once; failures are rescheduled on the shared backoff policy until the attempt limit. */
 export async function deliverDueCallbacks(deps: Deps, limit = 20): Promise<number> {
   const due = await leaseDueRows(deps.db, webhookDeliveries, { limit, leaseMs: LEASE_MS, countAttempt: true });
   await Promise.all(due.map((d) => attemptDelivery(deps, d)));
@@ -79,7 +80,6 @@ async function attemptDelivery(deps: Deps, d: typeof webhookDeliveries.$inferSel
   const done = error === null;
   // A refused target stays refused: no retries, and the case records why its callback was not sent.
   const exhausted = !done && (refused || d.attempts >= deps.config.CALLBACK_MAX_ATTEMPTS);
-  const backoff = deps.config.CALLBACK_BACKOFF_BASE_MS * 4 ** (d.attempts - 1);
   await deps.db.transaction(async (tx) => {
     await tx.insert(webhookAttempts).values({ deliveryId: d.id, attempt: d.attempts, statusCode, error, durationMs });
     await tx
@@ -90,7 +90,7 @@ async function attemptDelivery(deps: Deps, d: typeof webhookDeliveries.$inferSel
         lastStatusCode: statusCode,
         lastError: error,
         lockedUntil: null,
-        nextAttemptAt: new Date(Date.now() + backoff),
+        nextAttemptAt: nextAttemptAt(d.attempts, backoffPolicy(deps.config, "callbacks")),
       })
       .where(eq(webhookDeliveries.id, d.id));
     if (refused && d.caseId)

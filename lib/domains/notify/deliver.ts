@@ -1,11 +1,11 @@
-import { DelegateBackoff, handleWhen, retry } from "cockatiel";
+import { handleWhen, retry } from "cockatiel";
 import { eq } from "drizzle-orm";
 import { leaseDueRows } from "@/lib/adapters/db/lease-due-rows";
-import type { Config } from "@/lib/platform/config/env";
 import type { Db } from "@/lib/adapters/db/client";
 import type { Deps } from "@/lib/platform/deps";
 import { notificationAttempts, notifications, type NotificationPayload, type NotificationRow } from "@/lib/adapters/db/schema";
 import { log } from "@/lib/platform/log";
+import { backoffPolicy, inlineBackoff, nextAttemptAt as dueAgainAt } from "@/lib/platform/resilience/backoff";
 import { isNotifyError } from "@/lib/domains/notify/port";
 import { getNotifyTarget } from "@/lib/domains/notify/settings";
 import { ntfyOutbound } from "@/lib/domains/notify/server-policy";
@@ -43,8 +43,6 @@ export async function enqueueNotification(db: Db, n: NewNotification): Promise<N
   return row!;
 }
 
-const backoffMs = (config: Config, attempt: number) => Math.min(config.NTFY_BACKOFF_BASE_MS * 2 ** (attempt - 1), 3600_000);
-
 /**
  * Attempts one notification now. In-line (`inlineRetries`) a network error, 5xx or 429 whose Retry-After
  * is short is retried with backoff (cockatiel); each attempt is recorded. What is still failing and
@@ -62,10 +60,7 @@ export async function attemptNotification(
     handleWhen((e) => isNotifyError(e) && e.opts.retryable && (e.opts.retryAfterMs ?? 0) <= INLINE_MAX_WAIT_MS),
     {
       maxAttempts: opts.inlineRetries ?? 0,
-      backoff: new DelegateBackoff((ctx) => {
-        const err = "error" in ctx.result ? ctx.result.error : undefined;
-        return (isNotifyError(err) ? err.opts.retryAfterMs : undefined) ?? Math.min(200 * 2 ** (ctx.attempt - 1), INLINE_MAX_WAIT_MS);
-      }),
+      backoff: inlineBackoff({ baseMs: 200, maxMs: INLINE_MAX_WAIT_MS }, (e) => (isNotifyError(e) ? e.opts.retryAfterMs : undefined)),
     },
   );
   try {
@@ -101,7 +96,9 @@ export async function attemptNotification(
   } catch (e) {
     if (!isNotifyError(e)) throw e;
     const giveUp = !e.opts.retryable || attempt >= deps.config.NTFY_MAX_ATTEMPTS;
-    const nextAttemptAt = giveUp ? null : new Date(Date.now() + Math.max(e.opts.retryAfterMs ?? 0, backoffMs(deps.config, attempt)));
+    const nextAttemptAt = giveUp
+      ? null
+      : dueAgainAt(attempt, backoffPolicy(deps.config, "notifications"), { retryAfterMs: e.opts.retryAfterMs });
     await deps.db
       .update(notifications)
       .set({

@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { Deps } from "@/lib/platform/deps";
 import { log } from "@/lib/platform/log";
-import { backoffDelay, TokenBucket } from "@/lib/domains/sheets/backoff";
+import { TokenBucket } from "@/lib/domains/sheets/token-bucket";
+import { backoffPolicy, retryDelayMs } from "@/lib/platform/resilience/backoff";
 import { allocateRows, commitBatch, renderRows, selectBatch, toRanges } from "@/lib/domains/sheets/batch";
 import { systemClock, type Clock } from "@/lib/domains/sheets/clock";
 import { createBreaker, createGateway, isBrokenCircuit, type Breaker } from "@/lib/domains/sheets/gateway";
@@ -19,7 +20,7 @@ export type DrainerOptions = { deps: Deps; port: SheetsPort | null; clock?: Cloc
  * The Sheets drainer. One run: take the lease, then batch after batch — escalations first, each entity's
  * events together, new rows and updates alike as explicit row ranges in ONE values:batchUpdate request —
  * within the token bucket, until the outbox is empty or the time box ends. A 429/5xx/time-out backs off
- * as Google documents and tries again (the same rows: idempotent); the breaker stops it all during an outage.
+ * as Google documents (the shared policy, lib/platform/resilience/backoff.ts) and tries again (the same rows: idempotent); the breaker stops it all during an outage.
  */
 export function createSheetsDrainer(o: DrainerOptions): SheetsDrainer {
   const { db, config: c } = o.deps;
@@ -83,7 +84,7 @@ export function createSheetsDrainer(o: DrainerOptions): SheetsDrainer {
             await recordError(db, e.message, clock.now());
             return { ...out, status: "failed", error: e.message };
           }
-          const delay = backoffDelay(attempt++, { baseMs: c.SHEETS_BACKOFF_BASE_MS, retryAfterMs: e.retryAfterMs, random: o.random });
+          const delay = retryDelayMs(++attempt, backoffPolicy(c, "sheets"), { retryAfterMs: e.retryAfterMs, random: o.random });
           if (clock.now() + delay > deadline) return { ...out, status: "time_boxed", error: e.message };
           out.retries++;
           await clock.sleep(delay);

@@ -2,7 +2,7 @@ import { circuitBreaker, CircuitState, ConsecutiveBreaker, handleWhen, type Circ
 import type { Config } from "@/lib/platform/config/env";
 import type { Db } from "@/lib/adapters/db/client";
 import { log } from "@/lib/platform/log";
-import type { TokenBucket } from "@/lib/domains/sheets/backoff";
+import type { TokenBucket } from "@/lib/domains/sheets/token-bucket";
 import type { Clock } from "@/lib/domains/sheets/clock";
 import { isSheetsError } from "@/lib/domains/sheets/port";
 import { recordRequest, saveBreaker, saveBucket } from "@/lib/domains/sheets/store";

@@ -1,4 +1,5 @@
-import { ExponentialBackoff, handleWhen, retry } from "cockatiel";
+import { handleWhen, retry } from "cockatiel";
+import { inlineBackoff } from "@/lib/platform/resilience/backoff";
 import type { z } from "zod";
 import { log } from "@/lib/platform/log";
 import { isWeatherError, WeatherError } from "@/lib/domains/weather/port";
@@ -6,7 +7,7 @@ import { isWeatherError, WeatherError } from "@/lib/domains/weather/port";
 // One quick retry for a network blip or a 5xx/429: a caller on the phone is waiting, so no long backoff.
 const policy = retry(
   handleWhen((e) => isWeatherError(e) && e.opts.retryable),
-  { maxAttempts: 1, backoff: new ExponentialBackoff({ initialDelay: 150, maxDelay: 500 }) },
+  { maxAttempts: 1, backoff: inlineBackoff({ baseMs: 150, maxMs: 500 }) },
 );
 
 /**

@@ -58,7 +58,7 @@ describe("parseConfig", () => {
       HITL_PROGRESS_INTERVAL_MS: 5000,
       CASE_TTL_MINUTES: 60,
       CALLBACK_MAX_ATTEMPTS: 6,
-      CALLBACK_BACKOFF_BASE_MS: 1000,
+      CALLBACK_BACKOFF_BASE_MS: 5000,
       SEED_DEMO: true,
       SCHEDULER: true,
       MCP_ALLOWED_HOSTS: ["localhost", "127.0.0.1", "[::1]"],

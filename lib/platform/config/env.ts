@@ -121,7 +121,7 @@ export const envSchema = z.object({
 
   CALLBACK_MAX_ATTEMPTS: int(6, 1, 20),
   CALLBACK_TIMEOUT_MS: int(5000, 100, 60_000),
-  CALLBACK_BACKOFF_BASE_MS: int(1000, 10, 600_000),
+  CALLBACK_BACKOFF_BASE_MS: int(5000, 10, 600_000),
 
   // --- realtime to browsers: REALTIME_DRIVER, PUSHER_*, SUPABASE_* ---
   REALTIME_DRIVER: z.enum(["auto", "sse", "pusher", "supabase"]).default("auto"),

@@ -55,14 +55,20 @@ export async function handleRetellFunctionCall(req: Request): Promise<Response> 
     }
     const url = new URL(req.url);
     const { tool, args, call } = parseFunctionRequest(parseJsonText(Buffer.from(raw).toString("utf8")), url.searchParams.get("tool"));
-    // The same scope check, validation and run as MCP (the tool's definition); only the wording differs.
+    // The same scope check and run as MCP (the tool's definition); only the wording differs.
     const refused = tool.refusal(principal);
     if (refused) throw refused;
     const limits = { maxWaitSeconds: deps.config.RETELL_MAX_WAIT_SECONDS };
     let body: Record<string, unknown>;
     try {
-      const input = tool.parse(argsWithCall(tool.name, args, call), limits);
-      const result = await tool.execute(input, { principal, entry: "retell", origin: url.origin, signal: req.signal, ...limits });
+      // Parsed once, inside execute (by the tool or its domain function), as on MCP.
+      const result = await tool.execute(argsWithCall(tool.name, args, call), {
+        principal,
+        entry: "retell",
+        origin: url.origin,
+        signal: req.signal,
+        ...limits,
+      });
       body = functionSuccess(tool.name, result as Record<string, unknown>);
     } catch (e) {
       body = functionFailure(e, tool.name, tool.errors, deps.config);

@@ -11,5 +11,5 @@ export const addCreditsTool = defineTool({
   output: creditsSchema,
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
   scopes: ["admin"],
-  run: (input, ctx) => addCredits(ctx.deps, ctx.principal, input),
+  runRaw: (args, ctx) => addCredits(ctx.deps, ctx.principal, args),
 });

@@ -16,8 +16,8 @@ export const askHumanTool = defineTool({
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   scopes: ["hitl:ask"],
   errors: "hitl",
-  run: (input, ctx) =>
-    askHuman(ctx.deps, ctx.principal, input, {
+  runRaw: (args, ctx) =>
+    askHuman(ctx.deps, ctx.principal, args, {
       signal: ctx.signal,
       source: ctx.entry,
       maxTimeoutSeconds: ctx.maxWaitSeconds,

@@ -31,7 +31,7 @@ export type ToolContext<D extends Deps = Deps> = Omit<ToolRequest, "progress"> &
   progress: (what: string) => ProgressReporter | undefined;
 };
 
-export type ToolDefinition<I extends z.ZodObject, O extends z.ZodObject, D extends Deps> = {
+type ToolBase<I extends z.ZodObject, O extends z.ZodObject> = {
   name: string;
   title: string;
   description: string;
@@ -44,9 +44,29 @@ export type ToolDefinition<I extends z.ZodObject, O extends z.ZodObject, D exten
   scopes: ToolScopes;
   /** How failures are worded (lib/transports/tools/tool-result.ts); `standard` unless the tool's family speaks otherwise. */
   errors?: ErrorStyle;
-  /** One domain call: validated input in, the result (with a `message` to say where it makes sense) out. */
-  run: (input: z.infer<I>, ctx: ToolContext<D>) => Promise<z.infer<O>>;
 };
+
+/**
+ * A tool's input is parsed exactly once on its way in, by whichever side owns the parse:
+ * - `runRaw` when the domain function takes the arguments as received (`raw: unknown`) and parses them with
+ *   its own schema (CONTRIBUTING: domain functions parse raw input): nothing here parses them first;
+ * - `run` when the domain function takes typed values (an id, options): `defineTool` parses the arguments
+ *   with `input` (or `inputFor`) and hands the result on.
+ * Either way the SDK never validates them (see `listedOnly`), and the scope check comes first.
+ */
+export type ToolDefinition<I extends z.ZodObject, O extends z.ZodObject, D extends Deps> = ToolBase<I, O> &
+  (
+    | {
+        /** One domain call: input parsed with `input` in, the result (with a `message` to say where it makes sense) out. */
+        run: (input: z.infer<I>, ctx: ToolContext<D>) => Promise<z.infer<O>>;
+        runRaw?: never;
+      }
+    | {
+        /** One domain call that parses the arguments itself: the arguments as the entry received them in. */
+        runRaw: (args: unknown, ctx: ToolContext<D>) => Promise<z.infer<O>>;
+        run?: never;
+      }
+  );
 
 /** A tool as every entry sees it: MCP registers it (lib/transports/mcp/register-tool.ts), Retell custom functions look it up (lib/transports/tools/tool-registry.ts). */
 export type Tool<I extends z.ZodObject = z.ZodObject, O extends z.ZodObject = z.ZodObject> = {
@@ -55,16 +75,46 @@ export type Tool<I extends z.ZodObject = z.ZodObject, O extends z.ZodObject = z.
   description: string;
   scopes: ToolScopes;
   errors: ErrorStyle;
-  /** The SDK's registerTool config; benches register the same one. */
-  config: { title: string; description: string; inputSchema: I; outputSchema: O; annotations: Annotations };
+  /** The SDK's registerTool config (the input schema listed, never validated there); benches register the same one. */
+  config: { title: string; description: string; inputSchema: ListedSchema; outputSchema: O; annotations: Annotations };
+  /** The input schema the entry lists (Retell's function parameters); `execute` does the one parse. */
   inputSchema(limits: EntryLimits): I;
-  /** Validates arguments with the tool's schema: a validation_failed AppError naming the field. */
-  parse(args: unknown, limits?: EntryLimits): z.infer<I>;
   /** The one scope check: the 403 naming the missing scope, or null. */
   refusal(principal: Principal): AppError | null;
-  /** Resolves the tool's deps and runs it (input already validated, scope already checked). */
-  execute(input: z.infer<I>, request: ToolRequest): Promise<z.infer<O>>;
+  /**
+   * Resolves the tool's deps and runs it on the arguments as the entry received them (scope already
+   * checked): parsed once, here or by the domain function; bad input is a validation_failed naming the field.
+   */
+  execute(args: unknown, request: ToolRequest): Promise<z.infer<O>>;
 };
+
+/** A Standard Schema that lists a zod schema's JSON Schema and accepts any value as it is. */
+export type ListedSchema = {
+  "~standard": {
+    version: 1;
+    vendor: string;
+    validate: (value: unknown) => { value: unknown };
+    jsonSchema: z.ZodObject["~standard"]["jsonSchema"];
+  };
+};
+
+/**
+ * How a tool's input schema is handed to the MCP SDK: `tools/list` (and the Mcp-Param header check) get its JSON
+ * Schema, but the SDK's own validation passes the arguments through untouched, so they are parsed once, by the
+ * tool or its domain function, after the scope check (403 before 422, and our 422 naming each field).
+ */
+export function listedOnly(schema: z.ZodObject): ListedSchema {
+  return {
+    "~standard": {
+      version: 1,
+      vendor: "switchboard-listed",
+      validate: (value) => ({ value }),
+      get jsonSchema() {
+        return schema["~standard"].jsonSchema;
+      },
+    },
+  };
+}
 
 /**
  * The one way to define a tool: its contract, its scopes and a `run` that calls one domain function.
@@ -74,15 +124,15 @@ export type Tool<I extends z.ZodObject = z.ZodObject, O extends z.ZodObject = z.
  */
 export function defineTool<I extends z.ZodObject, O extends z.ZodObject, D extends Deps = Deps>(def: ToolDefinition<I, O, D>): Tool<I, O> {
   const errors = def.errors ?? "standard";
+  // A fresh McpServer per request would otherwise redo zod → JSON Schema on every call (lib/transports/tools/schema-cache.ts).
+  cacheToolSchemas({ inputSchema: def.input, outputSchema: def.output });
   const config = {
     title: def.title,
     description: def.description,
-    inputSchema: def.input,
+    inputSchema: listedOnly(def.input),
     outputSchema: def.output,
     annotations: def.annotations,
   };
-  // A fresh McpServer per request would otherwise redo zod → JSON Schema on every call (lib/transports/tools/schema-cache.ts).
-  cacheToolSchemas(config);
   const inputSchema = (limits: EntryLimits) => def.inputFor?.(limits) ?? def.input;
   const tool: Tool<I, O> = {
     name: def.name,
@@ -92,11 +142,12 @@ export function defineTool<I extends z.ZodObject, O extends z.ZodObject, D exten
     errors,
     config,
     inputSchema,
-    parse: (args, limits = {}) => parseOrThrow(inputSchema(limits), args),
     refusal: (principal) => scopeRefusal(principal, def.scopes),
-    async execute(input, { progress, ...request }) {
+    async execute(args, { progress, ...request }) {
       const deps = (await getDeps()) as D;
-      return def.run(input, { ...request, deps, progress: progress ?? (() => undefined) });
+      const ctx: ToolContext<D> = { ...request, deps, progress: progress ?? (() => undefined) };
+      if (def.runRaw) return def.runRaw(args ?? {}, ctx);
+      return def.run(parseOrThrow(inputSchema(request), args ?? {}), ctx);
     },
   };
   return tool;

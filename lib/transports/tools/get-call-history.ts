@@ -20,5 +20,5 @@ export const getCallHistoryTool = defineTool({
   output: z.object({ calls: z.array(callSchema), nextCursor: z.string().nullable() }),
   annotations: { readOnlyHint: true, openWorldHint: false },
   scopes: ["calls:read"],
-  run: (input, ctx) => listCalls(ctx.deps, ctx.principal, input),
+  runRaw: (args, ctx) => listCalls(ctx.deps, ctx.principal, args),
 });

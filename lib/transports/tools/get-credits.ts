@@ -12,5 +12,5 @@ export const getCreditsTool = defineTool({
   output: creditsSchema,
   annotations: { readOnlyHint: true, openWorldHint: false },
   scopes: ["calls:read"],
-  run: (input, ctx) => getCredits(ctx.deps, ctx.principal, { limit: input.limit }),
+  runRaw: (args, ctx) => getCredits(ctx.deps, ctx.principal, args as { limit?: unknown }),
 });

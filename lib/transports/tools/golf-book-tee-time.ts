@@ -12,5 +12,5 @@ export const golfBookTeeTimeTool = defineTool({
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   scopes: ["golf:write"],
   errors: "golf",
-  run: (input, ctx) => bookTeeTime(ctx.deps, ctx.principal, input),
+  runRaw: (args, ctx) => bookTeeTime(ctx.deps, ctx.principal, args),
 });

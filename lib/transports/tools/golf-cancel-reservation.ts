@@ -12,5 +12,5 @@ export const golfCancelReservationTool = defineTool({
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
   scopes: ["golf:write"],
   errors: "golf",
-  run: (input, ctx) => cancelReservation(ctx.deps, ctx.principal, input),
+  runRaw: (args, ctx) => cancelReservation(ctx.deps, ctx.principal, args),
 });

@@ -12,5 +12,5 @@ export const golfGetReservationsTool = defineTool({
   annotations: { readOnlyHint: true, openWorldHint: false },
   scopes: ["golf:read"],
   errors: "golf",
-  run: (input, ctx) => getReservations(ctx.deps, ctx.principal, input),
+  runRaw: (args, ctx) => getReservations(ctx.deps, ctx.principal, args),
 });

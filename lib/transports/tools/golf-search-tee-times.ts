@@ -12,5 +12,5 @@ export const golfSearchTeeTimesTool = defineTool({
   annotations: { readOnlyHint: true, openWorldHint: true },
   scopes: ["golf:read"],
   errors: "golf",
-  run: (input, ctx) => searchTeeTimes(ctx.deps, ctx.principal, input),
+  runRaw: (args, ctx) => searchTeeTimes(ctx.deps, ctx.principal, args),
 });

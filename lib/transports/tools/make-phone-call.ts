@@ -15,8 +15,8 @@ export const makePhoneCallTool = defineTool({
   output: z.object({ callId: z.string(), status: callSchema.shape.status, message: z.string(), call: callSchema }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   scopes: ["calls:write"],
-  run: async (input, ctx) => {
-    const call = await makePhoneCall(ctx.deps, ctx.principal, input, { origin: ctx.origin });
+  runRaw: async (args, ctx) => {
+    const call = await makePhoneCall(ctx.deps, ctx.principal, args, { origin: ctx.origin });
     return {
       callId: call.id,
       status: call.status,

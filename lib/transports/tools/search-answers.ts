@@ -14,5 +14,5 @@ export const searchAnswersTool = defineTool({
   scopes: ["hitl:ask"],
   errors: "hitl",
   // The matcher (stemmer, lexicon) loads on the first search, not with every /api/mcp request.
-  run: async (input, ctx) => (await import("@/lib/domains/memory/search")).searchAnswers(ctx.deps, ctx.principal, input),
+  runRaw: async (args, ctx) => (await import("@/lib/domains/memory/search")).searchAnswers(ctx.deps, ctx.principal, args),
 });

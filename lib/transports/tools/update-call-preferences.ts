@@ -13,5 +13,5 @@ export const updateCallPreferencesTool = defineTool({
   output: z.object({ preferences: effectivePreferencesSchema }),
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
   scopes: ["calls:write"],
-  run: async (input, ctx) => ({ preferences: await updateCallPreferences(ctx.deps, ctx.principal, input) }),
+  runRaw: async (args, ctx) => ({ preferences: await updateCallPreferences(ctx.deps, ctx.principal, args) }),
 });

@@ -1,4 +1,5 @@
 import type { RealtimeClientConfig, RealtimeEvent, RealtimeStatus } from "@/lib/adapters/realtime/events";
+import { retryDelayMs } from "@/lib/platform/resilience/backoff";
 
 export type RealtimeHandlers = {
   onEvent: (e: RealtimeEvent) => void;
@@ -18,6 +19,5 @@ export type Connector<C extends RealtimeClientConfig> = (config: C, handlers: Re
 
 export const resolveUrl = (path: string, opts: ConnectOptions) => (opts.baseUrl ? new URL(path, opts.baseUrl).toString() : path);
 
-/** Reconnect delay: the server's hint, doubled per failed attempt, capped, with jitter so tabs don't stampede. */
-export const backoffMs = (base: number, attempt: number) =>
-  Math.min(30_000, base * 2 ** Math.min(attempt, 5)) * (0.75 + Math.random() * 0.5);
+/** Reconnect delay: the shared backoff policy from the server's hint, capped at 30 s, its jitter keeping tabs from stampeding. */
+export const backoffMs = (base: number, attempt: number) => retryDelayMs(attempt + 1, { baseMs: base, maxMs: 30_000 });

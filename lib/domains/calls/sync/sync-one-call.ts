@@ -3,6 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { applyCallUpdate } from "@/lib/domains/calls/apply-call-update";
 import { callSyncFailures, deadLetters } from "@/lib/adapters/db/schema";
 import { isTelephonyError, type ProviderCall } from "@/lib/adapters/telephony/port";
+import { backoffPolicy, nextAttemptAt } from "@/lib/platform/resilience/backoff";
 
 /** What the work list carries per call: enough to tell whether the provider has news. */
 export type SyncItem = {
@@ -41,7 +42,7 @@ export async function readFromProvider(deps: Deps, item: SyncItem): Promise<Prov
 
 /**
  * Reads one call from its provider and applies what changed (through applyCallUpdate: idempotent, settles
- * credits once). A failure counts against the call with exponential backoff; past CALL_SYNC_MAX_FAILURES,
+ * credits once). A failure counts against the call with the shared backoff policy; past CALL_SYNC_MAX_FAILURES,
  * or at once when the provider says the call does not exist, it moves to dead_letters for an admin.
  * (The job itself syncs whole batches — sync-batch.ts; this is the one-call path for a dead-letter retry.)
  */
@@ -58,22 +59,23 @@ export async function syncOneCall(deps: Deps, item: SyncItem): Promise<SyncOutco
 export async function recordFailure(deps: Deps, item: SyncItem, e: unknown): Promise<SyncOutcome> {
   const message = (e instanceof Error ? e.message : String(e)).slice(0, 500);
   const permanent = isTelephonyError(e) && !e.opts.retryable;
-  const base = deps.config.CALL_SYNC_BACKOFF_BASE_MS;
-  const [row] = await deps.db
-    .insert(callSyncFailures)
-    .values({ callId: item.id, failures: 1, lastError: message, nextAttemptAt: sql`now() + make_interval(secs => ${base / 1000}::float8)` })
-    .onConflictDoUpdate({
-      target: callSyncFailures.callId,
-      set: {
-        failures: sql`${callSyncFailures.failures} + 1`,
-        lastError: message,
-        // base × 2^(failures) — the retry waits longer each time, capped at an hour
-        nextAttemptAt: sql`now() + make_interval(secs => least(3600, ${base / 1000}::float8 * power(2, ${callSyncFailures.failures})))`,
-        updatedAt: sql`now()`,
-      },
-    })
-    .returning({ failures: callSyncFailures.failures });
-  const failures = row?.failures ?? 1;
+  // Count the failure, then schedule the next read on the shared policy (one transaction: never counted but undated).
+  const failures = await deps.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(callSyncFailures)
+      .values({ callId: item.id, failures: 1, lastError: message })
+      .onConflictDoUpdate({
+        target: callSyncFailures.callId,
+        set: { failures: sql`${callSyncFailures.failures} + 1`, lastError: message, updatedAt: sql`now()` },
+      })
+      .returning({ failures: callSyncFailures.failures });
+    const n = row?.failures ?? 1;
+    await tx
+      .update(callSyncFailures)
+      .set({ nextAttemptAt: nextAttemptAt(n, backoffPolicy(deps.config, "call_sync")) })
+      .where(eq(callSyncFailures.callId, item.id));
+    return n;
+  });
   if (!permanent && failures < deps.config.CALL_SYNC_MAX_FAILURES) return "failed";
   await deps.db
     .insert(deadLetters)

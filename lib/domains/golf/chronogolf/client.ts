@@ -1,4 +1,5 @@
-import { circuitBreaker, ConsecutiveBreaker, ExponentialBackoff, handleWhen, retry, wrap } from "cockatiel";
+import { circuitBreaker, ConsecutiveBreaker, handleWhen, retry, wrap } from "cockatiel";
+import { inlineBackoff } from "@/lib/platform/resilience/backoff";
 import { AppError } from "@/lib/platform/errors";
 import { lazy } from "@/lib/platform/lazy";
 import { log } from "@/lib/platform/log";
@@ -48,7 +49,7 @@ const breakerFor = (base: string) => {
   }
   return b;
 };
-const readRetry = retry(handleWhen(retryable), { maxAttempts: 2, backoff: new ExponentialBackoff({ initialDelay: 200, maxDelay: 2000 }) });
+const readRetry = retry(handleWhen(retryable), { maxAttempts: 2, backoff: inlineBackoff({ baseMs: 200, maxMs: 2000 }) });
 
 async function errorDetail(res: ChronogolfAnswer): Promise<string> {
   const body = (await res.json().catch(() => null)) as { errors?: Array<{ detail?: string; title?: string; code?: string }> } | null;

@@ -1,14 +1,4 @@
 /**
- * Google's documented backoff for 429/5xx: min(2^n s + up to 1 s of jitter, 64 s), n = 0, 1, 2… (here
- * in units of `baseMs`, 1 s in production). A server's Retry-After is honoured: we never come back sooner.
- */
-export function backoffDelay(attempt: number, o: { baseMs: number; retryAfterMs?: number; random?: () => number }): number {
-  const random = o.random ?? Math.random;
-  const exp = Math.min(2 ** attempt * o.baseMs + random() * o.baseMs, 64 * o.baseMs);
-  return Math.max(exp, o.retryAfterMs ?? 0);
-}
-
-/**
  * A token bucket that never lets more than `perMinute` requests through in ANY 60 s window: it holds at
  * most `burst` tokens and refills at (perMinute − burst) per minute, so a full burst plus a minute of
  * refill is exactly the quota.

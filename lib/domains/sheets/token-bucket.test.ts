@@ -1,15 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { backoffDelay, TokenBucket } from "@/lib/domains/sheets/backoff";
-
-describe("Sheets backoff", () => {
-  it("is min(2^n s + jitter ≤ 1 s, 64 s) and never shorter than Retry-After", () => {
-    expect(backoffDelay(0, { baseMs: 1000, random: () => 0 })).toBe(1000);
-    expect(backoffDelay(3, { baseMs: 1000, random: () => 0.5 })).toBe(8500);
-    expect(backoffDelay(6, { baseMs: 1000, random: () => 0.99 })).toBe(64_000);
-    expect(backoffDelay(10, { baseMs: 1000, random: () => 0 })).toBe(64_000);
-    expect(backoffDelay(0, { baseMs: 1000, random: () => 0, retryAfterMs: 30_000 })).toBe(30_000);
-  });
-});
+import { TokenBucket } from "@/lib/domains/sheets/token-bucket";
 
 describe("token bucket", () => {
   it("never allows more than the quota in any 60 s window, however requests arrive", () => {
