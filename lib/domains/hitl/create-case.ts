@@ -16,6 +16,7 @@ import { publishCaseEvent } from "@/lib/adapters/realtime/publish-case-event";
 import { isDependencyDown } from "@/lib/platform/resilience/dependency-error";
 import { log } from "@/lib/platform/log";
 import { pageIfNobodyOnlineSoon } from "@/lib/domains/notify/page-on-call";
+import { startLadderSoon } from "@/lib/domains/channels/ladder";
 import { parseOrThrow } from "@/lib/platform/validation/parse";
 
 /** Retell retries a failed tool request; the same callId + question within this window is the same case. */
@@ -176,6 +177,7 @@ export async function createCase(
       urgency: result.case.urgency,
     });
     pageIfNobodyOnlineSoon(deps, result.case);
+    startLadderSoon(deps, result.case);
   }
   return result;
 }
