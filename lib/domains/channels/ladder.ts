@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
 import { caseLadderSteps, cases, type CaseRow, type LadderStep } from "@/lib/adapters/db/schema";
 import { channelByName } from "@/lib/domains/channels/registry";
+import { syncChannelPosts } from "@/lib/domains/channels/sync-posts";
 import { ladderOf, readChannelRow, slackTargetOf, smsTargetOf } from "@/lib/domains/channels/settings";
 import { pageOnCall } from "@/lib/domains/notify/page-on-call";
 import type { Deps } from "@/lib/platform/deps";
@@ -43,6 +44,8 @@ async function takeStep(deps: Deps, row: CaseRow, index: number, step: LadderSte
       const r = await channelByName(step.channel).postCase(deps, row);
       outcome = r.posted > 0 ? "posted" : "skipped";
       detail = { posted: r.posted, ...r.detail };
+      // Claimed while the message was on its way: the claim's own sync ran before the post was recorded.
+      if (r.posted > 0 && step.channel !== "console") await syncChannelPosts(deps, { caseId: row.id });
     }
   } catch (e) {
     outcome = "failed";
