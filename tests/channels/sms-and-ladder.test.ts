@@ -183,3 +183,20 @@ describe("SMS channel and the ladder", () => {
     await slack.waitFor(() => JSON.stringify(post.blocks).includes(row!.status === "answered" ? "Answered by" : "Claimed by"));
   });
 });
+
+describe("metrics by channel", () => {
+  it("split time to claim and to answer by channel, and count what each ladder step resolved", async () => {
+    const { getHitlMetrics } = await import("@/lib/domains/metrics/hitl-metrics");
+    const m = await getHitlMetrics(app.deps.db, app.accountA.id, { from: new Date(Date.now() - 3600_000), to: new Date(Date.now() + 60_000) });
+    const sms = m.byChannel.find((c) => c.channel === "sms")!;
+    expect(sms.answers).toBeGreaterThanOrEqual(1);
+    expect(sms.answerP50).not.toBeNull();
+    expect(sms.answerP95!).toBeGreaterThanOrEqual(sms.answerP50!);
+    const console = m.byChannel.find((c) => c.channel === "console")!;
+    expect(console.claims).toBeGreaterThanOrEqual(1); // the claim that stopped the ladder
+    const smsStep = m.ladder.find((s) => s.channel === "sms")!;
+    expect(smsStep.taken).toBeGreaterThanOrEqual(2);
+    expect(smsStep.resolved).toBeGreaterThanOrEqual(1);
+    expect(smsStep.resolved).toBeLessThanOrEqual(smsStep.taken);
+  });
+});
