@@ -1,4 +1,4 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/lib/adapters/db/client";
 import { cases, members } from "@/lib/adapters/db/schema";
 import type { Principal } from "@/lib/domains/auth/principal";
@@ -50,27 +50,42 @@ export async function replyFromChannel(
       return { ok: false, reason: "invalid", message: `Pick one of the choices: ${choices!.map((c, i) => `${i + 1}. ${c}`).join(", ")}.` };
     if (reply.choice === undefined && !reply.text?.trim()) return { ok: false, reason: "invalid", message: "The answer is empty." };
   }
-  try {
-    await claimCase(deps, principal, caseId);
-  } catch (e) {
-    return lost(deps.db, accountId, caseId, e);
+  if (reply.action === "claim") {
+    try {
+      await claimCase(deps, principal, caseId);
+    } catch (e) {
+      return lost(deps.db, accountId, caseId, e);
+    }
+    await deps.db
+      .update(cases)
+      .set({ claimedVia: channel })
+      .where(and(eq(cases.id, caseId), eq(cases.claimedByMemberId, input.memberId), isNull(cases.claimedVia)));
+    return { ok: true, status: "claimed", caseId };
   }
-  await markVia(deps.db, caseId, "claimedVia", channel, input.memberId);
-  if (reply.action === "claim") return { ok: true, status: "claimed", caseId };
+  // postMessage answers an open case or one this member holds, under the row lock, and refuses (409) one that
+  // another person holds or that is already answered: the same one-winner rule as a claim, in one transaction
+  // (an answer from a phone should not wait for a separate claim first).
   try {
     await postMessage(deps, principal, caseId, answerInput(reply));
   } catch (e) {
     return lost(deps.db, accountId, caseId, e);
   }
-  await markVia(deps.db, caseId, "answeredVia", channel, input.memberId);
+  await markAnsweredVia(deps.db, caseId, channel, input.memberId);
   return { ok: true, status: "answered", caseId };
 }
 
-/** Which channel claimed / answered, for the metrics by channel: set once, by the member who did it. */
-async function markVia(db: Db, caseId: string, field: "claimedVia" | "answeredVia", channel: "slack" | "sms", memberId: string) {
-  const by = field === "claimedVia" ? cases.claimedByMemberId : cases.answeredByMemberId;
+/**
+ * Which channel answered, for the metrics by channel. A case answered without a claim first (straight from a
+ * text) counts as claimed by its answerer when it was answered, through the same channel.
+ */
+async function markAnsweredVia(db: Db, caseId: string, channel: "slack" | "sms", memberId: string) {
   await db
     .update(cases)
-    .set({ [field]: channel })
-    .where(and(eq(cases.id, caseId), eq(by, memberId), isNull(cases[field])));
+    .set({
+      answeredVia: channel,
+      claimedVia: sql`case when ${cases.claimedAt} is null then ${channel} else ${cases.claimedVia} end`,
+      claimedByMemberId: sql`coalesce(${cases.claimedByMemberId}, ${memberId}::uuid)`,
+      claimedAt: sql`coalesce(${cases.claimedAt}, ${cases.answeredAt})`,
+    })
+    .where(and(eq(cases.id, caseId), eq(cases.answeredByMemberId, memberId), isNull(cases.answeredVia)));
 }

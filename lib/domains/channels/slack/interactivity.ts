@@ -116,6 +116,11 @@ async function blockAction(ctx: Ctx, p: Extract<Payload, { type: "block_actions"
       if (!row || isFinal(row.status)) return tell(ctx, `This question is ${row?.status ?? "gone"}.`);
       const client = await slackClient(ctx.deps.config, ctx.target.botToken);
       await client.views.open({ trigger_id: p.trigger_id ?? "", view: answerModal(row) as never });
+      // Opening the modal claims the case, as opening it in the console does: others see who is answering.
+      if (row.status === "open") {
+        const out = await reply(ctx, row.id, { action: "claim" });
+        if (!out.ok) await tell(ctx, out.message);
+      }
     } else if (kind === ACTION.choice) {
       const v = JSON.parse(action.value ?? "{}") as { caseId?: string; choice?: number };
       const row = isUuid(v.caseId ?? "") ? await getCaseOrThrow(ctx.deps.db, ctx.accountId, v.caseId!) : null;
