@@ -119,7 +119,7 @@ async function blockAction(ctx: Ctx, p: Extract<Payload, { type: "block_actions"
       // Opening the modal claims the case, as opening it in the console does: others see who is answering.
       if (row.status === "open") {
         const out = await reply(ctx, row.id, { action: "claim" });
-        if (!out.ok) await tell(ctx, out.message);
+        if (!out.ok && out.reason === "claimed_by_other") await tell(ctx, out.message);
       }
     } else if (kind === ACTION.choice) {
       const v = JSON.parse(action.value ?? "{}") as { caseId?: string; choice?: number };
