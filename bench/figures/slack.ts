@@ -44,18 +44,37 @@ async function measure(database: Database, rounds: number): Promise<{ slack: Per
     const deps = await getDeps();
     const { account } = await createAccount(deps.db, { name: "Bench Slack" });
     const admin = { kind: "api_key" as const, accountId: account.id, keyId: "bench", keyPrefix: "bench", scopes: ["admin" as const] };
-    await updateChannelSettings(deps, admin, { slack: { botToken: slack.botToken, signingSecret: slack.signingSecret, channelId: slack.channelId } });
-    const m = await createMember(deps.db, account.id, { email: "oncall@bench.test", password: "correct horse battery", role: "operator", name: "On call" });
+    await updateChannelSettings(deps, admin, {
+      slack: { botToken: slack.botToken, signingSecret: slack.signingSecret, channelId: slack.channelId },
+    });
+    const m = await createMember(deps.db, account.id, {
+      email: "oncall@bench.test",
+      password: "correct horse battery",
+      role: "operator",
+      name: "On call",
+    });
     slack.users.set("oncall@bench.test", "UBENCH001");
     await updateMemberChannels(deps, admin, m.id, {
       slackUserId: "UBENCH001",
       onCall: { timeZone: "UTC", days: [1, 2, 3, 4, 5, 6, 7], start: "00:00", end: "00:00" },
     });
-    const agent = (await verifyApiKey(deps, (await createApiKey(deps.db, { accountId: account.id, name: "agent", scopes: ["hitl:ask"] })).key))!;
+    const agent = (await verifyApiKey(
+      deps,
+      (
+        await createApiKey(deps.db, { accountId: account.id, name: "agent", scopes: ["hitl:ask"] })
+      ).key,
+    ))!;
     const send = (req: Request) => slackRoute(req, { params: Promise.resolve({ accountId: account.id }) });
     const times: number[] = [];
     const baseline: number[] = [];
-    const operator = { kind: "member" as const, accountId: account.id, memberId: m.id, role: "operator" as const, email: m.email, name: m.name };
+    const operator = {
+      kind: "member" as const,
+      accountId: account.id,
+      memberId: m.id,
+      role: "operator" as const,
+      email: m.email,
+      name: m.name,
+    };
     for (let i = 0; i < rounds; i++) {
       // Baseline: the console's claim and answer calls, no HTTP, no signature.
       const b = await createCase(deps, agent, { question: `Baseline ${i}?` }, { source: "api" });
@@ -93,7 +112,10 @@ async function measure(database: Database, rounds: number): Promise<{ slack: Per
   }
 }
 
-export async function benchSlack(opts: { quick: boolean; log: (msg: string) => void }): Promise<{ rows: Row[]; figures: Record<string, unknown> }> {
+export async function benchSlack(opts: {
+  quick: boolean;
+  log: (msg: string) => void;
+}): Promise<{ rows: Row[]; figures: Record<string, unknown> }> {
   const rounds = Math.floor(Number(process.env.BENCH_SLACK_ROUNDS ?? (opts.quick ? 20 : 200)));
   const targets: Array<() => Promise<{ database: Database; drop: () => Promise<void> }>> = [
     async () => {

@@ -35,10 +35,21 @@ export function SlackSettingsForm({ settings }: { settings: ChannelSettingsView 
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
-    void save({ botToken: secret(f, "botToken"), signingSecret: secret(f, "signingSecret"), channelId: text(f, "channelId") || null }, e.currentTarget);
+    void save(
+      { botToken: secret(f, "botToken"), signingSecret: secret(f, "signingSecret"), channelId: text(f, "channelId") || null },
+      e.currentTarget,
+    );
   }
   return (
-    <SettingsForm id="slack-settings" title={`Slack ${s.connected ? "· connected" : ""}`} onSubmit={submit} busy={busy} error={error} message={message} submitLabel="Save">
+    <SettingsForm
+      id="slack-settings"
+      title={`Slack ${s.connected ? "· connected" : ""}`}
+      onSubmit={submit}
+      busy={busy}
+      error={error}
+      message={message}
+      submitLabel="Save"
+    >
       <div style={{ gridColumn: "span 2" }}>
         <label htmlFor="slack-url">Interactivity Request URL (paste into your Slack app)</label>
         <input id="slack-url" readOnly value={s.interactivityUrl} />
@@ -46,7 +57,13 @@ export function SlackSettingsForm({ settings }: { settings: ChannelSettingsView 
       </div>
       <div>
         <label htmlFor="slack-token">Bot token</label>
-        <input id="slack-token" name="botToken" type="password" autoComplete="off" placeholder={s.botTokenSet ? "saved; type to replace" : "xoxb-…"} />
+        <input
+          id="slack-token"
+          name="botToken"
+          type="password"
+          autoComplete="off"
+          placeholder={s.botTokenSet ? "saved; type to replace" : "xoxb-…"}
+        />
         {s.botTokenSet && (
           <label>
             <input name="clear-botToken" type="checkbox" /> Forget it
@@ -55,7 +72,13 @@ export function SlackSettingsForm({ settings }: { settings: ChannelSettingsView 
       </div>
       <div>
         <label htmlFor="slack-secret">Signing secret</label>
-        <input id="slack-secret" name="signingSecret" type="password" autoComplete="off" placeholder={s.signingSecretSet ? "saved; type to replace" : "from Basic Information"} />
+        <input
+          id="slack-secret"
+          name="signingSecret"
+          type="password"
+          autoComplete="off"
+          placeholder={s.signingSecretSet ? "saved; type to replace" : "from Basic Information"}
+        />
         {s.signingSecretSet && (
           <label>
             <input name="clear-signingSecret" type="checkbox" /> Forget it
@@ -77,10 +100,21 @@ export function SmsSettingsForm({ settings }: { settings: ChannelSettingsView })
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
-    void save({ accountSid: text(f, "accountSid") || null, authToken: secret(f, "authToken"), fromNumber: text(f, "fromNumber") || null }, e.currentTarget);
+    void save(
+      { accountSid: text(f, "accountSid") || null, authToken: secret(f, "authToken"), fromNumber: text(f, "fromNumber") || null },
+      e.currentTarget,
+    );
   }
   return (
-    <SettingsForm id="sms-settings" title={`SMS (Twilio) ${s.connected ? "· connected" : ""}`} onSubmit={submit} busy={busy} error={error} message={message} submitLabel="Save">
+    <SettingsForm
+      id="sms-settings"
+      title={`SMS (Twilio) ${s.connected ? "· connected" : ""}`}
+      onSubmit={submit}
+      busy={busy}
+      error={error}
+      message={message}
+      submitLabel="Save"
+    >
       <div style={{ gridColumn: "span 2" }}>
         <label htmlFor="sms-url">Incoming-message webhook (your Twilio number, “A message comes in”, HTTP POST)</label>
         <input id="sms-url" readOnly value={s.inboundUrl} />
@@ -92,7 +126,13 @@ export function SmsSettingsForm({ settings }: { settings: ChannelSettingsView })
       </div>
       <div>
         <label htmlFor="sms-token">Auth token</label>
-        <input id="sms-token" name="authToken" type="password" autoComplete="off" placeholder={s.authTokenSet ? "saved; type to replace" : ""} />
+        <input
+          id="sms-token"
+          name="authToken"
+          type="password"
+          autoComplete="off"
+          placeholder={s.authTokenSet ? "saved; type to replace" : ""}
+        />
         {s.authTokenSet && (
           <label>
             <input name="clear-authToken" type="checkbox" /> Forget it
@@ -131,10 +171,23 @@ export function LadderForm({ settings }: { settings: ChannelSettingsView }) {
     void save(steps);
   }
   return (
-    <SettingsForm id="ladder-settings" title="Escalation ladder" onSubmit={submit} busy={busy} error={localError ?? error} message={message} submitLabel="Save">
+    <SettingsForm
+      id="ladder-settings"
+      title="Escalation ladder"
+      onSubmit={submit}
+      busy={busy}
+      error={localError ?? error}
+      message={message}
+      submitLabel="Save"
+    >
       <div style={{ gridColumn: "span 2" }}>
         <label htmlFor="ladder">Steps, one per line: channel and seconds after the case arrives. A claim anywhere stops it.</label>
-        <textarea id="ladder" name="ladder" rows={5} defaultValue={settings.ladder.map((s) => `${s.channel} ${s.afterSeconds}`).join("\n")} />
+        <textarea
+          id="ladder"
+          name="ladder"
+          rows={5}
+          defaultValue={settings.ladder.map((s) => `${s.channel} ${s.afterSeconds}`).join("\n")}
+        />
         <label>
           <input type="checkbox" name="useDefault" defaultChecked={settings.ladderIsDefault} /> Use the default ladder
         </label>

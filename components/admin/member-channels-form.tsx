@@ -80,9 +80,31 @@ export function MemberChannelsForm({ member, onDone }: { member: MemberChannels;
         </fieldset>
         <div className="ui-form-row">
           <TextField id="oc-start" name="start" type="time" label="From" defaultValue={hours?.start ?? "09:00"} required />
-          <TextField id="oc-end" name="end" type="time" label="Until" defaultValue={hours?.end ?? "17:00"} required hint="Same as From: all day." />
-          <TextField id="oc-tz" name="timeZone" label="Time zone" defaultValue={hours?.timeZone ?? browserZone} required hint="IANA, e.g. Europe/Paris" />
-          <TextField id="oc-phone" name="phone" type="tel" label="SMS phone" defaultValue={member.phone ?? ""} hint="E.164, e.g. +15551234567" />
+          <TextField
+            id="oc-end"
+            name="end"
+            type="time"
+            label="Until"
+            defaultValue={hours?.end ?? "17:00"}
+            required
+            hint="Same as From: all day."
+          />
+          <TextField
+            id="oc-tz"
+            name="timeZone"
+            label="Time zone"
+            defaultValue={hours?.timeZone ?? browserZone}
+            required
+            hint="IANA, e.g. Europe/Paris"
+          />
+          <TextField
+            id="oc-phone"
+            name="phone"
+            type="tel"
+            label="SMS phone"
+            defaultValue={member.phone ?? ""}
+            hint="E.164, e.g. +15551234567"
+          />
         </div>
         <div className="ui-form-row">
           <SubmitButton busy={busy} label="Save" busyLabel="Saving…" />

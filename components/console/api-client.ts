@@ -54,7 +54,9 @@ export const consoleApi = {
   messages: (id: string) => call<{ messages: ConsoleMessage[] }>("GET", `/api/cases/${id}/messages`).then((r) => r.messages),
   claim: (id: string) => call<ConsoleCase>("POST", `/api/cases/${id}/claim`),
   ladder: (id: string) =>
-    call<{ steps: { step: number; channel: string; takenAt: string; outcome: string }[] }>("GET", `/api/cases/${id}/ladder`).then((r) => r.steps),
+    call<{ steps: { step: number; channel: string; takenAt: string; outcome: string }[] }>("GET", `/api/cases/${id}/ladder`).then(
+      (r) => r.steps,
+    ),
   answer: (id: string, content: string) =>
     call<{ case: ConsoleCase }>("POST", `/api/cases/${id}/messages`, { content }).then((r) => r.case),
   presence: (status: "online" | "away") => call<{ online: number; ttlSeconds: number }>("POST", "/api/presence", { status }),

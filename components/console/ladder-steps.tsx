@@ -9,6 +9,7 @@ const NAMES: Record<string, string> = { console: "Console", slack: "Slack", ntfy
 /** The escalation steps taken for a case (console, Slack, page, SMS): read when the case opens and when its status changes. */
 export function LadderSteps({ caseId, status }: { caseId: string; status: string }) {
   const [steps, setSteps] = useState<Step[] | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new status (claimed, answered) is when new steps may have been taken, so it re-reads
   useEffect(() => {
     let live = true;
     consoleApi
@@ -26,7 +27,8 @@ export function LadderSteps({ caseId, status }: { caseId: string; status: string
       <ol className="cx-muted">
         {steps.map((s) => (
           <li key={s.step}>
-            {NAMES[s.channel] ?? s.channel}: {s.outcome} at {new Date(s.takenAt).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" })}
+            {NAMES[s.channel] ?? s.channel}: {s.outcome} at{" "}
+            {new Date(s.takenAt).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" })}
           </li>
         ))}
       </ol>

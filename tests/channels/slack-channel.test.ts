@@ -65,14 +65,22 @@ describe("Slack channel", () => {
       "validation_failed",
       /slack\.botToken/,
     );
-    await expectAppError(updateChannelSettings(deps(), app.adminKey, { slack: { channelId: "general" } }), "validation_failed", /slack\.channelId/);
+    await expectAppError(
+      updateChannelSettings(deps(), app.adminKey, { slack: { channelId: "general" } }),
+      "validation_failed",
+      /slack\.channelId/,
+    );
   });
 
   it("linking takes only the Slack user the email lookup finds", async () => {
     const m = await app.newMember("operator");
     await expectAppError(lookupMemberSlackUser(deps(), app.adminKey, m.id), "not_found", /No Slack user/);
     slack.users.set(m.email.toLowerCase(), "UREAL0001");
-    await expectAppError(updateMemberChannels(deps(), app.adminKey, m.id, { slackUserId: "UOTHER001" }), "validation_failed", /slackUserId/);
+    await expectAppError(
+      updateMemberChannels(deps(), app.adminKey, m.id, { slackUserId: "UOTHER001" }),
+      "validation_failed",
+      /slackUserId/,
+    );
   });
 
   it("a console-less account with a Slack member on call is reachable; answered through the modal, once, and shown in place", async () => {
@@ -87,7 +95,10 @@ describe("Slack channel", () => {
     const caseId = /"value":"([0-9a-f-]{36})"/.exec(mrkdwn(post))![1]!;
 
     // Answer → the modal opens (within Slack's trigger window), then its submission answers the case.
-    const opened = await slack.interact(slack.blockAction("UOLIVE001", { action_id: "case_answer", value: caseId }, { message: post }), send(app.accountA.id));
+    const opened = await slack.interact(
+      slack.blockAction("UOLIVE001", { action_id: "case_answer", value: caseId }, { message: post }),
+      send(app.accountA.id),
+    );
     expect(opened.status).toBe(200);
     await slack.waitFor((s) => s.views.some((v) => v.view.private_metadata === caseId));
     const view = slack.views.find((v) => v.view.private_metadata === caseId)!;
@@ -95,7 +106,10 @@ describe("Slack channel", () => {
     await slack.waitFor(() => mrkdwn(post).includes("Claimed by"));
     expect(mrkdwn(post)).toContain(olive.name);
     expect(mrkdwn(post)).not.toContain("case_claim");
-    const submitted = await slack.interact(slack.viewSubmission("UOLIVE001", view.viewId, "Yes, the terrace is ready for them."), send(app.accountA.id));
+    const submitted = await slack.interact(
+      slack.viewSubmission("UOLIVE001", view.viewId, "Yes, the terrace is ready for them."),
+      send(app.accountA.id),
+    );
     expect(submitted.status).toBe(200);
     expect(await submitted.text()).toBe(""); // closes the modal
 
@@ -103,7 +117,10 @@ describe("Slack channel", () => {
     expect(result).toMatchObject({ status: "answered", caseId, answer: "Yes, the terrace is ready for them." });
     const [row] = await app.deps.db.select().from(cases).where(eq(cases.id, caseId));
     expect(row).toMatchObject({ status: "answered", answeredByMemberId: olive.memberId, claimedVia: "slack", answeredVia: "slack" });
-    const human = await app.deps.db.select().from(caseMessages).where(and(eq(caseMessages.caseId, caseId), eq(caseMessages.senderType, "human")));
+    const human = await app.deps.db
+      .select()
+      .from(caseMessages)
+      .where(and(eq(caseMessages.caseId, caseId), eq(caseMessages.senderType, "human")));
     expect(human).toHaveLength(1);
     await slack.waitFor(() => mrkdwn(post).includes("Answered by"));
     expect(mrkdwn(post)).not.toContain("case_claim");
@@ -111,13 +128,25 @@ describe("Slack channel", () => {
     // A second submission (a double click, another member) changes nothing and says why in the modal.
     const again = await slack.interact(slack.viewSubmission("UOLIVE001", view.viewId, "Something else"), send(app.accountA.id));
     expect(await again.json()).toMatchObject({ response_action: "errors", errors: { answer: "This question was already answered." } });
-    expect(await app.deps.db.select().from(caseMessages).where(and(eq(caseMessages.caseId, caseId), eq(caseMessages.senderType, "human")))).toHaveLength(1);
+    expect(
+      await app.deps.db
+        .select()
+        .from(caseMessages)
+        .where(and(eq(caseMessages.caseId, caseId), eq(caseMessages.senderType, "human"))),
+    ).toHaveLength(1);
   });
 
   it("Claim from Slack while the console claims: one wins, the message shows the winner, the loser is told privately", async () => {
     await linkedOperator("UBRUNO001");
     const consoleOperator = await app.newMember("operator");
-    const other: Principal = { kind: "member", accountId: app.accountA.id, memberId: consoleOperator.id, role: "operator", email: consoleOperator.email, name: "Cleo Console" };
+    const other: Principal = {
+      kind: "member",
+      accountId: app.accountA.id,
+      memberId: consoleOperator.id,
+      role: "operator",
+      email: consoleOperator.email,
+      name: "Cleo Console",
+    };
     await app.deps.db.update(members).set({ name: "Cleo Console" }).where(eq(members.id, consoleOperator.id));
     const question = "Is the spa open on public holidays?";
     const { case: c } = await createCase(deps(), app.agent, { question }, { source: "api" });
@@ -159,7 +188,9 @@ describe("Slack channel", () => {
     expect(bare.status).toBe(401);
     const [row] = await app.deps.db.select().from(cases).where(eq(cases.id, c.id));
     expect(row!.status).toBe("open");
-    const n = await app.deps.db.execute(sql`select count(*)::int as n from audit_log where entity_id = ${c.id} and action = 'case.claimed'`);
+    const n = await app.deps.db.execute(
+      sql`select count(*)::int as n from audit_log where entity_id = ${c.id} and action = 'case.claimed'`,
+    );
     expect(Number(((Array.isArray(n) ? n : (n as { rows: unknown[] }).rows)[0] as { n: number }).n)).toBe(0);
   });
 });

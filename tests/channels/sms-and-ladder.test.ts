@@ -41,7 +41,10 @@ const LADDER = [
 const later = (seconds: number) => new Date(Date.now() + seconds * 1000);
 const stepsOf = (caseId: string) => app.deps.db.select().from(caseLadderSteps).where(eq(caseLadderSteps.caseId, caseId));
 const humanAnswers = (caseId: string) =>
-  app.deps.db.select().from(caseMessages).where(and(eq(caseMessages.caseId, caseId), eq(caseMessages.senderType, "human")));
+  app.deps.db
+    .select()
+    .from(caseMessages)
+    .where(and(eq(caseMessages.caseId, caseId), eq(caseMessages.senderType, "human")));
 
 async function onCallMember(phone: string, slackId?: string) {
   const m = await app.newMember("operator");
@@ -116,7 +119,9 @@ describe("SMS channel and the ladder", () => {
 
     // The steps taken are on the case, for the console and admin.
     const shown = await ladderRoute(
-      new Request(`${BASE}/api/cases/${c.id}/ladder`, { headers: { host: "127.0.0.1:3000", origin: BASE, ...(await app.credential("operator")) } }),
+      new Request(`${BASE}/api/cases/${c.id}/ladder`, {
+        headers: { host: "127.0.0.1:3000", origin: BASE, ...(await app.credential("operator")) },
+      }),
       { params: Promise.resolve({ id: c.id }) },
     );
     const body = (await shown.json()) as { steps: { channel: string; outcome: string }[] };
@@ -140,7 +145,11 @@ describe("SMS channel and the ladder", () => {
     const { case: c } = await createCase(deps(), app.agent, { question: "Do you validate parking?" }, { source: "api" });
     await waitFor(async () => (await stepsOf(c.id)).length >= 1);
     const op = app.operator;
-    await claimCase(deps(), { kind: "member", accountId: app.accountA.id, memberId: op.id, role: "operator", email: op.email, name: op.name }, c.id);
+    await claimCase(
+      deps(),
+      { kind: "member", accountId: app.accountA.id, memberId: op.id, role: "operator", email: op.email, name: op.name },
+      c.id,
+    );
     await advanceLadders(deps(), later(31));
     await advanceLadders(deps(), later(120));
     expect((await stepsOf(c.id)).map((s) => s.channel)).toEqual(["console"]);
@@ -187,7 +196,10 @@ describe("SMS channel and the ladder", () => {
 describe("metrics by channel", () => {
   it("split time to claim and to answer by channel, and count what each ladder step resolved", async () => {
     const { getHitlMetrics } = await import("@/lib/domains/metrics/hitl-metrics");
-    const m = await getHitlMetrics(app.deps.db, app.accountA.id, { from: new Date(Date.now() - 3600_000), to: new Date(Date.now() + 60_000) });
+    const m = await getHitlMetrics(app.deps.db, app.accountA.id, {
+      from: new Date(Date.now() - 3600_000),
+      to: new Date(Date.now() + 60_000),
+    });
     const sms = m.byChannel.find((c) => c.channel === "sms")!;
     expect(sms.answers).toBeGreaterThanOrEqual(1);
     expect(sms.answerP50).not.toBeNull();

@@ -30,7 +30,11 @@ export type SlackStandin = {
   /** Resolves with the first message matching `pred`, checked as calls arrive. */
   waitFor(pred: (s: SlackStandin) => boolean, timeoutMs?: number): Promise<void>;
   /** Signs and sends an interaction payload to the app's Request URL through `send`; returns its response. */
-  interact(payload: Json, send: (req: Request) => Promise<Response>, opts?: { target?: string; secret?: string; ageSeconds?: number }): Promise<Response>;
+  interact(
+    payload: Json,
+    send: (req: Request) => Promise<Response>,
+    opts?: { target?: string; secret?: string; ageSeconds?: number },
+  ): Promise<Response>;
   blockAction(user: string, action: { action_id: string; value: string }, where?: { message?: SlackMessage; viewId?: string }): Json;
   viewSubmission(user: string, viewId: string, text: string): Json;
   close(): Promise<void>;
@@ -93,7 +97,7 @@ export async function startSlackStandin(): Promise<SlackStandin> {
         const issued = triggers.get(String(a.trigger_id));
         if (issued === undefined || Date.now() - issued > 3000) return fail("expired_trigger_id");
         const view = a.view as Json;
-        if (!view || view.type !== "modal" || !Array.isArray(view.blocks)) return fail("invalid_arguments");
+        if (view?.type !== "modal" || !Array.isArray(view.blocks)) return fail("invalid_arguments");
         const viewId = randomId("V");
         views.push({ triggerId: String(a.trigger_id), view, viewId });
         return { ok: true, view: { id: viewId, ...view } };
@@ -138,7 +142,7 @@ export async function startSlackStandin(): Promise<SlackStandin> {
       calls.push({ method, ok: out.ok === true, ...(out.ok ? {} : { error: String(out.error) }) });
       res.writeHead(200, { "content-type": "application/json; charset=utf-8" });
       res.end(JSON.stringify(out));
-      for (const w of [...waiters]) if (w.pred(standin)) (waiters.splice(waiters.indexOf(w), 1), w.resolve());
+      for (const w of [...waiters]) if (w.pred(standin)) waiters.splice(waiters.indexOf(w), 1), w.resolve();
     });
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));

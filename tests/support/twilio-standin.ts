@@ -51,7 +51,9 @@ export async function startTwilioStandin(): Promise<TwilioStandin> {
       };
       const m = /^\/2010-04-01\/Accounts\/([^/]+)\/Messages\.json$/.exec(req.url ?? "");
       if (req.method !== "POST" || !m) return reply(404, { code: 20404, message: "The requested resource was not found", status: 404 });
-      const [user, pass] = Buffer.from((req.headers.authorization ?? "").replace(/^Basic /, ""), "base64").toString().split(":");
+      const [user, pass] = Buffer.from((req.headers.authorization ?? "").replace(/^Basic /, ""), "base64")
+        .toString()
+        .split(":");
       if (user !== accountSid || pass !== authToken || m[1] !== accountSid)
         return reply(401, { code: 20003, message: "Authenticate", status: 401 });
       if (!req.headers["content-type"]?.startsWith("application/x-www-form-urlencoded"))
@@ -61,12 +63,13 @@ export async function startTwilioStandin(): Promise<TwilioStandin> {
       const from = form.get("From") ?? "";
       const body = form.get("Body") ?? "";
       if (!E164.test(to)) return reply(400, { code: 21211, message: `The 'To' number ${to} is not a valid phone number.`, status: 400 });
-      if (from !== fromNumber) return reply(400, { code: 21212, message: `The 'From' number ${from} is not a valid phone number.`, status: 400 });
+      if (from !== fromNumber)
+        return reply(400, { code: 21212, message: `The 'From' number ${from} is not a valid phone number.`, status: 400 });
       if (body.length < 1 || body.length > 1600) return reply(400, { code: 21602, message: "Message body is required.", status: 400 });
       const sms = { sid: `SM${randomBytes(16).toString("hex")}`, to, from, body };
       sent.push(sms);
       reply(201, { sid: sms.sid, account_sid: accountSid, to, from, body, status: "queued", num_segments: "1", direction: "outbound-api" });
-      for (const w of [...waiters]) if (w.pred(sms)) (waiters.splice(waiters.indexOf(w), 1), w.resolve(sms));
+      for (const w of [...waiters]) if (w.pred(sms)) waiters.splice(waiters.indexOf(w), 1), w.resolve(sms);
     });
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));

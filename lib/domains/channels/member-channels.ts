@@ -20,7 +20,12 @@ export const memberChannelsInput = z
       .regex(/^[UW][A-Z0-9]{2,30}$/, "must be a Slack user id (U…) as the lookup found it")
       .nullable()
       .optional(),
-    phone: z.string().trim().regex(/^\+[1-9]\d{6,14}$/, "must be an E.164 number such as +15551234567").nullable().optional(),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^\+[1-9]\d{6,14}$/, "must be an E.164 number such as +15551234567")
+      .nullable()
+      .optional(),
     onCall: onCallHoursSchema.nullable().optional().describe("null: never on call."),
   })
   .strict();

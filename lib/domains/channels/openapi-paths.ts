@@ -14,10 +14,14 @@ export function channelsOpenApiPaths({ errors, schema }: Helpers) {
   const id = (name: string) => ({ name, in: "path", required: true, schema: { type: "string", format: "uuid" } });
   return {
     "/api/settings/channels": {
-      get: { summary: "The account's Slack and SMS connections and escalation ladder (admin)", responses: { "200": okJson(VIEW), ...errors(401, 403, 429) } },
+      get: {
+        summary: "The account's Slack and SMS connections and escalation ladder (admin)",
+        responses: { "200": okJson(VIEW), ...errors(401, 403, 429) },
+      },
       put: {
         summary: "Connect Slack or Twilio, or change the ladder (admin)",
-        description: "Fields left out are kept; null forgets. Tokens and secrets are write-only; a new Slack bot token is checked with auth.test.",
+        description:
+          "Fields left out are kept; null forgets. Tokens and secrets are write-only; a new Slack bot token is checked with auth.test.",
         requestBody: { required: true, content: { "application/json": { schema: schema(channelSettingsInput, "input") } } },
         responses: { "200": okJson(VIEW), ...errors(400, 401, 403, 413, 422, 429, 503) },
       },

@@ -19,9 +19,7 @@ export type Channel = {
 };
 
 /** What a person did in a channel, turned into claim and answer calls by replyFromChannel. */
-export type ChannelReply =
-  | { action: "claim" }
-  | { action: "answer"; text?: string; choice?: string };
+export type ChannelReply = { action: "claim" } | { action: "answer"; text?: string; choice?: string };
 
 /** How it went, for the channel to tell the person. */
 export type ReplyOutcome =

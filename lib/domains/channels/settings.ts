@@ -22,15 +22,30 @@ export const channelSettingsInput = z
       .object({
         botToken: secret("a Slack bot token (xoxb-…)", /^xoxb-[\x21-\x7e]{8,250}$/),
         signingSecret: secret("the app's signing secret (hex)", /^[0-9a-f]{16,128}$/i),
-        channelId: z.string().trim().regex(/^[CG][A-Z0-9]{2,30}$/, "must be a Slack channel id such as C0123ABCD").nullable().optional(),
+        channelId: z
+          .string()
+          .trim()
+          .regex(/^[CG][A-Z0-9]{2,30}$/, "must be a Slack channel id such as C0123ABCD")
+          .nullable()
+          .optional(),
       })
       .strict()
       .optional(),
     sms: z
       .object({
-        accountSid: z.string().trim().regex(/^AC[0-9a-f]{32}$/i, "must be a Twilio Account SID (AC…)").nullable().optional(),
+        accountSid: z
+          .string()
+          .trim()
+          .regex(/^AC[0-9a-f]{32}$/i, "must be a Twilio Account SID (AC…)")
+          .nullable()
+          .optional(),
         authToken: secret("a Twilio auth token", /^[0-9a-zA-Z]{16,64}$/),
-        fromNumber: z.string().trim().regex(/^\+[1-9]\d{6,14}$/, "must be an E.164 number such as +15551234567").nullable().optional(),
+        fromNumber: z
+          .string()
+          .trim()
+          .regex(/^\+[1-9]\d{6,14}$/, "must be an E.164 number such as +15551234567")
+          .nullable()
+          .optional(),
       })
       .strict()
       .optional(),

@@ -46,7 +46,10 @@ async function storeChannelSecrets(db: Db, accountId: string) {
     smsAuthTokenKeyId: twilioToken.keyId,
     smsFromNumber: "+15550001000",
   };
-  await db.insert(channelSettings).values({ accountId, ...set }).onConflictDoUpdate({ target: channelSettings.accountId, set });
+  await db
+    .insert(channelSettings)
+    .values({ accountId, ...set })
+    .onConflictDoUpdate({ target: channelSettings.accountId, set });
 }
 
 /** What one request of the walk sends: path parameters, a JSON or raw body, extra headers, a query. */
@@ -339,11 +342,21 @@ export async function routeFixtures(app: App): Promise<Record<string, Make>> {
       return {
         params: { accountId: app.accountB.id },
         rawBody: new URLSearchParams(params).toString(),
-        headers: { "content-type": "application/x-www-form-urlencoded", "x-twilio-signature": twilioSignature(MATRIX_TWILIO_TOKEN, url, params) },
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          "x-twilio-signature": twilioSignature(MATRIX_TWILIO_TOKEN, url, params),
+        },
       };
     },
     "GET /api/settings/channels": async () => ({}),
-    "PUT /api/settings/channels": async () => ({ body: { ladder: [{ channel: "console", afterSeconds: 0 }, { channel: "ntfy", afterSeconds: 10 }] } }),
+    "PUT /api/settings/channels": async () => ({
+      body: {
+        ladder: [
+          { channel: "console", afterSeconds: 0 },
+          { channel: "ntfy", afterSeconds: 10 },
+        ],
+      },
+    }),
     "PATCH /api/members/{id}/channels": async () => ({
       params: { id: (await app.newMember("operator")).id },
       body: { phone: "+15550002222", onCall: { timeZone: "Europe/Paris", days: [1, 2, 3, 4, 5], start: "09:00", end: "17:00" } },

@@ -16,9 +16,7 @@ const unix = (d: Date) => Math.floor(d.getTime() / 1000);
 
 function callerLine(row: CaseRow): string | null {
   const info = row.callerInfo ?? {};
-  const parts = ["name", "phone", "number", "email"]
-    .map((k) => info[k])
-    .filter((v): v is string => typeof v === "string" && v.length > 0);
+  const parts = ["name", "phone", "number", "email"].map((k) => info[k]).filter((v): v is string => typeof v === "string" && v.length > 0);
   if (row.context) parts.push(row.context);
   return parts.length ? clip(parts.map(esc).join(" · "), 1500) : null;
 }

@@ -20,7 +20,13 @@ export const slackChannel: Channel = {
     });
     await deps.db
       .insert(channelPosts)
-      .values({ accountId: row.accountId, caseId: row.id, channel: "slack", recipient: res.channel ?? target.channelId, externalRef: res.ts ?? null })
+      .values({
+        accountId: row.accountId,
+        caseId: row.id,
+        channel: "slack",
+        recipient: res.channel ?? target.channelId,
+        externalRef: res.ts ?? null,
+      })
       .onConflictDoNothing();
     return { posted: 1, detail: { channel: target.channelId } };
   },

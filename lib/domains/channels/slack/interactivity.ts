@@ -66,7 +66,10 @@ export async function handleSlackInteraction(
   const target = isUuid(accountId) ? slackTargetOf(await readChannelRow(deps.db, accountId)) : null;
   if (!target) throw new AppError("not_found", "No Slack app is connected for this account.");
   if (!verifySlackSignature({ signingSecret: target.signingSecret, ...input }))
-    throw new AppError("unauthorized", "X-Slack-Signature does not verify with this account's signing secret, or the request is over 5 minutes old.");
+    throw new AppError(
+      "unauthorized",
+      "X-Slack-Signature does not verify with this account's signing secret, or the request is over 5 minutes old.",
+    );
   const form = new URLSearchParams(Buffer.from(input.body).toString("utf8"));
   let json: unknown;
   try {

@@ -62,7 +62,10 @@ export const smsChannel: Channel = {
       if (!code) continue;
       try {
         const sid = await sendSms(deps.config, target, m.phone, smsText(row, code));
-        await deps.db.update(channelPosts).set({ externalRef: sid }).where(and(eq(channelPosts.caseId, row.id), eq(channelPosts.shortCode, code)));
+        await deps.db
+          .update(channelPosts)
+          .set({ externalRef: sid })
+          .where(and(eq(channelPosts.caseId, row.id), eq(channelPosts.shortCode, code)));
         posted++;
       } catch (e) {
         log.warn({ caseId: row.id, err: e instanceof Error ? e.message : String(e) }, "SMS to an on-call member failed");

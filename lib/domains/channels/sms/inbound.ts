@@ -42,7 +42,13 @@ export async function handleSmsInbound(
         await deps.db
           .select()
           .from(channelPosts)
-          .where(and(eq(channelPosts.accountId, accountId), eq(channelPosts.shortCode, first[1]!.toUpperCase()), eq(channelPosts.recipient, from)))
+          .where(
+            and(
+              eq(channelPosts.accountId, accountId),
+              eq(channelPosts.shortCode, first[1]!.toUpperCase()),
+              eq(channelPosts.recipient, from),
+            ),
+          )
           .limit(1)
       )[0]
     : undefined;

@@ -9,7 +9,15 @@ export function twilioSignature(authToken: string, url: string, params: Record<s
     .sort()
     .reduce((acc, k) => {
       const v = params[k]!;
-      return acc + (Array.isArray(v) ? [...v].sort().map((x) => k + x).join("") : k + v);
+      return (
+        acc +
+        (Array.isArray(v)
+          ? [...v]
+              .sort()
+              .map((x) => k + x)
+              .join("")
+          : k + v)
+      );
     }, url);
   return createHmac("sha1", authToken).update(Buffer.from(data, "utf8")).digest("base64");
 }

@@ -18,5 +18,8 @@ export const POST = withRoute(
     runAfter(ack.after);
     return ack.body ? json(ack.body) : new Response(null, { status: 200 });
   },
-  { public: true, note: "X-Slack-Signature (v0 HMAC over the raw body, 5 minutes) with the account's Slack signing secret is the credential" },
+  {
+    public: true,
+    note: "X-Slack-Signature (v0 HMAC over the raw body, 5 minutes) with the account's Slack signing secret is the credential",
+  },
 );
