@@ -36,3 +36,28 @@ export async function syncChannelPosts(deps: Deps, opts: { caseId?: string; limi
   }
   return updated;
 }
+
+// Per database: whether a kicked sync is running, and whether another kick came in meanwhile.
+const inFlight = new WeakMap<object, { again: boolean }>();
+
+/**
+ * The kick's entry (Deps.kick "channel-posts", after every claim and answer): a burst of answers runs one sync at
+ * a time per database, plus one more if any kick arrived while it ran, rather than one query per answer.
+ */
+export async function syncChannelPostsKicked(deps: Deps): Promise<void> {
+  const running = inFlight.get(deps.db);
+  if (running) {
+    running.again = true;
+    return;
+  }
+  const state = { again: true };
+  inFlight.set(deps.db, state);
+  try {
+    while (state.again) {
+      state.again = false;
+      await syncChannelPosts(deps);
+    }
+  } finally {
+    inFlight.delete(deps.db);
+  }
+}
