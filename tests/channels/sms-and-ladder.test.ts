@@ -175,7 +175,8 @@ describe("SMS channel and the ladder", () => {
     const smsSaid = await viaSms.text();
     const [row] = await waitFor(async () => {
       const r = await app.deps.db.select().from(cases).where(eq(cases.id, c.id));
-      return r[0]!.status !== "open" ? r : null;
+      // The channel is noted just after the claim or answer commits.
+      return r[0]!.claimedVia ? r : null;
     });
     if (row!.status === "answered") {
       // SMS claimed first and answered; Slack's claim lost and was told privately.
