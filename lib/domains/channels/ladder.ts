@@ -2,7 +2,7 @@ import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
 import { caseLadderSteps, cases, type CaseRow, type LadderStep } from "@/lib/adapters/db/schema";
 import { channelByName } from "@/lib/domains/channels/registry";
 import { syncChannelPosts } from "@/lib/domains/channels/sync-posts";
-import { ladderOf, readChannelRow, slackTargetOf, smsTargetOf } from "@/lib/domains/channels/settings";
+import { ladderOf, readChannelRow, slackTargetOf, smsTargetOf } from "@/lib/domains/channels/targets";
 import { pageOnCall } from "@/lib/domains/notify/page-on-call";
 import type { Deps } from "@/lib/platform/deps";
 import { log } from "@/lib/platform/log";

@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/domains/audit/record-audit";
 import { assertScope } from "@/lib/domains/auth/permissions";
 import { actorOf, type Principal } from "@/lib/domains/auth/principal";
 import { onCallHoursSchema } from "@/lib/domains/channels/on-call";
-import { readChannelRow, slackTargetOf } from "@/lib/domains/channels/settings";
+import { readChannelRow, slackTargetOf } from "@/lib/domains/channels/targets";
 import { slackClient } from "@/lib/domains/channels/slack/client";
 import { publicMember } from "@/lib/domains/members/members";
 import type { Deps } from "@/lib/platform/deps";

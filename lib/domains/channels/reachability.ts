@@ -1,7 +1,7 @@
 import { and, eq, isNotNull } from "drizzle-orm";
 import { members } from "@/lib/adapters/db/schema";
 import { isOnCallAt } from "@/lib/domains/channels/on-call";
-import { readChannelRow, slackTargetOf, smsTargetOf } from "@/lib/domains/channels/settings";
+import { readChannelRow, slackTargetOf, smsTargetOf } from "@/lib/domains/channels/targets";
 import { countAnswerersOnline } from "@/lib/domains/presence/presence";
 import type { Deps } from "@/lib/platform/deps";
 

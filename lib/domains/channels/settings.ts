@@ -1,12 +1,13 @@
-import { eq } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "@/lib/adapters/db/client";
-import { channelSettings, type LadderStep } from "@/lib/adapters/db/schema";
-import { openFrom, sealNullable } from "@/lib/adapters/db/sealed-columns";
+import { channelSettings } from "@/lib/adapters/db/schema";
+import { sealNullable } from "@/lib/adapters/db/sealed-columns";
 import { recordAudit } from "@/lib/domains/audit/record-audit";
 import { assertScope } from "@/lib/domains/auth/permissions";
 import { actorOf, type Principal } from "@/lib/domains/auth/principal";
-import { defaultLadder, ladderSchema } from "@/lib/domains/channels/ladder-steps";
+import { ladderSchema } from "@/lib/domains/channels/ladder-steps";
+import { ladderOf, readChannelRow, SLACK_SECRET, SLACK_TOKEN, slackTargetOf, SMS_TOKEN } from "@/lib/domains/channels/targets";
+
+export { ladderOf, readChannelRow, slackTargetOf, smsTargetOf, type SlackTarget, type SmsTarget } from "@/lib/domains/channels/targets";
 import { slackClient } from "@/lib/domains/channels/slack/client";
 import type { Deps } from "@/lib/platform/deps";
 import { AppError } from "@/lib/platform/errors";
@@ -54,42 +55,6 @@ export const channelSettingsInput = z
   .strict();
 
 type Row = typeof channelSettings.$inferSelect;
-const SLACK_TOKEN = "channel_settings.slack_bot_token";
-const SLACK_SECRET = "channel_settings.slack_signing_secret";
-const SMS_TOKEN = "channel_settings.sms_auth_token";
-
-export async function readChannelRow(db: Db, accountId: string): Promise<Row | undefined> {
-  const [row] = await db.select().from(channelSettings).where(eq(channelSettings.accountId, accountId)).limit(1);
-  return row;
-}
-
-export type SlackTarget = { botToken: string; signingSecret: string; channelId: string; teamId: string | null };
-export type SmsTarget = { accountSid: string; authToken: string; fromNumber: string };
-
-/** Server side only: the account's Slack app, when fully connected. */
-export function slackTargetOf(row: Row | undefined): SlackTarget | null {
-  if (!row?.slackBotToken || !row.slackSigningSecret || !row.slackChannelId) return null;
-  return {
-    botToken: openFrom(SLACK_TOKEN, row.accountId, row.slackBotToken, row.slackBotTokenKeyId)!,
-    signingSecret: openFrom(SLACK_SECRET, row.accountId, row.slackSigningSecret, row.slackSigningSecretKeyId)!,
-    channelId: row.slackChannelId,
-    teamId: row.slackTeamId,
-  };
-}
-
-/** Server side only: the account's Twilio sender, when fully connected. */
-export function smsTargetOf(row: Row | undefined): SmsTarget | null {
-  if (!row?.smsAccountSid || !row.smsAuthToken || !row.smsFromNumber) return null;
-  return {
-    accountSid: row.smsAccountSid,
-    authToken: openFrom(SMS_TOKEN, row.accountId, row.smsAuthToken, row.smsAuthTokenKeyId)!,
-    fromNumber: row.smsFromNumber,
-  };
-}
-
-export function ladderOf(deps: Pick<Deps, "config">, row: Row | undefined): LadderStep[] {
-  return row?.ladder ?? defaultLadder(deps.config);
-}
 
 const viewOf = (deps: Pick<Deps, "config">, accountId: string, row?: Row) => {
   const base = publicBaseUrl(deps.config);

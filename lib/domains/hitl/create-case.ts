@@ -16,7 +16,6 @@ import { publishCaseEvent } from "@/lib/adapters/realtime/publish-case-event";
 import { isDependencyDown } from "@/lib/platform/resilience/dependency-error";
 import { log } from "@/lib/platform/log";
 import { pageIfNobodyOnlineSoon } from "@/lib/domains/notify/page-on-call";
-import { startLadderSoon } from "@/lib/domains/channels/ladder";
 import { parseOrThrow } from "@/lib/platform/validation/parse";
 
 /** Retell retries a failed tool request; the same callId + question within this window is the same case. */
@@ -177,7 +176,11 @@ export async function createCase(
       urgency: result.case.urgency,
     });
     pageIfNobodyOnlineSoon(deps, result.case);
-    startLadderSoon(deps, result.case);
+    // The ladder (Slack, SMS, pages) loads on first use: /api/cases and /api/mcp stay small.
+    const row = result.case;
+    void import("@/lib/domains/channels/ladder")
+      .then((m) => m.startLadderSoon(deps, row))
+      .catch((e) => log.warn({ caseId: row.id, err: String(e) }, "ladder start deferred to the sweep"));
   }
   return result;
 }

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { channelPosts } from "@/lib/adapters/db/schema";
 import type { Channel } from "@/lib/domains/channels/port";
-import { readChannelRow, slackTargetOf } from "@/lib/domains/channels/settings";
+import { readChannelRow, slackTargetOf } from "@/lib/domains/channels/targets";
 import { caseMessage } from "@/lib/domains/channels/slack/blocks";
 import { slackClient, slackError } from "@/lib/domains/channels/slack/client";
 

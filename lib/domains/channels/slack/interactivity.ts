@@ -5,7 +5,7 @@ import { getCaseOrThrow, isFinal } from "@/lib/domains/hitl/get-case";
 import { caseChoices } from "@/lib/domains/channels/choices";
 import type { ChannelReply, ReplyOutcome } from "@/lib/domains/channels/port";
 import { replyFromChannel } from "@/lib/domains/channels/reply";
-import { readChannelRow, slackTargetOf, type SlackTarget } from "@/lib/domains/channels/settings";
+import { readChannelRow, slackTargetOf, type SlackTarget } from "@/lib/domains/channels/targets";
 import { ACTION, ANSWER_BLOCK, ANSWER_INPUT, ANSWER_VIEW, answerModal } from "@/lib/domains/channels/slack/blocks";
 import { slackClient } from "@/lib/domains/channels/slack/client";
 import { verifySlackSignature } from "@/lib/domains/channels/slack/verify";

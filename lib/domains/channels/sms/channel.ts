@@ -4,7 +4,7 @@ import { channelPosts, members, type CaseRow } from "@/lib/adapters/db/schema";
 import { caseChoices } from "@/lib/domains/channels/choices";
 import { isOnCallAt } from "@/lib/domains/channels/on-call";
 import type { Channel } from "@/lib/domains/channels/port";
-import { readChannelRow, smsTargetOf } from "@/lib/domains/channels/settings";
+import { readChannelRow, smsTargetOf } from "@/lib/domains/channels/targets";
 import { sendSms } from "@/lib/domains/channels/sms/twilio";
 import type { Db } from "@/lib/adapters/db/client";
 import { log } from "@/lib/platform/log";

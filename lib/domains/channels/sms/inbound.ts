@@ -3,7 +3,7 @@ import { channelPosts, members } from "@/lib/adapters/db/schema";
 import { getCaseOrThrow } from "@/lib/domains/hitl/get-case";
 import { choiceByNumber } from "@/lib/domains/channels/choices";
 import { replyFromChannel } from "@/lib/domains/channels/reply";
-import { readChannelRow, smsTargetOf } from "@/lib/domains/channels/settings";
+import { readChannelRow, smsTargetOf } from "@/lib/domains/channels/targets";
 import { verifyTwilioSignature } from "@/lib/domains/channels/sms/signature";
 import { twiml } from "@/lib/domains/channels/sms/twilio";
 import type { Deps } from "@/lib/platform/deps";

@@ -1,6 +1,6 @@
 import type { Config } from "@/lib/platform/config/env";
 import { AppError } from "@/lib/platform/errors";
-import type { SmsTarget } from "@/lib/domains/channels/settings";
+import type { SmsTarget } from "@/lib/domains/channels/targets";
 
 /**
  * Sends one SMS through Twilio's Messaging API (POST /2010-04-01/Accounts/{Sid}/Messages.json, form-encoded,
