@@ -14,6 +14,7 @@
  *  10. bench/figures/memory.ts       answer memory: automatic-answer precision/recall and suggestion top-3 recall on
  *                                    bench/memory-eval (300+ pairs); search_answers and ask_human p95 at 100,000 answers
  *  11. bench/figures/cold-start.ts   first request of a fresh process (/api/health, /api/mcp tools/list) vs warm; route bundle sizes
+ *  12. bench/figures/slack.ts        Slack: the Answer modal's view_submission → the waiting ask_human result (in-process)
  *
  * Figures 1–3 and 8 run on PostgreSQL + Redis (when DATABASE_URL / REDIS_URL are set) and on the embedded PGlite
  * in the same run (bench/support/hitl-run.ts), printed side by side; figures 4–7 run once.
@@ -41,6 +42,7 @@ import { benchColdStart } from "./figures/cold-start";
 import { benchConsole } from "./figures/console";
 import { benchSheetsLog } from "./figures/sheets-log";
 import { benchMemory } from "./figures/memory";
+import { benchSlack } from "./figures/slack";
 import { cleanup, ensureBuild, root, type Target, targetLabel } from "./support/app";
 import { type HitlRun, runHitlFigures } from "./support/hitl-run";
 import { environmentFacts, type Row, sideBySide, table, writeReport } from "./support/report";
@@ -81,6 +83,7 @@ async function main() {
   if (FIGURES.has(7)) rows.push(...(await benchSheetsLog({ quick: QUICK, log })).rows);
   if (FIGURES.has(10)) rows.push(...(await benchMemory({ quick: QUICK, log })).rows);
   if (FIGURES.has(11)) rows.push(...(await benchColdStart({ quick: QUICK, log })).rows);
+  if (FIGURES.has(12)) rows.push(...(await benchSlack({ quick: QUICK, log })).rows);
   const everyRow = [...hitl.flatMap((h) => h.rows), ...rows];
   clearTimeout(watchdog);
   const allPass = everyRow.every((r) => r[3] !== "FAIL");
@@ -103,7 +106,7 @@ async function main() {
   );
   if (hitl.length) process.stdout.write(`${sideBySide(hitl.map((h) => ({ label: targetLabel(h.target), rows: h.rows })))}\n\n`);
   if (rows.length)
-    process.stdout.write(`figures 4–7, 10 and 11 on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}:\n${table(rows)}\n\n`);
+    process.stdout.write(`figures 4–7 and 10–12 on ${process.env.DATABASE_URL ? "PostgreSQL" : "PGlite"}:\n${table(rows)}\n\n`);
   process.stdout.write(`wrote ${written.join(" and ")}\n`);
   for (const h of hitl)
     if (Object.values(h.errorSamples).some((x) => x.length))

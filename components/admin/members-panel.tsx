@@ -11,6 +11,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { SelectField, TextField } from "@/components/ui/field";
 import { DataTable, type Column } from "@/components/ui/table";
+import { channelsSummary, MemberChannelsForm, type MemberChannels } from "@/components/admin/member-channels-form";
 
 export type MemberView = {
   id: string;
@@ -20,7 +21,7 @@ export type MemberView = {
   active: boolean;
   createdAt: string;
   lastLoginAt: string | null;
-};
+} & Omit<MemberChannels, "id" | "email">;
 
 export function MembersPanel({ members, meId }: { members: MemberView[]; meId: string }) {
   const router = useRouter();
@@ -28,6 +29,8 @@ export function MembersPanel({ members, meId }: { members: MemberView[]; meId: s
   const [created, setCreated] = useState<{ email: string; password: string } | null>(null);
   const [message, setMessage] = useState<string>("");
   const [confirming, setConfirming] = useState<MemberView | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
+  const editingMember = members.find((m) => m.id === editing);
 
   async function add(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -62,6 +65,14 @@ export function MembersPanel({ members, meId }: { members: MemberView[]; meId: s
     { header: "Role", cell: (m) => m.role },
     { header: "Status", cell: (m) => <Badge tone={m.active ? "ok" : "neutral"}>{m.active ? "active" : "deactivated"}</Badge> },
     { header: "Last sign-in", cell: (m) => formatWhen(m.lastLoginAt) },
+    {
+      header: "On call",
+      cell: (m) => (
+        <Button variant="secondary" size="sm" onClick={() => setEditing(m.id)} aria-label={`On-call hours and channels of ${m.email}`}>
+          {channelsSummary(m)}
+        </Button>
+      ),
+    },
     {
       header: <span className="ui-sr">Actions</span>,
       cell: (m) =>
@@ -125,6 +136,7 @@ export function MembersPanel({ members, meId }: { members: MemberView[]; meId: s
         rowKey={(m) => m.id}
         rowProps={(m) => ({ "data-member-email": m.email })}
       />
+      {editingMember && <MemberChannelsForm key={editingMember.id} member={editingMember} onDone={() => setEditing(null)} />}
       <ConfirmDialog
         open={confirming !== null}
         title={`Deactivate ${confirming?.email ?? ""}?`}

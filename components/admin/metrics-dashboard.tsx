@@ -38,6 +38,23 @@ const OPERATOR_COLUMNS: Column<HitlMetrics["operators"][number]>[] = [
   { header: "Median time to answer", cell: (o) => (o.medianSeconds === null ? "—" : `${o.medianSeconds} s`) },
 ];
 
+const secs = (v: number | null) => (v === null ? "—" : `${v} s`);
+const CHANNEL_NAMES: Record<string, string> = { console: "Console", slack: "Slack", sms: "SMS", ntfy: "On-call page" };
+
+const CHANNEL_COLUMNS: Column<HitlMetrics["byChannel"][number]>[] = [
+  { header: "Channel", cell: (c) => CHANNEL_NAMES[c.channel] ?? c.channel, rowHeader: true },
+  { header: "Claims", cell: (c) => c.claims },
+  { header: "Time to claim p50 / p95", cell: (c) => `${secs(c.claimP50)} / ${secs(c.claimP95)}` },
+  { header: "Answers", cell: (c) => c.answers },
+  { header: "Time to answer p50 / p95", cell: (c) => `${secs(c.answerP50)} / ${secs(c.answerP95)}` },
+];
+
+const LADDER_COLUMNS: Column<HitlMetrics["ladder"][number]>[] = [
+  { header: "Step", cell: (s) => `${s.step + 1}. ${CHANNEL_NAMES[s.channel] ?? s.channel}`, rowHeader: true },
+  { header: "Cases reached", cell: (s) => s.taken },
+  { header: "Resolved", cell: (s) => s.resolved },
+];
+
 /** HITL metrics for a date range: loads /api/metrics/hitl whenever the range changes (the first range comes rendered by the server). */
 export function MetricsDashboard({ initial, initialRange }: { initial: HitlMetrics; initialRange: Range }) {
   const [range, setRange] = useState(initialRange);
@@ -137,6 +154,16 @@ export function MetricsDashboard({ initial, initialRange }: { initial: HitlMetri
       <DataTable data-testid="outcome-table" columns={OUTCOME_COLUMNS} rows={rows} rowKey={(r) => r.key} />
       <h2>Who answered</h2>
       <DataTable data-testid="operator-table" columns={OPERATOR_COLUMNS} rows={data.operators} rowKey={(o) => o.id} />
+      <h2>By channel</h2>
+      <DataTable data-testid="channel-table" columns={CHANNEL_COLUMNS} rows={data.byChannel ?? []} rowKey={(c) => c.channel} />
+      <h2>Escalation ladder</h2>
+      <DataTable
+        data-testid="ladder-table"
+        columns={LADDER_COLUMNS}
+        rows={data.ladder ?? []}
+        rowKey={(s) => `${s.step}-${s.channel}`}
+        empty="No ladder steps were taken in this range."
+      />
     </div>
   );
 }

@@ -12,6 +12,7 @@ export const ADMIN_NAV = [
   { href: "/admin/canned-replies", label: "Canned replies" },
   { href: "/admin/answers", label: "Answers" },
   { href: "/admin/notifications", label: "Notifications" },
+  { href: "/admin/channels", label: "Channels" },
   { href: "/admin/golf", label: "Golf" },
   { href: "/admin/retell", label: "Connect Retell" },
 ] as const;

@@ -9,6 +9,7 @@ import { lateAnswerRoute } from "@/components/console/late-answer";
 import { ReplyComposer } from "@/components/console/reply-composer";
 import { ChoiceButtons } from "@/components/console/choice-buttons";
 import { MemoryPanel } from "@/components/console/memory-panel";
+import { LadderSteps } from "@/components/console/ladder-steps";
 import type { SaveToMemory } from "@/components/console/use-save-to-memory";
 import { Button } from "@/components/ui/button";
 import type { CannedReply, ConsoleCase, ConsoleMember, ConsoleMessage } from "@/components/console/types";
@@ -108,6 +109,7 @@ export function CasePanel({
             </p>
           )}
         </section>
+        <LadderSteps caseId={c.id} status={c.status} />
       </aside>
 
       <div className="cx-case-body">

@@ -157,6 +157,19 @@ export const ROUTES: RouteSpec[] = [
   { method: "PATCH", path: "/api/members/{id}", body: { active: true } },
   { method: "GET", path: "/api/metrics/hitl", query: { from: "2026-11-01T00:00:00Z", to: "2026-11-08T00:00:00Z" } },
   { method: "GET", path: "/api/settings/notifications" },
+  { method: "GET", path: "/api/settings/channels" },
+  {
+    method: "PUT",
+    path: "/api/settings/channels",
+    body: { ladder: [{ channel: "console", afterSeconds: 0 }], sms: { fromNumber: "+15550001000" } },
+  },
+  {
+    method: "PATCH",
+    path: "/api/members/{id}/channels",
+    body: { phone: "+15550002222", onCall: { timeZone: "UTC", days: [1, 2], start: "09:00", end: "17:00" } },
+  },
+  { method: "POST", path: "/api/members/{id}/slack-lookup" },
+  { method: "GET", path: "/api/cases/{id}/ladder" },
   {
     method: "PUT",
     path: "/api/settings/notifications",

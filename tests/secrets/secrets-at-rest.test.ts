@@ -8,6 +8,7 @@ import { getNotifyTarget, readNotifySettings, updateNotifySettings } from "@/lib
 import { getRetellApiKey, readRetellKeyStatus, setRetellApiKey } from "@/lib/domains/retell/credentials";
 import { getOrCreateInstanceSecret, SIMULATOR_WEBHOOK_SECRET_NAME } from "@/lib/adapters/db/instance-secrets";
 import { resetConfig } from "@/lib/platform/config/env";
+import { readChannelRow, readChannelSettings, smsTargetOf, updateChannelSettings } from "@/lib/domains/channels/settings";
 import { processKeyring } from "@/lib/platform/secrets/keyring";
 import { resealSecrets, secretsStatus } from "@/lib/adapters/db/reseal-secrets";
 import { createTestDeps, type TestDeps } from "@/tests/support/test-deps";
@@ -32,6 +33,8 @@ const NTFY_TOKEN = `tk_${randomBytes(12).toString("hex")}`;
 const CG_SECRET = `cgsecret_${randomBytes(12).toString("hex")}`;
 const CG_REFRESH = `cgrefresh_${randomBytes(12).toString("hex")}`;
 const CG_ROTATED = `cgrotated_${randomBytes(12).toString("hex")}`;
+const TWILIO_TOKEN = randomBytes(16).toString("hex");
+const SLACK_SECRET = randomBytes(16).toString("hex");
 
 describe("secrets at rest", () => {
   let deps: TestDeps;
@@ -45,7 +48,7 @@ describe("secrets at rest", () => {
     const r = await deps.db.execute(sql`
       select t::text as row from accounts t union all select t::text from retell_credentials t
       union all select t::text from notify_settings t union all select t::text from golf_settings t
-      union all select t::text from instance_secrets t`);
+      union all select t::text from instance_secrets t union all select t::text from channel_settings t`);
     const rows = (Array.isArray(r) ? r : (r as { rows: unknown[] }).rows) as { row: string }[];
     return rows.map((x) => x.row).join("\n");
   };
@@ -63,6 +66,10 @@ describe("secrets at rest", () => {
       chronogolf: { organizationId: "org-1", clientId: "client-1", clientSecret: CG_SECRET, refreshToken: CG_REFRESH },
     });
     simulatorSecret = await getOrCreateInstanceSecret(deps.db, SIMULATOR_WEBHOOK_SECRET_NAME);
+    await updateChannelSettings(deps, admin, {
+      slack: { signingSecret: SLACK_SECRET },
+      sms: { accountSid: `AC${"1".repeat(32)}`, authToken: TWILIO_TOKEN, fromNumber: "+15550001000" },
+    });
   });
   afterAll(async () => {
     await deps?.close();
@@ -71,7 +78,8 @@ describe("secrets at rest", () => {
 
   it("the database rows hold none of the secrets, only ciphertext and the key's id", async () => {
     const raw = await rawRows();
-    for (const secret of [webhookSecret, RETELL_KEY, NTFY_TOKEN, CG_SECRET, CG_REFRESH, simulatorSecret]) expect(raw).not.toContain(secret);
+    for (const secret of [webhookSecret, RETELL_KEY, NTFY_TOKEN, CG_SECRET, CG_REFRESH, simulatorSecret, TWILIO_TOKEN, SLACK_SECRET])
+      expect(raw).not.toContain(secret);
     expect(raw).toMatch(/v1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/);
     expect(await keyIds()).toEqual(["a"]);
     await storeRefreshToken(deps.db, accountId, CG_ROTATED);
@@ -87,12 +95,14 @@ describe("secrets at rest", () => {
       chronogolfRefreshToken: CG_ROTATED,
     });
     expect(await getOrCreateInstanceSecret(deps.db, SIMULATOR_WEBHOOK_SECRET_NAME)).toBe(simulatorSecret);
+    expect(smsTargetOf(await readChannelRow(deps.db, accountId))?.authToken).toBe(TWILIO_TOKEN);
     const shown = JSON.stringify([
+      await readChannelSettings(deps, admin),
       await readRetellKeyStatus(deps, admin),
       await readNotifySettings(deps, admin),
       await getGolfSettings(deps, admin),
     ]);
-    for (const secret of [RETELL_KEY, NTFY_TOKEN, CG_SECRET, CG_ROTATED]) expect(shown).not.toContain(secret);
+    for (const secret of [RETELL_KEY, NTFY_TOKEN, CG_SECRET, CG_ROTATED, TWILIO_TOKEN, SLACK_SECRET]) expect(shown).not.toContain(secret);
     expect(shown).not.toContain("v1.");
   });
 

@@ -30,6 +30,10 @@ export const members = pgTable("members", {
   active: boolean("active").notNull().default(true),
   createdAt: ts("created_at").notNull().defaultNow(),
   lastLoginAt: ts("last_login_at"),
+  /** Channels (migration 20261222000000_channels): the linked Slack user, the SMS number, on-call hours. */
+  slackUserId: text("slack_user_id"),
+  phone: text("phone"),
+  onCall: jsonb("on_call").$type<OnCallHours | null>(),
 });
 
 export const memberSessions = pgTable("member_sessions", {
@@ -105,6 +109,9 @@ export const cases = pgTable("cases", {
   choicesOnly: boolean("choices_only").notNull().default(false),
   /** The choice the answer picked (exactly as offered), or null. */
   choice: text("choice"),
+  /** The channel that claimed / answered it, when not the console or the API (migration 20261222000000_channels). */
+  claimedVia: text("claimed_via").$type<"slack" | "sms">(),
+  answeredVia: text("answered_via").$type<"slack" | "sms">(),
 });
 
 export type SenderType = "agent" | "human" | "system";
@@ -462,3 +469,5 @@ export const oauthTokens = pgTable("oauth_tokens", {
 });
 
 export * from "@/lib/adapters/db/schema-memory";
+export * from "@/lib/adapters/db/schema-channels";
+import type { OnCallHours } from "@/lib/adapters/db/schema-channels";

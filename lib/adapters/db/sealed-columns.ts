@@ -1,5 +1,5 @@
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
-import { accounts, golfSettings, instanceSecrets, notifySettings, retellCredentials } from "@/lib/adapters/db/schema";
+import { accounts, channelSettings, golfSettings, instanceSecrets, notifySettings, retellCredentials } from "@/lib/adapters/db/schema";
 import { processKeyring } from "@/lib/platform/secrets/keyring";
 import { openSecret, sealSecret } from "@/lib/platform/secrets/secret-box";
 
@@ -58,6 +58,27 @@ export const SEALED_COLUMNS = {
     golfSettings.chronogolfRefreshToken,
     golfSettings.chronogolfRefreshTokenKeyId,
     ["chronogolfRefreshToken", "chronogolfRefreshTokenKeyId"],
+  ),
+  "channel_settings.slack_bot_token": column(
+    channelSettings,
+    channelSettings.accountId,
+    channelSettings.slackBotToken,
+    channelSettings.slackBotTokenKeyId,
+    ["slackBotToken", "slackBotTokenKeyId"],
+  ),
+  "channel_settings.slack_signing_secret": column(
+    channelSettings,
+    channelSettings.accountId,
+    channelSettings.slackSigningSecret,
+    channelSettings.slackSigningSecretKeyId,
+    ["slackSigningSecret", "slackSigningSecretKeyId"],
+  ),
+  "channel_settings.sms_auth_token": column(
+    channelSettings,
+    channelSettings.accountId,
+    channelSettings.smsAuthToken,
+    channelSettings.smsAuthTokenKeyId,
+    ["smsAuthToken", "smsAuthTokenKeyId"],
   ),
   "instance_secrets.value": column(instanceSecrets, instanceSecrets.name, instanceSecrets.value, instanceSecrets.valueKeyId, [
     "value",

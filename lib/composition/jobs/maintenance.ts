@@ -4,6 +4,8 @@ import { deliverDueCallbacks } from "@/lib/domains/hitl/callbacks";
 import { dispatchPhoneFollowups } from "@/lib/domains/calls/dispatch-followups";
 import { deliverDueNotifications } from "@/lib/domains/notify/deliver";
 import { pageUnclaimedCases } from "@/lib/domains/notify/page-on-call";
+import { advanceLadders } from "@/lib/domains/channels/ladder";
+import { syncChannelPosts } from "@/lib/domains/channels/sync-posts";
 
 /**
  * One pass of the periodic work: expire stale cases, send due callbacks, place due late-answer callback
@@ -16,5 +18,7 @@ export async function runMaintenance(deps: Deps) {
   const phoneFollowups = await dispatchPhoneFollowups(deps);
   const paged = await pageUnclaimedCases(deps);
   const notifications = await deliverDueNotifications(deps);
-  return { expired, callbacks, phoneFollowups, paged, notifications };
+  const ladderSteps = await advanceLadders(deps);
+  const channelPosts = await syncChannelPosts(deps);
+  return { expired, callbacks, phoneFollowups, paged, notifications, ladderSteps, channelPosts };
 }

@@ -3,7 +3,7 @@ import type { CaseRow } from "@/lib/adapters/db/schema";
 import { AppError } from "@/lib/platform/errors";
 import type { Principal } from "@/lib/domains/auth/principal";
 import { assertScope } from "@/lib/domains/auth/permissions";
-import { countAnswerersOnline } from "@/lib/domains/presence/presence";
+import { countReachable } from "@/lib/domains/channels/reachability";
 import { createCase, caseIdForSession } from "@/lib/domains/hitl/create-case";
 import { withdrawCase } from "@/lib/domains/hitl/close-case";
 import { getCaseOrThrow } from "@/lib/domains/hitl/get-case";
@@ -55,7 +55,8 @@ export async function askHuman(deps: Deps, principal: Principal, input: unknown,
     withDatabaseGuard(deps.config, async () => {
       const created = await createCase(deps, principal, input, { source, maxTimeoutSeconds });
       const open = created.case.status === "open" || created.case.status === "claimed";
-      return { row: created.case, online: open ? (await countAnswerersOnline(deps, principal.accountId)).online : 0 };
+      // Anyone reachable on any channel (console, Slack or SMS on call) counts: the caller then waits.
+      return { row: created.case, online: open ? (await countReachable(deps, principal.accountId)).total : 0 };
     }),
   );
   if (row.status !== "open" && row.status !== "claimed") return resultFromCase(deps, row);

@@ -74,6 +74,8 @@ export async function claimCase(deps: Deps, principal: Principal, caseId: string
       urgency: row.urgency,
       claimedBy: claimedBy ?? null,
     });
+    // Slack messages and the like show the claim (lib/domains/channels).
+    deps.kick("channel-posts");
   }
   return presentCase(deps.db, row);
 }

@@ -179,6 +179,11 @@ export async function createCase(
       urgency: result.case.urgency,
     });
     pageIfNobodyOnlineSoon(deps, result.case);
+    // The ladder (Slack, SMS, pages) loads on first use: /api/cases and /api/mcp stay small.
+    const row = result.case;
+    void import("@/lib/domains/channels/ladder")
+      .then((m) => m.startLadderSoon(deps, row))
+      .catch((e) => log.warn({ caseId: row.id, err: String(e) }, "ladder start deferred to the sweep"));
   }
   return result;
 }

@@ -121,6 +121,7 @@ export async function postMessage(
     void deliverDueCallbacks(deps).catch((e) => log.warn({ caseId, err: String(e) }, "callback delivery deferred"));
   }
   if (result.answered && result.case.followUp === "phone") deps.kick("phone-followups");
+  if (result.answered) deps.kick("channel-posts");
   return { message: result.message, case: view ?? (await presentCase(deps.db, result.case)), answered: result.answered };
 }
 

@@ -62,6 +62,9 @@ export function publicMember(row: typeof members.$inferSelect) {
     active: row.active,
     createdAt: row.createdAt,
     lastLoginAt: row.lastLoginAt,
+    slackUserId: row.slackUserId,
+    phone: row.phone,
+    onCall: row.onCall,
   };
 }
 

@@ -16,6 +16,8 @@ import {
   type VolumeUnit,
 } from "@/lib/domains/metrics/metrics-shape";
 
+import { getChannelMetrics, type ChannelFigures, type LadderFigures } from "@/lib/domains/metrics/channel-metrics";
+
 export { ANSWER_BUCKETS };
 const MAX_RANGE_DAYS = 93;
 
@@ -66,6 +68,10 @@ export type HitlMetrics = {
   operators: Array<{ id: string; kind: "member" | "api_key"; name: string; answers: number; medianSeconds: number | null }>;
   /** Cases whose on-call topic was paged, and how many of those pages ntfy accepted. */
   paging: { paged: number; delivered: number };
+  /** Time to claim / to answer by the channel that did it (console, Slack, SMS), p50/p95 in seconds. */
+  byChannel: ChannelFigures[];
+  /** Per escalation-ladder step: how many cases it reached, how many it resolved. */
+  ladder: LadderFigures[];
 };
 
 // One outcome per case, as the waiting agent experienced it; cases nobody waited on (REST) fall back to their status.
@@ -95,7 +101,7 @@ export async function getHitlMetrics(db: Db, accountId: string, range: { from: D
   const bounds = sql.raw(`array[${ANSWER_BUCKETS.join(",")}]::float8[]`);
   const unit = volumeUnit(range);
   const unitSeconds = unitMs(unit) / 1000;
-  const [agents, volume, outcomes, answerStats, buckets, operators, paging, tests] = await Promise.all([
+  const [agents, volume, outcomes, answerStats, buckets, operators, paging, tests, channels] = await Promise.all([
     queryRows<{ a: string }>(
       db,
       sql`select distinct agent_id as a from cases where ${window} and agent_id is not null order by 1 limit 200`,
@@ -139,6 +145,7 @@ export async function getHitlMetrics(db: Db, accountId: string, range: { from: D
           from cases where ${inRange} and paged_at is not null`,
     ),
     queryRows<{ c: string }>(db, sql`select count(*) as c from cases where ${period} and source = 'test'`),
+    getChannelMetrics(db, accountId, range),
   ]);
   const hist = histogram(new Map(buckets.map((r) => [n(r.b), n(r.c)])));
   return {
@@ -162,6 +169,7 @@ export async function getHitlMetrics(db: Db, accountId: string, range: { from: D
     answeredLate: outcomes.reduce((s, r) => s + n(r.late), 0),
     operators: operators.map((r) => ({ id: r.id, kind: r.kind, name: r.name ?? "unknown", answers: n(r.c), medianSeconds: num(r.m) })),
     paging: { paged: n(paging[0]?.paged), delivered: n(paging[0]?.delivered) },
+    ...channels,
   };
 }
 

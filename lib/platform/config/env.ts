@@ -227,6 +227,23 @@ export const envSchema = z.object({
   /** An open case nobody has claimed after this long pages the account's on-call topic (once per case). */
   PAGE_AFTER_SECONDS: int(10, 1, 86_400),
 
+  // --- channels (lib/domains/channels): Slack and SMS beside the console, and the escalation ladder ---
+  /** Slack's Web API (tests point it at a stand-in). */
+  SLACK_API_URL: z
+    .string()
+    .url("must be a URL")
+    .refine((v) => /^https?:\/\//.test(v), "must start with http:// or https://")
+    .default("https://slack.com/api/"),
+  /** Twilio's REST API (Messaging); tests point it at a stand-in. */
+  TWILIO_API_URL: z
+    .string()
+    .url("must be a URL")
+    .refine((v) => /^https?:\/\//.test(v), "must start with http:// or https://")
+    .default("https://api.twilio.com"),
+  /** The default ladder's SMS step: an open case nobody has claimed after this long texts on-call members. */
+  SMS_AFTER_SECONDS: int(30, 0, 86_400),
+  CHANNEL_TIMEOUT_MS: int(5000, 100, 60_000),
+
   // --- answer memory (lib/domains/memory): saved answers reused for the same question in other words ---
   /** Score (0–1) a saved, approved answer must reach to answer a caller without a person; an account may set its own. */
   MEMORY_AUTO_THRESHOLD: z.coerce.number({ message: "must be a number" }).gt(0, "must be above 0").max(1).default(0.65),

@@ -10,6 +10,7 @@ import { metricsOpenApiPaths } from "@/lib/domains/metrics/openapi-paths";
 import { sheetsOpenApiPaths } from "@/lib/domains/sheets/openapi-paths";
 import { retellOpenApiPaths } from "@/lib/domains/retell/openapi-paths";
 import { notifyOpenApiPaths } from "@/lib/domains/notify/openapi-paths";
+import { channelsOpenApiPaths } from "@/lib/domains/channels/openapi-paths";
 import { golfOpenApiPaths } from "@/lib/domains/golf/openapi-paths";
 import { memoryOpenApiPaths } from "@/lib/domains/memory/openapi-paths";
 import { callsOpenApi } from "@/lib/domains/calls/openapi-paths";
@@ -314,6 +315,7 @@ export function buildOpenApi(serverUrl: string) {
       ...sheetsOpenApiPaths({ errors }),
       ...retellOpenApiPaths({ errors, schema }),
       ...notifyOpenApiPaths({ errors, schema }),
+      ...channelsOpenApiPaths({ errors, schema }),
       ...golfOpenApiPaths({ errors, schema }),
       ...memoryOpenApiPaths({ errors, schema }),
     },

@@ -6,7 +6,11 @@ import { makePhoneCall } from "@/lib/domains/calls/make-phone-call";
 import { getRecordingLink } from "@/lib/domains/calls/recording-link";
 import { DEAD_LETTER_KIND } from "@/lib/domains/calls/sync/sync-one-call";
 import { createCannedReply } from "@/lib/domains/canned-replies/canned-replies";
-import { calls, deadLetters, notifySettings } from "@/lib/adapters/db/schema";
+import { calls, channelSettings, deadLetters, notifySettings } from "@/lib/adapters/db/schema";
+import type { Db } from "@/lib/adapters/db/client";
+import { sealFor } from "@/lib/adapters/db/sealed-columns";
+import { twilioSignature } from "@/lib/domains/channels/sms/signature";
+import { signSlack } from "@/tests/support/slack-standin";
 import { createCase } from "@/lib/domains/hitl/create-case";
 import { postMessage } from "@/lib/domains/hitl/post-message";
 import { createMemoryEntry } from "@/lib/domains/memory/entries";
@@ -21,6 +25,32 @@ import { registerDynamicClient } from "@/lib/domains/oauth/clients";
 import { parseAuthorizationRequest } from "@/lib/domains/oauth/authorization-request";
 import { approveAuthorization } from "@/lib/domains/oauth/codes";
 import { authorizeParams, connectApp, pkcePair, REDIRECT } from "@/tests/support/oauth";
+
+const MATRIX_SLACK_SECRET = "0123456789abcdef0123456789abcdef";
+const MATRIX_TWILIO_TOKEN = "matrixtwiliotoken0123456789abcdef";
+
+/** A Slack app and a Twilio sender for an account, sealed as the settings route stores them. */
+async function storeChannelSecrets(db: Db, accountId: string) {
+  const seal = (name: Parameters<typeof sealFor>[0], v: string) => sealFor(name, accountId, v);
+  const token = seal("channel_settings.slack_bot_token", "xoxb-matrix-0000");
+  const secret = seal("channel_settings.slack_signing_secret", MATRIX_SLACK_SECRET);
+  const twilioToken = seal("channel_settings.sms_auth_token", MATRIX_TWILIO_TOKEN);
+  const set = {
+    slackBotToken: token.value,
+    slackBotTokenKeyId: token.keyId,
+    slackSigningSecret: secret.value,
+    slackSigningSecretKeyId: secret.keyId,
+    slackChannelId: "CMATRIX01",
+    smsAccountSid: `AC${"0".repeat(32)}`,
+    smsAuthToken: twilioToken.value,
+    smsAuthTokenKeyId: twilioToken.keyId,
+    smsFromNumber: "+15550001000",
+  };
+  await db
+    .insert(channelSettings)
+    .values({ accountId, ...set })
+    .onConflictDoUpdate({ target: channelSettings.accountId, set });
+}
 
 /** What one request of the walk sends: path parameters, a JSON or raw body, extra headers, a query. */
 export type Fixture = {
@@ -289,6 +319,51 @@ export async function routeFixtures(app: App): Promise<Record<string, Make>> {
         headers: { "content-type": "application/json", "x-retell-signature": await retellSign(rawBody, RETELL_KEY) },
       };
     },
+    // Account B's Slack app and Twilio sender, stored as the settings route would store them (no vendor is reached:
+    // a view_closed payload needs no Slack call, and a text from an unknown number is answered in TwiML).
+    "POST /api/channels/slack/{accountId}/interactivity": async () => {
+      await storeChannelSecrets(deps.db, app.accountB.id);
+      const rawBody = new URLSearchParams({ payload: JSON.stringify({ type: "view_closed", user: { id: "UMATRIX" } }) }).toString();
+      const timestamp = String(Math.floor(Date.now() / 1000));
+      return {
+        params: { accountId: app.accountB.id },
+        rawBody,
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          "x-slack-request-timestamp": timestamp,
+          "x-slack-signature": signSlack(MATRIX_SLACK_SECRET, timestamp, rawBody),
+        },
+      };
+    },
+    "POST /api/channels/sms/{accountId}/inbound": async () => {
+      await storeChannelSecrets(deps.db, app.accountB.id);
+      const params = { From: "+15550009999", To: "+15550001000", Body: "hello", MessageSid: `SM${uniq()}` };
+      const url = `${BASE}/api/channels/sms/${app.accountB.id}/inbound`;
+      return {
+        params: { accountId: app.accountB.id },
+        rawBody: new URLSearchParams(params).toString(),
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          "x-twilio-signature": twilioSignature(MATRIX_TWILIO_TOKEN, url, params),
+        },
+      };
+    },
+    "GET /api/settings/channels": async () => ({}),
+    "PUT /api/settings/channels": async () => ({
+      body: {
+        ladder: [
+          { channel: "console", afterSeconds: 0 },
+          { channel: "ntfy", afterSeconds: 10 },
+        ],
+      },
+    }),
+    "PATCH /api/members/{id}/channels": async () => ({
+      params: { id: (await app.newMember("operator")).id },
+      body: { phone: "+15550002222", onCall: { timeZone: "Europe/Paris", days: [1, 2, 3, 4, 5], start: "09:00", end: "17:00" } },
+    }),
+    // Account A has no Slack app: the lookup is refused with 409 "Connect Slack first" once the caller may ask.
+    "POST /api/members/{id}/slack-lookup": async () => ({ params: { id: (await app.newMember("operator")).id }, okStatuses: [409] }),
+    "GET /api/cases/{id}/ladder": async () => ({ params: { id: sharedCase } }),
     "POST /api/webhooks/{provider}": async () => ({ params: { provider: "simulator" }, rawBody: webhookBody, headers: signed }),
   };
 }
