@@ -21,6 +21,8 @@ export type BurstResult = {
     unreachable: number;
     wrong: number;
     other: Record<string, number>;
+    /** Client-side failures ("rejected") by message. */
+    rejectedReasons: Record<string, number>;
     wallMs: number;
   };
   delivery: {
@@ -78,7 +80,22 @@ async function figureBurstCalls(e: Env, clients: McpTestClient[]): Promise<Burst
     });
   }
   const results = await Promise.all(pending);
-  const out = { requested: N, answeredCorrectly: 0, busy: 0, unreachable: 0, wrong: 0, other: {} as Record<string, number>, wallMs: 0 };
+  const out = {
+    requested: N,
+    answeredCorrectly: 0,
+    busy: 0,
+    unreachable: 0,
+    wrong: 0,
+    other: {} as Record<string, number>,
+    rejectedReasons: {} as Record<string, number>,
+    wallMs: 0,
+  };
+  // Why calls failed at the client (a time-out, a refused connection): "rejected" alone does not say.
+  for (const o of results) {
+    const reason = o.err && String(o.err.message).slice(0, 120);
+    if (reason) out.rejectedReasons[reason] = (out.rejectedReasons[reason] ?? 0) + 1;
+  }
+  if (Object.keys(out.rejectedReasons).length) log(`  rejected at the client: ${JSON.stringify(out.rejectedReasons)}`);
   results.forEach((o, i) => {
     const sc = o.r && !o.r.isError ? structured(o.r) : undefined;
     const kind = o.err ? "rejected" : o.r?.isError ? "tool-error" : (sc?.status ?? "no-status");

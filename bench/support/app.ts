@@ -132,8 +132,16 @@ export function heartbeat(rest: ReturnType<typeof api>, key: string) {
   let failures = 0;
   const beat = () =>
     rest.heartbeat(key).then(
-      (r) => void (r.status !== 200 && failures++),
-      () => void failures++,
+      (r) => {
+        if (r.status === 200) return;
+        failures++;
+        log(`  operator heartbeat answered ${r.status}`);
+      },
+      (err: { cause?: unknown }) => {
+        // Three in a row and presence lapses: calls then hear "nobody available" (the cause, not the app's answer, in the log).
+        failures++;
+        log(`  operator heartbeat failed: ${String(err?.cause ?? err).slice(0, 160)}`);
+      },
     );
   const timer = setInterval(beat, 10_000);
   return {

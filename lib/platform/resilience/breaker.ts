@@ -38,7 +38,7 @@ export type GuardOptions = {
    * When given, slowness alone is no fault: a slow operation counts only if the dependency also fails this
    * probe (lib/platform/resilience/tell-busy-from-down.ts); otherwise it waits until `busyAfterMs`, then is "busy".
    */
-  isAlive?: (withinMs: number) => Promise<boolean>;
+  isAlive?: (withinMs: number, since: number) => Promise<boolean>;
   busyAfterMs?: number;
 };
 

@@ -9,8 +9,11 @@ export type BusyOrDown = {
   dependency: Dependency;
   /** Work slower than half of this makes us ask whether the dependency is there at all; the answer is due by this. */
   timeoutMs: number;
-  /** Answers within `withinMs` whether the dependency is up (on a connection of its own, not the busy pool's). */
-  isAlive: (withinMs: number) => Promise<boolean>;
+  /**
+   * Answers within `withinMs` whether the dependency is up (on a connection of its own, not the busy pool's):
+   * an answer it received after `since` (epoch ms), remembered or fresh — never one from before.
+   */
+  isAlive: (withinMs: number, since: number) => Promise<boolean>;
   /** Longest slow work may wait its turn while the dependency is up; then it is "busy". */
   busyAfterMs: number;
   /** When guarded work last succeeded (shared by every call through one guard): proof of life without a probe. */
@@ -28,10 +31,10 @@ const after = <T>(ms: number, value: T) => new Promise<T>((r) => setTimeout(() =
 // waiting in a socket behind the timer that fired; it is read before this resolves.
 const ioTurn = () => new Promise<void>((r) => setImmediate(r));
 
-/** Whether the dependency answered a probe within `withinMs` (counting an answer already waiting to be read). */
-async function probe(o: BusyOrDown, withinMs: number): Promise<boolean> {
+/** Whether the dependency answered a probe after `since`, within `withinMs` (counting an answer already waiting to be read). */
+async function probe(o: BusyOrDown, withinMs: number, since: number): Promise<boolean> {
   let answered: boolean | undefined;
-  const asked = o.isAlive(withinMs).then(
+  const asked = o.isAlive(withinMs, since).then(
     (ok) => (answered = ok),
     () => (answered = false),
   );
@@ -65,7 +68,7 @@ export async function tellBusyFromDown<T>(fn: (signal: AbortSignal) => Promise<T
       throw dependencyBusy(o.dependency);
     }
     // A process whose own timers run late cannot judge silence (the answer may be unread in a socket): load.
-    const alive = o.progress.lastAt > since || loopLagMs() > half || (await probe(o, o.timeoutMs - half)) || loopLagMs() > half;
+    const alive = o.progress.lastAt > since || loopLagMs() > half || (await probe(o, o.timeoutMs - half, since)) || loopLagMs() > half;
     if (!alive) {
       ac.abort();
       throw Object.assign(new Error(`${o.dependency} did not answer within ${o.timeoutMs} ms, nor a probe of its own`), { code: SILENT });

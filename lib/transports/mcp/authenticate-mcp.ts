@@ -5,6 +5,7 @@ import { scopesOf } from "@/lib/domains/auth/principal";
 import { bearerToken } from "@/lib/transports/http/authenticate";
 import { log } from "@/lib/platform/log";
 import { errorForLog } from "@/lib/platform/log";
+import { errorResponse } from "@/lib/transports/http/respond";
 import { isOAuthAccessToken, verifyAccessToken } from "@/lib/domains/oauth/access-tokens";
 import { mcpResourceUrl, publicOrigin } from "@/lib/domains/oauth/urls";
 
@@ -30,7 +31,7 @@ export function mcpUnauthorized(req: Request, problem: string, tokenSent: boolea
   );
 }
 
-/** An API key (`sb_…`) or an OAuth access token (`sbat_…`, audience = this server's /api/mcp) → AuthInfo, or the 401. */
+/** An API key (`sb_…`) or an OAuth access token (`sbat_…`, audience = this server's /api/mcp) → AuthInfo, or the 401 (503 when it cannot be checked now). */
 export async function authenticateMcp(req: Request): Promise<AuthInfo | Response> {
   const token = bearerToken(req);
   if (!token) return mcpUnauthorized(req, "No credentials were sent.", false);
@@ -52,7 +53,9 @@ export async function authenticateMcp(req: Request): Promise<AuthInfo | Response
     if (!principal) return mcpUnauthorized(req, "The API key is invalid or revoked.", true);
     return { token, clientId: principal.keyId, scopes: principal.scopes, extra: { principal, origin } };
   } catch (e) {
+    // A credential we could not check is not a bad one: a busy or unreachable database is a 503 with
+    // Retry-After (a 401 would tell the agent its key is wrong, and send an OAuth client to sign in again).
     log.warn({ err: errorForLog(e) }, "mcp credential could not be verified");
-    return mcpUnauthorized(req, "The credential could not be verified right now.", true);
+    return errorResponse(e);
   }
 }

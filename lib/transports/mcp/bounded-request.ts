@@ -9,12 +9,14 @@ type AuthedRequest = Request & { auth?: AuthInfo };
  * mcp-handler parses the body with `req.clone().json()` — no limit — before the SDK's own bounded read,
  * so a chunked upload without Content-Length would be buffered whole. The body is therefore read here,
  * through the one streaming reader (413 past 64 KiB), checked for depth, and mcp-handler gets a new
- * Request built from those bytes: same URL, method, headers, abort signal, and the verified key.
+ * Request built from those bytes: same URL, method, headers, abort signal, and the verified key. The
+ * JSON-RPC method comes from the same text (one parse, no second clone of the body).
  */
-export async function boundedMcpRequest(req: AuthedRequest): Promise<AuthedRequest> {
-  if (req.method !== "POST") return req;
+export async function boundedMcpRequest(req: AuthedRequest): Promise<{ request: AuthedRequest; method: string | undefined }> {
+  if (req.method !== "POST") return { request: req, method: undefined };
   const bytes = await readBody(req, MAX_BODY_BYTES);
-  if (jsonDepthExceeds(Buffer.from(bytes).toString("utf8"), MAX_JSON_DEPTH)) {
+  const text = Buffer.from(bytes).toString("utf8");
+  if (jsonDepthExceeds(text, MAX_JSON_DEPTH)) {
     throw new AppError("bad_request", `Parse error: the request nests objects or arrays more than ${MAX_JSON_DEPTH} levels deep.`);
   }
   const headers = new Headers(req.headers);
@@ -22,7 +24,22 @@ export async function boundedMcpRequest(req: AuthedRequest): Promise<AuthedReque
   headers.delete("transfer-encoding");
   const bounded: AuthedRequest = new Request(req.url, { method: req.method, headers, body: bytes as BodyInit, signal: req.signal });
   bounded.auth = req.auth;
-  return bounded;
+  return { request: bounded, method: jsonRpcMethodOf(text) };
+}
+
+/** The JSON-RPC method of a body; undefined for a batch, bad JSON (the SDK answers that) or anything else. */
+function jsonRpcMethodOf(text: string): string | undefined {
+  // Only a body that names a method at all is parsed (a cheap test before the parse).
+  if (!text.includes('"method"')) return undefined;
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  return body && typeof body === "object" && !Array.isArray(body) && typeof (body as { method?: unknown }).method === "string"
+    ? (body as { method: string }).method
+    : undefined;
 }
 
 /** A body the MCP endpoint refuses, answered the way MCP clients read errors: a JSON-RPC error object. */

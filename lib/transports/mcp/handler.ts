@@ -8,7 +8,7 @@ import { boundedMcpRequest, mcpBodyErrorResponse } from "@/lib/transports/mcp/bo
 import { loadConformanceFixtures, registerSwitchboard, SERVER_INSTRUCTIONS } from "@/lib/transports/mcp/server";
 import { log } from "@/lib/platform/log";
 import { authenticateMcp } from "@/lib/transports/mcp/authenticate-mcp";
-import { jsonRpcMethod, runAsMcpCaller } from "@/lib/transports/mcp/mcp-caller";
+import { runAsMcpCaller } from "@/lib/transports/mcp/mcp-caller";
 import type { Principal } from "@/lib/domains/auth/principal";
 import pkg from "@/package.json";
 
@@ -29,7 +29,7 @@ async function serveAuthenticated(req: Request, auth: AuthInfo): Promise<Respons
   } catch (e) {
     return errorResponse(e);
   }
-  let bounded: Request;
+  let bounded: Awaited<ReturnType<typeof boundedMcpRequest>>;
   try {
     bounded = await boundedMcpRequest(req);
   } catch (e) {
@@ -37,8 +37,8 @@ async function serveAuthenticated(req: Request, auth: AuthInfo): Promise<Respons
   }
   // mcp-handler hands `req.auth` to the tools as ctx.http.authInfo; the caller reaches registerSwitchboard,
   // which lists only the tools this credential may call.
-  const caller = { principal: auth.extra?.principal as Principal, listing: (await jsonRpcMethod(bounded)) === "tools/list" };
-  return runAsMcpCaller(caller, () => mcp(Object.assign(bounded, { auth })));
+  const caller = { principal: auth.extra?.principal as Principal, listing: bounded.method === "tools/list" };
+  return runAsMcpCaller(caller, () => mcp(Object.assign(bounded.request, { auth })));
 }
 
 /** /api/mcp: Host/Origin check → API key or OAuth access token (401 + WWW-Authenticate) → rate limit → bounded body (413/400) → MCP. */

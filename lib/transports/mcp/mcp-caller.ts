@@ -12,15 +12,3 @@ const store = new AsyncLocalStorage<McpCaller>();
 
 export const runAsMcpCaller = <T>(caller: McpCaller, fn: () => T): T => store.run(caller, fn);
 export const currentMcpCaller = (): McpCaller | undefined => store.getStore();
-
-/** The JSON-RPC method of a (bounded, already read) request body; undefined for a batch or anything else. */
-export async function jsonRpcMethod(req: Request): Promise<string | undefined> {
-  if (req.method !== "POST") return undefined;
-  const body: unknown = await req
-    .clone()
-    .json()
-    .catch(() => undefined);
-  return body && typeof body === "object" && !Array.isArray(body) && typeof (body as { method?: unknown }).method === "string"
-    ? (body as { method: string }).method
-    : undefined;
-}
