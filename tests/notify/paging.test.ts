@@ -3,21 +3,25 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { heartbeat } from "@/lib/domains/presence/presence";
 import type { Principal } from "@/lib/domains/auth/principal";
 import { getConfig, resetConfig } from "@/lib/platform/config/env";
-import { cases, notifications } from "@/lib/adapters/db/schema";
+import { caseLadderSteps, cases, notifications } from "@/lib/adapters/db/schema";
 import { claimCase } from "@/lib/domains/hitl/claim-case";
 import { createCase } from "@/lib/domains/hitl/create-case";
 import { getCaseOrThrow } from "@/lib/domains/hitl/get-case";
 import { toPublicCase } from "@/lib/domains/hitl/case-view";
 import { runMaintenance } from "@/lib/composition/jobs/maintenance";
 import { getHitlMetrics } from "@/lib/domains/metrics/hitl-metrics";
-import { pagePriority, pageUnclaimedCases } from "@/lib/domains/notify/page-on-call";
+import { pagePriority } from "@/lib/domains/notify/page-on-call";
+import { advanceLadders } from "@/lib/domains/channels/ladder";
+import { updateChannelSettings } from "@/lib/domains/channels/settings";
+import { waitFor } from "@/tests/hitl/helpers";
 import { updateNotifySettings } from "@/lib/domains/notify/settings";
 import { BASE, startApp, type App } from "@/tests/support/matrix/app-harness";
 import { startNtfyStandin, type NtfyStandin } from "@/tests/support/ntfy-standin";
 
 /**
- * Paging on-call operators: a case nobody can answer pages the account's on-call topic at once; a case
- * left unclaimed for PAGE_AFTER_SECONDS is paged by the maintenance sweep; never twice; counted in the metrics.
+ * Paging on-call operators, the escalation ladder's page step: a case nobody can answer pages the account's
+ * on-call topic at once; a case left unclaimed for PAGE_AFTER_SECONDS is paged by the ladder's sweep; never
+ * twice; never when the account's ladder has no page step; counted in the metrics.
  */
 let app: App;
 let ntfy: NtfyStandin;
@@ -63,7 +67,7 @@ describe("paging on-call operators", () => {
     resetConfig();
     await new Promise((r) => setTimeout(r, 1100));
     await runMaintenance(deps());
-    await pageUnclaimedCases(deps());
+    await advanceLadders(deps());
     expect(ntfy.published.filter((p) => p.click?.endsWith(c.id))).toHaveLength(1);
     expect(await pagesFor(c.id)).toHaveLength(1);
   });
@@ -73,12 +77,14 @@ describe("paging on-call operators", () => {
     const waiting = await ask("Is the pool heated?", { priority: 2, urgency: "low" });
     const claimed = await ask("Do you sell gift cards?");
     await claimCase(deps(), operator, claimed.id);
-    expect(await pageUnclaimedCases(deps())).toBe(0); // younger than 10 s
+    await advanceLadders(deps());
+    expect(await pagesFor(waiting.id)).toHaveLength(0); // younger than 10 s
     process.env.PAGE_AFTER_SECONDS = "1";
     resetConfig();
     await new Promise((r) => setTimeout(r, 1100));
-    expect(await pageUnclaimedCases(deps())).toBe(1);
-    expect(await pageUnclaimedCases(deps())).toBe(0);
+    await advanceLadders(deps());
+    await advanceLadders(deps());
+    expect(await pagesFor(waiting.id)).toHaveLength(1);
     const page = await ntfy.waitFor((p) => p.click?.endsWith(waiting.id) ?? false);
     expect(page).toMatchObject({ priority: 3, title: expect.stringMatching(/unclaimed/) });
     expect(ntfy.published.some((p) => p.click?.endsWith(claimed.id))).toBe(false);
@@ -108,6 +114,27 @@ describe("paging on-call operators", () => {
       to: new Date(Date.now() + 60_000),
     });
     expect(m.paging).toEqual({ paged: 3, delivered: 3 });
+  });
+
+  it("an account whose ladder has no page step is never paged, neither at once nor unclaimed later", async () => {
+    await updateChannelSettings(deps(), app.adminKey, { ladder: [{ channel: "console", afterSeconds: 0 }] });
+    try {
+      const quiet = await ask("Is there a cloakroom?");
+      // The ladder's first step is recorded after it decided not to page.
+      await waitFor(async () => (await app.deps.db.select().from(caseLadderSteps).where(eq(caseLadderSteps.caseId, quiet.id)))[0]);
+      process.env.PAGE_AFTER_SECONDS = "1";
+      resetConfig();
+      await new Promise((r) => setTimeout(r, 1100));
+      await runMaintenance(deps());
+      await updateChannelSettings(deps(), app.adminKey, { ladder: null });
+      // The same account on the default ladder pages again: pages do flow, so the quiet case's silence is the ladder's.
+      const loud = await ask("Is there a lift?");
+      await ntfy.waitFor((p) => p.click?.endsWith(loud.id) ?? false);
+      expect(await pagesFor(quiet.id)).toHaveLength(0);
+      expect(ntfy.published.some((p) => p.click?.endsWith(quiet.id))).toBe(false);
+    } finally {
+      await updateChannelSettings(deps(), app.adminKey, { ladder: null });
+    }
   });
 
   it("maps case priority and urgency to ntfy priority, never below 3", () => {

@@ -3,22 +3,20 @@ import { expireCases } from "@/lib/domains/hitl/close-case";
 import { deliverDueCallbacks } from "@/lib/domains/hitl/callbacks";
 import { dispatchPhoneFollowups } from "@/lib/domains/calls/dispatch-followups";
 import { deliverDueNotifications } from "@/lib/domains/notify/deliver";
-import { pageUnclaimedCases } from "@/lib/domains/notify/page-on-call";
 import { advanceLadders } from "@/lib/domains/channels/ladder";
 import { syncChannelPosts } from "@/lib/domains/channels/sync-posts";
 
 /**
  * One pass of the periodic work: expire stale cases, send due callbacks, place due late-answer callback
- * calls, page on-call operators about cases left unclaimed, retry queued push notifications. Safe to run
+ * calls, retry queued push notifications, take the escalation ladders' due steps (Slack, SMS, the on-call page). Safe to run
  * anywhere, any time.
  */
 export async function runMaintenance(deps: Deps) {
   const expired = await expireCases(deps);
   const callbacks = await deliverDueCallbacks(deps);
   const phoneFollowups = await dispatchPhoneFollowups(deps);
-  const paged = await pageUnclaimedCases(deps);
   const notifications = await deliverDueNotifications(deps);
   const ladderSteps = await advanceLadders(deps);
   const channelPosts = await syncChannelPosts(deps);
-  return { expired, callbacks, phoneFollowups, paged, notifications, ladderSteps, channelPosts };
+  return { expired, callbacks, phoneFollowups, notifications, ladderSteps, channelPosts };
 }

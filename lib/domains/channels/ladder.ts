@@ -3,7 +3,7 @@ import { caseLadderSteps, cases, type CaseRow, type LadderStep } from "@/lib/ada
 import { channelByName } from "@/lib/domains/channels/registry";
 import { syncChannelPosts } from "@/lib/domains/channels/sync-posts";
 import { ladderOf, readChannelRow, slackTargetOf, smsTargetOf } from "@/lib/domains/channels/targets";
-import { pageOnCall } from "@/lib/domains/notify/page-on-call";
+import { pageIfNobodyOnlineSoon, pageOnCall } from "@/lib/domains/notify/page-on-call";
 import type { Deps } from "@/lib/platform/deps";
 import { log } from "@/lib/platform/log";
 
@@ -86,10 +86,18 @@ export async function advanceLadder(
   return taken;
 }
 
-/** Right after a case is created: its immediate steps (console, Slack), in the background; the sweep catches the rest. */
+/**
+ * Right after a case is created: its immediate steps (console, Slack), in the background; the sweep catches the
+ * rest. When the ladder pages (an ntfy step) and nobody is online to answer, the page goes out at once rather
+ * than after the step's delay; a ladder without an ntfy step never pages.
+ */
 export function startLadderSoon(deps: Deps, row: CaseRow): void {
   if (row.status !== "open") return;
-  void advanceLadder(deps, row).catch((e) => log.warn({ caseId: row.id, err: String(e) }, "ladder start deferred to the sweep"));
+  void (async () => {
+    const ladder = await accountLadder(deps, row.accountId);
+    if (ladder.steps.some((s) => s.channel === "ntfy")) pageIfNobodyOnlineSoon(deps, row);
+    await advanceLadder(deps, row, { ladder });
+  })().catch((e) => log.warn({ caseId: row.id, err: String(e) }, "ladder start deferred to the sweep"));
 }
 
 /** The sweep (maintenance job): every open case's due steps; the steps already taken come with the cases, in one read. */

@@ -15,7 +15,6 @@ import { callbackRefusal, getCallbackPolicy } from "@/lib/domains/hitl/callback-
 import { publishCaseEvent } from "@/lib/adapters/realtime/publish-case-event";
 import { isDependencyDown } from "@/lib/platform/resilience/dependency-error";
 import { log } from "@/lib/platform/log";
-import { pageIfNobodyOnlineSoon } from "@/lib/domains/notify/page-on-call";
 import { parseOrThrow } from "@/lib/platform/validation/parse";
 
 /** Retell retries a failed tool request; the same callId + question within this window is the same case. */
@@ -178,8 +177,7 @@ export async function createCase(
       priority: result.case.priority,
       urgency: result.case.urgency,
     });
-    pageIfNobodyOnlineSoon(deps, result.case);
-    // The ladder (Slack, SMS, pages) loads on first use: /api/cases and /api/mcp stay small.
+    // The ladder (Slack, SMS, pages, including the page at once when nobody is online) loads on first use: /api/cases and /api/mcp stay small.
     const row = result.case;
     void import("@/lib/domains/channels/ladder")
       .then((m) => m.startLadderSoon(deps, row))

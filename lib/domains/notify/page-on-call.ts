@@ -87,28 +87,3 @@ export function pageIfNobodyOnlineSoon(deps: Deps, row: CaseRow): void {
     if (online === 0) await pageOnCall(deps, row, "nobody_online");
   })().catch((e) => log.warn({ caseId: row.id, err: String(e) }, "could not page on-call operators"));
 }
-
-/** The sweep (maintenance job): open cases unclaimed for PAGE_AFTER_SECONDS in accounts with an on-call topic. */
-export async function pageUnclaimedCases(deps: NotifyDeps, limit = 50): Promise<number> {
-  const cutoff = new Date(Date.now() - deps.config.PAGE_AFTER_SECONDS * 1000);
-  const due = await queryRows<{ id: string; account_id: string; question: string; priority: number; urgency: CaseRow["urgency"] }>(
-    deps.db,
-    sql`select c.id, c.account_id, c.question, c.priority, c.urgency from cases c
-          join notify_settings s on s.account_id = c.account_id and s.oncall_topic is not null
-         where c.status = 'open' and c.paged_at is null and c.created_at <= ${cutoff.toISOString()}::timestamptz
-         order by c.created_at limit ${limit}`,
-  );
-  let paged = 0;
-  for (const c of due) {
-    const out = await pageOnCall(
-      deps,
-      { id: c.id, accountId: c.account_id, question: c.question, priority: Number(c.priority), urgency: c.urgency },
-      "unclaimed",
-    ).catch((e) => {
-      log.warn({ caseId: c.id, err: String(e) }, "could not page on-call operators");
-      return null;
-    });
-    if (out) paged++;
-  }
-  return paged;
-}
