@@ -1,5 +1,4 @@
-import { createElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
+import { createElement, type ReactElement } from "react";
 import { describe, expect, it } from "vitest";
 import { CallTranscript } from "@/components/admin/call-transcript";
 import type { CallEscalation } from "@/lib/domains/calls/call-escalations";
@@ -18,6 +17,9 @@ const escalation = (over: Partial<CallEscalation>): CallEscalation => ({
   createdAt: "2026-12-06T12:00:00.000Z",
   ...over,
 });
+// react-dom ships no types here (no @types/react-dom); the one function used is typed by hand.
+const serverModule: string = "react-dom/server";
+const { renderToStaticMarkup } = (await import(serverModule)) as { renderToStaticMarkup: (el: ReactElement) => string };
 const render = (e: CallEscalation) => renderToStaticMarkup(createElement(CallTranscript, { turns: [], escalations: [e] }));
 const text = (html: string) => html.replace(/<[^>]+>/g, "");
 
