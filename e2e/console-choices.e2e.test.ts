@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { ConsolePage } from "./pages/console-page";
 import { axeViolations } from "./support/a11y";
 import { api, structured } from "./support/api";
-import { signIn, skipWithoutBrowser } from "./support/browser";
+import { newContext, signIn, skipWithoutBrowser } from "./support/browser";
 import { openConsoleTeam, type ConsoleTeam } from "./support/console-team";
 
 const { baseUrl, a } = inject("e2e");
@@ -23,11 +23,25 @@ describe.skipIf(skipWithoutBrowser)("console: answers with choices", () => {
   let team: ConsoleTeam;
   let op: ConsolePage;
 
+  const memoryEntries = async (q?: string) =>
+    (await rest.call("GET", `/api/memory?limit=200${q ? `&q=${encodeURIComponent(q)}` : ""}`, { key: a.adminKey })).json.entries as Array<{
+      id: string;
+      question: string;
+      answer: string;
+    }>;
+  let memoryBefore = new Set<string>();
+
   beforeAll(async () => {
     team = await openConsoleTeam(baseUrl, a);
     op = team.op;
+    memoryBefore = new Set((await memoryEntries()).map((e) => e.id));
   });
-  afterAll(async () => team?.close());
+  afterAll(async () => {
+    // Answers this file saved are removed, so no other file's agent is answered or prompted from them.
+    for (const e of await memoryEntries())
+      if (!memoryBefore.has(e.id)) await rest.call("DELETE", `/api/memory/${e.id}`, { key: a.adminKey });
+    await team?.close();
+  });
 
   /** Back to the queue with nothing open and focus out of any field, as an operator between cases. */
   async function toQueue() {
@@ -48,6 +62,64 @@ describe.skipIf(skipWithoutBrowser)("console: answers with choices", () => {
     await op.press("2");
     expect(structured(await pending)).toMatchObject({ status: "answered", answer: "Decline", choice: "Decline", message: "Decline" });
     await op.waitForRowGone(question);
+  });
+
+  it("a digit on the queue keeps the choice as a reusable answer as the open case would; not when the question names the caller's booking", async () => {
+    const w = word();
+    const question = `Is the ${w} room quiet enough for a meeting?`;
+    const pending = team.agent.callTool("ask_human", { question, choices: ["Yes, very quiet", "No, try upstairs"], timeoutSeconds: 55 });
+    await op.waitForRow(question);
+    await toQueue();
+    await op.selectWithKeyboard(question);
+    await op.press("2");
+    expect(structured(await pending)).toMatchObject({ status: "answered", choice: "No, try upstairs" });
+    await poll(async () => (await memoryEntries(w)).map((e) => [e.question, e.answer])).toEqual([[question, "No, try upstairs"]]);
+
+    const v = word();
+    const own = `Can I move my booking for the ${v} dinner to Friday?`;
+    const pendingOwn = team.agent.callTool("ask_human", { question: own, choices: ["Move it", "Keep it"], timeoutSeconds: 55 });
+    await op.waitForRow(own);
+    await toQueue();
+    await op.selectWithKeyboard(own);
+    await op.press("1");
+    expect(structured(await pendingOwn)).toMatchObject({ status: "answered", choice: "Move it" });
+    // The save (when there is one) follows the answer: a later general answer saved proves the console went past this one.
+    const x = word();
+    const later = `Is the ${x} lounge open late?`;
+    const pendingLater = team.agent.callTool("ask_human", { question: later, choices: ["Until midnight", "Closed"], timeoutSeconds: 55 });
+    await op.waitForRow(later);
+    await toQueue();
+    await op.selectWithKeyboard(later);
+    await op.press("1");
+    expect(structured(await pendingLater)).toMatchObject({ status: "answered", choice: "Until midnight" });
+    await poll(async () => (await memoryEntries(x)).length).toBe(1);
+    expect(await memoryEntries(v)).toEqual([]);
+  });
+
+  it("History shows an answered case's choices and the one picked", async () => {
+    const w = word();
+    const question = `Open the ${w} gate early?`;
+    const pending = team.agent.callTool("ask_human", { question, choices: ["Open at seven", "Keep at nine"], timeoutSeconds: 55 });
+    await op.waitForRow(question);
+    await toQueue();
+    await op.selectWithKeyboard(question);
+    await op.press("1");
+    expect(structured(await pending)).toMatchObject({ status: "answered", choice: "Open at seven" });
+    const ctx = await newContext(team.browser, baseUrl);
+    const page = await ctx.newPage();
+    try {
+      await signIn(page, a.operatorEmail, a.operatorPassword, "/console/history");
+      await page.getByLabel("Search").fill(w);
+      const row = page.locator("[data-history-row]", { hasText: question });
+      await row.waitFor();
+      await expect(row.getByTestId("picked-choice").textContent()).resolves.toBe("Picked: Open at seven");
+      await expect(row.getByTestId("offered-choices").textContent()).resolves.toBe("Choices offered: Open at seven · Keep at nine");
+      // The answer is the choice's words: not repeated under it.
+      await expect(row.locator(".cx-answer").count()).resolves.toBe(0);
+      expect((await axeViolations(page)).map((v) => `${v.id}: ${v.targets.join(", ")}`)).toEqual([]);
+    } finally {
+      await ctx.close();
+    }
   });
 
   it("Enter then a digit with no pause (the claim still in flight) sends the choice, kept as a reusable answer; the other operator cannot", async () => {

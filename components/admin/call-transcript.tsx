@@ -31,7 +31,18 @@ function Escalation({ e }: { e: CallEscalation }) {
       <p>
         <strong>{e.question}</strong>
       </p>
-      {e.answer && <p>“{e.answer}”</p>}
+      {e.choice && (
+        <p data-testid="escalation-choice">
+          Picked: <strong>{e.choice}</strong>
+        </p>
+      )}
+      {e.answer && e.answer !== e.choice && <p>“{e.answer}”</p>}
+      {e.choices && e.choices.length > 0 && (
+        <p className="adm-muted" data-testid="escalation-choices">
+          Choices offered: {e.choices.join(" · ")}
+          {e.choice ? "" : e.status === "answered" ? " (answered in words)" : ""}
+        </p>
+      )}
       <p className="adm-muted">
         {who}
         {e.waitSeconds !== null && <> · the caller waited {e.waitSeconds} s</>}

@@ -80,7 +80,7 @@ export function ConsoleApp({ me, initialCaseId }: { me: ConsoleMember; initialCa
       }
       if (!(await oc.send(c.id, text, choice))) return;
       // A choice alone is the answer's words: that is what is remembered (and carries the choice again).
-      void save.saveIfWanted(c.id, text.trim() ? text : (choice ?? text));
+      void save.saveIfWanted(c, text.trim() ? text : (choice ?? text));
       alerts.setAnnouncement("Answer sent.");
       // On to the next case: open it (unclaimed) with its row focused, so Enter claims it.
       const next = q.queue.find((x) => x.id !== c.id && x.status === "open");

@@ -98,7 +98,18 @@ export function HistoryApp({ me }: { me: ConsoleMember }) {
                 <span className="cx-muted">{when(c.createdAt)}</span>
               </div>
               <p className="cx-row-question">{c.question}</p>
-              {c.answer && <p className="cx-answer">{c.answer}</p>}
+              {c.choice && (
+                <p className="cx-picked" data-testid="picked-choice">
+                  Picked: <strong>{c.choice}</strong>
+                </p>
+              )}
+              {c.answer && c.answer !== c.choice && <p className="cx-answer">{c.answer}</p>}
+              {c.choices && c.choices.length > 0 && (
+                <p className="cx-muted" data-testid="offered-choices">
+                  Choices offered: {c.choices.join(" · ")}
+                  {c.choice ? "" : c.status === "answered" ? " (answered in words)" : ""}
+                </p>
+              )}
               <p className="cx-muted">
                 {[
                   c.answeredBy && `Answered by ${c.answeredBy.name}${took(c) ? ` in ${took(c)}` : ""}`,

@@ -19,8 +19,7 @@ export function useSaveToMemory(me: ConsoleMember, c: ConsoleCase | null, draft:
     const stored = window.localStorage.getItem(prefKey(me.id));
     if (stored !== null) setPref(stored === "on");
   }, [me.id]);
-  const callerName = typeof c?.callerInfo?.name === "string" ? c.callerInfo.name : null;
-  const specific = c ? namesCallerSpecificData([c.question, draft], callerName) : false;
+  const specific = c ? namesCallerSpecificData([c.question, draft], callerNameOf(c)) : false;
   const forCase = override && override.caseId === c?.id ? override.on : null;
   const checked = forCase ?? (pref && !specific);
 
@@ -33,11 +32,17 @@ export function useSaveToMemory(me: ConsoleMember, c: ConsoleCase | null, draft:
     }
   };
 
-  /** After the answer went out: keep it when the box is ticked. A failure never affects the answer sent. */
-  const saveIfWanted = async (caseId: string, answer: string): Promise<boolean> => {
-    if (!checked || c?.id !== caseId) return false;
+  /**
+   * After the answer went out: keep it when the box is ticked. A case answered from the queue with a digit
+   * (never shown open here, so no box was seen) follows the same default the box would have shown: the
+   * operator's habit, off when the question or answer names the caller's own data, or what was ticked for
+   * that case if it was open earlier. A failure never affects the answer sent.
+   */
+  const saveIfWanted = async (target: ConsoleCase, answer: string): Promise<boolean> => {
+    const wanted = target.id === c?.id ? checked : override?.caseId === target.id ? override.on : saveByDefault(pref, target, answer);
+    if (!wanted) return false;
     try {
-      await memoryApi.saveFromCase(caseId, answer);
+      await memoryApi.saveFromCase(target.id, answer);
       return true;
     } catch {
       return false;
@@ -46,4 +51,11 @@ export function useSaveToMemory(me: ConsoleMember, c: ConsoleCase | null, draft:
 
   return { checked, specific, setChecked, saveIfWanted };
 }
+const callerNameOf = (c: ConsoleCase) => (typeof c.callerInfo?.name === "string" ? c.callerInfo.name : null);
+
+/** The box's default for a case: the operator's habit, unless the question or the answer names the caller's own data. */
+export function saveByDefault(pref: boolean, c: Pick<ConsoleCase, "question" | "callerInfo">, answer: string): boolean {
+  return pref && !namesCallerSpecificData([c.question, answer], callerNameOf(c as ConsoleCase));
+}
+
 export type SaveToMemory = ReturnType<typeof useSaveToMemory>;

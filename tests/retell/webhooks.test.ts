@@ -6,6 +6,7 @@ import { getCallEscalations } from "@/lib/domains/calls/call-escalations";
 import { getCallDetails } from "@/lib/domains/calls/get-call";
 import { getCaseForPrincipal } from "@/lib/domains/hitl/get-case";
 import { createCase } from "@/lib/domains/hitl/create-case";
+import { postMessage } from "@/lib/domains/hitl/post-message";
 import { getHitlMetrics } from "@/lib/domains/metrics/hitl-metrics";
 import { startApp, type App } from "@/tests/support/matrix/app-harness";
 import { callFunction, endedCall, retellCall, retellSettings, sendWebhook } from "@/tests/retell/helpers";
@@ -161,6 +162,37 @@ describe("POST /api/webhooks/retell", () => {
     expect(all.agents).toEqual(expect.arrayContaining(["agent_terrace", "agent_other"]));
     expect(terrace.total).toBe(1);
     expect(all.total).toBeGreaterThan(1);
+  });
+
+  it("an escalation answered with a choice shows on the call with the choices offered and the one picked", async () => {
+    const id = `call_${uniq()}`;
+    const choices = ["Terrace table", "Indoor table", "Waitlist"];
+    const offered = await createCase(
+      app.deps,
+      app.agent,
+      { question: `Where to seat the party ${uniq()}?`, callId: id, choices },
+      { source: "api" },
+    );
+    const words = await createCase(
+      app.deps,
+      app.agent,
+      { question: `Bring a cake ${uniq()}?`, callId: id, choices: ["Yes", "No"] },
+      { source: "api" },
+    );
+    expect((await postMessage(app.deps, app.adminKey, offered.case.id, { choice: "Indoor table" })).answered).toBe(true);
+    expect((await postMessage(app.deps, app.adminKey, words.case.id, { content: "Only if it is nut-free" })).answered).toBe(true);
+    const end = await sendWebhook(app, {
+      accountId: app.accountA.id,
+      body: { event: "call_ended", call: endedCall(id, TURNS) },
+      signWith: KEY_A,
+    });
+    expect(end.status).toBe(200);
+    const details = await getCallDetails(app.deps, app.adminKey, end.json.callId as string);
+    const escalations = await getCallEscalations(app.deps, app.adminKey, details);
+    expect(escalations.map((e) => ({ answer: e.answer, choices: e.choices, choice: e.choice }))).toEqual([
+      { answer: "Indoor table", choices, choice: "Indoor table" },
+      { answer: "Only if it is nut-free", choices: ["Yes", "No"], choice: null },
+    ]);
   });
 
   it("the caller's transcript so far reaches the open case from a transcript_updated webhook (it only grows)", async () => {

@@ -12,6 +12,9 @@ export type CallEscalation = {
   question: string;
   status: string;
   answer: string | null;
+  /** The answers the agent offered (null when it offered none) and the one picked, if the answer was a choice. */
+  choices: string[] | null;
+  choice: string | null;
   answeredBy: string | null;
   /** Seconds into the call when the agent asked (null when the call's start is unknown). */
   atSeconds: number | null;
@@ -51,6 +54,8 @@ export async function getCallEscalations(
       question: r.question,
       status: r.status,
       answer: r.answer,
+      choices: view.choices,
+      choice: view.choice,
       answeredBy: view.answeredBy?.name ?? null,
       atSeconds: start ? secs(start, r.createdAt) : null,
       waitSeconds: waitEnd ? secs(r.createdAt, waitEnd) : null,
