@@ -92,7 +92,10 @@ async function figureBurstCalls(e: Env, clients: McpTestClient[]): Promise<Burst
   };
   // Why calls failed at the client (a time-out, a refused connection): "rejected" alone does not say.
   for (const o of results) {
-    const reason = o.err && String(o.err.message).slice(0, 120);
+    // undici says only "fetch failed"; the cause's code tells a connect time-out from a reset.
+    const cause = (o.err as (Error & { cause?: { code?: string; message?: string } }) | undefined)?.cause;
+    const reason =
+      o.err && `${String(o.err.message).slice(0, 120)}${cause ? ` (${cause.code ?? String(cause.message).slice(0, 60)})` : ""}`;
     if (reason) out.rejectedReasons[reason] = (out.rejectedReasons[reason] ?? 0) + 1;
   }
   if (Object.keys(out.rejectedReasons).length) log(`  rejected at the client: ${JSON.stringify(out.rejectedReasons)}`);
