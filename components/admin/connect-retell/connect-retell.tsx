@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import type { RetellFunctionDefinition, RetellMcpEntry } from "@/lib/transports/retell/connect-definitions";
+import type { RetellFunctionDefinition, RetellMcpEntry } from "@/lib/transports/agent-platforms/retell/connect-definitions";
 import type { RetellKeyStatus } from "@/lib/domains/retell/credentials";
 import { KeyChooser } from "@/components/admin/connect-retell/key-chooser";
 import { RetellKeyForm } from "@/components/admin/connect-retell/retell-key-form";

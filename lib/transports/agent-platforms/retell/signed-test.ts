@@ -5,7 +5,8 @@ import type { Principal } from "@/lib/domains/auth/principal";
 import { assertScope } from "@/lib/domains/auth/permissions";
 import { AppError } from "@/lib/platform/errors";
 import { getRetellApiKey } from "@/lib/domains/retell/credentials";
-import { handleRetellFunctionCall } from "@/lib/transports/retell/handle-function-call";
+import { handleFunctionCall } from "@/lib/transports/agent-platforms/handle-function-call";
+import { retellPlatform } from "@/lib/transports/agent-platforms/retell";
 import { parseOrThrow } from "@/lib/platform/validation/parse";
 
 export const signedTestInput = z.object({
@@ -48,7 +49,8 @@ export async function sendSignedTestRequest(
     call: { call_id: "switchboard_connect_test", agent_id: "switchboard_connect_test" },
     args: { sessionId: "switchboard-connect-test" },
   });
-  const res = await handleRetellFunctionCall(
+  const res = await handleFunctionCall(
+    retellPlatform,
     new Request(`${origin}/api/retell/functions`, {
       method: "POST",
       headers: {
