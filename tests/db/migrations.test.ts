@@ -74,6 +74,7 @@ describe("migrations", () => {
       "golf_tee_times",
       "instance_secrets",
       "job_checkpoints",
+      "live_answer_deliveries",
       "member_sessions",
       "members",
       "memory_answers",
@@ -93,6 +94,8 @@ describe("migrations", () => {
       "sheets_rows",
       "sheets_state",
       "sheets_tabs",
+      "vapi_credentials",
+      "vapi_live_calls",
       "webhook_attempts",
       "webhook_deliveries",
     ]);

@@ -76,7 +76,7 @@ export const cases = pgTable("cases", {
   dedupeHash: text("dedupe_hash"),
   callbackUrl: text("callback_url"),
   answer: text("answer"),
-  source: text("source").$type<"mcp" | "api" | "retell" | "test">().notNull().default("api"),
+  source: text("source").$type<"mcp" | "api" | "retell" | "test" | "vapi">().notNull().default("api"),
   createdByKeyId: uuid("created_by_key_id"),
   claimedByMemberId: uuid("claimed_by_member_id"),
   claimedByKeyId: uuid("claimed_by_key_id"),
@@ -99,6 +99,9 @@ export const cases = pgTable("cases", {
   pagedAt: ts("paged_at"),
   /** The saved answer that answered this case without a person (migration 20261217000000_answer_memory). */
   memoryAnswerId: uuid("memory_answer_id"),
+  /** How a late answer reached the caller: spoken into the live call, or a callback call (migration 20261220000000_vapi). */
+  lateAnswerDelivery: text("late_answer_delivery").$type<"live" | "callback">(),
+  lateAnswerDeliveredAt: ts("late_answer_delivered_at"),
 });
 
 export type SenderType = "agent" | "human" | "system";
@@ -456,3 +459,4 @@ export const oauthTokens = pgTable("oauth_tokens", {
 });
 
 export * from "@/lib/adapters/db/schema-memory";
+export * from "@/lib/adapters/db/schema-vapi";

@@ -2,19 +2,22 @@ import type { Deps } from "@/lib/platform/deps";
 import { expireCases } from "@/lib/domains/hitl/close-case";
 import { deliverDueCallbacks } from "@/lib/domains/hitl/callbacks";
 import { dispatchPhoneFollowups } from "@/lib/domains/calls/dispatch-followups";
+import { dispatchLiveAnswers } from "@/lib/domains/calls/dispatch-live-answers";
 import { deliverDueNotifications } from "@/lib/domains/notify/deliver";
 import { pageUnclaimedCases } from "@/lib/domains/notify/page-on-call";
 
 /**
- * One pass of the periodic work: expire stale cases, send due callbacks, place due late-answer callback
- * calls, page on-call operators about cases left unclaimed, retry queued push notifications. Safe to run
+ * One pass of the periodic work: expire stale cases, send due callbacks, speak late answers into live calls, place due
+ * late-answer callback calls, page on-call operators about cases left unclaimed, retry queued push notifications. Safe to run
  * anywhere, any time.
  */
 export async function runMaintenance(deps: Deps) {
   const expired = await expireCases(deps);
   const callbacks = await deliverDueCallbacks(deps);
+  // Live answers first: one that falls back enqueues its callback for the pass below.
+  const liveAnswers = await dispatchLiveAnswers(deps);
   const phoneFollowups = await dispatchPhoneFollowups(deps);
   const paged = await pageUnclaimedCases(deps);
   const notifications = await deliverDueNotifications(deps);
-  return { expired, callbacks, phoneFollowups, paged, notifications };
+  return { expired, callbacks, liveAnswers, phoneFollowups, paged, notifications };
 }

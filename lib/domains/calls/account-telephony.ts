@@ -4,6 +4,7 @@ import { withDeps } from "@/lib/platform/deps";
 import type { TelephonyPort } from "@/lib/adapters/telephony/port";
 import type { AgentPlatformId } from "@/lib/platform/agent-platform-ids";
 import { retellAccountTelephony } from "@/lib/domains/retell/account-telephony";
+import { vapiAccountTelephony } from "@/lib/domains/vapi/account-telephony";
 
 /** An agent platform that can place an account's calls through the account's own agent (its telephony adapter, built per account). */
 export type PlatformTelephony = {
@@ -13,11 +14,11 @@ export type PlatformTelephony = {
 };
 
 /** In order: an account that connected several platforms for calls places them through the first. */
-const PLATFORM_TELEPHONY: readonly PlatformTelephony[] = [retellAccountTelephony];
+const PLATFORM_TELEPHONY: readonly PlatformTelephony[] = [retellAccountTelephony, vapiAccountTelephony];
 
 /**
  * The deps a new call of this account goes out with: the account's own agent platform when it chose one
- * (Admin → Connect Retell, …), else the process's provider. Credits, ids and persistence are the same either way.
+ * (Admin → Connect Retell or Connect Vapi), else the process's provider. Credits, ids and persistence are the same either way.
  */
 export async function withAccountTelephony(deps: Deps, accountId: string): Promise<Deps> {
   for (const p of PLATFORM_TELEPHONY) {

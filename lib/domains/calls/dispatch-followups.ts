@@ -51,7 +51,10 @@ async function placeFollowup(process: Deps, f: Followup): Promise<void> {
           },
           onReserved: async (tx, c) => {
             await tx.update(phoneFollowups).set({ callId: c.id }).where(eq(phoneFollowups.id, f.id));
-            await tx.update(cases).set({ followUpCallId: c.id }).where(eq(cases.id, f.caseId));
+            await tx
+              .update(cases)
+              .set({ followUpCallId: c.id, lateAnswerDelivery: "callback", lateAnswerDeliveredAt: new Date() })
+              .where(eq(cases.id, f.caseId));
           },
         });
     await placeReservedCall(deps, call, publicBaseUrl(deps.config));

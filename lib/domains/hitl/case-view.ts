@@ -60,6 +60,7 @@ export function toPublicCase(row: CaseRow, names: Names = new Map(), linkedCalls
     updatedAt: row.updatedAt.toISOString(),
     followUp: row.followUp ?? null,
     followUpCallId: row.followUpCallId ?? null,
+    lateAnswerDelivery: row.lateAnswerDelivery ?? null,
     followUpRefused: row.followUpRefused ?? null,
     pagedAt: iso(row.pagedAt ?? null),
     linkedCallId: (row.callId && linkedCalls.get(row.callId)) || null,
