@@ -108,7 +108,8 @@ export async function startVapiStandin(opts: { apiKey: string }) {
       spoken.set(call.id, [...(spoken.get(call.id) ?? []), body!]);
       return reply(200, "ok");
     }
-    if (req.headers.authorization !== `Bearer ${opts.apiKey}`) return reply(401, { message: "Invalid Key. Hot tip, you may be using the private key instead of the public key, or vice versa." });
+    if (req.headers.authorization !== `Bearer ${opts.apiKey}`)
+      return reply(401, { message: "Invalid Key. Hot tip, you may be using the private key instead of the public key, or vice versa." });
     if (req.method === "POST" && req.url === "/call") {
       const problem = isObject(body) ? createCallProblem(body) : "body must be an object";
       if (problem) return reply(400, { message: [problem], error: "Bad Request", statusCode: 400 });
@@ -137,7 +138,11 @@ export async function startVapiStandin(opts: { apiKey: string }) {
   const startCall = (id: string = randomUUID(), extra: Record<string, any> = {}) => newCall(id, extra);
 
   /** A `tool-calls` server message for a live call, as Vapi sends it to a tool's server URL. */
-  function toolCalls(callId: string, list: Array<{ id: string; name: string; arguments: Record<string, unknown> }>, transcript: Array<{ role: "bot" | "user"; message: string }> = []) {
+  function toolCalls(
+    callId: string,
+    list: Array<{ id: string; name: string; arguments: Record<string, unknown> }>,
+    transcript: Array<{ role: "bot" | "user"; message: string }> = [],
+  ) {
     const call = calls.get(callId) ?? newCall(callId);
     return {
       message: {
@@ -160,11 +165,20 @@ export async function startVapiStandin(opts: { apiKey: string }) {
   }
 
   /** Ends a call (its control URL then answers 404) and builds the `end-of-call-report` Vapi sends the server URL. */
-  function endOfCallReport(callId: string, turns: Array<{ role: "bot" | "user"; message: string; secondsFromStart: number }>, seconds = 95) {
+  function endOfCallReport(
+    callId: string,
+    turns: Array<{ role: "bot" | "user"; message: string; secondsFromStart: number }>,
+    seconds = 95,
+  ) {
     const call = calls.get(callId) ?? newCall(callId);
     const startedAt = new Date(Date.now() - seconds * 1000 - 5000);
     const endedAt = new Date(startedAt.getTime() + seconds * 1000);
-    Object.assign(call, { status: "ended", endedReason: "customer-ended-call", startedAt: startedAt.toISOString(), endedAt: endedAt.toISOString() });
+    Object.assign(call, {
+      status: "ended",
+      endedReason: "customer-ended-call",
+      startedAt: startedAt.toISOString(),
+      endedAt: endedAt.toISOString(),
+    });
     return {
       message: {
         type: "end-of-call-report",
@@ -175,7 +189,10 @@ export async function startVapiStandin(opts: { apiKey: string }) {
         durationSeconds: seconds,
         cost: 0.12,
         artifact: {
-          messages: [{ role: "system", message: "You are a front desk assistant.", time: 0, secondsFromStart: 0 }, ...turns.map((t) => ({ ...t, time: 0 }))],
+          messages: [
+            { role: "system", message: "You are a front desk assistant.", time: 0, secondsFromStart: 0 },
+            ...turns.map((t) => ({ ...t, time: 0 })),
+          ],
           transcript: turns.map((t) => `${t.role === "bot" ? "AI" : "User"}: ${t.message}`).join("\n"),
           recordingUrl: "https://storage.vapi.ai/recordings/standin.wav",
         },

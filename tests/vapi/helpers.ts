@@ -27,7 +27,10 @@ export async function sendServerMessage(app: App, standin: VapiStandin, accountI
   const headers: Record<string, string> = { "content-type": "application/json", ...auth.headers };
   if (auth.secret) Object.assign(headers, standin.signed(raw, auth.secret));
   if (auth.plainSecret) headers["x-vapi-secret"] = auth.plainSecret;
-  const res = await vapiWebhook(new Request(`${BASE}/api/webhooks/vapi?account=${accountId}`, { method: "POST", headers, body: raw }), noParams);
+  const res = await vapiWebhook(
+    new Request(`${BASE}/api/webhooks/vapi?account=${accountId}`, { method: "POST", headers, body: raw }),
+    noParams,
+  );
   const text = await res.text();
   return { status: res.status, text, json: JSON.parse(text) as Record<string, any> };
 }

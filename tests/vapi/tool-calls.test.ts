@@ -19,14 +19,12 @@ let app: App;
 let standin: VapiStandin;
 beforeAll(async () => {
   standin = await startVapiStandin({ apiKey: "vapi_private_key_0123456789" });
-  process.env.VAPI_CONTROL_HOSTS = "127.0.0.1";
   app = await startApp();
   await setVapiSettings({ ...app.deps, config: getConfig() }, app.adminKey, { serverSecret: SECRET, waitSeconds: 5 });
 }, 120_000);
 afterAll(async () => {
   await app?.close();
   await standin?.close();
-  delete process.env.VAPI_CONTROL_HOSTS;
 });
 
 const uniq = () => Math.random().toString(36).slice(2, 10);
@@ -70,10 +68,15 @@ describe("POST /api/vapi/tools", () => {
       { role: "bot" as const, message: "Hi, how can I help?" },
       { role: "user" as const, message: "Is the Élysée branch open on Sunday?" },
     ];
-    const pending = callTools(app, standin, standin.toolCalls(call.id, [{ id: "tc_ask", name: "ask_human", arguments: { question } }], transcript), {
-      key: "hitl:ask",
-      secret: SECRET,
-    });
+    const pending = callTools(
+      app,
+      standin,
+      standin.toolCalls(call.id, [{ id: "tc_ask", name: "ask_human", arguments: { question } }], transcript),
+      {
+        key: "hitl:ask",
+        secret: SECRET,
+      },
+    );
     const row = await findCase(question);
     expect(row).toMatchObject({ source: "vapi", callId: call.id, sessionId: call.id, agentId: "asst_standin", timeoutSeconds: 5 });
     expect(row.callerInfo).toMatchObject({ phone: "+14155550177", name: "Zoë", toNumber: "+14155550999", direction: "inbound" });
@@ -100,10 +103,15 @@ describe("POST /api/vapi/tools", () => {
     const refused = await callTools(app, standin, body, { key: "hitl:ask", secret: SECRET });
     expect(refused.status).toBe(403);
     expect(refused.json.error.message).toMatch(/calls:read/);
-    const both = await callTools(app, standin, standin.toolCalls(call.id, [{ id: "tc_a", name: "get_human_answer", arguments: { sessionId: "nobody" } }]), {
-      key: "hitl:ask",
-      secret: SECRET,
-    });
+    const both = await callTools(
+      app,
+      standin,
+      standin.toolCalls(call.id, [{ id: "tc_a", name: "get_human_answer", arguments: { sessionId: "nobody" } }]),
+      {
+        key: "hitl:ask",
+        secret: SECRET,
+      },
+    );
     expect(both.json.results.map((r: { toolCallId: string }) => r.toolCallId)).toEqual(["tc_a"]);
     expect(resultOf(both.json).message).toEqual(expect.any(String));
   });
@@ -116,13 +124,23 @@ describe("POST /api/vapi/tools", () => {
     });
     expect(unknown.status).toBe(400);
     expect(unknown.json.error.message).toMatch(/no_such_tool/);
-    const notToolCalls = await callTools(app, standin, { message: { type: "status-update", status: "ended" } }, { key: "hitl:ask", secret: SECRET });
+    const notToolCalls = await callTools(
+      app,
+      standin,
+      { message: { type: "status-update", status: "ended" } },
+      { key: "hitl:ask", secret: SECRET },
+    );
     expect(notToolCalls.status).toBe(400);
     expect(notToolCalls.json.error.message).toMatch(/webhooks\/vapi/);
-    const invalid = await callTools(app, standin, standin.toolCalls(call.id, [{ id: "tc_q", name: "ask_human", arguments: { question: "" } }]), {
-      key: "hitl:ask",
-      secret: SECRET,
-    });
+    const invalid = await callTools(
+      app,
+      standin,
+      standin.toolCalls(call.id, [{ id: "tc_q", name: "ask_human", arguments: { question: "" } }]),
+      {
+        key: "hitl:ask",
+        secret: SECRET,
+      },
+    );
     expect(invalid.status).toBe(200);
     expect(resultOf(invalid.json)).toMatchObject({ status: "error", error: { code: "validation_failed" } });
   });
@@ -151,7 +169,12 @@ describe("POST /api/webhooks/vapi (end-of-call report)", () => {
     expect(replay.json).toMatchObject({ duplicate: true, applied: false });
     const rows = await app.deps.db.select().from(calls).where(eq(calls.providerCallId, call.id));
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ provider: "vapi", accountId: app.accountA.id, agentId: "asst_standin", recordingUrl: "https://storage.vapi.ai/recordings/standin.wav" });
+    expect(rows[0]).toMatchObject({
+      provider: "vapi",
+      accountId: app.accountA.id,
+      agentId: "asst_standin",
+      recordingUrl: "https://storage.vapi.ai/recordings/standin.wav",
+    });
     const reader = (await verifyApiKey(app.deps, app.keys.get("calls:read")!))!;
     const details = await getCallDetails(app.calls, reader, rows[0]!.id);
     expect(details).toMatchObject({ status: "completed", durationSeconds: 95, summary: "The caller asked about opening hours." });
@@ -165,12 +188,24 @@ describe("POST /api/webhooks/vapi (end-of-call report)", () => {
   });
 
   it("acknowledges messages it does not store, and refuses tool-calls sent to the webhook", async () => {
-    const ignored = await sendServerMessage(app, standin, app.accountA.id, { message: { type: "speech-update", status: "started" } }, { secret: SECRET });
+    const ignored = await sendServerMessage(
+      app,
+      standin,
+      app.accountA.id,
+      { message: { type: "speech-update", status: "started" } },
+      { secret: SECRET },
+    );
     expect(ignored.json).toMatchObject({ received: true, ignored: true });
     const call = standin.startCall();
-    const tools = await sendServerMessage(app, standin, app.accountA.id, standin.toolCalls(call.id, [{ id: "t", name: "get_credits", arguments: {} }]), {
-      secret: SECRET,
-    });
+    const tools = await sendServerMessage(
+      app,
+      standin,
+      app.accountA.id,
+      standin.toolCalls(call.id, [{ id: "t", name: "get_credits", arguments: {} }]),
+      {
+        secret: SECRET,
+      },
+    );
     expect(tools.status).toBe(400);
     expect(tools.json.error.message).toMatch(/api\/vapi\/tools/);
   });
