@@ -22,7 +22,7 @@ export async function callTools(app: App, standin: VapiStandin, body: string | o
 export const resultOf = (json: Record<string, any>, i = 0) => JSON.parse(json.results[i].result) as Record<string, any>;
 
 /** POST /api/webhooks/vapi?account=… in-process with the account's secret (HMAC credential, or the plain header). */
-export async function sendServerMessage(app: App, standin: VapiStandin, accountId: string, body: object, auth: Auth) {
+export async function sendServerMessage(_app: App, standin: VapiStandin, accountId: string, body: object, auth: Auth) {
   const raw = JSON.stringify(body);
   const headers: Record<string, string> = { "content-type": "application/json", ...auth.headers };
   if (auth.secret) Object.assign(headers, standin.signed(raw, auth.secret));
