@@ -56,7 +56,10 @@ describe("Vapi telephony adapter, selected per account", () => {
       assistantId: "asst_callbacks",
       phoneNumberId: "pn_callbacks",
       customer: { number: "+14155550123" },
-      assistantOverrides: { firstMessage: "Hi, this is Café Mérida calling.", variableValues: { task: "Confirm the table for four at 8 pm." } },
+      assistantOverrides: {
+        firstMessage: "Hi, this is Café Mérida calling.",
+        variableValues: { task: "Confirm the table for four at 8 pm." },
+      },
       metadata: { switchboard_call_id: placed.id },
     });
     const report = standin.endOfCallReport(
