@@ -14,4 +14,5 @@ export const ADMIN_NAV = [
   { href: "/admin/notifications", label: "Notifications" },
   { href: "/admin/golf", label: "Golf" },
   { href: "/admin/retell", label: "Connect Retell" },
+  { href: "/admin/vapi", label: "Connect Vapi" },
 ] as const;
