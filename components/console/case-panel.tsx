@@ -125,6 +125,13 @@ export function CasePanel({
             <p className="cx-answer">{c.answer}</p>
           </section>
         )}
+        {c.status === "answered" && c.lateAnswerDelivery && (
+          <p role="status" className="cx-notice cx-notice-info" data-testid="late-answer-delivery">
+            {c.lateAnswerDelivery === "live"
+              ? "Spoken on the live call: the caller heard your answer while still on the line."
+              : "Callback placed: Switchboard is phoning the caller with your answer."}
+          </p>
+        )}
 
         {live && !mine && (
           <Button className="cx-claim" onClick={onClaim} disabled={claimPending || c.status !== "open"}>

@@ -40,6 +40,7 @@ export function toPublicCase(row: CaseRow, names: Names = new Map(), linkedCalls
     context: row.context,
     sessionId: row.sessionId,
     callId: row.callId,
+    source: row.source,
     agentId: row.agentId,
     callerInfo: row.callerInfo ?? null,
     priority: row.priority,

@@ -81,6 +81,9 @@ export const caseSchema = z.object({
   context: z.string().nullable(),
   sessionId: z.string().nullable(),
   callId: z.string().nullable(),
+  source: z
+    .enum(["mcp", "api", "retell", "vapi", "test"])
+    .describe("How the case was raised: MCP, the REST API, a Retell function, a Vapi tool call, or a test escalation."),
   agentId: z.string().nullable(),
   callerInfo: z.record(z.string(), z.unknown()).nullable(),
   priority: z.number().int(),
