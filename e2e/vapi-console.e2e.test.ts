@@ -83,6 +83,10 @@ describe.skipIf(skipWithoutBrowser)("Vapi tool calls answered in the console", (
     expect(JSON.parse(res.json.results[0].result)).toMatchObject({ status: "pending" });
     await answerInConsole(question, answer);
     await poll(() => standin.spoken.get(call.id)?.[0]?.content ?? "").toContain(answer);
-    await poll(() => page.getByTestId("late-answer-delivery").textContent()).toMatch(/Spoken on the live call/);
+    // The operator sees how the answer reached the caller: on the case in the console's history.
+    await page.goto("/console/history");
+    const row = page.locator("[data-history-row]", { hasText: question });
+    await row.waitFor();
+    await poll(() => row.getByTestId("late-answer-delivery").textContent()).toMatch(/Spoken on the live call/);
   }, 60_000);
 });

@@ -5,7 +5,7 @@ import { CallerInfo } from "@/components/console/caller-info";
 import { holderLabel, PagedBadge, PriorityBadges, VoiceBadge } from "@/components/console/case-badges";
 import { Conversation } from "@/components/console/conversation";
 import { Countdown } from "@/components/console/countdown";
-import { lateAnswerRoute } from "@/components/console/late-answer";
+import { lateAnswerDeliveryText, lateAnswerRoute } from "@/components/console/late-answer";
 import { ReplyComposer } from "@/components/console/reply-composer";
 import { MemoryPanel } from "@/components/console/memory-panel";
 import type { SaveToMemory } from "@/components/console/use-save-to-memory";
@@ -127,9 +127,7 @@ export function CasePanel({
         )}
         {c.status === "answered" && c.lateAnswerDelivery && (
           <p role="status" className="cx-notice cx-notice-info" data-testid="late-answer-delivery">
-            {c.lateAnswerDelivery === "live"
-              ? "Spoken on the live call: the caller heard your answer while still on the line."
-              : "Callback placed: Switchboard is phoning the caller with your answer."}
+            {lateAnswerDeliveryText(c.lateAnswerDelivery)}
           </p>
         )}
 

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { lateAnswerDeliveryText } from "@/components/console/late-answer";
 import { consoleApi } from "@/components/console/api-client";
 import { callerSummary } from "@/components/console/caller-info";
 import { PagedBadge, PriorityBadges, VoiceBadge } from "@/components/console/case-badges";
@@ -99,6 +100,11 @@ export function HistoryApp({ me }: { me: ConsoleMember }) {
               </div>
               <p className="cx-row-question">{c.question}</p>
               {c.answer && <p className="cx-answer">{c.answer}</p>}
+              {c.lateAnswerDelivery && (
+                <p className="cx-notice cx-notice-info" data-testid="late-answer-delivery">
+                  {lateAnswerDeliveryText(c.lateAnswerDelivery)}
+                </p>
+              )}
               <p className="cx-muted">
                 {[
                   c.answeredBy && `Answered by ${c.answeredBy.name}${took(c) ? ` in ${took(c)}` : ""}`,

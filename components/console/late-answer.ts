@@ -32,3 +32,10 @@ export function lateAnswerRoute(
     text: `The agent stopped waiting. Your answer is saved, but it reaches the caller only if the agent asks again (get_human_answer) while the call lasts — this case has no callback.${refused}`,
   };
 }
+
+/** How a late answer reached the caller, once it did: said on the call still going, or a callback call placed. */
+export function lateAnswerDeliveryText(d: "live" | "callback"): string {
+  return d === "live"
+    ? "Spoken on the live call: the caller heard your answer while still on the line."
+    : "Callback placed: Switchboard is phoning the caller with your answer.";
+}
