@@ -43,6 +43,7 @@ const PAGES: Record<string, Row> = {
   "/admin/metrics": adminOnly("/admin/metrics"),
   "/admin/notifications": adminOnly("/admin/notifications"),
   "/admin/retell": adminOnly("/admin/retell"),
+  "/admin/vapi": adminOnly("/admin/vapi"),
   "/admin/sheets": adminOnly("/admin/sheets"),
 };
 

@@ -15,4 +15,5 @@ export const ADMIN_NAV = [
   { href: "/admin/channels", label: "Channels" },
   { href: "/admin/golf", label: "Golf" },
   { href: "/admin/retell", label: "Connect Retell" },
+  { href: "/admin/vapi", label: "Connect Vapi" },
 ] as const;

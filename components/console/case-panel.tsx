@@ -5,7 +5,7 @@ import { CallerInfo } from "@/components/console/caller-info";
 import { holderLabel, PagedBadge, PriorityBadges, VoiceBadge } from "@/components/console/case-badges";
 import { Conversation } from "@/components/console/conversation";
 import { Countdown } from "@/components/console/countdown";
-import { lateAnswerRoute } from "@/components/console/late-answer";
+import { lateAnswerDeliveryText, lateAnswerRoute } from "@/components/console/late-answer";
 import { ReplyComposer } from "@/components/console/reply-composer";
 import { ChoiceButtons } from "@/components/console/choice-buttons";
 import { MemoryPanel } from "@/components/console/memory-panel";
@@ -135,6 +135,11 @@ export function CasePanel({
             )}
             {c.answer !== c.choice && <p className="cx-answer">{c.answer}</p>}
           </section>
+        )}
+        {c.status === "answered" && c.lateAnswerDelivery && (
+          <p role="status" className="cx-notice cx-notice-info" data-testid="late-answer-delivery">
+            {lateAnswerDeliveryText(c.lateAnswerDelivery)}
+          </p>
         )}
 
         {live && !mine && (

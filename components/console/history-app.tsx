@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { lateAnswerDeliveryText } from "@/components/console/late-answer";
 import { consoleApi } from "@/components/console/api-client";
 import { callerSummary } from "@/components/console/caller-info";
 import { PagedBadge, PriorityBadges, VoiceBadge } from "@/components/console/case-badges";
@@ -108,6 +109,11 @@ export function HistoryApp({ me }: { me: ConsoleMember }) {
                 <p className="cx-muted" data-testid="offered-choices">
                   Choices offered: {c.choices.join(" · ")}
                   {c.choice ? "" : c.status === "answered" ? " (answered in words)" : ""}
+                </p>
+              )}
+              {c.lateAnswerDelivery && (
+                <p className="cx-notice cx-notice-info" data-testid="late-answer-delivery">
+                  {lateAnswerDeliveryText(c.lateAnswerDelivery)}
                 </p>
               )}
               <p className="cx-muted">

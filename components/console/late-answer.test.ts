@@ -31,4 +31,10 @@ describe("lateAnswerRoute: what the console promises about an answer sent after 
       text: expect.stringContaining("only if the agent asks again (get_human_answer)"),
     });
   });
+
+  it("a Vapi call: spoken into the call while it lasts, before any callback", () => {
+    const r = lateAnswerRoute({ ...base, source: "vapi", callId: "call_1" });
+    expect(r).toEqual({ reaches: true, text: expect.stringContaining("spoken into it") });
+    expect(lateAnswerRoute({ ...base, source: "retell", callId: "call_1" }).reaches).toBe(false);
+  });
 });

@@ -204,6 +204,18 @@ export const ROUTES: RouteSpec[] = [
   },
   // Nobody is online in the isolated app: the test agent is told "unavailable" at once.
   { method: "POST", path: "/api/test-escalation", body: { timeoutSeconds: 5 } },
+  { method: "PUT", path: "/api/settings/vapi", body: { waitSeconds: 10 } },
+  {
+    method: "POST",
+    path: "/api/vapi/tools",
+    body: {
+      message: {
+        type: "tool-calls",
+        toolCallList: [{ id: "tc_fuzz", name: "get_credits", arguments: {} }],
+        call: { id: "call_fuzz", type: "webCall", customer: { number: "+14155550123" } },
+      },
+    },
+  },
   // No CLI secret here: always 401, whatever the body.
   { method: "POST", path: "/api/internal/cli", body: { argv: ["accounts", "list"] }, auth: "none" },
   {

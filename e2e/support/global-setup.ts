@@ -56,6 +56,8 @@ export default async function setup(project: TestProject) {
     // Callback receivers and the ntfy stand-in listen on 127.0.0.1 (e2e/outbound-guard.e2e.test.ts runs an app
     // with this off and proves loopback is refused).
     OUTBOUND_ALLOW_LOOPBACK: "true",
+    // Late answers are spoken only into control URLs on Vapi's hosts; the Vapi stand-in listens on 127.0.0.1.
+    VAPI_CONTROL_HOSTS: "vapi.ai,127.0.0.1",
   });
   const env = db.env;
   const tenant = (name: string): E2eTenant => {

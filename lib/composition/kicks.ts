@@ -8,6 +8,7 @@ import { log } from "@/lib/platform/log";
 const DISPATCHERS: Record<OutboxName, () => Promise<(deps: Deps) => Promise<unknown>>> = {
   "phone-followups": async () => (await import("@/lib/domains/calls/dispatch-followups")).dispatchPhoneFollowups,
   "channel-posts": async () => (await import("@/lib/domains/channels/sync-posts")).syncChannelPostsKicked,
+  "live-answers": async () => (await import("@/lib/domains/calls/dispatch-live-answers")).dispatchLiveAnswers,
 };
 
 export function kickOutbox(deps: Deps, outbox: OutboxName): void {

@@ -40,7 +40,7 @@ export type Deps = {
 };
 
 /** The outboxes a domain may kick after its commit (lib/composition/kicks.ts says who works each off). */
-export type OutboxName = "phone-followups" | "channel-posts";
+export type OutboxName = "phone-followups" | "channel-posts" | "live-answers";
 
 /** `deps` with some fields replaced; the others stay lazy (a spread would build every adapter, and a misconfigured one would throw). */
 export function withDeps<D extends Deps>(deps: D, patch: Partial<Deps>): D {

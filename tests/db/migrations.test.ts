@@ -77,6 +77,7 @@ describe("migrations", () => {
       "golf_tee_times",
       "instance_secrets",
       "job_checkpoints",
+      "live_answer_deliveries",
       "member_sessions",
       "members",
       "memory_answer_embeddings",
@@ -97,6 +98,8 @@ describe("migrations", () => {
       "sheets_rows",
       "sheets_state",
       "sheets_tabs",
+      "vapi_credentials",
+      "vapi_live_calls",
       "webhook_attempts",
       "webhook_deliveries",
     ]);

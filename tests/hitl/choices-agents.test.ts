@@ -7,7 +7,7 @@ import { verifyApiKey } from "@/lib/domains/api-keys/api-keys";
 import type { Principal } from "@/lib/domains/auth/principal";
 import { listCases } from "@/lib/domains/hitl/list-cases";
 import { heartbeat } from "@/lib/domains/presence/presence";
-import { retellFunctionDefinitions } from "@/lib/transports/retell/connect-definitions";
+import { retellFunctionDefinitions } from "@/lib/transports/agent-platforms/retell/connect-definitions";
 import { BASE, startApp, type App } from "@/tests/support/matrix/app-harness";
 import { callTool, connectInProcess } from "@/tests/support/in-process-mcp";
 import { callFunction, retellCall } from "@/tests/retell/helpers";

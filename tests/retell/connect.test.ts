@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { POST as signedTest } from "@/app/api/settings/retell/test/route";
 import { TOOL_REGISTRY } from "@/lib/transports/tools/tool-registry";
-import { KEY_PLACEHOLDER, retellFunctionDefinitions, retellMcpEntry } from "@/lib/transports/retell/connect-definitions";
+import { KEY_PLACEHOLDER, retellFunctionDefinitions, retellMcpEntry } from "@/lib/transports/agent-platforms/retell/connect-definitions";
 import { BASE, startApp, type App } from "@/tests/support/matrix/app-harness";
 import { callFunction, retellSettings } from "@/tests/retell/helpers";
 

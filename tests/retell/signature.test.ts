@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { sign, verify } from "retell-sdk";
 import { symmetric } from "retell-sdk/lib/webhook_auth";
-import { verifyRetellSignature } from "@/lib/transports/retell/signature";
+import { verifyRetellSignature } from "@/lib/transports/agent-platforms/retell/signature";
 
 /**
  * Our X-Retell-Signature check against retell-sdk as the peer — its published test vector

@@ -9,7 +9,7 @@ import { dispatchPhoneFollowups } from "@/lib/domains/calls/dispatch-followups";
 import { getCallDetails } from "@/lib/domains/calls/get-call";
 import { makePhoneCall } from "@/lib/domains/calls/make-phone-call";
 import { readRetellKeyStatus, setRetellApiKey } from "@/lib/domains/retell/credentials";
-import { handleRetellWebhook } from "@/lib/transports/retell/handle-webhook";
+import { handleRetellWebhook } from "@/lib/transports/agent-platforms/retell/handle-webhook";
 import { createApiKey, verifyApiKey } from "@/lib/domains/api-keys/api-keys";
 import { expectAppError, waitFor } from "@/tests/hitl/helpers";
 import { createCallsTenant, createCallsTestDeps, type CallsTestDeps } from "@/tests/calls/helpers";

@@ -6,6 +6,7 @@ import type { Principal } from "@/lib/domains/auth/principal";
 import { getGolfSettings, readSettingsRow, storeRefreshToken, updateGolfSettings } from "@/lib/domains/golf/settings";
 import { getNotifyTarget, readNotifySettings, updateNotifySettings } from "@/lib/domains/notify/settings";
 import { getRetellApiKey, readRetellKeyStatus, setRetellApiKey } from "@/lib/domains/retell/credentials";
+import { getVapiCallSettings, getVapiServerSecret, readVapiStatus, setVapiSettings } from "@/lib/domains/vapi/credentials";
 import { getOrCreateInstanceSecret, SIMULATOR_WEBHOOK_SECRET_NAME } from "@/lib/adapters/db/instance-secrets";
 import { resetConfig } from "@/lib/platform/config/env";
 import { readChannelRow, readChannelSettings, smsTargetOf, updateChannelSettings } from "@/lib/domains/channels/settings";
@@ -29,6 +30,8 @@ function useKeys(env: Partial<Record<(typeof SETTINGS)[number], string>>) {
 }
 
 const RETELL_KEY = `key_${randomBytes(12).toString("hex")}`;
+const VAPI_KEY = `vapikey_${randomBytes(12).toString("hex")}`;
+const VAPI_SECRET = `vapisecret_${randomBytes(12).toString("hex")}`;
 const NTFY_TOKEN = `tk_${randomBytes(12).toString("hex")}`;
 const CG_SECRET = `cgsecret_${randomBytes(12).toString("hex")}`;
 const CG_REFRESH = `cgrefresh_${randomBytes(12).toString("hex")}`;
@@ -48,7 +51,8 @@ describe("secrets at rest", () => {
     const r = await deps.db.execute(sql`
       select t::text as row from accounts t union all select t::text from retell_credentials t
       union all select t::text from notify_settings t union all select t::text from golf_settings t
-      union all select t::text from instance_secrets t union all select t::text from channel_settings t`);
+      union all select t::text from instance_secrets t union all select t::text from channel_settings t
+      union all select t::text from vapi_credentials t`);
     const rows = (Array.isArray(r) ? r : (r as { rows: unknown[] }).rows) as { row: string }[];
     return rows.map((x) => x.row).join("\n");
   };
@@ -61,6 +65,13 @@ describe("secrets at rest", () => {
     admin = { kind: "api_key", accountId, keyId: "test", keyPrefix: "test", scopes: ["admin"] };
     await setRetellApiKey(deps, admin, { apiKey: RETELL_KEY });
     await updateNotifySettings(deps, admin, { accessToken: NTFY_TOKEN, defaultTopic: "alerts" });
+    await setVapiSettings(deps, admin, {
+      apiKey: VAPI_KEY,
+      serverSecret: VAPI_SECRET,
+      placeCalls: true,
+      callsAssistantId: "asst_1",
+      callsPhoneNumberId: "pn_1",
+    });
     await updateGolfSettings(deps, admin, {
       provider: "chronogolf",
       chronogolf: { organizationId: "org-1", clientId: "client-1", clientSecret: CG_SECRET, refreshToken: CG_REFRESH },
@@ -78,7 +89,18 @@ describe("secrets at rest", () => {
 
   it("the database rows hold none of the secrets, only ciphertext and the key's id", async () => {
     const raw = await rawRows();
-    for (const secret of [webhookSecret, RETELL_KEY, NTFY_TOKEN, CG_SECRET, CG_REFRESH, simulatorSecret, TWILIO_TOKEN, SLACK_SECRET])
+    for (const secret of [
+      webhookSecret,
+      RETELL_KEY,
+      VAPI_KEY,
+      VAPI_SECRET,
+      NTFY_TOKEN,
+      CG_SECRET,
+      CG_REFRESH,
+      simulatorSecret,
+      TWILIO_TOKEN,
+      SLACK_SECRET,
+    ])
       expect(raw).not.toContain(secret);
     expect(raw).toMatch(/v1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/);
     expect(await keyIds()).toEqual(["a"]);
@@ -89,6 +111,8 @@ describe("secrets at rest", () => {
   it("the code that uses them reads them back; the API never shows them", async () => {
     expect(await readWebhookSecret(deps.db, accountId)).toBe(webhookSecret);
     expect(await getRetellApiKey(deps.db, accountId)).toBe(RETELL_KEY);
+    expect(await getVapiServerSecret(deps.db, accountId)).toBe(VAPI_SECRET);
+    expect((await getVapiCallSettings(deps.db, accountId))?.apiKey).toBe(VAPI_KEY);
     expect((await getNotifyTarget(deps.db, deps.config, accountId)).accessToken).toBe(NTFY_TOKEN);
     expect(await readSettingsRow(deps.db, accountId)).toMatchObject({
       chronogolfClientSecret: CG_SECRET,
@@ -99,10 +123,12 @@ describe("secrets at rest", () => {
     const shown = JSON.stringify([
       await readChannelSettings(deps, admin),
       await readRetellKeyStatus(deps, admin),
+      await readVapiStatus(deps, admin),
       await readNotifySettings(deps, admin),
       await getGolfSettings(deps, admin),
     ]);
-    for (const secret of [RETELL_KEY, NTFY_TOKEN, CG_SECRET, CG_ROTATED, TWILIO_TOKEN, SLACK_SECRET]) expect(shown).not.toContain(secret);
+    for (const secret of [RETELL_KEY, VAPI_KEY, VAPI_SECRET, NTFY_TOKEN, CG_SECRET, CG_ROTATED, TWILIO_TOKEN, SLACK_SECRET])
+      expect(shown).not.toContain(secret);
     expect(shown).not.toContain("v1.");
   });
 
@@ -137,6 +163,8 @@ describe("secrets at rest", () => {
   it("rotation: the old key still opens until `reencrypt`, after which the new key alone does", async () => {
     useKeys({ SECRETS_ENCRYPTION_KEY: KEY_B, SECRETS_ENCRYPTION_KEY_ID: "b", SECRETS_ENCRYPTION_PREVIOUS_KEYS: `a:${KEY_A}` });
     expect(await getRetellApiKey(deps.db, accountId)).toBe(RETELL_KEY);
+    expect(await getVapiServerSecret(deps.db, accountId)).toBe(VAPI_SECRET);
+    expect((await getVapiCallSettings(deps.db, accountId))?.apiKey).toBe(VAPI_KEY);
     // New writes use the new key at once.
     const rotatedSecret = await rotateWebhookSecret(deps.db, accountId);
     expect(await keyIds()).toEqual(["a", "b"]);
@@ -151,6 +179,8 @@ describe("secrets at rest", () => {
     useKeys({ SECRETS_ENCRYPTION_KEY: KEY_B, SECRETS_ENCRYPTION_KEY_ID: "b" });
     expect(await readWebhookSecret(deps.db, accountId)).toBe(rotatedSecret);
     expect(await getRetellApiKey(deps.db, accountId)).toBe(RETELL_KEY);
+    expect(await getVapiServerSecret(deps.db, accountId)).toBe(VAPI_SECRET);
+    expect((await getVapiCallSettings(deps.db, accountId))?.apiKey).toBe(VAPI_KEY);
     expect((await getNotifyTarget(deps.db, deps.config, accountId)).accessToken).toBe(NTFY_TOKEN);
     expect(await readSettingsRow(deps.db, accountId)).toMatchObject({
       chronogolfClientSecret: CG_SECRET,

@@ -2,9 +2,9 @@ import { headers } from "next/headers";
 import { getDeps } from "@/lib/composition/deps";
 import { requireAdminPage } from "@/lib/transports/http/require-admin-page";
 import { publicBaseUrl } from "@/lib/platform/public-base-url";
-import { retellFunctionDefinitions, retellMcpEntry } from "@/lib/transports/retell/connect-definitions";
+import { retellFunctionDefinitions, retellMcpEntry } from "@/lib/transports/agent-platforms/retell/connect-definitions";
 import { readRetellKeyStatus } from "@/lib/domains/retell/credentials";
-import { retellWebhookUrl } from "@/lib/transports/retell/handle-webhook";
+import { retellWebhookUrl } from "@/lib/transports/agent-platforms/retell/handle-webhook";
 import { ConnectRetell } from "@/components/admin/connect-retell/connect-retell";
 
 export const metadata = { title: "Connect Retell · Admin · Switchboard" };

@@ -1,13 +1,13 @@
 "use client";
 
 import { useState } from "react";
-import type { RetellFunctionDefinition, RetellMcpEntry } from "@/lib/transports/retell/connect-definitions";
+import type { RetellFunctionDefinition, RetellMcpEntry } from "@/lib/transports/agent-platforms/retell/connect-definitions";
 import type { RetellKeyStatus } from "@/lib/domains/retell/credentials";
-import { KeyChooser } from "@/components/admin/connect-retell/key-chooser";
+import { KeyChooser } from "@/components/admin/connect-platform/key-chooser";
 import { RetellKeyForm } from "@/components/admin/connect-retell/retell-key-form";
 import { RetellCallsForm } from "@/components/admin/connect-retell/retell-calls-form";
-import { SignedTest } from "@/components/admin/connect-retell/signed-test";
-import { Snippet } from "@/components/admin/connect-retell/snippet";
+import { SignedTest } from "@/components/admin/connect-platform/signed-test";
+import { Snippet } from "@/components/admin/connect-platform/snippet";
 
 const PLACEHOLDER = "SWITCHBOARD_API_KEY";
 /** The snippet with the chosen key in place of the placeholder (client-side only: the key never goes to our server here). */

@@ -80,7 +80,7 @@ export const cases = pgTable("cases", {
   dedupeHash: text("dedupe_hash"),
   callbackUrl: text("callback_url"),
   answer: text("answer"),
-  source: text("source").$type<"mcp" | "api" | "retell" | "test">().notNull().default("api"),
+  source: text("source").$type<"mcp" | "api" | "retell" | "test" | "vapi">().notNull().default("api"),
   createdByKeyId: uuid("created_by_key_id"),
   claimedByMemberId: uuid("claimed_by_member_id"),
   claimedByKeyId: uuid("claimed_by_key_id"),
@@ -112,6 +112,9 @@ export const cases = pgTable("cases", {
   /** The channel that claimed / answered it, when not the console or the API (migration 20261222000000_channels). */
   claimedVia: text("claimed_via").$type<"slack" | "sms">(),
   answeredVia: text("answered_via").$type<"slack" | "sms">(),
+  /** How a late answer reached the caller: spoken into the live call, or a callback call (migration 20261220000000_vapi). */
+  lateAnswerDelivery: text("late_answer_delivery").$type<"live" | "callback">(),
+  lateAnswerDeliveredAt: ts("late_answer_delivered_at"),
 });
 
 export type SenderType = "agent" | "human" | "system";
@@ -471,3 +474,4 @@ export const oauthTokens = pgTable("oauth_tokens", {
 export * from "@/lib/adapters/db/schema-memory";
 export * from "@/lib/adapters/db/schema-channels";
 import type { OnCallHours } from "@/lib/adapters/db/schema-channels";
+export * from "@/lib/adapters/db/schema-vapi";

@@ -1,5 +1,13 @@
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
-import { accounts, channelSettings, golfSettings, instanceSecrets, notifySettings, retellCredentials } from "@/lib/adapters/db/schema";
+import {
+  accounts,
+  channelSettings,
+  golfSettings,
+  instanceSecrets,
+  notifySettings,
+  retellCredentials,
+  vapiCredentials,
+} from "@/lib/adapters/db/schema";
 import { processKeyring } from "@/lib/platform/secrets/keyring";
 import { openSecret, sealSecret } from "@/lib/platform/secrets/secret-box";
 
@@ -37,6 +45,17 @@ export const SEALED_COLUMNS = {
     retellCredentials.apiKey,
     retellCredentials.apiKeyKeyId,
     ["apiKey", "apiKeyKeyId"],
+  ),
+  "vapi_credentials.api_key": column(vapiCredentials, vapiCredentials.accountId, vapiCredentials.apiKey, vapiCredentials.apiKeyKeyId, [
+    "apiKey",
+    "apiKeyKeyId",
+  ]),
+  "vapi_credentials.server_secret": column(
+    vapiCredentials,
+    vapiCredentials.accountId,
+    vapiCredentials.serverSecret,
+    vapiCredentials.serverSecretKeyId,
+    ["serverSecret", "serverSecretKeyId"],
   ),
   "notify_settings.access_token": column(
     notifySettings,

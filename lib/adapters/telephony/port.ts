@@ -1,3 +1,5 @@
+import type { AgentPlatformId } from "@/lib/platform/agent-platform-ids";
+
 /**
  * The telephony port: what the calls domain needs from a phone provider. Adapters: `simulator`
  * (embedded default), `bland` (Bland AI v1 API) — one of them is the process's, chosen by TELEPHONY_DRIVER
@@ -92,7 +94,7 @@ export const isTelephonyError = (e: unknown): e is TelephonyError =>
   typeof (e as TelephonyError).opts === "object";
 
 export interface TelephonyPort {
-  readonly name: "simulator" | "bland" | "retell";
+  readonly name: "simulator" | "bland" | AgentPlatformId;
   placeCall(input: PlaceCallInput): Promise<{ providerCallId: string; status: CallStatus }>;
   getCall(providerCallId: string): Promise<ProviderCall>;
   stopCall(providerCallId: string): Promise<void>;

@@ -1,3 +1,4 @@
+import { isAgentPlatform } from "@/lib/platform/agent-platform-ids";
 import type { CallRow } from "@/lib/adapters/db/schema";
 import type { PublicCall, PublicCallDetails } from "@/lib/domains/calls/schemas";
 
@@ -37,16 +38,21 @@ export function toPublicCall(row: CallRow): PublicCall {
 }
 
 export function toCallDetails(row: CallRow): PublicCallDetails {
-  const retell =
-    row.provider === "retell"
-      ? {
-          direction: row.direction,
-          fromNumber: row.fromNumber,
-          toNumber: row.toNumber,
-          agentId: row.agentId,
-          recordingUrl: row.recordingUrl,
-          callAnalysis: row.callAnalysis,
-        }
-      : null;
-  return { ...toPublicCall(row), transcript: row.transcript ?? [], retell };
+  // What an agent platform's webhooks said (Retell, Vapi); `retell` keeps its name for Retell's calls.
+  const facts = isAgentPlatform(row.provider)
+    ? {
+        direction: row.direction,
+        fromNumber: row.fromNumber,
+        toNumber: row.toNumber,
+        agentId: row.agentId,
+        recordingUrl: row.recordingUrl,
+        callAnalysis: row.callAnalysis,
+      }
+    : null;
+  return {
+    ...toPublicCall(row),
+    transcript: row.transcript ?? [],
+    retell: row.provider === "retell" ? facts : null,
+    platform: facts && { provider: row.provider, ...facts },
+  };
 }

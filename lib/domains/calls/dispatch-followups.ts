@@ -10,6 +10,7 @@ import { withAccountTelephony } from "@/lib/domains/calls/account-telephony";
 import { followUpScript } from "@/lib/domains/hitl/phone-followups";
 import { log } from "@/lib/platform/log";
 import { backoffPolicy, retryDelayMs } from "@/lib/platform/resilience/backoff";
+import { isAgentPlatform } from "@/lib/platform/agent-platform-ids";
 
 const LEASE_MS = 60_000;
 const MAX_ATTEMPTS = 5;
@@ -23,7 +24,7 @@ export async function dispatchPhoneFollowups(deps: Deps, limit = 10): Promise<nu
 }
 
 async function placeFollowup(process: Deps, f: Followup): Promise<void> {
-  // The callback goes out the way the account's calls do: through its own Retell agent when it chose that.
+  // The callback goes out the way the account's calls do: through its own agent platform (Retell, …) when it chose that.
   const deps = await withAccountTelephony(process, f.accountId).catch(() => process);
   try {
     // A call reserved by an earlier attempt that died before placing it is placed now, not reserved twice.
@@ -45,12 +46,16 @@ async function placeFollowup(process: Deps, f: Followup): Promise<void> {
           input: {
             phoneNumber: f.phoneNumber,
             task: script.task,
-            firstSentence: deps.telephony.name === "retell" ? script.opening : script.firstSentence,
+            // An agent platform's agent speaks the first sentence verbatim: the answer at once.
+            firstSentence: isAgentPlatform(deps.telephony.name) ? script.opening : script.firstSentence,
             metadata: { purpose: "late_answer_callback", case_id: f.caseId },
           },
           onReserved: async (tx, c) => {
             await tx.update(phoneFollowups).set({ callId: c.id }).where(eq(phoneFollowups.id, f.id));
-            await tx.update(cases).set({ followUpCallId: c.id }).where(eq(cases.id, f.caseId));
+            await tx
+              .update(cases)
+              .set({ followUpCallId: c.id, lateAnswerDelivery: "callback", lateAnswerDeliveredAt: new Date() })
+              .where(eq(cases.id, f.caseId));
           },
         });
     await placeReservedCall(deps, call, publicBaseUrl(deps.config));

@@ -90,7 +90,17 @@ export const retellCallFactsSchema = z
   })
   .nullable();
 
-export const callDetailsSchema = callSchema.extend({ transcript: z.array(transcriptTurnSchema), retell: retellCallFactsSchema });
+/** The same facts for a call of any agent platform (Retell, Vapi), with the platform's name. */
+export const platformCallFactsSchema = retellCallFactsSchema
+  .unwrap()
+  .extend({ provider: z.string().describe("The agent platform: retell or vapi.") })
+  .nullable();
+
+export const callDetailsSchema = callSchema.extend({
+  transcript: z.array(transcriptTurnSchema),
+  retell: retellCallFactsSchema,
+  platform: platformCallFactsSchema,
+});
 export type PublicCallDetails = z.infer<typeof callDetailsSchema>;
 
 export const listCallsSchema = z.object({

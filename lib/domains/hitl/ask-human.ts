@@ -1,4 +1,5 @@
 import type { Deps } from "@/lib/platform/deps";
+import type { AgentPlatformId } from "@/lib/platform/agent-platform-ids";
 import type { CaseRow } from "@/lib/adapters/db/schema";
 import { AppError } from "@/lib/platform/errors";
 import type { Principal } from "@/lib/domains/auth/principal";
@@ -18,7 +19,7 @@ import { escalationSlots } from "@/lib/platform/resilience/escalation-slots";
 
 type WaitHooks = Pick<WaitOptions, "signal" | "onProgress">;
 /** Where the escalation came from, and (Retell) how long its caller may wait; MCP's 55 s by default. */
-type AskOptions = WaitHooks & { source?: "mcp" | "retell" | "test"; maxTimeoutSeconds?: number };
+type AskOptions = WaitHooks & { source?: "mcp" | "test" | AgentPlatformId; maxTimeoutSeconds?: number };
 
 /** What the agent hears: the answer, or a fallback sentence it can say as is. */
 export function resultFromCase(deps: Deps, row: CaseRow, opts: { nobodyOnline?: boolean } = {}): ToolResult {

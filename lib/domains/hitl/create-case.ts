@@ -1,6 +1,7 @@
 import { enqueueSheetEvents } from "@/lib/domains/sheets/enqueue";
 import { and, desc, eq, gt, sql } from "drizzle-orm";
 import type { Deps } from "@/lib/platform/deps";
+import type { AgentPlatformId } from "@/lib/platform/agent-platform-ids";
 import { cases, caseMessages, type CaseRow } from "@/lib/adapters/db/schema";
 import { AppError } from "@/lib/platform/errors";
 import { recordAudit } from "@/lib/domains/audit/record-audit";
@@ -22,7 +23,7 @@ const DEDUPE_WINDOW_MS = 2 * 60_000;
 const IDEMPOTENCY_TTL_MS = 24 * 3600_000;
 const SESSION_TTL_MS = 3600_000;
 
-export type CaseSource = "mcp" | "api" | "retell" | "test";
+export type CaseSource = "mcp" | "api" | "test" | AgentPlatformId;
 export type CreateCaseResult = { case: CaseRow; created: boolean };
 
 /**

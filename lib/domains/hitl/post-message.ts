@@ -13,6 +13,7 @@ import { postMessageSchema, type PublicCase } from "@/lib/domains/hitl/schemas";
 import { deliverDueCallbacks, enqueueCaseCallback } from "@/lib/domains/hitl/callbacks";
 import { log } from "@/lib/platform/log";
 import { enqueuePhoneFollowup } from "@/lib/domains/hitl/phone-followups";
+import { enqueueLiveAnswer } from "@/lib/domains/hitl/live-answers";
 import { publishCaseEvent } from "@/lib/adapters/realtime/publish-case-event";
 import { ANSWER_IN_EVENT_MAX_BYTES } from "@/lib/adapters/events/port";
 import { parseOrThrow } from "@/lib/platform/validation/parse";
@@ -81,6 +82,9 @@ export async function postMessage(
       })
       .where(eq(cases.id, caseId))
       .returning();
+    // A call still going on a platform that can speak into it hears the late answer there; the phone follow-up
+    // is then its fallback (lib/domains/calls/dispatch-live-answers.ts), not enqueued here.
+    const live = await enqueueLiveAnswer(tx, answered!, now);
     // Independent rows of one transaction: sent together, postgres.js pipelines them in one round trip
     // (a burst of answers holds each pooled connection that much shorter).
     await Promise.all([
@@ -96,13 +100,13 @@ export async function postMessage(
         data: choice === null ? { messageId: message!.id } : { messageId: message!.id, choice },
       }),
       // The agent stopped waiting and the case asked for a phone follow-up → outbox row, same transaction.
-      enqueuePhoneFollowup(tx, answered!, now),
+      !live && enqueuePhoneFollowup(tx, answered!, now),
     ]);
     if (answered!.callbackUrl) {
       view = await presentCase(tx, answered!);
       await enqueueCaseCallback(tx, answered!, view);
     }
-    return { message: message!, case: answered!, answered: true };
+    return { message: message!, case: answered!, answered: true, live };
   });
 
   const at = new Date().toISOString();
@@ -120,7 +124,8 @@ export async function postMessage(
   if (result.answered && result.case.callbackUrl) {
     void deliverDueCallbacks(deps).catch((e) => log.warn({ caseId, err: String(e) }, "callback delivery deferred"));
   }
-  if (result.answered && result.case.followUp === "phone") deps.kick("phone-followups");
+  if (result.answered && "live" in result && result.live) deps.kick("live-answers");
+  else if (result.answered && result.case.followUp === "phone") deps.kick("phone-followups");
   if (result.answered) deps.kick("channel-posts");
   return { message: result.message, case: view ?? (await presentCase(deps.db, result.case)), answered: result.answered };
 }

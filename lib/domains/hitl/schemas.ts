@@ -101,6 +101,9 @@ export const caseSchema = z.object({
   context: z.string().nullable(),
   sessionId: z.string().nullable(),
   callId: z.string().nullable(),
+  source: z
+    .enum(["mcp", "api", "retell", "vapi", "test"])
+    .describe("How the case was raised: MCP, the REST API, a Retell function, a Vapi tool call, or a test escalation."),
   agentId: z.string().nullable(),
   callerInfo: z.record(z.string(), z.unknown()).nullable(),
   priority: z.number().int(),
@@ -121,6 +124,12 @@ export const caseSchema = z.object({
   updatedAt: z.string(),
   followUp: z.enum(["phone"]).nullable().describe("phone: a late answer is phoned to callerInfo.phone."),
   followUpCallId: z.string().nullable().describe("The callback call placed with the late answer (see /api/calls/{id})."),
+  lateAnswerDelivery: z
+    .enum(["live", "callback"])
+    .nullable()
+    .describe(
+      "How an answer given after the agent stopped waiting reached the caller: live (spoken on the call still going, Vapi) or callback (a callback call).",
+    ),
   followUpRefused: z
     .string()
     .nullable()

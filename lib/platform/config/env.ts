@@ -158,6 +158,13 @@ export const envSchema = z.object({
   // Retell as the phone provider of accounts that choose it (their own key and agent; Admin → Connect Retell)
   RETELL_BASE_URL: z.string().url("must be a URL").default("https://api.retellai.com"),
   RETELL_TIMEOUT_MS: int(10_000, 100, 120_000),
+  // Vapi, the second agent platform (Admin → Connect Vapi): its API for outbound calls, the hosts whose live-call
+  // control URLs a late answer may be spoken into (a host and its subdomains), ask_human's wait there when the
+  // account set none (just under Vapi's default 20 s tool timeout).
+  VAPI_BASE_URL: z.string().url("must be a URL").default("https://api.vapi.ai"),
+  VAPI_TIMEOUT_MS: int(10_000, 100, 120_000),
+  VAPI_CONTROL_HOSTS: list("vapi.ai"),
+  VAPI_DEFAULT_WAIT_SECONDS: int(18, 5, 290),
   TELEPHONY_SIM_SPEED: z.coerce.number({ message: "must be a number" }).positive("must be above 0").max(100_000).default(1),
   SIMULATOR_WEBHOOK_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   // call-status sync (reconciliation job; see docs/telephony.md)

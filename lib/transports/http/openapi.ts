@@ -9,6 +9,7 @@ import { deadLettersOpenApiPaths } from "@/lib/domains/calls/dead-letters-openap
 import { metricsOpenApiPaths } from "@/lib/domains/metrics/openapi-paths";
 import { sheetsOpenApiPaths } from "@/lib/domains/sheets/openapi-paths";
 import { retellOpenApiPaths } from "@/lib/domains/retell/openapi-paths";
+import { vapiOpenApiPaths } from "@/lib/domains/vapi/openapi-paths";
 import { notifyOpenApiPaths } from "@/lib/domains/notify/openapi-paths";
 import { channelsOpenApiPaths } from "@/lib/domains/channels/openapi-paths";
 import { golfOpenApiPaths } from "@/lib/domains/golf/openapi-paths";
@@ -314,6 +315,7 @@ export function buildOpenApi(serverUrl: string) {
       ...metricsOpenApiPaths({ errors, schema }),
       ...sheetsOpenApiPaths({ errors }),
       ...retellOpenApiPaths({ errors, schema }),
+      ...vapiOpenApiPaths({ errors, schema }),
       ...notifyOpenApiPaths({ errors, schema }),
       ...channelsOpenApiPaths({ errors, schema }),
       ...golfOpenApiPaths({ errors, schema }),

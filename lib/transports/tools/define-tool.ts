@@ -5,18 +5,19 @@ import type { AppError } from "@/lib/platform/errors";
 import { parseOrThrow } from "@/lib/platform/validation/parse";
 import { cacheToolSchemas } from "@/lib/transports/tools/schema-cache";
 import type { ErrorStyle } from "@/lib/transports/tools/tool-result";
+import type { ToolEntry } from "@/lib/platform/agent-platform-ids";
 import { scopeRefusal, type ToolScopes } from "@/lib/transports/tools/tool-scopes";
 
 type Annotations = { readOnlyHint?: boolean; destructiveHint?: boolean; idempotentHint?: boolean; openWorldHint?: boolean };
 type ProgressReporter = (elapsedMs: number, totalMs: number) => Promise<void>;
 
-/** What an entry may widen: Retell lets ask_human wait up to RETELL_MAX_WAIT_SECONDS, MCP clients give up at 60 s. */
+/** What an entry may widen: an agent platform lets ask_human wait as long as its tool timeout allows (Retell up to RETELL_MAX_WAIT_SECONDS), MCP clients give up at 60 s. */
 export type EntryLimits = { maxWaitSeconds?: number };
 
-/** The request facts an entry (/api/mcp, /api/retell/functions) hands a tool; nothing about them is global. */
+/** The request facts an entry (/api/mcp, an agent platform's function-call route) hands a tool; nothing about them is global. */
 export type ToolRequest = EntryLimits & {
   principal: Principal;
-  entry: "mcp" | "retell";
+  entry: ToolEntry;
   /** The origin the request reached us on: webhook and recording URLs fall back to it when APP_URL is unset. */
   origin?: string;
   /** Aborted when the caller goes away; a tool that waits stops waiting. */
@@ -68,7 +69,7 @@ export type ToolDefinition<I extends z.ZodObject, O extends z.ZodObject, D exten
       }
   );
 
-/** A tool as every entry sees it: MCP registers it (lib/transports/mcp/register-tool.ts), Retell custom functions look it up (lib/transports/tools/tool-registry.ts). */
+/** A tool as every entry sees it: MCP registers it (lib/transports/mcp/register-tool.ts), agent platforms (Retell, …) look it up (lib/transports/tools/tool-registry.ts). */
 export type Tool<I extends z.ZodObject = z.ZodObject, O extends z.ZodObject = z.ZodObject> = {
   name: string;
   title: string;
@@ -119,7 +120,7 @@ export function listedOnly(schema: z.ZodObject): ListedSchema {
 /**
  * The one way to define a tool: its contract, its scopes and a `run` that calls one domain function.
  * Every entry runs it the same way: MCP (lib/transports/mcp/register-tool.ts) and Retell custom functions
- * (lib/transports/retell/handle-function-call.ts) apply the same validation, the same scope check and the
+ * (lib/transports/agent-platforms/handle-function-call.ts) apply the same validation, the same scope check and the
  * one error classification (lib/transports/tools/tool-result.ts), each in its own wire format.
  */
 export function defineTool<I extends z.ZodObject, O extends z.ZodObject, D extends Deps = Deps>(def: ToolDefinition<I, O, D>): Tool<I, O> {

@@ -4,6 +4,7 @@ import { type AppError, inputErrorOf, isAppError } from "@/lib/platform/errors";
 import { errorForLog, log } from "@/lib/platform/log";
 import { isBusy, isDependencyDown } from "@/lib/platform/resilience/dependency-error";
 import { countShed } from "@/lib/platform/resilience/shed-counts";
+import type { ToolEntry } from "@/lib/platform/agent-platform-ids";
 
 export type CallToolResult = {
   content: Array<{ type: "text"; text: string }>;
@@ -49,8 +50,8 @@ export type Failure =
 /** A dependency we could not reach: the breaker's `unavailable` AppError, or a raw connection failure of the database. */
 export const isUnreachable = (e: unknown): boolean => isDependencyDown(e) || (!isAppError(e) && isDatabaseFault(e));
 
-export function classifyFailure(e: unknown, tool: string, entry: "mcp" | "retell"): Failure {
-  const what = entry === "retell" ? "retell function" : "tool";
+export function classifyFailure(e: unknown, tool: string, entry: ToolEntry): Failure {
+  const what = entry === "mcp" ? "tool" : `${entry} function`;
   // Load, not an outage (lib/platform/resilience/dependency-error.ts): counted apart, never "unreachable".
   if (isBusy(e) && isAppError(e)) {
     countShed("busy");

@@ -33,6 +33,8 @@ const ENV = {
   // The ntfy and callback stand-ins the suites start listen on 127.0.0.1, which the outbound guard refuses
   // unless told otherwise (tests/outbound/ proves the refusal with this off).
   OUTBOUND_ALLOW_LOOPBACK: "true",
+  // Late answers are spoken only into control URLs on Vapi's hosts; the Vapi stand-in listens on 127.0.0.1.
+  VAPI_CONTROL_HOSTS: "vapi.ai,127.0.0.1",
   ...OFFLINE_VENDORS,
 };
 const KEY_SCOPES: Scope[] = ["hitl:ask", "hitl:answer", "replies:write", "calls:read", "calls:write"];

@@ -15,6 +15,8 @@ import { createCase } from "@/lib/domains/hitl/create-case";
 import { postMessage } from "@/lib/domains/hitl/post-message";
 import { createMemoryEntry } from "@/lib/domains/memory/entries";
 import { setRetellApiKey } from "@/lib/domains/retell/credentials";
+import { setVapiSettings } from "@/lib/domains/vapi/credentials";
+import { vapiHmac } from "@/lib/transports/agent-platforms/vapi/signature";
 import { pusherChannelFor } from "@/lib/adapters/realtime/port";
 import { signBody } from "@/lib/adapters/telephony/signature";
 import { toSimEvent } from "@/lib/adapters/telephony/simulator/webhook-payload";
@@ -64,6 +66,8 @@ export type Fixture = {
 type Make = () => Promise<Fixture>;
 
 const uniq = () => Math.random().toString(36).slice(2, 10);
+/** The Vapi server secret the matrix stores (PUT /api/settings/vapi) and signs Vapi requests with (the HMAC credential). */
+const VAPI_SECRET = "vapi_matrix_secret_0123456789";
 
 /** A recorded call played to its end (the simulator clock moves an hour), reported by a signed webhook. */
 export async function playRecordedCall(app: App) {
@@ -273,6 +277,43 @@ export async function routeFixtures(app: App): Promise<Record<string, Make>> {
         args: { question: `Matrix Retell question ${uniq()}?`, timeoutSeconds: 5 },
       });
       return { rawBody, headers: { "content-type": "application/json", "x-retell-signature": await retellSign(rawBody, RETELL_KEY) } };
+    },
+    // ask_human as Vapi calls it: a tool-calls message, signed with the server secret the PUT row may have stored.
+    "POST /api/vapi/tools": async () => {
+      const rawBody = JSON.stringify({
+        message: {
+          type: "tool-calls",
+          toolCallList: [{ id: `tc_${uniq()}`, name: "ask_human", arguments: { question: `Matrix Vapi question ${uniq()}?` } }],
+          call: { id: `call_${uniq()}`, type: "webCall" },
+        },
+      });
+      const timestamp = String(Date.now());
+      return {
+        rawBody,
+        headers: { "content-type": "application/json", "x-timestamp": timestamp, "x-signature": vapiHmac(rawBody, VAPI_SECRET, timestamp) },
+      };
+    },
+    "GET /api/settings/vapi": async () => ({}),
+    "PUT /api/settings/vapi": async () => ({ body: { serverSecret: VAPI_SECRET, waitSeconds: 10 } }),
+    "DELETE /api/settings/vapi": async () => ({}),
+    // Both accounts' admins may run it: each needs its Vapi server secret stored (the test signs with it).
+    "POST /api/settings/vapi/test": async () => {
+      await setVapiSettings(deps, adminKey, { serverSecret: VAPI_SECRET });
+      await setVapiSettings(deps, (await verifyApiKey(deps, app.keys.get("other account")!))!, { serverSecret: VAPI_SECRET });
+      return { body: { apiKey: app.keys.get("hitl:ask") } };
+    },
+    // A Vapi status update for account A, signed with the server secret stored first (the DELETE row may have removed it).
+    "POST /api/webhooks/vapi": async () => {
+      await setVapiSettings(deps, adminKey, { serverSecret: VAPI_SECRET });
+      const rawBody = JSON.stringify({
+        message: { type: "status-update", status: "in-progress", call: { id: `call_${uniq()}`, type: "inboundPhoneCall" } },
+      });
+      const timestamp = String(Date.now());
+      return {
+        query: `?account=${app.accountA.id}`,
+        rawBody,
+        headers: { "content-type": "application/json", "x-timestamp": timestamp, "x-signature": vapiHmac(rawBody, VAPI_SECRET, timestamp) },
+      };
     },
     "GET /api/settings/callbacks": async () => ({}),
     "PATCH /api/settings/callbacks": async () => ({ body: { askKeyCallbacksEnabled: false } }),

@@ -44,12 +44,13 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
     ],
     ["End reason", call.endReason ?? "—"],
   ];
-  const r = call.retell;
+  const r = call.platform;
+  const platformName = r?.provider === "vapi" ? "Vapi" : "Retell";
   if (r) {
     facts.push(
       ["Direction", r.direction ?? "—"],
       ["From → to", `${r.fromNumber ?? "—"} → ${r.toNumber ?? "—"}`],
-      ["Retell agent", r.agentId ?? "—"],
+      [r.provider === "vapi" ? "Vapi assistant" : "Retell agent", r.agentId ?? "—"],
     );
     const a = r.callAnalysis;
     if (a && typeof a.user_sentiment === "string") facts.push(["Caller sentiment", a.user_sentiment]);
@@ -108,7 +109,7 @@ export default async function CallPage({ params }: { params: Promise<{ id: strin
       ) : r?.recordingUrl ? (
         <p>
           <a href={r.recordingUrl} rel="noreferrer noopener" target="_blank" data-testid="retell-recording">
-            Recording at Retell
+            Recording at {platformName}
           </a>
         </p>
       ) : (

@@ -1,5 +1,6 @@
 import { declareRoute } from "@/lib/transports/http/with-route";
-import { handleRetellFunctionCall } from "@/lib/transports/retell/handle-function-call";
+import { handleFunctionCall } from "@/lib/transports/agent-platforms/handle-function-call";
+import { retellPlatform } from "@/lib/transports/agent-platforms/retell";
 
 // Retell custom functions: every MCP tool, called the way Retell calls a function (README "Using Switchboard from Retell").
 export const runtime = "nodejs";
@@ -8,4 +9,4 @@ export const dynamic = "force-dynamic";
 export const maxDuration = 300;
 
 // POST /api/retell/functions — any valid API key gets in; each tool then needs its declared scopes (403 naming them).
-export const POST = declareRoute(handleRetellFunctionCall, { apiKey: true });
+export const POST = declareRoute((req: Request) => handleFunctionCall(retellPlatform, req), { apiKey: true });

@@ -15,7 +15,7 @@ export type RetellTelephonyOptions = {
   maxRetries: number;
 };
 
-/** The metadata key our calls carry, so Retell's webhooks find the row we reserved (see lib/transports/retell/store-webhook-call.ts). */
+/** The metadata key our calls carry, so Retell's webhooks find the row we reserved (see lib/domains/retell/store-retell-call.ts). */
 export const SWITCHBOARD_CALL_ID_KEY = "switchboard_call_id";
 
 const createCallResponse = z.object({ call_id: z.string().min(1), call_status: z.string().optional() }).loose();

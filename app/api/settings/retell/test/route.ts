@@ -1,7 +1,7 @@
 import { withRoute } from "@/lib/transports/http/with-route";
 import { json } from "@/lib/transports/http/respond";
 import { readJson } from "@/lib/transports/http/read-json";
-import { sendSignedTestRequest } from "@/lib/transports/retell/signed-test";
+import { sendSignedTestRequest } from "@/lib/transports/agent-platforms/retell/signed-test";
 
 export const dynamic = "force-dynamic";
 

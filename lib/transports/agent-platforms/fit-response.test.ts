@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fitResponse, RETELL_RESPONSE_LIMIT } from "@/lib/transports/retell/fit-response";
+import { fitResponse, RETELL_RESPONSE_LIMIT } from "@/lib/transports/agent-platforms/fit-response";
 
 describe("fitResponse (Retell reads at most 15,000 characters)", () => {
   it("leaves a small response as it is", () => {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { safeJsonObject, storableText } from "@/lib/platform/validation/safe-text";
+import { argsWithCallContext } from "@/lib/transports/agent-platforms/caller-context";
 
 const text = z.string().optional().catch(undefined);
 const turn = z.object({ role: z.string(), content: z.string() });
@@ -78,29 +79,16 @@ export function callerInfoFromCall(call: RetellCall): Record<string, unknown> | 
 }
 
 /**
- * Fills what the agent would otherwise pass from Retell's call object. The call's own ids win over the
- * model's (they make retries idempotent: Retell retries a failed request up to twice with the same call_id);
- * what the model passed in callerInfo is kept beside the call's fields; its own conversationHistory is kept.
+ * Fills what the agent would otherwise pass from Retell's call object (the shared rules of
+ * lib/transports/agent-platforms/caller-context.ts): Retell retries a failed request up to twice with the same
+ * call_id, so the call's ids make retries idempotent.
  */
 export function argsWithCall(tool: string, args: Record<string, unknown>, call: RetellCall | undefined): Record<string, unknown> {
   if (!call) return args;
-  const callId = id(call.call_id);
-  if (tool === "ask_human") {
-    const fromCall = callerInfoFromCall(call);
-    const given =
-      args.callerInfo && typeof args.callerInfo === "object" && !Array.isArray(args.callerInfo)
-        ? (args.callerInfo as Record<string, unknown>)
-        : undefined;
-    return {
-      ...args,
-      ...(callId ? { callId, sessionId: args.sessionId ?? callId } : {}),
-      ...(call.agent_id ? { agentId: id(call.agent_id) } : {}),
-      ...((fromCall || given) && (given || args.callerInfo === undefined) ? { callerInfo: { ...given, ...fromCall } } : {}),
-      ...(args.conversationHistory === undefined ? { conversationHistory: historyFromCall(call) } : {}),
-    };
-  }
-  // get_human_answer without a caseId: the latest question of this call (ask_human used call_id as sessionId).
-  if (tool === "get_human_answer" && args.caseId === undefined && args.sessionId === undefined && callId)
-    return { ...args, sessionId: callId };
-  return args;
+  return argsWithCallContext(tool, args, {
+    callId: call.call_id,
+    agentId: call.agent_id,
+    callerInfo: tool === "ask_human" ? callerInfoFromCall(call) : undefined,
+    history: tool === "ask_human" ? historyFromCall(call) : undefined,
+  });
 }

@@ -1,6 +1,6 @@
 import { CopyButton } from "@/components/admin/copy-button";
 
-/** A block to paste into Retell, with a copy button. Text only. */
+/** A block to paste into the agent platform, with a copy button. Text only. */
 export function Snippet({ label, value, testId }: { label: string; value: string; testId?: string }) {
   return (
     <div className="adm-snippet">

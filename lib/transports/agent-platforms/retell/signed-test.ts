@@ -1,22 +1,15 @@
 import { createHmac } from "node:crypto";
-import { z } from "zod";
+import { signedTestInput, type SignedTestResult } from "@/lib/transports/agent-platforms/signed-test-input";
 import type { Deps } from "@/lib/platform/deps";
 import type { Principal } from "@/lib/domains/auth/principal";
 import { assertScope } from "@/lib/domains/auth/permissions";
 import { AppError } from "@/lib/platform/errors";
 import { getRetellApiKey } from "@/lib/domains/retell/credentials";
-import { handleRetellFunctionCall } from "@/lib/transports/retell/handle-function-call";
+import { handleFunctionCall } from "@/lib/transports/agent-platforms/handle-function-call";
+import { retellPlatform } from "@/lib/transports/agent-platforms/retell";
 import { parseOrThrow } from "@/lib/platform/validation/parse";
 
-export const signedTestInput = z.object({
-  apiKey: z
-    .string({ message: "must be a string (the Switchboard API key the Retell functions send)" })
-    .trim()
-    .min(8, "must be at least 8 characters")
-    .max(200, "must be at most 200 characters"),
-});
-
-export type SignedTestResult = { ok: boolean; status: number; signed: boolean; tool: string; message: string; response: unknown };
+export { signedTestInput, type SignedTestResult };
 
 /** X-Retell-Signature as Retell makes it: v=<unix ms>,d=hex HMAC-SHA256(key, body + timestamp). */
 export function retellSignature(rawBody: string, retellKey: string, now = Date.now()): string {
@@ -48,7 +41,8 @@ export async function sendSignedTestRequest(
     call: { call_id: "switchboard_connect_test", agent_id: "switchboard_connect_test" },
     args: { sessionId: "switchboard-connect-test" },
   });
-  const res = await handleRetellFunctionCall(
+  const res = await handleFunctionCall(
+    retellPlatform,
     new Request(`${origin}/api/retell/functions`, {
       method: "POST",
       headers: {

@@ -1,7 +1,7 @@
 import { AppError } from "@/lib/platform/errors";
 import type { Tool } from "@/lib/transports/tools/define-tool";
 import { TOOL_REGISTRY } from "@/lib/transports/tools/tool-registry";
-import { retellCallSchema, type RetellCall } from "@/lib/transports/retell/call-context";
+import { retellCallSchema, type RetellCall } from "@/lib/transports/agent-platforms/retell/call-context";
 
 export type FunctionRequest = { tool: Tool; args: Record<string, unknown>; call?: RetellCall };
 

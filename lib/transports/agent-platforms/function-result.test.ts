@@ -3,7 +3,7 @@ import { setLogDestination } from "@/lib/platform/log";
 import { parseConfig } from "@/lib/platform/config/env";
 import { AppError } from "@/lib/platform/errors";
 import { dependencyUnavailable } from "@/lib/platform/resilience/dependency-error";
-import { functionFailure, functionSuccess } from "@/lib/transports/retell/function-result";
+import { functionFailure, functionSuccess } from "@/lib/transports/agent-platforms/function-result";
 
 const config = parseConfig({ LOG_LEVEL: "silent" });
 const logged: string[] = [];
