@@ -1,7 +1,6 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { countAnswerersOnline } from "@/lib/domains/presence/presence";
 import { publicBaseUrl } from "@/lib/platform/public-base-url";
-import { queryRows } from "@/lib/adapters/db/client";
 import type { Deps } from "@/lib/platform/deps";
 import { cases, type CaseRow } from "@/lib/adapters/db/schema";
 import { recordAudit } from "@/lib/domains/audit/record-audit";
