@@ -65,6 +65,9 @@ describe("a late answer on a Vapi call", () => {
     expect(isVapiControlUrl(config, "https://vapi.ai.evil.example/abc/control")).toBe(false);
     expect(isVapiControlUrl(config, "https://evilvapi.ai/abc/control")).toBe(false);
     expect(isVapiControlUrl(config, "http://127.0.0.1:9/abc/control")).toBe(false);
+    // The answer is the caller's words: never in plain http to a public host, even Vapi's.
+    expect(isVapiControlUrl(config, "http://phone-call-websocket.vapi.ai/abc/control")).toBe(false);
+    expect(isVapiControlUrl({ VAPI_CONTROL_HOSTS: ["127.0.0.1"] }, "http://127.0.0.1:9/abc/control")).toBe(true);
   });
 
   it("is spoken into the call while it is live, recorded as delivered live, and no callback is placed", async () => {

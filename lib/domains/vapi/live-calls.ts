@@ -21,8 +21,11 @@ export function isVapiControlUrl(config: Pick<Config, "VAPI_CONTROL_HOSTS">, raw
   } catch {
     return false;
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:") return false;
   const host = url.hostname.toLowerCase().replace(/^\[|\]$/g, "");
+  // A caller's answer travels encrypted: plain http only to a loopback stand-in (which the outbound guard
+  // refuses anyway unless loopback is allowed, as in tests).
+  const loopback = host === "127.0.0.1" || host === "localhost" || host === "::1";
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && loopback)) return false;
   return config.VAPI_CONTROL_HOSTS.some((h) => {
     const allowed = h.toLowerCase();
     return host === allowed || host.endsWith(`.${allowed}`);
