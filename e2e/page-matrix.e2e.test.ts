@@ -32,6 +32,7 @@ const PAGES: Record<string, Row> = {
   "/admin/calls": adminOnly("/admin/calls"),
   "/admin/calls/[id]": adminOnly(`/admin/calls/${UNKNOWN_ID}`, 404),
   "/admin/canned-replies": adminOnly("/admin/canned-replies"),
+  "/admin/channels": adminOnly("/admin/channels"),
   "/admin/connected-apps": adminOnly("/admin/connected-apps"),
   "/admin/credits": adminOnly("/admin/credits"),
   "/admin/dead-letters": adminOnly("/admin/dead-letters"),

@@ -68,7 +68,12 @@ export function MembersPanel({ members, meId }: { members: MemberView[]; meId: s
     {
       header: "On call",
       cell: (m) => (
-        <Button variant="secondary" size="sm" onClick={() => setEditing(m.id)} aria-label={`On-call hours and channels of ${m.email}`}>
+        <Button
+          variant="secondary"
+          size="sm"
+          onClick={() => setEditing(m.id)}
+          aria-label={`${channelsSummary(m)}: on-call hours and channels of ${m.email}`}
+        >
           {channelsSummary(m)}
         </Button>
       ),
