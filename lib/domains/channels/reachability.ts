@@ -15,10 +15,19 @@ export type Reachable = { console: number; slack: number; sms: number; total: nu
 export async function countReachable(deps: Pick<Deps, "kv" | "db">, accountId: string, now = new Date()): Promise<Reachable> {
   const { online } = await countAnswerersOnline(deps, accountId);
   if (online > 0) return { console: online, slack: 0, sms: 0, total: online };
+  return { console: 0, ...(await countReachableOffConsole(deps, accountId, now)) };
+}
+
+/** Who could answer when nobody is at a console: on-call members on Slack and SMS, when those are connected. */
+export async function countReachableOffConsole(
+  deps: Pick<Deps, "db">,
+  accountId: string,
+  now = new Date(),
+): Promise<Omit<Reachable, "console">> {
   const settings = await readChannelRow(deps.db, accountId);
   const slack = !!slackTargetOf(settings);
   const sms = !!smsTargetOf(settings);
-  if (!slack && !sms) return { console: 0, slack: 0, sms: 0, total: 0 };
+  if (!slack && !sms) return { slack: 0, sms: 0, total: 0 };
   const rows = await deps.db
     .select({ slackUserId: members.slackUserId, phone: members.phone, onCall: members.onCall })
     .from(members)
@@ -26,5 +35,5 @@ export async function countReachable(deps: Pick<Deps, "kv" | "db">, accountId: s
   const onCall = rows.filter((m) => isOnCallAt(m.onCall, now));
   const s = slack ? onCall.filter((m) => m.slackUserId).length : 0;
   const t = sms ? onCall.filter((m) => m.phone).length : 0;
-  return { console: 0, slack: s, sms: t, total: s + t };
+  return { slack: s, sms: t, total: s + t };
 }

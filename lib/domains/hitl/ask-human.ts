@@ -4,7 +4,7 @@ import type { CaseRow } from "@/lib/adapters/db/schema";
 import { AppError } from "@/lib/platform/errors";
 import type { Principal } from "@/lib/domains/auth/principal";
 import { assertScope } from "@/lib/domains/auth/permissions";
-import { countReachable } from "@/lib/domains/channels/reachability";
+import { countAnswerersOnline } from "@/lib/domains/presence/presence";
 import { createCase, caseIdForSession } from "@/lib/domains/hitl/create-case";
 import { withdrawCase } from "@/lib/domains/hitl/close-case";
 import { getCaseOrThrow } from "@/lib/domains/hitl/get-case";
@@ -43,6 +43,17 @@ export function resultFromCase(deps: Deps, row: CaseRow, opts: { nobodyOnline?: 
   }
 }
 
+/**
+ * How many people could answer now: console heartbeats first (the common case, and all /api/mcp loads), then
+ * on-call members on Slack and SMS, whose code loads only when nobody is at a console.
+ */
+async function countReachable(deps: Deps, accountId: string): Promise<number> {
+  const { online } = await countAnswerersOnline(deps, accountId);
+  if (online > 0) return online;
+  const { countReachableOffConsole } = await import("@/lib/domains/channels/reachability");
+  return (await countReachableOffConsole(deps, accountId)).total;
+}
+
 /** ask_human: create (or find) the case, then wait for a person — unless nobody is online to answer. */
 export async function askHuman(deps: Deps, principal: Principal, input: unknown, opts: AskOptions = {}): Promise<ToolResult> {
   const { source = "mcp", maxTimeoutSeconds, ...hooks } = opts;
@@ -57,7 +68,7 @@ export async function askHuman(deps: Deps, principal: Principal, input: unknown,
       const created = await createCase(deps, principal, input, { source, maxTimeoutSeconds });
       const open = created.case.status === "open" || created.case.status === "claimed";
       // Anyone reachable on any channel (console, Slack or SMS on call) counts: the caller then waits.
-      return { row: created.case, online: open ? (await countReachable(deps, principal.accountId)).total : 0 };
+      return { row: created.case, online: open ? await countReachable(deps, principal.accountId) : 0 };
     }),
   );
   if (row.status !== "open" && row.status !== "claimed") return resultFromCase(deps, row);

@@ -1,5 +1,6 @@
 import type { Deps } from "@/lib/platform/deps";
 import { getRetellCallSettings } from "@/lib/domains/retell/credentials";
+import { createRetellTelephony } from "@/lib/adapters/telephony/retell";
 import type { PlatformTelephony } from "@/lib/domains/calls/account-telephony";
 
 /** Calls through the account's own Retell agent, when it chose that under Admin → Connect Retell. */
@@ -8,8 +9,6 @@ export const retellAccountTelephony: PlatformTelephony = {
   async forAccount(deps: Deps, accountId: string) {
     const s = await getRetellCallSettings(deps.db, accountId);
     if (!s) return null;
-    // The adapter loads on first use: routes that never place a call through it (/api/mcp's other tools) stay small.
-    const { createRetellTelephony } = await import("@/lib/adapters/telephony/retell");
     return createRetellTelephony({
       ...s,
       baseUrl: deps.config.RETELL_BASE_URL.replace(/\/+$/, ""),

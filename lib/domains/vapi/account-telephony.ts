@@ -1,5 +1,6 @@
 import type { Deps } from "@/lib/platform/deps";
 import { getVapiCallSettings } from "@/lib/domains/vapi/credentials";
+import { createVapiTelephony } from "@/lib/adapters/telephony/vapi";
 import type { PlatformTelephony } from "@/lib/domains/calls/account-telephony";
 
 /** Calls through the account's own Vapi assistant and number, when it chose that under Admin → Connect Vapi. */
@@ -8,8 +9,6 @@ export const vapiAccountTelephony: PlatformTelephony = {
   async forAccount(deps: Deps, accountId: string) {
     const s = await getVapiCallSettings(deps.db, accountId);
     if (!s) return null;
-    // The adapter loads on first use: routes that never place a call through it (/api/mcp's other tools) stay small.
-    const { createVapiTelephony } = await import("@/lib/adapters/telephony/vapi");
     return createVapiTelephony({
       ...s,
       baseUrl: deps.config.VAPI_BASE_URL.replace(/\/+$/, ""),
