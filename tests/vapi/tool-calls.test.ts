@@ -9,7 +9,8 @@ import { getCaseForPrincipal } from "@/lib/domains/hitl/get-case";
 import { getCallEscalations } from "@/lib/domains/calls/call-escalations";
 import { getCallDetails } from "@/lib/domains/calls/get-call";
 import { readVapiStatus, setVapiSettings } from "@/lib/domains/vapi/credentials";
-import { startApp, type App } from "@/tests/support/matrix/app-harness";
+import { BASE, startApp, type App } from "@/tests/support/matrix/app-harness";
+import { sendVapiSignedTest } from "@/lib/transports/agent-platforms/vapi/signed-test";
 import { startVapiStandin, type VapiStandin } from "@/tests/support/vapi-standin";
 import { callTools, resultOf, sendServerMessage } from "@/tests/vapi/helpers";
 
@@ -143,6 +144,15 @@ describe("POST /api/vapi/tools", () => {
     );
     expect(invalid.status).toBe(200);
     expect(resultOf(invalid.json)).toMatchObject({ status: "error", error: { code: "validation_failed" } });
+  });
+});
+
+describe("Connect Vapi: the signed test request", () => {
+  it("signs with the stored secret as Vapi does and runs the real handler: accepted with a good key, refused with a bad one", async () => {
+    const run = (apiKey: string) => sendVapiSignedTest({ ...app.deps }, app.adminKey, { apiKey }, BASE);
+    expect(await run(app.keys.get("hitl:ask")!)).toMatchObject({ ok: true, status: 200, signed: true, tool: "get_human_answer" });
+    expect(await run("sb_not_a_real_key_000000")).toMatchObject({ ok: false, status: 401 });
+    expect(await run(app.keys.get("calls:read")!)).toMatchObject({ ok: false, status: 403 });
   });
 });
 

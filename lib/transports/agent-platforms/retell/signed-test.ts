@@ -1,11 +1,10 @@
 import { createHmac } from "node:crypto";
-import { signedTestInput, type SignedTestResult } from "@/lib/transports/agent-platforms/signed-test-input";
+import { runSignedTest, signedTestInput, type SignedTestResult } from "@/lib/transports/agent-platforms/signed-test-input";
 import type { Deps } from "@/lib/platform/deps";
 import type { Principal } from "@/lib/domains/auth/principal";
 import { assertScope } from "@/lib/domains/auth/permissions";
 import { AppError } from "@/lib/platform/errors";
 import { getRetellApiKey } from "@/lib/domains/retell/credentials";
-import { handleFunctionCall } from "@/lib/transports/agent-platforms/handle-function-call";
 import { retellPlatform } from "@/lib/transports/agent-platforms/retell";
 import { parseOrThrow } from "@/lib/platform/validation/parse";
 
@@ -41,22 +40,13 @@ export async function sendSignedTestRequest(
     call: { call_id: "switchboard_connect_test", agent_id: "switchboard_connect_test" },
     args: { sessionId: "switchboard-connect-test" },
   });
-  const res = await handleFunctionCall(
-    retellPlatform,
-    new Request(`${origin}/api/retell/functions`, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        authorization: `Bearer ${parsed.apiKey}`,
-        "x-retell-signature": retellSignature(body, retellKey),
-      },
-      body,
-    }),
-  );
-  const response = (await res.json().catch(() => null)) as { message?: string; error?: { message?: string } } | null;
-  const ok = res.status === 200;
-  const message = ok
-    ? "Retell's signed request was accepted: the key and the signature check out, and the function answered."
-    : `Retell would get ${res.status}: ${response?.error?.message ?? "no message"}`;
-  return { ok, status: res.status, signed: true, tool, message, response };
+  return runSignedTest(retellPlatform, {
+    url: `${origin}/api/retell/functions`,
+    apiKey: parsed.apiKey,
+    headers: { "x-retell-signature": retellSignature(body, retellKey) },
+    body,
+    tool,
+    vendor: "Retell",
+    checks: "the key and the signature",
+  });
 }

@@ -4,8 +4,7 @@ import { assertScope } from "@/lib/domains/auth/permissions";
 import { AppError } from "@/lib/platform/errors";
 import { getVapiServerSecret } from "@/lib/domains/vapi/credentials";
 import { parseOrThrow } from "@/lib/platform/validation/parse";
-import { handleFunctionCall } from "@/lib/transports/agent-platforms/handle-function-call";
-import { signedTestInput, type SignedTestResult } from "@/lib/transports/agent-platforms/signed-test-input";
+import { runSignedTest, signedTestInput, type SignedTestResult } from "@/lib/transports/agent-platforms/signed-test-input";
 import { vapiPlatform } from "@/lib/transports/agent-platforms/vapi";
 import { vapiHmac } from "@/lib/transports/agent-platforms/vapi/signature";
 
@@ -34,23 +33,13 @@ export async function sendVapiSignedTest(
     },
   });
   const timestamp = String(Date.now());
-  const res = await handleFunctionCall(
-    vapiPlatform,
-    new Request(`${origin}/api/vapi/tools`, {
-      method: "POST",
-      headers: {
-        "content-type": "application/json",
-        authorization: `Bearer ${parsed.apiKey}`,
-        "x-timestamp": timestamp,
-        "x-signature": vapiHmac(body, secret, timestamp),
-      },
-      body,
-    }),
-  );
-  const response = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-  const ok = res.status === 200;
-  const message = ok
-    ? "Vapi's signed request was accepted: the key and the secret check out, and the tool answered."
-    : `Vapi would get ${res.status}: ${response?.error?.message ?? "no message"}`;
-  return { ok, status: res.status, signed: true, tool, message, response };
+  return runSignedTest(vapiPlatform, {
+    url: `${origin}/api/vapi/tools`,
+    apiKey: parsed.apiKey,
+    headers: { "x-timestamp": timestamp, "x-signature": vapiHmac(body, secret, timestamp) },
+    body,
+    tool,
+    vendor: "Vapi",
+    checks: "the key and the secret",
+  });
 }
