@@ -27,7 +27,7 @@
  * BENCH_MAX_MINUTES (60), BENCH_BURST_CALLS (5000), BENCH_BURST_ANSWERS (300), BENCH_WAVES (1; more repeats figure 2 to watch for leaks), BENCH_HEAP=0 (do not load
  * bench/support/heap-probe.cjs into the server — it forces a GC at quiet points to read the retained heap),
  * BENCH_COLD_ROUNDS (3), BENCH_COLD_WARM (10),
- * BENCH_STRICT=1 (exit 1 when a goal fails), BENCH_FIGURES ("1,3": run only those figures). DATABASE_URL / REDIS_URL: also run against a fresh PostgreSQL
+ * BENCH_STRICT=1 (exit 1 when a goal fails), BENCH_DATABASES ("postgres" or "pglite": figures 1–3, 8, 9 on that one only), BENCH_FIGURES ("1,3": run only those figures). DATABASE_URL / REDIS_URL: also run against a fresh PostgreSQL
  * database / Redis (as the e2e helpers do); the embedded PGlite + in-memory kv and bus always run.
  * E2E_SKIP_BUILD=0 forces a `next build` even when .next/BUILD_ID exists.
  */
@@ -69,7 +69,10 @@ async function main() {
 
   // Figures 1–3 and 8 run on every database this machine offers: PostgreSQL + Redis when DATABASE_URL is set, and
   // always the embedded PGlite, so one run prints both side by side. Figures 4–7 run once, on DATABASE_URL if set.
-  const targets: Target[] = process.env.DATABASE_URL ? ["postgres", "pglite"] : ["pglite"];
+  // BENCH_DATABASES=postgres (or pglite) runs them on one only, to look at a figure on one database.
+  const targets: Target[] = (process.env.DATABASE_URL ? (["postgres", "pglite"] as const) : (["pglite"] as const)).filter(
+    (t) => !process.env.BENCH_DATABASES || process.env.BENCH_DATABASES.split(",").includes(t),
+  );
   const hitl: HitlRun[] = [];
   for (const target of targets) {
     if (![1, 2, 3, 8, 9].some((f) => FIGURES.has(f))) break;

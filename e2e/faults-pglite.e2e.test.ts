@@ -13,7 +13,6 @@ import { freePort, startApp, type RunningApp } from "./support/app-server";
 import { eventually, faultAppEnv, provisionTenant, type FaultTenant } from "./support/fault-app";
 
 const root = path.resolve(__dirname, "..");
-const nextBin = require.resolve("next/dist/bin/next");
 const procState = (pid: number) => {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
@@ -48,7 +47,7 @@ describe.skipIf(process.platform !== "linux")("PGlite: kill -9, restart, second 
   it("restarts right after kill -9 while the old pid is a zombie, with the data intact", async () => {
     // `sh` starts the app in the background and becomes `sleep`, a parent that never reaps it.
     const port = await freePort();
-    const cmd = `"${process.execPath}" "${nextBin}" start --hostname 127.0.0.1 --port ${port} >"${dataDir}/first.log" 2>&1 & echo $!; exec sleep 600`;
+    const cmd = `"${process.execPath}" "${path.join(root, "server.mjs")}" --hostname 127.0.0.1 --port ${port} >"${dataDir}/first.log" 2>&1 & echo $!; exec sleep 600`;
     reaperless = spawn("sh", ["-c", cmd], {
       cwd: root,
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", ...env },
@@ -76,7 +75,7 @@ describe.skipIf(process.platform !== "linux")("PGlite: kill -9, restart, second 
   it("a second process on the same data directory exits non-zero with a clear message, serving nothing", async () => {
     const port = await freePort();
     let output = "";
-    const second = spawn(process.execPath, [nextBin, "start", "--hostname", "127.0.0.1", "--port", String(port)], {
+    const second = spawn(process.execPath, [path.join(root, "server.mjs"), "--hostname", "127.0.0.1", "--port", String(port)], {
       cwd: root,
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", ...env },
       stdio: ["ignore", "pipe", "pipe"],

@@ -99,6 +99,7 @@ async function figureBurstCalls(e: Env, clients: McpTestClient[]): Promise<Burst
     if (reason) out.rejectedReasons[reason] = (out.rejectedReasons[reason] ?? 0) + 1;
   }
   if (Object.keys(out.rejectedReasons).length) log(`  rejected at the client: ${JSON.stringify(out.rejectedReasons)}`);
+  const otherAt: Record<string, number[]> = {};
   results.forEach((o, i) => {
     const sc = o.r && !o.r.isError ? structured(o.r) : undefined;
     const kind = o.err ? "rejected" : o.r?.isError ? "tool-error" : (sc?.status ?? "no-status");
@@ -106,8 +107,13 @@ async function figureBurstCalls(e: Env, clients: McpTestClient[]): Promise<Burst
     else if (kind === "answered") out.wrong++;
     else if (kind === "busy") out.busy++;
     else if (kind === "unavailable" && !sc?.caseId) out.unreachable++;
-    else out.other[kind] = (out.other[kind] ?? 0) + 1;
+    else {
+      out.other[kind] = (out.other[kind] ?? 0) + 1;
+      // When they came says why (e.g. "unavailable" all at once: the operator's presence lapsed).
+      (otherAt[kind] ??= []).push(round((o.t - t0) / 1000, 1));
+    }
   });
+  for (const [kind, at] of Object.entries(otherAt)) log(`  ${at.length} × ${kind}, at ${at.slice(0, 20).join(", ")}${at.length > 20 ? " …" : ""} s`);
   out.wallMs = round(Math.max(...results.map((o) => o.t)) - t0, 0);
   return out;
 }

@@ -13,7 +13,7 @@
 import net from "node:net";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { cli, freshAppEnv, spawnNextStart } from "../../e2e/support/app-server";
+import { cli, freshAppEnv, spawnAppServer } from "../../e2e/support/app-server";
 import { connectModern } from "../../e2e/support/mcp-clients";
 import { BUDGET_BYTES, BUDGET_ROUTES, measureRoute, ROUTE_BUDGETS } from "../../scripts/route-bundles";
 import type { Row } from "../support/report";
@@ -47,9 +47,9 @@ const TARGETS: Target[] = [
   },
 ];
 
-/** `next start` without any request: resolves once start-up logged it is ready and the port accepts a connection. */
+/** The app server (`server.mjs`) without any request: resolves once start-up logged it is ready and the port accepts a connection. */
 async function startQuiet(env: Record<string, string>) {
-  const app = await spawnNextStart(env);
+  const app = await spawnAppServer(env);
   const accepts = () =>
     new Promise<boolean>((resolve) => {
       const s = net.connect(app.port, "127.0.0.1", () => (s.end(), resolve(true)));

@@ -111,15 +111,15 @@ export function cli(env: Record<string, string>, ...args: string[]): string {
 export type RunningApp = { baseUrl: string; port: number; process: ChildProcess; logs: () => string; stop: () => Promise<void> };
 
 /**
- * Spawns `next start` on a free port of 127.0.0.1 (its own process group) without waiting for it: the one way
- * tests and the bench start the built app. `stop` ends the group (SIGTERM, then SIGKILL after 5 s).
+ * Spawns the built app as `npm start` runs it (`server.mjs`: Next's request handler with our listen backlog) on
+ * a free port of 127.0.0.1 (its own process group) without waiting for it: the one way tests and the bench start it. `stop` ends the group (SIGTERM, then SIGKILL after 5 s).
  */
-export async function spawnNextStart(env: Record<string, string>): Promise<RunningApp> {
+export async function spawnAppServer(env: Record<string, string>): Promise<RunningApp> {
   const port = await freePort();
   let output = "";
   const child = spawn(
     process.execPath,
-    [require.resolve("next/dist/bin/next"), "start", "--hostname", "127.0.0.1", "--port", String(port)],
+    [path.join(root, "server.mjs"), "--hostname", "127.0.0.1", "--port", String(port)],
     {
       cwd: root,
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", ...env },
@@ -150,7 +150,7 @@ export async function spawnNextStart(env: Record<string, string>): Promise<Runni
 
 /** `next start` on 127.0.0.1 with the given environment; resolves when /api/health answers. */
 export async function startApp(env: Record<string, string>): Promise<RunningApp> {
-  const app = await spawnNextStart(env);
+  const app = await spawnAppServer(env);
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (app.process.exitCode !== null) throw new Error(`app exited early:\n${app.logs()}`);

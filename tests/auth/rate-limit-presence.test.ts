@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { countOnline, heartbeat } from "@/lib/domains/presence/presence";
+import { createCase } from "@/lib/domains/hitl/create-case";
+import { claimCase } from "@/lib/domains/hitl/claim-case";
+import { postMessage } from "@/lib/domains/hitl/post-message";
 import type { Principal } from "@/lib/domains/auth/principal";
 import { enforceRateLimit } from "@/lib/domains/auth/rate-limit";
 import { AppError } from "@/lib/platform/errors";
@@ -95,6 +98,23 @@ describe("presence", () => {
     await heartbeat(deps, other.operator);
     expect(await countOnline(deps.kv, other.account.id)).toBe(1);
     expect(await countOnline(deps.kv, t.account.id)).toBeGreaterThanOrEqual(2);
+  });
+
+  it("claiming or answering a case counts as a heartbeat of whoever did it; an agent's message does not", async () => {
+    // A console whose heartbeats are stuck behind a burst of calls must not make callers hear "nobody available"
+    // while its operator answers case after case.
+    const busy = await createTenant(deps.db);
+    const ask = async (q: string) => (await createCase(deps, busy.agent.principal, { question: q }, { source: "mcp" })).case.id;
+    const first = await ask("Is the pool heated?");
+    await postMessage(deps, busy.agent.principal, first, { content: "The caller is still on the line." });
+    expect(await countOnline(deps.kv, busy.account.id)).toBe(0);
+    await claimCase(deps, busy.operator, first);
+    expect(await countOnline(deps.kv, busy.account.id)).toBe(1);
+    await postMessage(deps, busy.answerer.principal, await ask("Do you take cards?"), { content: "Yes, all major cards." });
+    expect(await countOnline(deps.kv, busy.account.id)).toBe(2);
+    // It is a heartbeat like any other: it runs out after PRESENCE_TTL_SECONDS.
+    const ttlMs = deps.config.PRESENCE_TTL_SECONDS * 1000;
+    expect(await deps.kv.zcount(`presence:${busy.account.id}`, Date.now() + ttlMs - 10_000, Date.now() + ttlMs)).toBe(2);
   });
 
   it("a heartbeat whose time has run out no longer counts", async () => {

@@ -6,6 +6,7 @@ import { AppError } from "@/lib/platform/errors";
 import { recordAudit } from "@/lib/domains/audit/record-audit";
 import { actorOf, type Principal } from "@/lib/domains/auth/principal";
 import { assertScope } from "@/lib/domains/auth/permissions";
+import { notePresence } from "@/lib/domains/presence/presence";
 import { getCaseOrThrow, isFinal } from "@/lib/domains/hitl/get-case";
 import { holderNames, presentCase, toPublicCase } from "@/lib/domains/hitl/case-view";
 import type { PublicCase } from "@/lib/domains/hitl/schemas";
@@ -65,15 +66,18 @@ export async function claimCase(deps: Deps, principal: Principal, caseId: string
       principal.kind === "member"
         ? principal.name || principal.email
         : toPublicCase(row, await holderNames(deps.db, [row])).claimedBy?.name;
-    await publishCaseEvent(deps, {
-      type: "case.claimed",
-      accountId: principal.accountId,
-      caseId,
-      status: "claimed",
-      priority: row.priority,
-      urgency: row.urgency,
-      claimedBy: claimedBy ?? null,
-    });
+    await Promise.all([
+      notePresence(deps, principal),
+      publishCaseEvent(deps, {
+        type: "case.claimed",
+        accountId: principal.accountId,
+        caseId,
+        status: "claimed",
+        priority: row.priority,
+        urgency: row.urgency,
+        claimedBy: claimedBy ?? null,
+      }),
+    ]);
     // Slack messages and the like show the claim (lib/domains/channels).
     deps.kick("channel-posts");
   }

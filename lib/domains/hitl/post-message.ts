@@ -17,6 +17,7 @@ import { enqueueLiveAnswer } from "@/lib/domains/hitl/live-answers";
 import { publishCaseEvent } from "@/lib/adapters/realtime/publish-case-event";
 import { ANSWER_IN_EVENT_MAX_BYTES } from "@/lib/adapters/events/port";
 import { parseOrThrow } from "@/lib/platform/validation/parse";
+import { notePresence } from "@/lib/domains/presence/presence";
 
 /** The sender follows from the credential: hitl:answer (operators, admins, answering keys) is human; hitl:ask is the agent. */
 export function senderFor(p: Principal): SenderType {
@@ -117,6 +118,7 @@ export async function postMessage(
   const choice = answer !== undefined ? (result.case.choice ?? undefined) : undefined;
   await Promise.all([
     publishCaseEvent(deps, { type: "case.message", accountId, caseId, status, priority, urgency, messageId: result.message.id, at }),
+    senderType === "human" && notePresence(deps, principal),
     result.answered &&
       publishCaseEvent(deps, { type: "case.answered", accountId, caseId, status: "answered", priority, urgency, at, answer, choice }),
   ]);

@@ -35,6 +35,16 @@ export async function heartbeat(
   }
 }
 
+/**
+ * Someone who just claimed or answered a case is at work: that counts as a heartbeat (the console's own may be
+ * queued behind a burst of calls on a loaded instance — bench figure 8 saw callers told "nobody available" while
+ * the operator answered case after case). One kv write; never fails the claim or answer it follows (kv down:
+ * the database estimate above already counts recent activity).
+ */
+export async function notePresence({ kv, config }: Pick<Deps, "kv" | "config">, p: Principal): Promise<void> {
+  await kv.zadd(key(p.accountId), Date.now() + config.PRESENCE_TTL_SECONDS * 1000, who(p)).catch(() => {});
+}
+
 export async function countOnline(kv: Kv, accountId: string): Promise<number> {
   return kv.zcount(key(accountId), Date.now(), Number.MAX_SAFE_INTEGER);
 }
