@@ -113,7 +113,8 @@ async function figureBurstCalls(e: Env, clients: McpTestClient[]): Promise<Burst
       (otherAt[kind] ??= []).push(round((o.t - t0) / 1000, 1));
     }
   });
-  for (const [kind, at] of Object.entries(otherAt)) log(`  ${at.length} × ${kind}, at ${at.slice(0, 20).join(", ")}${at.length > 20 ? " …" : ""} s`);
+  for (const [kind, at] of Object.entries(otherAt))
+    log(`  ${at.length} × ${kind}, at ${at.slice(0, 20).join(", ")}${at.length > 20 ? " …" : ""} s`);
   out.wallMs = round(Math.max(...results.map((o) => o.t)) - t0, 0);
   return out;
 }

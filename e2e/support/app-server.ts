@@ -117,16 +117,12 @@ export type RunningApp = { baseUrl: string; port: number; process: ChildProcess;
 export async function spawnAppServer(env: Record<string, string>): Promise<RunningApp> {
   const port = await freePort();
   let output = "";
-  const child = spawn(
-    process.execPath,
-    [path.join(root, "server.mjs"), "--hostname", "127.0.0.1", "--port", String(port)],
-    {
-      cwd: root,
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-      detached: true,
-    },
-  );
+  const child = spawn(process.execPath, [path.join(root, "server.mjs"), "--hostname", "127.0.0.1", "--port", String(port)], {
+    cwd: root,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));
   return {
