@@ -1,12 +1,12 @@
 /**
- * `npm run test:conformance`: the official MCP conformance suite against /api/mcp of a freshly provisioned
- * `next start`, on the system Node (20+); the suite itself runs on the Node 22 pinned in conformance/
+ * `npm run test:conformance`: the official MCP conformance suite against /api/mcp of a freshly provisioned,
+ * the built app (`server.mjs`), on the system Node (20+); the suite itself runs on the Node 22 pinned in conformance/
  * (see conformance/README.md). It reuses the e2e support for everything but the suite:
  *
  *   1. installs conformance/ deps if missing, builds the app if there is no build;
  *   2. a fresh database (PGlite directory, or a new PostgreSQL database when DATABASE_URL is set),
  *      SEED_DEMO=false, a unique KV_PREFIX;
- *   3. an account and an API key through the real CLI, then `next start`;
+ *   3. an account and an API key through the real CLI, then the app server (`server.mjs`, as `npm start`);
  *   4. a loopback proxy adding `Authorization: Bearer <key>` (the suite cannot send headers);
  *   5. every server scenario (`--suite all`), checked against conformance/expected-failures.yml; exits
  *      non-zero on an unexpected failure or a stale entry, and prints "N passed, N failed".
