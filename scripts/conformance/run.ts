@@ -1,6 +1,6 @@
 /**
- * `npm run test:conformance`: the official MCP conformance suite against /api/mcp of a freshly provisioned,
- * the built app (`server.mjs`), on the system Node (20+); the suite itself runs on the Node 22 pinned in conformance/
+ * `npm run test:conformance`: the official MCP conformance suite against /api/mcp of the built app (`server.mjs`),
+ * freshly provisioned, on the system Node (20+); the suite itself runs on the Node 22 pinned in conformance/
  * (see conformance/README.md). It reuses the e2e support for everything but the suite:
  *
  *   1. installs conformance/ deps if missing, builds the app if there is no build;
