@@ -1,6 +1,6 @@
 import path from "node:path";
 import { getDeps } from "@/lib/composition/deps";
-import { getConfig, listeningPort } from "@/lib/platform/config/env";
+import { type Config, getConfig, listeningPort } from "@/lib/platform/config/env";
 import { isDataDirLocked } from "@/lib/adapters/db/data-dir-lock";
 import { formatDemoSeed, formatSetupHint, seedDemoIfEmpty } from "@/lib/composition/bootstrap/seed-demo";
 import { getOrCreateInstanceSecret, SIMULATOR_WEBHOOK_SECRET_NAME } from "@/lib/adapters/db/instance-secrets";
@@ -18,6 +18,7 @@ export async function startServer(): Promise<void> {
   const config = getConfig(); // throws ConfigError naming the bad variable
   // Also a ConfigError: in production with DATABASE_URL, SECRETS_ENCRYPTION_KEY must be set.
   const keyring = processKeyring(config);
+  for (const w of startupWarnings(config)) log.warn({ setting: w.setting }, w.message);
   const deps = await getDeps();
   await sealPlaintextSecrets(deps.db, keyring);
   if (config.SEED_DEMO) {
@@ -33,6 +34,21 @@ export async function startServer(): Promise<void> {
   if (await needsSetup(deps.db)) process.stdout.write(formatSetupHint(config.APP_URL ?? `http://127.0.0.1:${port ?? 3000}`));
   if (config.SCHEDULER) startScheduler(deps);
   log.info({ kv: deps.kv.driver, bus: deps.bus.driver, db: config.DATABASE_URL ? "postgres" : "pglite" }, "switchboard ready");
+}
+
+/**
+ * Settings that are valid but dangerous where they are: said once at start-up, in the log (not a ConfigError —
+ * a deliberate test deployment may need them).
+ */
+export function startupWarnings(config: Pick<Config, "NODE_ENV" | "OUTBOUND_ALLOW_LOOPBACK">): { setting: string; message: string }[] {
+  const warnings: { setting: string; message: string }[] = [];
+  if (config.NODE_ENV === "production" && config.OUTBOUND_ALLOW_LOOPBACK)
+    warnings.push({
+      setting: "OUTBOUND_ALLOW_LOOPBACK",
+      message:
+        "OUTBOUND_ALLOW_LOOPBACK is on in production: URLs that tenants, keys and models choose may reach this machine's own services; turn it off unless this deployment only talks to local stand-ins",
+    });
+  return warnings;
 }
 
 /**
