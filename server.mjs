@@ -8,6 +8,7 @@
  * drops their connections before the app ever sees them — the caller hears neither an answer nor "busy" (bench
  * figure 8: with 5,000 `ask_human` calls at once, 1,468 failed to connect, reset or timed out; with a backlog of
  * 4,096, none did). LISTEN_BACKLOG (4096) sets it; Linux caps it at net.core.somaxconn, which we warn about.
+ * And it drains on SIGTERM for a bounded time (SHUTDOWN_DRAIN_SECONDS, below).
  *
  * Everything else is Next's: routing, middleware (proxy.ts), instrumentation.ts, `.env` files. On Vercel this file
  * is not used (the platform serves the functions); `npm run dev` stays `next dev`.
@@ -57,6 +58,7 @@ loadEnvConfig(dir, false, { info: () => {}, error: console.error });
 const port = wholeNumber(args.port !== undefined ? "--port" : "PORT", args.port ?? process.env.PORT, 3000, 0, 65535);
 const hostname = args.hostname; // unset: every interface, as `next start`
 const backlog = wholeNumber("LISTEN_BACKLOG", process.env.LISTEN_BACKLOG, 4096, 1, 65535);
+const drainMs = wholeNumber("SHUTDOWN_DRAIN_SECONDS", process.env.SHUTDOWN_DRAIN_SECONDS, 10, 0, 3600) * 1000;
 
 const somaxconn = (() => {
   try {
@@ -89,7 +91,10 @@ server.listen({ port, host: hostname, backlog }, () => {
   console.log(`▲ Switchboard ready on http://${shown.includes(":") ? `[${shown}]` : shown}:${addr.port} (listen backlog ${backlog})`);
 });
 
-// As `next start`: stop accepting, let requests in flight finish, close Next, exit 128 + signal.
+// On SIGTERM / SIGINT: stop accepting, let requests in flight finish for up to SHUTDOWN_DRAIN_SECONDS (10), then
+// close what is still open, close Next and exit 128 + signal. `next start` waits for every open request, so an
+// event stream (up to REALTIME_SSE_MAX_SECONDS) or a waiting ask_human keeps it alive until the orchestrator's
+// SIGKILL; a cut wait is no loss here — its case stays open and the agent can still read the answer.
 let stopping = false;
 for (const [signal, code] of [
   ["SIGINT", 130],
@@ -98,13 +103,14 @@ for (const [signal, code] of [
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
-    server.close(() => {
-      app.close().then(
-        () => process.exit(code),
-        () => process.exit(code),
-      );
-    });
+    const exit = () => process.exit(code);
+    server.close(() => app.close().then(exit, exit));
     // Keep-alive sockets with nothing in flight would hold close() open until they time out.
     server.closeIdleConnections();
+    setTimeout(() => {
+      server.closeAllConnections();
+      // Next's own close should be quick; never let it hold the process.
+      setTimeout(exit, 5_000).unref();
+    }, drainMs).unref();
   });
 }
