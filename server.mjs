@@ -72,7 +72,12 @@ if (somaxconn && somaxconn < backlog)
 
 const next = require("next");
 const app = next({ dev: false, dir, hostname: hostname ?? "localhost", port });
-await app.prepare();
+try {
+  await app.prepare();
+} catch (e) {
+  // e.g. no build yet: Next says to run `next build` (here: `npm run build`).
+  fail(e instanceof Error ? e.message : String(e));
+}
 const handle = app.getRequestHandler();
 
 const server = http.createServer((req, res) => {
