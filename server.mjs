@@ -70,6 +70,12 @@ const somaxconn = (() => {
 if (somaxconn && somaxconn < backlog)
   console.warn(`switchboard: the kernel caps the listen backlog at ${somaxconn} (net.core.somaxconn), below LISTEN_BACKLOG=${backlog}`);
 
+// As `next start` does before Next starts: the app reads the port it serves on (instrumentation.ts hands the
+// embedded database's CLI endpoint and the setup link to it), and Next its own origin.
+if (port > 0) {
+  process.env.PORT = String(port);
+  process.env.__NEXT_PRIVATE_ORIGIN = `http://${hostname && hostname !== "0.0.0.0" && hostname !== "::" ? (hostname.includes(":") ? `[${hostname}]` : hostname) : "localhost"}:${port}`;
+}
 const next = require("next");
 const app = next({ dev: false, dir, hostname: hostname ?? "localhost", port });
 try {
@@ -91,8 +97,6 @@ server.on("error", (err) => fail(`could not listen on ${hostname ?? "*"}:${port}
 server.listen({ port, host: hostname, backlog }, () => {
   const addr = server.address();
   const shown = hostname ?? "localhost";
-  // Next's own launcher does this (links it builds, render workers): the port actually bound.
-  process.env.PORT = String(addr.port);
   console.log(`▲ Switchboard ready on http://${shown.includes(":") ? `[${shown}]` : shown}:${addr.port} (listen backlog ${backlog})`);
 });
 
