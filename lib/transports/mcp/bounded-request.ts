@@ -12,8 +12,10 @@ type AuthedRequest = Request & { auth?: AuthInfo };
  * Request built from those bytes: same URL, method, headers, abort signal, and the verified key. The
  * JSON-RPC method comes from the same text (one parse, no second clone of the body).
  */
-export async function boundedMcpRequest(req: AuthedRequest): Promise<{ request: AuthedRequest; method: string | undefined }> {
-  if (req.method !== "POST") return { request: req, method: undefined };
+export async function boundedMcpRequest(
+  req: AuthedRequest,
+): Promise<{ request: AuthedRequest; method: string | undefined; toolName: string | undefined }> {
+  if (req.method !== "POST") return { request: req, method: undefined, toolName: undefined };
   const bytes = await readBody(req, MAX_BODY_BYTES);
   const text = Buffer.from(bytes).toString("utf8");
   if (jsonDepthExceeds(text, MAX_JSON_DEPTH)) {
@@ -24,22 +26,28 @@ export async function boundedMcpRequest(req: AuthedRequest): Promise<{ request: 
   headers.delete("transfer-encoding");
   const bounded: AuthedRequest = new Request(req.url, { method: req.method, headers, body: bytes as BodyInit, signal: req.signal });
   bounded.auth = req.auth;
-  return { request: bounded, method: jsonRpcMethodOf(text) };
+  return { request: bounded, ...jsonRpcCallOf(text) };
 }
 
-/** The JSON-RPC method of a body; undefined for a batch, bad JSON (the SDK answers that) or anything else. */
-function jsonRpcMethodOf(text: string): string | undefined {
+/**
+ * The JSON-RPC method of a body and, for `tools/call`, the tool's name; undefined for a batch, bad JSON (the SDK
+ * answers that) or anything else.
+ */
+export function jsonRpcCallOf(text: string): { method: string | undefined; toolName: string | undefined } {
+  const none = { method: undefined, toolName: undefined };
   // Only a body that names a method at all is parsed (a cheap test before the parse).
-  if (!text.includes('"method"')) return undefined;
+  if (!text.includes('"method"')) return none;
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
-    return undefined;
+    return none;
   }
-  return body && typeof body === "object" && !Array.isArray(body) && typeof (body as { method?: unknown }).method === "string"
-    ? (body as { method: string }).method
-    : undefined;
+  if (!body || typeof body !== "object" || Array.isArray(body)) return none;
+  const { method, params } = body as { method?: unknown; params?: { name?: unknown } };
+  if (typeof method !== "string") return none;
+  const name = method === "tools/call" && params && typeof params === "object" ? params.name : undefined;
+  return { method, toolName: typeof name === "string" ? name : undefined };
 }
 
 /** A body the MCP endpoint refuses, answered the way MCP clients read errors: a JSON-RPC error object. */

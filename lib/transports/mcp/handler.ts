@@ -37,7 +37,7 @@ async function serveAuthenticated(req: Request, auth: AuthInfo): Promise<Respons
   }
   // mcp-handler hands `req.auth` to the tools as ctx.http.authInfo; the caller reaches registerSwitchboard,
   // which lists only the tools this credential may call.
-  const caller = { principal: auth.extra?.principal as Principal, listing: bounded.method === "tools/list" };
+  const caller = { principal: auth.extra?.principal as Principal, listing: bounded.method === "tools/list", toolName: bounded.toolName };
   return runAsMcpCaller(caller, () => mcp(Object.assign(bounded.request, { auth })));
 }
 

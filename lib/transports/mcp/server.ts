@@ -27,12 +27,27 @@ export async function loadConformanceFixtures(): Promise<void> {
 }
 
 /**
+ * A `tools/call` of one of our tools needs that tool and nothing else on the server built for it: registering the
+ * other tools, the resources and the prompt for every call cost ~40 KB more per call held open (an `ask_human` that
+ * waits keeps its server) and their registration's CPU (bench figures 2 and 8). Any other request — or a name we do
+ * not know, which the SDK must answer "not found" for as always — gets everything.
+ */
+export function onlyToolFor(caller: McpCaller | undefined): (typeof ALL_TOOLS)[number] | undefined {
+  return caller?.toolName ? ALL_TOOLS.find((t) => t.name === caller.toolName) : undefined;
+}
+
+/**
  * Everything the MCP server offers; each tool is a thin adapter over lib/domains/hitl, lib/domains/calls or
  * lib/domains/golf. tools/list shows a caller only the tools its scopes can call (a model choosing among
  * tools it cannot use wastes turns); every tool stays registered for tools/call, so calling one anyway still
  * answers with the scope error naming what is missing.
  */
 export function registerSwitchboard(server: McpServer, caller: McpCaller | undefined = currentMcpCaller()): void {
+  const only = onlyToolFor(caller);
+  if (only) {
+    registerTool(server, only);
+    return;
+  }
   for (const tool of ALL_TOOLS) {
     const registered = registerTool(server, tool);
     if (caller?.listing && caller.principal && tool.refusal(caller.principal)) registered.disable();
