@@ -100,21 +100,32 @@ describe("presence", () => {
     expect(await countOnline(deps.kv, t.account.id)).toBeGreaterThanOrEqual(2);
   });
 
-  it("claiming or answering a case counts as a heartbeat of whoever did it; an agent's message does not", async () => {
+  it("claiming or answering a case extends the heartbeat of someone online; it never makes anyone online", async () => {
     // A console whose heartbeats are stuck behind a burst of calls must not make callers hear "nobody available"
-    // while its operator answers case after case.
+    // while its operator answers case after case — but a script that answers without heartbeats stays offline.
     const busy = await createTenant(deps.db);
     const ask = async (q: string) => (await createCase(deps, busy.agent.principal, { question: q }, { source: "mcp" })).case.id;
-    const first = await ask("Is the pool heated?");
-    await postMessage(deps, busy.agent.principal, first, { content: "The caller is still on the line." });
-    expect(await countOnline(deps.kv, busy.account.id)).toBe(0);
-    await claimCase(deps, busy.operator, first);
-    expect(await countOnline(deps.kv, busy.account.id)).toBe(1);
-    await postMessage(deps, busy.answerer.principal, await ask("Do you take cards?"), { content: "Yes, all major cards." });
-    expect(await countOnline(deps.kv, busy.account.id)).toBe(2);
-    // It is a heartbeat like any other: it runs out after PRESENCE_TTL_SECONDS.
+    const presence = `presence:${busy.account.id}`;
     const ttlMs = deps.config.PRESENCE_TTL_SECONDS * 1000;
-    expect(await deps.kv.zcount(`presence:${busy.account.id}`, Date.now() + ttlMs - 10_000, Date.now() + ttlMs)).toBe(2);
+    const first = await ask("Is the pool heated?");
+    await postMessage(deps, busy.answerer.principal, first, { content: "Yes, to 28 °C." });
+    await postMessage(deps, busy.agent.principal, await ask("Do you take cards?"), { content: "The caller is still on the line." });
+    expect(await countOnline(deps.kv, busy.account.id)).toBe(0);
+
+    // The operator's last heartbeat went stale a moment ago (its next one is late): claiming brings them back.
+    const operator = `member:${(busy.operator as { memberId: string }).memberId}`;
+    await deps.kv.zadd(presence, Date.now() - 1, operator);
+    expect(await countOnline(deps.kv, busy.account.id)).toBe(0);
+    const second = await ask("Can I bring a dog?");
+    await claimCase(deps, busy.operator, second);
+    expect(await countOnline(deps.kv, busy.account.id)).toBe(1);
+    // …for a whole PRESENCE_TTL_SECONDS, like a heartbeat; answering extends it again.
+    expect(await deps.kv.zcount(presence, Date.now() + ttlMs - 10_000, Date.now() + ttlMs)).toBe(1);
+    await deps.kv.zadd(presence, Date.now() + 1_000, operator);
+    await postMessage(deps, busy.operator, second, { content: "Small dogs on a lead, yes." });
+    expect(await deps.kv.zcount(presence, Date.now() + ttlMs - 10_000, Date.now() + ttlMs)).toBe(1);
+    // The answer bridge that answered the first case without a heartbeat is still not online.
+    expect(await countOnline(deps.kv, busy.account.id)).toBe(1);
   });
 
   it("a heartbeat whose time has run out no longer counts", async () => {

@@ -296,6 +296,16 @@ describe.each(drivers.filter((d) => d.name === "memory" || HAVE_REDIS))("Kv cont
       expect(await kv.zcount("z", Date.now(), Number.MAX_SAFE_INTEGER)).toBe(0);
     });
 
+    it("zadd with onlyExisting moves a member already there and never adds one", async () => {
+      await kv.zadd("zx", 1, "here");
+      await kv.zadd("zx", 5, "here", { onlyExisting: true });
+      await kv.zadd("zx", 5, "absent", { onlyExisting: true });
+      await kv.zadd("zx-missing", 5, "absent", { onlyExisting: true });
+      expect(await kv.zcount("zx", 5, 5)).toBe(1);
+      expect(await kv.zcount("zx", 0, 100)).toBe(1);
+      expect(await kv.zcount("zx-missing", 0, 100)).toBe(0);
+    });
+
     it("zcount is 0 for a missing key", async () => {
       expect(await kv.zcount("z-missing", 0, Number.MAX_SAFE_INTEGER)).toBe(0);
     });

@@ -30,7 +30,7 @@ export function guardKv(kv: Kv, o: { timeoutMs: number; resetMs: number; thresho
     set: (key, value, opts) => run(() => kv.set(key, value, opts)),
     del: (key) => run(() => kv.del(key)),
     incr: (key, ttlMs) => run(() => kv.incr(key, ttlMs)),
-    zadd: (key, score, member) => run(() => kv.zadd(key, score, member)),
+    zadd: (key, score, member, opts) => run(() => kv.zadd(key, score, member, opts)),
     zcount: (key, min, max) => run(() => kv.zcount(key, min, max)),
     zrem: (key, member) => run(() => kv.zrem(key, member)),
     zremRangeByScore: (key, min, max) => run(() => kv.zremRangeByScore(key, min, max)),

@@ -27,7 +27,7 @@ export function withLocalFallback(kv: Kv): Kv {
     set: (key, value, opts) => guarded((k) => k.set(key, value, opts)),
     del: (key) => guarded((k) => k.del(key)),
     incr: (key, ttlMs) => guarded((k) => k.incr(key, ttlMs)),
-    zadd: (key, score, member) => guarded((k) => k.zadd(key, score, member)),
+    zadd: (key, score, member, opts) => guarded((k) => k.zadd(key, score, member, opts)),
     zcount: (key, min, max) => guarded((k) => k.zcount(key, min, max)),
     zrem: (key, member) => guarded((k) => k.zrem(key, member)),
     zremRangeByScore: (key, min, max) => guarded((k) => k.zremRangeByScore(key, min, max)),

@@ -59,8 +59,9 @@ export function createMemoryKv(now: () => number = Date.now): Kv {
       strings.set(key, { value: String(value), expiresAt });
       return { value, ttlMs: expiresAt - now() };
     },
-    async zadd(key, score, member) {
+    async zadd(key, score, member, opts) {
       const z = zset(key) ?? { members: new Map(), expiresAt: null };
+      if (opts?.onlyExisting && !z.members.has(member)) return;
       z.members.set(member, score);
       zsets.set(key, z);
     },

@@ -11,7 +11,8 @@ export interface Kv {
   /** Atomically increments a counter; a new counter gets `ttlMs`. Returns the value and the time left. */
   incr(key: string, ttlMs: number): Promise<{ value: number; ttlMs: number }>;
   /** Sorted sets, used for presence (score = expiry time in ms). */
-  zadd(key: string, score: number, member: string): Promise<void>;
+  /** `onlyExisting`: update a member already in the set, never add one (Redis ZADD XX). */
+  zadd(key: string, score: number, member: string, opts?: { onlyExisting?: boolean }): Promise<void>;
   zcount(key: string, min: number, max: number): Promise<number>;
   zrem(key: string, member: string): Promise<void>;
   zremRangeByScore(key: string, min: number, max: number): Promise<void>;

@@ -29,9 +29,10 @@ export function createRedisKv(url: string, opts: { keyPrefix?: string; timeoutMs
       const [value, ttl] = (await redis.eval(INCR_WITH_TTL_LUA, 1, key, ttlMs)) as [number, number];
       return { value, ttlMs: ttl };
     },
-    async zadd(key, score, member) {
+    async zadd(key, score, member, opts) {
       await ready();
-      await redis.zadd(key, score, member);
+      if (opts?.onlyExisting) await redis.zadd(key, "XX", score, member);
+      else await redis.zadd(key, score, member);
     },
     zcount: async (key, min, max) => {
       await ready();

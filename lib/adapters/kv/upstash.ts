@@ -41,8 +41,9 @@ export function createUpstashKv(opts: { url: string; token: string; keyPrefix?: 
       const [value, ttl] = (await redis.eval(INCR_WITH_TTL_LUA, [k(key)], [String(ttlMs)])) as [number, number];
       return { value: Number(value), ttlMs: Number(ttl) };
     },
-    async zadd(key, score, member) {
-      await redis.zadd(k(key), { score, member });
+    async zadd(key, score, member, opts) {
+      if (opts?.onlyExisting) await redis.zadd(k(key), { xx: true }, { score, member });
+      else await redis.zadd(k(key), { score, member });
     },
     async zcount(key, min, max) {
       return Number(await redis.zcount(k(key), min, max));

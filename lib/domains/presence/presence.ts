@@ -36,13 +36,14 @@ export async function heartbeat(
 }
 
 /**
- * Someone who just claimed or answered a case is at work: that counts as a heartbeat (the console's own may be
- * queued behind a burst of calls on a loaded instance — bench figure 8 saw callers told "nobody available" while
- * the operator answered case after case). One kv write; never fails the claim or answer it follows (kv down:
- * the database estimate above already counts recent activity).
+ * Someone online who just claimed or answered a case is still at work: that extends their heartbeat, whose next
+ * beat may be queued behind a burst of calls on a loaded instance (bench figure 8 saw callers told "nobody
+ * available" while the operator answered case after case). It never makes anyone online who was not — a script
+ * that answers one case without heartbeats stays offline (ZADD XX: only a member still in the set, even one just
+ * gone stale and not yet swept). One kv write; never fails the claim or answer it follows.
  */
 export async function notePresence({ kv, config }: Pick<Deps, "kv" | "config">, p: Principal): Promise<void> {
-  await kv.zadd(key(p.accountId), Date.now() + config.PRESENCE_TTL_SECONDS * 1000, who(p)).catch(() => {});
+  await kv.zadd(key(p.accountId), Date.now() + config.PRESENCE_TTL_SECONDS * 1000, who(p), { onlyExisting: true }).catch(() => {});
 }
 
 export async function countOnline(kv: Kv, accountId: string): Promise<number> {
