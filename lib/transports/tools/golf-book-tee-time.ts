@@ -1,4 +1,3 @@
-import { bookTeeTime } from "@/lib/domains/golf/book-tee-time";
 import { bookTeeTimeInput, bookTeeTimeOutput } from "@/lib/domains/golf/schemas";
 import { defineTool } from "@/lib/transports/tools/define-tool";
 
@@ -12,5 +11,6 @@ export const golfBookTeeTimeTool = defineTool({
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   scopes: ["golf:write"],
   errors: "golf",
-  runRaw: (args, ctx) => bookTeeTime(ctx.deps, ctx.principal, args),
+  // Loaded on first use: golf is not on the path of every /api/mcp request (scripts/route-bundles.ts).
+  runRaw: async (args, ctx) => (await import("@/lib/domains/golf/book-tee-time")).bookTeeTime(ctx.deps, ctx.principal, args),
 });

@@ -1,4 +1,3 @@
-import { cancelReservation } from "@/lib/domains/golf/cancel-reservation";
 import { cancelReservationInput, cancelReservationOutput } from "@/lib/domains/golf/schemas";
 import { defineTool } from "@/lib/transports/tools/define-tool";
 
@@ -12,5 +11,6 @@ export const golfCancelReservationTool = defineTool({
   annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
   scopes: ["golf:write"],
   errors: "golf",
-  runRaw: (args, ctx) => cancelReservation(ctx.deps, ctx.principal, args),
+  // Loaded on first use: golf is not on the path of every /api/mcp request (scripts/route-bundles.ts).
+  runRaw: async (args, ctx) => (await import("@/lib/domains/golf/cancel-reservation")).cancelReservation(ctx.deps, ctx.principal, args),
 });

@@ -1,4 +1,3 @@
-import { getReservations } from "@/lib/domains/golf/get-reservations";
 import { getReservationsInput, getReservationsOutput } from "@/lib/domains/golf/schemas";
 import { defineTool } from "@/lib/transports/tools/define-tool";
 
@@ -12,5 +11,6 @@ export const golfGetReservationsTool = defineTool({
   annotations: { readOnlyHint: true, openWorldHint: false },
   scopes: ["golf:read"],
   errors: "golf",
-  runRaw: (args, ctx) => getReservations(ctx.deps, ctx.principal, args),
+  // Loaded on first use: golf is not on the path of every /api/mcp request (scripts/route-bundles.ts).
+  runRaw: async (args, ctx) => (await import("@/lib/domains/golf/get-reservations")).getReservations(ctx.deps, ctx.principal, args),
 });

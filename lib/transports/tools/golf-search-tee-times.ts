@@ -1,6 +1,5 @@
 import { defineTool } from "@/lib/transports/tools/define-tool";
 import { searchTeeTimesInput, searchTeeTimesOutput } from "@/lib/domains/golf/schemas";
-import { searchTeeTimes } from "@/lib/domains/golf/search-tee-times";
 
 export const golfSearchTeeTimesTool = defineTool({
   name: "golf_search_tee_times",
@@ -12,5 +11,6 @@ export const golfSearchTeeTimesTool = defineTool({
   annotations: { readOnlyHint: true, openWorldHint: true },
   scopes: ["golf:read"],
   errors: "golf",
-  runRaw: (args, ctx) => searchTeeTimes(ctx.deps, ctx.principal, args),
+  // Loaded on first use: golf is not on the path of every /api/mcp request (scripts/route-bundles.ts).
+  runRaw: async (args, ctx) => (await import("@/lib/domains/golf/search-tee-times")).searchTeeTimes(ctx.deps, ctx.principal, args),
 });

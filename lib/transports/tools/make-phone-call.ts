@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { makePhoneCall } from "@/lib/domains/calls/make-phone-call";
 import { callSchema, makeCallSchema } from "@/lib/domains/calls/schemas";
 import { defineTool } from "@/lib/transports/tools/define-tool";
 
@@ -16,6 +15,8 @@ export const makePhoneCallTool = defineTool({
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
   scopes: ["calls:write"],
   runRaw: async (args, ctx) => {
+    // Loaded on first use: placing calls is not on the path of every /api/mcp request (scripts/route-bundles.ts).
+    const { makePhoneCall } = await import("@/lib/domains/calls/make-phone-call");
     const call = await makePhoneCall(ctx.deps, ctx.principal, args, { origin: ctx.origin });
     return {
       callId: call.id,
