@@ -15,7 +15,10 @@ describe("a tools/call builds a server with the called tool only", () => {
       toolName: "ask_human",
     });
     expect(call({ jsonrpc: "2.0", id: 1, method: "tools/list" })).toEqual({ method: "tools/list", toolName: undefined });
-    expect(call({ jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: 7 } })).toEqual({ method: "tools/call", toolName: undefined });
+    expect(call({ jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: 7 } })).toEqual({
+      method: "tools/call",
+      toolName: undefined,
+    });
     expect(call({ jsonrpc: "2.0", id: 1, method: "resources/read", params: { name: "ask_human" } }).toolName).toBeUndefined();
     expect(call([{ jsonrpc: "2.0", id: 1, method: "tools/call", params: { name: "ask_human" } }])).toEqual({
       method: undefined,
