@@ -112,7 +112,8 @@ export type RunningApp = { baseUrl: string; port: number; process: ChildProcess;
 
 /**
  * Spawns the built app as `npm start` runs it (`server.mjs`: Next's request handler with our listen backlog) on
- * a free port of 127.0.0.1 (its own process group) without waiting for it: the one way tests and the bench start it. `stop` ends the group (SIGTERM, then SIGKILL after 5 s).
+ * a free port of 127.0.0.1 (its own process group) without waiting for it: the one way tests and the bench start
+ * it. `stop` ends the group (SIGTERM, then SIGKILL after 5 s).
  */
 export async function spawnAppServer(env: Record<string, string>): Promise<RunningApp> {
   const port = await freePort();
@@ -144,7 +145,7 @@ export async function spawnAppServer(env: Record<string, string>): Promise<Runni
   };
 }
 
-/** `next start` on 127.0.0.1 with the given environment; resolves when /api/health answers. */
+/** The app server (`server.mjs`) on 127.0.0.1 with the given environment; resolves when /api/health answers. */
 export async function startApp(env: Record<string, string>): Promise<RunningApp> {
   const app = await spawnAppServer(env);
   const deadline = Date.now() + 60_000;
