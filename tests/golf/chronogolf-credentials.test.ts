@@ -2,7 +2,8 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { golfSettings, instanceSecrets } from "@/lib/adapters/db/schema";
 import { searchTeeTimes } from "@/lib/domains/golf/search-tee-times";
-import { getGolfSettings, updateGolfSettings } from "@/lib/domains/golf/settings";
+import { chronogolfConfigOf, getGolfSettings, readSettingsRow, updateGolfSettings } from "@/lib/domains/golf/settings";
+import { chronogolfTokenStore } from "@/lib/domains/golf/chronogolf/token-store";
 import { addDays, todayIn } from "@/lib/domains/golf/time";
 import { parseConfig } from "@/lib/platform/config/env";
 import { withDeps } from "@/lib/platform/deps";
@@ -103,12 +104,17 @@ describe("Chronogolf: instance credentials never follow an account's base URL", 
     expect(kept.some((r) => r.value.includes(real.state.refreshToken))).toBe(false);
 
     // Another process (no cached access token) books for another account with the same instance credentials:
-    // it must use the rotated token, which the instance kept.
+    // it uses the access token the first one shared (chronogolf/token-store.ts), without spending the refresh token.
     lazy.forget("chronogolf"); // the process's Chronogolf tokens and breakers (lib/domains/golf/chronogolf/client.ts)
     const second = await searchTeeTimes(deps, b.golfer, { date });
     expect(second.slots).toHaveLength(1);
     const [rowB] = await deps.db.select().from(golfSettings).where(eq(golfSettings.accountId, b.account.id));
     expect(rowB!.chronogolfRefreshToken).toBeNull();
+    expect(real.state.tokenRequests).toBe(1);
+    // Once that token is refused, the refresh uses the rotated token the instance kept.
+    real.state.accessToken = "";
+    lazy.forget("chronogolf");
+    expect((await searchTeeTimes(deps, a.golfer, { date })).slots).toHaveLength(1);
     expect(real.state.tokenRequests).toBe(2);
     expect(real.state.violations).toEqual([]);
   });
@@ -134,5 +140,19 @@ describe("Chronogolf: instance credentials never follow an account's base URL", 
     expect(saved.chronogolf.baseUrl).toBe(parseConfig({ CHRONOGOLF_BASE_URL: real.url }).CHRONOGOLF_BASE_URL);
     const [row] = await deps.db.select().from(golfSettings).where(eq(golfSettings.accountId, t.account.id));
     expect(row!.chronogolfBaseUrl).toBeNull();
+  });
+
+  it("an admin's new credentials of the account's own drop the access token shared for the old ones", async () => {
+    const t = await chronogolfTenant("Own Links");
+    await updateGolfSettings(deps, t.admin, { chronogolf: { clientId: "own-client", clientSecret: "own-secret", refreshToken: "own-rt" } });
+    const tokens = async () =>
+      chronogolfTokenStore(deps.db, t.account.id, chronogolfConfigOf(await readSettingsRow(deps.db, t.account.id), deps.config));
+    await (await tokens()).saveAccessToken({ accessToken: "at_own_1", expiresAt: Date.now() + 3_600_000 });
+    expect((await (await tokens()).accessToken())?.accessToken).toBe("at_own_1");
+    // A change that is not a credential keeps it.
+    await updateGolfSettings(deps, t.admin, { chronogolf: { timezone: "America/Vancouver" } });
+    expect((await (await tokens()).accessToken())?.accessToken).toBe("at_own_1");
+    await updateGolfSettings(deps, t.admin, { chronogolf: { refreshToken: "own-rt-2" } });
+    expect(await (await tokens()).accessToken()).toBeNull();
   });
 });

@@ -3,7 +3,8 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAccount, readWebhookSecret, rotateWebhookSecret } from "@/lib/domains/accounts/accounts";
 import type { Principal } from "@/lib/domains/auth/principal";
-import { getGolfSettings, readSettingsRow, storeRefreshToken, updateGolfSettings } from "@/lib/domains/golf/settings";
+import { chronogolfConfigOf, getGolfSettings, readSettingsRow, storeRefreshToken, updateGolfSettings } from "@/lib/domains/golf/settings";
+import { chronogolfTokenStore } from "@/lib/domains/golf/chronogolf/token-store";
 import { getNotifyTarget, readNotifySettings, updateNotifySettings } from "@/lib/domains/notify/settings";
 import { getRetellApiKey, readRetellKeyStatus, setRetellApiKey } from "@/lib/domains/retell/credentials";
 import { getVapiCallSettings, getVapiServerSecret, readVapiStatus, setVapiSettings } from "@/lib/domains/vapi/credentials";
@@ -36,6 +37,7 @@ const NTFY_TOKEN = `tk_${randomBytes(12).toString("hex")}`;
 const CG_SECRET = `cgsecret_${randomBytes(12).toString("hex")}`;
 const CG_REFRESH = `cgrefresh_${randomBytes(12).toString("hex")}`;
 const CG_ROTATED = `cgrotated_${randomBytes(12).toString("hex")}`;
+const CG_ACCESS = `cgaccess_${randomBytes(12).toString("hex")}`;
 const TWILIO_TOKEN = randomBytes(16).toString("hex");
 const SLACK_SECRET = randomBytes(16).toString("hex");
 
@@ -52,10 +54,12 @@ describe("secrets at rest", () => {
       select t::text as row from accounts t union all select t::text from retell_credentials t
       union all select t::text from notify_settings t union all select t::text from golf_settings t
       union all select t::text from instance_secrets t union all select t::text from channel_settings t
-      union all select t::text from vapi_credentials t`);
+      union all select t::text from vapi_credentials t union all select t::text from chronogolf_tokens t`);
     const rows = (Array.isArray(r) ? r : (r as { rows: unknown[] }).rows) as { row: string }[];
     return rows.map((x) => x.row).join("\n");
   };
+  const cgTokens = async () =>
+    chronogolfTokenStore(deps.db, accountId, chronogolfConfigOf(await readSettingsRow(deps.db, accountId), deps.config));
   const keyIds = async (): Promise<string[]> => [...new Set((await secretsStatus(deps.db)).map((s) => s.keyId ?? "plaintext"))].sort();
 
   beforeAll(async () => {
@@ -106,6 +110,9 @@ describe("secrets at rest", () => {
     expect(await keyIds()).toEqual(["a"]);
     await storeRefreshToken(deps.db, accountId, CG_ROTATED);
     expect(await rawRows()).not.toContain(CG_ROTATED);
+    // The access token every process shares (lib/domains/golf/chronogolf/token-store.ts).
+    await (await cgTokens()).saveAccessToken({ accessToken: CG_ACCESS, expiresAt: Date.now() + 3_600_000 });
+    expect(await rawRows()).not.toContain(CG_ACCESS);
   });
 
   it("the code that uses them reads them back; the API never shows them", async () => {
@@ -186,6 +193,7 @@ describe("secrets at rest", () => {
       chronogolfClientSecret: CG_SECRET,
       chronogolfRefreshToken: CG_ROTATED,
     });
+    expect((await (await cgTokens()).accessToken())?.accessToken).toBe(CG_ACCESS);
     expect(await getOrCreateInstanceSecret(deps.db, SIMULATOR_WEBHOOK_SECRET_NAME)).toBe(simulatorSecret);
 
     // The old key alone no longer opens anything, and says which key it lacks.

@@ -4,7 +4,7 @@
  *
  * - `POST /oauth/token` with a form body `client_id&client_secret&refresh_token&grant_type=refresh_token&redirect_uri`
  *   (secrets in the query string are a violation): checks every parameter; answers `{access_token, token_type, expires_in, refresh_token}` and rotates the refresh
- *   token (the old one stops working), as the API does.
+ *   token (the old one stops working), as the API does; the new access token retires the one before it.
  * - Every API request needs `Authorization: Bearer <current access token>` (else 401) and
  *   `Accept: application/vnd.api+json`; writes need `Content-Type: application/vnd.api+json` and a body
  *   `{data: {type, attributes?, relationships?}}` of the right type. A request that breaks the documented
@@ -37,7 +37,27 @@ export function startChronogolfStandin(opts: { organizationId: string; clientId:
     /** Every token request that had the right shape (whatever its credentials). */
     tokenRequests: 0,
     failWith: undefined as number | undefined,
+    /**
+     * When set, a token request is held until a second one arrives or this many ms pass: two processes that
+     * refresh at once then reach the server together, whatever the machine's speed.
+     */
+    tokenRendezvousMs: 0,
   };
+  let heldToken: (() => void) | null = null;
+  const rendezvous = () =>
+    new Promise<void>((resolve) => {
+      if (heldToken) {
+        heldToken();
+        heldToken = null;
+        return resolve();
+      }
+      const release = () => resolve();
+      heldToken = release;
+      setTimeout(() => {
+        if (heldToken === release) heldToken = null;
+        resolve();
+      }, state.tokenRendezvousMs);
+    });
 
   const send = (res: ServerResponse, status: number, body: unknown, type = JSON_API) => {
     res.writeHead(status, { "content-type": type });
@@ -75,6 +95,7 @@ export function startChronogolfStandin(opts: { organizationId: string; clientId:
       state.tokenRequests += 1;
       if (p.get("grant_type") !== "refresh_token" || !p.get("redirect_uri"))
         return violation(res, "token: grant_type=refresh_token and redirect_uri are required");
+      if (state.tokenRendezvousMs) await rendezvous();
       if (
         p.get("client_id") !== opts.clientId ||
         p.get("client_secret") !== opts.clientSecret ||

@@ -79,3 +79,12 @@ export const golfSettings = pgTable("golf_settings", {
   updatedAt: ts("updated_at").notNull().defaultNow(),
 });
 export type GolfSettingsRow = typeof golfSettings.$inferSelect;
+
+// supabase/migrations/20261227000000_chronogolf_tokens.sql: the access token every instance shares per credential.
+export const chronogolfTokens = pgTable("chronogolf_tokens", {
+  scope: text("scope").primaryKey(),
+  accessToken: text("access_token").notNull(),
+  accessTokenKeyId: text("access_token_key_id"),
+  expiresAt: ts("expires_at").notNull(),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+});

@@ -2,6 +2,7 @@ import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import {
   accounts,
   channelSettings,
+  chronogolfTokens,
   golfSettings,
   instanceSecrets,
   notifySettings,
@@ -98,6 +99,13 @@ export const SEALED_COLUMNS = {
     channelSettings.smsAuthToken,
     channelSettings.smsAuthTokenKeyId,
     ["smsAuthToken", "smsAuthTokenKeyId"],
+  ),
+  "chronogolf_tokens.access_token": column(
+    chronogolfTokens,
+    chronogolfTokens.scope,
+    chronogolfTokens.accessToken,
+    chronogolfTokens.accessTokenKeyId,
+    ["accessToken", "accessTokenKeyId"],
   ),
   "instance_secrets.value": column(instanceSecrets, instanceSecrets.name, instanceSecrets.value, instanceSecrets.valueKeyId, [
     "value",

@@ -4,7 +4,6 @@ import { chronogolfGolf } from "@/lib/domains/golf/chronogolf/provider";
 import { embeddedGolf } from "@/lib/domains/golf/embedded/provider";
 import type { GolfProvider } from "@/lib/domains/golf/port";
 import { chronogolfConfigOf, readSettingsRow } from "@/lib/domains/golf/settings";
-import { withCurrentInstanceToken } from "@/lib/domains/golf/chronogolf/instance-token";
 
 /** The account's booking provider (embedded unless an admin chose Chronogolf), or the one named: what `deps.golf` answers. */
 export async function golfProviderFor(
@@ -15,5 +14,6 @@ export async function golfProviderFor(
   const settings = await readSettingsRow(deps.db, accountId);
   const which = name ?? settings?.provider ?? "embedded";
   if (which === "embedded") return embeddedGolf(deps.db, accountId);
-  return chronogolfGolf(deps.db, accountId, await withCurrentInstanceToken(deps.db, chronogolfConfigOf(settings, deps.config)));
+  // The refresh token it starts from is read when one is needed (chronogolf/token-store.ts), not here.
+  return chronogolfGolf(deps.db, accountId, chronogolfConfigOf(settings, deps.config));
 }

@@ -1,11 +1,11 @@
-import { eq } from "drizzle-orm";
+import { eq, like } from "drizzle-orm";
 import { z } from "zod";
 import type { Deps } from "@/lib/platform/deps";
 import { assertScope } from "@/lib/domains/auth/permissions";
 import type { Principal } from "@/lib/domains/auth/principal";
 import type { Config } from "@/lib/platform/config/env";
 import type { Db } from "@/lib/adapters/db/client";
-import { golfSettings, type GolfProviderName, type GolfSettingsRow } from "@/lib/adapters/db/schema";
+import { chronogolfTokens, golfSettings, type GolfProviderName, type GolfSettingsRow } from "@/lib/adapters/db/schema";
 import { AppError } from "@/lib/platform/errors";
 import { isValidTimezone } from "@/lib/domains/golf/time";
 import { parseOrThrow } from "@/lib/platform/validation/parse";
@@ -29,8 +29,6 @@ export type ChronogolfConfig = {
   timezone: string;
   timeoutMs: number;
   credentials: "account" | "instance";
-  /** Instance credentials: the CHRONOGOLF_REFRESH_TOKEN that `refreshToken` descends from (chronogolf/instance-token.ts). */
-  configuredRefreshToken?: string;
   outbound?: OutboundPolicy;
 };
 
@@ -178,6 +176,10 @@ export async function updateGolfSettings(
     sealedSetting(CLIENT_SECRET, principal.accountId, val(cg.clientSecret)),
     sealedSetting(REFRESH_TOKEN, principal.accountId, val(cg.refreshToken)),
   );
+  // New credentials of the account's own: the access token shared for the old ones is not theirs (chronogolf/token-store.ts).
+  const credentialsChanged = [cg.baseUrl, cg.clientId, cg.clientSecret, cg.refreshToken].some((x) => x !== undefined);
+  if (credentialsChanged)
+    await deps.db.delete(chronogolfTokens).where(like(chronogolfTokens.scope, `${accountTokenScopePrefix(principal.accountId)}%`));
   const [row] = await deps.db
     .insert(golfSettings)
     .values({ accountId: principal.accountId, ...set })
@@ -186,6 +188,9 @@ export async function updateGolfSettings(
   // Sealed or not, toPublic only says whether each secret is set.
   return toPublic(row!, deps.config);
 }
+
+/** Where the access tokens shared for an account's own credentials are kept (chronogolf/token-store.ts). */
+export const accountTokenScopePrefix = (accountId: string) => `account:${accountId}:`;
 
 /** Chronogolf rotates refresh tokens: the new one replaces the stored one (server side only). */
 export async function storeRefreshToken(db: Db, accountId: string, token: string): Promise<void> {

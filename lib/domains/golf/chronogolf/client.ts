@@ -5,6 +5,7 @@ import { lazy } from "@/lib/platform/lazy";
 import { log } from "@/lib/platform/log";
 import type { ChronogolfConfig } from "@/lib/domains/golf/settings";
 import { sendToChronogolf, type ChronogolfAnswer } from "@/lib/domains/golf/chronogolf/http";
+import type { AccessToken, TokenStore } from "@/lib/domains/golf/chronogolf/token-store";
 
 /**
  * The Lightspeed Golf (Chronogolf) Partner API v2 over HTTP: OAuth 2.0 refresh-token grant at
@@ -32,12 +33,11 @@ export const isChronogolfHttpError = (e: unknown): e is ChronogolfHttpError =>
   typeof (e as ChronogolfHttpError).status === "number";
 const retryable = (e: unknown) => !isChronogolfHttpError(e) || e.status === 429 || e.status >= 500;
 
-type Token = { accessToken: string; expiresAt: number };
 const makeBreaker = () => circuitBreaker(handleWhen(retryable), { halfOpenAfter: 10_000, breaker: new ConsecutiveBreaker(5) });
 // The process's tokens and breakers, in the process cache (lib/platform/lazy.ts): shared by every route bundle, forgotten by resetProcessDeps().
 const processState = () =>
   lazy("chronogolf", "", () => ({
-    tokens: new Map<string, Promise<Token>>(),
+    tokens: new Map<string, Promise<AccessToken>>(),
     breakers: new Map<string, ReturnType<typeof makeBreaker>>(),
   }));
 const breakerFor = (base: string) => {
@@ -63,18 +63,18 @@ export type ChronogolfClient = {
   del(path: string): Promise<void>;
 };
 
-export function chronogolfClient(cfg: ChronogolfConfig, onRotatedRefreshToken: (token: string) => Promise<void>): ChronogolfClient {
+export function chronogolfClient(cfg: ChronogolfConfig, store: TokenStore): ChronogolfClient {
   // The instance's refresh token is one for every account that books with it (it rotates on use).
   const key = cfg.credentials === "instance" ? `${cfg.baseUrl}|instance` : `${cfg.baseUrl}|${cfg.clientId}|${cfg.organizationId}`;
   const breaker = breakerFor(cfg.baseUrl);
   const { tokens } = processState();
 
-  async function fetchToken(): Promise<Token> {
+  async function fetchToken(refreshToken: string): Promise<AccessToken> {
     // In the form body (RFC 6749 §2.3.1), never the query string, which access logs and proxies keep.
     const form = new URLSearchParams({
       client_id: cfg.clientId,
       client_secret: cfg.clientSecret,
-      refresh_token: cfg.refreshToken,
+      refresh_token: refreshToken,
       grant_type: "refresh_token",
       redirect_uri: "urn:ietf:wg:oauth:2.0:oob",
     });
@@ -90,23 +90,39 @@ export function chronogolfClient(cfg: ChronogolfConfig, onRotatedRefreshToken: (
       );
     const body = (await res.json()) as { access_token?: string; refresh_token?: string; expires_in?: number };
     if (!body.access_token) throw new ChronogolfHttpError(502, "no access_token in the token response");
-    if (body.refresh_token && body.refresh_token !== cfg.refreshToken) {
-      cfg.refreshToken = body.refresh_token;
-      await onRotatedRefreshToken(body.refresh_token);
-    }
+    // Kept at once, before anything else can fail: the old one no longer works.
+    if (body.refresh_token && body.refresh_token !== refreshToken) await store.saveRefreshToken(body.refresh_token);
     return { accessToken: body.access_token, expiresAt: Date.now() + Math.max(60, (body.expires_in ?? 7200) - 60) * 1000 };
   }
 
-  /** One token per account and server, shared by concurrent requests (a rotated refresh token is used once). */
-  async function token(force = false): Promise<string> {
-    let p = tokens.get(key);
-    if (p && !force) {
-      const t = await p.catch(() => null);
-      if (t && t.expiresAt > Date.now()) return t.accessToken;
+  /**
+   * A new access token, unless another process made one meanwhile: under the store's cross-process lock, the
+   * shared token is used when it is not the one that was just refused (`failed`) and has not expired; else the
+   * latest refresh token is spent and the new access token shared.
+   */
+  const refresh = (failed: string | undefined) =>
+    store.exclusive(async () => {
+      const shared = await store.accessToken();
+      if (shared && shared.accessToken !== failed && shared.expiresAt > Date.now()) return shared;
+      const fresh = await fetchToken(await store.refreshToken());
+      await store.saveAccessToken(fresh);
+      return fresh;
+    });
+
+  /** One token per credential and server, shared by concurrent requests of the process (a refresh token is used once). */
+  async function token(failed?: string): Promise<string> {
+    const current = tokens.get(key);
+    if (current) {
+      const t = await current.catch(() => null);
+      if (t && t.accessToken !== failed && t.expiresAt > Date.now()) return t.accessToken;
+      // Another request of this process started a refresh while this one waited: use that one.
+      if (tokens.get(key) !== current) return token(failed);
     }
-    p = fetchToken();
+    const p = refresh(failed);
     tokens.set(key, p);
-    p.catch(() => tokens.delete(key));
+    p.catch(() => {
+      if (tokens.get(key) === p) tokens.delete(key);
+    });
     return (await p).accessToken;
   }
 
@@ -117,17 +133,23 @@ export function chronogolfClient(cfg: ChronogolfConfig, onRotatedRefreshToken: (
     query?: Record<string, string>,
   ): Promise<ChronogolfAnswer> {
     const url = `${cfg.baseUrl}${path}${query ? `?${new URLSearchParams(query)}` : ""}`;
+    let refused: string | undefined;
     for (let attempt = 1; ; attempt++) {
+      const bearer = await token(refused);
       const res = await sendToChronogolf(cfg, url, {
         method,
         headers: {
           accept: JSON_API,
-          authorization: `Bearer ${await token(attempt > 1)}`,
+          authorization: `Bearer ${bearer}`,
           ...(body !== undefined ? { "content-type": JSON_API } : {}),
         },
         body: body !== undefined ? JSON.stringify(body) : undefined,
       });
-      if (res.status === 401 && attempt === 1) continue; // an expired access token: refresh once
+      // An expired or retired access token: another once (refreshed, or the one another process made).
+      if (res.status === 401 && attempt === 1) {
+        refused = bearer;
+        continue;
+      }
       if (!res.ok) throw new ChronogolfHttpError(res.status, await errorDetail(res));
       return res;
     }

@@ -8,8 +8,8 @@ import type { GolfProvider, TeeTimeQuery } from "@/lib/domains/golf/port";
 import { findByIdempotencyKey, isUniqueViolation, markCancelled, newConfirmationCode } from "@/lib/domains/golf/reservations";
 import { resolveCourses } from "@/lib/domains/golf/resolve-courses";
 import type { BookTeeTimeInput, Slot } from "@/lib/domains/golf/schemas";
-import { storeRefreshToken, type ChronogolfConfig } from "@/lib/domains/golf/settings";
-import { storeInstanceRefreshToken } from "@/lib/domains/golf/chronogolf/instance-token";
+import type { ChronogolfConfig } from "@/lib/domains/golf/settings";
+import { chronogolfTokenStore } from "@/lib/domains/golf/chronogolf/token-store";
 import { minuteOf, todayIn, zonedInstant } from "@/lib/domains/golf/time";
 
 type Resource<A> = {
@@ -43,11 +43,8 @@ const splitName = (name: string) => {
 
 /** Tee times booked through the Lightspeed Golf (Chronogolf) Partner API v2; reservations also recorded here. */
 export function chronogolfGolf(db: Db, accountId: string, cfg: ChronogolfConfig, now: () => Date = () => new Date()): GolfProvider {
-  const configured = cfg.configuredRefreshToken ?? cfg.refreshToken;
   // A rotated instance token belongs to the instance, not to the account whose request happened to rotate it.
-  const api = chronogolfClient(cfg, (t) =>
-    cfg.credentials === "instance" ? storeInstanceRefreshToken(db, configured, t) : storeRefreshToken(db, accountId, t),
-  );
+  const api = chronogolfClient(cfg, chronogolfTokenStore(db, accountId, cfg));
   const org = `/partner_api/v2/organizations/${encodeURIComponent(cfg.organizationId)}`;
 
   const courses = async () => (await api.get<{ data: Resource<CourseAttrs>[] }>(`${org}/courses`, { "page[size]": "100" })).data;
