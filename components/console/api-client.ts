@@ -54,9 +54,10 @@ export const consoleApi = {
   messages: (id: string) => call<{ messages: ConsoleMessage[] }>("GET", `/api/cases/${id}/messages`).then((r) => r.messages),
   claim: (id: string) => call<ConsoleCase>("POST", `/api/cases/${id}/claim`),
   ladder: (id: string) =>
-    call<{ steps: { step: number; channel: string; takenAt: string; outcome: string }[] }>("GET", `/api/cases/${id}/ladder`).then(
-      (r) => r.steps,
-    ),
+    call<{ steps: { step: number; channel: string; takenAt: string; outcome: string; attempts: number; retryAt: string | null }[] }>(
+      "GET",
+      `/api/cases/${id}/ladder`,
+    ).then((r) => r.steps),
   /** The answer: words, a choice the case offers, or both. */
   answer: (id: string, body: { content?: string; choice?: string }) =>
     call<{ case: ConsoleCase }>("POST", `/api/cases/${id}/messages`, body).then((r) => r.case),

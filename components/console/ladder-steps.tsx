@@ -3,7 +3,8 @@
 import { useEffect, useState } from "react";
 import { consoleApi } from "@/components/console/api-client";
 
-type Step = { step: number; channel: string; takenAt: string; outcome: string };
+type Step = { step: number; channel: string; takenAt: string; outcome: string; attempts?: number; retryAt?: string | null };
+const time = (iso: string) => new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" });
 const NAMES: Record<string, string> = { console: "Console", slack: "Slack", ntfy: "On-call page", sms: "SMS" };
 
 /** The escalation steps taken for a case (console, Slack, page, SMS): read when the case opens and when its status changes. */
@@ -27,8 +28,9 @@ export function LadderSteps({ caseId, status }: { caseId: string; status: string
       <ol className="cx-muted">
         {steps.map((s) => (
           <li key={s.step}>
-            {NAMES[s.channel] ?? s.channel}: {s.outcome} at{" "}
-            {new Date(s.takenAt).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" })}
+            {NAMES[s.channel] ?? s.channel}: {s.outcome} at {time(s.takenAt)}
+            {s.attempts && s.attempts > 1 ? ` (try ${s.attempts})` : ""}
+            {s.outcome === "failed" && s.retryAt && status === "open" ? `, trying again at ${time(s.retryAt)}` : ""}
           </li>
         ))}
       </ol>

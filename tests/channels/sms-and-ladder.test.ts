@@ -6,7 +6,7 @@ import { POST as slackRoute } from "@/app/api/channels/slack/[accountId]/interac
 import { GET as ladderRoute } from "@/app/api/cases/[id]/ladder/route";
 import { caseLadderSteps, caseMessages, cases } from "@/lib/adapters/db/schema";
 import { getDeps } from "@/lib/composition/deps";
-import { advanceLadders } from "@/lib/domains/channels/ladder";
+import { advanceLadders, LADDER_STEP_ATTEMPTS } from "@/lib/domains/channels/ladder";
 import { lookupMemberSlackUser, updateMemberChannels } from "@/lib/domains/channels/member-channels";
 import { countReachable } from "@/lib/domains/channels/reachability";
 import { updateChannelSettings } from "@/lib/domains/channels/settings";
@@ -211,5 +211,85 @@ describe("metrics by channel", () => {
     expect(smsStep.taken).toBeGreaterThanOrEqual(2);
     expect(smsStep.resolved).toBeGreaterThanOrEqual(1);
     expect(smsStep.resolved).toBeLessThanOrEqual(smsStep.taken);
+  });
+});
+
+describe("a failed ladder step", () => {
+  const stepOn = async (caseId: string, channel: string) => (await stepsOf(caseId)).find((s) => s.channel === channel);
+  const textedAbout = (question: string) =>
+    sms.sent
+      .filter((m) => m.body.includes(question))
+      .map((m) => m.to)
+      .sort();
+  const PHONES = ["+15550002001", "+15550002002", "+15550002003"];
+
+  it("SMS: a failure that may pass is tried again, for the members it missed only, when its retry is due", async () => {
+    const question = "Is the terrace heated?";
+    sms.failures.push({ to: PHONES[0]!, status: 503 });
+    const { case: c } = await createCase(deps(), app.agent, { question }, { source: "api" });
+    const at = later(31);
+    await advanceLadders(deps(), at);
+    const first = await stepOn(c.id, "sms");
+    expect(first).toMatchObject({ outcome: "failed", attempts: 1, detail: { posted: 2 } });
+    expect(first!.retryAt!.getTime()).toBeGreaterThan(at.getTime());
+    expect(textedAbout(question)).toEqual(PHONES.slice(1));
+    // Not before it is due.
+    await advanceLadders(deps(), new Date(at.getTime() + 1000));
+    expect((await stepOn(c.id, "sms"))!.attempts).toBe(1);
+    await advanceLadders(deps(), new Date(first!.retryAt!.getTime() + 1));
+    expect(await stepOn(c.id, "sms")).toMatchObject({ outcome: "posted", attempts: 2, retryAt: null, detail: { posted: 3 } });
+    expect(textedAbout(question)).toEqual(PHONES);
+  });
+
+  it(`SMS: after ${LADDER_STEP_ATTEMPTS} failed tries the step is final`, async () => {
+    const question = "Do you have high chairs?";
+    sms.failures.push(...([429, 503, 503] as const).map((status) => ({ to: PHONES[0]!, status })));
+    const { case: c } = await createCase(deps(), app.agent, { question }, { source: "api" });
+    let at = later(31);
+    for (let attempt = 1; attempt <= LADDER_STEP_ATTEMPTS; attempt++) {
+      await advanceLadders(deps(), at);
+      const step = await stepOn(c.id, "sms");
+      expect(step).toMatchObject({ outcome: "failed", attempts: attempt });
+      if (attempt === LADDER_STEP_ATTEMPTS) expect(step!.retryAt).toBeNull();
+      else at = new Date(step!.retryAt!.getTime() + 1);
+    }
+    await advanceLadders(deps(), later(600));
+    expect((await stepOn(c.id, "sms"))!.attempts).toBe(LADDER_STEP_ATTEMPTS);
+    expect(textedAbout(question)).toEqual(PHONES.slice(1));
+  });
+
+  it("SMS: a refusal that will not pass (the number unsubscribed) is final at once", async () => {
+    const question = "Can I bring my dog?";
+    sms.failures.push({ to: PHONES[0]!, status: 400 });
+    const { case: c } = await createCase(deps(), app.agent, { question }, { source: "api" });
+    await advanceLadders(deps(), later(31));
+    expect(await stepOn(c.id, "sms")).toMatchObject({ outcome: "failed", attempts: 1, retryAt: null });
+    await advanceLadders(deps(), later(600));
+    expect((await stepOn(c.id, "sms"))!.attempts).toBe(1);
+    expect(textedAbout(question)).toEqual(PHONES.slice(1));
+  });
+
+  it("Slack: rate limited at first, posted once by the retry; a deleted channel is final at once", async () => {
+    const question = "Is there a kids' menu?";
+    slack.failures.push({ method: "chat.postMessage", error: "ratelimited" });
+    const { case: c } = await createCase(deps(), app.agent, { question }, { source: "api" });
+    const failed = await waitFor(async () => {
+      const step = await stepOn(c.id, "slack");
+      return step?.outcome === "failed" ? step : null;
+    });
+    expect(failed).toMatchObject({ attempts: 1 });
+    expect(failed.retryAt).not.toBeNull();
+    await advanceLadders(deps(), new Date(failed.retryAt!.getTime() + 1));
+    expect(await stepOn(c.id, "slack")).toMatchObject({ outcome: "posted", attempts: 2, retryAt: null });
+    expect([...slack.messages.values()].filter((m) => m.text.includes(question))).toHaveLength(1);
+
+    const gone = "Is the patio open?";
+    slack.failures.push({ method: "chat.postMessage", error: "channel_not_found" });
+    const { case: c2 } = await createCase(deps(), app.agent, { question: gone }, { source: "api" });
+    const final = await waitFor(async () => {
+      const step = await stepOn(c2.id, "slack");
+      return step?.outcome === "failed" ? step : null;
+    });
+    expect(final).toMatchObject({ attempts: 1, retryAt: null, detail: { error: "Slack refused the message: channel_not_found." } });
   });
 });

@@ -26,6 +26,11 @@ export type SlackStandin = {
   ephemerals: { channel: string; user: string; text: string }[];
   views: { triggerId: string; view: Json; viewId: string }[];
   calls: { method: string; ok: boolean; error?: string }[];
+  /**
+   * Errors to give, in order, to the next calls of these methods: `ratelimited` as Slack sends it (HTTP 429 with
+   * Retry-After), any other code as `{ok:false, error}` with HTTP 200 (e.g. `channel_not_found`).
+   */
+  failures: { method: string; error: string }[];
   users: Map<string, string>;
   /** Resolves with the first message matching `pred`, checked as calls arrive. */
   waitFor(pred: (s: SlackStandin) => boolean, timeoutMs?: number): Promise<void>;
@@ -55,6 +60,7 @@ export async function startSlackStandin(): Promise<SlackStandin> {
   const ephemerals: SlackStandin["ephemerals"] = [];
   const views: SlackStandin["views"] = [];
   const calls: SlackStandin["calls"] = [];
+  const failures: SlackStandin["failures"] = [];
   const users = new Map<string, string>();
   const triggers = new Map<string, number>();
   const waiters: { pred: (s: SlackStandin) => boolean; resolve: () => void }[] = [];
@@ -137,10 +143,14 @@ export async function startSlackStandin(): Promise<SlackStandin> {
         if (!a) out = { ok: false, error: "invalid_json" };
         else if (!token) out = { ok: false, error: "not_authed" };
         else if (token !== botToken) out = { ok: false, error: "invalid_auth" };
-        else out = handle(method, a);
+        else {
+          const failure = failures.findIndex((f) => f.method === method);
+          out = failure >= 0 ? { ok: false, error: failures.splice(failure, 1)[0]!.error } : handle(method, a);
+        }
       }
       calls.push({ method, ok: out.ok === true, ...(out.ok ? {} : { error: String(out.error) }) });
-      res.writeHead(200, { "content-type": "application/json; charset=utf-8" });
+      if (out.error === "ratelimited") res.writeHead(429, { "content-type": "application/json; charset=utf-8", "retry-after": "1" });
+      else res.writeHead(200, { "content-type": "application/json; charset=utf-8" });
       res.end(JSON.stringify(out));
       for (const w of [...waiters]) if (w.pred(standin)) waiters.splice(waiters.indexOf(w), 1), w.resolve();
     });
@@ -159,6 +169,7 @@ export async function startSlackStandin(): Promise<SlackStandin> {
     ephemerals,
     views,
     calls,
+    failures,
     users,
     waitFor(pred, timeoutMs = 5000) {
       if (pred(standin)) return Promise.resolve();

@@ -20,6 +20,11 @@ export type TwilioStandin = {
   authToken: string;
   fromNumber: string;
   sent: SentSms[];
+  /**
+   * Refusals to give, in order, to the next messages to these numbers, as Twilio answers them: 429
+   * `{code: 20429}`, 503 `{code: 20503}`, or 400 `{code: 21610}` (the recipient unsubscribed).
+   */
+  failures: { to: string; status: 429 | 503 | 400 }[];
   waitFor(pred: (m: SentSms) => boolean, timeoutMs?: number): Promise<SentSms>;
   /** A member's reply, posted to `webhookUrl` through `send` as Twilio would, signed with `authToken` (or another). */
   reply(
@@ -39,6 +44,7 @@ export async function startTwilioStandin(): Promise<TwilioStandin> {
   const authToken = randomBytes(16).toString("hex");
   const fromNumber = "+15550001000";
   const sent: SentSms[] = [];
+  const failures: TwilioStandin["failures"] = [];
   const waiters: { pred: (m: SentSms) => boolean; resolve: (m: SentSms) => void }[] = [];
 
   const server = createServer((req, res) => {
@@ -66,6 +72,13 @@ export async function startTwilioStandin(): Promise<TwilioStandin> {
       if (from !== fromNumber)
         return reply(400, { code: 21212, message: `The 'From' number ${from} is not a valid phone number.`, status: 400 });
       if (body.length < 1 || body.length > 1600) return reply(400, { code: 21602, message: "Message body is required.", status: 400 });
+      const failure = failures.findIndex((f) => f.to === to);
+      if (failure >= 0) {
+        const { status } = failures.splice(failure, 1)[0]!;
+        if (status === 429) return reply(429, { code: 20429, message: "Too Many Requests", status });
+        if (status === 503) return reply(503, { code: 20503, message: "Service Unavailable", status });
+        return reply(400, { code: 21610, message: "Attempt to send to unsubscribed recipient", status });
+      }
       const sms = { sid: `SM${randomBytes(16).toString("hex")}`, to, from, body };
       sent.push(sms);
       reply(201, { sid: sms.sid, account_sid: accountSid, to, from, body, status: "queued", num_segments: "1", direction: "outbound-api" });
@@ -78,6 +91,7 @@ export async function startTwilioStandin(): Promise<TwilioStandin> {
   return {
     url,
     accountSid,
+    failures,
     authToken,
     fromNumber,
     sent,

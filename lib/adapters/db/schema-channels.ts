@@ -1,4 +1,4 @@
-import { integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { integer, jsonb, pgTable, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
@@ -43,4 +43,7 @@ export const caseLadderSteps = pgTable("case_ladder_steps", {
   takenAt: ts("taken_at").notNull().defaultNow(),
   outcome: text("outcome").notNull(),
   detail: jsonb("detail").$type<Record<string, unknown> | null>(),
+  // supabase/migrations/20261227010000_ladder_step_retries.sql: tries so far, and when a failed step is due again.
+  attempts: smallint("attempts").notNull().default(1),
+  retryAt: ts("retry_at"),
 });

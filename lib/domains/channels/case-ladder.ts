@@ -11,6 +11,15 @@ export async function getCaseLadder(deps: Pick<Deps, "db">, principal: Principal
   const steps = await ladderStepsFor(deps, principal.accountId, [row.id]);
   return {
     caseId: row.id,
-    steps: steps.map((s) => ({ step: s.step, channel: s.channel, takenAt: s.takenAt.toISOString(), outcome: s.outcome, detail: s.detail })),
+    steps: steps.map((s) => ({
+      step: s.step,
+      channel: s.channel,
+      takenAt: s.takenAt.toISOString(),
+      outcome: s.outcome,
+      detail: s.detail,
+      attempts: s.attempts,
+      // A failed step that will be tried again, while the case is open: when.
+      retryAt: s.retryAt?.toISOString() ?? null,
+    })),
   };
 }

@@ -1,20 +1,27 @@
-import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, lte, sql } from "drizzle-orm";
 import { caseLadderSteps, cases, type CaseRow, type LadderStep } from "@/lib/adapters/db/schema";
 import { channelByName } from "@/lib/domains/channels/registry";
 import { syncChannelPosts } from "@/lib/domains/channels/sync-posts";
 import { ladderOf, readChannelRow, slackTargetOf, smsTargetOf } from "@/lib/domains/channels/targets";
 import { pageIfNobodyOnlineSoon, pageOnCall } from "@/lib/domains/notify/page-on-call";
 import type { Deps } from "@/lib/platform/deps";
+import { isAppError } from "@/lib/platform/errors";
 import { log } from "@/lib/platform/log";
+import { backoffPolicy, nextAttemptAt } from "@/lib/platform/resilience/backoff";
 
 /** How far back the sweep looks: no ladder step waits longer than an hour (ladderSchema), and cases expire sooner. */
 const HORIZON_MS = 65 * 60 * 1000;
 
+/** Tries in all of a ladder step whose failure may pass (a rate limit, an outage, a time-out). */
+export const LADDER_STEP_ATTEMPTS = 3;
+
 /**
- * Takes one ladder step for one case, at most once (the step's row is its claim) and only while the case is
- * still open: a claim anywhere stops the ladder. What came of it is recorded on the case (case_ladder_steps).
+ * Takes one ladder step for one case, at most once at a time (the step's row is its claim) and only while the
+ * case is still open: a claim anywhere stops the ladder. A failed step whose retry is due (`retry_at` ≤ now) is
+ * claimed back by the same statement: its conflict update matches only such a row. What came of it is recorded
+ * on the case (case_ladder_steps); a failure that may pass is given a retry_at until LADDER_STEP_ATTEMPTS tries.
  */
-async function takeStep(deps: Deps, row: CaseRow, index: number, step: LadderStep): Promise<boolean> {
+async function takeStep(deps: Deps, row: CaseRow, index: number, step: LadderStep, now: Date): Promise<boolean> {
   const [won] = await deps.db
     .insert(caseLadderSteps)
     .select(
@@ -27,21 +34,28 @@ async function takeStep(deps: Deps, row: CaseRow, index: number, step: LadderSte
           takenAt: sql<Date>`now()`.as("taken_at"),
           outcome: sql<string>`'started'::text`.as("outcome"),
           detail: sql<null>`null::jsonb`.as("detail"),
+          attempts: sql<number>`1::smallint`.as("attempts"),
+          retryAt: sql<null>`null::timestamptz`.as("retry_at"),
         })
         .from(cases)
         .where(and(eq(cases.id, row.id), eq(cases.status, "open"))),
     )
-    .onConflictDoNothing()
-    .returning({ step: caseLadderSteps.step });
+    .onConflictDoUpdate({
+      target: [caseLadderSteps.caseId, caseLadderSteps.step],
+      set: { outcome: "started", attempts: sql`${caseLadderSteps.attempts} + 1`, retryAt: null },
+      setWhere: and(eq(caseLadderSteps.outcome, "failed"), lte(caseLadderSteps.retryAt, now)),
+    })
+    .returning({ attempts: caseLadderSteps.attempts });
   if (!won) return false;
   let outcome = "done";
   let detail: Record<string, unknown> | null = null;
+  let retryAt: Date | null = null;
   try {
     if (step.channel === "ntfy") {
       const paged = await pageOnCall(deps, row, "unclaimed");
       outcome = paged ? "paged" : "skipped";
     } else {
-      const r = await channelByName(step.channel).postCase(deps, row);
+      const r = await channelByName(step.channel).postCase(deps, row, { attempt: won.attempts });
       outcome = r.posted > 0 ? "posted" : "skipped";
       detail = { posted: r.posted, ...r.detail };
       // Claimed while the message was on its way: the claim's own sync ran before the post was recorded.
@@ -49,12 +63,17 @@ async function takeStep(deps: Deps, row: CaseRow, index: number, step: LadderSte
     }
   } catch (e) {
     outcome = "failed";
-    detail = { error: e instanceof Error ? e.message : String(e) };
-    log.warn({ caseId: row.id, channel: step.channel, err: detail.error }, "ladder step failed");
+    // Our own errors say whether trying again may help; anything else (the database, say) may pass.
+    const retryable = !isAppError(e) || e.details?.retryable !== false;
+    if (retryable && won.attempts < LADDER_STEP_ATTEMPTS)
+      retryAt = nextAttemptAt(won.attempts, backoffPolicy(deps.config, "ladder_steps"), { now: now.getTime() });
+    const posted = isAppError(e) && typeof e.details?.posted === "number" ? { posted: e.details.posted } : {};
+    detail = { error: e instanceof Error ? e.message : String(e), ...posted };
+    log.warn({ caseId: row.id, channel: step.channel, attempt: won.attempts, retry: !!retryAt, err: detail.error }, "ladder step failed");
   }
   await deps.db
     .update(caseLadderSteps)
-    .set({ outcome, detail })
+    .set({ outcome, detail, retryAt })
     .where(and(eq(caseLadderSteps.caseId, row.id), eq(caseLadderSteps.step, index)));
   return true;
 }
@@ -81,7 +100,7 @@ export async function advanceLadder(
   for (const [i, step] of ladder.steps.entries()) {
     if (step.afterSeconds * 1000 > elapsed || opts.taken?.has(i)) continue;
     if ((step.channel === "slack" && !ladder.slack) || (step.channel === "sms" && !ladder.sms)) continue;
-    if (await takeStep(deps, row, i, step)) taken++;
+    if (await takeStep(deps, row, i, step, opts.now ?? new Date())) taken++;
   }
   return taken;
 }
@@ -103,7 +122,13 @@ export function startLadderSoon(deps: Deps, row: CaseRow): void {
 /** The sweep (maintenance job): every open case's due steps; the steps already taken come with the cases, in one read. */
 export async function advanceLadders(deps: Deps, now = new Date(), limit = 200): Promise<number> {
   const open = await deps.db
-    .select({ row: cases, taken: sql<number[] | null>`(select array_agg(s.step) from case_ladder_steps s where s.case_id = ${cases.id})` })
+    .select({
+      row: cases,
+      // Taken and not due again: a failed step past its retry_at is tried again below.
+      taken: sql<
+        number[] | null
+      >`(select array_agg(s.step) from case_ladder_steps s where s.case_id = ${cases.id} and (s.retry_at is null or s.retry_at > ${now.toISOString()}::timestamptz))`,
+    })
     .from(cases)
     .where(and(eq(cases.status, "open"), gt(cases.createdAt, new Date(now.getTime() - HORIZON_MS))))
     .orderBy(asc(cases.createdAt))

@@ -45,7 +45,10 @@ export function channelsOpenApiPaths({ errors, schema }: Helpers) {
       get: {
         summary: "The escalation steps taken for a case",
         parameters: [id("id")],
-        responses: { "200": okJson("{ caseId, steps: [{ step, channel, takenAt, outcome, detail }] }"), ...errors(401, 403, 404, 429) },
+        responses: {
+          "200": okJson("{ caseId, steps: [{ step, channel, takenAt, outcome, detail, attempts, retryAt }] }"),
+          ...errors(401, 403, 404, 429),
+        },
       },
     },
     "/api/channels/slack/{accountId}/interactivity": {

@@ -12,8 +12,12 @@ export type Channel = {
   name: "console" | "slack" | "sms";
   /** Whether the account can use this channel at all (connected, someone to reach). */
   connected(deps: Deps, accountId: string): Promise<boolean>;
-  /** Show a new case: post a message (or several), recorded in channel_posts. Returns how many went out. */
-  postCase(deps: Deps, row: CaseRow): Promise<{ posted: number; detail?: Record<string, unknown> }>;
+  /**
+   * Show a new case: post a message (or several), recorded in channel_posts. Returns how many went out. A
+   * failure throws an AppError whose `details.retryable` says whether trying again later may work; on a later
+   * attempt (`attempt` > 1, ladder.ts) what an earlier attempt already posted is not posted again.
+   */
+  postCase(deps: Deps, row: CaseRow, opts?: { attempt: number }): Promise<{ posted: number; detail?: Record<string, unknown> }>;
   /** The case was claimed, answered or closed, here or elsewhere: bring one posted message up to date. */
   showCase?(deps: Deps, post: ChannelPostRow, row: CaseRow, holder: string | null): Promise<void>;
 };

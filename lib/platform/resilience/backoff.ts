@@ -36,10 +36,12 @@ export function nextAttemptAt(attempt: number, policy: BackoffPolicy, o: Backoff
 }
 
 /** Everything that retries later on its own schedule; each picks only its first delay. */
-export type RetryingWork = "callbacks" | "phone_followups" | "notifications" | "sheets" | "call_sync";
+export type RetryingWork = "callbacks" | "phone_followups" | "notifications" | "sheets" | "call_sync" | "ladder_steps";
 
 /** A late-answer phone call is retried from 10 s (a provider outage), up to its attempt limit. */
 const PHONE_FOLLOWUP_BASE_MS = 10_000;
+/** A failed Slack or SMS ladder step is tried again from 10 s: a case waits minutes at most. */
+const LADDER_STEP_BASE_MS = 10_000;
 
 /** The one table of retry schedules: every outbox asks here, so they differ only in their first delay. */
 export function backoffPolicy(config: Config, work: RetryingWork): BackoffPolicy {
@@ -54,6 +56,8 @@ export function backoffPolicy(config: Config, work: RetryingWork): BackoffPolicy
       return { baseMs: config.SHEETS_BACKOFF_BASE_MS };
     case "call_sync":
       return { baseMs: config.CALL_SYNC_BACKOFF_BASE_MS };
+    case "ladder_steps":
+      return { baseMs: LADDER_STEP_BASE_MS };
   }
 }
 

@@ -11,9 +11,12 @@ export const slackChannel: Channel = {
   async connected(deps, accountId) {
     return !!slackTargetOf(await readChannelRow(deps.db, accountId));
   },
-  async postCase(deps, row) {
+  async postCase(deps, row, opts) {
     const target = slackTargetOf(await readChannelRow(deps.db, row.accountId));
     if (!target) return { posted: 0, detail: { skipped: "not connected" } };
+    // A later attempt after one that posted but failed afterwards: the message is there already.
+    if ((opts?.attempt ?? 1) > 1 && (await slackPostFor(deps, row.accountId, row.id)))
+      return { posted: 1, detail: { channel: target.channelId } };
     const client = await slackClient(deps.config, target.botToken);
     const res = await client.chat.postMessage({ channel: target.channelId, ...caseMessage(row, null) }).catch((e) => {
       throw slackError(e, "the message");

@@ -22,8 +22,22 @@ export async function slackClient(config: Config, botToken: string): Promise<Web
   });
 }
 
-/** A Slack API failure as our error, naming Slack's own error code and never the token. */
+/** Slack's own error codes that say "try later" rather than "this will not work" (api.slack.com/web#errors). */
+const TRANSIENT_SLACK_ERRORS = new Set(["ratelimited", "internal_error", "fatal_error", "service_unavailable", "request_timeout"]);
+
+/**
+ * A Slack API failure as our error, naming Slack's own error code and never the token. `retryable` says whether
+ * trying again later may work: a network failure, a time-out, a rate limit, a 5xx or one of Slack's transient
+ * codes may pass; a revoked token, a deleted channel or a bad request will not.
+ */
 export function slackError(e: unknown, what: string): AppError {
-  const code = (e as { data?: { error?: string } })?.data?.error ?? (e as { code?: string })?.code ?? "unreachable";
-  return new AppError("unavailable", `Slack refused ${what}: ${code}.`, { slackError: code });
+  const err = e as { code?: string; data?: { error?: string }; statusCode?: number };
+  const code = err?.data?.error ?? err?.code ?? "unreachable";
+  const retryable =
+    err?.code === "slack_webapi_platform_error"
+      ? TRANSIENT_SLACK_ERRORS.has(code)
+      : err?.code === "slack_webapi_http_error"
+        ? (err.statusCode ?? 500) >= 500 || err.statusCode === 429
+        : true; // a request that never got an answer (network, time-out) or a rate limit
+  return new AppError("unavailable", `Slack refused ${what}: ${code}.`, { slackError: code, retryable });
 }

@@ -7,6 +7,7 @@ import type { Channel } from "@/lib/domains/channels/port";
 import { readChannelRow, smsTargetOf } from "@/lib/domains/channels/targets";
 import { sendSms } from "@/lib/domains/channels/sms/twilio";
 import type { Db } from "@/lib/adapters/db/client";
+import { AppError, isAppError } from "@/lib/platform/errors";
 import { log } from "@/lib/platform/log";
 
 // No 0/O or 1/I: a code read off a phone screen is typed back without doubt.
@@ -43,13 +44,27 @@ export const smsChannel: Channel = {
   async connected(deps, accountId) {
     return !!smsTargetOf(await readChannelRow(deps.db, accountId)) && (await onCallPhones(deps.db, accountId)).length > 0;
   },
-  async postCase(deps, row) {
+  async postCase(deps, row, opts) {
     const target = smsTargetOf(await readChannelRow(deps.db, row.accountId));
     if (!target) return { posted: 0, detail: { skipped: "not connected" } };
+    // A later attempt: whoever an earlier one reached is not texted again; whoever it failed keeps their code.
+    const earlier = new Map<string, { shortCode: string | null; externalRef: string | null }>();
+    if ((opts?.attempt ?? 1) > 1)
+      for (const p of await deps.db
+        .select({ recipient: channelPosts.recipient, shortCode: channelPosts.shortCode, externalRef: channelPosts.externalRef })
+        .from(channelPosts)
+        .where(and(eq(channelPosts.caseId, row.id), eq(channelPosts.channel, "sms"))))
+        earlier.set(p.recipient, p);
     let posted = 0;
+    const failures: unknown[] = [];
     for (const m of await onCallPhones(deps.db, row.accountId)) {
+      const before = earlier.get(m.phone);
+      if (before?.externalRef) {
+        posted++;
+        continue;
+      }
       // The short code is unique per account (an index): a clash draws again.
-      let code = "";
+      let code = before?.shortCode ?? "";
       for (let attempt = 0; attempt < 5 && !code; attempt++) {
         const candidate = newCode();
         const [ins] = await deps.db
@@ -68,8 +83,19 @@ export const smsChannel: Channel = {
           .where(and(eq(channelPosts.caseId, row.id), eq(channelPosts.shortCode, code)));
         posted++;
       } catch (e) {
+        failures.push(e);
         log.warn({ caseId: row.id, err: e instanceof Error ? e.message : String(e) }, "SMS to an on-call member failed");
       }
+    }
+    // Someone on call was not reached: the step failed, and is tried again for them when that may help.
+    if (failures.length) {
+      const retryable = failures.some((e) => isAppError(e) && e.details?.retryable === true);
+      const first = failures[0] instanceof Error ? failures[0].message : String(failures[0]);
+      throw new AppError("unavailable", `${failures.length} of ${failures.length + posted} SMS failed: ${first}`, {
+        posted,
+        failed: failures.length,
+        retryable,
+      });
     }
     return { posted };
   },

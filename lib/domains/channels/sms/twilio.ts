@@ -20,10 +20,14 @@ export async function sendSms(config: Config, target: SmsTarget, to: string, bod
     signal: AbortSignal.timeout(config.CHANNEL_TIMEOUT_MS),
     redirect: "manual",
   }).catch((e) => {
-    throw new AppError("unavailable", `Twilio could not be reached: ${e instanceof Error ? e.name : "error"}.`);
+    throw new AppError("unavailable", `Twilio could not be reached: ${e instanceof Error ? e.name : "error"}.`, { retryable: true });
   });
   const json = (await res.json().catch(() => ({}))) as { sid?: string; code?: number; message?: string };
-  if (!res.ok || !json.sid) throw new AppError("unavailable", `Twilio refused the SMS (HTTP ${res.status}, code ${json.code ?? "none"}).`);
+  // A rate limit or a server error may pass; any other refusal (an invalid number, bad credentials) will not.
+  if (!res.ok || !json.sid)
+    throw new AppError("unavailable", `Twilio refused the SMS (HTTP ${res.status}, code ${json.code ?? "none"}).`, {
+      retryable: res.status === 429 || res.status >= 500,
+    });
   return json.sid;
 }
 
