@@ -68,6 +68,7 @@ describe("migrations", () => {
       "cases",
       "channel_posts",
       "channel_settings",
+      "chronogolf_tokens",
       "credit_accounts",
       "credit_ledger",
       "dead_letters",
