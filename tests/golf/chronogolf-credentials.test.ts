@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { golfSettings, instanceSecrets } from "@/lib/adapters/db/schema";
+import { chronogolfTokens, golfSettings, instanceSecrets } from "@/lib/adapters/db/schema";
 import { searchTeeTimes } from "@/lib/domains/golf/search-tee-times";
 import { chronogolfConfigOf, getGolfSettings, readSettingsRow, updateGolfSettings } from "@/lib/domains/golf/settings";
 import { chronogolfTokenStore } from "@/lib/domains/golf/chronogolf/token-store";
@@ -154,5 +154,15 @@ describe("Chronogolf: instance credentials never follow an account's base URL", 
     expect((await (await tokens()).accessToken())?.accessToken).toBe("at_own_1");
     await updateGolfSettings(deps, t.admin, { chronogolf: { refreshToken: "own-rt-2" } });
     expect(await (await tokens()).accessToken()).toBeNull();
+  });
+
+  it("a shared access token that cannot be opened (sealed with a retired key, altered) is refreshed, not an error", async () => {
+    const t = await chronogolfTenant("Garbled Links");
+    expect((await searchTeeTimes(deps, t.golfer, { date })).slots).toHaveLength(1);
+    await deps.db.update(chronogolfTokens).set({ accessToken: "v1.AAAA.BBBB.CCCC" });
+    lazy.forget("chronogolf");
+    const before = real.state.tokenRequests;
+    expect((await searchTeeTimes(deps, t.golfer, { date })).slots).toHaveLength(1);
+    expect(real.state.tokenRequests).toBe(before + 1);
   });
 });

@@ -75,8 +75,16 @@ export function chronogolfTokenStore(db: Db, accountId: string, cfg: ChronogolfC
 
     async accessToken() {
       const [row] = await db.select().from(chronogolfTokens).where(eq(chronogolfTokens.scope, scope)).limit(1);
-      const accessToken = row ? openFrom(ACCESS_TOKEN, scope, row.accessToken, row.accessTokenKeyId) : null;
-      return row && accessToken ? { accessToken, expiresAt: row.expiresAt.getTime() } : null;
+      if (!row) return null;
+      // A shared token is only a cache: one that cannot be opened (sealed with a key since retired) is refreshed.
+      const accessToken = (() => {
+        try {
+          return openFrom(ACCESS_TOKEN, scope, row.accessToken, row.accessTokenKeyId);
+        } catch {
+          return null;
+        }
+      })();
+      return accessToken ? { accessToken, expiresAt: row.expiresAt.getTime() } : null;
     },
 
     async saveAccessToken(t) {
