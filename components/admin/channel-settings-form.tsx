@@ -148,27 +148,52 @@ export function SmsSettingsForm({ settings }: { settings: ChannelSettingsView })
 }
 
 const CHANNELS = ["console", "slack", "ntfy", "sms"] as const;
+const CHANNEL_NAMES: Record<(typeof CHANNELS)[number], string> = {
+  console: "Console",
+  slack: "Slack",
+  ntfy: "On-call page (ntfy)",
+  sms: "SMS to on-call members",
+};
+/** The server's bounds (lib/domains/channels/ladder-steps.ts): it checks again and names what is wrong. */
+const MAX_STEPS = 8;
+const MAX_SECONDS = 3600;
+type StepDraft = { key: number; channel: (typeof CHANNELS)[number]; seconds: string };
 
-/** The escalation ladder: one step per line, "channel seconds" (e.g. "sms 30"). */
+/**
+ * The escalation ladder: one row per step (channel and seconds after the case arrives), in order, with buttons to
+ * add, remove and move steps; or the default ladder. Seconds stay text while typed and are checked on Save.
+ */
 export function LadderForm({ settings }: { settings: ChannelSettingsView }) {
   const { busy, error, message, save } = useSave("ladder");
   const [localError, setLocalError] = useState<string | null>(null);
+  const [useDefault, setUseDefault] = useState(settings.ladderIsDefault);
+  const [nextKey, setNextKey] = useState(settings.ladder.length);
+  const [steps, setSteps] = useState<StepDraft[]>(() =>
+    settings.ladder.map((st, key) => ({ key, channel: st.channel, seconds: String(st.afterSeconds) })),
+  );
+  const change = (i: number, patch: Partial<StepDraft>) => setSteps((all) => all.map((st, j) => (j === i ? { ...st, ...patch } : st)));
+  const move = (i: number, by: -1 | 1) =>
+    setSteps((all) => {
+      const out = [...all];
+      [out[i], out[i + by]] = [out[i + by]!, out[i]!];
+      return out;
+    });
+  const add = () => {
+    setSteps((all) => [
+      ...all,
+      { key: nextKey, channel: "sms", seconds: String(Math.min(MAX_SECONDS, Number(all.at(-1)?.seconds ?? 0) + 30 || 30)) },
+    ]);
+    setNextKey((k) => k + 1);
+  };
+
   function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    if (f.get("useDefault") === "on") return void save(null);
-    const steps = text(f, "ladder")
-      .split("\n")
-      .map((l) => l.trim())
-      .filter(Boolean)
-      .map((l) => {
-        const [channel, after] = l.split(/\s+/);
-        return { channel, afterSeconds: Number(after ?? 0) };
-      });
-    const bad = steps.find((s) => !CHANNELS.includes(s.channel as (typeof CHANNELS)[number]) || !Number.isInteger(s.afterSeconds));
-    if (bad) return setLocalError(`Each line is a channel (${CHANNELS.join(", ")}) and whole seconds, e.g. "sms 30".`);
+    if (useDefault) return void save(null);
+    const bad = steps.findIndex((st) => !/^\d+$/.test(st.seconds.trim()) || Number(st.seconds) > MAX_SECONDS);
+    if (bad >= 0) return setLocalError(`Step ${bad + 1}: seconds must be a whole number from 0 to ${MAX_SECONDS}.`);
+    if (steps.length === 0) return setLocalError("The ladder needs at least one step (or use the default ladder).");
     setLocalError(null);
-    void save(steps);
+    void save(steps.map((st) => ({ channel: st.channel, afterSeconds: Number(st.seconds) })));
   }
   return (
     <SettingsForm
@@ -181,16 +206,68 @@ export function LadderForm({ settings }: { settings: ChannelSettingsView }) {
       submitLabel="Save"
     >
       <div style={{ gridColumn: "span 2" }}>
-        <label htmlFor="ladder">Steps, one per line: channel and seconds after the case arrives. A claim anywhere stops it.</label>
-        <textarea
-          id="ladder"
-          name="ladder"
-          rows={5}
-          defaultValue={settings.ladder.map((s) => `${s.channel} ${s.afterSeconds}`).join("\n")}
-        />
+        <p className="adm-muted">
+          Each step reaches people on one channel, this many seconds after the case arrives. A claim anywhere stops it.
+        </p>
         <label>
-          <input type="checkbox" name="useDefault" defaultChecked={settings.ladderIsDefault} /> Use the default ladder
+          <input type="checkbox" name="useDefault" checked={useDefault} onChange={(e) => setUseDefault(e.currentTarget.checked)} /> Use the
+          default ladder
         </label>
+        {useDefault ? (
+          <ol data-testid="ladder-steps">
+            {settings.defaultLadder.map((st) => (
+              <li key={`${st.channel}-${st.afterSeconds}`}>
+                {CHANNEL_NAMES[st.channel]} after {st.afterSeconds} s
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
+            <legend className="adm-muted">Steps, in order</legend>
+            <ol data-testid="ladder-steps">
+              {steps.map((st, i) => (
+                <li key={st.key}>
+                  <select
+                    aria-label={`Step ${i + 1} channel`}
+                    value={st.channel}
+                    onChange={(e) => change(i, { channel: e.currentTarget.value as StepDraft["channel"] })}
+                  >
+                    {CHANNELS.map((c) => (
+                      <option key={c} value={c}>
+                        {CHANNEL_NAMES[c]}
+                      </option>
+                    ))}
+                  </select>{" "}
+                  after{" "}
+                  <input
+                    aria-label={`Step ${i + 1} seconds`}
+                    inputMode="numeric"
+                    size={5}
+                    value={st.seconds}
+                    onChange={(e) => change(i, { seconds: e.currentTarget.value })}
+                  />{" "}
+                  s{" "}
+                  <button type="button" aria-label={`Move step ${i + 1} up`} disabled={i === 0} onClick={() => move(i, -1)}>
+                    ↑
+                  </button>
+                  <button type="button" aria-label={`Move step ${i + 1} down`} disabled={i === steps.length - 1} onClick={() => move(i, 1)}>
+                    ↓
+                  </button>
+                  <button
+                    type="button"
+                    aria-label={`Remove step ${i + 1}`}
+                    onClick={() => setSteps((all) => all.filter((_, j) => j !== i))}
+                  >
+                    Remove
+                  </button>
+                </li>
+              ))}
+            </ol>
+            <button type="button" onClick={add} disabled={steps.length >= MAX_STEPS}>
+              Add a step
+            </button>
+          </fieldset>
+        )}
       </div>
     </SettingsForm>
   );

@@ -6,7 +6,7 @@ type Helpers = { errors: (...codes: number[]) => Record<string, unknown>; schema
 
 const okJson = (description: string) => ({ description, content: { "application/json": { schema: { type: "object" } } } });
 const VIEW =
-  "{ slack: { connected, channelId, teamId, botTokenSet, signingSecretSet, interactivityUrl }, sms: { connected, accountSid, fromNumber, authTokenSet, inboundUrl }, ladder, ladderIsDefault, updatedAt } — never a token or secret";
+  "{ slack: { connected, channelId, teamId, botTokenSet, signingSecretSet, interactivityUrl }, sms: { connected, accountSid, fromNumber, authTokenSet, inboundUrl }, ladder, ladderIsDefault, defaultLadder, updatedAt } — never a token or secret";
 const form = { "application/x-www-form-urlencoded": { schema: { type: "object" } } };
 
 /** Slack, SMS and the escalation ladder, for lib/transports/http/openapi.ts (README "Slack and SMS"). */

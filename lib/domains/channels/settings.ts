@@ -4,7 +4,7 @@ import { sealNullable } from "@/lib/adapters/db/sealed-columns";
 import { recordAudit } from "@/lib/domains/audit/record-audit";
 import { assertScope } from "@/lib/domains/auth/permissions";
 import { actorOf, type Principal } from "@/lib/domains/auth/principal";
-import { ladderSchema } from "@/lib/domains/channels/ladder-steps";
+import { defaultLadder, ladderSchema } from "@/lib/domains/channels/ladder-steps";
 import { ladderOf, readChannelRow, SLACK_SECRET, SLACK_TOKEN, slackTargetOf, SMS_TOKEN } from "@/lib/domains/channels/targets";
 
 export { ladderOf, readChannelRow, slackTargetOf, smsTargetOf, type SlackTarget, type SmsTarget } from "@/lib/domains/channels/targets";
@@ -76,6 +76,8 @@ const viewOf = (deps: Pick<Deps, "config">, accountId: string, row?: Row) => {
     },
     ladder: ladderOf(deps, row),
     ladderIsDefault: !row?.ladder,
+    // What "the default ladder" is on this instance (PAGE_AFTER_SECONDS, SMS_AFTER_SECONDS), for the editor to show.
+    defaultLadder: defaultLadder(deps.config),
     updatedAt: row?.updatedAt.toISOString() ?? null,
   };
 };
