@@ -32,9 +32,8 @@ export type OpenOptions = {
 // Each PostgreSQL Db's lane for the reads of waiting tool calls (see waitLane).
 const lanes = new WeakMap<object, () => Db>();
 const WAIT_LANE_CONNECTIONS = 2;
-// The Dbs on a PostgreSQL server, which other processes may share (see withCrossProcessLock); PGlite is one process's own.
-const serverDbs = new WeakSet<object>();
-export const isSharedDatabase = (db: Db) => serverDbs.has(db);
+/** Whether `db` is on a PostgreSQL server, which other processes may share (withCrossProcessLock); PGlite is one process's own. Every PostgreSQL Db has a wait lane. */
+export const isSharedDatabase = (db: Db) => lanes.has(db);
 
 /**
  * Where a waiting tool call reads its case: on PostgreSQL a lane of WAIT_LANE_CONNECTIONS connections of its
@@ -65,7 +64,6 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     };
     const sql = postgres(opts.url, { ...options, max: opts.poolMax ?? 10 });
     const db = drizzlePostgres(sql, { schema }) as unknown as Db;
-    serverDbs.add(db);
     let lane: { sql: postgres.Sql; db: Db } | undefined;
     lanes.set(db, () => {
       if (!lane) {
